@@ -1,0 +1,170 @@
+/** Small syntactic helpers shared by the analysis modules. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+export function isClassNode(node: TSESTree.Node): node is ClassNode {
+  return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
+}
+
+/** The static name of a member access: `a.b`, `a['b']`, `a.#b` (as `#b`). */
+export function memberName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
+  }
+  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') {
+    return node.property.value;
+  }
+  return null;
+}
+
+/** The name of a class member or object property key, `#x` for private names. */
+export function keyName(key: TSESTree.Node, computed: boolean): string | null {
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
+  return null;
+}
+
+/**
+ * Steps over wrappers that do not change which value an expression denotes:
+ * `x!`, `x as T`, `x satisfies T`, `<T>x`, and parentheses (already gone in ESTree).
+ */
+export function outermostAlias(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (
+      parent &&
+      (parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        parent.type === AST_NODE_TYPES.TSTypeAssertion) &&
+      parent.expression === current
+    ) {
+      current = parent;
+      continue;
+    }
+    return current;
+  }
+}
+
+/** Removes the same wrappers from the inside: the expression a wrapped one denotes. */
+export function skipWrappers(node: TSESTree.Expression): TSESTree.Expression {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** `(function () { … })()` and `(() => { … })()`: runs once, where it stands. */
+export function isImmediatelyInvoked(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn;
+}
+
+const SYNC_CALLBACK_METHODS = new Set([
+  'map',
+  'forEach',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flatMap',
+  'sort',
+  'toSorted',
+  'from',
+]);
+
+/**
+ * A function that runs where it stands, before the surrounding code goes on:
+ * an immediately invoked one, a callback of an array method (`list.map(x => …)`),
+ * or a `new Promise` executor.
+ */
+export function runsInPlace(fn: FunctionNode): boolean {
+  if (isImmediatelyInvoked(fn)) return true;
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.NewExpression) {
+    return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Promise';
+  }
+  if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee === fn) return false;
+  const callee = parent.callee;
+  return callee.type === AST_NODE_TYPES.MemberExpression && SYNC_CALLBACK_METHODS.has(memberName(callee) ?? '');
+}
+
+/** The nearest function around `node` (not `node` itself), or null at the top level. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let p = node.parent; p; p = p.parent) {
+    if (isFunctionNode(p)) return p;
+  }
+  return null;
+}
+
+/** A readable name for a function: `handle`, `Cache.get`, or null when anonymous. */
+export function functionName(fn: FunctionNode): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.Property:
+      return keyName(parent.key, parent.computed);
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
+    case AST_NODE_TYPES.AssignmentExpression:
+      if (parent.left.type === AST_NODE_TYPES.MemberExpression) return memberName(parent.left);
+      if (parent.left.type === AST_NODE_TYPES.Identifier) return parent.left.name;
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** The class a constructor, method, accessor or field initializer belongs to. */
+export function classOfMember(
+  node: TSESTree.Node,
+): { classNode: ClassNode; isStatic: boolean; member: TSESTree.Node } | null {
+  const parent = node.parent;
+  if (!parent) return null;
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition ||
+      parent.type === AST_NODE_TYPES.PropertyDefinition ||
+      parent.type === AST_NODE_TYPES.AccessorProperty) &&
+    parent.value === node
+  ) {
+    return { classNode: parent.parent.parent, isStatic: parent.static, member: parent };
+  }
+  if (parent.type === AST_NODE_TYPES.ClassBody && node.type === AST_NODE_TYPES.StaticBlock) {
+    return { classNode: parent.parent, isStatic: true, member: node };
+  }
+  return null;
+}
+
+export function isConstructor(fn: FunctionNode): boolean {
+  return fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor';
+}

@@ -1,0 +1,82 @@
+/**
+ * What code says about itself through its names and shape: which methods tear
+ * an object down, which calls configure rather than serve requests, which
+ * objects are built to live long. Rules use these to stay quiet where a
+ * reviewer would say "that is set up once" or "that object dies with the call".
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { keyName, type ClassNode } from './ast.js';
+
+/** Methods that end an object's life; what they release is released on teardown. */
+export const TEARDOWN_METHOD =
+  /^(close|destroy|dispose|stop|shutdown|shutDown|teardown|tearDown|disconnect|end|quit|terminate|cleanup|cleanUp|unmount|detach|release|free|abort|cancel)$/;
+
+/** Functions whose name says they remove, expire or reset: the author manages entries there. */
+export const REMOVER_FUNCTION =
+  /^_*(remove|delete|del|unregister|unsubscribe|unwatch|unlisten|unbind|release|evict|prune|purge|clean|clear|reset|dispose|destroy|close|stop|shutdown|teardown|detach|drop|expire|forget|untrack|off|flush|gc|sweep|trim|invalidate)(?![a-z])/;
+
+/** Functions whose name says they configure the program, run a bounded number of times. */
+export const CONFIGURATION_FUNCTION =
+  /^(register|define|configure|install|use|setup|setUp|init|initialize|initialise|bootstrap|declare|provide|extend|mixin|patch)(?![a-z])|(Defaults?|Config|Configuration|Options|Mappings?|Plugins?|Commands?|Filters?|Schemas?|Types?|Definitions?|Extensions?)$/;
+
+/** Collections whose name says they are registries filled by configuration. */
+export const REGISTRY_NAME =
+  /(registry|registries|registered|registrations|definitions|defaults|plugins|factories|providers|schemas|commands|filters|types|mappings?|extensions|decorators|metadatas?|constructors|classes)$/i;
+
+/** Class decorators of dependency-injection containers that make one shared instance. */
+const SINGLETON_DECORATOR = /^(Injectable|Service|Controller|Component|Singleton|Module|Resolver|Gateway|Provider|Repository)$/;
+
+/** Class names of objects that serve many calls: services, servers, clients, pools. */
+const LONG_LIVED_CLASS =
+  /(Service|Server|Manager|Client|Registry|Store|Cache|Pool|Tracker|Limiter|Gateway|Controller|Daemon|Monitor|Broker|Dispatcher|Scheduler|Coordinator|Agent|Proxy|Router|Bus|Hub|Repository|Provider|Worker|Consumer|Producer|Supervisor|Bot|App|Application|Engine|Emitter|Bridge|Balancer|Watcher|Publisher|Subscriber|Queue|Connection|Module|Plugin|Extension|Integration)$|Cache|Memo/;
+
+function decoratorName(decorator: TSESTree.Decorator): string | null {
+  let expr: TSESTree.Expression = decorator.expression;
+  if (expr.type === AST_NODE_TYPES.CallExpression) expr = expr.callee;
+  if (expr.type === AST_NODE_TYPES.Identifier) return expr.name;
+  if (expr.type === AST_NODE_TYPES.MemberExpression && !expr.computed && expr.property.type === AST_NODE_TYPES.Identifier) {
+    return expr.property.name;
+  }
+  return null;
+}
+
+/** The names of a class's methods (`close`, `#flush`, `[Symbol.dispose]` as `Symbol.dispose`). */
+export function methodNames(classNode: ClassNode, sourceCode: TSESLint.SourceCode): string[] {
+  const names: string[] = [];
+  for (const member of classNode.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    const name = keyName(member.key, member.computed) ?? (member.computed ? sourceCode.getText(member.key) : null);
+    if (name !== null) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * Evidence that instances of a class live long and serve many calls: a
+ * teardown method, a singleton decorator, a service-like name, or an
+ * instance made once at module scope in this file.
+ */
+export function classLooksLongLived(classNode: ClassNode, sourceCode: TSESLint.SourceCode): boolean {
+  if (
+    methodNames(classNode, sourceCode).some(
+      (name) => TEARDOWN_METHOD.test(name) || name === 'Symbol.dispose' || name === 'Symbol.asyncDispose',
+    )
+  ) {
+    return true;
+  }
+  if (classNode.decorators.some((d) => SINGLETON_DECORATOR.test(decoratorName(d) ?? ''))) return true;
+  const className = classNode.id?.name;
+  if (className && LONG_LIVED_CLASS.test(className)) return true;
+  if (!className || classNode.type !== AST_NODE_TYPES.ClassDeclaration) return false;
+  const variable = sourceCode.getDeclaredVariables(classNode)[0];
+  return (
+    variable?.references.some((ref) => {
+      const parent = ref.identifier.parent;
+      return (
+        parent.type === AST_NODE_TYPES.NewExpression &&
+        parent.callee === ref.identifier &&
+        sourceCode.getScope(parent).variableScope.type === 'module'
+      );
+    }) ?? false
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * Lifetimes: how long an owner lives, and whether a site runs once (module
+ * initialisation, a constructor) or again on every call.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  classOfMember,
+  isClassNode,
+  isFunctionNode,
+  runsInPlace,
+  memberName,
+  type ClassNode,
+  type FunctionNode,
+} from './ast.js';
+import type { FieldOwner, Owner } from './owners.js';
+
+export type Lifetime =
+  | { kind: 'module' }
+  | { kind: 'object'; classNode: ClassNode; isStatic: boolean }
+  | { kind: 'closure'; declaringFunction: FunctionNode }
+  | { kind: 'call' };
+
+/** Where a variable's value lives: module scope, a function's scope, or a class's. */
+export function variableLifetime(variable: TSESLint.Scope.Variable): Lifetime {
+  const scope = variable.scope.variableScope;
+  if (scope.type === 'module' || scope.type === 'global') return { kind: 'module' };
+  const block = scope.block;
+  if (isFunctionNode(block)) return { kind: 'closure', declaringFunction: block };
+  return { kind: 'call' };
+}
+
+export function fieldLifetime(owner: FieldOwner): Lifetime {
+  return { kind: 'object', classNode: owner.classNode, isStatic: owner.isStatic };
+}
+
+/**
+ * Calls that keep a callback and call it later, again and again: event
+ * registrations, subscriptions, intervals and route handlers.
+ */
+const REGISTRATIONS = new Set([
+  'on',
+  'addListener',
+  'prependListener',
+  'addEventListener',
+  'subscribe',
+  'setInterval',
+  'use',
+  'get',
+  'post',
+  'put',
+  'patch',
+  'all',
+  'handle',
+  'register',
+  'listen',
+  'watch',
+  'observe',
+  'tap',
+  'tapAsync',
+  'tapPromise',
+]);
+
+function calleeName(call: TSESTree.CallExpression): string | null {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return memberName(callee);
+  return null;
+}
+
+/** Finds the variables a declaration declares (ESLint's `sourceCode.getDeclaredVariables`). */
+export type DeclaredVariables = (node: TSESTree.Node) => readonly TSESLint.Scope.Variable[];
+
+/**
+ * Does a function created inside a call outlive that call? It does when it is
+ * returned (alone or inside an object or array), stored on an object, or
+ * registered as a listener, interval or handler, directly or through a
+ * `const` it is bound to.
+ */
+export function outlivesEnclosingCall(fn: FunctionNode, declared: DeclaredVariables): boolean {
+  return valueOutlives(fn, declared, 0);
+}
+
+function valueOutlives(value: TSESTree.Node, declared: DeclaredVariables, depth: number): boolean {
+  let node: TSESTree.Node = value;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        return true;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return parent.body === node;
+      case AST_NODE_TYPES.Property:
+      case AST_NODE_TYPES.ObjectExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+        node = parent;
+        continue;
+      case AST_NODE_TYPES.AssignmentExpression:
+        return parent.right === node && parent.left.type === AST_NODE_TYPES.MemberExpression;
+      case AST_NODE_TYPES.CallExpression: {
+        if (parent.callee === node) return false;
+        const name = calleeName(parent);
+        return name !== null && REGISTRATIONS.has(name);
+      }
+      case AST_NODE_TYPES.VariableDeclarator: {
+        // `const handler = (x) => …; emitter.on('x', handler)` or `return handler`.
+        if (depth >= 2 || parent.init !== node) return false;
+        return declared(parent).some((variable) =>
+          variable.references.some((ref) => !ref.init && valueOutlives(ref.identifier, declared, depth + 1)),
+        );
+      }
+      default:
+        return false;
+    }
+  }
+}
+
+/**
+ * Does `site` run on a per-call path for this owner, rather than once while
+ * the owner is being set up?
+ * - module owners: inside any function that is not an immediately invoked one;
+ * - instance fields: anywhere but directly in the constructor or a field initializer;
+ * - static fields: anywhere but directly in a static block or static initializer;
+ * - closure-held values: inside a nested function that outlives the declaring call.
+ */
+export function runsPerCall(
+  site: TSESTree.Node,
+  owner: Owner,
+  lifetime: Lifetime,
+  declared: DeclaredVariables,
+): boolean {
+  switch (lifetime.kind) {
+    case 'module':
+      return crossesRepeatingBoundary(site, null);
+    case 'object':
+      return crossesRepeatingBoundary(site, owner.kind === 'field' ? owner : null);
+    case 'closure':
+      return closureGrowsPerCall(site, lifetime.declaringFunction, declared);
+    case 'call':
+      return false;
+  }
+}
+
+function crossesRepeatingBoundary(site: TSESTree.Node, field: FieldOwner | null): boolean {
+  for (let node: TSESTree.Node | undefined = site.parent; node; node = node.parent) {
+    if (isFunctionNode(node)) {
+      if (runsInPlace(node)) continue;
+      const member = classOfMember(node);
+      if (field && member && member.classNode === field.classNode) {
+        const { member: m } = member;
+        // Directly in the owner's constructor: set-up, unless the owner is static
+        // (every `new` runs the constructor again).
+        if (m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor') return field.isStatic;
+      }
+      return true;
+    }
+    if (node.type === AST_NODE_TYPES.StaticBlock) return false;
+    if (node.type === AST_NODE_TYPES.PropertyDefinition && node.value && isAncestor(node.value, site)) {
+      // A field initializer runs once per instance (per `new`), a static one once.
+      if (node.static) return false;
+      return field === null || field.isStatic || field.classNode !== node.parent.parent;
+    }
+    if (isClassNode(node) && field && node === field.classNode) return false;
+  }
+  return false;
+}
+
+function isAncestor(ancestor: TSESTree.Node, node: TSESTree.Node): boolean {
+  for (let n: TSESTree.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
+
+function closureGrowsPerCall(
+  site: TSESTree.Node,
+  declaringFunction: FunctionNode,
+  declared: DeclaredVariables,
+): boolean {
+  let outermost: FunctionNode | null = null;
+  for (let node: TSESTree.Node | undefined = site.parent; node && node !== declaringFunction; node = node.parent) {
+    if (isFunctionNode(node) && !runsInPlace(node)) outermost = node;
+  }
+  return outermost !== null && outlivesEnclosingCall(outermost, declared);
+}

@@ -1,0 +1,135 @@
+/**
+ * Owners: the long-lived thing a resource hangs on, named by an access path.
+ * `seen` (a variable), `this.cache` (a field of the enclosing class) and
+ * `Registry.items` (a static field) are owners; aliases resolve to them
+ * (`const c = this.cache; c.set(…)` grows `this.cache`).
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { classOfMember, isClassNode, isFunctionNode, keyName, skipWrappers, type ClassNode } from './ast.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+export interface VariableOwner {
+  kind: 'variable';
+  key: Variable;
+  variable: Variable;
+  name: string;
+}
+
+export interface FieldOwner {
+  kind: 'field';
+  key: string;
+  classNode: ClassNode;
+  name: string;
+  isStatic: boolean;
+}
+
+export type Owner = VariableOwner | FieldOwner;
+
+const MAX_ALIAS_DEPTH = 4;
+
+export function fieldKey(classNode: ClassNode, name: string, isStatic: boolean): string {
+  return `${String(classNode.range[0])}${isStatic ? ':static:' : ':'}${name}`;
+}
+
+/** The class whose instance (or constructor, in static code) `this` denotes here. */
+export function classOfThis(node: TSESTree.ThisExpression): { classNode: ClassNode; isStatic: boolean } | null {
+  let child: TSESTree.Node = node;
+  for (let p: TSESTree.Node | undefined = node.parent; p; child = p, p = p.parent as TSESTree.Node | undefined) {
+    if (p.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (isFunctionNode(p) || p.type === AST_NODE_TYPES.StaticBlock) {
+      const owner = classOfMember(p);
+      return owner ? { classNode: owner.classNode, isStatic: owner.isStatic } : null;
+    }
+    if (p.type === AST_NODE_TYPES.PropertyDefinition || p.type === AST_NODE_TYPES.AccessorProperty) {
+      if (p.value !== child) return null;
+      return { classNode: p.parent.parent, isStatic: p.static };
+    }
+    if (isClassNode(p)) return null;
+  }
+  return null;
+}
+
+function memberOwner(node: TSESTree.MemberExpression, scopeOf: ScopeOf): FieldOwner | null {
+  const name = node.computed ? null : keyName(node.property, false);
+  if (name === null) return null;
+  const object = skipWrappers(node.object);
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    const cls = classOfThis(object);
+    if (!cls) return null;
+    return { kind: 'field', key: fieldKey(cls.classNode, name, cls.isStatic), name, ...cls };
+  }
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(scopeOf(object), object.name);
+    const def = variable?.defs[0];
+    if (def?.type === 'ClassName' && isClassNode(def.node)) {
+      return { kind: 'field', key: fieldKey(def.node, name, true), classNode: def.node, name, isStatic: true };
+    }
+  }
+  return null;
+}
+
+export type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
+
+/**
+ * The variable an identifier aliases, when it is a `const` (or a binding
+ * never written again) initialised from another owner.
+ */
+export function aliasTarget(variable: Variable): TSESTree.Expression | null {
+  if (variable.defs.length !== 1) return null;
+  const def = variable.defs[0];
+  if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return null;
+  if (def.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && !r.init)) return null;
+  const init = skipWrappers(def.node.init);
+  if (init.type === AST_NODE_TYPES.Identifier || init.type === AST_NODE_TYPES.MemberExpression) return init;
+  return null;
+}
+
+/** The owner an expression denotes, through aliases; null when it is not a named long-lived place. */
+export function resolveOwner(expression: TSESTree.Expression, scopeOf: ScopeOf, depth = 0): Owner | null {
+  const node = skipWrappers(expression);
+  if (node.type === AST_NODE_TYPES.MemberExpression) return memberOwner(node, scopeOf);
+  if (node.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(scopeOf(node), node.name);
+  if (!variable || variable.defs.length === 0) return null;
+  const target = depth < MAX_ALIAS_DEPTH ? aliasTarget(variable) : null;
+  if (target) {
+    const resolved = resolveOwner(target, scopeOf, depth + 1);
+    if (resolved) return resolved;
+  }
+  return { kind: 'variable', key: variable, variable, name: variable.name };
+}
+
+/** The declaration of a field: its `PropertyDefinition`, or the first `this.x = …` in the constructor. */
+export function fieldDeclaration(owner: FieldOwner): TSESTree.Node | null {
+  for (const member of owner.classNode.body.body) {
+    if (
+      (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) &&
+      member.static === owner.isStatic &&
+      keyName(member.key, member.computed) === owner.name
+    ) {
+      return member;
+    }
+  }
+  return null;
+}
+
+/** A parameter property (`constructor(private cache: Map<…>)`): the value comes from the caller. */
+export function isParameterProperty(owner: FieldOwner): boolean {
+  if (owner.isStatic) return false;
+  for (const member of owner.classNode.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
+    return member.value.params.some((param) => {
+      if (param.type !== AST_NODE_TYPES.TSParameterProperty) return false;
+      const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+      return inner.type === AST_NODE_TYPES.Identifier && inner.name === owner.name;
+    });
+  }
+  return false;
+}
+
+export function ownerText(owner: Owner): string {
+  if (owner.kind === 'variable') return owner.name;
+  if (owner.isStatic) return `${owner.classNode.id?.name ?? 'this'}.${owner.name}`;
+  return `this.${owner.name}`;
+}

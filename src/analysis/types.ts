@@ -1,0 +1,89 @@
+/**
+ * Type predicates. Rules ask these only of candidates that survived the
+ * syntactic checks, so each call here is one checker query at most a few.
+ */
+import {
+  isBuiltinSymbolLike,
+  isSymbolFromDefaultLibrary,
+  typeMatchesSomeSpecifier,
+  type TypeOrValueSpecifier,
+} from '@typescript-eslint/type-utils';
+import * as ts from 'typescript';
+
+export type CollectionKind = 'Map' | 'Set';
+
+/** Bounded caches that are not built-in collections but may subclass one. */
+export const BOUNDED_CACHE_SPECIFIERS: TypeOrValueSpecifier[] = [
+  { from: 'package', package: 'lru-cache', name: ['LRUCache', 'LRU'] },
+  { from: 'package', package: 'quick-lru', name: 'QuickLRU' },
+  { from: 'package', package: 'mnemonist', name: ['LRUCache', 'LRUMap'] },
+];
+
+/**
+ * `Map` or `Set` from the default library, or a class that extends one.
+ * `null` and `undefined` members of a union are ignored (`Map | undefined`).
+ */
+export function collectionKindOf(program: ts.Program, type: ts.Type): CollectionKind | null {
+  const checker = program.getTypeChecker();
+  const nonNull = checker.getNonNullableType(type);
+  if (isBuiltinSymbolLike(program, nonNull, ['Map', 'MapConstructor'])) return 'Map';
+  if (isBuiltinSymbolLike(program, nonNull, ['Set', 'SetConstructor'])) return 'Set';
+  return null;
+}
+
+/**
+ * A user-defined subclass of a built-in collection that overrides the method
+ * that adds entries: it owns its own bound (an LRU or TTL map written in place).
+ */
+export function overridesGrowth(program: ts.Program, type: ts.Type, kind: CollectionKind): boolean {
+  const checker = program.getTypeChecker();
+  const growth = kind === 'Map' ? 'set' : 'add';
+  const parts = checker.getNonNullableType(type);
+  for (const t of parts.isUnion() ? parts.types : [parts]) {
+    const symbol = t.getSymbol();
+    if (!symbol || isSymbolFromDefaultLibrary(program, symbol)) continue;
+    const member = t.getProperty(growth);
+    const decl = member?.valueDeclaration ?? member?.declarations?.[0];
+    if (decl && !program.isSourceFileDefaultLibrary(decl.getSourceFile())) return true;
+  }
+  return false;
+}
+
+export function matchesSpecifiers(
+  program: ts.Program,
+  type: ts.Type,
+  specifiers: readonly TypeOrValueSpecifier[],
+): boolean {
+  if (specifiers.length === 0) return false;
+  const checker = program.getTypeChecker();
+  const nonNull = checker.getNonNullableType(type);
+  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+  return parts.some((t) => typeMatchesSomeSpecifier(t, [...specifiers], program));
+}
+
+const FINITE_FLAGS =
+  ts.TypeFlags.BooleanLiteral |
+  ts.TypeFlags.StringLiteral |
+  ts.TypeFlags.NumberLiteral |
+  ts.TypeFlags.BigIntLiteral |
+  ts.TypeFlags.EnumLiteral |
+  ts.TypeFlags.UniqueESSymbol |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Void;
+
+/**
+ * The type has finitely many values: a literal, an enum, `boolean`, or a
+ * union of those. A collection keyed by it cannot grow past that many entries.
+ */
+export function isFiniteType(type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.every(isFiniteType);
+  return (type.flags & FINITE_FLAGS) !== 0;
+}
+
+/** An object type (class instance, plain object, function): usable as a WeakMap key. */
+export function isObjectKeyType(type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.every(isObjectKeyType);
+  if (type.isIntersection()) return type.types.some(isObjectKeyType);
+  return (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive)) !== 0;
+}

@@ -1,0 +1,63 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
+import { createRequire } from 'node:module';
+import tseslint from 'typescript-eslint';
+import noUnboundedCache from './rules/no-unbounded-cache.js';
+import type { LeaksRuleDocs } from './util/create-rule.js';
+
+const require = createRequire(import.meta.url);
+const { name, version } = require('../package.json') as { name: string; version: string };
+
+type LeaksRule = TSESLint.RuleModule<string, readonly unknown[], LeaksRuleDocs>;
+
+export const rules = {
+  'no-unbounded-cache': noUnboundedCache,
+} satisfies Record<string, LeaksRule>;
+
+export type RuleName = keyof typeof rules;
+
+type ConfigName = 'recommended' | 'strict' | 'all';
+
+/** Options each config passes to a rule where they differ from the rule's defaults. */
+const configOptions: Partial<Record<ConfigName, Partial<Record<RuleName, unknown[]>>>> = {
+  strict: { 'no-unbounded-cache': [{ checkObjects: true, checkArrays: true }] },
+  all: { 'no-unbounded-cache': [{ checkObjects: true, checkArrays: true }] },
+};
+
+const levels = { recommended: ['recommended'], strict: ['recommended', 'strict'] } as const;
+
+function buildConfig(configName: ConfigName): Linter.Config {
+  const ruleEntries: Linter.RulesRecord = {};
+  for (const [ruleName, rule] of Object.entries(rules) as [RuleName, LeaksRule][]) {
+    const level = rule.meta.docs?.recommended;
+    const enabled =
+      configName === 'all' || (level !== undefined && (levels[configName] as readonly string[]).includes(level));
+    if (!enabled) continue;
+    const options = configOptions[configName]?.[ruleName];
+    ruleEntries[`leaks/${ruleName}`] = options ? ['error', ...options] : 'error';
+  }
+  return {
+    name: `leaks/${configName}`,
+    files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+    plugins: { leaks: plugin as unknown as ESLint.Plugin },
+    languageOptions: {
+      parser: tseslint.parser as Linter.Parser,
+      parserOptions: { projectService: true },
+    },
+    rules: ruleEntries,
+  };
+}
+
+const plugin = {
+  meta: { name, version, namespace: 'leaks' },
+  rules,
+  configs: {} as Record<ConfigName, Linter.Config>,
+};
+
+plugin.configs.recommended = buildConfig('recommended');
+plugin.configs.strict = buildConfig('strict');
+plugin.configs.all = buildConfig('all');
+
+export const configs = plugin.configs;
+export const meta = plugin.meta;
+export default plugin;

@@ -1,0 +1,39 @@
+// Source: https://github.com/wevm/viem/issues/4390
+// Bug: observe() keeps listeners and cleanups per observer id in two module Maps; unwatching filters the callback out but writes back an empty array and never deletes either entry, so every short-lived watcher leaves keys behind.
+// Missed on purpose: `unwatch()` writes a filtered array back under the same key, the shape the
+// rule reads as "entries are managed" (a remover that rewrites entries); telling this apart from
+// a slot-keyed table that is managed the same way needs the key's domain, which types do not give.
+// expect: none
+
+type Callbacks = Record<string, ((...args: unknown[]) => void) | undefined>;
+
+interface Listener {
+  id: number;
+  fns: Callbacks;
+}
+
+const listenersCache = new Map<string, Listener[]>();
+const cleanupCache = new Map<string, () => void>();
+let callbackCount = 0;
+
+export function observe(observerId: string, callbacks: Callbacks, start: (emit: Callbacks) => (() => void) | void) {
+  const callbackId = ++callbackCount;
+  const getListeners = (): Listener[] => listenersCache.get(observerId) ?? [];
+  const listeners = getListeners();
+  listenersCache.set(observerId, [...listeners, { id: callbackId, fns: callbacks }]);
+  if (listeners.length === 0) {
+    const emit: Callbacks = {};
+    for (const key of Object.keys(callbacks)) {
+      emit[key] = (...args: unknown[]) => {
+        for (const listener of getListeners()) listener.fns[key]?.(...args);
+      };
+    }
+    const cleanup = start(emit);
+    if (typeof cleanup === 'function') cleanupCache.set(observerId, cleanup);
+  }
+  return function unwatch(): void {
+    const current = getListeners();
+    if (current.length === 1) cleanupCache.get(observerId)?.();
+    listenersCache.set(observerId, current.filter((listener) => listener.id !== callbackId));
+  };
+}
