@@ -41,7 +41,7 @@ function buildConfig(configName: ConfigName): Linter.Config {
     files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
     plugins: { leaks: plugin as unknown as ESLint.Plugin },
     languageOptions: {
-      parser: tseslint.parser as Linter.Parser,
+      parser: tseslint.parser,
       parserOptions: { projectService: true },
     },
     rules: ruleEntries,

@@ -4,7 +4,7 @@
  * objects are built to live long. Rules use these to stay quiet where a
  * reviewer would say "that is set up once" or "that object dies with the call".
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { keyName, type ClassNode } from './ast.js';
 
 /** Methods that end an object's life; what they release is released on teardown. */
@@ -75,7 +75,7 @@ export function classLooksLongLived(classNode: ClassNode, sourceCode: TSESLint.S
       return (
         parent.type === AST_NODE_TYPES.NewExpression &&
         parent.callee === ref.identifier &&
-        sourceCode.getScope(parent).variableScope.type === 'module'
+        sourceCode.getScope(parent).variableScope.type === TSESLint.Scope.ScopeType.module
       );
     }) ?? false
   );

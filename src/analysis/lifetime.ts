@@ -2,7 +2,7 @@
  * Lifetimes: how long an owner lives, and whether a site runs once (module
  * initialisation, a constructor) or again on every call.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   classOfMember,
   isClassNode,
@@ -23,7 +23,9 @@ export type Lifetime =
 /** Where a variable's value lives: module scope, a function's scope, or a class's. */
 export function variableLifetime(variable: TSESLint.Scope.Variable): Lifetime {
   const scope = variable.scope.variableScope;
-  if (scope.type === 'module' || scope.type === 'global') return { kind: 'module' };
+  if (scope.type === TSESLint.Scope.ScopeType.module || scope.type === TSESLint.Scope.ScopeType.global) {
+    return { kind: 'module' };
+  }
   const block = scope.block;
   if (isFunctionNode(block)) return { kind: 'closure', declaringFunction: block };
   return { kind: 'call' };

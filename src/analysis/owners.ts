@@ -4,7 +4,7 @@
  * `Registry.items` (a static field) are owners; aliases resolve to them
  * (`const c = this.cache; c.set(…)` grows `this.cache`).
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { classOfMember, isClassNode, isFunctionNode, keyName, skipWrappers, type ClassNode } from './ast.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -35,7 +35,7 @@ export function fieldKey(classNode: ClassNode, name: string, isStatic: boolean):
 /** The class whose instance (or constructor, in static code) `this` denotes here. */
 export function classOfThis(node: TSESTree.ThisExpression): { classNode: ClassNode; isStatic: boolean } | null {
   let child: TSESTree.Node = node;
-  for (let p: TSESTree.Node | undefined = node.parent; p; child = p, p = p.parent as TSESTree.Node | undefined) {
+  for (let p: TSESTree.Node | undefined = node.parent; p; child = p, p = p.parent) {
     if (p.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
     if (isFunctionNode(p) || p.type === AST_NODE_TYPES.StaticBlock) {
       const owner = classOfMember(p);
@@ -62,7 +62,7 @@ function memberOwner(node: TSESTree.MemberExpression, scopeOf: ScopeOf): FieldOw
   if (object.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(scopeOf(object), object.name);
     const def = variable?.defs[0];
-    if (def?.type === 'ClassName' && isClassNode(def.node)) {
+    if (def?.type === TSESLint.Scope.DefinitionType.ClassName && isClassNode(def.node)) {
       return { kind: 'field', key: fieldKey(def.node, name, true), classNode: def.node, name, isStatic: true };
     }
   }
@@ -78,7 +78,7 @@ export type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
 export function aliasTarget(variable: Variable): TSESTree.Expression | null {
   if (variable.defs.length !== 1) return null;
   const def = variable.defs[0];
-  if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return null;
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return null;
   if (def.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && !r.init)) return null;
   const init = skipWrappers(def.node.init);
   if (init.type === AST_NODE_TYPES.Identifier || init.type === AST_NODE_TYPES.MemberExpression) return init;
@@ -122,7 +122,7 @@ export function isParameterProperty(owner: FieldOwner): boolean {
     return member.value.params.some((param) => {
       if (param.type !== AST_NODE_TYPES.TSParameterProperty) return false;
       const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-      return inner.type === AST_NODE_TYPES.Identifier && inner.name === owner.name;
+      return inner.name === owner.name;
     });
   }
   return false;

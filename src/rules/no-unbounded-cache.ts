@@ -1,6 +1,6 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { isBuiltinSymbolLike, typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { enclosingFunction, functionName, isFunctionNode, memberName, outermostAlias } from '../analysis/ast.js';
 import { CONFIGURATION_FUNCTION, REGISTRY_NAME, REMOVER_FUNCTION, classLooksLongLived } from '../analysis/intent.js';
@@ -42,6 +42,7 @@ interface Candidate {
 }
 
 const GROWTH_CALLS = new Set(['set', 'add', 'push', 'unshift']);
+const TEST_HOOK = /(For|In|Only)_?(Tests?|Testing)$|^_*(test|testing)[A-Z_]/;
 const SHRINK_TEXT = /\.(delete|clear|splice|shift|pop)\(|\bdelete\s/;
 const SYNC_FS_TEXT = /\b(readFileSync|readdirSync|statSync|lstatSync|existsSync|realpathSync)\(/;
 
@@ -55,6 +56,7 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
     },
     hasSuggestions: true,
+    defaultOptions: [{ allow: [], checkArrays: false, checkObjects: false }],
     messages: {
       mapNeverShrinks:
         '`{{name}}` ({{lifetime}}) gains an entry on every call to {{where}} (line {{line}}) and nothing removes one. Delete entries when they are done, cap its size with eviction, sweep it on a TTL, or use a WeakMap or an LRU cache.',
@@ -87,7 +89,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [{ allow: [], checkArrays: false, checkObjects: false }],
   create(context, [options]) {
     const { sourceCode } = context;
     const text = sourceCode.text;
@@ -227,7 +228,7 @@ export default createRule<Options, MessageIds>({
     function declarationNode(owner: Owner): TSESTree.Node | null {
       if (owner.kind === 'variable') {
         const def = owner.variable.defs[0];
-        if (def?.type !== 'Variable') return null;
+        if (def?.type !== TSESLint.Scope.DefinitionType.Variable) return null;
         if (def.node.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return null;
         if (def.node.parent.declare) return null;
         return def.name;
@@ -308,7 +309,7 @@ export default createRule<Options, MessageIds>({
       if ((shape === 'Map' || shape === 'Set') && overridesGrowth(program, type, shape)) return;
 
       const uses = shape === guessShape ? guess : owner.kind === 'variable' ? variableUses(owner, shape) : fieldUses(owner, shape);
-      if (uses.some((use) => use.kind === 'escape' || use.kind === 'shrink')) return;
+      if (uses.some((use) => use.kind === 'escape' || (use.kind === 'shrink' && !inTestHook(use.node)))) return;
       if (uses.some((use) => use.kind === 'reset' && runsAfterSetUp(use.node, owner))) return;
       if (owner.kind === 'field' && shrunkByName(owner, shape)) return;
 
@@ -364,7 +365,9 @@ export default createRule<Options, MessageIds>({
       if (REGISTRY_NAME.test(owner.name)) return false;
       // Growth directly inside `register…()`/`define…()` runs once per configured thing;
       // growth in a callback such a function registers runs per event and still counts.
-      if (growth.every((use) => CONFIGURATION_FUNCTION.test(nearestFunctionName(use.node)))) return false;
+      if (growth.every((use) => CONFIGURATION_FUNCTION.test(nearestFunctionName(use.node)) || inBuilderMethod(use.node))) {
+        return false;
+      }
       // A `remove…()`/`close()` that writes or walks the collection manages its entries.
       if (uses.some((use) => inRemover(use))) return false;
       if (growth.every((use) => readsFilesSynchronously(use.node))) return false;
@@ -382,7 +385,7 @@ export default createRule<Options, MessageIds>({
       for (let p = use.node.parent; p; p = p.parent) {
         if (!isFunctionNode(p)) continue;
         const name = functionName(p);
-        if (name === null || !REMOVER_FUNCTION.test(name)) continue;
+        if (name === null || !REMOVER_FUNCTION.test(name) || TEST_HOOK.test(name)) continue;
         if (use.kind === 'grow' || use.kind === 'iterate' || use.kind === 'lazyInit') return true;
         return SHRINK_TEXT.test(sourceCode.getText(p));
       }
@@ -399,12 +402,11 @@ export default createRule<Options, MessageIds>({
       return fn !== null && SYNC_FS_TEXT.test(sourceCode.getText(fn));
     }
 
-    function nearestFunctionName(node: TSESTree.Node): string {
-      const fn = enclosingFunction(node);
-      return fn ? (functionName(fn) ?? '') : '';
+    /** `resetForTests()`, `__clearForTesting()`: a shrink that production code never runs. */
+    function inTestHook(node: TSESTree.Node): boolean {
+      return enclosingNames(node).some((name) => TEST_HOOK.test(name));
     }
 
-    /** Names of the functions around a node, innermost first. */
     function enclosingNames(node: TSESTree.Node): string[] {
       const names: string[] = [];
       for (let p = node.parent; p; p = p.parent) {
@@ -414,6 +416,21 @@ export default createRule<Options, MessageIds>({
         }
       }
       return names;
+    }
+
+    /** A method that returns `this`: a builder chain (`router.route(…).route(…)`), run while setting up. */
+    function inBuilderMethod(node: TSESTree.Node): boolean {
+      const fn = enclosingFunction(node);
+      if (fn?.parent.type !== AST_NODE_TYPES.MethodDefinition || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      return fn.body.body.some(
+        (statement) =>
+          statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument?.type === AST_NODE_TYPES.ThisExpression,
+      );
+    }
+
+    function nearestFunctionName(node: TSESTree.Node): string {
+      const fn = enclosingFunction(node);
+      return fn ? (functionName(fn) ?? '') : '';
     }
 
     /** `map.get(k)?.delete(x)`, `map.get(k).splice(i, 1)`: the entry's contents are managed. */
@@ -460,7 +477,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function describeLifetime(lifetime: Lifetime, shape: CollectionShape): string {
-      const noun = shape === 'Map' || shape === 'Set' ? `${shape}` : shape === 'array' ? 'array' : 'object';
+      const noun = shape === 'Map' || shape === 'Set' ? shape : shape === 'array' ? 'array' : 'object';
       switch (lifetime.kind) {
         case 'module':
           return `a module-level ${noun}`;

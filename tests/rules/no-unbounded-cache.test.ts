@@ -5,12 +5,277 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // A collection local to one call.
     `
-const local = () => { const m = new Map<string, number>(); m.set('a', 1); return m.size; };
-export { local };
+export function count(ids: string[]): number {
+  const seen = new Set<string>();
+  for (const id of ids) seen.add(id);
+  return seen.size;
+}
+`,
+    // Exported: code we cannot see may delete from it.
+    `
+export const cache = new Map<string, number>();
+export function remember(key: string, value: number): void {
+  cache.set(key, value);
+}
+`,
+    // Passed to a function we cannot see.
+    `
+declare function evictLater(map: Map<string, number>): void;
+const cache = new Map<string, number>();
+evictLater(cache);
+export function remember(key: string, value: number): void {
+  cache.set(key, value);
+}
+`,
+    // Weak collections let go of entries with their keys.
+    `
+interface Req { id: string }
+const meta = new WeakMap<Req, number>();
+export function tag(req: Req): void {
+  meta.set(req, Date.now());
+}
+`,
+    // A bounded cache from a package.
+    `
+import { LRUCache } from 'lru-cache';
+const cache = new LRUCache<string, string>({ max: 100 });
+export function remember(key: string, value: string): void {
+  cache.set(key, value);
+}
+`,
+    // Keys from a finite set: an enum, a literal union, boolean.
+    `
+enum Phase { Start, End }
+const timings = new Map<Phase, number>();
+export function mark(phase: Phase): void {
+  timings.set(phase, Date.now());
+}
+`,
+    `
+const counts = new Map<'hit' | 'miss', number>();
+export function count(kind: 'hit' | 'miss'): void {
+  counts.set(kind, (counts.get(kind) ?? 0) + 1);
+}
+`,
+    `
+const flags = new Set<boolean>();
+export function note(value: boolean): void {
+  flags.add(value);
+}
+`,
+    // Filled once, while the module initialises.
+    `
+const codes = new Map<string, number>();
+for (const [name, code] of [['ok', 200], ['missing', 404]] as const) codes.set(name, code);
+export const lookup = (name: string): number | undefined => codes.get(name);
+`,
+    // Filled in the constructor only.
+    `
+export class Router {
+  private readonly routes = new Map<string, () => void>();
+  constructor(paths: string[]) {
+    for (const path of paths) this.routes.set(path, () => undefined);
+  }
+  run(path: string): void {
+    this.routes.get(path)?.();
+  }
+}
+`,
+    // A TTL sweep: a delete in a timer callback.
+    `
+const seen = new Map<string, number>();
+setInterval(() => {
+  for (const [id, at] of seen) if (Date.now() - at > 60_000) seen.delete(id);
+}, 10_000).unref();
+export function handle(id: string): void {
+  seen.set(id, Date.now());
+}
+`,
+    // A size cap with eviction.
+    `
+const MAX = 1000;
+const cache = new Map<string, string>();
+export function remember(key: string, value: string): void {
+  if (cache.size >= MAX) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(key, value);
+}
+`,
+    // Cleared on teardown.
+    `
+export class SessionService {
+  private readonly sessions = new Map<string, number>();
+  open(id: string): void {
+    this.sessions.set(id, Date.now());
+  }
+  close(): void {
+    this.sessions.clear();
+  }
+}
+`,
+    // Replaced with a fresh collection on every flush.
+    `
+let batch = new Set<string>();
+export function add(id: string): void {
+  batch.add(id);
+}
+export function flush(): string[] {
+  const ids = [...batch];
+  batch = new Set();
+  return ids;
+}
+`,
+    // An inner collection is emptied: the entries are managed.
+    `
+export class TopicService {
+  private readonly subscribers = new Map<string, Set<() => void>>();
+  subscribe(topic: string, fn: () => void): void {
+    const set = this.subscribers.get(topic) ?? new Set();
+    set.add(fn);
+    this.subscribers.set(topic, set);
+  }
+  unsubscribe(topic: string, fn: () => void): void {
+    this.subscribers.get(topic)?.delete(fn);
+  }
+}
+`,
+    // Configuration: registries filled by register…() calls, and callbacks or classes as keys.
+    `
+const handlerRegistry = new Map<string, () => void>();
+export function registerHandler(name: string, fn: () => void): void {
+  handlerRegistry.set(name, fn);
+}
+`,
+    `
+const parsers = new Map<string, (text: string) => unknown>();
+export function defineParser(name: string, parse: (text: string) => unknown): void {
+  parsers.set(name, parse);
+}
+`,
+    `
+const instances = new Map<new () => object, object>();
+export function singleton<T extends object>(type: new () => T): T {
+  let instance = instances.get(type) as T | undefined;
+  if (!instance) {
+    instance = new type();
+    instances.set(type, instance);
+  }
+  return instance;
+}
+`,
+    // A field of an object with no sign of outliving a call (no teardown, no service-like name).
+    `
+export class ResultTransformer {
+  private readonly aliasCache = new Map<string, string>();
+  alias(name: string): string {
+    let alias = this.aliasCache.get(name);
+    if (alias === undefined) {
+      alias = name.toLowerCase();
+      this.aliasCache.set(name, alias);
+    }
+    return alias;
+  }
+}
+`,
+    // A public field of an exported class: other modules may shrink it.
+    `
+export class CacheService {
+  readonly entries = new Map<string, string>();
+  put(key: string, value: string): void {
+    this.entries.set(key, value);
+  }
+}
+`,
+    // A subclass that bounds itself by overriding set().
+    `
+class BoundedMap<K, V> extends Map<K, V> {
+  override set(key: K, value: V): this {
+    if (this.size >= 100) this.delete(this.keys().next().value as K);
+    return super.set(key, value);
+  }
+}
+const cache = new BoundedMap<string, number>();
+export function remember(key: string, value: number): void {
+  cache.set(key, value);
+}
+`,
+    // A subclass named in the allow option.
+    {
+      code: `
+class ExpiringMap<K, V> extends Map<K, V> {}
+const cache = new ExpiringMap<string, number>();
+export function remember(key: string, value: number): void {
+  cache.set(key, value);
+}
+`,
+      options: [{ allow: [{ from: 'file', name: 'ExpiringMap' }] }],
+    },
+    // Dictionaries and arrays are checked only when asked.
+    `
+const byId: Record<string, number> = {};
+const log: string[] = [];
+export function record(id: string): void {
+  byId[id] = Date.now();
+  log.push(id);
+}
+`,
+    // checkArrays: an array that is shifted is bounded.
+    {
+      code: `
+const queue: string[] = [];
+export function push(id: string): void {
+  queue.push(id);
+  if (queue.length > 100) queue.shift();
+}
+`,
+      options: [{ checkArrays: true }],
+    },
+    // checkObjects: a dictionary that is deleted from.
+    {
+      code: `
+const byId: Record<string, number> = {};
+export function open(id: string): void {
+  byId[id] = Date.now();
+}
+export function close(id: string): void {
+  delete byId[id];
+}
+`,
+      options: [{ checkObjects: true }],
+    },
+    // A builder method (returns this) runs while the program is set up.
+    `
+type Handler = (body: string) => string;
+class Router {
+  private readonly routes = new Map<string, Handler>();
+  route(path: string, handler: Handler): this {
+    this.routes.set(path, handler);
+    return this;
+  }
+  dispatch(path: string, body: string): string | undefined {
+    return this.routes.get(path)?.(body);
+  }
+}
+export const app = new Router().route('/a', (b) => b).route('/b', (b) => b.toUpperCase());
+`,
+    // A closure whose function does not outlive the call that made it.
+    `
+export function dedupe(ids: string[]): string[] {
+  const seen = new Set<string>();
+  return ids.filter((id) => {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
 `,
   ],
   invalid: [
+    // Seed 000: a module-level dedupe table.
     {
       code: `
 const seen = new Set<string>();
@@ -20,7 +285,294 @@ export function handle(id: string): boolean {
   return true;
 }
 `,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          data: { name: 'seen', lifetime: 'a module-level Set', where: '`handle()`', line: '5' },
+        },
+      ],
+    },
+    // Seed 002: a cache field of a long-lived service, grown through an alias.
+    {
+      code: `
+export class WorkService {
+  private readonly results = new Map<string, Promise<string>>();
+  run(requestId: string, work: () => Promise<string>): Promise<string> {
+    const results = this.results;
+    const existing = results.get(requestId);
+    if (existing) return existing;
+    const pending = work();
+    results.set(requestId, pending);
+    return pending;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 20,
+          data: {
+            name: 'this.results',
+            lifetime: 'a Map field that lives as long as its WorkService',
+            where: '`run()`',
+            line: '9',
+          },
+        },
+      ],
+    },
+    // Object keys and no iteration: a WeakMap suggestion.
+    {
+      code: `
+interface Socket { id: string }
+export class PresenceTracker {
+  private lastSeen: Map<Socket, number> = new Map();
+  touch(socket: Socket): void {
+    this.lastSeen.set(socket, Date.now());
+  }
+  age(socket: Socket): number {
+    return Date.now() - (this.lastSeen.get(socket) ?? 0);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 4,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'useWeakCollectionSuggestion',
+              data: { name: 'this.lastSeen', weak: 'WeakMap' },
+              output: `
+interface Socket { id: string }
+export class PresenceTracker {
+  private lastSeen: WeakMap<Socket, number> = new WeakMap();
+  touch(socket: Socket): void {
+    this.lastSeen.set(socket, Date.now());
+  }
+  age(socket: Socket): number {
+    return Date.now() - (this.lastSeen.get(socket) ?? 0);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A module Set of objects: WeakSet suggestion.
+    {
+      code: `
+interface Conn { close(): void }
+const known = new Set<Conn>();
+export function onConnect(conn: Conn): boolean {
+  const first = !known.has(conn);
+  known.add(conn);
+  return first;
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'useWeakCollectionSuggestion',
+              data: { name: 'known', weak: 'WeakSet' },
+              output: `
+interface Conn { close(): void }
+const known = new WeakSet<Conn>();
+export function onConnect(conn: Conn): boolean {
+  const first = !known.has(conn);
+  known.add(conn);
+  return first;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Iterated: no WeakMap suggestion.
+    {
+      code: `
+interface Job { id: string }
+const running = new Set<Job>();
+export function start(job: Job): void {
+  running.add(job);
+}
+export function report(): number {
+  return running.size;
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+    },
+    // A static field grown on every construction.
+    {
+      code: `
+export class Connection {
+  static #all = new Set<string>();
+  constructor(readonly id: string) {
+    Connection.#all.add(id);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 10,
+          data: { name: 'Connection.#all', lifetime: 'a static Set of Connection', where: '`constructor()`', line: '5' },
+        },
+      ],
+    },
+    // A closure that outlives the factory call (a memoizer).
+    {
+      code: `
+export function memoize(fn: (key: string) => number): (key: string) => number {
+  const memo = new Map<string, number>();
+  return (key) => {
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const value = fn(key);
+    memo.set(key, value);
+    return value;
+  };
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 9,
+          data: {
+            name: 'memo',
+            lifetime: 'a Map kept by a closure that outlives `memoize()`',
+            where: 'the function on line 4',
+            line: '8',
+          },
+        },
+      ],
+    },
+    // A listener registered in a function keeps the closure alive.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+export function track(bus: EventEmitter): void {
+  const ids = new Set<string>();
+  bus.on('message', (id: string) => {
+    ids.add(id);
+  });
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 9 }],
+    },
+    // Lazy set-up (??=) is not a reset; optional chaining still grows it.
+    {
+      code: `
+let cache: Map<string, number> | undefined;
+export function remember(key: string, value: number): void {
+  cache ??= new Map();
+  cache?.set(key, value);
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 5 }],
+    },
+    // A field declared with a type only and assigned in the constructor.
+    {
+      code: `
+export class RateLimiterService {
+  private hits: Map<string, number>;
+  constructor() {
+    this.hits = new Map();
+  }
+  hit(ip: string): number {
+    const count = (this.hits.get(ip) ?? 0) + 1;
+    this.hits.set(ip, count);
+    return count;
+  }
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 11 }],
+    },
+    // A Map subclass that does not bound itself.
+    {
+      code: `
+class DefaultMap<K, V> extends Map<K, V> {}
+const cache = new DefaultMap<string, number>();
+export function remember(key: string, value: number): void {
+  cache.set(key, value);
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7 }],
+    },
+    // checkObjects: a dictionary with no delete.
+    {
+      code: `
+const byId: Record<string, number> = {};
+export function open(id: string): void {
+  byId[id] = Date.now();
+}
+`,
+      options: [{ checkObjects: true }],
+      errors: [
+        {
+          messageId: 'objectNeverShrinks',
+          line: 2,
+          column: 7,
+          data: { name: 'byId', lifetime: 'a module-level object', where: '`open()`', line: '4' },
+        },
+      ],
+    },
+    // checkArrays: an array that only grows.
+    {
+      code: `
+const log: string[] = [];
+export function record(line: string): void {
+  log.push(line);
+}
+`,
+      options: [{ checkArrays: true }],
+      errors: [
+        {
+          messageId: 'arrayNeverShrinks',
+          line: 2,
+          column: 7,
+          data: { name: 'log', lifetime: 'a module-level array', where: '`record()`', line: '4' },
+        },
+      ],
+    },
+    // A clear() that only tests run does not bound it.
+    {
+      code: `
+const dedupeCache = new Map<string, number>();
+export function handleCharge(key: string): boolean {
+  if (dedupeCache.has(key)) return false;
+  dedupeCache.set(key, Date.now());
+  return true;
+}
+export function resetForTests(): void {
+  dedupeCache.clear();
+}
+`,
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+    },
+    // A reset that is only a guarded lazy set-up does not bound it.
+    {
+      code: `
+export class TokenStore {
+  #tokens: Set<string> | null = null;
+  add(token: string): void {
+    if (!this.#tokens) this.#tokens = new Set();
+    this.#tokens.add(token);
+  }
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 3 }],
     },
   ],
 });
