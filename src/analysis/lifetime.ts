@@ -2,12 +2,13 @@
  * Lifetimes: how long an owner lives, and whether a site runs once (module
  * initialisation, a constructor) or again on every call.
  */
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   classOfMember,
   isClassNode,
   isFunctionNode,
   runsInPlace,
+  skipWrappers,
   memberName,
   type ClassNode,
   type FunctionNode,
@@ -69,8 +70,32 @@ function calleeName(call: TSESTree.CallExpression): string | null {
   return null;
 }
 
-/** Finds the variables a declaration declares (ESLint's `sourceCode.getDeclaredVariables`). */
-export type DeclaredVariables = (node: TSESTree.Node) => readonly TSESLint.Scope.Variable[];
+/** The scope queries lifetimes need, from ESLint's `sourceCode`. */
+export interface Scopes {
+  /** `sourceCode.getDeclaredVariables` */
+  declared: (node: TSESTree.Node) => readonly TSESLint.Scope.Variable[];
+  /** `sourceCode.getScope` */
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope;
+}
+
+/** Globals that live as long as the process or page. */
+const GLOBAL_TARGETS = new Set(['process', 'globalThis', 'window', 'document', 'self', 'navigator', 'console']);
+
+/**
+ * Does the receiver of a registration live at least as long as the module:
+ * a global target, a module-level or imported binding, or `this` and its
+ * fields (the object that runs the method outlives the call)?
+ */
+export function isLongLivedReceiver(expression: TSESTree.Expression, scopes: Scopes): boolean {
+  let node: TSESTree.Expression = skipWrappers(expression);
+  while (node.type === AST_NODE_TYPES.MemberExpression) node = skipWrappers(node.object);
+  if (node.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(scopes.scopeOf(node), node.name);
+  if (!variable || variable.defs.length === 0) return GLOBAL_TARGETS.has(node.name);
+  const scopeType = variable.scope.variableScope.type;
+  return scopeType === TSESLint.Scope.ScopeType.module || scopeType === TSESLint.Scope.ScopeType.global;
+}
 
 /**
  * Does a function created inside a call outlive that call? It does when it is
@@ -78,11 +103,11 @@ export type DeclaredVariables = (node: TSESTree.Node) => readonly TSESLint.Scope
  * registered as a listener, interval or handler, directly or through a
  * `const` it is bound to.
  */
-export function outlivesEnclosingCall(fn: FunctionNode, declared: DeclaredVariables): boolean {
-  return valueOutlives(fn, declared, 0);
+export function outlivesEnclosingCall(fn: FunctionNode, scopes: Scopes): boolean {
+  return valueOutlives(fn, scopes, 0);
 }
 
-function valueOutlives(value: TSESTree.Node, declared: DeclaredVariables, depth: number): boolean {
+function valueOutlives(value: TSESTree.Node, scopes: Scopes, depth: number): boolean {
   let node: TSESTree.Node = value;
   for (;;) {
     const parent: TSESTree.Node | undefined = node.parent;
@@ -107,13 +132,16 @@ function valueOutlives(value: TSESTree.Node, declared: DeclaredVariables, depth:
       case AST_NODE_TYPES.CallExpression: {
         if (parent.callee === node) return false;
         const name = calleeName(parent);
-        return name !== null && REGISTRATIONS.has(name);
+        if (name === null || !REGISTRATIONS.has(name)) return false;
+        // `setInterval(cb)`: kept by the runtime. `x.on('e', cb)`: kept as long as `x` lives.
+        const callee = parent.callee;
+        return callee.type !== AST_NODE_TYPES.MemberExpression || isLongLivedReceiver(callee.object, scopes);
       }
       case AST_NODE_TYPES.VariableDeclarator: {
         // `const handler = (x) => …; emitter.on('x', handler)` or `return handler`.
         if (depth >= 2 || parent.init !== node) return false;
-        return declared(parent).some((variable) =>
-          variable.references.some((ref) => !ref.init && valueOutlives(ref.identifier, declared, depth + 1)),
+        return scopes.declared(parent).some((variable) =>
+          variable.references.some((ref) => !ref.init && valueOutlives(ref.identifier, scopes, depth + 1)),
         );
       }
       default:
@@ -134,7 +162,7 @@ export function runsPerCall(
   site: TSESTree.Node,
   owner: Owner,
   lifetime: Lifetime,
-  declared: DeclaredVariables,
+  scopes: Scopes,
 ): boolean {
   switch (lifetime.kind) {
     case 'module':
@@ -142,7 +170,7 @@ export function runsPerCall(
     case 'object':
       return crossesRepeatingBoundary(site, owner.kind === 'field' ? owner : null);
     case 'closure':
-      return closureGrowsPerCall(site, lifetime.declaringFunction, declared);
+      return closureGrowsPerCall(site, lifetime.declaringFunction, scopes);
     case 'call':
       return false;
   }
@@ -180,11 +208,11 @@ function isAncestor(ancestor: TSESTree.Node, node: TSESTree.Node): boolean {
 function closureGrowsPerCall(
   site: TSESTree.Node,
   declaringFunction: FunctionNode,
-  declared: DeclaredVariables,
+  scopes: Scopes,
 ): boolean {
   let outermost: FunctionNode | null = null;
   for (let node: TSESTree.Node | undefined = site.parent; node && node !== declaringFunction; node = node.parent) {
     if (isFunctionNode(node) && !runsInPlace(node)) outermost = node;
   }
-  return outermost !== null && outlivesEnclosingCall(outermost, declared);
+  return outermost !== null && outlivesEnclosingCall(outermost, scopes);
 }

@@ -5,7 +5,7 @@ import * as ts from 'typescript';
 import { enclosingFunction, functionName, isFunctionNode, memberName, outermostAlias } from '../analysis/ast.js';
 import { CONFIGURATION_FUNCTION, REGISTRY_NAME, REMOVER_FUNCTION, classLooksLongLived } from '../analysis/intent.js';
 import { classifyUse, type CollectionShape, type Use } from '../analysis/collection-uses.js';
-import { fieldLifetime, runsPerCall, variableLifetime, type Lifetime } from '../analysis/lifetime.js';
+import { fieldLifetime, runsPerCall, variableLifetime, type Lifetime, type Scopes } from '../analysis/lifetime.js';
 import {
   fieldDeclaration,
   isParameterProperty,
@@ -42,6 +42,7 @@ interface Candidate {
 }
 
 const GROWTH_CALLS = new Set(['set', 'add', 'push', 'unshift']);
+const CONTAINER_METHOD = /^(set|add|put|push|store|insert|save|register)$/;
 const TEST_HOOK = /(For|In|Only)_?(Tests?|Testing)$|^_*(test|testing)[A-Z_]/;
 const SHRINK_TEXT = /\.(delete|clear|splice|shift|pop)\(|\bdelete\s/;
 const SYNC_FS_TEXT = /\b(readFileSync|readdirSync|statSync|lstatSync|existsSync|realpathSync)\(/;
@@ -108,6 +109,7 @@ export default createRule<Options, MessageIds>({
     const allow = [...BOUNDED_CACHE_SPECIFIERS, ...(options.allow ?? [])];
     const scopeOf = (node: TSESTree.Node): TSESLint.Scope.Scope => sourceCode.getScope(node);
     const declared = (node: TSESTree.Node): readonly TSESLint.Scope.Variable[] => sourceCode.getDeclaredVariables(node);
+    const scopes: Scopes = { declared, scopeOf };
 
     /** Receivers of `.set`/`.add`/`.push`/`.unshift` calls and of `x[k] = v`. */
     const growthReceivers: TSESTree.Expression[] = [];
@@ -204,7 +206,7 @@ export default createRule<Options, MessageIds>({
 
     function runsAfterSetUp(node: TSESTree.Node, owner: Owner): boolean {
       const lifetime = lifetimeOf(owner);
-      return lifetime !== null && runsPerCall(node, owner, lifetime, declared) && !isGuardedInit(node, owner);
+      return lifetime !== null && runsPerCall(node, owner, lifetime, scopes) && !isGuardedInit(node, owner);
     }
 
     function lifetimeOf(owner: Owner): Lifetime | null {
@@ -246,7 +248,7 @@ export default createRule<Options, MessageIds>({
         if (
           outer.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
           outer.parent.left === outer &&
-          !runsPerCall(outer, owner, fieldLifetime(owner), declared)
+          !runsPerCall(outer, owner, fieldLifetime(owner), scopes)
         ) {
           return isVisibleOutside(owner, null) ? null : member;
         }
@@ -315,7 +317,7 @@ export default createRule<Options, MessageIds>({
 
       const growth = uses.filter(
         (use): use is Use & { site: TSESTree.Node } =>
-          use.kind === 'grow' && use.site !== undefined && runsPerCall(use.site, owner, lifetime, declared),
+          use.kind === 'grow' && use.site !== undefined && runsPerCall(use.site, owner, lifetime, scopes),
       );
       const first = growth[0];
       if (!first) return;
@@ -365,7 +367,14 @@ export default createRule<Options, MessageIds>({
       if (REGISTRY_NAME.test(owner.name)) return false;
       // Growth directly inside `register…()`/`define…()` runs once per configured thing;
       // growth in a callback such a function registers runs per event and still counts.
-      if (growth.every((use) => CONFIGURATION_FUNCTION.test(nearestFunctionName(use.node)) || inBuilderMethod(use.node))) {
+      if (
+        growth.every(
+          (use) =>
+            CONFIGURATION_FUNCTION.test(nearestFunctionName(use.node)) ||
+            inBuilderMethod(use.node) ||
+            inContainerMethod(use.node),
+        )
+      ) {
         return false;
       }
       // A `remove…()`/`close()` that writes or walks the collection manages its entries.
@@ -416,6 +425,15 @@ export default createRule<Options, MessageIds>({
         }
       }
       return names;
+    }
+
+    /**
+     * Growth directly in a class's own `set()`/`add()`/`put()`: the class is a
+     * container, and whoever calls its `set()` owns the bound.
+     */
+    function inContainerMethod(node: TSESTree.Node): boolean {
+      const fn = enclosingFunction(node);
+      return fn?.parent.type === AST_NODE_TYPES.MethodDefinition && CONTAINER_METHOD.test(functionName(fn) ?? '');
     }
 
     /** A method that returns `this`: a builder chain (`router.route(…).route(…)`), run while setting up. */

@@ -262,6 +262,28 @@ class Router {
 }
 export const app = new Router().route('/a', (b) => b).route('/b', (b) => b.toUpperCase());
 `,
+    // A listener on an emitter passed in lives as long as that emitter, which this file cannot see.
+    `
+import { EventEmitter } from 'node:events';
+export function track(bus: EventEmitter): void {
+  const ids = new Set<string>();
+  bus.on('message', (id: string) => {
+    ids.add(id);
+  });
+}
+`,
+    // A class's own set()/add(): a container whose callers own the bound.
+    `
+export class KeyValueStore {
+  readonly #entries = new Map<string, string>();
+  set(key: string, value: string): void {
+    this.#entries.set(key, value);
+  }
+  get(key: string): string | undefined {
+    return this.#entries.get(key);
+  }
+}
+`,
     // A closure whose function does not outlive the call that made it.
     `
 export function dedupe(ids: string[]): string[] {
@@ -458,18 +480,17 @@ export function memoize(fn: (key: string) => number): (key: string) => number {
         },
       ],
     },
-    // A listener registered in a function keeps the closure alive.
+    // A listener registered on a process-wide target keeps the closure alive.
     {
       code: `
-import { EventEmitter } from 'node:events';
-export function track(bus: EventEmitter): void {
-  const ids = new Set<string>();
-  bus.on('message', (id: string) => {
-    ids.add(id);
+export function track(): void {
+  const warnings = new Set<string>();
+  process.on('warning', (warning) => {
+    warnings.add(warning.message);
   });
 }
 `,
-      errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 9 }],
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 9 }],
     },
     // Lazy set-up (??=) is not a reset; optional chaining still grows it.
     {
@@ -566,7 +587,7 @@ export function resetForTests(): void {
       code: `
 export class TokenStore {
   #tokens: Set<string> | null = null;
-  add(token: string): void {
+  issue(token: string): void {
     if (!this.#tokens) this.#tokens = new Set();
     this.#tokens.add(token);
   }
