@@ -1,0 +1,37 @@
+// Source: https://github.com/MetaMask/core/pull/195
+// Bug: controllers released their mutex as the last statement of the critical section, so an awaited call that rejected left the mutex held and every later update deadlocked; the fix wrapped the section in try/finally.
+// expect: no-conditional-cleanup/cleanupSkippedOnThrow 35:5
+
+export class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let open: () => void = () => undefined;
+    const next = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const ready = this.tail.then(() => open);
+    this.tail = this.tail.then(() => next);
+    return ready;
+  }
+}
+
+export type RateFetcher = (currency: string) => Promise<Record<string, number>>;
+
+export class TokenRatesController {
+  private readonly mutex = new Mutex();
+  private rates: Record<string, number> = {};
+
+  constructor(private readonly fetchRates: RateFetcher) {}
+
+  get current(): Readonly<Record<string, number>> {
+    return this.rates;
+  }
+
+  async updateRates(currency: string): Promise<void> {
+    const releaseLock = await this.mutex.acquire();
+    const fresh = await this.fetchRates(currency);
+    this.rates = { ...this.rates, ...fresh };
+    releaseLock();
+  }
+}

@@ -1,0 +1,34 @@
+// Source: https://github.com/the-answerai/theanswer/pull/671
+// Bug: fixed: the query runner is released in finally, so the rethrowing catch no longer leaks it.
+// expect: none
+
+export interface RecordRunner {
+  acquire(): Promise<void>;
+  query(sql: string, params: readonly unknown[]): Promise<void>;
+  release(): void;
+}
+
+export interface RunnerSource {
+  createQueryRunner(): RecordRunner;
+}
+
+export class PostgresRecordManager {
+  constructor(
+    private readonly source: RunnerSource,
+    private readonly namespace: string,
+  ) {}
+
+  async update(keys: readonly string[], updatedAt: number): Promise<void> {
+    const queryRunner = this.source.createQueryRunner();
+    await queryRunner.acquire();
+    try {
+      const sql = 'INSERT INTO upsertion_record (key, namespace, updated_at) SELECT unnest($1::text[]), $2, $3';
+      await queryRunner.query(sql, [keys, this.namespace, updatedAt]);
+    } catch (error) {
+      console.error('Error updating in PostgresRecordManager:', error);
+      throw error;
+    } finally {
+      queryRunner.release();
+    }
+  }
+}
