@@ -91,6 +91,9 @@ export default createRule<Options, MessageIds>({
     ],
   },
   create(context, [options]) {
+    // Asked first so that a project without type information gets the standard
+    // error on every file, not only on files that pass the text check.
+    const services = ESLintUtils.getParserServices(context);
     const { sourceCode } = context;
     const text = sourceCode.text;
     const checkArrays = options.checkArrays === true;
@@ -103,7 +106,6 @@ export default createRule<Options, MessageIds>({
     ) {
       return {};
     }
-    const services = ESLintUtils.getParserServices(context);
     const program = services.program;
     const checker = program.getTypeChecker();
     const allow = [...BOUNDED_CACHE_SPECIFIERS, ...(options.allow ?? [])];
