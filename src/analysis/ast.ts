@@ -164,7 +164,3 @@ export function classOfMember(
   }
   return null;
 }
-
-export function isConstructor(fn: FunctionNode): boolean {
-  return fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor';
-}

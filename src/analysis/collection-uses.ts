@@ -8,27 +8,29 @@ import { memberName, outermostAlias } from './ast.js';
 
 export type CollectionShape = 'Map' | 'Set' | 'object' | 'array';
 
-export type UseKind =
-  | 'grow' // map.set, set.add, arr.push, obj[k] = v
-  | 'shrink' // delete, clear, shift, splice, delete obj[k], arr.length = 0
-  | 'reset' // assignment of a new value
-  | 'lazyInit' // cache ??= new Map(), or an assignment guarded by a test of the same place
-  | 'iterate' // for…of, spread, forEach, keys, size: needs a strong, enumerable collection
-  | 'read' // get, has, typeof, truthiness
-  | 'alias' // const c = this.cache
-  | 'escape'; // passed, returned, stored, exported: other code may shrink it
+/** What one occurrence does to the collection. */
+export type Use =
+  /** `map.set(k, v)`, `set.add(x)`, `arr.push(x)`, `obj[k] = v`: `site` is the call or assignment. */
+  | { kind: 'grow'; node: TSESTree.Node; site: TSESTree.Node; key: TSESTree.Node | undefined }
+  /** `delete`, `clear`, `shift`, `splice`, `delete obj[k]`, `arr.length = 0` */
+  | { kind: 'shrink'; node: TSESTree.Node }
+  /** An assignment of a new value. */
+  | { kind: 'reset'; node: TSESTree.Node; assignment: TSESTree.AssignmentExpression | null }
+  /** `cache ??= new Map()`: set-up on first use. */
+  | { kind: 'lazyInit'; node: TSESTree.Node }
+  /** `for…of`, spread, `forEach`, `keys`, `size`: needs a strong, enumerable collection. */
+  | { kind: 'iterate'; node: TSESTree.Node }
+  /** `get`, `has`, truthiness; `method` is the name when it is a method call. */
+  | { kind: 'read'; node: TSESTree.Node; method: string | null }
+  /** `const c = this.cache`: the declarator whose variable aliases the collection. */
+  | { kind: 'alias'; node: TSESTree.Node; declarator: TSESTree.VariableDeclarator }
+  /** Passed, returned, stored, exported: other code may shrink it. */
+  | { kind: 'escape'; node: TSESTree.Node };
 
-export interface Use {
-  kind: UseKind;
-  /** The node standing for the collection at this site (after `!`, `as` wrappers). */
-  node: TSESTree.Node;
-  /** For `grow`: the call or assignment that adds, and its key expression when there is one. */
-  site?: TSESTree.Node;
-  key?: TSESTree.Node;
-}
+export type UseKind = Use['kind'];
 
 const GROW: Record<CollectionShape, ReadonlySet<string>> = {
-  Map: new Set(['set']),
+  Map: new Set(['set', 'getOrInsert', 'getOrInsertComputed']),
   Set: new Set(['add']),
   array: new Set(['push', 'unshift']),
   object: new Set(),
@@ -61,11 +63,16 @@ const ITERATE: ReadonlySet<string> = new Set([
   'union',
   'intersection',
   'difference',
+  'symmetricDifference',
+  'isSubsetOf',
+  'isSupersetOf',
+  'isDisjointFrom',
 ]);
 
-/** Method names that add to or remove from a collection: the cheap text gate of the rules. */
-export function growthMethods(shape: CollectionShape): ReadonlySet<string> {
-  return GROW[shape];
+/** The shape a growth method implies: `set` a Map, `add` a Set, `push` an array. */
+export function shapeOfGrowthMethod(name: string): CollectionShape | null {
+  for (const shape of ['Map', 'Set', 'array'] as const) if (GROW[shape].has(name)) return shape;
+  return null;
 }
 
 function isAssignmentTarget(node: TSESTree.Node): boolean {
@@ -90,21 +97,22 @@ function classifyMemberUse(
       return { kind: 'shrink', node };
     }
     if (member.computed && isAssignmentTarget(outer) && (name === null || member.property.type !== AST_NODE_TYPES.Literal)) {
-      return { kind: 'grow', node, site: outer.parent, key: member.property };
+      return { kind: 'grow', node, site: outer.parent ?? outer, key: member.property };
     }
-    return { kind: 'read', node };
+    return { kind: 'read', node, method: null };
   }
-  if (name === null) return { kind: 'read', node };
+  if (name === null) return { kind: 'read', node, method: null };
   if (call) {
     if (GROW[shape].has(name)) return { kind: 'grow', node, site: call, key: call.arguments[0] };
     if (SHRINK[shape].has(name)) return { kind: 'shrink', node };
     if (ITERATE.has(name)) return { kind: 'iterate', node };
-    return { kind: 'read', node };
+    return { kind: 'read', node, method: name };
   }
   if (shape === 'array' && name === 'length' && isAssignmentTarget(outermostAlias(member))) {
     return { kind: 'shrink', node };
   }
-  return { kind: ITERATE.has(name) ? 'iterate' : 'read', node };
+  if (ITERATE.has(name) || (member.computed && member.property.type !== AST_NODE_TYPES.Literal)) return { kind: 'iterate', node };
+  return { kind: 'read', node, method: null };
 }
 
 /**
@@ -118,38 +126,42 @@ export function classifyUse(occurrence: TSESTree.Node, shape: CollectionShape): 
   switch (parent.type) {
     case AST_NODE_TYPES.MemberExpression:
       if (parent.object === node) return classifyMemberUse(parent, node, shape);
-      return { kind: 'read', node };
+      return { kind: 'read', node, method: null };
     case AST_NODE_TYPES.AssignmentExpression:
       if (parent.left === node) {
-        return { kind: parent.operator === '??=' || parent.operator === '||=' ? 'lazyInit' : 'reset', node };
+        return parent.operator === '??=' || parent.operator === '||='
+          ? { kind: 'lazyInit', node }
+          : { kind: 'reset', node, assignment: parent };
       }
       return { kind: 'escape', node };
     case AST_NODE_TYPES.VariableDeclarator:
       return parent.id.type === AST_NODE_TYPES.Identifier && parent.init === node
-        ? { kind: 'alias', node }
+        ? { kind: 'alias', node, declarator: parent }
         : { kind: 'escape', node };
     case AST_NODE_TYPES.ForOfStatement:
     case AST_NODE_TYPES.ForInStatement:
-      return parent.right === node ? { kind: 'iterate', node } : { kind: 'reset', node };
+      return parent.right === node ? { kind: 'iterate', node } : { kind: 'reset', node, assignment: null };
     case AST_NODE_TYPES.SpreadElement:
       return parent.parent.type === AST_NODE_TYPES.ArrayExpression ||
         (parent.parent.type === AST_NODE_TYPES.ObjectExpression && shape === 'object')
         ? { kind: 'iterate', node }
         : { kind: 'escape', node };
     case AST_NODE_TYPES.UnaryExpression:
-      return parent.operator === 'delete' ? { kind: 'reset', node } : { kind: 'read', node };
+      return parent.operator === 'delete'
+        ? { kind: 'reset', node, assignment: null }
+        : { kind: 'read', node, method: null };
     case AST_NODE_TYPES.IfStatement:
     case AST_NODE_TYPES.ConditionalExpression:
     case AST_NODE_TYPES.WhileStatement:
-      return parent.test === node ? { kind: 'read', node } : { kind: 'escape', node };
+      return parent.test === node ? { kind: 'read', node, method: null } : { kind: 'escape', node };
     case AST_NODE_TYPES.BinaryExpression:
-      return { kind: 'read', node };
+      return { kind: 'read', node, method: null };
     case AST_NODE_TYPES.LogicalExpression:
       // `if (!this.cache || …)` reads it; `x = this.cache ?? other` hands it on.
-      return isInTestPosition(parent) ? { kind: 'read', node } : { kind: 'escape', node };
+      return isInTestPosition(parent) ? { kind: 'read', node, method: null } : { kind: 'escape', node };
     case AST_NODE_TYPES.ExpressionStatement:
     case AST_NODE_TYPES.TSTypeQuery:
-      return { kind: 'read', node };
+      return { kind: 'read', node, method: null };
     default:
       return { kind: 'escape', node };
   }

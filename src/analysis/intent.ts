@@ -4,8 +4,9 @@
  * objects are built to live long. Rules use these to stay quiet where a
  * reviewer would say "that is set up once" or "that object dies with the call".
  */
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { keyName, type ClassNode } from './ast.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, keyName, type ClassNode } from './ast.js';
+import { isModuleLevel } from './lifetime.js';
 
 /** Methods that end an object's life; what they release is released on teardown. */
 export const TEARDOWN_METHOD =
@@ -17,11 +18,48 @@ export const REMOVER_FUNCTION =
 
 /** Functions whose name says they configure the program, run a bounded number of times. */
 export const CONFIGURATION_FUNCTION =
-  /^(register|define|configure|install|use|setup|setUp|init|initialize|initialise|bootstrap|declare|provide|extend|mixin|patch)(?![a-z])|(Defaults?|Config|Configuration|Options|Mappings?|Plugins?|Commands?|Filters?|Schemas?|Types?|Definitions?|Extensions?)$/;
+  /^(register|define|configure|install|use|setup|setUp|init|initialize|initialise|bootstrap|declare|provide|extend|mixin)(?![a-z])|(Defaults?|Config|Configuration|Options|Mappings?|Plugins?|Commands?|Filters?|Schemas?|Types?|Definitions?|Extensions?)$/;
 
-/** Collections whose name says they are registries filled by configuration. */
-export const REGISTRY_NAME =
-  /(registry|registries|registered|registrations|definitions|defaults|plugins|factories|providers|schemas|commands|filters|types|mappings?|extensions|decorators|metadatas?|constructors|classes)$/i;
+/** Last words of collection names that say they are registries filled by configuration. */
+const REGISTRY_WORDS = new Set([
+  'registry',
+  'registries',
+  'registered',
+  'registrations',
+  'definitions',
+  'defaults',
+  'plugins',
+  'factories',
+  'providers',
+  'schemas',
+  'commands',
+  'filters',
+  'types',
+  'mapping',
+  'mappings',
+  'extensions',
+  'decorators',
+  'metadata',
+  'metadatas',
+  'constructors',
+  'classes',
+  'repositories',
+]);
+
+/** The words of an identifier: `handlerRegistry` → handler, registry; `FILTER_REGISTRY` → filter, registry. */
+export function identifierWords(name: string): string[] {
+  return name
+    .replace(/^#/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_$]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+}
+
+/** A collection whose name ends in a registry word: `FILTER_REGISTRY`, `typeDefinitions`, `plugins`. */
+export function isRegistryName(name: string): boolean {
+  return REGISTRY_WORDS.has(identifierWords(name).at(-1) ?? '');
+}
 
 /** Class decorators of dependency-injection containers that make one shared instance. */
 const SINGLETON_DECORATOR = /^(Injectable|Service|Controller|Component|Singleton|Module|Resolver|Gateway|Provider|Repository)$/;
@@ -40,11 +78,17 @@ function decoratorName(decorator: TSESTree.Decorator): string | null {
   return null;
 }
 
-/** The names of a class's methods (`close`, `#flush`, `[Symbol.dispose]` as `Symbol.dispose`). */
+/**
+ * The names of a class's methods and function-valued fields (`close`, `#flush`,
+ * `[Symbol.dispose]` as `Symbol.dispose`).
+ */
 export function methodNames(classNode: ClassNode, sourceCode: TSESLint.SourceCode): string[] {
   const names: string[] = [];
   for (const member of classNode.body.body) {
-    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    const isMethod =
+      member.type === AST_NODE_TYPES.MethodDefinition ||
+      (member.type === AST_NODE_TYPES.PropertyDefinition && member.value !== null && isFunctionNode(member.value));
+    if (!isMethod) continue;
     const name = keyName(member.key, member.computed) ?? (member.computed ? sourceCode.getText(member.key) : null);
     if (name !== null) names.push(name);
   }
@@ -57,6 +101,17 @@ export function methodNames(classNode: ClassNode, sourceCode: TSESLint.SourceCod
  * instance made once at module scope in this file.
  */
 export function classLooksLongLived(classNode: ClassNode, sourceCode: TSESLint.SourceCode): boolean {
+  let answer = longLivedClasses.get(classNode);
+  if (answer === undefined) {
+    answer = computeClassLooksLongLived(classNode, sourceCode);
+    longLivedClasses.set(classNode, answer);
+  }
+  return answer;
+}
+
+const longLivedClasses = new WeakMap<ClassNode, boolean>();
+
+function computeClassLooksLongLived(classNode: ClassNode, sourceCode: TSESLint.SourceCode): boolean {
   if (
     methodNames(classNode, sourceCode).some(
       (name) => TEARDOWN_METHOD.test(name) || name === 'Symbol.dispose' || name === 'Symbol.asyncDispose',
@@ -75,7 +130,7 @@ export function classLooksLongLived(classNode: ClassNode, sourceCode: TSESLint.S
       return (
         parent.type === AST_NODE_TYPES.NewExpression &&
         parent.callee === ref.identifier &&
-        sourceCode.getScope(parent).variableScope.type === TSESLint.Scope.ScopeType.module
+        isModuleLevel(sourceCode.getScope(parent))
       );
     }) ?? false
   );

@@ -21,12 +21,20 @@ export type Lifetime =
   | { kind: 'closure'; declaringFunction: FunctionNode }
   | { kind: 'call' };
 
+/** Module, script or namespace scope: what is declared there lives as long as the module. */
+export function isModuleLevel(scope: TSESLint.Scope.Scope): boolean {
+  const type = scope.variableScope.type;
+  return (
+    type === TSESLint.Scope.ScopeType.module ||
+    type === TSESLint.Scope.ScopeType.global ||
+    type === TSESLint.Scope.ScopeType.tsModule
+  );
+}
+
 /** Where a variable's value lives: module scope, a function's scope, or a class's. */
 export function variableLifetime(variable: TSESLint.Scope.Variable): Lifetime {
+  if (isModuleLevel(variable.scope)) return { kind: 'module' };
   const scope = variable.scope.variableScope;
-  if (scope.type === TSESLint.Scope.ScopeType.module || scope.type === TSESLint.Scope.ScopeType.global) {
-    return { kind: 'module' };
-  }
   const block = scope.block;
   if (isFunctionNode(block)) return { kind: 'closure', declaringFunction: block };
   return { kind: 'call' };
@@ -93,8 +101,7 @@ export function isLongLivedReceiver(expression: TSESTree.Expression, scopes: Sco
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(scopes.scopeOf(node), node.name);
   if (!variable || variable.defs.length === 0) return GLOBAL_TARGETS.has(node.name);
-  const scopeType = variable.scope.variableScope.type;
-  return scopeType === TSESLint.Scope.ScopeType.module || scopeType === TSESLint.Scope.ScopeType.global;
+  return isModuleLevel(variable.scope);
 }
 
 /**

@@ -92,38 +92,61 @@ export function resolveOwner(expression: TSESTree.Expression, scopeOf: ScopeOf, 
   if (node.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = ASTUtils.findVariable(scopeOf(node), node.name);
   if (!variable || variable.defs.length === 0) return null;
-  const target = depth < MAX_ALIAS_DEPTH ? aliasTarget(variable) : null;
+  const target = aliasTarget(variable);
   if (target) {
+    // An alias chain longer than we follow (or a cycle) names no owner we can vouch for.
+    if (depth >= MAX_ALIAS_DEPTH) return null;
     const resolved = resolveOwner(target, scopeOf, depth + 1);
     if (resolved) return resolved;
   }
   return { kind: 'variable', key: variable, variable, name: variable.name };
 }
 
-/** The declaration of a field: its `PropertyDefinition`, or the first `this.x = …` in the constructor. */
-export function fieldDeclaration(owner: FieldOwner): TSESTree.Node | null {
-  for (const member of owner.classNode.body.body) {
-    if (
-      (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) &&
-      member.static === owner.isStatic &&
-      keyName(member.key, member.computed) === owner.name
-    ) {
-      return member;
+interface ClassIndex {
+  /** Field declarations by `fieldKey`. */
+  fields: Map<string, TSESTree.PropertyDefinition | TSESTree.AccessorProperty>;
+  /** Names of constructor parameter properties. */
+  parameterProperties: Set<string>;
+}
+
+const classIndexes = new WeakMap<ClassNode, ClassIndex>();
+
+/** The fields and parameter properties of a class, indexed once per class. */
+function classIndex(classNode: ClassNode): ClassIndex {
+  let index = classIndexes.get(classNode);
+  if (index) return index;
+  index = { fields: new Map(), parameterProperties: new Set() };
+  for (const member of classNode.body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) {
+      const name = keyName(member.key, member.computed);
+      const key = name === null ? null : fieldKey(classNode, name, member.static);
+      if (key !== null && !index.fields.has(key)) index.fields.set(key, member);
+    } else if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+        index.parameterProperties.add(inner.name);
+      }
     }
   }
-  return null;
+  classIndexes.set(classNode, index);
+  return index;
+}
+
+/** The declaration of a field: its `PropertyDefinition` (or `accessor`), if it has one. */
+export function fieldDeclaration(owner: FieldOwner): TSESTree.PropertyDefinition | TSESTree.AccessorProperty | null {
+  return classIndex(owner.classNode).fields.get(owner.key) ?? null;
 }
 
 /** A parameter property (`constructor(private cache: Map<…>)`): the value comes from the caller. */
 export function isParameterProperty(owner: FieldOwner): boolean {
-  if (owner.isStatic) return false;
-  for (const member of owner.classNode.body.body) {
-    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
-    return member.value.params.some((param) => {
-      if (param.type !== AST_NODE_TYPES.TSParameterProperty) return false;
-      const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-      return inner.name === owner.name;
-    });
+  return !owner.isStatic && classIndex(owner.classNode).parameterProperties.has(owner.name);
+}
+
+/** Declared code (`declare class`, `declare module`, `declare const`): there is no body to leak. */
+export function isAmbient(node: TSESTree.Node): boolean {
+  for (let n: TSESTree.Node | undefined = node; n; n = n.parent) {
+    if ('declare' in n && n.declare) return true;
   }
   return false;
 }

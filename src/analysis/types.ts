@@ -84,6 +84,7 @@ export function isFiniteType(type: ts.Type): boolean {
 /** An object type (class instance, plain object, function): usable as a WeakMap key. */
 export function isObjectKeyType(type: ts.Type): boolean {
   if (type.isUnion()) return type.types.every(isObjectKeyType);
-  if (type.isIntersection()) return type.types.some(isObjectKeyType);
+  // A branded primitive (`string & { __brand: 'Id' }`) is still a primitive.
+  if (type.isIntersection()) return type.types.every(isObjectKeyType);
   return (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive)) !== 0;
 }

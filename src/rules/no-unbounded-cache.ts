@@ -2,18 +2,32 @@ import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { isBuiltinSymbolLike, typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { enclosingFunction, functionName, isFunctionNode, memberName, outermostAlias } from '../analysis/ast.js';
-import { CONFIGURATION_FUNCTION, REGISTRY_NAME, REMOVER_FUNCTION, classLooksLongLived } from '../analysis/intent.js';
-import { classifyUse, type CollectionShape, type Use } from '../analysis/collection-uses.js';
+import {
+  enclosingFunction,
+  functionName,
+  isFunctionNode,
+  memberName,
+  outermostAlias,
+  runsInPlace,
+  skipWrappers,
+  type FunctionNode,
+} from '../analysis/ast.js';
+import { classifyUse, shapeOfGrowthMethod, type CollectionShape, type Use } from '../analysis/collection-uses.js';
+import {
+  CONFIGURATION_FUNCTION,
+  REMOVER_FUNCTION,
+  classLooksLongLived,
+  isRegistryName,
+} from '../analysis/intent.js';
 import { fieldLifetime, runsPerCall, variableLifetime, type Lifetime, type Scopes } from '../analysis/lifetime.js';
 import {
   fieldDeclaration,
+  isAmbient,
   isParameterProperty,
   ownerText,
   resolveOwner,
   type FieldOwner,
   type Owner,
-  type VariableOwner,
 } from '../analysis/owners.js';
 import {
   BOUNDED_CACHE_SPECIFIERS,
@@ -35,17 +49,32 @@ export type Options = [
 
 export type MessageIds = 'arrayNeverShrinks' | 'mapNeverShrinks' | 'objectNeverShrinks' | 'useWeakCollectionSuggestion';
 
+type GrowUse = Extract<Use, { kind: 'grow' }>;
+
 interface Candidate {
   owner: Owner;
-  /** Member expressions and identifiers that denote the owner. */
-  occurrences: TSESTree.Node[];
+  /** The shape the growth method implies: `set` a Map, `add` a Set, `push` an array, `o[k] = v` an object. */
+  shape: CollectionShape;
 }
 
-const GROWTH_CALLS = new Set(['set', 'add', 'push', 'unshift']);
+/** How the collection is declared: the node to report, the node typed, and its initial values. */
+interface Declaration {
+  report: TSESTree.Node;
+  typed: TSESTree.Node;
+  /** The `= …` of the declaration, if it has one. */
+  init: TSESTree.Expression | null;
+  annotation: TSESTree.TypeNode | undefined;
+}
+
+const MAX_ALIAS_DEPTH = 4;
+/** Class methods that make the class a container: its callers own the bound. */
 const CONTAINER_METHOD = /^(set|add|put|push|store|insert|save|register)$/;
+/** Hooks that only tests call: what they clear, production never clears. */
 const TEST_HOOK = /(For|In|Only)_?(Tests?|Testing)$|^_*(test|testing)[A-Z_]/;
 const SHRINK_TEXT = /\.(delete|clear|splice|shift|pop)\(|\bdelete\s/;
 const SYNC_FS_TEXT = /\b(readFileSync|readdirSync|statSync|lstatSync|existsSync|realpathSync)\(/;
+/** Methods a WeakMap or WeakSet also has. */
+const WEAK_METHODS = new Set(['get', 'has', 'set', 'add', 'delete']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-unbounded-cache',
@@ -101,6 +130,7 @@ export default createRule<Options, MessageIds>({
     if (
       !text.includes('.set(') &&
       !text.includes('.add(') &&
+      !text.includes('.getOrInsert') &&
       !(checkArrays && (text.includes('.push(') || text.includes('.unshift('))) &&
       !(checkObjects && text.includes(']'))
     ) {
@@ -109,24 +139,31 @@ export default createRule<Options, MessageIds>({
     const program = services.program;
     const checker = program.getTypeChecker();
     const allow = [...BOUNDED_CACHE_SPECIFIERS, ...(options.allow ?? [])];
-    const scopeOf = (node: TSESTree.Node): TSESLint.Scope.Scope => sourceCode.getScope(node);
-    const declared = (node: TSESTree.Node): readonly TSESLint.Scope.Variable[] => sourceCode.getDeclaredVariables(node);
-    const scopes: Scopes = { declared, scopeOf };
+    const scopes: Scopes = {
+      declared: (node) => sourceCode.getDeclaredVariables(node),
+      scopeOf: (node) => sourceCode.getScope(node),
+    };
 
-    /** Receivers of `.set`/`.add`/`.push`/`.unshift` calls and of `x[k] = v`. */
-    const growthReceivers: TSESTree.Expression[] = [];
-    /** Every `a.b` by property name: field occurrences, and name-based shrinks. */
+    /** Receivers of growth calls and of `x[k] = v`, with the shape they imply. */
+    const growthReceivers: { receiver: TSESTree.Expression; shape: CollectionShape }[] = [];
+    /** Every `a.b` by property name: field occurrences, and what unknown receivers do to a name. */
     const membersByName = new Map<string, TSESTree.MemberExpression[]>();
+    /** Those members resolved to their owners, once per name (key `null`: a receiver we cannot resolve). */
+    const occurrencesByName = new Map<string, Map<unknown, TSESTree.MemberExpression[]>>();
+    /** Per `shape:name`: do receivers we cannot resolve shrink, hand on or replace it? */
+    const managedNames = new Map<string, boolean>();
+    /** Per function: does its text match a pattern (`SHRINK_TEXT`, `SYNC_FS_TEXT`)? */
+    const functionText = new WeakMap<FunctionNode, Map<RegExp, boolean>>();
 
     return {
       CallExpression(node) {
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-        const name = memberName(callee);
-        if (name !== null && GROWTH_CALLS.has(name)) growthReceivers.push(callee.object);
+        const shape = shapeOfGrowthMethod(memberName(callee) ?? '');
+        if (shape && (shape !== 'array' || checkArrays)) growthReceivers.push({ receiver: callee.object, shape });
       },
       'AssignmentExpression > MemberExpression.left[computed=true]'(node: TSESTree.MemberExpression) {
-        if (checkObjects) growthReceivers.push(node.object);
+        if (checkObjects) growthReceivers.push({ receiver: node.object, shape: 'object' });
       },
       MemberExpression(node) {
         const name = memberName(node);
@@ -136,215 +173,50 @@ export default createRule<Options, MessageIds>({
         else membersByName.set(name, [node]);
       },
       'Program:exit'() {
-        for (const candidate of collectCandidates()) check(candidate);
+        const candidates = new Map<unknown, Candidate>();
+        for (const { receiver, shape } of growthReceivers) {
+          const owner = resolveOwner(receiver, scopes.scopeOf);
+          if (owner && !candidates.has(owner.key)) candidates.set(owner.key, { owner, shape });
+        }
+        for (const candidate of candidates.values()) check(candidate);
       },
     };
 
-    function collectCandidates(): Candidate[] {
-      const byKey = new Map<unknown, Candidate>();
-      for (const receiver of growthReceivers) {
-        const owner = resolveOwner(receiver, scopeOf);
-        if (!owner || byKey.has(owner.key)) continue;
-        byKey.set(owner.key, { owner, occurrences: [] });
-      }
-      return [...byKey.values()];
-    }
-
-    /** Occurrences of a field: `this.x` in its class, `Class.x` for statics. */
-    function fieldOccurrences(owner: FieldOwner): TSESTree.Node[] {
-      const result: TSESTree.Node[] = [];
-      for (const member of membersByName.get(owner.name) ?? []) {
-        const resolved = resolveOwner(member, scopeOf);
-        if (resolved?.key === owner.key) result.push(member);
-      }
-      return result;
-    }
-
-    /** Uses of a variable, following `const alias = x` into the alias's own uses. */
-    function variableUses(owner: VariableOwner, shape: CollectionShape): Use[] {
-      const uses: Use[] = [];
-      const visit = (variable: TSESLint.Scope.Variable, depth: number): void => {
-        for (const ref of variable.references) {
-          if (ref.init) continue;
-          const use = classifyUse(ref.identifier, shape);
-          if (use.kind === 'alias' && depth < 4 && use.node.parent?.type === AST_NODE_TYPES.VariableDeclarator) {
-            for (const alias of declared(use.node.parent)) visit(alias, depth + 1);
-            continue;
-          }
-          uses.push(use);
-        }
-      };
-      visit(owner.variable, 0);
-      return uses;
-    }
-
-    function fieldUses(owner: FieldOwner, shape: CollectionShape): Use[] {
-      const uses: Use[] = [];
-      for (const occurrence of fieldOccurrences(owner)) {
-        const use = classifyUse(occurrence, shape);
-        if (use.kind === 'alias' && use.node.parent?.type === AST_NODE_TYPES.VariableDeclarator) {
-          for (const alias of declared(use.node.parent)) {
-            for (const ref of alias.references) if (!ref.init) uses.push(classifyUse(ref.identifier, shape));
-          }
-          continue;
-        }
-        uses.push(use);
-      }
-      return uses;
-    }
-
-    /**
-     * A field shrunk or replaced through any receiver (`other.cache.clear()`,
-     * `self.cache = new Map()`): by name, so that what we cannot resolve
-     * counts in the collection's favour.
-     */
-    function shrunkByName(owner: FieldOwner, shape: CollectionShape): boolean {
-      return (membersByName.get(owner.name) ?? []).some((member) => {
-        const use = classifyUse(member, shape);
-        if (use.kind === 'shrink') return true;
-        return use.kind === 'reset' && runsAfterSetUp(use.node, owner);
-      });
-    }
-
-    function runsAfterSetUp(node: TSESTree.Node, owner: Owner): boolean {
+    function check({ owner, shape }: Candidate): void {
+      // 1. Syntax: where it lives, where it is declared, what every use does.
       const lifetime = lifetimeOf(owner);
-      return lifetime !== null && runsPerCall(node, owner, lifetime, scopes) && !isGuardedInit(node, owner);
-    }
+      if (lifetime.kind === 'call') return;
+      const declaration = declarationOf(owner);
+      if (!declaration) return;
+      const uses = usesOf(owner, shape);
+      if (uses.some((use) => use.kind === 'escape' || (use.kind === 'shrink' && !inTestHook(use.node)))) return;
+      if (uses.some((use) => use.kind === 'reset' && !isFresh(use.assignment?.right ?? null))) return;
+      if (uses.some((use) => use.kind === 'reset' && runsAfterSetUp(use, owner, lifetime))) return;
+      if (owner.kind === 'field' && managedThroughOtherReceivers(owner, shape, lifetime)) return;
+      const growth = uses.filter((use): use is GrowUse => use.kind === 'grow' && runsPerCall(use.site, owner, lifetime, scopes));
+      if (growth.length === 0) return;
+      if (!looksUnbounded(owner, uses, growth)) return;
 
-    function lifetimeOf(owner: Owner): Lifetime | null {
-      if (owner.kind === 'field') return fieldLifetime(owner);
-      return variableLifetime(owner.variable);
-    }
-
-    /** `if (!cache) cache = new Map()`: lazy set-up, not a reset. */
-    function isGuardedInit(node: TSESTree.Node, owner: Owner): boolean {
-      const name = owner.name;
-      for (let p = node.parent; p; p = p.parent) {
-        if (p.type === AST_NODE_TYPES.IfStatement || p.type === AST_NODE_TYPES.ConditionalExpression) {
-          return sourceCode.getText(p.test).includes(name);
-        }
-        if (enclosingFunction(node) === p) return false;
-      }
-      return false;
-    }
-
-    /** The node to report and to take the type from: the declaration's name. */
-    function declarationNode(owner: Owner): TSESTree.Node | null {
-      if (owner.kind === 'variable') {
-        const def = owner.variable.defs[0];
-        if (def?.type !== TSESLint.Scope.DefinitionType.Variable) return null;
-        if (def.node.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return null;
-        if (def.node.parent.declare) return null;
-        return def.name;
-      }
-      if (isParameterProperty(owner)) return null;
-      const decl = fieldDeclaration(owner);
-      if (decl) {
-        if (decl.type !== AST_NODE_TYPES.PropertyDefinition || decl.declare) return null;
-        if (isVisibleOutside(owner, decl)) return null;
-        return decl.key;
-      }
-      // A JavaScript-style field: `this.cache = new Map()` in the constructor.
-      for (const member of fieldOccurrences(owner)) {
-        const outer = outermostAlias(member);
-        if (
-          outer.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
-          outer.parent.left === outer &&
-          !runsPerCall(outer, owner, fieldLifetime(owner), scopes)
-        ) {
-          return isVisibleOutside(owner, null) ? null : member;
-        }
-      }
-      return null;
-    }
-
-    /**
-     * A public or protected field of a class other modules can reach: code we
-     * cannot see may shrink it.
-     */
-    function isVisibleOutside(owner: FieldOwner, decl: TSESTree.PropertyDefinition | null): boolean {
-      if (owner.name.startsWith('#')) return false;
-      if (decl?.accessibility === 'private') return false;
-      const cls = owner.classNode;
-      const parent = cls.parent;
-      if (parent.type === AST_NODE_TYPES.ExportNamedDeclaration || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-        return true;
-      }
-      if (!cls.id) return true;
-      const variable = sourceCode.getDeclaredVariables(cls)[0];
-      return variable?.references.some((ref) => ref.identifier.parent.type === AST_NODE_TYPES.ExportSpecifier) ?? false;
-    }
-
-    function shapeOf(type: ts.Type): CollectionShape | null {
-      const kind = collectionKindOf(program, type);
-      if (kind) return kind;
-      const nonNull = checker.getNonNullableType(type);
-      if (checkArrays && checker.isArrayType(nonNull)) return 'array';
-      if (checkObjects && isDictionaryType(nonNull)) return 'object';
-      return null;
-    }
-
-    function isDictionaryType(type: ts.Type): boolean {
-      if (checker.isArrayType(type) || checker.isTupleType(type)) return false;
-      if (!(type.flags & ts.TypeFlags.Object)) return false;
-      if (type.getCallSignatures().length > 0) return false;
-      return checker.getIndexInfosOfType(type).some((info) => {
-        const key = info.keyType;
-        return (key.flags & (ts.TypeFlags.String | ts.TypeFlags.Number)) !== 0;
-      });
-    }
-
-    function check(candidate: Candidate): void {
-      const { owner } = candidate;
-      const lifetime = lifetimeOf(owner);
-      if (!lifetime || lifetime.kind === 'call') return;
-      const declNode = declarationNode(owner);
-      if (!declNode) return;
-
-      // Syntax first: a quick look at the uses under the most likely shape.
-      const guessShape: CollectionShape = 'Map';
-      const guess = owner.kind === 'variable' ? variableUses(owner, guessShape) : fieldUses(owner, guessShape);
-      if (guess.some((use) => use.kind === 'escape')) return;
-
-      const type = services.getTypeAtLocation(declNode);
-      const shape = shapeOf(type);
-      if (!shape) return;
+      // 2. Types, for the few candidates left.
+      const type = services.getTypeAtLocation(declaration.typed);
+      if (!hasShape(type, shape)) return;
       if (matchesSpecifiers(program, type, allow)) return;
       if ((shape === 'Map' || shape === 'Set') && overridesGrowth(program, type, shape)) return;
-
-      const uses = shape === guessShape ? guess : owner.kind === 'variable' ? variableUses(owner, shape) : fieldUses(owner, shape);
-      if (uses.some((use) => use.kind === 'escape' || (use.kind === 'shrink' && !inTestHook(use.node)))) return;
-      if (uses.some((use) => use.kind === 'reset' && runsAfterSetUp(use.node, owner))) return;
-      if (owner.kind === 'field' && shrunkByName(owner, shape)) return;
-
-      const growth = uses.filter(
-        (use): use is Use & { site: TSESTree.Node } =>
-          use.kind === 'grow' && use.site !== undefined && runsPerCall(use.site, owner, lifetime, scopes),
-      );
-      const first = growth[0];
+      const unbounded = shape === 'array' ? growth : growth.filter((use) => !use.key || !isBoundedKeyType(keyType(use.key)));
+      const first = unbounded[0];
       if (!first) return;
-      if (!looksUnbounded(owner, uses, growth)) return;
-      if (
-        shape !== 'array' &&
-        growth.every((use) => use.key !== undefined && isBoundedKeyType(keyType(use.key)))
-      ) {
-        return;
-      }
 
-      const where = describeFunction(first.site);
+      // 3. Report.
       const data = {
         name: ownerText(owner),
         lifetime: describeLifetime(lifetime, shape),
-        where,
+        where: describeFunction(first.site),
         line: String(first.site.loc.start.line),
       };
       const messageId = shape === 'array' ? 'arrayNeverShrinks' : shape === 'object' ? 'objectNeverShrinks' : 'mapNeverShrinks';
-      const weakFix =
-        (shape === 'Map' || shape === 'Set') && !uses.some((use) => use.kind === 'iterate')
-          ? weakCollectionFix(type, shape, declNode, growth)
-          : null;
+      const weakFix = shape === 'Map' || shape === 'Set' ? weakCollectionFix(owner, type, shape, declaration, uses) : null;
       context.report({
-        node: declNode,
+        node: declaration.report,
         messageId,
         data,
         suggest: weakFix
@@ -359,32 +231,223 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    function lifetimeOf(owner: Owner): Lifetime {
+      return owner.kind === 'field' ? fieldLifetime(owner) : variableLifetime(owner.variable);
+    }
+
+    // ---- declarations ------------------------------------------------------
+
+    /**
+     * The declaration of a collection this file creates: a variable or field
+     * whose value is made here (`new Map()`, `{}`, `[]`), not handed in.
+     */
+    function declarationOf(owner: Owner): Declaration | null {
+      if (owner.kind === 'variable') {
+        const def = owner.variable.defs[0];
+        if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) {
+          return null;
+        }
+        if (def.node.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || isAmbient(def.node)) return null;
+        if (def.node.init && !isFresh(def.node.init) && !isEmpty(def.node.init)) return null;
+        return { report: def.name, typed: def.name, init: def.node.init, annotation: def.node.id.typeAnnotation?.typeAnnotation };
+      }
+      if (isParameterProperty(owner) || isAmbient(owner.classNode)) return null;
+      const decl = fieldDeclaration(owner);
+      if (decl) {
+        if (decl.declare || decl.type !== AST_NODE_TYPES.PropertyDefinition) return null;
+        if (decl.value && !isFresh(decl.value) && !isEmpty(decl.value)) return null;
+        return { report: decl.key, typed: decl.key, init: decl.value, annotation: decl.typeAnnotation?.typeAnnotation };
+      }
+      // A JavaScript-style field: `this.cache = new Map()` in the constructor, typed by its value.
+      for (const member of occurrencesOf(owner)) {
+        const outer = outermostAlias(member);
+        const parent = outer.parent;
+        if (
+          parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+          parent.left === outer &&
+          parent.operator === '=' &&
+          !runsPerCall(outer, owner, fieldLifetime(owner), scopes)
+        ) {
+          return isFresh(parent.right) ? { report: member, typed: parent.right, init: null, annotation: undefined } : null;
+        }
+      }
+      return null;
+    }
+
+    /** `null` or `undefined`: set up later (the assignments are checked as uses). */
+    function isEmpty(expression: TSESTree.Expression): boolean {
+      const node = skipWrappers(expression);
+      return (
+        (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+        (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+      );
+    }
+
+    /** A value made here: `new X()`, an object or array literal, `Object.create(…)`. */
+    function isFresh(expression: TSESTree.Expression | null): boolean {
+      if (!expression) return false;
+      const node = skipWrappers(expression);
+      if (
+        node.type === AST_NODE_TYPES.NewExpression ||
+        node.type === AST_NODE_TYPES.ObjectExpression ||
+        node.type === AST_NODE_TYPES.ArrayExpression
+      ) {
+        return true;
+      }
+      return (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.MemberExpression &&
+        node.callee.object.type === AST_NODE_TYPES.Identifier &&
+        node.callee.object.name === 'Object' &&
+        memberName(node.callee) === 'create'
+      );
+    }
+
+    // ---- uses --------------------------------------------------------------
+
+    /** The occurrences of a field: `this.x` in its class, `Class.x` for statics. */
+    function occurrencesOf(owner: FieldOwner): TSESTree.MemberExpression[] {
+      let byOwner = occurrencesByName.get(owner.name);
+      if (!byOwner) {
+        byOwner = new Map();
+        for (const member of membersByName.get(owner.name) ?? []) {
+          const key = resolveOwner(member, scopes.scopeOf)?.key ?? null;
+          const list = byOwner.get(key);
+          if (list) list.push(member);
+          else byOwner.set(key, [member]);
+        }
+        occurrencesByName.set(owner.name, byOwner);
+      }
+      return byOwner.get(owner.key) ?? [];
+    }
+
+    /** What every occurrence does, following `const alias = x` into the alias's own uses. */
+    function usesOf(owner: Owner, shape: CollectionShape): Use[] {
+      const nodes: TSESTree.Node[] =
+        owner.kind === 'variable'
+          ? owner.variable.references.filter((ref) => !ref.init).map((ref) => ref.identifier)
+          : occurrencesOf(owner);
+      const uses: Use[] = [];
+      const visit = (occurrences: readonly TSESTree.Node[], depth: number): void => {
+        for (const occurrence of occurrences) {
+          const use = classifyUse(occurrence, shape);
+          if (use.kind !== 'alias') {
+            uses.push(use);
+          } else if (depth >= MAX_ALIAS_DEPTH) {
+            uses.push({ kind: 'escape', node: use.node });
+          } else {
+            for (const alias of scopes.declared(use.declarator)) {
+              visit(
+                alias.references.filter((ref) => !ref.init).map((ref) => ref.identifier),
+                depth + 1,
+              );
+            }
+          }
+        }
+      };
+      visit(nodes, 0);
+      return uses;
+    }
+
+    /**
+     * What receivers we cannot resolve (`other.cache.clear()`, `evict(svc.cache)`,
+     * `self.cache = new Map()`) do to a field's name: shrink, hand on or replace
+     * it counts in the collection's favour. Computed once per name and shape.
+     */
+    function managedThroughOtherReceivers(owner: FieldOwner, shape: CollectionShape, lifetime: Lifetime): boolean {
+      const cacheKey = `${shape}:${owner.name}`;
+      let answer = managedNames.get(cacheKey);
+      if (answer === undefined) {
+        occurrencesOf(owner);
+        const unresolved = occurrencesByName.get(owner.name)?.get(null) ?? [];
+        answer = unresolved.some((member) => {
+          const use = classifyUse(member, shape);
+          if (inTestHook(use.node)) return false;
+          if (use.kind === 'shrink' || use.kind === 'escape') return true;
+          return use.kind === 'reset' && runsAfterSetUp(use, owner, lifetime);
+        });
+        managedNames.set(cacheKey, answer);
+      }
+      return answer;
+    }
+
+    /** A reset on a per-call path that is not lazy set-up (`if (!cache) cache = new Map()`) nor a test hook. */
+    function runsAfterSetUp(use: Extract<Use, { kind: 'reset' }>, owner: Owner, lifetime: Lifetime): boolean {
+      if (inTestHook(use.node)) return false;
+      if (use.assignment && isGuardedInit(use.assignment)) return false;
+      return runsPerCall(use.node, owner, lifetime, scopes);
+    }
+
+    /** The assignment runs only when its target is empty: `!x`, `x == null`, `x === undefined`. */
+    function isGuardedInit(assignment: TSESTree.AssignmentExpression): boolean {
+      const target = sourceCode.getText(assignment.left);
+      const fn = enclosingFunction(assignment);
+      for (let p: TSESTree.Node | undefined = assignment.parent; p && p !== fn; p = p.parent) {
+        if (p.type === AST_NODE_TYPES.IfStatement || p.type === AST_NODE_TYPES.ConditionalExpression) {
+          return testsEmpty(p.test, target);
+        }
+        if (p.type === AST_NODE_TYPES.LogicalExpression && p.operator !== '&&') return testsEmpty(p.left, target);
+      }
+      return false;
+    }
+
+    function testsEmpty(test: TSESTree.Expression, target: string): boolean {
+      const node = skipWrappers(test);
+      if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') {
+        return testsEmpty(node.left, target) || testsEmpty(node.right, target);
+      }
+      if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+        return sourceCode.getText(skipWrappers(node.argument)) === target;
+      }
+      if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '==' || node.operator === '===')) {
+        const sides = [node.left, node.right];
+        return (
+          sides.some((side) => sourceCode.getText(side) === target) &&
+          sides.some(
+            (side) =>
+              (side.type === AST_NODE_TYPES.Literal && side.value === null) ||
+              (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined'),
+          )
+        );
+      }
+      return false;
+    }
+
+    // ---- what the code says about itself -------------------------------------
+
     /**
      * What the code says about the collection: registries filled by
      * configuration, collections managed by a remover or teardown method,
      * entries emptied through `map.get(k).delete(x)`, and fields of objects
      * that show no sign of living longer than a call are left alone.
      */
-    function looksUnbounded(owner: Owner, uses: readonly Use[], growth: readonly Use[]): boolean {
-      if (REGISTRY_NAME.test(owner.name)) return false;
+    function looksUnbounded(owner: Owner, uses: readonly Use[], growth: readonly GrowUse[]): boolean {
+      if (isRegistryName(owner.name)) return false;
       // Growth directly inside `register…()`/`define…()` runs once per configured thing;
       // growth in a callback such a function registers runs per event and still counts.
-      if (
-        growth.every(
-          (use) =>
-            CONFIGURATION_FUNCTION.test(nearestFunctionName(use.node)) ||
-            inBuilderMethod(use.node) ||
-            inContainerMethod(use.node),
-        )
-      ) {
-        return false;
-      }
-      // A `remove…()`/`close()` that writes or walks the collection manages its entries.
+      if (growth.every((use) => isSetUpSite(use.site))) return false;
       if (uses.some((use) => inRemover(use))) return false;
-      if (growth.every((use) => readsFilesSynchronously(use.node))) return false;
+      if (growth.every((use) => readsFilesSynchronously(use.site))) return false;
       if (uses.some((use) => shrinksAnEntry(use.node))) return false;
       if (owner.kind === 'field' && !owner.isStatic && !classLooksLongLived(owner.classNode, sourceCode)) return false;
       return true;
+    }
+
+    /** Growth in `register…()`, in a builder method that returns `this`, or in a container's own `set()`. */
+    function isSetUpSite(site: TSESTree.Node): boolean {
+      const fn = enclosingFunction(site);
+      if (!fn) return false;
+      const name = functionName(fn) ?? '';
+      if (CONFIGURATION_FUNCTION.test(name)) return true;
+      if (fn.parent.type !== AST_NODE_TYPES.MethodDefinition) return false;
+      if (CONTAINER_METHOD.test(name)) return true;
+      return (
+        fn.body.type === AST_NODE_TYPES.BlockStatement &&
+        fn.body.body.some(
+          (statement) =>
+            statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument?.type === AST_NODE_TYPES.ThisExpression,
+        )
+      );
     }
 
     /**
@@ -398,7 +461,15 @@ export default createRule<Options, MessageIds>({
         const name = functionName(p);
         if (name === null || !REMOVER_FUNCTION.test(name) || TEST_HOOK.test(name)) continue;
         if (use.kind === 'grow' || use.kind === 'iterate' || use.kind === 'lazyInit') return true;
-        return SHRINK_TEXT.test(sourceCode.getText(p));
+        return functionTextMatches(p, SHRINK_TEXT);
+      }
+      return false;
+    }
+
+    /** `resetForTests()`, `__clearForTesting()`: code production never runs. */
+    function inTestHook(node: TSESTree.Node): boolean {
+      for (let p = node.parent; p; p = p.parent) {
+        if (isFunctionNode(p) && TEST_HOOK.test(functionName(p) ?? '')) return true;
       }
       return false;
     }
@@ -408,49 +479,23 @@ export default createRule<Options, MessageIds>({
      * `readdirSync`, `statSync`): start-up or tooling code whose keys are
      * bounded by the files on disk.
      */
-    function readsFilesSynchronously(node: TSESTree.Node): boolean {
-      const fn = enclosingFunction(node);
-      return fn !== null && SYNC_FS_TEXT.test(sourceCode.getText(fn));
+    function readsFilesSynchronously(site: TSESTree.Node): boolean {
+      const fn = enclosingFunction(site);
+      return fn !== null && functionTextMatches(fn, SYNC_FS_TEXT);
     }
 
-    /** `resetForTests()`, `__clearForTesting()`: a shrink that production code never runs. */
-    function inTestHook(node: TSESTree.Node): boolean {
-      return enclosingNames(node).some((name) => TEST_HOOK.test(name));
-    }
-
-    function enclosingNames(node: TSESTree.Node): string[] {
-      const names: string[] = [];
-      for (let p = node.parent; p; p = p.parent) {
-        if (isFunctionNode(p)) {
-          const name = functionName(p);
-          if (name !== null) names.push(name);
-        }
+    function functionTextMatches(fn: FunctionNode, pattern: RegExp): boolean {
+      let answers = functionText.get(fn);
+      if (!answers) {
+        answers = new Map();
+        functionText.set(fn, answers);
       }
-      return names;
-    }
-
-    /**
-     * Growth directly in a class's own `set()`/`add()`/`put()`: the class is a
-     * container, and whoever calls its `set()` owns the bound.
-     */
-    function inContainerMethod(node: TSESTree.Node): boolean {
-      const fn = enclosingFunction(node);
-      return fn?.parent.type === AST_NODE_TYPES.MethodDefinition && CONTAINER_METHOD.test(functionName(fn) ?? '');
-    }
-
-    /** A method that returns `this`: a builder chain (`router.route(…).route(…)`), run while setting up. */
-    function inBuilderMethod(node: TSESTree.Node): boolean {
-      const fn = enclosingFunction(node);
-      if (fn?.parent.type !== AST_NODE_TYPES.MethodDefinition || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-      return fn.body.body.some(
-        (statement) =>
-          statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument?.type === AST_NODE_TYPES.ThisExpression,
-      );
-    }
-
-    function nearestFunctionName(node: TSESTree.Node): string {
-      const fn = enclosingFunction(node);
-      return fn ? (functionName(fn) ?? '') : '';
+      let answer = answers.get(pattern);
+      if (answer === undefined) {
+        answer = pattern.test(sourceCode.getText(fn));
+        answers.set(pattern, answer);
+      }
+      return answer;
     }
 
     /** `map.get(k)?.delete(x)`, `map.get(k).splice(i, 1)`: the entry's contents are managed. */
@@ -462,18 +507,45 @@ export default createRule<Options, MessageIds>({
       const outer = outermostAlias(call);
       const next = outer.parent;
       if (next?.type !== AST_NODE_TYPES.MemberExpression || next.object !== outer) return false;
-      return ['delete', 'clear', 'splice', 'shift', 'pop'].includes(memberName(next) ?? '');
+      return SHRINK_TEXT.test(`.${memberName(next) ?? ''}(`);
+    }
+
+    // ---- types ---------------------------------------------------------------
+
+    function hasShape(type: ts.Type, shape: CollectionShape): boolean {
+      if (shape === 'Map' || shape === 'Set') return collectionKindOf(program, type) === shape;
+      const nonNull = checker.getNonNullableType(type);
+      if (shape === 'array') return checker.isArrayType(nonNull);
+      return isDictionaryType(nonNull);
+    }
+
+    /** A plain object keyed by strings (or by numbers, without a `length`: not array-like). */
+    function isDictionaryType(type: ts.Type): boolean {
+      if (checker.isArrayType(type) || checker.isTupleType(type)) return false;
+      if (!(type.flags & ts.TypeFlags.Object)) return false;
+      if (type.getCallSignatures().length > 0 || collectionKindOf(program, type)) return false;
+      const keys = checker.getIndexInfosOfType(type).map((info) => info.keyType.flags);
+      if (keys.some((flags) => (flags & ts.TypeFlags.String) !== 0)) return true;
+      return keys.some((flags) => (flags & ts.TypeFlags.Number) !== 0) && !type.getProperty('length');
     }
 
     /**
      * Finite keys, and keys written in source code: functions, classes and
-     * regular expressions (callbacks, constructors and patterns of a registry).
+     * regular expressions, or a union that admits classes (callbacks,
+     * constructors, entity types and patterns of a registry).
      */
     function isBoundedKeyType(type: ts.Type): boolean {
       if (isFiniteType(type)) return true;
       const nonNull = checker.getNonNullableType(type);
-      if (nonNull.getCallSignatures().length > 0 || nonNull.getConstructSignatures().length > 0) return true;
+      const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+      if (parts.some((part) => part.getConstructSignatures().length > 0)) return true;
+      if (nonNull.getCallSignatures().length > 0) return true;
       return isBuiltinSymbolLike(program, nonNull, 'RegExp');
+    }
+
+    function keyType(key: TSESTree.Node): ts.Type {
+      const type = services.getTypeAtLocation(key);
+      return checker.getBaseConstraintOfType(type) ?? type;
     }
 
     /** `K` of a `Map<K, V>` or `Set<K>` type, when it is written as one. */
@@ -485,59 +557,60 @@ export default createRule<Options, MessageIds>({
       return checker.getTypeArguments(nonNull as ts.TypeReference)[0] ?? null;
     }
 
-    function keyType(key: TSESTree.Node): ts.Type {
-      return checker.getBaseConstraintOfType(services.getTypeAtLocation(key)) ?? services.getTypeAtLocation(key);
-    }
+    // ---- messages ------------------------------------------------------------
 
+    /** The function a call to which grows the collection; callbacks that run in place belong to their caller. */
     function describeFunction(site: TSESTree.Node): string {
-      const fn = enclosingFunction(site);
+      let fn = enclosingFunction(site);
+      while (fn && runsInPlace(fn)) fn = enclosingFunction(fn);
       if (!fn) return 'the module';
       const name = functionName(fn);
       return name ? `\`${name}()\`` : `the function on line ${String(fn.loc.start.line)}`;
     }
 
     function describeLifetime(lifetime: Lifetime, shape: CollectionShape): string {
-      const noun = shape === 'Map' || shape === 'Set' ? shape : shape === 'array' ? 'array' : 'object';
       switch (lifetime.kind) {
         case 'module':
-          return `a module-level ${noun}`;
+          return `a module-level ${shape}`;
         case 'object':
           return lifetime.isStatic
-            ? `a static ${noun} of ${lifetime.classNode.id?.name ?? 'its class'}`
-            : `a ${noun} field that lives as long as its ${lifetime.classNode.id?.name ?? 'object'}`;
+            ? `a static ${shape} of ${lifetime.classNode.id?.name ?? 'its class'}`
+            : `a ${shape} field that lives as long as its ${lifetime.classNode.id?.name ?? 'object'}`;
         case 'closure': {
           const name = functionName(lifetime.declaringFunction);
-          return `a ${noun} kept by a closure that outlives ${name ? `\`${name}()\`` : 'the call that made it'}`;
+          return `a ${shape} kept by a closure that outlives ${name ? `\`${name}()\`` : 'the call that made it'}`;
         }
         case 'call':
-          return `a local ${noun}`;
+          return `a local ${shape}`;
       }
     }
 
+    // ---- the WeakMap / WeakSet suggestion --------------------------------------
+
     /**
      * `new Map()` → `new WeakMap()` (and a `Map<K, V>` annotation with it), when
-     * every key is an object and nothing iterates or sizes the collection.
+     * every key is an object, every use is one a weak collection also has, no
+     * alias is annotated with the strong type, and no other type constrains it.
      */
     function weakCollectionFix(
+      owner: Owner,
       type: ts.Type,
       shape: 'Map' | 'Set',
-      declNode: TSESTree.Node,
-      growth: readonly Use[],
+      declaration: Declaration,
+      uses: readonly Use[],
     ): TSESLint.ReportFixFunction | null {
-      if (!growth.every((use) => use.key !== undefined && isObjectKeyType(keyType(use.key)))) return null;
+      const weakCompatible = uses.every(
+        (use) =>
+          (use.kind === 'grow' && use.key !== undefined && isObjectKeyType(keyType(use.key))) ||
+          (use.kind === 'read' && use.method !== null && WEAK_METHODS.has(use.method)) ||
+          use.kind === 'lazyInit',
+      );
+      if (!weakCompatible) return null;
       const declaredKey = collectionKeyType(type);
       if (declaredKey && !isObjectKeyType(declaredKey)) return null;
-      const holder = declNode.parent;
-      if (!holder) return null;
-      let init: TSESTree.Expression | null = null;
-      let annotation: TSESTree.TypeNode | undefined;
-      if (holder.type === AST_NODE_TYPES.VariableDeclarator && holder.id === declNode) {
-        init = holder.init;
-        annotation = holder.id.typeAnnotation?.typeAnnotation;
-      } else if (holder.type === AST_NODE_TYPES.PropertyDefinition && holder.key === declNode) {
-        init = holder.value;
-        annotation = holder.typeAnnotation?.typeAnnotation;
-      }
+      if (owner.kind === 'field' && (owner.classNode.implements.length > 0 || owner.classNode.superClass)) return null;
+      if (owner.kind === 'variable' && hasAnnotatedAlias(owner.variable)) return null;
+      const init = declaration.init;
       if (
         init?.type !== AST_NODE_TYPES.NewExpression ||
         init.callee.type !== AST_NODE_TYPES.Identifier ||
@@ -547,6 +620,7 @@ export default createRule<Options, MessageIds>({
         return null;
       }
       const callee = init.callee;
+      const annotation = declaration.annotation;
       let annotationName: TSESTree.Identifier | null = null;
       if (annotation) {
         if (
@@ -564,6 +638,14 @@ export default createRule<Options, MessageIds>({
         if (annotationName) fixes.push(fixer.replaceText(annotationName, weak));
         return fixes;
       };
+    }
+
+    /** `const k: Map<K, V> = known`: the alias's annotation would no longer fit a WeakMap. */
+    function hasAnnotatedAlias(variable: TSESLint.Scope.Variable): boolean {
+      return variable.references.some((ref) => {
+        const parent = outermostAlias(ref.identifier).parent;
+        return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.typeAnnotation !== undefined;
+      });
     }
   },
 });

@@ -181,7 +181,7 @@ export class ResultTransformer {
   }
 }
 `,
-    // A public field of an exported class: other modules may shrink it.
+    // Growth only in the class's own put(): a container whose callers own the bound.
     `
 export class CacheService {
   readonly entries = new Map<string, string>();
@@ -282,6 +282,85 @@ export class KeyValueStore {
   get(key: string): string | undefined {
     return this.#entries.get(key);
   }
+}
+`,
+    // Review regressions: a reset that caps the size bounds it.
+    `
+let seen = new Set<string>();
+export function handle(id: string): void {
+  if (seen.size > 10_000) seen = new Set();
+  seen.add(id);
+}
+`,
+    // A collection handed in by the caller, or taken from another module, is not created here.
+    `
+export class ReportService {
+  private readonly cache: Map<string, string>;
+  constructor(cache: Map<string, string>) {
+    this.cache = cache;
+  }
+  fetch(id: string): void {
+    this.cache.set(id, id);
+  }
+}
+`,
+    `
+declare const shared: { cache: Map<string, number> };
+const cache = shared.cache;
+export function remember(key: string): void {
+  cache.set(key, 1);
+}
+`,
+    // Handed on through a receiver we cannot resolve.
+    `
+declare function evictLater(map: Map<string, string>): void;
+class ReportService {
+  private readonly cache = new Map<string, string>();
+  fetch(id: string): void {
+    this.cache.set(id, id);
+  }
+  close(): void {}
+}
+const svc = new ReportService();
+evictLater(svc['cache']);
+evictLater((svc as unknown as { cache: Map<string, string> }).cache);
+`,
+    // Ambient classes have no body to leak.
+    `
+declare class Registry { static m: Map<string, number> }
+export function note(key: string): void {
+  Registry.m.set(key, 1);
+}
+`,
+    // A data field named like a teardown method does not make the class long-lived.
+    `
+export class Span {
+  end = 0;
+  private readonly tags = new Map<string, string>();
+  tag(key: string, value: string): void {
+    this.tags.set(key, value);
+  }
+}
+`,
+    // Typed arrays are not dictionaries.
+    {
+      code: `
+const buffer = new Uint8Array(1024);
+export function write(i: number, value: number): void {
+  buffer[i] = value;
+}
+`,
+      options: [{ checkObjects: true }],
+    },
+    // An alias chain longer than the analysis follows names no owner.
+    `
+const c1 = new Map<string, number>();
+const c2 = c1, c3 = c2, c4 = c3, c5 = c4, c6 = c5, c7 = c6;
+export function put(key: string): void {
+  c7.set(key, 1);
+}
+export function drop(key: string): void {
+  c1.delete(key);
 }
 `,
     // A closure whose function does not outlive the call that made it.
@@ -433,6 +512,32 @@ export function report(): number {
 `,
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
     },
+    // A public field of an exported class is still owned by the class.
+    {
+      code: `
+export class ClusterSlots {
+  seqIdsSeen = new Set<number>();
+  onMigrated = (event: { seqId: number }): void => {
+    if (this.seqIdsSeen.has(event.seqId)) return;
+    this.seqIdsSeen.add(event.seqId);
+  };
+  close(): void {}
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 3,
+          data: {
+            name: 'this.seqIdsSeen',
+            lifetime: 'a Set field that lives as long as its ClusterSlots',
+            where: '`onMigrated()`',
+            line: '6',
+          },
+        },
+      ],
+    },
     // A static field grown on every construction.
     {
       code: `
@@ -531,6 +636,22 @@ export function remember(key: string, value: number): void {
 `,
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7 }],
     },
+    // A JavaScript-style field, typed by the value assigned in the constructor.
+    {
+      code: `
+export class SessionService {
+  constructor() {
+    this.sessions = new Map();
+  }
+  /** @param {string} id */
+  open(id) {
+    this.sessions.set(id, Date.now());
+  }
+}
+`,
+      filename: 'script.js',
+      errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 5 }],
+    },
     // checkObjects: a dictionary with no delete.
     {
       code: `
@@ -581,6 +702,97 @@ export function resetForTests(): void {
 }
 `,
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+    },
+    // Review regressions: a test hook's clear() does not bound a field either.
+    {
+      code: `
+export class DedupeService {
+  private readonly seen = new Set<string>();
+  handle(id: string): void {
+    this.seen.add(id);
+  }
+  resetForTests(): void {
+    this.seen.clear();
+  }
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 20 }],
+    },
+    // Growth in a callback that runs in place is named after its caller; the first unbounded site is named.
+    {
+      code: `
+const seen = new Set<string>();
+export function warm(): void {
+  seen.add('boot');
+}
+export function handleAll(ids: string[]): void {
+  ids.forEach((id) => seen.add(id));
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          data: { name: 'seen', lifetime: 'a module-level Set', where: '`handleAll()`', line: '7' },
+        },
+      ],
+    },
+    // A namespace lives as long as the module; patch… and …Prototypes are not configuration words.
+    {
+      code: `
+export namespace Users {
+  const byId = new Map<string, number>();
+  export function patchUser(id: string): void {
+    byId.set(id, Date.now());
+  }
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 9 }],
+    },
+    {
+      code: `
+const seenPrototypes = new Set<string>();
+export function visit(name: string): void {
+  seenPrototypes.add(name);
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+    },
+    // No WeakMap suggestion when the result would not type-check or would throw.
+    {
+      code: `
+type UserId = string & { readonly brand: unique symbol };
+const seen = new Set<UserId>();
+export function handle(id: UserId): void {
+  seen.add(id);
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+    },
+    {
+      code: `
+interface Conn { id: string }
+const known = new Map<Conn, number>();
+export function touch(conn: Conn): void {
+  const k: Map<Conn, number> = known;
+  k.set(conn, Date.now());
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+    },
+    {
+      code: `
+interface Conn { id: string }
+interface Tracker { lastSeen: Map<Conn, number> }
+export class PresenceService implements Tracker {
+  lastSeen = new Map<Conn, number>();
+  touch(conn: Conn): void {
+    this.lastSeen.set(conn, Date.now());
+  }
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 5, column: 3, suggestions: [] }],
     },
     // A reset that is only a guarded lazy set-up does not bound it.
     {
