@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { ESLint, Linter } from 'eslint';
 import { createRequire } from 'node:module';
 import tseslint from 'typescript-eslint';
+import noConditionalCleanup from './rules/no-conditional-cleanup.js';
 import noUnboundedCache from './rules/no-unbounded-cache.js';
 import type { LeaksRuleDocs } from './util/create-rule.js';
 
@@ -11,6 +12,7 @@ const { name, version } = require('../package.json') as { name: string; version:
 type LeaksRule = TSESLint.RuleModule<string, readonly unknown[], LeaksRuleDocs>;
 
 export const rules = {
+  'no-conditional-cleanup': noConditionalCleanup,
   'no-unbounded-cache': noUnboundedCache,
 } satisfies Record<string, LeaksRule>;
 
@@ -20,8 +22,14 @@ type ConfigName = 'recommended' | 'strict' | 'all';
 
 /** Options each config passes to a rule where they differ from the rule's defaults. */
 const configOptions: Partial<Record<ConfigName, Partial<Record<RuleName, unknown[]>>>> = {
-  strict: { 'no-unbounded-cache': [{ checkObjects: true, checkArrays: true }] },
-  all: { 'no-unbounded-cache': [{ checkObjects: true, checkArrays: true }] },
+  strict: {
+    'no-conditional-cleanup': [{ assumeCallsThrow: true }],
+    'no-unbounded-cache': [{ checkObjects: true, checkArrays: true }],
+  },
+  all: {
+    'no-conditional-cleanup': [{ assumeCallsThrow: true }],
+    'no-unbounded-cache': [{ checkObjects: true, checkArrays: true }],
+  },
 };
 
 const levels = { recommended: ['recommended'], strict: ['recommended', 'strict'] } as const;

@@ -1,0 +1,198 @@
+/**
+ * Paths, on ESLint's code path analysis: where marked nodes sit (their code
+ * path segment and their order in it), and whether every path from one
+ * position to the end of its function passes another.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type Segment = TSESLint.CodePathSegment;
+type CodePath = TSESLint.CodePath;
+
+export interface Position {
+  node: TSESTree.Node;
+  codePath: CodePath;
+  /** The segments current when the node was entered (usually one). */
+  segments: Segment[];
+  /** Visit order of the node among all marked nodes. */
+  order: number;
+}
+
+/** How a path that skips every release leaves the function. */
+export interface Leak {
+  end: 'normal' | 'throw';
+  /** A `return`, `break`, `continue` or `throw` on that path, if one was passed. */
+  jump: TSESTree.Node | null;
+}
+
+interface Frame {
+  codePath: CodePath;
+  current: Set<Segment>;
+}
+
+/**
+ * Records positions while ESLint traverses; ask it questions at `Program:exit`.
+ * Its `listeners` must be merged into the rule's visitor.
+ */
+export class PathTracker {
+  readonly positions = new Map<TSESTree.Node, Position>();
+  private readonly stack: Frame[] = [];
+  private order = 0;
+  private readonly jumpsBySegment = new Map<Segment, Position[]>();
+
+  readonly listeners = {
+    onCodePathStart: (codePath: CodePath): void => {
+      this.stack.push({ codePath, current: new Set() });
+    },
+    onCodePathEnd: (): void => {
+      this.stack.pop();
+    },
+    onCodePathSegmentStart: (segment: Segment): void => {
+      this.stack.at(-1)?.current.add(segment);
+    },
+    onCodePathSegmentEnd: (segment: Segment): void => {
+      this.stack.at(-1)?.current.delete(segment);
+    },
+    onUnreachableCodePathSegmentStart: (segment: Segment): void => {
+      this.stack.at(-1)?.current.add(segment);
+    },
+    onUnreachableCodePathSegmentEnd: (segment: Segment): void => {
+      this.stack.at(-1)?.current.delete(segment);
+    },
+  };
+
+  /** Record where `node` is. Call it when ESLint enters the node. */
+  mark(node: TSESTree.Node): Position | null {
+    const frame = this.stack.at(-1);
+    if (!frame) return null;
+    const position: Position = { node, codePath: frame.codePath, segments: [...frame.current], order: this.order++ };
+    this.positions.set(node, position);
+    return position;
+  }
+
+  /** Record a `return`, `break`, `continue` or `throw`, named in the leak it is on. */
+  markJump(node: TSESTree.Node): void {
+    const position = this.mark(node);
+    if (!position) return;
+    for (const segment of position.segments) {
+      const list = this.jumpsBySegment.get(segment);
+      if (list) list.push(position);
+      else this.jumpsBySegment.set(segment, [position]);
+    }
+  }
+
+  /**
+   * A path from `start` to the end of its function that passes none of
+   * `releases`, or null when every path passes one. Normal ends are preferred
+   * over throws in the answer. Re-entering the start's own segment (a loop
+   * back to the acquire) ends that path without a verdict.
+   */
+  findLeak(start: Position, releases: readonly Position[], coveredJumps: ReadonlySet<TSESTree.Node> = new Set()): Leak | null {
+    const releaseOrders = new Map<Segment, number[]>();
+    for (const release of releases) {
+      if (release.codePath !== start.codePath) continue;
+      for (const segment of release.segments) {
+        const list = releaseOrders.get(segment);
+        if (list) list.push(release.order);
+        else releaseOrders.set(segment, [release.order]);
+      }
+    }
+    const thrown = new Set(start.codePath.thrownSegments);
+    const returned = new Set(start.codePath.returnedSegments);
+    let normal: Leak | null = null;
+    let thrownLeak: Leak | null = null;
+    const seen = new Set<Segment>();
+    const stack: { segment: Segment; jump: TSESTree.Node | null; first: boolean }[] = start.segments.map((segment) => ({
+      segment,
+      jump: null,
+      first: true,
+    }));
+    while (stack.length > 0) {
+      const item = stack.pop();
+      if (!item) break;
+      const { segment, first } = item;
+      if (!first && (seen.has(segment) || start.segments.includes(segment))) continue;
+      if (!first) seen.add(segment);
+      const orders = releaseOrders.get(segment) ?? [];
+      if (first ? orders.some((order) => order > start.order) : orders.length > 0) continue;
+      const jumps = (this.jumpsBySegment.get(segment) ?? []).filter((j) => !first || j.order > start.order);
+      // ESLint routes `return` and `throw` through `finally`, but not `break` and `continue`.
+      if (jumps.some((j) => coveredJumps.has(j.node))) continue;
+      const jump = item.jump ?? jumps[0]?.node ?? null;
+      if (segment.nextSegments.length === 0) {
+        if (!segment.reachable) continue;
+        // After a `finally`, one final segment can be both a return and a throw exit:
+        // it is a normal end unless the path got there by an explicit `throw`.
+        const byThrow = jump?.type === AST_NODE_TYPES.ThrowStatement;
+        if (thrown.has(segment) && (byThrow || !returned.has(segment))) thrownLeak ??= { end: 'throw', jump };
+        else normal ??= { end: 'normal', jump };
+        if (normal) break;
+        continue;
+      }
+      for (const next of segment.nextSegments) stack.push({ segment: next, jump, first: false });
+    }
+    return normal ?? thrownLeak;
+  }
+
+  /** Does some path from `start` reach one of `targets`? */
+  reachesAny(start: Position, targets: readonly Position[]): boolean {
+    const reachable = new Set<Segment>();
+    const stack = [...start.segments];
+    while (stack.length > 0) {
+      const segment = stack.pop();
+      if (!segment || reachable.has(segment)) continue;
+      reachable.add(segment);
+      stack.push(...segment.nextSegments);
+    }
+    return targets.some(
+      (target) =>
+        target.codePath === start.codePath &&
+        target.segments.some(
+          (segment) => reachable.has(segment) && (!start.segments.includes(segment) || target.order > start.order),
+        ),
+    );
+  }
+
+  /** All marked `return`, `break`, `continue` and `throw` positions. */
+  jumps(): Position[] {
+    return [...new Set([...this.jumpsBySegment.values()].flat())];
+  }
+
+  /**
+   * The marked nodes that can run after `start` and before any of `releases`
+   * (on some path), in visit order: candidates for "what can throw here".
+   */
+  between(start: Position, releases: readonly Position[], candidates: readonly Position[]): Position[] {
+    const releaseOrders = new Map<Segment, number>();
+    for (const release of releases) {
+      for (const segment of release.segments) {
+        releaseOrders.set(segment, Math.min(releaseOrders.get(segment) ?? Infinity, release.order));
+      }
+    }
+    const reachable = new Map<Segment, { after: number; before: number }>();
+    const stack: { segment: Segment; after: number }[] = start.segments.map((segment) => ({ segment, after: start.order }));
+    while (stack.length > 0) {
+      const item = stack.pop();
+      if (!item) break;
+      const { segment, after } = item;
+      const known = reachable.get(segment);
+      if (known && known.after <= after) continue;
+      const firstRelease = releaseOrders.get(segment);
+      const before = firstRelease !== undefined && firstRelease > after ? firstRelease : Infinity;
+      reachable.set(segment, { after, before });
+      if (before !== Infinity) continue;
+      for (const next of segment.nextSegments) {
+        if (!start.segments.includes(next)) stack.push({ segment: next, after: -1 });
+      }
+    }
+    return candidates
+      .filter(
+        (candidate) =>
+          candidate.codePath === start.codePath &&
+          candidate.segments.some((segment) => {
+            const window = reachable.get(segment);
+            return window !== undefined && candidate.order > window.after && candidate.order < window.before;
+          }),
+      )
+      .sort((a, b) => a.order - b.order);
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The table of resources: how an acquire and its release are recognised, and
+ * the pair key they share (kind, owner, and key, handle or handler), so that
+ * pairs are matched by ownership rather than by method name alone.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { memberName, outermostAlias, skipWrappers } from './ast.js';
+
+export type ResourceKind = 'entry' | 'listener' | 'timer' | 'lock' | 'count' | 'custom';
+
+export interface ResourceSite {
+  kind: ResourceKind;
+  /** The call, update or assignment that acquires or releases. */
+  node: TSESTree.Node;
+  /** Shared by an acquire and the releases that match it. */
+  pairKey: string;
+  /** The receiver whose type may need checking (`map` in `map.set`), if any. */
+  receiver: TSESTree.Expression | null;
+}
+
+/** A project-specific pair from the `pairs` option. */
+export interface CustomPair {
+  acquire: string;
+  release: string;
+}
+
+const LISTEN = new Set(['addEventListener', 'on', 'addListener', 'prependListener']);
+const UNLISTEN: Record<string, string> = {
+  removeEventListener: 'addEventListener',
+  off: 'on',
+  removeListener: 'on',
+};
+const TIMERS = new Set(['setTimeout', 'setInterval']);
+const CLEAR_TIMERS = new Set(['clearTimeout', 'clearInterval']);
+/** Calls whose awaited result is a handle released by calling it, or by its `release()`. */
+const HANDLE_ACQUIRES = new Set(['acquire', 'connect', 'getConnection', 'lock', 'runExclusive']);
+
+export function textOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  return sourceCode.getText(node).replace(/\s+/g, '');
+}
+
+function calleeName(callee: TSESTree.Expression): string | null {
+  const node = skipWrappers(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression) return memberName(node);
+  return null;
+}
+
+/** `{ once: true }` or `{ signal }`: a listener that removes itself. */
+function selfRemoving(options: TSESTree.Node | undefined): boolean {
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return options.properties.some(
+    (p) =>
+      p.type === AST_NODE_TYPES.Property &&
+      !p.computed &&
+      p.key.type === AST_NODE_TYPES.Identifier &&
+      (p.key.name === 'signal' || (p.key.name === 'once' && !(p.value.type === AST_NODE_TYPES.Literal && p.value.value === false))),
+  );
+}
+
+/** The variable or place an acquired handle is stored in: `const t = …`, `this.t = …`. */
+function storedIn(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
+  let outer = outermostAlias(node);
+  if (outer.parent?.type === AST_NODE_TYPES.AwaitExpression) outer = outermostAlias(outer.parent);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const declaration = parent.parent;
+    // `using` and `await using` release the handle themselves.
+    if (declaration.kind === 'using' || declaration.kind === 'await using') return null;
+    return parent.id.name;
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outer && parent.operator === '=') {
+    return textOf(parent.left, sourceCode);
+  }
+  return null;
+}
+
+/** Recognises an acquire at a call, update or assignment node. */
+export function acquireAt(
+  node: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  pairs: readonly CustomPair[],
+): ResourceSite | null {
+  if (node.type === AST_NODE_TYPES.UpdateExpression || node.type === AST_NODE_TYPES.AssignmentExpression) {
+    return counterAt(node, sourceCode, '+');
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return null;
+  const name = calleeName(node.callee);
+  if (name === null) return null;
+  const callee = skipWrappers(node.callee);
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : null;
+  if (TIMERS.has(name)) {
+    const handle = storedIn(node, sourceCode);
+    return handle ? { kind: 'timer', node, pairKey: `timer:${handle}`, receiver: null } : null;
+  }
+  if (!receiver) return null;
+  const recv = textOf(receiver, sourceCode);
+  const [first, second, third] = node.arguments;
+  if ((name === 'set' || name === 'add') && first) {
+    return { kind: 'entry', node, pairKey: `entry:${recv}:${textOf(first, sourceCode)}`, receiver };
+  }
+  if (LISTEN.has(name) && first && second && !selfRemoving(third)) {
+    const family = name === 'addEventListener' ? 'addEventListener' : 'on';
+    return {
+      kind: 'listener',
+      node,
+      pairKey: `listener:${family}:${recv}:${textOf(first, sourceCode)}:${textOf(second, sourceCode)}`,
+      receiver: null,
+    };
+  }
+  if (HANDLE_ACQUIRES.has(name)) {
+    const handle = storedIn(node, sourceCode);
+    if (handle) return { kind: 'lock', node, pairKey: `handle:${handle}`, receiver: null };
+    if (name === 'acquire') return { kind: 'lock', node, pairKey: `lock:acquire:${recv}`, receiver: null };
+    if (name === 'lock') return { kind: 'lock', node, pairKey: `lock:lock:${recv}`, receiver: null };
+    return null;
+  }
+  const custom = pairs.find((pair) => pair.acquire === name);
+  if (custom) return { kind: 'custom', node, pairKey: `custom:${custom.acquire}:${recv}`, receiver };
+  return null;
+}
+
+/** Recognises a release at a call, update or assignment node. */
+export function releaseAt(
+  node: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  pairs: readonly CustomPair[],
+): ResourceSite | null {
+  if (node.type === AST_NODE_TYPES.UpdateExpression || node.type === AST_NODE_TYPES.AssignmentExpression) {
+    return counterAt(node, sourceCode, '-');
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = skipWrappers(node.callee);
+  const name = calleeName(node.callee);
+  if (name === null) return null;
+  const [first, second] = node.arguments;
+  if (CLEAR_TIMERS.has(name) && first) {
+    return { kind: 'timer', node, pairKey: `timer:${textOf(first, sourceCode)}`, receiver: null };
+  }
+  // `release()`, the function an awaited `mutex.acquire()` returned.
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    return { kind: 'lock', node, pairKey: `handle:${callee.name}`, receiver: null };
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const receiver = skipWrappers(callee.object);
+  const recv = textOf(receiver, sourceCode);
+  if (name === 'delete' && first) {
+    return { kind: 'entry', node, pairKey: `entry:${recv}:${textOf(first, sourceCode)}`, receiver };
+  }
+  const family = UNLISTEN[name];
+  if (family && first && second) {
+    return {
+      kind: 'listener',
+      node,
+      pairKey: `listener:${family}:${recv}:${textOf(first, sourceCode)}:${textOf(second, sourceCode)}`,
+      receiver: null,
+    };
+  }
+  if (name === 'release' || name === 'unlock') {
+    // `client.release()` for `const client = await pool.connect()`, or `x.release()` for `x.acquire()`.
+    const asHandle = receiver.type === AST_NODE_TYPES.Identifier ? `handle:${receiver.name}` : null;
+    const asLock = `lock:${name === 'release' ? 'acquire' : 'lock'}:${recv}`;
+    return { kind: 'lock', node, pairKey: asHandle ? `${asHandle}|${asLock}` : asLock, receiver: null };
+  }
+  const custom = pairs.find((pair) => pair.release === name);
+  if (custom) return { kind: 'custom', node, pairKey: `custom:${custom.acquire}:${recv}`, receiver };
+  return null;
+}
+
+/** `this.active++` / `this.active -= 1`: a count of work in flight, on a place that outlives the call. */
+function counterAt(
+  node: TSESTree.UpdateExpression | TSESTree.AssignmentExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  sign: '+' | '-',
+): ResourceSite | null {
+  let target: TSESTree.Node;
+  if (node.type === AST_NODE_TYPES.UpdateExpression) {
+    if (node.operator !== `${sign}${sign}`) return null;
+    target = node.argument;
+  } else {
+    if (node.operator !== `${sign}=` || node.right.type !== AST_NODE_TYPES.Literal || node.right.value !== 1) return null;
+    target = node.left;
+  }
+  // Loop counters and locals are not resources: only fields (`this.active`, `stats.inflight`).
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed) return null;
+  if (node.parent.type === AST_NODE_TYPES.ForStatement) return null;
+  return { kind: 'count', node, pairKey: `count:${textOf(target, sourceCode)}`, receiver: null };
+}
+
+/** A release's pair keys (a `release()` on a handle may match either form). */
+export function releaseKeys(release: ResourceSite): string[] {
+  return release.pairKey.split('|');
+}

@@ -1,0 +1,606 @@
+import { AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, isFunctionNode, keyName, memberName, skipWrappers, type FunctionNode } from '../analysis/ast.js';
+import { PathTracker, type Position } from '../analysis/paths.js';
+import { acquireAt, releaseAt, releaseKeys, textOf, type CustomPair, type ResourceKind, type ResourceSite } from '../analysis/resources.js';
+import { collectionKindOf } from '../analysis/types.js';
+import { buildFinallyFix } from '../fixes/finally.js';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [
+  {
+    assumeCallsThrow?: boolean;
+    autofix?: boolean;
+    pairs?: CustomPair[];
+  },
+];
+
+export type MessageIds = 'cleanupSkippedOnSomePaths' | 'cleanupSkippedOnThrow' | 'moveToFinallySuggestion';
+
+/** Where a matching release sits relative to the acquire's function. */
+type Placement =
+  /** In the same function: the path analysis decides. */
+  | { kind: 'direct'; site: ResourceSite; at: TSESTree.Node }
+  /** In a promise callback that runs whatever the outcome: `.finally(cb)`, or `.then(a, b)` releasing in both. */
+  | { kind: 'settled'; site: ResourceSite; at: TSESTree.CallExpression }
+  /** In a promise callback that runs on one outcome only: `.then(a)`, `.catch(b)`. */
+  | { kind: 'outcome'; site: ResourceSite; outcome: 'fulfils' | 'rejects' }
+  /** In some other function (a returned disposer, a listener, a timer): ownership is handed on. */
+  | { kind: 'handedOn'; site: ResourceSite };
+
+const RESOURCE: Record<ResourceKind, { noun: string; stays: string }> = {
+  entry: { noun: 'the entry added by', stays: 'stays' },
+  listener: { noun: 'the listener added by', stays: 'stays attached' },
+  timer: { noun: 'the timer started by', stays: 'stays armed' },
+  lock: { noun: 'the lock taken by', stays: 'stays held' },
+  count: { noun: 'the count raised by', stays: 'stays raised' },
+  custom: { noun: 'the resource opened by', stays: 'stays open' },
+};
+
+/** Calls that end a listener target's life here: its listeners go with it. */
+const TEARDOWN_CALL = /^(close|destroy|end|terminate|dispose|abort|disconnect|kill|removeAllListeners)$/;
+
+const GATE = /\.(set|add|acquire|lock|connect|getConnection|on|addListener|prependListener|addEventListener)\(|setTimeout|setInterval|\+\+|\+=/;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-conditional-cleanup',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require cleanup that pairs with an acquire to run on every path, in a finally block',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    defaultOptions: [{ assumeCallsThrow: false, autofix: true, pairs: [] }],
+    messages: {
+      cleanupSkippedOnSomePaths:
+        '`{{release}}` {{condition}}; {{resource}} `{{acquire}}` on line {{line}} {{stays}} on every other path. Release it in a `finally` block.',
+      cleanupSkippedOnThrow:
+        '`{{release}}` is skipped when {{thrower}} on line {{throwLine}} throws; {{resource}} `{{acquire}}` on line {{line}} {{stays}}. Release it in a `finally` block.',
+      moveToFinallySuggestion: 'Move `{{release}}` into a `finally` block that covers everything after `{{acquire}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          assumeCallsThrow: {
+            type: 'boolean',
+            description: 'Count synchronous calls between the acquire and the release as able to throw (awaits always count).',
+          },
+          autofix: {
+            type: 'boolean',
+            description:
+              'Apply the finally fix with `--fix` where only a throw skips the release; when false it is offered as a suggestion.',
+          },
+          pairs: {
+            type: 'array',
+            description: 'Project-specific acquire/release method pairs, matched on the same receiver.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['acquire', 'release'],
+              properties: {
+                acquire: { type: 'string', description: 'Method that acquires, e.g. `open`.' },
+                release: { type: 'string', description: 'Method on the same receiver that releases, e.g. `close`.' },
+              },
+            },
+          },
+        },
+      },
+    ],
+  },
+  create(context, [options]) {
+    const services = ESLintUtils.getParserServices(context);
+    const { sourceCode } = context;
+    const pairs = options.pairs ?? [];
+    const customGate = pairs.some((pair) => sourceCode.text.includes(`.${pair.acquire}(`));
+    if (!GATE.test(sourceCode.text) && !customGate) return {};
+    const assumeCallsThrow = options.assumeCallsThrow === true;
+    const autofix = options.autofix !== false;
+
+    const tracker = new PathTracker();
+    const acquires: ResourceSite[] = [];
+    const releasesByKey = new Map<string, ResourceSite[]>();
+    const throwers: Position[] = [];
+    /** The tests of the `if`s around each acquire, by pair key: a release under the same test is not a branch. */
+    const acquireGuards = new Map<string, Set<string>>();
+
+    function visitSite(node: TSESTree.Node): void {
+      const position = tracker.mark(node);
+      const acquire = acquireAt(node, sourceCode, pairs);
+      if (acquire) acquires.push(acquire);
+      const release = releaseAt(node, sourceCode, pairs);
+      if (release) {
+        for (const key of releaseKeys(release)) {
+          const list = releasesByKey.get(key);
+          if (list) list.push(release);
+          else releasesByKey.set(key, [release]);
+        }
+      }
+      // Any call may throw; the pair's own acquire and release are filtered out when it is checked.
+      if (assumeCallsThrow && position && node.type === AST_NODE_TYPES.CallExpression) {
+        throwers.push(position);
+      }
+    }
+
+    const listeners: TSESLint.RuleListener = {
+      CallExpression: visitSite,
+      UpdateExpression: visitSite,
+      'AssignmentExpression[operator=/^[+-]=$/]': visitSite,
+      AwaitExpression(node) {
+        const position = tracker.mark(node);
+        if (position) throwers.push(position);
+      },
+      IfStatement(node) {
+        tracker.mark(node);
+      },
+      ReturnStatement: (node) => {
+        tracker.markJump(node);
+      },
+      BreakStatement: (node) => {
+        tracker.markJump(node);
+      },
+      ContinueStatement: (node) => {
+        tracker.markJump(node);
+      },
+      ThrowStatement: (node) => {
+        tracker.markJump(node);
+      },
+      'Program:exit'() {
+        for (const acquire of acquires) check(acquire);
+      },
+    };
+    return { ...listeners, ...(tracker.listeners as unknown as TSESLint.RuleListener) };
+
+    function check(acquire: ResourceSite): void {
+      const start = tracker.positions.get(acquire.node);
+      if (!start) return;
+      const fn = enclosingFunction(acquire.node);
+      acquireGuards.set(acquire.pairKey, guardsAround(acquire.node, fn));
+      const placements: Placement[] = [];
+      for (const release of releasesByKey.get(acquire.pairKey) ?? []) {
+        if (release.node === acquire.node || release.node.range[0] < acquire.node.range[1]) continue;
+        if (isRearm(release)) continue;
+        const placement = place(release, fn);
+        if (placement) placements.push(placement);
+      }
+      if (placements.length === 0 || placements.some((p) => p.kind === 'handedOn')) return;
+      if (handleHandedOn(acquire, fn)) return;
+      if (acquire.kind === 'listener' && targetManagedHere(acquire, fn)) return;
+      if (acquire.kind === 'entry' && !isCollection(acquire)) return;
+
+      const first = placements.map((p) => p.site).sort((a, b) => a.node.range[0] - b.node.range[0])[0];
+      if (!first) return;
+      const covering = placements.flatMap((p) => {
+        if (p.kind === 'direct' || p.kind === 'settled') {
+          const position = tracker.positions.get(p.at);
+          return position ? [position] : [];
+        }
+        return [];
+      });
+      const outcomes = placements.filter((p): p is Extract<Placement, { kind: 'outcome' }> => p.kind === 'outcome');
+      const outcome = outcomes[0];
+      // `.then(a).catch(b)` releasing in both covers every settlement of the chain.
+      if (outcomes.some((p) => p.outcome === 'fulfils') && outcomes.some((p) => p.outcome === 'rejects')) return;
+
+      if (covering.length === 0) {
+        if (outcome) reportSomePaths(acquire, first, `runs only when the promise ${outcome.outcome}`, []);
+        return;
+      }
+      // A release that no path from the acquire reaches is an alternative, not a pair
+      // (`set(k, rest); return;` in one branch, `delete(k)` in another).
+      if (!tracker.reachesAny(start, covering)) return;
+      const releaseNodes = placements.map((p) => p.site.node);
+      const coveredJumps = new Set(
+        tracker
+          .jumps()
+          .filter(
+            (jump) =>
+              (jump.node.type === AST_NODE_TYPES.BreakStatement || jump.node.type === AST_NODE_TYPES.ContinueStatement) &&
+              releasedByFinally(jump.node, fn, releaseNodes),
+          )
+          .map((jump) => jump.node),
+      );
+      const leak = tracker.findLeak(start, covering, coveredJumps);
+      if (leak?.end === 'normal') {
+        const direct = placements.flatMap((p) => (p.kind === 'direct' ? [p.site.node] : []));
+        reportSomePaths(acquire, first, describeCondition(first.node, acquire.node, fn, leak.jump), direct);
+        return;
+      }
+      if (leak?.end === 'throw') {
+        reportOnThrow(acquire, first, leak.jump ?? first.node, placements);
+        return;
+      }
+      const thrower = tracker
+        .between(start, covering, throwers)
+        .find(
+          (candidate) =>
+            !releaseNodes.some((r) => contains(candidate.node, r)) &&
+            !contains(candidate.node, acquire.node) &&
+            !contains(acquire.node, candidate.node) &&
+            !neverRejects(candidate.node) &&
+            !isProtected(candidate.node, fn, releaseNodes),
+        );
+      if (thrower) reportOnThrow(acquire, first, thrower.node, placements);
+    }
+
+    function guardsAround(node: TSESTree.Node, fn: FunctionNode | null): Set<string> {
+      const guards = new Set<string>();
+      let child: TSESTree.Node = node;
+      for (let p = node.parent; p && p !== fn; child = p, p = p.parent) {
+        if (p.type === AST_NODE_TYPES.IfStatement && p.consequent === child) guards.add(textOf(p.test, sourceCode));
+      }
+      return guards;
+    }
+
+    /** `clearTimeout(t); t = setTimeout(…)`: re-arming the same handle, not releasing it. */
+    function isRearm(release: ResourceSite): boolean {
+      const statement = release.node.parent;
+      if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      const holder = statement.parent;
+      if (holder.type !== AST_NODE_TYPES.BlockStatement && holder.type !== AST_NODE_TYPES.Program) return false;
+      const next = holder.body[holder.body.indexOf(statement) + 1];
+      if (!next) return false;
+      const keys = releaseKeys(release);
+      return acquires.some((acquire) => keys.includes(acquire.pairKey) && contains(next, acquire.node));
+    }
+
+    /**
+     * A timer or lock handle stored where someone else will release it: pushed
+     * into a queue, put in an object, passed to a call, assigned to a field.
+     */
+    function handleHandedOn(acquire: ResourceSite, fn: FunctionNode | null): boolean {
+      if (acquire.kind !== 'timer' && acquire.kind !== 'lock') return false;
+      const name = /^(?:timer|handle):([\w$]+)$/.exec(acquire.pairKey)?.[1];
+      if (!name) return false;
+      const scope = sourceCode.getScope(acquire.node);
+      const variable = scope.set.get(name) ?? findInUpper(scope, name);
+      if (!variable) return false;
+      return variable.references.some((ref) => {
+        if (ref.init || (fn && !contains(fn, ref.identifier))) return false;
+        const node = ref.identifier;
+        const parent = node.parent;
+        switch (parent.type) {
+          case AST_NODE_TYPES.CallExpression:
+            if (parent.callee === node) return false;
+            return !/^clear(Timeout|Interval)$/.test(sourceCode.getText(parent.callee));
+          case AST_NODE_TYPES.NewExpression:
+          case AST_NODE_TYPES.Property:
+          case AST_NODE_TYPES.ArrayExpression:
+          case AST_NODE_TYPES.ReturnStatement:
+            return true;
+          case AST_NODE_TYPES.AssignmentExpression:
+            return parent.right === node;
+          case AST_NODE_TYPES.VariableDeclarator:
+            return parent.init === node;
+          default:
+            return false;
+        }
+      });
+    }
+
+    function findInUpper(scope: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Variable | undefined {
+      for (let s: TSESLint.Scope.Scope | null = scope; s; s = s.upper) {
+        const found = s.set.get(name);
+        if (found) return found;
+      }
+      return undefined;
+    }
+
+    /**
+     * A listener on a target this function closes, destroys or hands to someone
+     * else: it lives and dies with the target, not with this call.
+     */
+    function targetManagedHere(acquire: ResourceSite, fn: FunctionNode | null): boolean {
+      if (acquire.node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipWrappers(acquire.node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const target = textOf(callee.object, sourceCode);
+      const body = fn ?? sourceCode.ast;
+      let managed = false;
+      walkCalls(body, (call) => {
+        if (managed) return;
+        const c = skipWrappers(call.callee);
+        if (c.type === AST_NODE_TYPES.MemberExpression && textOf(c.object, sourceCode) === target) {
+          managed = TEARDOWN_CALL.test(memberName(c) ?? '');
+          return;
+        }
+        managed = call.arguments.some((arg) => textOf(arg, sourceCode) === target);
+      });
+      return managed;
+    }
+
+    /**
+     * An awaited promise that cannot reject: `new Promise((resolve) => …)` whose
+     * executor takes no `reject`, held in a `const` or returned by a function or
+     * method of this file.
+     */
+    function neverRejects(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
+      return resolvesOnly(skipWrappers(node.argument), 0);
+    }
+
+    function resolvesOnly(expression: TSESTree.Expression, depth: number): boolean {
+      if (depth > 2) return false;
+      if (expression.type === AST_NODE_TYPES.NewExpression) {
+        const executor = expression.arguments[0];
+        return (
+          expression.callee.type === AST_NODE_TYPES.Identifier &&
+          expression.callee.name === 'Promise' &&
+          executor !== undefined &&
+          isFunctionNode(executor) &&
+          executor.params.length < 2
+        );
+      }
+      if (expression.type === AST_NODE_TYPES.Identifier) {
+        const variable = findInUpper(sourceCode.getScope(expression), expression.name);
+        const def = variable?.defs[0];
+        if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return false;
+        return resolvesOnly(skipWrappers(def.node.init), depth + 1);
+      }
+      if (expression.type === AST_NODE_TYPES.CallExpression) {
+        const target = calledFunction(expression);
+        if (!target || target.async) return false;
+        if (target.body.type !== AST_NODE_TYPES.BlockStatement) return resolvesOnly(skipWrappers(target.body), depth + 1);
+        const returns = target.body.body.filter((s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement);
+        return returns.length === 1 && returns[0]?.argument != null && resolvesOnly(skipWrappers(returns[0].argument), depth + 1);
+      }
+      return false;
+    }
+
+    /** The function a call invokes, when it is declared in this file: `f()`, `this.m()`. */
+    function calledFunction(call: TSESTree.CallExpression): FunctionNode | null {
+      const callee = skipWrappers(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const def = findInUpper(sourceCode.getScope(callee), callee.name)?.defs[0];
+        if (def?.type === TSESLint.Scope.DefinitionType.FunctionName && isFunctionNode(def.node)) return def.node;
+        if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init && isFunctionNode(def.node.init)) {
+          return def.node.init;
+        }
+        return null;
+      }
+      if (callee.type === AST_NODE_TYPES.MemberExpression && skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression) {
+        const name = memberName(callee);
+        let body: TSESTree.Node | undefined = call.parent;
+        while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
+        const method = body?.body.find(
+          (member): member is TSESTree.MethodDefinition =>
+            member.type === AST_NODE_TYPES.MethodDefinition && keyName(member.key, member.computed) === name,
+        );
+        return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : null;
+      }
+      return null;
+    }
+
+    /** Where a release sits: in the acquire's function, in a promise callback of it, or handed on. */
+    function place(release: ResourceSite, fn: FunctionNode | null): Placement | null {
+      const releaseFn = enclosingFunction(release.node);
+      if (releaseFn === fn) return { kind: 'direct', site: release, at: guardedRelease(release) };
+      // The outermost function between the release and `fn`.
+      let nested: FunctionNode | null = releaseFn;
+      while (nested && enclosingFunction(nested) !== fn) nested = enclosingFunction(nested);
+      if (!nested) return null;
+      const call = nested.parent;
+      if (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = memberName(call.callee);
+        const index = call.arguments.findIndex((argument) => argument === nested);
+        if (method === 'finally') return { kind: 'settled', site: release, at: call };
+        if (method === 'then' && call.arguments.length >= 2) {
+          const other = call.arguments[index === 0 ? 1 : 0];
+          if (other && releasesInside(other, release)) return { kind: 'settled', site: release, at: call };
+          return { kind: 'outcome', site: release, outcome: index === 0 ? 'fulfils' : 'rejects' };
+        }
+        if (method === 'then') return { kind: 'outcome', site: release, outcome: 'fulfils' };
+        if (method === 'catch') return { kind: 'outcome', site: release, outcome: 'rejects' };
+      }
+      return { kind: 'handedOn', site: release };
+    }
+
+    function releasesInside(node: TSESTree.Node, release: ResourceSite): boolean {
+      const keys = releaseKeys(release);
+      return keys.some((key) =>
+        (releasesByKey.get(key) ?? []).some((other) => other !== release && contains(node, other.node)),
+      );
+    }
+
+    /** `if (timer) clearTimeout(timer)`: a guard that only checks the handle is not a branch. */
+    function guardedRelease(release: ResourceSite): TSESTree.Node {
+      const statement = release.node.parent;
+      if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return release.node;
+      let holder: TSESTree.Node = statement;
+      if (holder.parent.type === AST_NODE_TYPES.BlockStatement && holder.parent.body.length === 1) holder = holder.parent;
+      const guard = holder.parent;
+      if (guard.type !== AST_NODE_TYPES.IfStatement || guard.consequent !== holder || guard.alternate) return release.node;
+      // `if (blocking) this.active++` … `finally { if (blocking) this.active-- }`: the same guard.
+      const guardText = textOf(guard.test, sourceCode);
+      if (acquireGuards.get(release.pairKey)?.has(guardText)) return guard;
+      const handle = release.node.type === AST_NODE_TYPES.CallExpression ? release.node.arguments[0] : undefined;
+      const callee = release.node.type === AST_NODE_TYPES.CallExpression ? skipWrappers(release.node.callee) : null;
+      const subject = handle ?? (callee?.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee);
+      if (!subject) return release.node;
+      const text = textOf(subject, sourceCode);
+      const test = textOf(guard.test, sourceCode)
+        .replace(/^!!/, '')
+        .replace(/(!==?(null|undefined))$/, '');
+      return test === text ? guard : release.node;
+    }
+
+    /**
+     * A throw at `node` lands in a `catch` (whose paths the analysis follows),
+     * or leaves through a `finally` that releases.
+     */
+    function isProtected(node: TSESTree.Node, fn: FunctionNode | null, releases: readonly TSESTree.Node[]): boolean {
+      let child: TSESTree.Node = node;
+      for (let p = node.parent; p && p !== fn; child = p, p = p.parent) {
+        if (p.type !== AST_NODE_TYPES.TryStatement || p.finalizer === child) continue;
+        if (p.block === child && p.handler) return true;
+        const finalizer = p.finalizer;
+        if (finalizer && releases.some((r) => contains(finalizer, r))) return true;
+      }
+      return false;
+    }
+
+    /** A `break`/`continue` that leaves a `try` whose `finally` releases. */
+    function releasedByFinally(jump: TSESTree.Node, fn: FunctionNode | null, releases: readonly TSESTree.Node[]): boolean {
+      let child: TSESTree.Node = jump;
+      for (let p = jump.parent; p && p !== fn; child = p, p = p.parent) {
+        if (p.type !== AST_NODE_TYPES.TryStatement || p.finalizer === child) continue;
+        const finalizer = p.finalizer;
+        if (finalizer && releases.some((r) => contains(finalizer, r))) return true;
+      }
+      return false;
+    }
+
+    function isCollection(acquire: ResourceSite): boolean {
+      if (!acquire.receiver) return false;
+      const kind = collectionKindOf(services.program, services.getTypeAtLocation(acquire.receiver));
+      return kind !== null;
+    }
+
+    // ---- messages ----------------------------------------------------------
+
+    function describeCondition(
+      release: TSESTree.Node,
+      acquire: TSESTree.Node,
+      fn: FunctionNode | null,
+      jump: TSESTree.Node | null,
+    ): string {
+      let child: TSESTree.Node = release;
+      for (let p = release.parent; p && p !== fn && !contains(p, acquire); child = p, p = p.parent) {
+        switch (p.type) {
+          case AST_NODE_TYPES.IfStatement:
+            if (p.test === child) break;
+            return p.consequent === child
+              ? `runs only when \`${brief(p.test)}\``
+              : `runs only when \`${brief(p.test)}\` is false`;
+          case AST_NODE_TYPES.ConditionalExpression:
+            if (p.test === child) break;
+            return p.consequent === child
+              ? `runs only when \`${brief(p.test)}\``
+              : `runs only when \`${brief(p.test)}\` is false`;
+          case AST_NODE_TYPES.LogicalExpression:
+            if (p.right === child) return `runs only when \`${brief(p.left)}\` is ${p.operator === '&&' ? 'truthy' : 'falsy'}`;
+            break;
+          case AST_NODE_TYPES.SwitchCase:
+            return p.test ? `runs only in \`case ${brief(p.test)}:\`` : 'runs only in `default:`';
+          case AST_NODE_TYPES.CatchClause:
+            return 'runs only when the `try` block throws';
+          case AST_NODE_TYPES.TryStatement:
+            if (p.block === child && p.handler) return 'is skipped when the `try` block throws and the `catch` block carries on';
+            break;
+          default:
+            if (isFunctionNode(p)) return 'runs only in a callback';
+        }
+      }
+      if (jump) return `is skipped by the \`${keyword(jump)}\` on line ${String(jump.loc.start.line)}`;
+      return 'does not run on every path';
+    }
+
+    function keyword(jump: TSESTree.Node): string {
+      switch (jump.type) {
+        case AST_NODE_TYPES.BreakStatement:
+          return 'break';
+        case AST_NODE_TYPES.ContinueStatement:
+          return 'continue';
+        case AST_NODE_TYPES.ThrowStatement:
+          return 'throw';
+        default:
+          return 'return';
+      }
+    }
+
+    function brief(node: TSESTree.Node): string {
+      const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+      return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+    }
+
+    /** `this.inflight.set(id, …)`, `clearTimeout(timer)`, `this.active++`. */
+    function describe(node: TSESTree.Node): string {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return brief(node);
+      const [first, ...rest] = node.arguments;
+      const args = first ? `${brief(first)}${rest.length > 0 ? ', …' : ''}` : '';
+      return `${brief(node.callee)}(${args})`;
+    }
+
+    function describeThrower(node: TSESTree.Node): string {
+      if (node.type === AST_NODE_TYPES.ThrowStatement) return 'the `throw`';
+      if (node.type === AST_NODE_TYPES.AwaitExpression) return `\`await ${describe(skipWrappers(node.argument))}\``;
+      return `\`${describe(node)}\``;
+    }
+
+    function messageData(acquire: ResourceSite, release: ResourceSite): Record<string, string> {
+      return {
+        release: describe(release.node),
+        acquire: describe(acquire.node),
+        resource: RESOURCE[acquire.kind].noun,
+        stays: RESOURCE[acquire.kind].stays,
+        line: String(acquire.node.loc.start.line),
+      };
+    }
+
+    function reportSomePaths(
+      acquire: ResourceSite,
+      release: ResourceSite,
+      condition: string,
+      direct: readonly TSESTree.Node[],
+    ): void {
+      const data = { ...messageData(acquire, release), condition };
+      const fix = direct.length > 0 ? buildFinallyFix(context, services, acquire.node, direct, 'moveBranch') : null;
+      context.report({
+        node: release.node,
+        messageId: 'cleanupSkippedOnSomePaths',
+        data,
+        suggest: fix ? [{ messageId: 'moveToFinallySuggestion', data, fix }] : [],
+      });
+    }
+
+    function reportOnThrow(
+      acquire: ResourceSite,
+      release: ResourceSite,
+      thrower: TSESTree.Node,
+      placements: readonly Placement[],
+    ): void {
+      const data = {
+        ...messageData(acquire, release),
+        thrower: describeThrower(thrower),
+        throwLine: String(thrower.loc.start.line),
+      };
+      const single = placements.length === 1 && placements[0]?.kind === 'direct';
+      const fix = single ? buildFinallyFix(context, services, acquire.node, [release.node], 'throwOnly') : null;
+      context.report({
+        node: release.node,
+        messageId: 'cleanupSkippedOnThrow',
+        data,
+        fix: autofix ? fix : null,
+        suggest: !autofix && fix ? [{ messageId: 'moveToFinallySuggestion', data, fix }] : [],
+      });
+    }
+  },
+});
+
+function walkCalls(root: TSESTree.Node, visit: (call: TSESTree.CallExpression | TSESTree.NewExpression) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) visit(node);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(value)) {
+        for (const child of value as unknown[]) if (isNode(child)) stack.push(child);
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}

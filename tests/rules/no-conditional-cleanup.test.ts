@@ -1,0 +1,481 @@
+import rule from '../../src/rules/no-conditional-cleanup.js';
+import { typedRuleTester } from '../rule-tester.js';
+
+const ruleTester = typedRuleTester();
+
+const prelude = `declare function work(id: string): Promise<number>;
+declare function check(id: string): number;
+declare const mutex: { acquire(): Promise<() => void> };
+`;
+
+ruleTester.run('no-conditional-cleanup', rule, {
+  valid: [
+    // Released in finally.
+    `${prelude}const inflight = new Map<string, number>();
+export async function handle(id: string): Promise<number> {
+  inflight.set(id, Date.now());
+  try {
+    return await work(id);
+  } finally {
+    inflight.delete(id);
+  }
+}`,
+    // Released on every path: in try and in a catch that rethrows.
+    `${prelude}const inflight = new Set<string>();
+export async function handle(id: string): Promise<number> {
+  inflight.add(id);
+  try {
+    const result = await work(id);
+    inflight.delete(id);
+    return result;
+  } catch (error) {
+    inflight.delete(id);
+    throw error;
+  }
+}`,
+    // A guard that only checks the handle is not a branch.
+    `${prelude}export function poll(id: string): void {
+  const timer = setTimeout(() => undefined, 1000);
+  check(id);
+  if (timer) clearTimeout(timer);
+}`,
+    // Nothing between acquire and release can throw or leave (sync calls do not count by default).
+    `${prelude}const visiting = new Set<string>();
+export function visit(id: string): number {
+  visiting.add(id);
+  const n = check(id);
+  visiting.delete(id);
+  return n;
+}`,
+    // The release is handed on to the caller in a disposer.
+    `export function listen(target: EventTarget, onMessage: () => void): () => void {
+  target.addEventListener('message', onMessage);
+  return () => target.removeEventListener('message', onMessage);
+}`,
+    // .finally(cb) runs whatever the outcome.
+    `${prelude}export function load(id: string): Promise<number> {
+  const timer = setTimeout(() => undefined, 5000);
+  return work(id).finally(() => clearTimeout(timer));
+}`,
+    // .then(onFulfilled, onRejected) releasing in both.
+    `${prelude}export function load(id: string): Promise<void> {
+  const timer = setTimeout(() => undefined, 5000);
+  return work(id).then(
+    () => clearTimeout(timer),
+    () => clearTimeout(timer),
+  );
+}`,
+    // Different keys are not a pair.
+    `${prelude}const inflight = new Map<string, number>();
+export async function rotate(next: string, previous: string): Promise<void> {
+  inflight.set(next, 1);
+  await work(next);
+  if (previous) inflight.delete(previous);
+}`,
+    // An acquire with no release at all is another rule's business.
+    `${prelude}const seen = new Set<string>();
+export async function handle(id: string): Promise<void> {
+  seen.add(id);
+  await work(id);
+}`,
+    // A listener that removes itself.
+    `export function once(target: EventTarget, done: () => void): void {
+  target.addEventListener('load', done, { once: true });
+}`,
+    // Alternatives, not a pair: one branch updates the entry, the other deletes it.
+    `const listeners = new Map<string, number[]>();
+export function unwatch(key: string, id: number): void {
+  const rest = (listeners.get(key) ?? []).filter((x) => x !== id);
+  if (rest.length > 0) {
+    listeners.set(key, rest);
+    return;
+  }
+  listeners.delete(key);
+}`,
+    // continue inside try/finally still runs the finally.
+    `${prelude}export async function uploadAll(ids: string[], lock: { acquire(): Promise<void>; release(): void }): Promise<void> {
+  for (const id of ids) {
+    await lock.acquire();
+    try {
+      if (id === '') continue;
+      await work(id);
+    } finally {
+      lock.release();
+    }
+  }
+}`,
+    // A Map method on something that is not a Map is not a pair.
+    `${prelude}declare const store: { set(k: string, v: number): void; delete(k: string): void };
+export async function handle(id: string): Promise<void> {
+  store.set(id, 1);
+  await work(id);
+  if (id) store.delete(id);
+}`,
+  ],
+  invalid: [
+    // Seed 001: the delete wandered into a branch.
+    {
+      code: `${prelude}export class QuoteService {
+  private readonly inflight = new Map<string, Promise<number>>();
+  async quote(id: string): Promise<number> {
+    const pending = work(id);
+    this.inflight.set(id, pending);
+    const result = await pending;
+    if (result >= 500) {
+      this.inflight.delete(id);
+    }
+    return result;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 11,
+          column: 7,
+          data: {
+            release: 'this.inflight.delete(id)',
+            condition: 'runs only when `result >= 500`',
+            resource: 'the entry added by',
+            acquire: 'this.inflight.set(id, …)',
+            line: '8',
+            stays: 'stays',
+          },
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}export class QuoteService {
+  private readonly inflight = new Map<string, Promise<number>>();
+  async quote(id: string): Promise<number> {
+    const pending = work(id);
+    this.inflight.set(id, pending);
+    try {
+      const result = await pending;
+      if (result >= 500) {
+      }
+      return result;
+    } finally {
+      this.inflight.delete(id);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Only a throw skips it: --fix wraps the region in try/finally.
+    {
+      code: `${prelude}const inflight = new Set<string>();
+export async function handle(id: string): Promise<number> {
+  inflight.add(id);
+  const result = await work(id);
+  inflight.delete(id);
+  return result;
+}`,
+      // \`result\` is used after the release: moving it into try would hide it, so no fix.
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 8,
+          column: 3,
+          data: {
+            release: 'inflight.delete(id)',
+            thrower: '`await work(id)`',
+            throwLine: '7',
+            resource: 'the entry added by',
+            acquire: 'inflight.add(id)',
+            line: '6',
+            stays: 'stays',
+          },
+        },
+      ],
+    },
+    // The fix: the statements between go into try, the release into finally.
+    {
+      code: `${prelude}export async function critical(id: string): Promise<void> {
+  const release = await mutex.acquire();
+  // the work under the lock
+  await work(id);
+  release();
+  check(id);
+}`,
+      output: `${prelude}export async function critical(id: string): Promise<void> {
+  const release = await mutex.acquire();
+  try {
+    // the work under the lock
+    await work(id);
+  } finally {
+    release();
+  }
+  check(id);
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 8, column: 3 }],
+    },
+    // autofix: false offers the same change as a suggestion.
+    {
+      code: `${prelude}export class Counter {
+  active = 0;
+  async run(id: string): Promise<void> {
+    this.active++;
+    await work(id);
+    this.active--;
+  }
+}`,
+      options: [{ autofix: false }],
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 9,
+          column: 5,
+          data: {
+            release: 'this.active--',
+            thrower: '`await work(id)`',
+            throwLine: '8',
+            resource: 'the count raised by',
+            acquire: 'this.active++',
+            line: '7',
+            stays: 'stays raised',
+          },
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}export class Counter {
+  active = 0;
+  async run(id: string): Promise<void> {
+    this.active++;
+    try {
+      await work(id);
+    } finally {
+      this.active--;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // An early return skips the release; in the suggestion, a returned promise is awaited inside try.
+    {
+      code: `${prelude}const pending = new Map<string, number>();
+export async function fetchOne(id: string, cached: boolean): Promise<number> {
+  pending.set(id, Date.now());
+  if (cached) return work(id);
+  const value = await work(id);
+  pending.delete(id);
+  return value;
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 9,
+          column: 3,
+          data: {
+            release: 'pending.delete(id)',
+            condition: 'is skipped by the `return` on line 7',
+            resource: 'the entry added by',
+            acquire: 'pending.set(id, …)',
+            line: '6',
+            stays: 'stays',
+          },
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}const pending = new Map<string, number>();
+export async function fetchOne(id: string, cached: boolean): Promise<number> {
+  pending.set(id, Date.now());
+  try {
+    if (cached) return await work(id);
+    const value = await work(id);
+    return value;
+  } finally {
+    pending.delete(id);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Cleared only in .then: no suggestion (moving it out of the callback is not mechanical).
+    {
+      code: `${prelude}export function load(id: string): void {
+  const timer = setTimeout(() => undefined, 5000);
+  void work(id).then(() => {
+    clearTimeout(timer);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 7,
+          column: 5,
+          data: {
+            release: 'clearTimeout(timer)',
+            condition: 'runs only when the promise fulfils',
+            resource: 'the timer started by',
+            acquire: 'setTimeout(() => undefined, …)',
+            line: '5',
+            stays: 'stays armed',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    // Removed only in the catch block.
+    {
+      code: `${prelude}import { EventEmitter } from 'node:events';
+export async function relay(bus: EventEmitter, id: string, onData: () => void): Promise<void> {
+  bus.on('data', onData);
+  try {
+    await work(id);
+  } catch {
+    bus.off('data', onData);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 10,
+          column: 5,
+          data: {
+            release: "bus.off('data', …)",
+            condition: 'runs only when the `try` block throws',
+            resource: 'the listener added by',
+            acquire: "bus.on('data', …)",
+            line: '6',
+            stays: 'stays attached',
+          },
+          // The existing try/catch gains the finally rather than being nested in another try.
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}import { EventEmitter } from 'node:events';
+export async function relay(bus: EventEmitter, id: string, onData: () => void): Promise<void> {
+  bus.on('data', onData);
+  try {
+    await work(id);
+  } catch {
+  } finally {
+    bus.off('data', onData);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A break skips the release inside a loop.
+    {
+      code: `${prelude}export async function drain(ids: string[], target: EventTarget, onAbort: () => void): Promise<void> {
+  for (const id of ids) {
+    target.addEventListener('abort', onAbort);
+    if (id === 'stop') break;
+    await work(id);
+    target.removeEventListener('abort', onAbort);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 9,
+          column: 5,
+          data: {
+            release: "target.removeEventListener('abort', …)",
+            condition: 'is skipped by the `break` on line 7',
+            resource: 'the listener added by',
+            acquire: "target.addEventListener('abort', …)",
+            line: '6',
+            stays: 'stays attached',
+          },
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}export async function drain(ids: string[], target: EventTarget, onAbort: () => void): Promise<void> {
+  for (const id of ids) {
+    target.addEventListener('abort', onAbort);
+    try {
+      if (id === 'stop') break;
+      await work(id);
+    } finally {
+      target.removeEventListener('abort', onAbort);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // assumeCallsThrow: a synchronous call between counts.
+    {
+      code: `${prelude}const visiting = new Set<string>();
+export function visit(id: string): number {
+  visiting.add(id);
+  const n = check(id);
+  visiting.delete(id);
+  return n;
+}`,
+      options: [{ assumeCallsThrow: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 8,
+          column: 3,
+          data: {
+            release: 'visiting.delete(id)',
+            thrower: '`check(id)`',
+            throwLine: '7',
+            resource: 'the entry added by',
+            acquire: 'visiting.add(id)',
+            line: '6',
+            stays: 'stays',
+          },
+        },
+      ],
+    },
+    // pairs: a project-specific acquire/release.
+    {
+      code: `${prelude}declare const files: { open(name: string): void; close(): void };
+export async function copy(name: string): Promise<void> {
+  files.open(name);
+  await work(name);
+  if (name.endsWith('.tmp')) files.close();
+}`,
+      options: [{ pairs: [{ acquire: 'open', release: 'close' }] }],
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 8,
+          column: 30,
+          data: {
+            release: 'files.close()',
+            condition: "runs only when `name.endsWith('.tmp')`",
+            resource: 'the resource opened by',
+            acquire: 'files.open(name)',
+            line: '6',
+            stays: 'stays open',
+          },
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}declare const files: { open(name: string): void; close(): void };
+export async function copy(name: string): Promise<void> {
+  files.open(name);
+  try {
+    await work(name);
+    if (name.endsWith('.tmp')) {}
+  } finally {
+    files.close();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
