@@ -341,6 +341,18 @@ export default createRule<Options, MessageIds>({
         return resolvesOnly(skipWrappers(def.node.init), depth + 1);
       }
       if (expression.type === AST_NODE_TYPES.CallExpression) {
+        // `p.catch(() => undefined)`: the handler turns every rejection into a value.
+        const callee = skipWrappers(expression.callee);
+        const handler = expression.arguments[0];
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          memberName(callee) === 'catch' &&
+          handler !== undefined &&
+          isFunctionNode(handler) &&
+          !containsThrow(handler)
+        ) {
+          return true;
+        }
         const target = calledFunction(expression);
         if (!target || target.async) return false;
         if (target.body.type !== AST_NODE_TYPES.BlockStatement) return resolvesOnly(skipWrappers(target.body), depth + 1);
@@ -595,6 +607,27 @@ function walkCalls(root: TSESTree.Node, visit: (call: TSESTree.CallExpression | 
       }
     }
   }
+}
+
+/** A `throw` statement in a function's own body (not in functions nested in it). */
+function containsThrow(fn: FunctionNode): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
+    if (isFunctionNode(node)) continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(value)) {
+        for (const child of value as unknown[]) if (isNode(child)) stack.push(child);
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
+    }
+  }
+  return false;
 }
 
 function isNode(value: unknown): value is TSESTree.Node {

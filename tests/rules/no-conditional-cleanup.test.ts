@@ -104,6 +104,15 @@ export function unwatch(key: string, id: number): void {
     }
   }
 }`,
+    // Awaits that cannot reject: a caught promise, and a promise whose executor takes no reject.
+    `${prelude}declare const server: { close(): Promise<void>; once(e: string, f: () => void): void };
+export async function shutdown(onError: () => void): Promise<void> {
+  process.on('uncaughtException', onError);
+  await server.close().catch(() => undefined);
+  const closed = new Promise<void>((resolve) => server.once('close', resolve));
+  await closed;
+  process.off('uncaughtException', onError);
+}`,
     // A Map method on something that is not a Map is not a pair.
     `${prelude}declare const store: { set(k: string, v: number): void; delete(k: string): void };
 export async function handle(id: string): Promise<void> {
