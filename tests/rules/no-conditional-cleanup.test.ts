@@ -486,5 +486,176 @@ export async function copy(name: string): Promise<void> {
         },
       ],
     },
+    // x.lock() / x.unlock() skipped by a switch case that returns.
+    {
+      code: `${prelude}declare const db: { lock(): void; unlock(): void };
+export async function command(kind: 'add' | 'drop', id: string): Promise<void> {
+  db.lock();
+  switch (kind) {
+    case 'add':
+      await work(id);
+      db.unlock();
+      return;
+    case 'drop':
+      return;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 10,
+          column: 7,
+          data: {
+            release: 'db.unlock()',
+            condition: "runs only in `case 'add':`",
+            resource: 'the lock taken by',
+            acquire: 'db.lock()',
+            line: '6',
+            stays: 'stays held',
+          },
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}declare const db: { lock(): void; unlock(): void };
+export async function command(kind: 'add' | 'drop', id: string): Promise<void> {
+  db.lock();
+  try {
+    switch (kind) {
+      case 'add':
+        await work(id);
+        return;
+      case 'drop':
+        return;
+    }
+  } finally {
+    db.unlock();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A pooled client released with client.release(), skipped by continue.
+    {
+      code: `${prelude}declare const pool: { connect(): Promise<{ query(sql: string): Promise<void>; release(): void }> };
+export async function migrate(steps: string[]): Promise<void> {
+  for (const sql of steps) {
+    const client = await pool.connect();
+    if (sql === '') continue;
+    await client.query(sql);
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 10,
+          column: 5,
+          data: {
+            release: 'client.release()',
+            condition: 'is skipped by the `continue` on line 8',
+            resource: 'the lock taken by',
+            acquire: 'pool.connect()',
+            line: '7',
+            stays: 'stays held',
+          },
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}declare const pool: { connect(): Promise<{ query(sql: string): Promise<void>; release(): void }> };
+export async function migrate(steps: string[]): Promise<void> {
+  for (const sql of steps) {
+    const client = await pool.connect();
+    try {
+      if (sql === '') continue;
+      await client.query(sql);
+    } finally {
+      client.release();
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // setInterval / clearInterval, and x.acquire() / x.release(), skipped by a throw.
+    {
+      code: `${prelude}declare const slots: { acquire(): Promise<void>; release(): void };
+export async function poll(id: string): Promise<void> {
+  await slots.acquire();
+  const interval = setInterval(() => undefined, 1000);
+  await work(id);
+  clearInterval(interval);
+  slots.release();
+}`,
+      // Two passes of --fix: the slot's region first; the timer's, now inside it, in the second pass.
+      output: [
+        `${prelude}declare const slots: { acquire(): Promise<void>; release(): void };
+export async function poll(id: string): Promise<void> {
+  await slots.acquire();
+  try {
+    const interval = setInterval(() => undefined, 1000);
+    await work(id);
+    clearInterval(interval);
+  } finally {
+    slots.release();
+  }
+}`,
+        `${prelude}declare const slots: { acquire(): Promise<void>; release(): void };
+export async function poll(id: string): Promise<void> {
+  await slots.acquire();
+  try {
+    const interval = setInterval(() => undefined, 1000);
+    try {
+      await work(id);
+    } finally {
+      clearInterval(interval);
+    }
+  } finally {
+    slots.release();
+  }
+}`,
+      ],
+      errors: [
+        { messageId: 'cleanupSkippedOnThrow', line: 9, column: 3 },
+        { messageId: 'cleanupSkippedOnThrow', line: 10, column: 3 },
+      ],
+    },
+    // addListener / removeListener, kept when the work throws after an explicit check.
+    {
+      code: `${prelude}import { EventEmitter } from 'node:events';
+export async function relay(bus: EventEmitter, id: string, onData: () => void): Promise<void> {
+  bus.addListener('data', onData);
+  if (id === '') throw new Error('no id');
+  bus.removeListener('data', onData);
+}`,
+      output: `${prelude}import { EventEmitter } from 'node:events';
+export async function relay(bus: EventEmitter, id: string, onData: () => void): Promise<void> {
+  bus.addListener('data', onData);
+  try {
+    if (id === '') throw new Error('no id');
+  } finally {
+    bus.removeListener('data', onData);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 8,
+          column: 3,
+          data: {
+            release: "bus.removeListener('data', …)",
+            thrower: 'the `throw`',
+            throwLine: '7',
+            resource: 'the listener added by',
+            acquire: "bus.addListener('data', …)",
+            line: '6',
+            stays: 'stays attached',
+          },
+        },
+      ],
+    },
   ],
 });
