@@ -110,7 +110,15 @@ export class PathTracker {
       const item = stack.pop();
       if (!item) break;
       const { segment, first } = item;
-      if (!first && (seen.has(segment) || start.segments.includes(segment))) continue;
+      if (!first && start.segments.includes(segment)) {
+        // Back at the acquire (a loop) without a release since: unless the segment
+        // releases before the acquire, the resource taken last time is never given back.
+        const orders = releaseOrders.get(segment) ?? [];
+        if (orders.some((order) => order < start.order)) continue;
+        normal ??= { end: 'normal', jump: item.jump };
+        break;
+      }
+      if (!first && seen.has(segment)) continue;
       if (!first) seen.add(segment);
       const orders = releaseOrders.get(segment) ?? [];
       if (first ? orders.some((order) => order > start.order) : orders.length > 0) continue;

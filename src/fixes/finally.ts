@@ -52,8 +52,6 @@ export function buildFinallyFix(
     if (at <= index + 1) return null;
     region = list.body.slice(index + 1, at);
     end = firstRelease.range[1];
-    const after = list.body.slice(at + 1);
-    if (after.some((statement) => referencesAny(statement, topLevelNames(region)))) return null;
   } else {
     region = list.body.slice(index + 1);
     const last = region.at(-1);
@@ -62,9 +60,21 @@ export function buildFinallyFix(
     if (!statements.every((statement) => region.some((s) => contains(s, statement)))) return null;
   }
   if (region.length === 0) return null;
-  const names = topLevelNames(region);
-  if (statements.some((statement) => referencesAny(statement, names))) return null;
-  if (region.some((statement) => containsMultilineTemplate(statement))) return null;
+  const first = region[0];
+  const last = region.at(-1);
+  if (!first || !last) return null;
+  // Statements that cannot stand inside `try`, or whose meaning would change there.
+  if (region.some((statement) => !movableIntoTry(statement))) return null;
+  // A name declared in the region and used outside it would be hidden inside `try`.
+  if (region.some((statement) => usedOutside(statement, [first.range[0], last.range[1]], sourceCode))) return null;
+  if (region.some((statement) => containsMultilineToken(statement))) return null;
+  // Comments on the release (`// @ts-expect-error`, `// eslint-disable-next-line`) would be stranded.
+  if (statements.some((statement) => sourceCode.getCommentsBefore(statement).length > 0)) return null;
+  if (mode === 'throwOnly' && region.some((statement) => yieldsOrJumpsOut(statement, fn, region))) return null;
+  // Without `await`, a promise returned from inside `try` settles after `finally` has run.
+  if (mode === 'moveBranch' && !fn?.async && region.some((statement) => returnsThenable(statement, fn, services))) {
+    return null;
+  }
 
   // Edits inside the region: take out the releases, await returned promises.
   const edits: Edit[] = [];
@@ -76,6 +86,7 @@ export function buildFinallyFix(
   }
   const indent = lineIndent(text, acquireStatement.range[0]);
   const unit = indent.includes('\t') ? '\t' : '  ';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const releaseText = sourceCode.getText(firstRelease);
 
   // The region is one try/catch: give it the finally instead of nesting it in another try.
@@ -84,8 +95,10 @@ export function buildFinallyFix(
     const handlerEnd = only.handler.range[1];
     const tryIndent = lineIndent(text, only.range[0]);
     const inner = applyEdits(text.slice(only.range[0], handlerEnd), edits, only.range[0]);
-    const extended = `${inner} finally {\n${tryIndent}${unit}${releaseText}\n${tryIndent}}`;
+    const extended = `${inner} finally {${eol}${tryIndent}${unit}${releaseText}${eol}${tryIndent}}`;
     if (mode === 'throwOnly') {
+      // Only whitespace may stand between the try/catch and the release: nothing is lost.
+      if (text.slice(only.range[1], firstRelease.range[0]).trim() !== '') return null;
       return (fixer) => fixer.replaceTextRange([only.range[0], firstRelease.range[1]], extended);
     }
     return (fixer) => fixer.replaceTextRange([only.range[0], only.range[1]], extended);
@@ -94,8 +107,8 @@ export function buildFinallyFix(
   const regionStart = acquireStatement.range[1];
   const regionEnd = mode === 'throwOnly' ? firstRelease.range[0] : end;
   let body = applyEdits(text.slice(regionStart, regionEnd), edits, regionStart).replace(/\s+$/, '');
-  body = body.replace(/\n(?=[^\n])/g, `\n${unit}`);
-  const replacement = `\n${indent}try {${body}\n${indent}} finally {\n${indent}${unit}${releaseText}\n${indent}}`;
+  body = body.replace(/\n(?=[^\r\n])/g, `\n${unit}`);
+  const replacement = `${eol}${indent}try {${body}${eol}${indent}} finally {${eol}${indent}${unit}${releaseText}${eol}${indent}}`;
   return (fixer) => fixer.replaceTextRange([regionStart, end], replacement);
 }
 
@@ -120,63 +133,116 @@ function releaseStatement(release: TSESTree.Node): TSESTree.ExpressionStatement 
   return parent?.type === AST_NODE_TYPES.ExpressionStatement && skipWrappers(parent.expression) === node ? parent : null;
 }
 
-/** Names declared at the top level of the region: they would be hidden inside `try`. */
-function topLevelNames(region: readonly TSESTree.Statement[]): Set<string> {
-  const names = new Set<string>();
-  for (const statement of region) {
-    if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind !== 'var') {
-      for (const declarator of statement.declarations) collectPatternNames(declarator.id, names);
-    } else if (statement.type === AST_NODE_TYPES.FunctionDeclaration || statement.type === AST_NODE_TYPES.ClassDeclaration) {
-      names.add(statement.id.name);
-    }
-  }
-  return names;
-}
-
-function collectPatternNames(pattern: TSESTree.Node, names: Set<string>): void {
-  switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier:
-      names.add(pattern.name);
-      return;
-    case AST_NODE_TYPES.ObjectPattern:
-      for (const property of pattern.properties) {
-        collectPatternNames(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, names);
-      }
-      return;
-    case AST_NODE_TYPES.ArrayPattern:
-      for (const element of pattern.elements) if (element) collectPatternNames(element, names);
-      return;
-    case AST_NODE_TYPES.RestElement:
-      collectPatternNames(pattern.argument, names);
-      return;
-    case AST_NODE_TYPES.AssignmentPattern:
-      collectPatternNames(pattern.left, names);
-      return;
+/**
+ * A statement that may move into a block: not an import or export, not a
+ * `declare` or namespace statement, and not a `using` declaration (whose
+ * disposal would move to the end of the new `try`).
+ */
+function movableIntoTry(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+    case AST_NODE_TYPES.ExportDefaultDeclaration:
+    case AST_NODE_TYPES.ExportAllDeclaration:
+    case AST_NODE_TYPES.TSImportEqualsDeclaration:
+    case AST_NODE_TYPES.TSExportAssignment:
+    case AST_NODE_TYPES.TSNamespaceExportDeclaration:
+    case AST_NODE_TYPES.TSModuleDeclaration:
+      return false;
+    case AST_NODE_TYPES.VariableDeclaration:
+      return !statement.declare && statement.kind !== 'using' && statement.kind !== 'await using';
     default:
-      return;
+      return !('declare' in statement && statement.declare);
   }
 }
 
-/** Does `node` mention one of `names` as a variable (not as a property name)? */
-function referencesAny(node: TSESTree.Node, names: ReadonlySet<string>): boolean {
-  if (names.size === 0) return false;
-  let found = false;
-  walk(node, (child, parent) => {
-    if (found || child.type !== AST_NODE_TYPES.Identifier || !names.has(child.name)) return;
-    const isPropertyName =
-      (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === child && !parent.computed) ||
-      (parent?.type === AST_NODE_TYPES.Property && parent.key === child && !parent.computed && !parent.shorthand);
-    if (!isPropertyName) found = true;
-  });
-  return found;
+/**
+ * Does the statement declare a block-scoped name (a `let`, `const`, class,
+ * function, type, interface or enum) that is referenced outside `[start, end]`,
+ * before the region (hoisting, closures) or after it?
+ */
+function usedOutside(
+  statement: TSESTree.Statement,
+  [start, end]: readonly [number, number],
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind === 'var') return false;
+  return sourceCode.getDeclaredVariables(statement).some((variable) =>
+    variable.references.some((ref) => ref.identifier.range[0] < start || ref.identifier.range[1] > end),
+  );
 }
 
-function containsMultilineTemplate(node: TSESTree.Node): boolean {
+/** A string, template or JSX text over several lines: re-indenting would change its value. */
+function containsMultilineToken(node: TSESTree.Node): boolean {
   let found = false;
   walk(node, (child) => {
-    if (child.type === AST_NODE_TYPES.TemplateLiteral && child.loc.start.line !== child.loc.end.line) found = true;
+    if (
+      (child.type === AST_NODE_TYPES.TemplateLiteral ||
+        child.type === AST_NODE_TYPES.Literal ||
+        child.type === AST_NODE_TYPES.JSXText) &&
+      child.loc.start.line !== child.loc.end.line
+    ) {
+      found = true;
+    }
   });
   return found;
+}
+
+/**
+ * A `yield` of the function (a consumer's `.return()` there would now run the
+ * release), or a `break`/`continue` whose target is outside the region (it
+ * would now pass the release): either changes a path that does not throw.
+ */
+function yieldsOrJumpsOut(statement: TSESTree.Statement, fn: TSESTree.Node | null, region: readonly TSESTree.Statement[]): boolean {
+  let found = false;
+  walk(statement, (child) => {
+    if (found) return;
+    if (child.type === AST_NODE_TYPES.YieldExpression && enclosingFunction(child) === fn) found = true;
+    if (child.type === AST_NODE_TYPES.BreakStatement || child.type === AST_NODE_TYPES.ContinueStatement) {
+      if (!targetInside(child, region)) found = true;
+    }
+  });
+  return found;
+}
+
+function targetInside(jump: TSESTree.BreakStatement | TSESTree.ContinueStatement, region: readonly TSESTree.Statement[]): boolean {
+  for (let p: TSESTree.Node | undefined = jump.parent; p; p = p.parent) {
+    if (isFunctionNode(p)) return true;
+    if (jump.label) {
+      if (p.type === AST_NODE_TYPES.LabeledStatement && p.label.name === jump.label.name) return true;
+    } else if (
+      p.type === AST_NODE_TYPES.ForStatement ||
+      p.type === AST_NODE_TYPES.ForInStatement ||
+      p.type === AST_NODE_TYPES.ForOfStatement ||
+      p.type === AST_NODE_TYPES.WhileStatement ||
+      p.type === AST_NODE_TYPES.DoWhileStatement ||
+      (p.type === AST_NODE_TYPES.SwitchStatement && jump.type === AST_NODE_TYPES.BreakStatement)
+    ) {
+      return true;
+    }
+    if (region.includes(p as TSESTree.Statement)) return false;
+  }
+  return false;
+}
+
+function returnsThenable(statement: TSESTree.Node, fn: TSESTree.Node | null, services: ParserServicesWithTypeInformation): boolean {
+  let found = false;
+  walk(statement, (child) => {
+    if (child.type === AST_NODE_TYPES.ReturnStatement && child.argument && enclosingFunction(child) === fn) {
+      if (isThenable(child.argument, services)) found = true;
+    }
+  });
+  return found;
+}
+
+function isThenable(node: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
+  const type = services.getTypeAtLocation(node);
+  const checker = services.program.getTypeChecker();
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => {
+    const then = checker.getPropertyOfType(checker.getApparentType(part), 'then');
+    return then !== undefined && checker.getTypeOfSymbol(then).getCallSignatures().length > 0;
+  });
 }
 
 /** In an async function, `return promise` inside `try` would run `finally` before it settles. */
@@ -190,15 +256,7 @@ function collectReturnAwaits(
     if (child.type !== AST_NODE_TYPES.ReturnStatement || !child.argument) return;
     if (enclosingFunction(child) !== fn) return;
     const argument = child.argument;
-    if (argument.type === AST_NODE_TYPES.AwaitExpression) return;
-    const type = services.getTypeAtLocation(argument);
-    const checker = services.program.getTypeChecker();
-    const parts = type.isUnion() ? type.types : [type];
-    const thenable = parts.some((part) => {
-      const then = checker.getPropertyOfType(checker.getApparentType(part), 'then');
-      return then !== undefined && checker.getTypeOfSymbol(then).getCallSignatures().length > 0;
-    });
-    if (!thenable) return;
+    if (argument.type === AST_NODE_TYPES.AwaitExpression || !isThenable(argument, services)) return;
     const needsParens = argument.type === AST_NODE_TYPES.SequenceExpression;
     edits.push({ start: argument.range[0], end: argument.range[0], text: needsParens ? 'await (' : 'await ' });
     if (needsParens) edits.push({ start: argument.range[1], end: argument.range[1], text: ')' });

@@ -657,5 +657,128 @@ export async function relay(bus: EventEmitter, id: string, onData: () => void): 
         },
       ],
     },
+    // Review regressions. A continue that loops back to the acquire is a normal path, not a throw.
+    {
+      code: `${prelude}export class Counter {
+  n = 0;
+  async loop(): Promise<void> {
+    for (;;) {
+      this.n++;
+      if (check('x') > 0) continue;
+      await work('x');
+      this.n--;
+      if (check('y') > 0) break;
+    }
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 11,
+          column: 7,
+          data: {
+            release: 'this.n--',
+            condition: 'is skipped by the `continue` on line 9',
+            resource: 'the count raised by',
+            acquire: 'this.n++',
+            line: '8',
+            stays: 'stays raised',
+          },
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}export class Counter {
+  n = 0;
+  async loop(): Promise<void> {
+    for (;;) {
+      this.n++;
+      try {
+        if (check('x') > 0) continue;
+        await work('x');
+        if (check('y') > 0) break;
+      } finally {
+        this.n--;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // No fix when a name declared in the region is used before it (a closure, a hoisted function).
+    {
+      code: `${prelude}export class Job {
+  n = 0;
+  async run(): Promise<void> {
+    const log = (): void => console.log(result);
+    this.n++;
+    const result = await work('x');
+    this.n--;
+    log();
+  }
+}`,
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 10, column: 5 }],
+    },
+    // No fix when the region holds statements that cannot move into a block, or a using declaration.
+    {
+      code: `${prelude}const m = new Map<string, number>();
+m.set('a', 1);
+export const y = 2;
+await work('a');
+m.delete('a');
+`,
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 8, column: 1 }],
+    },
+    {
+      code: `${prelude}declare function open(): AsyncDisposable;
+export class Job {
+  n = 0;
+  async run(): Promise<void> {
+    this.n++;
+    await using handle = open();
+    await work('x');
+    this.n--;
+    console.log(handle);
+  }
+}`,
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 11, column: 5 }],
+    },
+    // No fix when a comment directive sits on the release: it would be left behind.
+    {
+      code: `${prelude}export class Job {
+  n = 0;
+  async run(): Promise<void> {
+    this.n++;
+    await work('x');
+    // keep the count honest
+    this.n--;
+  }
+}`,
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 10, column: 5 }],
+    },
+    // No suggestion when a non-async function returns a promise from the region.
+    {
+      code: `${prelude}const pending = new Map<string, number>();
+export function fetchOne(id: string, cached: boolean): Promise<number> {
+  pending.set(id, 1);
+  if (cached) return work(id);
+  pending.delete(id);
+  return Promise.resolve(0);
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 8, column: 3, suggestions: [] }],
+    },
+    // CRLF files keep CRLF in the fixed code.
+    {
+      code: `${prelude}export class Job {\r\n  n = 0;\r\n  async run(): Promise<void> {\r\n    this.n++;\r\n    await work('x');\r\n\r\n    this.n--;\r\n  }\r\n}`,
+      output: `${prelude}export class Job {\r\n  n = 0;\r\n  async run(): Promise<void> {\r\n    this.n++;\r\n    try {\r\n      await work('x');\r\n    } finally {\r\n      this.n--;\r\n    }\r\n  }\r\n}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 10, column: 5 }],
+    },
   ],
 });
