@@ -3,6 +3,7 @@
  * the pair key they share (kind, owner, and key, handle or handler), so that
  * pairs are matched by ownership rather than by method name alone.
  */
+import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, outermostAlias, skipWrappers } from './ast.js';
 
@@ -18,10 +19,11 @@ export interface ResourceSite {
   receiver: TSESTree.Expression | null;
 }
 
-/** A project-specific pair from the `pairs` option. */
+/** A project-specific pair from the `pairs` option, optionally only on receivers of some types. */
 export interface CustomPair {
   acquire: string;
   release: string;
+  type?: TypeOrValueSpecifier[];
 }
 
 const LISTEN = new Set(['addEventListener', 'on', 'addListener', 'prependListener']);

@@ -1,8 +1,9 @@
+import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isFunctionNode, keyName, memberName, skipWrappers, type FunctionNode } from '../analysis/ast.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
 import { acquireAt, releaseAt, releaseKeys, textOf, type CustomPair, type ResourceKind, type ResourceSite } from '../analysis/resources.js';
-import { collectionKindOf } from '../analysis/types.js';
+import { collectionKindOf, matchesSpecifiers } from '../analysis/types.js';
 import { buildFinallyFix } from '../fixes/finally.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -84,6 +85,11 @@ export default createRule<Options, MessageIds>({
               properties: {
                 acquire: { type: 'string', description: 'Method that acquires, e.g. `open`.' },
                 release: { type: 'string', description: 'Method on the same receiver that releases, e.g. `close`.' },
+                type: {
+                  ...typeOrValueSpecifiersSchema,
+                  description:
+                    'Only receivers of these types (typescript-eslint TypeOrValueSpecifier form); any receiver when absent.',
+                },
               },
             },
           },
@@ -170,6 +176,7 @@ export default createRule<Options, MessageIds>({
       if (handleHandedOn(acquire, fn)) return;
       if (acquire.kind === 'listener' && targetManagedHere(acquire, fn)) return;
       if (acquire.kind === 'entry' && !isCollection(acquire)) return;
+      if (acquire.kind === 'custom' && !hasPairType(acquire)) return;
 
       const first = placements.map((p) => p.site).sort((a, b) => a.node.range[0] - b.node.range[0])[0];
       if (!first) return;
@@ -463,6 +470,15 @@ export default createRule<Options, MessageIds>({
         if (finalizer && releases.some((r) => contains(finalizer, r))) return true;
       }
       return false;
+    }
+
+    /** A `pairs` entry with a `type` applies only to receivers of those types. */
+    function hasPairType(acquire: ResourceSite): boolean {
+      const name = /^custom:([^:]+):/.exec(acquire.pairKey)?.[1];
+      const pair = pairs.find((p) => p.acquire === name);
+      if (!pair?.type || pair.type.length === 0) return true;
+      if (!acquire.receiver) return false;
+      return matchesSpecifiers(services.program, services.getTypeAtLocation(acquire.receiver), pair.type);
     }
 
     function isCollection(acquire: ResourceSite): boolean {

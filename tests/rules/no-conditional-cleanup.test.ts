@@ -104,6 +104,17 @@ export function unwatch(key: string, id: number): void {
     }
   }
 }`,
+    // pairs with a type: only receivers of that type.
+    {
+      code: `${prelude}declare class Cursor { open(): void; close(): void }
+declare const other: { open(): void; close(): void };
+export async function scan(id: string): Promise<void> {
+  other.open();
+  await work(id);
+  if (id) other.close();
+}`,
+      options: [{ pairs: [{ acquire: 'open', release: 'close', type: [{ from: 'file', name: 'Cursor' }] }] }],
+    },
     // Awaits that cannot reject: a caught promise, and a promise whose executor takes no reject.
     `${prelude}declare const server: { close(): Promise<void>; once(e: string, f: () => void): void };
 export async function shutdown(onError: () => void): Promise<void> {
@@ -417,6 +428,33 @@ export async function relay(bus: EventEmitter, id: string, onData: () => void): 
           ],
         },
       ],
+    },
+    // pairs with a type: a receiver of that type is checked.
+    {
+      code: `${prelude}declare class Cursor { open(): void; close(): void }
+declare const cursor: Cursor;
+export async function scan(id: string): Promise<void> {
+  cursor.open();
+  await work(id);
+  if (id) cursor.close();
+}`,
+      options: [{ pairs: [{ acquire: 'open', release: 'close', type: [{ from: 'file', name: 'Cursor' }] }] }],
+      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 9, column: 11, suggestions: [
+        {
+          messageId: 'moveToFinallySuggestion',
+          output: `${prelude}declare class Cursor { open(): void; close(): void }
+declare const cursor: Cursor;
+export async function scan(id: string): Promise<void> {
+  cursor.open();
+  try {
+    await work(id);
+    if (id) {}
+  } finally {
+    cursor.close();
+  }
+}`,
+        },
+      ] }],
     },
     // assumeCallsThrow: a synchronous call between counts.
     {
