@@ -164,3 +164,39 @@ export function classOfMember(
   }
   return null;
 }
+
+export function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Does `outer`'s source range include `inner`'s? */
+export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * Visits `root` and every node below it (with its parent), iteratively. With
+ * `intoFunctions: false`, functions nested below `root` are not entered.
+ */
+export function walk(
+  root: TSESTree.Node,
+  visit: (node: TSESTree.Node, parent: TSESTree.Node | undefined) => void,
+  { intoFunctions = true }: { intoFunctions?: boolean } = {},
+): void {
+  const stack: [TSESTree.Node, TSESTree.Node | undefined][] = [[root, root.parent]];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!item) break;
+    const [node, parent] = item;
+    visit(node, parent);
+    if (!intoFunctions && node !== root && isFunctionNode(node)) continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(value)) {
+        for (const child of value as unknown[]) if (isNode(child)) stack.push([child, node]);
+      } else if (isNode(value)) {
+        stack.push([value, node]);
+      }
+    }
+  }
+}

@@ -6,7 +6,7 @@
  * result could not be the same program on the paths it must not change.
  */
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, isFunctionNode, skipWrappers } from '../analysis/ast.js';
+import { contains, enclosingFunction, isFunctionNode, skipWrappers, walk } from '../analysis/ast.js';
 
 /**
  * - `throwOnly`: the release already runs on every normal path, from the same
@@ -292,30 +292,4 @@ function applyEdits(slice: string, edits: readonly Edit[], offset: number): stri
 function lineIndent(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
-function walk(root: TSESTree.Node, visit: (node: TSESTree.Node, parent: TSESTree.Node | undefined) => void): void {
-  const stack: [TSESTree.Node, TSESTree.Node | undefined][] = [[root, root.parent]];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (!item) break;
-    const [node, parent] = item;
-    visit(node, parent);
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(value)) {
-        for (const child of value as unknown[]) if (isNode(child)) stack.push([child, node]);
-      } else if (isNode(value)) {
-        stack.push([value, node]);
-      }
-    }
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

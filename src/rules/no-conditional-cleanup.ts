@@ -1,6 +1,15 @@
 import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, isFunctionNode, keyName, memberName, skipWrappers, type FunctionNode } from '../analysis/ast.js';
+import {
+  contains,
+  enclosingFunction,
+  isFunctionNode,
+  keyName,
+  memberName,
+  skipWrappers,
+  walk,
+  type FunctionNode,
+} from '../analysis/ast.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
 import { acquireAt, releaseAt, releaseKeys, textOf, type CustomPair, type ResourceKind, type ResourceSite } from '../analysis/resources.js';
 import { collectionKindOf, matchesSpecifiers } from '../analysis/types.js';
@@ -307,8 +316,8 @@ export default createRule<Options, MessageIds>({
       const target = textOf(callee.object, sourceCode);
       const body = fn ?? sourceCode.ast;
       let managed = false;
-      walkCalls(body, (call) => {
-        if (managed) return;
+      walk(body, (call) => {
+        if (managed || (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression)) return;
         const c = skipWrappers(call.callee);
         if (c.type === AST_NODE_TYPES.MemberExpression && textOf(c.object, sourceCode) === target) {
           managed = TEARDOWN_CALL.test(memberName(c) ?? '');
@@ -499,10 +508,6 @@ export default createRule<Options, MessageIds>({
       for (let p = release.parent; p && p !== fn && !contains(p, acquire); child = p, p = p.parent) {
         switch (p.type) {
           case AST_NODE_TYPES.IfStatement:
-            if (p.test === child) break;
-            return p.consequent === child
-              ? `runs only when \`${brief(p.test)}\``
-              : `runs only when \`${brief(p.test)}\` is false`;
           case AST_NODE_TYPES.ConditionalExpression:
             if (p.test === child) break;
             return p.consequent === child
@@ -608,48 +613,15 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-function walkCalls(root: TSESTree.Node, visit: (call: TSESTree.CallExpression | TSESTree.NewExpression) => void): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) visit(node);
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(value)) {
-        for (const child of value as unknown[]) if (isNode(child)) stack.push(child);
-      } else if (isNode(value)) {
-        stack.push(value);
-      }
-    }
-  }
-}
-
 /** A `throw` statement in a function's own body (not in functions nested in it). */
 function containsThrow(fn: FunctionNode): boolean {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
-    if (isFunctionNode(node)) continue;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(value)) {
-        for (const child of value as unknown[]) if (isNode(child)) stack.push(child);
-      } else if (isNode(value)) {
-        stack.push(value);
-      }
-    }
-  }
-  return false;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+  let found = false;
+  walk(
+    fn.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ThrowStatement) found = true;
+    },
+    { intoFunctions: false },
+  );
+  return found;
 }
