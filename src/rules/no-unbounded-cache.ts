@@ -43,6 +43,7 @@ export type Options = [
   {
     allow?: TypeOrValueSpecifier[];
     checkArrays?: boolean;
+    checkEscaped?: boolean;
     checkObjects?: boolean;
   },
 ];
@@ -86,7 +87,7 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
     },
     hasSuggestions: true,
-    defaultOptions: [{ allow: [], checkArrays: false, checkObjects: false }],
+    defaultOptions: [{ allow: [], checkArrays: false, checkEscaped: false, checkObjects: false }],
     messages: {
       mapNeverShrinks:
         '`{{name}}` ({{lifetime}}) gains an entry on every call to {{where}} (line {{line}}) and nothing removes one. Delete entries when they are done, cap its size with eviction, sweep it on a TTL, or use a WeakMap or an LRU cache.',
@@ -111,6 +112,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Also report long-lived arrays that are pushed to on every call and never shortened.',
           },
+          checkEscaped: {
+            type: 'boolean',
+            description:
+              'Also report collections that escape to code this file cannot see (exported, passed to a function, returned), which might shrink them.',
+          },
           checkObjects: {
             type: 'boolean',
             description: 'Also report long-lived plain objects used as dictionaries (`obj[key] = value`) with no `delete`.',
@@ -127,6 +133,7 @@ export default createRule<Options, MessageIds>({
     const text = sourceCode.text;
     const checkArrays = options.checkArrays === true;
     const checkObjects = options.checkObjects === true;
+    const checkEscaped = options.checkEscaped === true;
     if (
       !text.includes('.set(') &&
       !text.includes('.add(') &&
@@ -189,10 +196,12 @@ export default createRule<Options, MessageIds>({
       const declaration = declarationOf(owner);
       if (!declaration) return;
       const uses = usesOf(owner, shape);
-      if (uses.some((use) => use.kind === 'escape' || (use.kind === 'shrink' && !inTestHook(use.node)))) return;
+      if (uses.some((use) => (use.kind === 'escape' && !checkEscaped) || (use.kind === 'shrink' && !inTestHook(use.node)))) {
+        return;
+      }
       if (uses.some((use) => use.kind === 'reset' && !isFresh(use.assignment?.right ?? null))) return;
       if (uses.some((use) => use.kind === 'reset' && runsAfterSetUp(use, owner, lifetime))) return;
-      if (owner.kind === 'field' && managedThroughOtherReceivers(owner, shape, lifetime)) return;
+      if (owner.kind === 'field' && managedThroughOtherReceivers(owner, shape, lifetime, checkEscaped)) return;
       const growth = uses.filter((use): use is GrowUse => use.kind === 'grow' && runsPerCall(use.site, owner, lifetime, scopes));
       if (growth.length === 0) return;
       if (!looksUnbounded(owner, uses, growth)) return;
@@ -247,7 +256,8 @@ export default createRule<Options, MessageIds>({
         if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) {
           return null;
         }
-        if (def.node.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || isAmbient(def.node)) return null;
+        if (isAmbient(def.node)) return null;
+        if (def.node.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration && !checkEscaped) return null;
         if (def.node.init && !isFresh(def.node.init) && !isEmpty(def.node.init)) return null;
         return { report: def.name, typed: def.name, init: def.node.init, annotation: def.node.id.typeAnnotation?.typeAnnotation };
       }
@@ -354,7 +364,12 @@ export default createRule<Options, MessageIds>({
      * `self.cache = new Map()`) do to a field's name: shrink, hand on or replace
      * it counts in the collection's favour. Computed once per name and shape.
      */
-    function managedThroughOtherReceivers(owner: FieldOwner, shape: CollectionShape, lifetime: Lifetime): boolean {
+    function managedThroughOtherReceivers(
+      owner: FieldOwner,
+      shape: CollectionShape,
+      lifetime: Lifetime,
+      escapesAllowed: boolean,
+    ): boolean {
       const cacheKey = `${shape}:${owner.name}`;
       let answer = managedNames.get(cacheKey);
       if (answer === undefined) {
@@ -363,7 +378,7 @@ export default createRule<Options, MessageIds>({
         answer = unresolved.some((member) => {
           const use = classifyUse(member, shape);
           if (inTestHook(use.node)) return false;
-          if (use.kind === 'shrink' || use.kind === 'escape') return true;
+          if (use.kind === 'shrink' || (use.kind === 'escape' && !escapesAllowed)) return true;
           return use.kind === 'reset' && runsAfterSetUp(use, owner, lifetime);
         });
         managedNames.set(cacheKey, answer);

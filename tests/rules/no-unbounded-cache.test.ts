@@ -652,6 +652,19 @@ export class SessionService {
       filename: 'script.js',
       errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 5 }],
     },
+    // checkEscaped: exported and passed-on collections are reported too.
+    {
+      code: `
+declare function inspect(map: Map<string, number>): void;
+export const cache = new Map<string, number>();
+export function remember(key: string, value: number): void {
+  cache.set(key, value);
+  inspect(cache);
+}
+`,
+      options: [{ checkEscaped: true }],
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 14 }],
+    },
     // checkObjects: a dictionary with no delete.
     {
       code: `
