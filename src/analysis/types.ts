@@ -88,3 +88,49 @@ export function isObjectKeyType(type: ts.Type): boolean {
   if (type.isIntersection()) return type.types.every(isObjectKeyType);
   return (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive)) !== 0;
 }
+
+/** Where a call signature takes an `AbortSignal`: as a parameter, or as a `signal` property of an options parameter. */
+export interface SignalSlot {
+  index: number;
+  viaOptions: boolean;
+}
+
+function isAbortSignalType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const nonNull = checker.getNonNullableType(type);
+  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+  return parts.some((part) => part.getSymbol()?.getName() === 'AbortSignal');
+}
+
+/** The first parameter of `signature` that takes an `AbortSignal`, directly or as `options.signal`. */
+export function signalSlot(checker: ts.TypeChecker, signature: ts.Signature, at: ts.Node): SignalSlot | null {
+  for (const [index, parameter] of signature.getParameters().entries()) {
+    const type = checker.getTypeOfSymbolAtLocation(parameter, at);
+    if (isAbortSignalType(checker, type)) return { index, viaOptions: false };
+    // An options bag: every member of the parameter's type has a `signal` (so not
+    // `string | URL | Request`, where only a `Request` would carry one).
+    const nonNull = checker.getNonNullableType(type);
+    const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+    const allCarrySignal = parts.every((part) => {
+      const signal = part.getProperty('signal');
+      return signal !== undefined && isAbortSignalType(checker, checker.getTypeOfSymbolAtLocation(signal, at));
+    });
+    if (allCarrySignal) return { index, viaOptions: true };
+  }
+  return null;
+}
+
+/**
+ * Does the callee accept an `AbortSignal` in any of its signatures (so an
+ * overloaded or optional-options callee counts)? Returns the slot of the first
+ * signature that does.
+ */
+export function callAcceptsSignal(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): SignalSlot | null {
+  const calleeType = checker.getTypeAtLocation(call.expression);
+  const kind = ts.isNewExpression(call) ? ts.SignatureKind.Construct : ts.SignatureKind.Call;
+  const signatures = checker.getSignaturesOfType(checker.getNonNullableType(calleeType), kind);
+  for (const signature of signatures) {
+    const slot = signalSlot(checker, signature, call);
+    if (slot) return slot;
+  }
+  return null;
+}

@@ -1,0 +1,173 @@
+/**
+ * Timeouts: is this promise one that settles from a timer? Recognises
+ * `new Promise((resolve) => setTimeout(resolve, ms))` (and its reject form),
+ * `setTimeout` from `node:timers/promises`, a `const` holding either, and a
+ * call to a function whose declaration (in this file or another, found
+ * through the type checker) returns one, plus helpers named in options.
+ */
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import { isFunctionNode, memberName, skipWrappers, walk } from './ast.js';
+
+export interface Timeout {
+  kind: 'promiseTimer' | 'timersPromises' | 'helper';
+  /** The element raced (or the expression found behind a `const`). */
+  node: TSESTree.Node;
+  /** Where a `new Promise` timer's handle is stored (`timer = setTimeout(…)`), as source text. */
+  handle: string | null;
+  /** The delay, when it is written at the timer (`setTimeout(r, ms)`, `sleep(ms)`). */
+  ms: TSESTree.Node | null;
+  /** The `signal` passed to a `node:timers/promises` timer or to a helper, if any. */
+  signal: TSESTree.Node | null;
+}
+
+export interface TimeoutContext {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  services: ParserServicesWithTypeInformation;
+  /** Names of helper functions to treat as timeouts (the `timeoutHelpers` option). */
+  helpers: readonly string[];
+}
+
+const TIMERS_PROMISES = new Set(['node:timers/promises', 'timers/promises']);
+
+export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth = 0): Timeout | null {
+  const node = element.type === AST_NODE_TYPES.SpreadElement ? null : skipWrappers(element as TSESTree.Expression);
+  if (!node || depth > 3) return null;
+  if (node.type === AST_NODE_TYPES.NewExpression) return promiseTimer(node, element);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node.name);
+    const def = variable?.defs[0];
+    if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return null;
+    const found = timeoutOf(def.node.init, context, depth + 1);
+    return found ? { ...found, node: element } : null;
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return null;
+  const signal = signalArgument(node);
+  if (isTimersPromisesSetTimeout(node.callee, context)) {
+    return { kind: 'timersPromises', node: element, handle: null, ms: node.arguments[0] ?? null, signal };
+  }
+  const name = node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name : node.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(node.callee) : null;
+  if ((name !== null && context.helpers.includes(name)) || declarationReturnsTimeout(node, context)) {
+    return { kind: 'helper', node: element, handle: null, ms: node.arguments[0] ?? null, signal };
+  }
+  return null;
+}
+
+/** `new Promise((resolve, reject) => { … setTimeout(…, ms) … })`, with where its handle goes. */
+function promiseTimer(node: TSESTree.NewExpression, element: TSESTree.Node): Timeout | null {
+  if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return null;
+  const executor = node.arguments[0];
+  if (!executor || !isFunctionNode(executor)) return null;
+  let timer: TSESTree.CallExpression | null = null;
+  walk(executor.body, (child) => {
+    if (timer || child.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipWrappers(child.callee);
+    const isTimer =
+      (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout') ||
+      (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'setTimeout');
+    if (isTimer) timer = child;
+  });
+  const found = timer as TSESTree.CallExpression | null;
+  if (!found) return null;
+  let handle: string | null = null;
+  const parent = found.parent;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === found) {
+    handle = parent.left.type === AST_NODE_TYPES.Identifier ? parent.left.name : null;
+  }
+  return { kind: 'promiseTimer', node: element, handle, ms: found.arguments[1] ?? null, signal: null };
+}
+
+/** `{ signal }` or `{ signal: controller.signal }` among a call's arguments. */
+function signalArgument(call: TSESTree.CallExpression): TSESTree.Node | null {
+  for (const argument of call.arguments) {
+    if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const property of argument.properties) {
+      if (
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === 'signal'
+      ) {
+        return property.value;
+      }
+    }
+  }
+  return null;
+}
+
+/** `setTimeout` imported from `node:timers/promises` (any local name), or `timers.setTimeout` on its namespace. */
+function isTimersPromisesSetTimeout(callee: TSESTree.Expression, context: TimeoutContext): boolean {
+  const node = skipWrappers(callee);
+  const binding = node.type === AST_NODE_TYPES.Identifier ? node : node.type === AST_NODE_TYPES.MemberExpression && !node.computed ? skipWrappers(node.object) : null;
+  if (binding?.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = ASTUtils.findVariable(context.sourceCode.getScope(binding), binding.name)?.defs[0];
+  if (def?.type !== TSESLint.Scope.DefinitionType.ImportBinding) return false;
+  const declaration = def.parent;
+  if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || !TIMERS_PROMISES.has(declaration.source.value)) return false;
+  const specifier = def.node;
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    return specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier && memberName(node) === 'setTimeout';
+  }
+  return (
+    specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+    specifier.imported.type === AST_NODE_TYPES.Identifier &&
+    specifier.imported.name === 'setTimeout'
+  );
+}
+
+/**
+ * The called function's declaration (through the checker, so imported
+ * helpers count) returns a timer promise: a `new Promise` whose executor
+ * calls `setTimeout`, or a `node:timers/promises` timer.
+ */
+function declarationReturnsTimeout(call: TSESTree.CallExpression, context: TimeoutContext): boolean {
+  const checker = context.services.program.getTypeChecker();
+  return tsCallIsTimeout(context.services.esTreeNodeToTSNodeMap.get(call), checker, 0);
+}
+
+/** A call whose callee's body makes a timer promise, or calls another function that does (two levels deep). */
+function tsCallIsTimeout(call: ts.CallExpression, checker: ts.TypeChecker, depth: number): boolean {
+  if (depth > 2) return false;
+  if (isImportedFromTimersPromises(call.expression, checker)) return true;
+  const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+  if (!declaration || !('body' in declaration) || !declaration.body) return false;
+  if (declaration.getSourceFile().isDeclarationFile) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isNewExpression(node) && node.expression.getText() === 'Promise') {
+      const executor = node.arguments?.[0];
+      if (executor && containsCallNamed(executor, 'setTimeout')) found = true;
+    } else if (ts.isCallExpression(node) && tsCallIsTimeout(node, checker, depth + 1)) {
+      found = true;
+    }
+    if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(declaration.body, visit);
+  return found;
+}
+
+function containsCallNamed(root: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      if ((ts.isIdentifier(callee) && callee.text === name) || (ts.isPropertyAccessExpression(callee) && callee.name.text === name)) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+function isImportedFromTimersPromises(callee: ts.Expression, checker: ts.TypeChecker): boolean {
+  const symbol = checker.getSymbolAtLocation(callee);
+  const declaration = symbol?.declarations?.[0];
+  if (!declaration || !ts.isImportSpecifier(declaration)) return false;
+  const module = declaration.parent.parent.parent.moduleSpecifier;
+  return ts.isStringLiteral(module) && TIMERS_PROMISES.has(module.text) && (declaration.propertyName ?? declaration.name).text === 'setTimeout';
+}
