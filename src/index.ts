@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { ESLint, Linter } from 'eslint';
 import { createRequire } from 'node:module';
 import tseslint from 'typescript-eslint';
+import noAbandonedRace from './rules/no-abandoned-race.js';
 import noConditionalCleanup from './rules/no-conditional-cleanup.js';
 import noUnboundedCache from './rules/no-unbounded-cache.js';
 import type { LeaksRuleDocs } from './util/create-rule.js';
@@ -12,6 +13,7 @@ const { name, version } = require('../package.json') as { name: string; version:
 type LeaksRule = TSESLint.RuleModule<string, readonly unknown[], LeaksRuleDocs>;
 
 export const rules = {
+  'no-abandoned-race': noAbandonedRace,
   'no-conditional-cleanup': noConditionalCleanup,
   'no-unbounded-cache': noUnboundedCache,
 } satisfies Record<string, LeaksRule>;
@@ -23,10 +25,12 @@ type ConfigName = 'recommended' | 'strict' | 'all';
 /** Options each config passes to a rule where they differ from the rule's defaults. */
 const configOptions: Partial<Record<ConfigName, Partial<Record<RuleName, unknown[]>>>> = {
   strict: {
+    'no-abandoned-race': [{ checkUncancellableWork: true }],
     'no-conditional-cleanup': [{ assumeCallsThrow: true }],
     'no-unbounded-cache': [{ checkObjects: true, checkArrays: true }],
   },
   all: {
+    'no-abandoned-race': [{ checkUncancellableWork: true }],
     'no-conditional-cleanup': [{ assumeCallsThrow: true }],
     'no-unbounded-cache': [{ checkObjects: true, checkArrays: true }],
   },

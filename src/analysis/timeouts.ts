@@ -143,7 +143,8 @@ function tsCallIsTimeout(call: ts.CallExpression, checker: ts.TypeChecker, depth
     }
     if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
   };
-  ts.forEachChild(declaration.body, visit);
+  // The body itself may be the promise: `(ms) => new Promise(…)`.
+  visit(declaration.body);
   return found;
 }
 

@@ -93,6 +93,23 @@ export function isObjectKeyType(type: ts.Type): boolean {
 export interface SignalSlot {
   index: number;
   viaOptions: boolean;
+  /** The options property that takes the signal (`signal`, `abortSignal`). */
+  property?: string;
+}
+
+/** The name of a property typed AbortSignal that every part of an options type has. */
+function signalPropertyName(checker: ts.TypeChecker, parts: readonly ts.Type[], at: ts.Node): string | null {
+  const first = parts[0];
+  if (!first || !(first.flags & ts.TypeFlags.Object)) return null;
+  for (const candidate of first.getProperties()) {
+    const name = candidate.getName();
+    const everywhere = parts.every((part) => {
+      const property = part.getProperty(name);
+      return property !== undefined && isAbortSignalType(checker, checker.getTypeOfSymbolAtLocation(property, at));
+    });
+    if (everywhere) return name;
+  }
+  return null;
 }
 
 function isAbortSignalType(checker: ts.TypeChecker, type: ts.Type): boolean {
@@ -106,15 +123,13 @@ export function signalSlot(checker: ts.TypeChecker, signature: ts.Signature, at:
   for (const [index, parameter] of signature.getParameters().entries()) {
     const type = checker.getTypeOfSymbolAtLocation(parameter, at);
     if (isAbortSignalType(checker, type)) return { index, viaOptions: false };
-    // An options bag: every member of the parameter's type has a `signal` (so not
-    // `string | URL | Request`, where only a `Request` would carry one).
+    // An options bag: every member of the parameter's type has a property typed
+    // AbortSignal (`signal`, `abortSignal`, …), so not `string | URL | Request`,
+    // where only a `Request` would carry one.
     const nonNull = checker.getNonNullableType(type);
     const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
-    const allCarrySignal = parts.every((part) => {
-      const signal = part.getProperty('signal');
-      return signal !== undefined && isAbortSignalType(checker, checker.getTypeOfSymbolAtLocation(signal, at));
-    });
-    if (allCarrySignal) return { index, viaOptions: true };
+    const property = signalPropertyName(checker, parts, at);
+    if (property) return { index, viaOptions: true, property };
   }
   return null;
 }

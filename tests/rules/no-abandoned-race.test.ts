@@ -1,0 +1,168 @@
+import rule from '../../src/rules/no-abandoned-race.js';
+import { typedRuleTester } from '../rule-tester.js';
+
+const ruleTester = typedRuleTester();
+
+const prelude = `import { setTimeout as sleep } from 'node:timers/promises';
+import { delay } from './timer-helpers.js';
+declare function fetchReport(id: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function compute(id: string): Promise<string>;
+declare function overloaded(id: string): Promise<string>;
+declare function overloaded(id: string, init: { signal: AbortSignal | null }): Promise<string>;
+declare function rejectAfterMs(ms: number): Promise<never>;
+`;
+// Code lines start after the prelude's seven lines.
+const L = (line: number) => line + 7;
+
+ruleTester.run('no-abandoned-race', rule, {
+  valid: [
+    // The work gets a signal that fires on timeout and the timer is AbortSignal.timeout itself.
+    `${prelude}export async function a(id: string): Promise<string> {
+  return fetchReport(id, { signal: AbortSignal.timeout(1000) });
+}`,
+    // A controller aborted by the timer, and the timer cleared in finally.
+    `${prelude}export async function b(id: string): Promise<string> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      fetchReport(id, { signal: controller.signal }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => { controller.abort(); reject(new Error('t')); }, 1000);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}`,
+    // A node:timers/promises timer with a signal, and AbortSignal.any of a timeout.
+    `${prelude}export async function c(id: string, outer: AbortSignal): Promise<string | undefined> {
+  const signal = AbortSignal.any([outer, AbortSignal.timeout(1000)]);
+  return Promise.race([fetchReport(id, { signal }), sleep(1000, undefined, { signal })]);
+}`,
+    // No timeout element: a race of two works.
+    `${prelude}export function d(id: string): Promise<string> {
+  return Promise.race([compute(id), fetchReport(id)]);
+}`,
+    // Uncancellable work is reported only with checkUncancellableWork.
+    `${prelude}export async function e(id: string): Promise<string> {
+  const controller = new AbortController();
+  try {
+    return await Promise.race([compute(id), sleep(1000, 'late', { signal: controller.signal })]);
+  } finally {
+    controller.abort();
+  }
+}`,
+    // A promise created inside the loop is not long-lived.
+    `${prelude}export async function f(ids: string[]): Promise<void> {
+  for (const id of ids) {
+    const job = compute(id);
+    await Promise.race([job, compute(id)]);
+  }
+}`,
+    // Cleared in both handlers of .then on the race.
+    `${prelude}export function g(id: string): Promise<string | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    fetchReport(id, { signal: AbortSignal.timeout(1000) }),
+    new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), 1000); }),
+  ]).then(
+    (value) => { clearTimeout(timer); return value; },
+    (error: unknown) => { clearTimeout(timer); throw error; },
+  );
+}`,
+  ],
+  invalid: [
+    // A local helper that returns a reject-form timer; the work accepts a signal: both defects and a suggestion.
+    {
+      code: `${prelude}function timeout(ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error('t')), ms));
+}
+export async function report(id: string): Promise<string> {
+  return Promise.race([fetchReport(id), timeout(5000)]);
+}`,
+      errors: [
+        { messageId: 'timerNeverCleared', line: L(5), column: 10, data: { timeout: 'timeout(5000)' } },
+        {
+          messageId: 'signalNotPassed',
+          line: L(5),
+          column: 10,
+          data: { callee: 'fetchReport' },
+          suggestions: [
+            {
+              messageId: 'useAbortSignalTimeoutSuggestion',
+              data: { ms: '5000', callee: 'fetchReport' },
+              output: `${prelude}function timeout(ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error('t')), ms));
+}
+export async function report(id: string): Promise<string> {
+  return fetchReport(id, { signal: AbortSignal.timeout(5000) });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // An inline resolve-form timer held in a const; a clearTimeout after the race is skipped by a rejection.
+    {
+      code: `${prelude}export async function a(id: string): Promise<string | void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, 100); });
+  const result = await Promise.race([fetchReport(id, { signal: AbortSignal.timeout(100) }), timeout]);
+  clearTimeout(timer);
+  return result;
+}`,
+      errors: [{ messageId: 'timerNeverCleared', line: L(4), column: 24, data: { timeout: 'timeout' } }],
+    },
+    // An imported helper, found through the type checker; an overloaded callee; a .then chain as work.
+    {
+      code: `${prelude}export async function b(id: string): Promise<unknown> {
+  return Promise.race([overloaded(id).then((text) => text.length), delay(50)]);
+}`,
+      errors: [
+        { messageId: 'timerNeverCleared', line: L(2), column: 10 },
+        {
+          messageId: 'signalNotPassed',
+          line: L(2),
+          column: 10,
+          data: { callee: 'overloaded' },
+          // The work is a .then chain, not the call itself: no mechanical rewrite.
+          suggestions: [],
+        },
+      ],
+    },
+    // Promise.all of calls as work; a node:timers/promises timer without a signal; the caller's signal does not fire on timeout.
+    {
+      code: `${prelude}export async function c(ids: string[], signal: AbortSignal): Promise<unknown> {
+  return Promise.race([Promise.all(ids.map((id) => fetchReport(id, { signal }))), sleep(1000)]);
+}`,
+      errors: [
+        { messageId: 'timerNeverCleared', line: L(2), column: 10, data: { timeout: 'sleep(1000)' } },
+        { messageId: 'signalNotPassed', line: L(2), column: 10, data: { callee: 'fetchReport' }, suggestions: [] },
+      ],
+    },
+    // checkUncancellableWork, and a helper named in timeoutHelpers (its body is not visible).
+    {
+      code: `${prelude}export async function d(id: string): Promise<string> {
+  return Promise.race([compute(id), rejectAfterMs(1000)]);
+}`,
+      options: [{ checkUncancellableWork: true, timeoutHelpers: ['rejectAfterMs'] }],
+      errors: [
+        { messageId: 'timerNeverCleared', line: L(2), column: 10, data: { timeout: 'rejectAfterMs(1000)' } },
+        { messageId: 'workNeverAborted', line: L(2), column: 10, data: { callee: 'compute' } },
+      ],
+    },
+    // A long-lived promise raced in a loop.
+    {
+      code: `${prelude}declare const shutdown: Promise<void>;
+declare function nextJob(): Promise<string | undefined>;
+export async function consume(): Promise<void> {
+  for (;;) {
+    const job = await Promise.race([nextJob(), shutdown]);
+    if (job === undefined) return;
+  }
+}`,
+      errors: [{ messageId: 'raceInLoop', line: L(5), column: 23, data: { element: 'shutdown' } }],
+    },
+  ],
+});
