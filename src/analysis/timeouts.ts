@@ -19,6 +19,8 @@ export interface Timeout {
   ms: TSESTree.Node | null;
   /** The `signal` passed to a `node:timers/promises` timer or to a helper, if any. */
   signal: TSESTree.Node | null;
+  /** `setTimeout(…).unref()`: the timer cannot keep the process alive. */
+  unref: boolean;
 }
 
 export interface TimeoutContext {
@@ -44,11 +46,11 @@ export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
   const signal = signalArgument(node);
   if (isTimersPromisesSetTimeout(node.callee, context)) {
-    return { kind: 'timersPromises', node: element, handle: null, ms: node.arguments[0] ?? null, signal };
+    return { kind: 'timersPromises', node: element, handle: null, ms: node.arguments[0] ?? null, signal, unref: false };
   }
   const name = node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name : node.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(node.callee) : null;
   if ((name !== null && context.helpers.includes(name)) || declarationReturnsTimeout(node, context)) {
-    return { kind: 'helper', node: element, handle: null, ms: node.arguments[0] ?? null, signal };
+    return { kind: 'helper', node: element, handle: null, ms: node.arguments[0] ?? null, signal, unref: false };
   }
   return null;
 }
@@ -74,7 +76,12 @@ function promiseTimer(node: TSESTree.NewExpression, element: TSESTree.Node): Tim
   if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === found) {
     handle = parent.left.type === AST_NODE_TYPES.Identifier ? parent.left.name : null;
   }
-  return { kind: 'promiseTimer', node: element, handle, ms: found.arguments[1] ?? null, signal: null };
+  const unref =
+    parent.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === found &&
+    memberName(parent) === 'unref' &&
+    parent.parent.type === AST_NODE_TYPES.CallExpression;
+  return { kind: 'promiseTimer', node: element, handle, ms: found.arguments[1] ?? null, signal: null, unref };
 }
 
 /** `{ signal }` or `{ signal: controller.signal }` among a call's arguments. */

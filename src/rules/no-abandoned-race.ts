@@ -107,7 +107,8 @@ export default createRule<Options, MessageIds>({
 
     /** Cleared: a signal reaches the timer, or its handle is cleared outside the timer's own callback. */
     function isCleared(timeout: Timeout, race: TSESTree.CallExpression): boolean {
-      if (timeout.signal) return true;
+      // A signal reaches it, or it was unref'd on purpose (a guard that cannot hold the process).
+      if (timeout.signal || timeout.unref) return true;
       if (timeout.kind === 'helper') {
         const call = skipWrappers(timeout.node as TSESTree.Expression);
         return call.type === AST_NODE_TYPES.CallExpression && call.arguments.some((arg) => isSignal(arg));

@@ -60,6 +60,13 @@ ruleTester.run('no-abandoned-race', rule, {
     await Promise.race([job, compute(id)]);
   }
 }`,
+    // An unref'd guard timer cannot keep the process alive.
+    `${prelude}export async function h(id: string): Promise<string> {
+  const guard = new Promise<string>((resolve) => {
+    setTimeout(resolve, 1000, 'hung').unref();
+  });
+  return Promise.race([fetchReport(id, { signal: AbortSignal.timeout(1000) }), guard]);
+}`,
     // Cleared in both handlers of .then on the race.
     `${prelude}export function g(id: string): Promise<string | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
