@@ -112,7 +112,8 @@ function signalPropertyName(checker: ts.TypeChecker, parts: readonly ts.Type[], 
   return null;
 }
 
-function isAbortSignalType(checker: ts.TypeChecker, type: ts.Type): boolean {
+/** `AbortSignal`, or a union of it with `null`/`undefined`. */
+export function isAbortSignalType(checker: ts.TypeChecker, type: ts.Type): boolean {
   const nonNull = checker.getNonNullableType(type);
   const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
   return parts.some((part) => part.getSymbol()?.getName() === 'AbortSignal');

@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, isFunctionNode, memberName, skipWrappers, walk } from '../analysis/ast.js';
 import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
-import { callAcceptsSignal } from '../analysis/types.js';
+import { callAcceptsSignal, isAbortSignalType } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
+import { brief } from '../util/text.js';
 
 export type Options = [
   {
@@ -102,7 +103,7 @@ export default createRule<Options, MessageIds>({
     function checkTimers(race: TSESTree.CallExpression, timeouts: readonly Timeout[]): void {
       const armed = timeouts.find((timeout) => !isCleared(timeout, race));
       if (!armed) return;
-      context.report({ node: race, messageId: 'timerNeverCleared', data: { timeout: brief(armed.node) } });
+      context.report({ node: race, messageId: 'timerNeverCleared', data: { timeout: brief(sourceCode, armed.node) } });
     }
 
     /** Cleared: a signal reaches the timer, or its handle is cleared outside the timer's own callback. */
@@ -258,9 +259,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function isSignal(node: TSESTree.Node): boolean {
-      const type = services.getTypeAtLocation(node);
-      const nonNull = checker.getNonNullableType(type);
-      return nonNull.getSymbol()?.getName() === 'AbortSignal';
+      return isAbortSignalType(checker, services.getTypeAtLocation(node));
     }
 
     /** An argument that hands the work a signal firing on timeout: the signal itself, `{ signal }`, or a spread. */
@@ -343,7 +342,7 @@ export default createRule<Options, MessageIds>({
           outside = true;
         }
         if (outside) {
-          context.report({ node: race, messageId: 'raceInLoop', data: { element: brief(element) } });
+          context.report({ node: race, messageId: 'raceInLoop', data: { element: brief(sourceCode, element) } });
           return;
         }
       }
@@ -363,12 +362,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function calleeText(call: TSESTree.CallExpression): string {
-      return brief(call.callee);
+      return brief(sourceCode, call.callee);
     }
 
-    function brief(node: TSESTree.Node): string {
-      const text = sourceCode.getText(node).replace(/\s+/g, ' ');
-      return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-    }
   },
 });

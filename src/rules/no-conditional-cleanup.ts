@@ -15,6 +15,7 @@ import { acquireAt, releaseAt, releaseKeys, textOf, type CustomPair, type Resour
 import { collectionKindOf, matchesSpecifiers } from '../analysis/types.js';
 import { buildFinallyFix } from '../fixes/finally.js';
 import { createRule } from '../util/create-rule.js';
+import { brief } from '../util/text.js';
 
 export type Options = [
   {
@@ -511,13 +512,13 @@ export default createRule<Options, MessageIds>({
           case AST_NODE_TYPES.ConditionalExpression:
             if (p.test === child) break;
             return p.consequent === child
-              ? `runs only when \`${brief(p.test)}\``
-              : `runs only when \`${brief(p.test)}\` is false`;
+              ? `runs only when \`${brief(sourceCode, p.test)}\``
+              : `runs only when \`${brief(sourceCode, p.test)}\` is false`;
           case AST_NODE_TYPES.LogicalExpression:
-            if (p.right === child) return `runs only when \`${brief(p.left)}\` is ${p.operator === '&&' ? 'truthy' : 'falsy'}`;
+            if (p.right === child) return `runs only when \`${brief(sourceCode, p.left)}\` is ${p.operator === '&&' ? 'truthy' : 'falsy'}`;
             break;
           case AST_NODE_TYPES.SwitchCase:
-            return p.test ? `runs only in \`case ${brief(p.test)}:\`` : 'runs only in `default:`';
+            return p.test ? `runs only in \`case ${brief(sourceCode, p.test)}:\`` : 'runs only in `default:`';
           case AST_NODE_TYPES.CatchClause:
             return 'runs only when the `try` block throws';
           case AST_NODE_TYPES.TryStatement:
@@ -544,17 +545,13 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function brief(node: TSESTree.Node): string {
-      const text = sourceCode.getText(node).replace(/\s+/g, ' ');
-      return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-    }
 
     /** `this.inflight.set(id, …)`, `clearTimeout(timer)`, `this.active++`. */
     function describe(node: TSESTree.Node): string {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return brief(node);
+      if (node.type !== AST_NODE_TYPES.CallExpression) return brief(sourceCode, node);
       const [first, ...rest] = node.arguments;
-      const args = first ? `${brief(first)}${rest.length > 0 ? ', …' : ''}` : '';
-      return `${brief(node.callee)}(${args})`;
+      const args = first ? `${brief(sourceCode, first)}${rest.length > 0 ? ', …' : ''}` : '';
+      return `${brief(sourceCode, node.callee)}(${args})`;
     }
 
     function describeThrower(node: TSESTree.Node): string {
