@@ -125,6 +125,13 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   return null;
 }
 
+/** The name a call's callee goes by: `f` for `f()`, `on` for `x.on()`, null otherwise. */
+export function calleeName(callee: TSESTree.Node): string | null {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return memberName(callee);
+  return null;
+}
+
 /** A readable name for a function: `handle`, `Cache.get`, or null when anonymous. */
 export function functionName(fn: FunctionNode): string | null {
   if (fn.id) return fn.id.name;

@@ -4,12 +4,12 @@
  */
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  calleeName,
   classOfMember,
   isClassNode,
   isFunctionNode,
   runsInPlace,
   skipWrappers,
-  memberName,
   type ClassNode,
   type FunctionNode,
 } from './ast.js';
@@ -71,13 +71,6 @@ const REGISTRATIONS = new Set([
   'tapPromise',
 ]);
 
-function calleeName(call: TSESTree.CallExpression): string | null {
-  const callee = call.callee;
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression) return memberName(callee);
-  return null;
-}
-
 /** The scope queries lifetimes need, from ESLint's `sourceCode`. */
 export interface Scopes {
   /** `sourceCode.getDeclaredVariables` */
@@ -138,7 +131,7 @@ function valueOutlives(value: TSESTree.Node, scopes: Scopes, depth: number): boo
         return parent.right === node && parent.left.type === AST_NODE_TYPES.MemberExpression;
       case AST_NODE_TYPES.CallExpression: {
         if (parent.callee === node) return false;
-        const name = calleeName(parent);
+        const name = calleeName(parent.callee);
         if (name === null || !REGISTRATIONS.has(name)) return false;
         // `setInterval(cb)`: kept by the runtime. `x.on('e', cb)`: kept as long as `x` lives.
         const callee = parent.callee;

@@ -5,7 +5,7 @@
  */
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, outermostAlias, skipWrappers } from './ast.js';
+import { calleeName, outermostAlias, skipWrappers } from './ast.js';
 
 export type ResourceKind = 'entry' | 'listener' | 'timer' | 'lock' | 'count' | 'custom';
 
@@ -39,13 +39,6 @@ const HANDLE_ACQUIRES = new Set(['acquire', 'connect', 'getConnection', 'lock', 
 
 export function textOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
   return sourceCode.getText(node).replace(/\s+/g, '');
-}
-
-function calleeName(callee: TSESTree.Expression): string | null {
-  const node = skipWrappers(callee);
-  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type === AST_NODE_TYPES.MemberExpression) return memberName(node);
-  return null;
 }
 
 /** `{ once: true }` or `{ signal }`: a listener that removes itself. */
@@ -87,9 +80,9 @@ export function acquireAt(
     return counterAt(node, sourceCode, '+');
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
-  const name = calleeName(node.callee);
-  if (name === null) return null;
   const callee = skipWrappers(node.callee);
+  const name = calleeName(callee);
+  if (name === null) return null;
   const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : null;
   if (TIMERS.has(name)) {
     const handle = storedIn(node, sourceCode);
@@ -133,7 +126,7 @@ export function releaseAt(
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
   const callee = skipWrappers(node.callee);
-  const name = calleeName(node.callee);
+  const name = calleeName(callee);
   if (name === null) return null;
   const [first, second] = node.arguments;
   if (CLEAR_TIMERS.has(name) && first) {

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, isFunctionNode, memberName, skipWrappers, walk } from '../analysis/ast.js';
 import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
 import { callAcceptsSignal, isAbortSignalType } from '../analysis/types.js';
@@ -165,7 +165,7 @@ export default createRule<Options, MessageIds>({
       const expression = skipWrappers(node as TSESTree.Expression);
       if (depth > 3) return true;
       if (expression.type === AST_NODE_TYPES.Identifier) {
-        const variable = sourceCode.getScope(expression).references.find((ref) => ref.identifier === expression)?.resolved;
+        const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression.name);
         const def = variable?.defs[0];
         if (def?.type === TSESLint.Scope.DefinitionType.Parameter) return false;
         if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init) return firesOnTimeout(def.node.init, depth + 1);
@@ -174,7 +174,7 @@ export default createRule<Options, MessageIds>({
       if (expression.type === AST_NODE_TYPES.MemberExpression && memberName(expression) === 'signal') {
         const owner = skipWrappers(expression.object);
         if (owner.type !== AST_NODE_TYPES.Identifier) return true;
-        const variable = sourceCode.getScope(owner).references.find((ref) => ref.identifier === owner)?.resolved;
+        const variable = ASTUtils.findVariable(sourceCode.getScope(owner), owner.name);
         const def = variable?.defs[0];
         if (def?.type === TSESLint.Scope.DefinitionType.Parameter) return false;
         // A controller of this function: it fires if something aborts it.
@@ -190,7 +190,7 @@ export default createRule<Options, MessageIds>({
     function timerExpression(timeout: Timeout): TSESTree.Node | null {
       const node = skipWrappers(timeout.node as TSESTree.Expression);
       if (node.type !== AST_NODE_TYPES.Identifier) return node;
-      const def = sourceCode.getScope(node).references.find((ref) => ref.identifier === node)?.resolved?.defs[0];
+      const def = ASTUtils.findVariable(sourceCode.getScope(node), node.name)?.defs[0];
       return def?.type === TSESLint.Scope.DefinitionType.Variable ? def.node.init : null;
     }
 
@@ -335,7 +335,7 @@ export default createRule<Options, MessageIds>({
         const node = skipWrappers(element);
         let outside = false;
         if (node.type === AST_NODE_TYPES.Identifier) {
-          const variable = sourceCode.getScope(node).references.find((ref) => ref.identifier === node)?.resolved;
+          const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.name);
           const def = variable?.defs[0];
           outside = def !== undefined && !contains(body, def.node);
         } else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {

@@ -1,5 +1,5 @@
 import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
-import { AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   contains,
   enclosingFunction,
@@ -122,6 +122,35 @@ export default createRule<Options, MessageIds>({
     const throwers: Position[] = [];
     /** The tests of the `if`s around each acquire, by pair key: a release under the same test is not a branch. */
     const acquireGuards = new Map<string, Set<string>>();
+    /** Computed once, at the first question, after the traversal has recorded everything. */
+    let jumpsOnce: Position[] | null = null;
+    let acquiresByKeyOnce: Map<string, ResourceSite[]> | null = null;
+    const callsByFunction = new WeakMap<TSESTree.Node, (TSESTree.CallExpression | TSESTree.NewExpression)[]>();
+    const allJumps = (): Position[] => (jumpsOnce ??= tracker.jumps());
+    const acquiresByKey = (): Map<string, ResourceSite[]> => {
+      if (!acquiresByKeyOnce) {
+        acquiresByKeyOnce = new Map();
+        for (const acquire of acquires) {
+          const list = acquiresByKeyOnce.get(acquire.pairKey);
+          if (list) list.push(acquire);
+          else acquiresByKeyOnce.set(acquire.pairKey, [acquire]);
+        }
+      }
+      return acquiresByKeyOnce;
+    };
+    /** The calls and `new`s in a function (or the program), collected once per function. */
+    const callsIn = (body: TSESTree.Node): (TSESTree.CallExpression | TSESTree.NewExpression)[] => {
+      let calls = callsByFunction.get(body);
+      if (!calls) {
+        const found: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+        walk(body, (node) => {
+          if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) found.push(node);
+        });
+        calls = found;
+        callsByFunction.set(body, calls);
+      }
+      return calls;
+    };
 
     function visitSite(node: TSESTree.Node): void {
       const position = tracker.mark(node);
@@ -211,8 +240,7 @@ export default createRule<Options, MessageIds>({
       if (!tracker.reachesAny(start, covering)) return;
       const releaseNodes = placements.map((p) => p.site.node);
       const coveredJumps = new Set(
-        tracker
-          .jumps()
+        allJumps()
           .filter(
             (jump) =>
               (jump.node.type === AST_NODE_TYPES.BreakStatement || jump.node.type === AST_NODE_TYPES.ContinueStatement) &&
@@ -261,7 +289,7 @@ export default createRule<Options, MessageIds>({
       const next = holder.body[holder.body.indexOf(statement) + 1];
       if (!next) return false;
       const keys = releaseKeys(release);
-      return acquires.some((acquire) => keys.includes(acquire.pairKey) && contains(next, acquire.node));
+      return keys.some((key) => (acquiresByKey().get(key) ?? []).some((acquire) => contains(next, acquire.node)));
     }
 
     /**
@@ -273,7 +301,7 @@ export default createRule<Options, MessageIds>({
       const name = /^(?:timer|handle):([\w$]+)$/.exec(acquire.pairKey)?.[1];
       if (!name) return false;
       const scope = sourceCode.getScope(acquire.node);
-      const variable = scope.set.get(name) ?? findInUpper(scope, name);
+      const variable = ASTUtils.findVariable(scope, name);
       if (!variable) return false;
       return variable.references.some((ref) => {
         if (ref.init || (fn && !contains(fn, ref.identifier))) return false;
@@ -298,14 +326,6 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function findInUpper(scope: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Variable | undefined {
-      for (let s: TSESLint.Scope.Scope | null = scope; s; s = s.upper) {
-        const found = s.set.get(name);
-        if (found) return found;
-      }
-      return undefined;
-    }
-
     /**
      * A listener on a target this function closes, destroys or hands to someone
      * else: it lives and dies with the target, not with this call.
@@ -315,18 +335,13 @@ export default createRule<Options, MessageIds>({
       const callee = skipWrappers(acquire.node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const target = textOf(callee.object, sourceCode);
-      const body = fn ?? sourceCode.ast;
-      let managed = false;
-      walk(body, (call) => {
-        if (managed || (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression)) return;
+      return callsIn(fn ?? sourceCode.ast).some((call) => {
         const c = skipWrappers(call.callee);
         if (c.type === AST_NODE_TYPES.MemberExpression && textOf(c.object, sourceCode) === target) {
-          managed = TEARDOWN_CALL.test(memberName(c) ?? '');
-          return;
+          return TEARDOWN_CALL.test(memberName(c) ?? '');
         }
-        managed = call.arguments.some((arg) => textOf(arg, sourceCode) === target);
+        return call.arguments.some((arg) => textOf(arg, sourceCode) === target);
       });
-      return managed;
     }
 
     /**
@@ -352,7 +367,7 @@ export default createRule<Options, MessageIds>({
         );
       }
       if (expression.type === AST_NODE_TYPES.Identifier) {
-        const variable = findInUpper(sourceCode.getScope(expression), expression.name);
+        const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression.name);
         const def = variable?.defs[0];
         if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return false;
         return resolvesOnly(skipWrappers(def.node.init), depth + 1);
@@ -383,7 +398,7 @@ export default createRule<Options, MessageIds>({
     function calledFunction(call: TSESTree.CallExpression): FunctionNode | null {
       const callee = skipWrappers(call.callee);
       if (callee.type === AST_NODE_TYPES.Identifier) {
-        const def = findInUpper(sourceCode.getScope(callee), callee.name)?.defs[0];
+        const def = ASTUtils.findVariable(sourceCode.getScope(callee), callee.name)?.defs[0];
         if (def?.type === TSESLint.Scope.DefinitionType.FunctionName && isFunctionNode(def.node)) return def.node;
         if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init && isFunctionNode(def.node.init)) {
           return def.node.init;
