@@ -38,6 +38,13 @@ const configOptions: Partial<Record<ConfigName, Partial<Record<RuleName, unknown
 
 const levels = { recommended: ['recommended'], strict: ['recommended', 'strict'] } as const;
 
+/**
+ * ESLint's own config files: usually outside every tsconfig, and never where a
+ * leak lives. Typed parsing would fail on them, so these configs leave them to
+ * ESLint's defaults.
+ */
+const ESLINT_CONFIG_FILES = ['**/eslint.config.{js,mjs,cjs,ts,mts,cts}'];
+
 function buildConfig(configName: ConfigName): Linter.Config {
   const ruleEntries: Linter.RulesRecord = {};
   for (const [ruleName, rule] of Object.entries(rules) as [RuleName, LeaksRule][]) {
@@ -51,6 +58,7 @@ function buildConfig(configName: ConfigName): Linter.Config {
   return {
     name: `leaks/${configName}`,
     files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+    ignores: ESLINT_CONFIG_FILES,
     plugins: { leaks: plugin as unknown as ESLint.Plugin },
     languageOptions: {
       parser: tseslint.parser,
