@@ -1,0 +1,152 @@
+/**
+ * The compatibility matrix: both ESLint majors and every config file format,
+ * `--concurrency` and `--cache`, JavaScript projects, and the errors a user
+ * sees for a missing tsconfig or a misspelt option.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWorkspace, findings, RECOMMENDED_MJS, type Workspace } from './workspace.js';
+
+/** `configs.recommended` on the leaky fixture, as `file:line:col rule messageId`. */
+const LEAKY = [
+  'src/fixable.ts:15:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
+  'src/fixable.ts:22:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
+  'src/fixable.ts:30:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
+  'src/leaks.ts:7:7 leaks/no-unbounded-cache mapNeverShrinks',
+  'src/leaks.ts:21:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
+  'src/leaks.ts:34:5 leaks/no-conditional-cleanup cleanupSkippedOnSomePaths',
+  'src/leaks.ts:42:10 leaks/no-abandoned-race timerNeverCleared',
+  'src/leaks.ts:42:10 leaks/no-abandoned-race signalNotPassed',
+];
+
+const CONFIGS: Record<string, Record<string, string>> = {
+  'eslint.config.js (ESM package)': {
+    'package.json': '{ "private": true, "type": "module" }\n',
+    'eslint.config.js': RECOMMENDED_MJS,
+  },
+  'eslint.config.mjs': { 'eslint.config.mjs': RECOMMENDED_MJS },
+  'eslint.config.cjs': {
+    'eslint.config.cjs': "const leaks = require('eslint-plugin-leaks');\n\nmodule.exports = [leaks.configs.recommended];\n",
+  },
+  'eslint.config.ts': {
+    'eslint.config.ts': `import { defineConfig } from 'eslint/config';
+import leaks from 'eslint-plugin-leaks';
+
+// The configs are typed: a name that does not exist is a type error.
+// @ts-expect-error -- there is no "loose" config
+export const loose = leaks.configs.loose;
+
+export default defineConfig(leaks.configs.recommended);
+`,
+    'tsconfig.config.json':
+      '{ "extends": "./tsconfig.json", "compilerOptions": { "noUnusedLocals": true }, "include": ["eslint.config.ts"] }\n',
+  },
+};
+
+let workspace: Workspace | undefined;
+
+function open(fixtures: string[], files: Record<string, string>, eslint: 9 | 10 = 10): Workspace {
+  workspace = createWorkspace({ fixtures, files, eslint });
+  return workspace;
+}
+
+afterEach(() => {
+  workspace?.remove();
+  workspace = undefined;
+});
+
+describe.each([9, 10] as const)('ESLint %i', (major) => {
+  it.each(Object.keys(CONFIGS))('loads the plugin from %s and reports every leak', (format) => {
+    const ws = open(['leaky'], CONFIGS[format] ?? {}, major);
+    const version = ws.eslint(['--version']);
+    expect(version.stdout).toMatch(new RegExp(`^v${String(major)}\\.`));
+    const result = ws.eslint(['src', '-f', 'json']);
+    expect(result.stderr).toBe('');
+    expect(findings(ws, result.stdout)).toEqual(LEAKY);
+    expect(result.status).toBe(1);
+    if (format === 'eslint.config.ts') {
+      // The config file itself type-checks against this ESLint's types, and the
+      // `@ts-expect-error` above is needed: the configs are not `any`.
+      const tsc = ws.tsc();
+      expect(tsc.status).toBe(0);
+      const configCheck = ws.run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.config.json']);
+      expect(configCheck).toMatchObject({ status: 0, stdout: '' });
+    }
+  });
+});
+
+describe('ESLint 10 run options', () => {
+  it('gives the same findings with --concurrency and --cache as a plain run', () => {
+    const ws = open(['leaky'], { 'eslint.config.mjs': RECOMMENDED_MJS });
+    const plain = findings(ws, ws.eslint(['src', '-f', 'json']).stdout);
+    expect(plain).toEqual(LEAKY);
+    expect(findings(ws, ws.eslint(['src', '-f', 'json', '--concurrency', 'auto']).stdout)).toEqual(plain);
+    expect(findings(ws, ws.eslint(['src', '-f', 'json', '--concurrency', '2']).stdout)).toEqual(plain);
+    const cold = ws.eslint(['src', '-f', 'json', '--cache', '--cache-location', '.eslintcache']);
+    expect(findings(ws, cold.stdout)).toEqual(plain);
+    expect(ws.read('.eslintcache')).toContain('leaks/no-unbounded-cache');
+    const warm = ws.eslint(['src', '-f', 'json', '--cache', '--cache-location', '.eslintcache']);
+    expect(findings(ws, warm.stdout)).toEqual(plain);
+  });
+});
+
+describe('JavaScript projects', () => {
+  it('reports in .js files type-checked through allowJs and checkJs', () => {
+    const ws = open(['js'], { 'eslint.config.mjs': RECOMMENDED_MJS });
+    const result = ws.eslint(['.', '-f', 'json']);
+    expect(findings(ws, result.stdout)).toEqual([
+      'src/sessions.js:4:7 leaks/no-unbounded-cache mapNeverShrinks',
+      'src/sessions.js:26:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
+    ]);
+    expect(result.status).toBe(1);
+  });
+});
+
+describe('errors a user can act on', () => {
+  it('names the tsconfig to set up when no tsconfig reaches a file, without a stack trace', () => {
+    const ws = open(['leaky'], { 'eslint.config.mjs': RECOMMENDED_MJS });
+    ws.removeFile('tsconfig.json');
+    const result = ws.eslint(['src/leaks.ts']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(
+      `0:0  error  Parsing error: ${ws.dir}/src/leaks.ts was not found by the project service. Consider either including it in the tsconfig.json or including it in allowDefaultProject`,
+    );
+    expect(result.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it('lints a config file at the root that no tsconfig includes', () => {
+    const ws = open(['fixed'], { 'eslint.config.mjs': RECOMMENDED_MJS });
+    expect(ws.eslint(['.'])).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('rejects a misspelt option with ESLint’s schema message naming it and the valid ones', () => {
+    const config = `import leaks from 'eslint-plugin-leaks';
+
+export default [
+  leaks.configs.recommended,
+  { rules: { 'leaks/no-unbounded-cache': ['error', { checkArray: true }] } },
+];
+`;
+    const ws = open(['leaky'], { 'eslint.config.mjs': config });
+    const result = ws.eslint(['src']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Key "rules": Key "leaks/no-unbounded-cache":');
+    expect(result.stderr).toContain(
+      'Unexpected property "checkArray". Expected properties: "allow", "checkArrays", "checkEscaped", "checkObjects".',
+    );
+  });
+
+  it('rejects an option of the wrong type with ESLint’s schema message', () => {
+    const config = `import leaks from 'eslint-plugin-leaks';
+
+export default [
+  leaks.configs.recommended,
+  { rules: { 'leaks/no-abandoned-race': ['error', { checkUncancellableWork: 'yes' }] } },
+];
+`;
+    const ws = open(['leaky'], { 'eslint.config.mjs': config });
+    const result = ws.eslint(['src']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Key "rules": Key "leaks/no-abandoned-race":\n\tValue "yes" should be boolean.');
+  });
+});
