@@ -79,7 +79,10 @@ export function buildFinallyFix(
   // Edits inside the region: take out the releases, await returned promises.
   const edits: Edit[] = [];
   if (mode === 'moveBranch') {
-    for (const statement of statements) edits.push(removal(statement, text));
+    for (const statement of statements) {
+      const branch = emptiedBranch(statement, sourceCode);
+      edits.push(branch ? removal(branch, text) : removal(statement, text));
+    }
     if (fn?.async) {
       for (const statement of region) collectReturnAwaits(statement, fn, services, edits);
     }
@@ -264,7 +267,66 @@ function collectReturnAwaits(
 }
 
 /** Removes a statement; a lone statement on its line goes with its line. */
-function removal(statement: TSESTree.ExpressionStatement, text: string): Edit {
+/**
+ * The `if` around `release` when the release is all it does and nothing is lost
+ * by dropping it: no `else`, no comments, a condition without side effects,
+ * and no name that only the condition reads (which would leave it unused).
+ */
+function emptiedBranch(release: TSESTree.ExpressionStatement, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.IfStatement | null {
+  const block = release.parent;
+  const branch =
+    block.type === AST_NODE_TYPES.BlockStatement && block.body.length === 1 ? block.parent : block === release.parent ? block : null;
+  if (branch?.type !== AST_NODE_TYPES.IfStatement || branch.alternate) return null;
+  if (branch.consequent !== release && branch.consequent !== block) return null;
+  const list = branch.parent.type;
+  if (list !== AST_NODE_TYPES.BlockStatement && list !== AST_NODE_TYPES.Program && list !== AST_NODE_TYPES.SwitchCase) return null;
+  if (sourceCode.getCommentsInside(branch).length > 0 || !isPure(branch.test)) return null;
+  const [start, end] = branch.test.range;
+  const readOnlyHere: string[] = [];
+  walk(branch.test, (node, parent) => {
+    if (node.type !== AST_NODE_TYPES.Identifier) return;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
+    let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
+    for (; scope; scope = scope.upper) {
+      const variable = scope.set.get(node.name);
+      if (!variable) continue;
+      if (!variable.references.some((ref) => ref.isRead() && (ref.identifier.range[0] < start || ref.identifier.range[1] > end))) {
+        readOnlyHere.push(node.name);
+      }
+      return;
+    }
+  });
+  return readOnlyHere.length === 0 ? branch : null;
+}
+
+/** An expression that only reads: evaluating it or not changes nothing. */
+function isPure(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.ThisExpression:
+      return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return isPure(node.object) && (!node.computed || isPure(node.property));
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+      return isPure(node.expression);
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator !== 'delete' && isPure(node.argument);
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return isPure(node.left) && isPure(node.right);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isPure(node.test) && isPure(node.consequent) && isPure(node.alternate);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.every(isPure);
+    default:
+      return false;
+  }
+}
+
+function removal(statement: TSESTree.Statement, text: string): Edit {
   const parent = statement.parent;
   if (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.Program && parent.type !== AST_NODE_TYPES.SwitchCase) {
     return { start: statement.range[0], end: statement.range[1], text: '{}' };
@@ -275,6 +337,11 @@ function removal(statement: TSESTree.ExpressionStatement, text: string): Edit {
   const after = text.slice(statement.range[1], lineEnd === -1 ? text.length : lineEnd);
   if (/^\s*$/.test(before) && /^\s*$/.test(after)) {
     return { start: lineStart - 1, end: lineEnd === -1 ? text.length : lineEnd, text: '' };
+  }
+  // A comment after the statement keeps its line and indentation.
+  const trailing = /^\s*(?=\/[/*])/.exec(after);
+  if (/^\s*$/.test(before) && trailing) {
+    return { start: statement.range[0], end: statement.range[1] + trailing[0].length, text: '' };
   }
   return { start: statement.range[0], end: statement.range[1], text: '' };
 }

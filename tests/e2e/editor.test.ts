@@ -159,8 +159,7 @@ describe('the ESLint language server with the packed plugin', () => {
     expect(await apply(actions, title)).toBe(
       original.replace(
         '  pending.set(id, work);\n  const value = await work;\n  if (value < 0) {\n    pending.delete(id);\n  }\n  return value;\n',
-        // The branch stays, empty: its condition may matter to the reader.
-        '  pending.set(id, work);\n  try {\n    const value = await work;\n    if (value < 0) {\n    }\n    return value;\n  } finally {\n    pending.delete(id);\n  }\n',
+        '  pending.set(id, work);\n  try {\n    const value = await work;\n    return value;\n  } finally {\n    pending.delete(id);\n  }\n',
       ),
     );
   });

@@ -170,8 +170,6 @@ export async function handle(id: string): Promise<void> {
     this.inflight.set(id, pending);
     try {
       const result = await pending;
-      if (result >= 500) {
-      }
       return result;
     } finally {
       this.inflight.delete(id);
@@ -429,6 +427,59 @@ export async function relay(bus: EventEmitter, id: string, onData: () => void): 
         },
       ],
     },
+    // The emptied branch stays when dropping it would leave a name unread, or a comment.
+    {
+      code: `${prelude}const seen = new Map<string, number>();
+export async function mark(id: string): Promise<void> {
+  seen.set(id, 1);
+  const failed = await work(id);
+  if (failed) seen.delete(id);
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 8, column: 15, suggestions: [
+        {
+          messageId: 'moveToFinallySuggestion',
+          output: `${prelude}const seen = new Map<string, number>();
+export async function mark(id: string): Promise<void> {
+  seen.set(id, 1);
+  try {
+    const failed = await work(id);
+    if (failed) {}
+  } finally {
+    seen.delete(id);
+  }
+}`,
+        },
+      ] }],
+    },
+    {
+      code: `${prelude}const seen = new Map<string, number>();
+export async function mark(id: string): Promise<number> {
+  seen.set(id, 1);
+  const failed = await work(id);
+  if (failed) {
+    seen.delete(id); // retry later
+  }
+  return failed;
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 9, column: 5, suggestions: [
+        {
+          messageId: 'moveToFinallySuggestion',
+          output: `${prelude}const seen = new Map<string, number>();
+export async function mark(id: string): Promise<number> {
+  seen.set(id, 1);
+  try {
+    const failed = await work(id);
+    if (failed) {
+      // retry later
+    }
+    return failed;
+  } finally {
+    seen.delete(id);
+  }
+}`,
+        },
+      ] }],
+    },
     // pairs with a type: a receiver of that type is checked.
     {
       code: `${prelude}declare class Cursor { open(): void; close(): void }
@@ -448,7 +499,6 @@ export async function scan(id: string): Promise<void> {
   cursor.open();
   try {
     await work(id);
-    if (id) {}
   } finally {
     cursor.close();
   }
