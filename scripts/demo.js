@@ -1,4 +1,5 @@
-// The demo: lint the example service in examples/ with `configs.recommended`
+// The demo: lint the example service in examples/ with `configs.strict` (every
+// rule of `recommended`, plus the rules that start out in `strict`)
 // and check that the findings are exactly the ones in examples/expected.json.
 //
 //   npm run demo            (builds dist/ first, then runs this script)
@@ -60,20 +61,25 @@ function plural(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** One line per seed: which of its two files report, and with which rules. */
+/**
+ * One line per example pair, `seed-NNN-…` (the five post-mortems) or
+ * `stop-NNN-…` (timers, listeners, loops and promises with no way to stop):
+ * which of its two files report, and with which rules.
+ */
 function seedLines(results, findings) {
   const seeds = new Map();
   for (const result of results) {
     const file = path.relative(examplesDir, result.filePath).split(path.sep).join('/');
-    const match = /(?:^|\/)seed-(\d+)-([\w-]+?)(\.fixed)?\.ts$/.exec(file);
+    const match = /(?:^|\/)(seed|stop)-(\d+)-([\w-]+?)(\.fixed)?\.ts$/.exec(file);
     if (!match) continue;
-    const [, number, slug, fixed] = match;
-    const seed = seeds.get(number) ?? { number, slug, files: [] };
+    const [, kind, number, slug, fixed] = match;
+    const key = `${kind} ${number}`;
+    const seed = seeds.get(key) ?? { key, slug, files: [] };
     seed.files.push({ file, fixed: fixed !== undefined });
-    seeds.set(number, seed);
+    seeds.set(key, seed);
   }
   const lines = [];
-  for (const seed of [...seeds.values()].sort((a, b) => a.number.localeCompare(b.number))) {
+  for (const seed of [...seeds.values()].sort((a, b) => a.key.localeCompare(b.key))) {
     const parts = seed.files
       .sort((a, b) => Number(a.fixed) - Number(b.fixed))
       .map(({ file, fixed }) => {
@@ -83,7 +89,7 @@ function seedLines(results, findings) {
         const rules = [...new Set(own.map((finding) => finding.rule))].join(', ');
         return `${label} ${path.basename(file)}: ${plural(own.length, 'finding')} (${rules})`;
       });
-    lines.push(`  seed ${seed.number} ${seed.slug}: ${parts.join('; ')}`);
+    lines.push(`  ${seed.key} ${seed.slug}: ${parts.join('; ')}`);
   }
   return lines;
 }
@@ -94,7 +100,7 @@ async function main() {
     cwd: examplesDir,
     overrideConfigFile: true,
     overrideConfig: [
-      plugin.configs.recommended,
+      plugin.configs.strict,
       { languageOptions: { parserOptions: { tsconfigRootDir: examplesDir } } },
     ],
   });
@@ -129,7 +135,7 @@ async function main() {
   for (const line of seedLines(results, findings)) console.log(line);
   const others = results
     .map((result) => path.relative(examplesDir, result.filePath).split(path.sep).join('/'))
-    .filter((file) => !/(?:^|\/)seed-\d+-/.test(file))
+    .filter((file) => !/(?:^|\/)(seed|stop)-\d+-/.test(file))
     .map((file) => {
       const count = findings.filter((finding) => finding.file === file).length;
       return `${path.basename(file)}: ${count === 0 ? 'clean' : plural(count, 'finding')}`;
