@@ -6,6 +6,7 @@
 //   { "mode": "corpus", "config": "baseline" | "leaks", "packages": [name, ...] }
 //   { "mode": "files",  "config": ..., "dir": ..., "files": [path, ...] }
 //   { "mode": "editor", "config": ..., "dir": ..., "file": path, "edits": n }
+// and, in any job, "plugin": the path of another build's index.js to measure.
 // Prints one line of JSON: times in milliseconds from ESLint's `stats`, wall
 // times from performance.now(), CPU times from process.cpuUsage(), peak RSS in bytes.
 import { ESLint } from 'eslint';
@@ -14,11 +15,16 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import tseslint from 'typescript-eslint';
-import plugin from '../dist/index.js';
+import { pathToFileURL } from 'node:url';
 import { corpus, listFiles, writeTsconfig } from './corpus.js';
 
-export const BASELINE_RULES = ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises'];
-export const LEAKS_RULES = Object.keys(plugin.configs.all.rules ?? {});
+const job = JSON.parse(process.argv[2] ?? '{}');
+// The plugin as built in dist/, or another build to compare with (`--plugin` of run.js).
+const { default: plugin } = /** @type {{ default: typeof import('../dist/index.js').default }} */ (
+  await import(job.plugin ? pathToFileURL(path.resolve(job.plugin)).href : '../dist/index.js')
+);
+
+const BASELINE_RULES = ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises'];
 
 /** (a) the two typed promise rules; (b) the same and every rule of ours, with the options of `all`. */
 function rulesFor(config) {
@@ -124,7 +130,6 @@ async function editorJob(job) {
   return { warmUp: lints[0], lints: lints.slice(1) };
 }
 
-const job = JSON.parse(process.argv[2] ?? '{}');
 const jobs = { corpus: corpusJob, files: filesJob, editor: editorJob };
 const run = jobs[job.mode];
 if (!run) throw new Error(`unknown job mode: ${String(job.mode)}`);

@@ -1,7 +1,8 @@
 // The benchmark: what eslint-plugin-leaks costs on top of typed linting.
 //
 //   npm run bench                          (builds dist/ first)
-//   node bench/run.js [--rounds 3] [--scaling-rounds 5] [--only corpus,scaling,editor] [--edits 30] [--no-write]
+//   node bench/run.js [--rounds 3] [--scaling-rounds 5] [--only corpus,scaling,editor] [--edits 30]
+//                     [--no-write] [--plugin path/to/other/build/index.js]
 //
 // 1. Corpus: real TypeScript from npm (bench/corpus.js), linted in alternating
 //    child processes with (a) typescript-eslint's no-floating-promises and
@@ -29,7 +30,7 @@ const EDITOR_LINES = 2000;
 const WARM_UP = 4999;
 
 function parseArgs(argv) {
-  const args = { rounds: 3, scalingRounds: 5, edits: 30, only: ['corpus', 'scaling', 'editor'], write: true };
+  const args = { rounds: 3, scalingRounds: 5, edits: 30, only: ['corpus', 'scaling', 'editor'], write: true, plugin: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--rounds') args.rounds = Number(argv[++i]);
@@ -37,6 +38,7 @@ function parseArgs(argv) {
     else if (arg === '--edits') args.edits = Number(argv[++i]);
     else if (arg === '--only') args.only = String(argv[++i]).split(',');
     else if (arg === '--no-write') args.write = false;
+    else if (arg === '--plugin') args.plugin = path.resolve(String(argv[++i]));
     else throw new Error(`unknown argument: ${String(arg)}`);
   }
   for (const key of ['rounds', 'scalingRounds', 'edits']) {
@@ -75,8 +77,11 @@ function table(head, rows) {
 
 const workerPath = path.join(benchDir, 'lint-worker.js');
 
+/** Set from `--plugin`: another build of the plugin to measure instead of dist/ (for before/after figures). */
+let pluginPath = null;
+
 function runWorker(job) {
-  const output = execFileSync(process.execPath, ['--expose-gc', workerPath, JSON.stringify(job)], {
+  const output = execFileSync(process.execPath, ['--expose-gc', workerPath, JSON.stringify(pluginPath ? { ...job, plugin: pluginPath } : job)], {
     encoding: 'utf8',
     maxBuffer: 256 * 2 ** 20,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -291,6 +296,7 @@ function editorSection(edits, log) {
 // ---- main -----------------------------------------------------------------------
 
 const args = parseArgs(process.argv.slice(2));
+pluginPath = args.plugin;
 const log = (line) => {
   console.log(line);
 };
@@ -308,7 +314,7 @@ const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${String(cpus.length)} core
   .loadavg()
   .map((l) => l.toFixed(2))
   .join(' ')} at start`;
-const versions = `Node ${process.version}, ESLint ${ESLint.version}, TypeScript ${ts.version}, typescript-eslint ${String(tseslint.plugin.meta?.version)}, ${String(rootPackage.name)} ${String(rootPackage.version)} (${commit})`;
+const versions = `Node ${process.version}, ESLint ${ESLint.version}, TypeScript ${ts.version}, typescript-eslint ${String(tseslint.plugin.meta?.version)}, ${String(rootPackage.name)} ${String(rootPackage.version)} (${commit})${args.plugin ? `, plugin build measured: ${args.plugin}` : ''}`;
 log(machine);
 log(versions);
 
@@ -362,6 +368,8 @@ const report = [
   ...targets,
   '',
   ...sections.flatMap((lines) => [...lines, '']),
+  readFileSync(path.join(benchDir, 'fixes.md'), 'utf8').trimEnd(),
+  '',
 ].join('\n');
 
 console.log(`\n${report}`);
