@@ -182,6 +182,28 @@ export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
 }
 
 /**
+ * The items of `sorted` (in source order, as a traversal records them) whose
+ * node starts in `[from, to)`, found by binary search: a question about one
+ * function costs what that function holds, not what the file holds.
+ */
+export function startingWithin<T extends { node: TSESTree.Node }>(sorted: readonly T[], from: number, to: number): T[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid]?.node.range[0] ?? Infinity) < from) low = mid + 1;
+    else high = mid;
+  }
+  const found: T[] = [];
+  for (let i = low; i < sorted.length; i++) {
+    const item = sorted[i];
+    if (!item || item.node.range[0] >= to) break;
+    found.push(item);
+  }
+  return found;
+}
+
+/**
  * Visits `root` and every node below it (with its parent), iteratively. With
  * `intoFunctions: false`, functions nested below `root` are not entered.
  */

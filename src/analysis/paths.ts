@@ -38,6 +38,7 @@ export class PathTracker {
   private readonly stack: Frame[] = [];
   private order = 0;
   private readonly jumpsBySegment = new Map<Segment, Position[]>();
+  private readonly jumpsByCodePath = new Map<CodePath, Position[]>();
 
   readonly listeners = {
     onCodePathStart: (codePath: CodePath): void => {
@@ -73,6 +74,9 @@ export class PathTracker {
   markJump(node: TSESTree.Node): void {
     const position = this.mark(node);
     if (!position) return;
+    const inPath = this.jumpsByCodePath.get(position.codePath);
+    if (inPath) inPath.push(position);
+    else this.jumpsByCodePath.set(position.codePath, [position]);
     for (const segment of position.segments) {
       const list = this.jumpsBySegment.get(segment);
       if (list) list.push(position);
@@ -160,9 +164,13 @@ export class PathTracker {
     );
   }
 
-  /** All marked `return`, `break`, `continue` and `throw` positions. */
-  jumps(): Position[] {
-    return [...new Set([...this.jumpsBySegment.values()].flat())];
+  /**
+   * The marked `return`, `break`, `continue` and `throw` positions of one code
+   * path (one function), in visit order: a question about an acquire never
+   * looks at the jumps of other functions, so its cost does not grow with the file.
+   */
+  jumpsIn(codePath: CodePath): readonly Position[] {
+    return this.jumpsByCodePath.get(codePath) ?? [];
   }
 
   /**

@@ -7,6 +7,7 @@ import {
   keyName,
   memberName,
   skipWrappers,
+  startingWithin,
   walk,
   type FunctionNode,
 } from '../analysis/ast.js';
@@ -119,14 +120,18 @@ export default createRule<Options, MessageIds>({
     const tracker = new PathTracker();
     const acquires: ResourceSite[] = [];
     const releasesByKey = new Map<string, ResourceSite[]>();
-    const throwers: Position[] = [];
+    /** What can throw, by code path (function): an acquire's question looks only at its own. */
+    const throwersByPath = new Map<Position['codePath'], Position[]>();
+    const addThrower = (position: Position): void => {
+      const list = throwersByPath.get(position.codePath);
+      if (list) list.push(position);
+      else throwersByPath.set(position.codePath, [position]);
+    };
     /** The tests of the `if`s around each acquire, by pair key: a release under the same test is not a branch. */
     const acquireGuards = new Map<string, Set<string>>();
     /** Computed once, at the first question, after the traversal has recorded everything. */
-    let jumpsOnce: Position[] | null = null;
     let acquiresByKeyOnce: Map<string, ResourceSite[]> | null = null;
     const callsByFunction = new WeakMap<TSESTree.Node, (TSESTree.CallExpression | TSESTree.NewExpression)[]>();
-    const allJumps = (): Position[] => (jumpsOnce ??= tracker.jumps());
     const acquiresByKey = (): Map<string, ResourceSite[]> => {
       if (!acquiresByKeyOnce) {
         acquiresByKeyOnce = new Map();
@@ -166,7 +171,7 @@ export default createRule<Options, MessageIds>({
       }
       // Any call may throw; the pair's own acquire and release are filtered out when it is checked.
       if (assumeCallsThrow && position && node.type === AST_NODE_TYPES.CallExpression) {
-        throwers.push(position);
+        addThrower(position);
       }
     }
 
@@ -176,7 +181,7 @@ export default createRule<Options, MessageIds>({
       'AssignmentExpression[operator=/^[+-]=$/]': visitSite,
       AwaitExpression(node) {
         const position = tracker.mark(node);
-        if (position) throwers.push(position);
+        if (position) addThrower(position);
       },
       IfStatement(node) {
         tracker.mark(node);
@@ -205,8 +210,9 @@ export default createRule<Options, MessageIds>({
       const fn = enclosingFunction(acquire.node);
       acquireGuards.set(acquire.pairKey, guardsAround(acquire.node, fn));
       const placements: Placement[] = [];
-      for (const release of releasesByKey.get(acquire.pairKey) ?? []) {
-        if (release.node === acquire.node || release.node.range[0] < acquire.node.range[1]) continue;
+      // Releases after the acquire and inside its function: `place` finds no pair elsewhere.
+      const releases = releasesByKey.get(acquire.pairKey) ?? [];
+      for (const release of startingWithin(releases, acquire.node.range[1], fn ? fn.range[1] : Infinity)) {
         if (isRearm(release)) continue;
         const placement = place(release, fn);
         if (placement) placements.push(placement);
@@ -240,7 +246,8 @@ export default createRule<Options, MessageIds>({
       if (!tracker.reachesAny(start, covering)) return;
       const releaseNodes = placements.map((p) => p.site.node);
       const coveredJumps = new Set(
-        allJumps()
+        tracker
+          .jumpsIn(start.codePath)
           .filter(
             (jump) =>
               (jump.node.type === AST_NODE_TYPES.BreakStatement || jump.node.type === AST_NODE_TYPES.ContinueStatement) &&
@@ -259,7 +266,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const thrower = tracker
-        .between(start, covering, throwers)
+        .between(start, covering, throwersByPath.get(start.codePath) ?? [])
         .find(
           (candidate) =>
             !releaseNodes.some((r) => contains(candidate.node, r)) &&
@@ -289,7 +296,9 @@ export default createRule<Options, MessageIds>({
       const next = holder.body[holder.body.indexOf(statement) + 1];
       if (!next) return false;
       const keys = releaseKeys(release);
-      return keys.some((key) => (acquiresByKey().get(key) ?? []).some((acquire) => contains(next, acquire.node)));
+      return keys.some((key) =>
+        startingWithin(acquiresByKey().get(key) ?? [], next.range[0], next.range[1]).some((acquire) => contains(next, acquire.node)),
+      );
     }
 
     /**
@@ -445,7 +454,9 @@ export default createRule<Options, MessageIds>({
     function releasesInside(node: TSESTree.Node, release: ResourceSite): boolean {
       const keys = releaseKeys(release);
       return keys.some((key) =>
-        (releasesByKey.get(key) ?? []).some((other) => other !== release && contains(node, other.node)),
+        startingWithin(releasesByKey.get(key) ?? [], node.range[0], node.range[1]).some(
+          (other) => other !== release && contains(node, other.node),
+        ),
       );
     }
 
