@@ -6,7 +6,11 @@ import { PathTracker } from '../analysis/paths.js';
 import { isAbortSignalType } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
 
-export type Options = [];
+export type Options = [
+  {
+    checkYieldingLoops?: boolean;
+  },
+];
 
 export type MessageIds = 'loopNeverStops' | 'loopOutlivesTeardown' | 'signalNeverChecked';
 
@@ -38,14 +42,27 @@ export default createRule<Options, MessageIds>({
       signalNeverChecked:
         'This `{{loop}}` loop in {{fn}} never looks at `{{signal}}`, and has no reachable `break`, `return` or `throw`: when the caller aborts, it keeps awaiting and running with everything it references. Check `{{signal}}.aborted` (and `break`) or call `{{signal}}.throwIfAborted()` on every pass, and pass `{{signal}}` to what it awaits.',
     },
-    schema: [],
+    defaultOptions: [{ checkYieldingLoops: false }],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkYieldingLoops: {
+            type: 'boolean',
+            description:
+              'Also report endless loops that yield (in async generators): only a consumer that calls return() can stop them.',
+          },
+        },
+      },
+    ],
   },
-  defaultOptions: [],
-  create(context) {
+  create(context, [options]) {
     const services = ESLintUtils.getParserServices(context);
     const { sourceCode } = context;
     if (!sourceCode.text.includes('await') || !ENDLESS_HEAD.test(sourceCode.text)) return {};
     const checker = services.program.getTypeChecker();
+    const checkYieldingLoops = options.checkYieldingLoops === true;
     const tracker = new PathTracker();
     /** Candidate loops around the node being visited, innermost last. */
     const open: Candidate[] = [];
@@ -85,7 +102,7 @@ export default createRule<Options, MessageIds>({
     function check({ loop, fn }: Candidate): void {
       const facts = loopFacts(loop);
       // A loop that never waits cannot outlive its caller; one that yields is stopped by its consumer.
-      if (!facts.awaits || facts.yields) return;
+      if (!facts.awaits || (facts.yields && !checkYieldingLoops)) return;
       if (facts.innerLoops.some((inner) => reported.has(inner))) return;
       if (facts.exits.some(isReachable)) return;
       if (facts.calls.some((call) => neverReturns(checker, services.esTreeNodeToTSNodeMap.get(call)))) return;

@@ -384,5 +384,22 @@ export const consumer = {
 };`,
       errors: [{ messageId: 'loopNeverStops', line: L(4), column: 5, data: { loop: 'for (;;)', fn: '`run()`' } }],
     },
+    // checkYieldingLoops: a generator loop that yields needs its own way out too.
+    {
+      code: `${prelude}export async function* ticks(): AsyncGenerator<string> {
+  while (true) {
+    await sleep(1000);
+    yield 'tick';
+  }
+}
+export async function* until(signal: AbortSignal): AsyncGenerator<string> {
+  while (true) {
+    if (signal.aborted) return;
+    yield (await poll()) ?? '';
+  }
+}`,
+      options: [{ checkYieldingLoops: true }],
+      errors: [{ messageId: 'loopNeverStops', line: L(2), column: 3, data: { loop: 'while (true)', fn: '`ticks()`' } }],
+    },
   ],
 });
