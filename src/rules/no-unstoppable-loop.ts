@@ -109,19 +109,20 @@ export default createRule<Options, MessageIds>({
       if (consultsCancellation(loop)) return;
 
       reported.add(loop);
-      const data = { loop: loopKeyword(loop), fn: describeFunction(fn) };
+      const keyword = loopKeyword(loop);
+      const name = describeFunction(fn);
       const loc = sourceCode.getFirstToken(loop)?.loc ?? loop.loc;
       const signal = signalInScope(fn);
       if (signal) {
-        context.report({ loc, messageId: 'signalNeverChecked', data: { ...data, signal } });
+        context.report({ loc, messageId: 'signalNeverChecked', data: { loop: keyword, fn: name, signal } });
         return;
       }
       const teardown = teardownOf(fn);
       if (teardown) {
-        context.report({ loc, messageId: 'loopOutlivesTeardown', data: { ...data, teardown } });
+        context.report({ loc, messageId: 'loopOutlivesTeardown', data: { loop: keyword, fn: name, teardown } });
         return;
       }
-      context.report({ loc, messageId: 'loopNeverStops', data });
+      context.report({ loc, messageId: 'loopNeverStops', data: { loop: keyword, fn: name } });
     }
 
     /** Reachable per code path analysis (a jump after an unconditional `continue` is not). */
@@ -136,14 +137,14 @@ export default createRule<Options, MessageIds>({
      * cancellation token, or use an `AbortSignal` (pass it to what it awaits)?
      */
     function consultsCancellation(loop: EndlessLoop): boolean {
-      let found = false;
+      const state = { found: false };
       const typed: TSESTree.Node[] = [];
       walk(loop.body, (node, parent) => {
-        if (found) return;
+        if (state.found) return;
         if (node.type === AST_NODE_TYPES.MemberExpression) {
           const property = node.property;
           if (!node.computed && property.type === AST_NODE_TYPES.Identifier && CANCELLATION_READS.has(property.name)) {
-            found = true;
+            state.found = true;
             return;
           }
           typed.push(node);
@@ -151,7 +152,7 @@ export default createRule<Options, MessageIds>({
         }
         if (node.type === AST_NODE_TYPES.Identifier && isValueReference(node, parent)) typed.push(node);
       });
-      if (found) return true;
+      if (state.found) return true;
       return typed.some((node) => isAbortSignalType(checker, services.getTypeAtLocation(node)));
     }
 
