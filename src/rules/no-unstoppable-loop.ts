@@ -1,0 +1,240 @@
+import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { functionName, isClassNode, isFunctionNode, walk, type ClassNode, type FunctionNode } from '../analysis/ast.js';
+import { methodNames, TEARDOWN_METHOD } from '../analysis/intent.js';
+import { isEndlessLoop, loopFacts, loopKeyword, neverReturns, type EndlessLoop } from '../analysis/loops.js';
+import { PathTracker } from '../analysis/paths.js';
+import { isAbortSignalType } from '../analysis/types.js';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [
+  {
+    checkYieldingLoops?: boolean;
+  },
+];
+
+export type MessageIds = 'loopNeverStops' | 'loopOutlivesTeardown' | 'signalNeverChecked';
+
+/** Property reads that consult a cancellation state, whatever the receiver's type. */
+const CANCELLATION_READS = new Set(['aborted', 'throwIfAborted', 'isCancellationRequested']);
+
+/** A loop head in the text: `while (true)`, `while (1)`, `while (!0)`, `for (;;)`, `for (…; true;…)`. */
+const ENDLESS_HEAD = /\bwhile\s*\(\s*(?:true|!\s*0|!\s*false|[1-9]\d*)\s*\)|\bfor\s*\([^;()]*;\s*(?:true\s*)?;/;
+
+interface Candidate {
+  loop: EndlessLoop;
+  fn: FunctionNode;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unstoppable-loop',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow endless loops in async functions that await and that nothing can stop',
+      recommended: 'strict',
+      requiresTypeChecking: true,
+    },
+    messages: {
+      loopNeverStops:
+        'This `{{loop}}` loop in {{fn}} awaits on every pass but has no reachable `break`, `return` or `throw` and checks no `AbortSignal` or stop flag: nothing can stop it, so it keeps running, and keeps what it references alive, until the process exits. Give it a way out: take an `AbortSignal` and `break` when it is aborted, or `break` on a flag that a stop method sets.',
+      loopOutlivesTeardown:
+        'This `{{loop}}` loop in {{fn}} has no reachable `break`, `return` or `throw` and checks no `AbortSignal` or stop flag, so `{{teardown}}()` cannot stop it: after teardown it keeps awaiting and running, holding `this` and everything it references. Set a flag (or abort a controller) in `{{teardown}}()` and `break` on it in the loop.',
+      signalNeverChecked:
+        'This `{{loop}}` loop in {{fn}} never looks at `{{signal}}`, and has no reachable `break`, `return` or `throw`: when the caller aborts, it keeps awaiting and running with everything it references. Check `{{signal}}.aborted` (and `break`) or call `{{signal}}.throwIfAborted()` on every pass, and pass `{{signal}}` to what it awaits.',
+    },
+    defaultOptions: [{ checkYieldingLoops: false }],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkYieldingLoops: {
+            type: 'boolean',
+            description:
+              'Also report endless loops that yield (in async generators): only a consumer that calls return() can stop them.',
+          },
+        },
+      },
+    ],
+  },
+  create(context, [options]) {
+    const services = ESLintUtils.getParserServices(context);
+    const { sourceCode } = context;
+    if (!sourceCode.text.includes('await') || !ENDLESS_HEAD.test(sourceCode.text)) return {};
+    const checker = services.program.getTypeChecker();
+    const checkYieldingLoops = options.checkYieldingLoops === true;
+    const tracker = new PathTracker();
+    /** Candidate loops around the node being visited, innermost last. */
+    const open: Candidate[] = [];
+    /** Loops already reported: a loop around one of them is not reported again. */
+    const reported = new Set<EndlessLoop>();
+
+    const enter = (node: EndlessLoop): void => {
+      if (!isEndlessLoop(node)) return;
+      const fn = enclosingFunctionOf(node);
+      if (!fn?.async) return;
+      open.push({ loop: node, fn });
+    };
+    const exit = (node: EndlessLoop): void => {
+      const candidate = open.at(-1);
+      if (candidate?.loop !== node) return;
+      open.pop();
+      check(candidate);
+    };
+    const jump = (node: TSESTree.Node): void => {
+      if (open.length > 0) tracker.mark(node);
+    };
+
+    const listeners: TSESLint.RuleListener = {
+      WhileStatement: enter,
+      DoWhileStatement: enter,
+      ForStatement: enter,
+      'WhileStatement:exit': exit,
+      'DoWhileStatement:exit': exit,
+      'ForStatement:exit': exit,
+      BreakStatement: jump,
+      ContinueStatement: jump,
+      ReturnStatement: jump,
+      ThrowStatement: jump,
+    };
+    return { ...listeners, ...(tracker.listeners as unknown as TSESLint.RuleListener) };
+
+    function check({ loop, fn }: Candidate): void {
+      const facts = loopFacts(loop);
+      // A loop that never waits cannot outlive its caller; one that yields is stopped by its consumer.
+      if (!facts.awaits || (facts.yields && !checkYieldingLoops)) return;
+      if (facts.innerLoops.some((inner) => reported.has(inner))) return;
+      if (facts.exits.some(isReachable)) return;
+      if (facts.calls.some((call) => neverReturns(checker, services.esTreeNodeToTSNodeMap.get(call)))) return;
+      if (consultsCancellation(loop)) return;
+
+      reported.add(loop);
+      const keyword = loopKeyword(loop);
+      const name = describeFunction(fn);
+      const loc = sourceCode.getFirstToken(loop)?.loc ?? loop.loc;
+      const signal = signalInScope(fn);
+      if (signal) {
+        context.report({ loc, messageId: 'signalNeverChecked', data: { loop: keyword, fn: name, signal } });
+        return;
+      }
+      const teardown = teardownOf(fn);
+      if (teardown) {
+        context.report({ loc, messageId: 'loopOutlivesTeardown', data: { loop: keyword, fn: name, teardown } });
+        return;
+      }
+      context.report({ loc, messageId: 'loopNeverStops', data: { loop: keyword, fn: name } });
+    }
+
+    /** Reachable per code path analysis (a jump after an unconditional `continue` is not). */
+    function isReachable(node: TSESTree.Node): boolean {
+      const position = tracker.positions.get(node);
+      return position === undefined || position.segments.some((segment) => segment.reachable);
+    }
+
+    /**
+     * Does anything in the loop (nested callbacks included) consult a
+     * cancellation state: read `.aborted`, call `.throwIfAborted()`, read a
+     * cancellation token, or use an `AbortSignal` (pass it to what it awaits)?
+     */
+    function consultsCancellation(loop: EndlessLoop): boolean {
+      const state = { found: false };
+      const typed: TSESTree.Node[] = [];
+      walk(loop.body, (node, parent) => {
+        if (state.found) return;
+        if (node.type === AST_NODE_TYPES.MemberExpression) {
+          const property = node.property;
+          if (!node.computed && property.type === AST_NODE_TYPES.Identifier && CANCELLATION_READS.has(property.name)) {
+            state.found = true;
+            return;
+          }
+          typed.push(node);
+          return;
+        }
+        if (node.type === AST_NODE_TYPES.Identifier && isValueReference(node, parent)) typed.push(node);
+      });
+      if (state.found) return true;
+      return typed.some((node) => isAbortSignalType(checker, services.getTypeAtLocation(node)));
+    }
+
+    /** An `AbortSignal` the function is given but the loop never looks at: a parameter or an options property. */
+    function signalInScope(fn: FunctionNode): string | null {
+      for (let f: FunctionNode | null = fn; f; f = enclosingFunctionOf(f)) {
+        for (const param of f.params) {
+          const found = signalOfParameter(param);
+          if (found) return found;
+        }
+      }
+      return null;
+    }
+
+    function signalOfParameter(param: TSESTree.Parameter): string | null {
+      const inner =
+        param.type === AST_NODE_TYPES.AssignmentPattern
+          ? param.left
+          : param.type === AST_NODE_TYPES.TSParameterProperty
+            ? param.parameter
+            : param;
+      if (inner.type === AST_NODE_TYPES.Identifier) {
+        const type = services.getTypeAtLocation(inner);
+        if (isAbortSignalType(checker, type)) return inner.name;
+        const property = checker.getNonNullableType(type).getProperty('signal');
+        if (property) {
+          const tsNode = services.esTreeNodeToTSNodeMap.get(inner);
+          if (isAbortSignalType(checker, checker.getTypeOfSymbolAtLocation(property, tsNode))) return `${inner.name}.signal`;
+        }
+        return null;
+      }
+      if (inner.type === AST_NODE_TYPES.ObjectPattern) {
+        for (const property of inner.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+          if (value.type === AST_NODE_TYPES.Identifier && isAbortSignalType(checker, services.getTypeAtLocation(value))) {
+            return value.name;
+          }
+        }
+      }
+      return null;
+    }
+
+    /** The teardown method of the class the loop runs for (`close`, `stop`, `dispose`…), if it has one. */
+    function teardownOf(fn: FunctionNode): string | null {
+      const classNode = enclosingClass(fn);
+      if (!classNode) return null;
+      return methodNames(classNode, sourceCode).find((name) => TEARDOWN_METHOD.test(name)) ?? null;
+    }
+  },
+});
+
+function enclosingFunctionOf(node: TSESTree.Node): FunctionNode | null {
+  for (let p = node.parent; p; p = p.parent) if (isFunctionNode(p)) return p;
+  return null;
+}
+
+function enclosingClass(node: TSESTree.Node): ClassNode | null {
+  for (let p = node.parent; p; p = p.parent) if (isClassNode(p)) return p;
+  return null;
+}
+
+function describeFunction(fn: FunctionNode): string {
+  const name = functionName(fn);
+  return name ? `\`${name}()\`` : 'this async function';
+}
+
+/** An identifier that denotes a value here: not a property key, a member name or a label. */
+function isValueReference(node: TSESTree.Identifier, parent: TSESTree.Node | undefined): boolean {
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === node || parent.computed;
+    case AST_NODE_TYPES.Property:
+      return parent.value === node && !(parent.shorthand && parent.parent.type === AST_NODE_TYPES.ObjectPattern);
+    case AST_NODE_TYPES.LabeledStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+      return false;
+    default:
+      return true;
+  }
+}

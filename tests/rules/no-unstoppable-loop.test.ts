@@ -1,0 +1,405 @@
+import rule from '../../src/rules/no-unstoppable-loop.js';
+import { typedRuleTester } from '../rule-tester.js';
+
+const ruleTester = typedRuleTester();
+
+const prelude = `declare function sleep(ms: number, options?: { signal?: AbortSignal }): Promise<void>;
+declare function poll(): Promise<string | undefined>;
+declare function handle(item: string): void;
+declare function fail(message: string): never;
+declare function assertOpen(value: unknown): asserts value;
+`;
+// Code lines start after the prelude's five lines.
+const L = (line: number) => line + 5;
+
+ruleTester.run('no-unstoppable-loop', rule, {
+  valid: [
+    // A break that targets the loop.
+    `${prelude}export async function a(): Promise<void> {
+  while (true) {
+    const item = await poll();
+    if (item === undefined) break;
+    handle(item);
+  }
+}`,
+    // A return, and a throw that leaves the loop.
+    `${prelude}export async function b(): Promise<string> {
+  for (;;) {
+    const item = await poll();
+    if (item) return item;
+    await sleep(100);
+  }
+}`,
+    `${prelude}export async function c(): Promise<void> {
+  do {
+    const item = await poll();
+    if (item === 'fatal') throw new Error(item);
+  } while (true);
+}`,
+    // A labelled break to the loop from an inner loop.
+    `${prelude}export async function d(batches: string[][]): Promise<void> {
+  outer: while (true) {
+    for (const batch of batches) {
+      for (const item of batch) if (item === 'stop') break outer;
+    }
+    await sleep(100);
+  }
+}`,
+    // A labelled continue to an enclosing loop leaves the inner endless loop.
+    `${prelude}export async function e(ids: string[]): Promise<void> {
+  next: for (const id of ids) {
+    while (true) {
+      const item = await poll();
+      if (item === id) continue next;
+    }
+  }
+}`,
+    // Checks signal.aborted.
+    `${prelude}export async function f(signal: AbortSignal): Promise<void> {
+  while (true) {
+    if (signal.aborted) return;
+    await sleep(100);
+  }
+}`,
+    // Calls throwIfAborted (a call, not a throw statement).
+    `${prelude}export async function g(signal: AbortSignal): Promise<void> {
+  for (;;) {
+    signal.throwIfAborted();
+    handle((await poll()) ?? '');
+  }
+}`,
+    // Passes the signal to what it awaits: the await rejects when it aborts.
+    `${prelude}export async function h(options: { signal: AbortSignal }): Promise<void> {
+  while (true) {
+    await sleep(1000, { signal: options.signal });
+    handle('tick');
+  }
+}`,
+    // A signal under another name, found by its type.
+    `${prelude}export async function i(controller: AbortController): Promise<void> {
+  const stopper = controller.signal;
+  while (true) {
+    await sleep(1000, { signal: stopper });
+  }
+}`,
+    // A call typed never and an assertion function end the loop.
+    `${prelude}export async function j(): Promise<void> {
+  while (true) {
+    const item = await poll();
+    if (item === 'bad') fail(item);
+  }
+}`,
+    `${prelude}class Pump {
+  private socket: WebSocket | null = null;
+  async run(): Promise<void> {
+    while (true) {
+      assertOpen(this.socket);
+      await sleep(10);
+    }
+  }
+}
+export { Pump };`,
+    // A stop flag checked in the loop that leads to a break.
+    `${prelude}export class Poller {
+  private stopped = false;
+  stop(): void { this.stopped = true; }
+  async run(): Promise<void> {
+    while (true) {
+      if (this.stopped) break;
+      await sleep(1000);
+    }
+  }
+}`,
+    // Not endless: the test is a stop flag.
+    `${prelude}export class Poller {
+  private running = true;
+  stop(): void { this.running = false; }
+  async run(): Promise<void> {
+    while (this.running) await sleep(1000);
+  }
+}`,
+    // No await: a synchronous loop blocks, it does not outlive anything.
+    `${prelude}export async function k(): Promise<number> {
+  let n = 0;
+  while (true) {
+    n++;
+    if (n > 10) return n;
+  }
+}
+export function l(): void {
+  for (;;) handle('spin');
+}`,
+    // The await is inside a nested function, not in the loop.
+    `${prelude}export async function m(): Promise<void> {
+  for (;;) {
+    setTimeout(async () => { await poll(); }, 10);
+    handle('x');
+    break;
+  }
+}`,
+    // An async generator that yields: its consumer stops it with return().
+    `${prelude}export async function* ticks(): AsyncGenerator<string> {
+  while (true) {
+    await sleep(1000);
+    yield 'tick';
+  }
+}`,
+    // A sync generator never awaits.
+    `${prelude}export function* counter(): Generator<number> {
+  let n = 0;
+  while (true) yield n++;
+}`,
+    // Top-level await: a script's main loop ends with the process.
+    `${prelude}while (true) {
+  await sleep(1000);
+  handle('tick');
+}
+export {};`,
+    // An endless loop in a sync function that starts async work is not a candidate.
+    `${prelude}export function n(): void {
+  while (1) {
+    void poll();
+    break;
+  }
+}`,
+    // A cancellation token (VS Code style) read in the loop.
+    `${prelude}export async function o(token: { isCancellationRequested: boolean }): Promise<void> {
+  while (true) {
+    if (token.isCancellationRequested) return;
+    await sleep(10);
+  }
+}`,
+    // A throw caught in the loop does not leave it, but the rethrow in catch does.
+    `${prelude}export async function p(): Promise<void> {
+  while (true) {
+    try {
+      if (!(await poll())) throw new Error('empty');
+    } catch (error) {
+      if (error instanceof TypeError) throw error;
+    }
+  }
+}`,
+    // Signal used inside a callback in the loop: the wait ends on abort.
+    `${prelude}export async function q(signal: AbortSignal): Promise<void> {
+  while (true) {
+    await new Promise<void>((resolve, reject) => {
+      signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+      setTimeout(resolve, 1000);
+    });
+  }
+}`,
+    // The update clause awaits, and the body breaks.
+    `${prelude}export async function r(): Promise<void> {
+  for (let i = 0; ; i = Number(await poll())) {
+    if (i > 3) break;
+  }
+}`,
+  ],
+  invalid: [
+    // The canonical shape: a poll loop with nothing to stop it.
+    {
+      code: `${prelude}export async function pollForever(): Promise<void> {
+  while (true) {
+    const item = await poll();
+    if (item) handle(item);
+    await sleep(1000);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'loopNeverStops',
+          line: L(2),
+          column: 3,
+          endLine: L(2),
+          endColumn: 8,
+          data: { loop: 'while (true)', fn: '`pollForever()`' },
+        },
+      ],
+    },
+    // for (;;), while (1), for (; true;) and do … while (true).
+    {
+      code: `${prelude}export async function a(): Promise<void> {
+  for (;;) await sleep(1);
+}
+export async function b(): Promise<void> {
+  while (1) { await sleep(1); }
+}
+export async function c(): Promise<void> {
+  for (let i = 0; true; i++) { await sleep(i); }
+}
+export const d = async (): Promise<void> => {
+  do { await sleep(1); } while (!0);
+};`,
+      errors: [
+        { messageId: 'loopNeverStops', line: L(2), column: 3, data: { loop: 'for (;;)', fn: '`a()`' } },
+        { messageId: 'loopNeverStops', line: L(5), column: 3, data: { loop: 'while (true)', fn: '`b()`' } },
+        { messageId: 'loopNeverStops', line: L(8), column: 3, data: { loop: 'for (; true;)', fn: '`c()`' } },
+        { messageId: 'loopNeverStops', line: L(11), column: 3, data: { loop: 'do … while (true)', fn: '`d()`' } },
+      ],
+    },
+    // A class with a teardown method that cannot reach the loop.
+    {
+      code: `${prelude}export class Heartbeat {
+  private timer = 0;
+  start(): void {
+    void this.loop();
+  }
+  private async loop(): Promise<void> {
+    while (true) {
+      await sleep(30_000);
+      this.timer++;
+    }
+  }
+  close(): void {
+    this.timer = 0;
+  }
+}`,
+      errors: [{ messageId: 'loopOutlivesTeardown', line: L(7), column: 5, data: { loop: 'while (true)', teardown: 'close', fn: '`loop()`' } }],
+    },
+    // An async IIFE in a constructor: the class's teardown names the fix.
+    {
+      code: `${prelude}export class Reader {
+  constructor() {
+    void (async () => {
+      for (;;) handle((await poll()) ?? '');
+    })();
+  }
+  dispose(): void {}
+}`,
+      errors: [{ messageId: 'loopOutlivesTeardown', line: L(4), column: 7, data: { loop: 'for (;;)', fn: 'this async function', teardown: 'dispose' } }],
+    },
+    // A signal parameter the loop never looks at.
+    {
+      code: `${prelude}export async function watch(path: string, signal: AbortSignal): Promise<void> {
+  while (true) {
+    await sleep(500);
+    handle(path);
+  }
+}`,
+      errors: [{ messageId: 'signalNeverChecked', line: L(2), column: 3, data: { loop: 'while (true)', signal: 'signal', fn: '`watch()`' } }],
+    },
+    // A signal in an options object and in a destructured parameter.
+    {
+      code: `${prelude}export async function a(options: { signal?: AbortSignal; ms: number }): Promise<void> {
+  for (;;) await sleep(options.ms);
+}
+export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void> {
+  for (;;) await sleep(1);
+}`,
+      errors: [
+        { messageId: 'signalNeverChecked', line: L(2), column: 3, data: { loop: 'for (;;)', fn: '`a()`', signal: 'options.signal' } },
+        { messageId: 'signalNeverChecked', line: L(5), column: 3, data: { loop: 'for (;;)', fn: '`b()`', signal: 'stop' } },
+      ],
+    },
+    // A break that targets an inner switch or loop does not leave the endless loop.
+    {
+      code: `${prelude}export async function a(): Promise<void> {
+  while (true) {
+    const item = await poll();
+    switch (item) {
+      case 'stop':
+        break;
+      default:
+        handle(item ?? '');
+    }
+    for (const c of item ?? '') if (c === 'x') break;
+  }
+}`,
+      errors: [{ messageId: 'loopNeverStops', line: L(2), column: 3 }],
+    },
+    // A break to a label inside the loop does not leave it.
+    {
+      code: `${prelude}export async function a(): Promise<void> {
+  while (true) {
+    block: {
+      if (!(await poll())) break block;
+      handle('got');
+    }
+  }
+}`,
+      errors: [{ messageId: 'loopNeverStops', line: L(2), column: 3 }],
+    },
+    // A throw caught inside the loop, a return in a nested callback, and an unreachable break.
+    {
+      code: `${prelude}export async function a(items: string[]): Promise<void> {
+  while (true) {
+    try {
+      const item = await poll();
+      if (!item) throw new Error('empty');
+    } catch {
+      handle('retry');
+    }
+    items.forEach((item) => {
+      if (item) return;
+    });
+    continue;
+    break;
+  }
+}`,
+      errors: [{ messageId: 'loopNeverStops', line: L(2), column: 3 }],
+    },
+    // A stop flag checked without leaving the loop does not stop it.
+    {
+      code: `${prelude}export class Poller {
+  private stopped = false;
+  stop(): void { this.stopped = true; }
+  async run(): Promise<void> {
+    while (true) {
+      if (!this.stopped) handle((await poll()) ?? '');
+      await sleep(1000);
+    }
+  }
+}`,
+      errors: [{ messageId: 'loopOutlivesTeardown', line: L(5), column: 5, data: { loop: 'while (true)', fn: '`run()`', teardown: 'stop' } }],
+    },
+    // Nested endless loops: only the inner one, which keeps the outer one from going on, is reported.
+    {
+      code: `${prelude}export async function a(): Promise<void> {
+  while (true) {
+    await sleep(1);
+    for (;;) {
+      await sleep(2);
+    }
+  }
+}`,
+      errors: [{ messageId: 'loopNeverStops', line: L(4), column: 5, data: { loop: 'for (;;)', fn: '`a()`' } }],
+    },
+    // An async generator loop that never yields is an async loop like any other.
+    {
+      code: `${prelude}export async function* drain(): AsyncGenerator<string> {
+  yield 'start';
+  while (true) await sleep(1);
+}`,
+      errors: [{ messageId: 'loopNeverStops', line: L(3), column: 3, data: { loop: 'while (true)', fn: '`drain()`' } }],
+    },
+    // for await inside the loop is an await; a method of an object literal.
+    {
+      code: `${prelude}declare const stream: AsyncIterable<string>;
+export const consumer = {
+  async run(): Promise<void> {
+    for (;;) {
+      for await (const chunk of stream) handle(chunk);
+    }
+  },
+};`,
+      errors: [{ messageId: 'loopNeverStops', line: L(4), column: 5, data: { loop: 'for (;;)', fn: '`run()`' } }],
+    },
+    // checkYieldingLoops: a generator loop that yields needs its own way out too.
+    {
+      code: `${prelude}export async function* ticks(): AsyncGenerator<string> {
+  while (true) {
+    await sleep(1000);
+    yield 'tick';
+  }
+}
+export async function* until(signal: AbortSignal): AsyncGenerator<string> {
+  while (true) {
+    if (signal.aborted) return;
+    yield (await poll()) ?? '';
+  }
+}`,
+      options: [{ checkYieldingLoops: true }],
+      errors: [{ messageId: 'loopNeverStops', line: L(2), column: 3, data: { loop: 'while (true)', fn: '`ticks()`' } }],
+    },
+  ],
+});
