@@ -131,6 +131,37 @@ export async function handle(id: string): Promise<void> {
   await work(id);
   if (id) store.delete(id);
 }`,
+    // Regression (property tests): ESLint's code paths let the first call in a `try`
+    // throw into its `finally`; a synchronous call does not count by default, so
+    // this release runs on every path that does.
+    `${prelude}declare function log(message: string): void;
+const visiting = new Set<string>();
+export function visit(id: string): number {
+  visiting.add(id);
+  try {
+    const n = check(id);
+    visiting.delete(id);
+    return n;
+  } finally {
+    log('visited');
+  }
+}`,
+    // Regression (property tests): the same in a `catch` that runs a call before its
+    // release, in a try/catch/finally: only the awaited work can throw.
+    `${prelude}declare function log(message: string): void;
+const inflight = new Map<string, number>();
+export async function handle(id: string): Promise<void> {
+  inflight.set(id, 1);
+  try {
+    await work(id);
+    inflight.delete(id);
+  } catch (error) {
+    log(String(error));
+    inflight.delete(id);
+  } finally {
+    log('done');
+  }
+}`,
   ],
   invalid: [
     // Seed 001: the delete wandered into a branch.
@@ -455,6 +486,24 @@ export async function scan(id: string): Promise<void> {
 }`,
         },
       ] }],
+    },
+    // With assumeCallsThrow the synchronous call in the try/finally does count.
+    {
+      code: `${prelude}declare function log(message: string): void;
+const visiting = new Set<string>();
+export function visit(id: string): number {
+  visiting.add(id);
+  try {
+    const n = check(id);
+    visiting.delete(id);
+    return n;
+  } finally {
+    log('visited');
+  }
+}`,
+      options: [{ assumeCallsThrow: true }],
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 11, column: 5, data: { thrower: '`check(id)`', throwLine: '10' } }],
     },
     // assumeCallsThrow: a synchronous call between counts.
     {
