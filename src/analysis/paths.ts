@@ -24,6 +24,9 @@ export interface Leak {
   jump: TSESTree.Node | null;
 }
 
+/** How the path left: by a `return`, a `throw`, or neither yet. */
+type Exit = 'return' | 'throw' | null;
+
 interface Frame {
   codePath: CodePath;
   current: Set<Segment>;
@@ -101,11 +104,11 @@ export class PathTracker {
     let normal: Leak | null = null;
     let thrownLeak: Leak | null = null;
     const seen = new Set<Segment>();
-    const stack: { segment: Segment; jump: TSESTree.Node | null; first: boolean }[] = start.segments.map((segment) => ({
-      segment,
-      jump: null,
-      first: true,
-    }));
+    // `exit`: the last `return` or `throw` on the path, which tells how a path that
+    // leaves through a `finally` ends.
+    const stack: { segment: Segment; jump: TSESTree.Node | null; exit: Exit; first: boolean }[] = start.segments.map(
+      (segment) => ({ segment, jump: null, exit: null, first: true }),
+    );
     while (stack.length > 0) {
       const item = stack.pop();
       if (!item) break;
@@ -126,17 +129,27 @@ export class PathTracker {
       // ESLint routes `return` and `throw` through `finally`, but not `break` and `continue`.
       if (jumps.some((j) => coveredJumps.has(j.node))) continue;
       const jump = item.jump ?? jumps[0]?.node ?? null;
+      let exit = item.exit;
+      for (const j of jumps) {
+        if (j.node.type === AST_NODE_TYPES.ReturnStatement) exit = 'return';
+        else if (j.node.type === AST_NODE_TYPES.ThrowStatement) exit = 'throw';
+      }
       if (segment.nextSegments.length === 0) {
         if (!segment.reachable) continue;
+        if (thrown.has(segment) && exit !== 'return') {
+          // A thrown end reached without a `throw` took one of the paths ESLint adds
+          // from inside a `try` or `catch` (any call there may throw) to its `finally`.
+          // Which awaits and calls can throw is the caller's question (`between`), not
+          // this path's: it is no leak here.
+          if (exit === 'throw') thrownLeak ??= { end: 'throw', jump };
+          continue;
+        }
         // After a `finally`, one final segment can be both a return and a throw exit:
-        // it is a normal end unless the path got there by an explicit `throw`.
-        const byThrow = jump?.type === AST_NODE_TYPES.ThrowStatement;
-        if (thrown.has(segment) && (byThrow || !returned.has(segment))) thrownLeak ??= { end: 'throw', jump };
-        else normal ??= { end: 'normal', jump };
-        if (normal) break;
-        continue;
+        // a path that passed a `return` ends normally there.
+        normal ??= { end: 'normal', jump };
+        break;
       }
-      for (const next of segment.nextSegments) stack.push({ segment: next, jump, first: false });
+      for (const next of segment.nextSegments) stack.push({ segment: next, jump, exit, first: false });
     }
     return normal ?? thrownLeak;
   }

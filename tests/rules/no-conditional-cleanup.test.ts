@@ -503,7 +503,22 @@ export function visit(id: string): number {
 }`,
       options: [{ assumeCallsThrow: true }],
       output: null,
-      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 11, column: 5, data: { thrower: '`check(id)`', throwLine: '10' } }],
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 10,
+          column: 5,
+          data: {
+            release: 'visiting.delete(id)',
+            thrower: '`check(id)`',
+            throwLine: '9',
+            resource: 'the entry added by',
+            acquire: 'visiting.add(id)',
+            line: '7',
+            stays: 'stays',
+          },
+        },
+      ],
     },
     // assumeCallsThrow: a synchronous call between counts.
     {
