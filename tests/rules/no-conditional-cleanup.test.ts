@@ -162,6 +162,37 @@ export async function handle(id: string): Promise<void> {
     log('done');
   }
 }`,
+    // Regression (property tests): an await in the finally runs after the release in
+    // the try on every path where it runs at all.
+    `${prelude}const visiting = new Set<string>();
+export async function visit(id: string): Promise<void> {
+  visiting.add(id);
+  try {
+    check(id);
+    visiting.delete(id);
+  } finally {
+    await work(id);
+  }
+}`,
+    // Regression (property tests): a break out of a try whose finally releases has
+    // released; a call after the loop cannot skip the release.
+    {
+      code: `${prelude}const inflight = new Map<string, number>();
+export async function drain(ids: string[]): Promise<void> {
+  for (const id of ids) {
+    inflight.set(id, 1);
+    try {
+      await work(id);
+    } catch {
+      break;
+    } finally {
+      inflight.delete(id);
+    }
+  }
+  check('done');
+}`,
+      options: [{ assumeCallsThrow: true }],
+    },
   ],
   invalid: [
     // Seed 001: the delete wandered into a branch.
