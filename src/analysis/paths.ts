@@ -181,10 +181,18 @@ export class PathTracker {
   /**
    * The marked nodes that can run after `start` and before any of `releases`
    * (on some path), in visit order: candidates for "what can throw here".
+   * A `coveredJumps` jump (a `break`/`continue` through a `finally` that
+   * releases) ends a path as a release does.
    */
-  between(start: Position, releases: readonly Position[], candidates: readonly Position[]): Position[] {
+  between(
+    start: Position,
+    releases: readonly Position[],
+    candidates: readonly Position[],
+    coveredJumps: ReadonlySet<TSESTree.Node> = new Set(),
+  ): Position[] {
     const releaseOrders = new Map<Segment, number>();
-    for (const release of releases) {
+    const stops = [...releases, ...this.jumps().filter((jump) => coveredJumps.has(jump.node))];
+    for (const release of stops) {
       for (const segment of release.segments) {
         releaseOrders.set(segment, Math.min(releaseOrders.get(segment) ?? Infinity, release.order));
       }
