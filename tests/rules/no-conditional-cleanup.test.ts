@@ -518,6 +518,25 @@ export async function scan(id: string): Promise<void> {
         },
       ] }],
     },
+    // Regression (property tests): a return inside a try/finally whose path shares the
+    // finally's final segment with an assumed throw is still a normal path that skips the release.
+    {
+      code: `${prelude}declare function log(message: string): void;
+const inflight = new Set<string>();
+export async function handle(id: string, ids: string[]): Promise<number | void> {
+  inflight.add(id);
+  try {
+    for (const other of ids) {
+      check(other);
+      return work(other);
+    }
+    inflight.delete(id);
+  } finally {
+    log('done');
+  }
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 13, column: 5 }],
+    },
     // With assumeCallsThrow the synchronous call in the try/finally does count.
     {
       code: `${prelude}declare function log(message: string): void;
