@@ -103,7 +103,8 @@ export class PathTracker {
     const returned = new Set(start.codePath.returnedSegments);
     let normal: Leak | null = null;
     let thrownLeak: Leak | null = null;
-    const seen = new Set<Segment>();
+    // A segment is judged once per way of leaving (the same segment can be reached by a return and by a throw).
+    const seen = new Map<Segment, Set<Exit>>();
     // `exit`: the last `return` or `throw` on the path, which tells how a path that
     // leaves through a `finally` ends.
     const stack: { segment: Segment; jump: TSESTree.Node | null; exit: Exit; first: boolean }[] = start.segments.map(
@@ -121,8 +122,12 @@ export class PathTracker {
         normal ??= { end: 'normal', jump: item.jump };
         break;
       }
-      if (!first && seen.has(segment)) continue;
-      if (!first) seen.add(segment);
+      if (!first) {
+        const exits = seen.get(segment) ?? new Set<Exit>();
+        if (exits.has(item.exit)) continue;
+        exits.add(item.exit);
+        seen.set(segment, exits);
+      }
       const orders = releaseOrders.get(segment) ?? [];
       if (first ? orders.some((order) => order > start.order) : orders.length > 0) continue;
       const jumps = (this.jumpsBySegment.get(segment) ?? []).filter((j) => !first || j.order > start.order);

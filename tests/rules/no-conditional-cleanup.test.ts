@@ -535,7 +535,36 @@ export async function handle(id: string, ids: string[]): Promise<number | void> 
     log('done');
   }
 }`,
-      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 13, column: 5 }],
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 13,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              data: { release: 'inflight.delete(id)', acquire: 'inflight.add(id)' },
+              output: `${prelude}declare function log(message: string): void;
+const inflight = new Set<string>();
+export async function handle(id: string, ids: string[]): Promise<number | void> {
+  inflight.add(id);
+  try {
+    try {
+      for (const other of ids) {
+        check(other);
+        return await work(other);
+      }
+    } finally {
+      log('done');
+    }
+  } finally {
+    inflight.delete(id);
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // With assumeCallsThrow the synchronous call in the try/finally does count.
     {
