@@ -566,6 +566,27 @@ export async function handle(id: string, ids: string[]): Promise<number | void> 
         },
       ],
     },
+    // Regression (property tests): a return from a catch inside a try/catch/finally
+    // nested in another try/catch leaves the function; the release after it is skipped.
+    {
+      code: `${prelude}const inflight = new Map<string, number>();
+export async function handle(id: string): Promise<number | void> {
+  inflight.set(id, 1);
+  try {
+    try {
+      await work(id);
+    } catch {
+      return work(id);
+    } finally {
+      check(id);
+    }
+  } catch {
+    check(id);
+  }
+  inflight.delete(id);
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 18, column: 3 }],
+    },
     // With assumeCallsThrow the synchronous call in the try/finally does count.
     {
       code: `${prelude}declare function log(message: string): void;
