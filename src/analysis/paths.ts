@@ -139,6 +139,12 @@ export class PathTracker {
         if (j.node.type === AST_NODE_TYPES.ReturnStatement) exit = 'return';
         else if (j.node.type === AST_NODE_TYPES.ThrowStatement) exit = 'throw';
       }
+      // A path that returned ends at a return exit, even one that also leads on
+      // (a `finally` shared by a return and a throw goes on to an outer `catch`).
+      if (exit === 'return' && returned.has(segment) && segment.nextSegments.length > 0) {
+        normal ??= { end: 'normal', jump };
+        break;
+      }
       if (segment.nextSegments.length === 0) {
         if (!segment.reachable) continue;
         if (thrown.has(segment) && exit !== 'return') {

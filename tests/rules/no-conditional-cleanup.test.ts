@@ -585,7 +585,38 @@ export async function handle(id: string): Promise<number | void> {
   }
   inflight.delete(id);
 }`,
-      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 18, column: 3 }],
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 18,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              data: { release: 'inflight.delete(id)', acquire: 'inflight.set(id, …)' },
+              output: `${prelude}const inflight = new Map<string, number>();
+export async function handle(id: string): Promise<number | void> {
+  inflight.set(id, 1);
+  try {
+    try {
+      try {
+        await work(id);
+      } catch {
+        return await work(id);
+      } finally {
+        check(id);
+      }
+    } catch {
+      check(id);
+    }
+  } finally {
+    inflight.delete(id);
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // With assumeCallsThrow the synchronous call in the try/finally does count.
     {
