@@ -202,7 +202,11 @@ export class PathTracker {
     coveredJumps: ReadonlySet<TSESTree.Node> = new Set(),
   ): Position[] {
     const releaseOrders = new Map<Segment, number>();
-    const stops = [...releases, ...this.jumps().filter((jump) => coveredJumps.has(jump.node))];
+    const stops = [...releases];
+    for (const node of coveredJumps) {
+      const jump = this.positions.get(node);
+      if (jump) stops.push(jump);
+    }
     for (const release of stops) {
       for (const segment of release.segments) {
         releaseOrders.set(segment, Math.min(releaseOrders.get(segment) ?? Infinity, release.order));

@@ -123,10 +123,22 @@ export default createRule<Options, MessageIds>({
     /** The tests of the `if`s around each acquire, by pair key: a release under the same test is not a branch. */
     const acquireGuards = new Map<string, Set<string>>();
     /** Computed once, at the first question, after the traversal has recorded everything. */
-    let jumpsOnce: Position[] | null = null;
+    let jumpsOnce: Map<unknown, Position[]> | null = null;
+    let throwersOnce: Map<unknown, Position[]> | null = null;
     let acquiresByKeyOnce: Map<string, ResourceSite[]> | null = null;
     const callsByFunction = new WeakMap<TSESTree.Node, (TSESTree.CallExpression | TSESTree.NewExpression)[]>();
-    const allJumps = (): Position[] => (jumpsOnce ??= tracker.jumps());
+    /** Jumps and throwers by code path (function), so that each acquire looks only at its own function's. */
+    const byCodePath = (positions: readonly Position[]): Map<unknown, Position[]> => {
+      const map = new Map<unknown, Position[]>();
+      for (const position of positions) {
+        const list = map.get(position.codePath);
+        if (list) list.push(position);
+        else map.set(position.codePath, [position]);
+      }
+      return map;
+    };
+    const jumpsIn = (start: Position): Position[] => (jumpsOnce ??= byCodePath(tracker.jumps())).get(start.codePath) ?? [];
+    const throwersIn = (start: Position): Position[] => (throwersOnce ??= byCodePath(throwers)).get(start.codePath) ?? [];
     const acquiresByKey = (): Map<string, ResourceSite[]> => {
       if (!acquiresByKeyOnce) {
         acquiresByKeyOnce = new Map();
@@ -207,6 +219,8 @@ export default createRule<Options, MessageIds>({
       const placements: Placement[] = [];
       for (const release of releasesByKey.get(acquire.pairKey) ?? []) {
         if (release.node === acquire.node || release.node.range[0] < acquire.node.range[1]) continue;
+        // Outside the acquire's function (another method with the same `this.x` and key): not its pair.
+        if (fn && release.node.range[0] >= fn.range[1]) continue;
         if (isRearm(release)) continue;
         const placement = place(release, fn);
         if (placement) placements.push(placement);
@@ -240,7 +254,7 @@ export default createRule<Options, MessageIds>({
       if (!tracker.reachesAny(start, covering)) return;
       const releaseNodes = placements.map((p) => p.site.node);
       const coveredJumps = new Set(
-        allJumps()
+        jumpsIn(start)
           .filter(
             (jump) =>
               (jump.node.type === AST_NODE_TYPES.BreakStatement || jump.node.type === AST_NODE_TYPES.ContinueStatement) &&
@@ -259,7 +273,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const thrower = tracker
-        .between(start, covering, throwers, coveredJumps)
+        .between(start, covering, throwersIn(start), coveredJumps)
         .find(
           (candidate) =>
             !releaseNodes.some((r) => contains(candidate.node, r)) &&
