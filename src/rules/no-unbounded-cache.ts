@@ -659,14 +659,12 @@ export default createRule<Options, MessageIds>({
 
     /** `/** @type {Set<T>} *\/ const s = new Set()`, or a JSDoc cast around the `new`. */
     function hasJSDocType(init: TSESTree.Expression): boolean {
-      for (let node: ts.Node | undefined = services.esTreeNodeToTSNodeMap.get(init).parent; node; node = node.parent) {
-        if (ts.isParenthesizedExpression(node)) {
-          if (ts.getJSDocTypeTag(node)) return true;
-          continue;
-        }
-        return ts.getJSDocType(node) !== undefined;
+      let node: ts.Node = services.esTreeNodeToTSNodeMap.get(init).parent;
+      while (ts.isParenthesizedExpression(node)) {
+        if (ts.getJSDocTypeTag(node)) return true;
+        node = node.parent;
       }
-      return false;
+      return ts.getJSDocType(node) !== undefined;
     }
 
     /** `const k: Map<K, V> = known`: the alias's annotation would no longer fit a WeakMap. */
