@@ -193,6 +193,24 @@ export async function drain(ids: string[]): Promise<void> {
 }`,
       options: [{ assumeCallsThrow: true }],
     },
+    // Regression (property tests): a throw caught by a catch that releases is no throw
+    // out of the function, even when ESLint lets the catch's own first call throw on.
+    `${prelude}const inflight = new Map<string, number>();
+export async function handle(id: string, ids: string[]): Promise<void> {
+  inflight.set(id, 1);
+  try {
+    await work(id);
+    for (const other of ids) {
+      if (other === '') throw new Error('empty');
+    }
+    inflight.delete(id);
+  } catch (error) {
+    check(String(error));
+    inflight.delete(id);
+  } finally {
+    check(id);
+  }
+}`,
   ],
   invalid: [
     // Seed 001: the delete wandered into a branch.
