@@ -41,6 +41,8 @@ export class PathTracker {
   private readonly stack: Frame[] = [];
   private order = 0;
   private readonly jumpsBySegment = new Map<Segment, Position[]>();
+  /** Segments that start a `catch` block: a throw that reaches one has been caught. */
+  private readonly catchEntries = new Set<Segment>();
 
   readonly listeners = {
     onCodePathStart: (codePath: CodePath): void => {
@@ -81,6 +83,11 @@ export class PathTracker {
       if (list) list.push(position);
       else this.jumpsBySegment.set(segment, [position]);
     }
+  }
+
+  /** Record a `catch` clause. Call it when ESLint enters the clause. */
+  markCatch(): void {
+    for (const segment of this.stack.at(-1)?.current ?? []) this.catchEntries.add(segment);
   }
 
   /**
@@ -134,7 +141,7 @@ export class PathTracker {
       // ESLint routes `return` and `throw` through `finally`, but not `break` and `continue`.
       if (jumps.some((j) => coveredJumps.has(j.node))) continue;
       const jump = item.jump ?? jumps[0]?.node ?? null;
-      let exit = item.exit;
+      let exit = this.catchEntries.has(segment) ? null : item.exit;
       for (const j of jumps) {
         if (j.node.type === AST_NODE_TYPES.ReturnStatement) exit = 'return';
         else if (j.node.type === AST_NODE_TYPES.ThrowStatement) exit = 'throw';

@@ -193,6 +193,9 @@ export default createRule<Options, MessageIds>({
       IfStatement(node) {
         tracker.mark(node);
       },
+      CatchClause: () => {
+        tracker.markCatch();
+      },
       ReturnStatement: (node) => {
         tracker.markJump(node);
       },

@@ -62,7 +62,7 @@ describe('generated programs', () => {
       }),
       runOptions(100),
     );
-  });
+  }, TIMEOUT);
 
   it(
     'get the verdict of the ground truth from no-conditional-cleanup, and fixes that keep them valid (recommended)',
