@@ -23,7 +23,7 @@ export default tseslint.config(
     ...eslintPlugin.configs.recommended,
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -75,6 +75,84 @@ export function Item(props: { id: string }) {
     expect(result.messages[0]?.fatal).toBe(true);
   });
 
+  describe.each(Object.keys(plugin.rules))('leaks/%s alone', (name) => {
+    const alone = new ESLint({
+      cwd: fixturesDir,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { ...plugin.configs.all, rules: { [`leaks/${name}`]: plugin.configs.all.rules?.[`leaks/${name}`] ?? 'error' } },
+        { languageOptions: { parserOptions: { tsconfigRootDir: fixturesDir } } },
+      ],
+    });
+    const lintAlone = async (code: string, file = 'file.ts') => {
+      const [result] = await alone.lintText(code, { filePath: path.join(fixturesDir, file) });
+      if (!result) throw new Error('no result');
+      return result;
+    };
+
+    it('lints an empty file', async () => {
+      expect((await lintAlone('')).messages).toEqual([]);
+      expect((await lintAlone('\n\n// only a comment\n')).messages).toEqual([]);
+    });
+
+    it.each([
+      ['const = ;', 'file.ts'],
+      ['export class A {\n  m(): void {\n    new Map().set(1, 2);\n', 'file.ts'],
+      ['async function f() { await using; }\nPromise.race([', 'file.ts'],
+      ['export const x = <div>{new Set().add(1)};\n', 'react.tsx'],
+    ])('reports a syntax error in %j as a parse error, not a crash', async (code, file) => {
+      const { messages } = await lintAlone(code, file);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]?.fatal).toBe(true);
+      expect(messages[0]?.ruleId).toBeNull();
+      expect(messages[0]?.message).toMatch(/^Parsing error: /);
+    });
+  });
+
+  it('lints a 50,000-line file and finds every leak in it, for every rule', async () => {
+    const blocks: string[] = [
+      'declare function fetchReport(id: string): Promise<string>;',
+      'declare function work(id: string): Promise<number>;',
+    ];
+    const count = 2_100;
+    for (let i = 0; i < count; i++) {
+      const n = String(i);
+      blocks.push(`
+export class Worker${n}Service {
+  private readonly seen = new Set<string>();
+  private readonly inflight = new Map<string, number>();
+  remember(id: string): void {
+    this.seen.add(id);
+  }
+  async handle(id: string): Promise<void> {
+    this.inflight.set(id, ${n});
+    await work(id);
+    this.inflight.delete(id);
+  }
+  report(id: string): Promise<string> {
+    return Promise.race([
+      fetchReport(id),
+      new Promise<string>((resolve) => setTimeout(resolve, ${n}, 'late')),
+    ]);
+  }
+  size(): number {
+    return this.inflight.size;
+  }
+}
+// ${n}
+`);
+    }
+    const code = blocks.join('\n');
+    expect(code.split('\n').length).toBeGreaterThanOrEqual(50_000);
+    const result = await lint(code);
+    expect(result.messages.filter((m) => m.fatal)).toEqual([]);
+    const byRule = (rule: string) => result.messages.filter((m) => m.ruleId === rule).length;
+    expect(byRule('leaks/no-unbounded-cache')).toBe(count);
+    expect(byRule('leaks/no-conditional-cleanup')).toBe(count);
+    // The timer is never cleared, and (with checkUncancellableWork) the work is never aborted.
+    expect(byRule('leaks/no-abandoned-race')).toBe(2 * count);
+  }, 300_000);
+
   it('lints a large generated file and finds every leak in it', async () => {
     const blocks: string[] = [];
     const count = 400;

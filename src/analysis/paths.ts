@@ -24,6 +24,9 @@ export interface Leak {
   jump: TSESTree.Node | null;
 }
 
+/** How the path left: by a `return`, a `throw`, or neither yet. */
+type Exit = 'return' | 'throw' | null;
+
 interface Frame {
   codePath: CodePath;
   current: Set<Segment>;
@@ -39,6 +42,8 @@ export class PathTracker {
   private order = 0;
   private readonly jumpsBySegment = new Map<Segment, Position[]>();
   private readonly jumpsByCodePath = new Map<CodePath, Position[]>();
+  /** Segments that start a `catch` block: a throw that reaches one has been caught. */
+  private readonly catchEntries = new Set<Segment>();
 
   readonly listeners = {
     onCodePathStart: (codePath: CodePath): void => {
@@ -84,6 +89,11 @@ export class PathTracker {
     }
   }
 
+  /** Record a `catch` clause. Call it when ESLint enters the clause. */
+  markCatch(): void {
+    for (const segment of this.stack.at(-1)?.current ?? []) this.catchEntries.add(segment);
+  }
+
   /**
    * A path from `start` to the end of its function that passes none of
    * `releases`, or null when every path passes one. Normal ends are preferred
@@ -104,12 +114,13 @@ export class PathTracker {
     const returned = new Set(start.codePath.returnedSegments);
     let normal: Leak | null = null;
     let thrownLeak: Leak | null = null;
-    const seen = new Set<Segment>();
-    const stack: { segment: Segment; jump: TSESTree.Node | null; first: boolean }[] = start.segments.map((segment) => ({
-      segment,
-      jump: null,
-      first: true,
-    }));
+    // A segment is judged once per way of leaving (the same segment can be reached by a return and by a throw).
+    const seen = new Map<Segment, Set<Exit>>();
+    // `exit`: the last `return` or `throw` on the path, which tells how a path that
+    // leaves through a `finally` ends.
+    const stack: { segment: Segment; jump: TSESTree.Node | null; exit: Exit; first: boolean }[] = start.segments.map(
+      (segment) => ({ segment, jump: null, exit: null, first: true }),
+    );
     while (stack.length > 0) {
       const item = stack.pop();
       if (!item) break;
@@ -122,25 +133,45 @@ export class PathTracker {
         normal ??= { end: 'normal', jump: item.jump };
         break;
       }
-      if (!first && seen.has(segment)) continue;
-      if (!first) seen.add(segment);
+      if (!first) {
+        const exits = seen.get(segment) ?? new Set<Exit>();
+        if (exits.has(item.exit)) continue;
+        exits.add(item.exit);
+        seen.set(segment, exits);
+      }
       const orders = releaseOrders.get(segment) ?? [];
       if (first ? orders.some((order) => order > start.order) : orders.length > 0) continue;
       const jumps = (this.jumpsBySegment.get(segment) ?? []).filter((j) => !first || j.order > start.order);
       // ESLint routes `return` and `throw` through `finally`, but not `break` and `continue`.
       if (jumps.some((j) => coveredJumps.has(j.node))) continue;
       const jump = item.jump ?? jumps[0]?.node ?? null;
+      let exit = this.catchEntries.has(segment) ? null : item.exit;
+      for (const j of jumps) {
+        if (j.node.type === AST_NODE_TYPES.ReturnStatement) exit = 'return';
+        else if (j.node.type === AST_NODE_TYPES.ThrowStatement) exit = 'throw';
+      }
+      // A path that returned ends at a return exit, even one that also leads on
+      // (a `finally` shared by a return and a throw goes on to an outer `catch`).
+      if (exit === 'return' && returned.has(segment) && segment.nextSegments.length > 0) {
+        normal ??= { end: 'normal', jump };
+        break;
+      }
       if (segment.nextSegments.length === 0) {
         if (!segment.reachable) continue;
+        if (thrown.has(segment) && exit !== 'return') {
+          // A thrown end reached without a `throw` took one of the paths ESLint adds
+          // from inside a `try` or `catch` (any call there may throw) to its `finally`.
+          // Which awaits and calls can throw is the caller's question (`between`), not
+          // this path's: it is no leak here.
+          if (exit === 'throw') thrownLeak ??= { end: 'throw', jump };
+          continue;
+        }
         // After a `finally`, one final segment can be both a return and a throw exit:
-        // it is a normal end unless the path got there by an explicit `throw`.
-        const byThrow = jump?.type === AST_NODE_TYPES.ThrowStatement;
-        if (thrown.has(segment) && (byThrow || !returned.has(segment))) thrownLeak ??= { end: 'throw', jump };
-        else normal ??= { end: 'normal', jump };
-        if (normal) break;
-        continue;
+        // a path that passed a `return` ends normally there.
+        normal ??= { end: 'normal', jump };
+        break;
       }
-      for (const next of segment.nextSegments) stack.push({ segment: next, jump, first: false });
+      for (const next of segment.nextSegments) stack.push({ segment: next, jump, exit, first: false });
     }
     return normal ?? thrownLeak;
   }
@@ -176,10 +207,22 @@ export class PathTracker {
   /**
    * The marked nodes that can run after `start` and before any of `releases`
    * (on some path), in visit order: candidates for "what can throw here".
+   * A `coveredJumps` jump (a `break`/`continue` through a `finally` that
+   * releases) ends a path as a release does.
    */
-  between(start: Position, releases: readonly Position[], candidates: readonly Position[]): Position[] {
+  between(
+    start: Position,
+    releases: readonly Position[],
+    candidates: readonly Position[],
+    coveredJumps: ReadonlySet<TSESTree.Node> = new Set(),
+  ): Position[] {
     const releaseOrders = new Map<Segment, number>();
-    for (const release of releases) {
+    const stops = [...releases];
+    for (const node of coveredJumps) {
+      const jump = this.positions.get(node);
+      if (jump) stops.push(jump);
+    }
+    for (const release of stops) {
       for (const segment of release.segments) {
         releaseOrders.set(segment, Math.min(releaseOrders.get(segment) ?? Infinity, release.order));
       }

@@ -186,6 +186,9 @@ export default createRule<Options, MessageIds>({
       IfStatement(node) {
         tracker.mark(node);
       },
+      CatchClause: () => {
+        tracker.markCatch();
+      },
       ReturnStatement: (node) => {
         tracker.markJump(node);
       },
@@ -266,10 +269,11 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const thrower = tracker
-        .between(start, covering, throwersByPath.get(start.codePath) ?? [])
+        .between(start, covering, throwersByPath.get(start.codePath) ?? [], coveredJumps)
         .find(
           (candidate) =>
             !releaseNodes.some((r) => contains(candidate.node, r)) &&
+            !inFinallyAfterRelease(candidate.node, acquire.node, releaseNodes) &&
             !contains(candidate.node, acquire.node) &&
             !contains(acquire.node, candidate.node) &&
             !neverRejects(candidate.node) &&
@@ -493,6 +497,22 @@ export default createRule<Options, MessageIds>({
         if (p.block === child && p.handler) return true;
         const finalizer = p.finalizer;
         if (finalizer && releases.some((r) => contains(finalizer, r))) return true;
+      }
+      return false;
+    }
+
+    /**
+     * A node in the `finally` of a `try` (after the acquire) whose block releases:
+     * it runs after that release, unless a path skipped the release (a normal
+     * path, reported as such) or something before the release threw (which is
+     * a thrower of its own). Only ESLint's assumed throws reach it otherwise.
+     */
+    function inFinallyAfterRelease(node: TSESTree.Node, acquire: TSESTree.Node, releases: readonly TSESTree.Node[]): boolean {
+      let child: TSESTree.Node = node;
+      for (let p = node.parent; p && !isFunctionNode(p); child = p, p = p.parent) {
+        if (p.type !== AST_NODE_TYPES.TryStatement || p.finalizer !== child || contains(p, acquire)) continue;
+        const block = p.block;
+        if (releases.some((r) => contains(block, r))) return true;
       }
       return false;
     }

@@ -634,6 +634,8 @@ export default createRule<Options, MessageIds>({
       ) {
         return null;
       }
+      // In JavaScript a JSDoc `@type` (on the declaration or as a cast) pins the strong type.
+      if (hasJSDocType(init)) return null;
       const callee = init.callee;
       const annotation = declaration.annotation;
       let annotationName: TSESTree.Identifier | null = null;
@@ -653,6 +655,16 @@ export default createRule<Options, MessageIds>({
         if (annotationName) fixes.push(fixer.replaceText(annotationName, weak));
         return fixes;
       };
+    }
+
+    /** `/** @type {Set<T>} *\/ const s = new Set()`, or a JSDoc cast around the `new`. */
+    function hasJSDocType(init: TSESTree.Expression): boolean {
+      let node: ts.Node = services.esTreeNodeToTSNodeMap.get(init).parent;
+      while (ts.isParenthesizedExpression(node)) {
+        if (ts.getJSDocTypeTag(node)) return true;
+        node = node.parent;
+      }
+      return ts.getJSDocType(node) !== undefined;
     }
 
     /** `const k: Map<K, V> = known`: the alias's annotation would no longer fit a WeakMap. */

@@ -131,6 +131,86 @@ export async function handle(id: string): Promise<void> {
   await work(id);
   if (id) store.delete(id);
 }`,
+    // Regression (property tests): ESLint's code paths let the first call in a `try`
+    // throw into its `finally`; a synchronous call does not count by default, so
+    // this release runs on every path that does.
+    `${prelude}declare function log(message: string): void;
+const visiting = new Set<string>();
+export function visit(id: string): number {
+  visiting.add(id);
+  try {
+    const n = check(id);
+    visiting.delete(id);
+    return n;
+  } finally {
+    log('visited');
+  }
+}`,
+    // Regression (property tests): the same in a `catch` that runs a call before its
+    // release, in a try/catch/finally: only the awaited work can throw.
+    `${prelude}declare function log(message: string): void;
+const inflight = new Map<string, number>();
+export async function handle(id: string): Promise<void> {
+  inflight.set(id, 1);
+  try {
+    await work(id);
+    inflight.delete(id);
+  } catch (error) {
+    log(String(error));
+    inflight.delete(id);
+  } finally {
+    log('done');
+  }
+}`,
+    // Regression (property tests): an await in the finally runs after the release in
+    // the try on every path where it runs at all.
+    `${prelude}const visiting = new Set<string>();
+export async function visit(id: string): Promise<void> {
+  visiting.add(id);
+  try {
+    check(id);
+    visiting.delete(id);
+  } finally {
+    await work(id);
+  }
+}`,
+    // Regression (property tests): a break out of a try whose finally releases has
+    // released; a call after the loop cannot skip the release.
+    {
+      code: `${prelude}const inflight = new Map<string, number>();
+export async function drain(ids: string[]): Promise<void> {
+  for (const id of ids) {
+    inflight.set(id, 1);
+    try {
+      await work(id);
+    } catch {
+      break;
+    } finally {
+      inflight.delete(id);
+    }
+  }
+  check('done');
+}`,
+      options: [{ assumeCallsThrow: true }],
+    },
+    // Regression (property tests): a throw caught by a catch that releases is no throw
+    // out of the function, even when ESLint lets the catch's own first call throw on.
+    `${prelude}const inflight = new Map<string, number>();
+export async function handle(id: string, ids: string[]): Promise<void> {
+  inflight.set(id, 1);
+  try {
+    await work(id);
+    for (const other of ids) {
+      if (other === '') throw new Error('empty');
+    }
+    inflight.delete(id);
+  } catch (error) {
+    check(String(error));
+    inflight.delete(id);
+  } finally {
+    check(id);
+  }
+}`,
   ],
   invalid: [
     // Seed 001: the delete wandered into a branch.
@@ -505,6 +585,139 @@ export async function scan(id: string): Promise<void> {
 }`,
         },
       ] }],
+    },
+    // Regression (property tests): a return inside a try/finally whose path shares the
+    // finally's final segment with an assumed throw is still a normal path that skips the release.
+    {
+      code: `${prelude}declare function log(message: string): void;
+const inflight = new Set<string>();
+export async function handle(id: string, ids: string[]): Promise<number | void> {
+  inflight.add(id);
+  try {
+    for (const other of ids) {
+      check(other);
+      return work(other);
+    }
+    inflight.delete(id);
+  } finally {
+    log('done');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 13,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              data: { release: 'inflight.delete(id)', acquire: 'inflight.add(id)' },
+              output: `${prelude}declare function log(message: string): void;
+const inflight = new Set<string>();
+export async function handle(id: string, ids: string[]): Promise<number | void> {
+  inflight.add(id);
+  try {
+    try {
+      for (const other of ids) {
+        check(other);
+        return await work(other);
+      }
+    } finally {
+      log('done');
+    }
+  } finally {
+    inflight.delete(id);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Regression (property tests): a return from a catch inside a try/catch/finally
+    // nested in another try/catch leaves the function; the release after it is skipped.
+    {
+      code: `${prelude}const inflight = new Map<string, number>();
+export async function handle(id: string): Promise<number | void> {
+  inflight.set(id, 1);
+  try {
+    try {
+      await work(id);
+    } catch {
+      return work(id);
+    } finally {
+      check(id);
+    }
+  } catch {
+    check(id);
+  }
+  inflight.delete(id);
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 18,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              data: { release: 'inflight.delete(id)', acquire: 'inflight.set(id, …)' },
+              output: `${prelude}const inflight = new Map<string, number>();
+export async function handle(id: string): Promise<number | void> {
+  inflight.set(id, 1);
+  try {
+    try {
+      try {
+        await work(id);
+      } catch {
+        return await work(id);
+      } finally {
+        check(id);
+      }
+    } catch {
+      check(id);
+    }
+  } finally {
+    inflight.delete(id);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // With assumeCallsThrow the synchronous call in the try/finally does count.
+    {
+      code: `${prelude}declare function log(message: string): void;
+const visiting = new Set<string>();
+export function visit(id: string): number {
+  visiting.add(id);
+  try {
+    const n = check(id);
+    visiting.delete(id);
+    return n;
+  } finally {
+    log('visited');
+  }
+}`,
+      options: [{ assumeCallsThrow: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 10,
+          column: 5,
+          data: {
+            release: 'visiting.delete(id)',
+            thrower: '`check(id)`',
+            throwLine: '9',
+            resource: 'the entry added by',
+            acquire: 'visiting.add(id)',
+            line: '7',
+            stays: 'stays',
+          },
+        },
+      ],
     },
     // assumeCallsThrow: a synchronous call between counts.
     {

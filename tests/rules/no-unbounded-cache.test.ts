@@ -512,6 +512,32 @@ export function report(): number {
 `,
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
     },
+    // Regression (check:real, @sveltejs/kit): a JSDoc `@type {Set<…>}` pins the strong type in
+    // JavaScript; `new WeakSet()` would not fit it, so no WeakSet suggestion.
+    {
+      code: `
+/** @type {Set<Promise<unknown>>} */
+const allowed = new Set();
+/** @param {Promise<unknown>} promise */
+export function allow(promise) {
+  allowed.add(promise);
+}
+`,
+      filename: 'script.js',
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+    },
+    // The same with a JSDoc cast on the initializer.
+    {
+      code: `
+const allowed = /** @type {Set<Promise<unknown>>} */ (new Set());
+/** @param {Promise<unknown>} promise */
+export function allow(promise) {
+  allowed.add(promise);
+}
+`,
+      filename: 'script.js',
+      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
+    },
     // A public field of an exported class is still owned by the class.
     {
       code: `
