@@ -121,6 +121,8 @@ export type HandleUse =
   | { kind: 'discarded'; unref: boolean }
   | { kind: 'variable'; unref: boolean; variable: TSESLint.Scope.Variable; target: TSESTree.Identifier; assignment: TSESTree.AssignmentExpression | null }
   | { kind: 'member'; unref: boolean; target: TSESTree.MemberExpression; assignment: TSESTree.AssignmentExpression }
+  /** A field initializer: `private timer = setInterval(…)`. */
+  | { kind: 'property'; unref: boolean; definition: TSESTree.PropertyDefinition | TSESTree.AccessorProperty }
   /** Returned, passed on, pushed into a collection, assigned with `??=`: someone else may clear it. */
   | { kind: 'escapes' };
 
@@ -170,6 +172,13 @@ export function handleUseOf(call: TSESTree.CallExpression, sourceCode: Readonly<
     if (!variable) return { kind: 'escapes' };
     return { kind: 'variable', unref: unref || unrefedThrough(variable), variable, target: parent.id, assignment: null };
   }
+  if (
+    (parent.type === AST_NODE_TYPES.PropertyDefinition || parent.type === AST_NODE_TYPES.AccessorProperty) &&
+    parent.value === node &&
+    !parent.computed
+  ) {
+    return { kind: 'property', unref, definition: parent };
+  }
   if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && parent.operator === '=') {
     const left = parent.left;
     if (left.type === AST_NODE_TYPES.Identifier) {
@@ -196,12 +205,8 @@ function unrefedThrough(variable: TSESLint.Scope.Variable): boolean {
  * read we cannot classify.
  */
 export function variableHandleIsUsed(variable: TSESLint.Scope.Variable): boolean {
-  for (const def of variable.defs) {
-    let p: TSESTree.Node | undefined = def.node;
-    for (; p && p.type !== AST_NODE_TYPES.Program; p = p.parent) {
-      if (p.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-    }
-  }
+  // `export const t = setInterval(…)`: the importer holds the handle.
+  if (variable.defs.some((def) => def.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration)) return true;
   return variable.references.some((ref) => {
     if (!ref.isRead()) return false;
     const member = ref.identifier.parent;

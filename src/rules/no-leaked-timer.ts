@@ -3,12 +3,13 @@ import {
   enclosingFunction,
   functionName,
   isFunctionNode,
+  keyName,
   skipWrappers,
   walk,
   type FunctionNode,
 } from '../analysis/ast.js';
 import { fieldLifetime, runsPerCall, variableLifetime, type Lifetime, type Scopes } from '../analysis/lifetime.js';
-import { ownerText, resolveOwner, type Owner } from '../analysis/owners.js';
+import { fieldKey, ownerText, resolveOwner, type FieldOwner, type Owner } from '../analysis/owners.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
 import {
   atModuleLevel,
@@ -157,6 +158,15 @@ export default createRule<Options, MessageIds>({
         reportUnused(call, kind, use.kind === 'variable' ? use.target.name : null, loop);
         return;
       }
+      if (use.kind === 'property') {
+        const { definition } = use;
+        const name = keyName(definition.key, false);
+        if (name === null || definition.static || !repeats) return;
+        const classNode = definition.parent.parent;
+        const owner: FieldOwner = { kind: 'field', key: fieldKey(classNode, name, false), classNode, name, isStatic: false };
+        checkTeardown(call, kind, owner, definition.key, reportedOwners);
+        return;
+      }
       const owner = resolveOwner(use.target, scopes.scopeOf);
       if (!owner) return;
       if (owner.kind === 'field' && !owner.isStatic && repeats) checkTeardown(call, kind, owner, use.target, reportedOwners);
@@ -220,7 +230,7 @@ export default createRule<Options, MessageIds>({
     function checkTeardown(
       call: TSESTree.CallExpression,
       kind: TimerKind,
-      owner: Owner & { kind: 'field' },
+      owner: FieldOwner,
       target: TSESTree.Node,
       reportedOwners: Set<unknown>,
     ): void {
