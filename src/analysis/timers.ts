@@ -217,36 +217,71 @@ export function variableHandleIsUsed(variable: TSESLint.Scope.Variable): boolean
   });
 }
 
+/** A timer that re-arms itself: the enclosing function its callback runs again. */
+export interface Reschedule {
+  fn: FunctionNode;
+  /**
+   * The callback is that function, or calls it in its own body. Otherwise it
+   * gets there through a nested callback or a helper it calls, which may not
+   * run every time.
+   */
+  direct: boolean;
+}
+
 /**
  * The function a timer re-runs, when the timer is armed inside it: `setTimeout(poll, ms)`
  * or `setTimeout(() => poll(), ms)` inside `poll`, `setTimeout(() => this.tick(), ms)`
- * or `setTimeout(this.tick.bind(this), ms)` inside the method `tick`.
+ * or `setTimeout(this.tick.bind(this), ms)` inside the method `tick`; indirectly,
+ * `setTimeout(() => this.run(), ms)` inside `arm()` where `run()` calls `this.arm()`.
  */
-export function rescheduledFunction(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | null {
+export function rescheduledFunction(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): Reschedule | null {
   const callback = call.arguments[0];
   if (!callback || callback.type === AST_NODE_TYPES.SpreadElement) return null;
   const enclosing = new Set<FunctionNode>();
   for (let p: TSESTree.Node | undefined = call.parent; p; p = p.parent) if (isFunctionNode(p)) enclosing.add(p);
   if (enclosing.size === 0) return null;
-  const candidates: TSESTree.Node[] = [];
   const direct = skipWrappers(callback as TSESTree.Expression);
-  if (isFunctionNode(direct)) {
-    if (enclosing.has(direct)) return null;
-    // The calls the callback makes (its body, not deeper functions).
-    walk(
-      direct.body,
-      (node) => {
-        if (node.type === AST_NODE_TYPES.CallExpression) candidates.push(skipWrappers(node.callee));
-      },
-      { intoFunctions: false },
-    );
-    // `setTimeout(function tick() { … setTimeout(tick) … })`: the named callback itself.
-  } else {
-    candidates.push(bindTarget(direct));
+  if (!isFunctionNode(direct)) {
+    const target = functionDenoted(bindTarget(direct), sourceCode);
+    if (!target) return null;
+    if (enclosing.has(target)) return { fn: target, direct: true };
+    return reachesEnclosing(target, enclosing, sourceCode, 1);
   }
-  for (const candidate of candidates) {
-    const target = functionDenoted(candidate, sourceCode);
-    if (target && enclosing.has(target)) return target;
+  if (enclosing.has(direct)) return null;
+  return reachesEnclosing(direct, enclosing, sourceCode, 0);
+}
+
+/** Does `fn` call one of `enclosing`: in its own body (direct at depth 0), in a nested callback, or through helpers? */
+function reachesEnclosing(
+  fn: FunctionNode,
+  enclosing: ReadonlySet<FunctionNode>,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  depth: number,
+): Reschedule | null {
+  const own: FunctionNode[] = [];
+  const nested: FunctionNode[] = [];
+  walk(fn.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const target = functionDenoted(skipWrappers(node.callee), sourceCode);
+    if (!target) return;
+    let inNested = false;
+    for (let p: TSESTree.Node | undefined = node.parent; p && p !== fn; p = p.parent) {
+      if (isFunctionNode(p)) {
+        inNested = true;
+        break;
+      }
+    }
+    (inNested ? nested : own).push(target);
+  });
+  const hit = own.find((target) => enclosing.has(target));
+  if (hit) return { fn: hit, direct: depth === 0 };
+  const nestedHit = nested.find((target) => enclosing.has(target));
+  if (nestedHit) return { fn: nestedHit, direct: false };
+  if (depth >= 2) return null;
+  for (const helper of [...own, ...nested]) {
+    if (helper === fn) continue;
+    const found = reachesEnclosing(helper, enclosing, sourceCode, depth + 1);
+    if (found) return { fn: found.fn, direct: false };
   }
   return null;
 }

@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  classOfMember,
+  contains,
   enclosingFunction,
   functionName,
   isFunctionNode,
@@ -27,6 +29,7 @@ import {
   rescheduledFunction,
   timerKindOf,
   variableHandleIsUsed,
+  type Reschedule,
   type TimerKind,
 } from '../analysis/timers.js';
 import { createRule } from '../util/create-rule.js';
@@ -105,6 +108,8 @@ export default createRule<Options, MessageIds>({
     const tracker = new PathTracker();
     const timers: TimerCall[] = [];
     const entries = new Map<TSESTree.Node, Position>();
+    /** `this.name(…)` call sites per class, built at the first question. */
+    const thisCallIndex = new WeakMap<TSESTree.Node, Map<string, TSESTree.CallExpression[] | null>>();
     /** Local names bound to `node:timers` or its functions, so an aliased import is looked at. */
     const timerAliases = new Set<string>();
 
@@ -148,14 +153,14 @@ export default createRule<Options, MessageIds>({
       const use = handleUseOf(call, sourceCode);
       if (use.kind === 'escapes') return;
       const loop = kind === 'setTimeout' ? rescheduledFunction(call, sourceCode) : null;
-      const repeats = kind === 'setInterval' || (loop !== null && reschedulesOnEveryRun(loop, call));
+      const repeats = kind === 'setInterval' || (loop !== null && loop.direct && reschedulesOnEveryRun(loop.fn, call));
       const unused = use.kind === 'discarded' || (use.kind === 'variable' && !variableHandleIsUsed(use.variable));
       if (unused) {
         if (!repeats) return;
         // An unref'd timer whose callback holds only module state: a sweeper that cannot hold the process open.
         if (use.unref && !callbackCapturesCallState(call.arguments[0], sourceCode)) return;
         if (kind === 'setInterval' && clearsItselfThroughThis(call)) return;
-        reportUnused(call, kind, use.kind === 'variable' ? use.target.name : null, loop);
+        reportUnused(call, kind, use.kind === 'variable' ? use.target.name : null, loop?.fn ?? null);
         return;
       }
       if (use.kind === 'property') {
@@ -285,28 +290,14 @@ export default createRule<Options, MessageIds>({
       owner: Owner,
       target: TSESTree.Node,
       assignment: TSESTree.AssignmentExpression,
-      loop: FunctionNode | null,
+      loop: Reschedule | null,
     ): void {
       // A loop re-arms from its own callback: the handle it replaces has just fired.
       if (loop) return;
       const lifetime: Lifetime = owner.kind === 'field' ? fieldLifetime(owner) : variableLifetime(owner.variable);
       if (!runsPerCall(call, owner, lifetime, scopes)) return;
-      if (insideTimerCallback(call)) return;
       const fn = enclosingFunction(call);
-      if (!fn || guarded(fn, assignment, owner)) return;
-      const handlers: Position[] = [];
-      walk(
-        fn.body,
-        (node) => {
-          if (node.type !== AST_NODE_TYPES.CallExpression || node === call) return;
-          if (!callReleases(node, owner, sourceCode)) return;
-          const position = tracker.positions.get(node);
-          if (position) handlers.push(position);
-        },
-        { intoFunctions: false },
-      );
-      const at = tracker.positions.get(call);
-      if (!at || !reachedWithout(at, handlers)) return;
+      if (!fn || handledAt(call, owner, lifetime, 0)) return;
       const place = sourceCode.getText(target);
       const clear = kind === 'setInterval' ? 'clearInterval' : 'clearTimeout';
       const statement = assignment.parent;
@@ -333,6 +324,98 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * Is the handle in `owner` let go of, or known to be empty, whenever `site`
+     * runs: it runs once per owner, inside a timer's own callback, after a
+     * guard on the handle or on a flag its function sets, after a release on
+     * every path from its function's start, or in a private helper every one
+     * of whose callers is such a site.
+     */
+    function handledAt(site: TSESTree.Node, owner: Owner, lifetime: Lifetime, depth: number): boolean {
+      if (!runsPerCall(site, owner, lifetime, scopes)) return true;
+      if (insideTimerCallback(site)) return true;
+      const fn = enclosingFunction(site);
+      if (!fn) return true;
+      if (guarded(fn, site, owner)) return true;
+      const at = tracker.positions.get(site);
+      if (!at || !reachedWithout(at, releasesIn(fn, owner, site))) return true;
+      if (depth >= 3) return false;
+      const callers = callSitesOf(fn);
+      return callers !== null && callers.length > 0 && callers.every((caller) => handledAt(caller, owner, lifetime, depth + 1));
+    }
+
+    /** The calls in `fn` (not in nested functions) that let go of the handle in `owner`. */
+    function releasesIn(fn: FunctionNode, owner: Owner, except: TSESTree.Node): Position[] {
+      const found: Position[] = [];
+      walk(
+        fn.body,
+        (node) => {
+          if (node.type !== AST_NODE_TYPES.CallExpression || node === except) return;
+          if (!callReleases(node, owner, sourceCode)) return;
+          const position = tracker.positions.get(node);
+          if (position) found.push(position);
+        },
+        { intoFunctions: false },
+      );
+      return found;
+    }
+
+    /**
+     * Every call of a helper the outside cannot reach: a `private`, `protected`
+     * or `#` method (called as `this.name()`), or a function of this module that
+     * is not exported. Null when some use is not a plain call (it is passed on)
+     * or the function is public.
+     */
+    function callSitesOf(fn: FunctionNode): TSESTree.CallExpression[] | null {
+      const parent = fn.parent;
+      if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
+        const name = keyName(parent.key, parent.computed);
+        const hidden = parent.accessibility === 'private' || parent.accessibility === 'protected' || parent.key.type === AST_NODE_TYPES.PrivateIdentifier;
+        if (name === null || !hidden || parent.static) return null;
+        return thisCallSites(parent.parent.parent, name);
+      }
+      let variable: TSESLint.Scope.Variable | undefined;
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) variable = sourceCode.getDeclaredVariables(fn)[0];
+      else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn) variable = sourceCode.getDeclaredVariables(parent)[0];
+      if (!variable || variable.defs.some((def) => def.node.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || def.node.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration)) {
+        return null;
+      }
+      const calls: TSESTree.CallExpression[] = [];
+      for (const ref of variable.references) {
+        if (ref.init) continue;
+        const use = ref.identifier.parent;
+        if (use.type !== AST_NODE_TYPES.CallExpression || use.callee !== ref.identifier) return null;
+        calls.push(use);
+      }
+      return calls;
+    }
+
+    /** `this.name(…)` calls in a class, by name; null for a name also used other than as a call. */
+    function thisCallSites(classNode: TSESTree.Node, name: string): TSESTree.CallExpression[] | null {
+      let index = thisCallIndex.get(classNode);
+      if (!index) {
+        const built = new Map<string, TSESTree.CallExpression[] | null>();
+        walk(classNode, (node) => {
+          if (node.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(node.object).type !== AST_NODE_TYPES.ThisExpression) return;
+          const member = node.computed ? null : keyName(node.property, false);
+          if (member === null) return;
+          const parent = node.parent;
+          const list = built.get(member);
+          if (list === null) return;
+          if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) {
+            if (list) list.push(parent);
+            else built.set(member, [parent]);
+          } else if (!(parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node)) {
+            built.set(member, null);
+          }
+        });
+        index = built;
+        thisCallIndex.set(classNode, index);
+      }
+      const found = index.get(name);
+      return found === undefined ? [] : found;
+    }
+
     /** Inside the callback of a timer: the handle being replaced is that timer's, which has fired. */
     function insideTimerCallback(node: TSESTree.Node): boolean {
       for (let p: TSESTree.Node | undefined = node.parent; p; p = p.parent) {
@@ -348,24 +431,29 @@ export default createRule<Options, MessageIds>({
      * (`if (this.timer) return`, `if (!this.timer)`), or reads a flag the same
      * function sets (`if (this.started) return; this.started = true`)?
      */
-    function guarded(fn: FunctionNode, assignment: TSESTree.AssignmentExpression, owner: Owner): boolean {
+    function guarded(fn: FunctionNode, site: TSESTree.Node, owner: Owner): boolean {
       const written: Owner[] = [];
       const tests: TSESTree.Node[] = [];
-      walk(
-        fn.body,
-        (node) => {
-          if (node.type === AST_NODE_TYPES.AssignmentExpression && node !== assignment) {
-            const left = resolveOwner(node.left as TSESTree.Expression, scopes.scopeOf);
-            if (left) written.push(left);
-          }
-          if (node.range[0] >= assignment.range[0]) return;
-          if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) tests.push(node.test);
-          else if (node.type === AST_NODE_TYPES.LogicalExpression) tests.push(node.left);
-          else if (node.type === AST_NODE_TYPES.SwitchStatement) tests.push(node.discriminant);
-          else if (node.type === AST_NODE_TYPES.WhileStatement) tests.push(node.test);
-        },
-        { intoFunctions: false },
-      );
+      // The function and the functions around it (a guard before a nested function is defined counts).
+      for (let scope: TSESTree.Node | null = fn; scope; scope = enclosingFunction(scope)) {
+        const body = (scope as FunctionNode).body;
+        walk(
+          body,
+          (node) => {
+            if (node.type === AST_NODE_TYPES.AssignmentExpression && !contains(node, site)) {
+              const left = resolveOwner(node.left as TSESTree.Expression, scopes.scopeOf);
+              if (left) written.push(left);
+            }
+            if (node.range[0] >= site.range[0]) return;
+            if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) tests.push(node.test);
+            else if (node.type === AST_NODE_TYPES.LogicalExpression) tests.push(node.left);
+            else if (node.type === AST_NODE_TYPES.SwitchStatement) tests.push(node.discriminant);
+            else if (node.type === AST_NODE_TYPES.WhileStatement) tests.push(node.test);
+          },
+          { intoFunctions: false },
+        );
+        if (classOfMember(scope)) break;
+      }
       const flags = [owner, ...written];
       return tests.some((test) => {
         let found = false;

@@ -189,6 +189,69 @@ export function schedule(run: () => void): void {
     clearInterval(this.sweeper);
   }
 }`,
+    // A private helper whose every caller guards on the handle or clears it first.
+    `export class Connection {
+  private socketTimer: ReturnType<typeof setTimeout> | undefined;
+  onData(pending: number): void {
+    if (pending > 0 && this.socketTimer === undefined) this.armSocketTimer();
+  }
+  onActivity(): void {
+    clearTimeout(this.socketTimer);
+    this.armSocketTimer();
+  }
+  private armSocketTimer(): void {
+    this.socketTimer = setTimeout(() => {
+      this.socketTimer = undefined;
+    }, 1000);
+  }
+}`,
+    // A private helper called only from the constructor runs once per object.
+    `export class Client {
+  #connectTimer: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly close: () => void) {
+    this.#setup();
+  }
+  #setup(): void {
+    this.#connectTimer = setTimeout(() => this.close(), 1000);
+  }
+  joined(): void {
+    clearTimeout(this.#connectTimer);
+  }
+}`,
+    // A timer re-armed through a helper its callback calls: the handle it replaces has fired.
+    `export class Ejector {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private enabled = true;
+  private startTimer(ms: number): void {
+    this.timer = setTimeout(() => this.runChecks(), ms);
+  }
+  private runChecks(): void {
+    if (!this.enabled) return;
+    this.startTimer(1000);
+  }
+  configure(enabled: boolean): void {
+    clearTimeout(this.timer);
+    this.enabled = enabled;
+    if (enabled) this.startTimer(1000);
+  }
+}`,
+    // A loop re-armed from a nested callback, behind a guard in the function around it.
+    `declare function refresh(done: () => void): void;
+export class Cluster {
+  private slotsTimer: ReturnType<typeof setTimeout> | null = null;
+  resetRefresh(): void {
+    if (this.slotsTimer) return;
+    const nextRound = (): void => {
+      this.slotsTimer = setTimeout(() => {
+        refresh(() => nextRound());
+      }, 5000);
+    };
+    nextRound();
+  }
+  disconnect(): void {
+    if (this.slotsTimer) clearTimeout(this.slotsTimer);
+  }
+}`,
     // A handle local to the call is not overwritten across calls.
     `export function run(task: () => void): void {
   let timer = setTimeout(task, 10);
@@ -420,6 +483,53 @@ export class Animator {
   }
   stop(): void {
     clearTimeout(this.retry);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A private helper with one caller that neither guards nor clears (an event handler).
+    {
+      code: `declare const socket: { on(event: string, listener: () => void): void };
+export class Reconnector {
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  constructor() {
+    socket.on('error', () => this.scheduleRetry());
+    socket.on('close', () => this.scheduleRetry());
+  }
+  private scheduleRetry(): void {
+    this.retryTimer = setTimeout(() => this.connect(), 500);
+  }
+  private connect(): void {}
+  stop(): void {
+    clearTimeout(this.retryTimer);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerOverwritten',
+          line: 9,
+          column: 5,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'clearPreviousSuggestion',
+              output: `declare const socket: { on(event: string, listener: () => void): void };
+export class Reconnector {
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  constructor() {
+    socket.on('error', () => this.scheduleRetry());
+    socket.on('close', () => this.scheduleRetry());
+  }
+  private scheduleRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.connect(), 500);
+  }
+  private connect(): void {}
+  stop(): void {
+    clearTimeout(this.retryTimer);
   }
 }`,
             },
