@@ -217,14 +217,21 @@ export default createRule<Options, MessageIds>({
       }
       const fn = enclosingFunction(call);
       const moduleLevel = atModuleLevel(call);
+      const member = fn ? classOfMember(fn) : null;
+      const isConstructor = member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor';
       const name = fn ? functionName(fn) : null;
+      const each = isConstructor
+        ? `; each \`new ${member.classNode.id?.name ?? 'instance'}()\` starts one more`
+        : name
+          ? `; each call of \`${name}()\` starts one more`
+          : '; each run of this code starts one more';
       context.report({
         node: call.callee,
         messageId: 'intervalNeverCleared',
         data: {
           timer: kind,
           handle,
-          repeat: moduleLevel ? '' : name ? `; each call of \`${name}()\` starts one more` : '; each run of this code starts one more',
+          repeat: moduleLevel ? '' : each,
           fix: moduleLevel
             ? 'Keep the handle and clear it on shutdown, or call `.unref()` on it so that it cannot hold the process open.'
             : 'Keep the handle and call `clearInterval` on it when the work is done: store it where teardown can reach it, or return a function that clears it.',
