@@ -49,13 +49,14 @@ export const DEFAULT_TEARDOWN_METHODS: readonly string[] = [
   'disconnectedCallback',
 ];
 
-function importedTimerName(def: TSESLint.Scope.Definition): string | null | 'namespace' {
+/** The name a `node:timers` import binds (`setInterval`), `'*'` for the module itself, or null. */
+function importedTimerName(def: TSESLint.Scope.Definition): string | null {
   if (def.type !== TSESLint.Scope.DefinitionType.ImportBinding) return null;
   const declaration = def.parent;
   if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || !TIMER_MODULES.has(declaration.source.value)) return null;
   const specifier = def.node;
   if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier || specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
-    return 'namespace';
+    return '*';
   }
   if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier) {
     return specifier.imported.name;
@@ -76,14 +77,14 @@ export function timerKindOf(
   services: ParserServicesWithTypeInformation,
 ): TimerKind | null {
   const callee = skipWrappers(call.callee);
-  let name: string | null = null;
-  let global: TSESTree.Node | null = null;
+  let name: string;
+  let global: TSESTree.Node;
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee.name);
     const def = variable?.defs[0];
     if (def) {
       const imported = importedTimerName(def);
-      return imported !== null && imported !== 'namespace' && TIMER_NAMES.has(imported) ? (imported as TimerKind) : null;
+      return imported !== null && TIMER_NAMES.has(imported) ? (imported as TimerKind) : null;
     }
     if (!TIMER_NAMES.has(callee.name)) return null;
     name = callee.name;
@@ -95,7 +96,7 @@ export function timerKindOf(
     if (object.type !== AST_NODE_TYPES.Identifier) return null;
     const variable = ASTUtils.findVariable(sourceCode.getScope(object), object.name);
     const def = variable?.defs[0];
-    if (def) return importedTimerName(def) === 'namespace' ? (property as TimerKind) : null;
+    if (def) return importedTimerName(def) === '*' ? (property as TimerKind) : null;
     if (!GLOBAL_OBJECTS.has(object.name)) return null;
     name = property;
     global = callee;
@@ -131,8 +132,7 @@ function outerUse(call: TSESTree.CallExpression): { node: TSESTree.Node; unref: 
   let node: TSESTree.Node = call;
   let unref = false;
   for (;;) {
-    const parent: TSESTree.Node | undefined = node.parent;
-    if (!parent) return { node, unref };
+    const parent: TSESTree.Node = node.parent;
     if (
       (parent.type === AST_NODE_TYPES.TSNonNullExpression ||
         parent.type === AST_NODE_TYPES.TSAsExpression ||
@@ -206,7 +206,7 @@ function unrefedThrough(variable: TSESLint.Scope.Variable): boolean {
  */
 export function variableHandleIsUsed(variable: TSESLint.Scope.Variable): boolean {
   // `export const t = setInterval(…)`: the importer holds the handle.
-  if (variable.defs.some((def) => def.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration)) return true;
+  if (variable.defs.some((def) => def.parent?.parent.type === AST_NODE_TYPES.ExportNamedDeclaration)) return true;
   return variable.references.some((ref) => {
     if (!ref.isRead()) return false;
     const member = ref.identifier.parent;
@@ -240,7 +240,7 @@ export function rescheduledFunction(call: TSESTree.CallExpression, sourceCode: R
   const enclosing = new Set<FunctionNode>();
   for (let p: TSESTree.Node | undefined = call.parent; p; p = p.parent) if (isFunctionNode(p)) enclosing.add(p);
   if (enclosing.size === 0) return null;
-  const direct = skipWrappers(callback as TSESTree.Expression);
+  const direct = skipWrappers(callback);
   if (!isFunctionNode(direct)) {
     const target = functionDenoted(bindTarget(direct), sourceCode);
     if (!target) return null;
@@ -454,7 +454,8 @@ export function functionReleases(
   if (seen.has(fn)) return false;
   seen.add(fn);
   const scopeOf: ScopeOf = (n) => sourceCode.getScope(n);
-  let found = false;
+  // Set inside the walk's callback (TypeScript's narrowing does not see that).
+  let found = false as boolean;
   const callees: FunctionNode[] = [];
   walk(fn.body, (node) => {
     if (found) return;
@@ -535,7 +536,7 @@ export function reachedWithout(target: Position, handlers: readonly Position[]):
  */
 export function callReleases(call: TSESTree.CallExpression, owner: Owner, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const scopeOf: ScopeOf = (n) => sourceCode.getScope(n);
-  let found = false;
+  let found = false as boolean;
   const visit = (node: TSESTree.Node): void => {
     if (found) return;
     if ((node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) && readsOwner(node, owner, scopeOf)) {
@@ -545,8 +546,13 @@ export function callReleases(call: TSESTree.CallExpression, owner: Owner, source
   for (const argument of call.arguments) walk(argument, visit, { intoFunctions: false });
   if (found) return true;
   const callee = skipWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression) visit(skipWrappers(callee.object));
-  if (found) return true;
+  // `this.timer.close()`
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipWrappers(callee.object);
+    if ((object.type === AST_NODE_TYPES.MemberExpression || object.type === AST_NODE_TYPES.Identifier) && readsOwner(object, owner, scopeOf) && releasesHandle(object)) {
+      return true;
+    }
+  }
   const target = functionDenoted(callee, sourceCode);
   return target !== null && functionReleasesCached(target, owner, sourceCode);
 }

@@ -69,7 +69,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ teardownMethods: [...DEFAULT_TEARDOWN_METHODS] }],
     messages: {
       intervalNeverCleared:
-        'The handle of `{{timer}}` is {{handle}}, so nothing can ever clear it: the interval fires until the process exits and keeps its callback, and everything it captures, alive{{repeat}}. {{fix}}',
+        'The handle of `{{timer}}` is {{handle}}, so nothing can ever clear it: the interval fires until the process exits and keeps its callback, and everything it captures, alive{{repeat}}. {{fix}}.',
       timeoutLoopNeverStops:
         '`{{fn}}()` re-arms `{{timer}}` on every run and {{handle}} the handle, so the loop can never be stopped: it runs until the process exits, keeping its callback and everything it captures alive. Keep the handle and clear it on teardown, or return before re-arming once a stop flag is set.',
       timerNotClearedOnTeardown:
@@ -233,8 +233,8 @@ export default createRule<Options, MessageIds>({
           handle,
           repeat: moduleLevel ? '' : each,
           fix: moduleLevel
-            ? 'Keep the handle and clear it on shutdown, or call `.unref()` on it so that it cannot hold the process open.'
-            : 'Keep the handle and call `clearInterval` on it when the work is done: store it where teardown can reach it, or return a function that clears it.',
+            ? 'Keep the handle and clear it on shutdown, or call `.unref()` on it so that it cannot hold the process open'
+            : 'Keep the handle and call `clearInterval` on it when the work is done: store it where teardown can reach it, or return a function that clears it',
         },
       });
     }
@@ -384,7 +384,7 @@ export default createRule<Options, MessageIds>({
       let variable: TSESLint.Scope.Variable | undefined;
       if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) variable = sourceCode.getDeclaredVariables(fn)[0];
       else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn) variable = sourceCode.getDeclaredVariables(parent)[0];
-      if (!variable || variable.defs.some((def) => def.node.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || def.node.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration)) {
+      if (!variable || variable.defs.some((def) => def.node.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || def.node.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration)) {
         return null;
       }
       const calls: TSESTree.CallExpression[] = [];
@@ -443,12 +443,12 @@ export default createRule<Options, MessageIds>({
       const tests: TSESTree.Node[] = [];
       // The function and the functions around it (a guard before a nested function is defined counts).
       for (let scope: TSESTree.Node | null = fn; scope; scope = enclosingFunction(scope)) {
-        const body = (scope as FunctionNode).body;
+        const body = scope.body;
         walk(
           body,
           (node) => {
             if (node.type === AST_NODE_TYPES.AssignmentExpression && !contains(node, site)) {
-              const left = resolveOwner(node.left as TSESTree.Expression, scopes.scopeOf);
+              const left = resolveOwner(node.left, scopes.scopeOf);
               if (left) written.push(left);
             }
             if (node.range[0] >= site.range[0]) return;
