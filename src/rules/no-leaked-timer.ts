@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
 import {
   classOfMember,
   contains,
@@ -283,7 +284,7 @@ export default createRule<Options, MessageIds>({
                   fix: (fixer) =>
                     fixer.insertTextAfterRange(
                       [body.range[0], body.range[0] + 1],
-                      `\n${indentInside(body)}${clear}(${place});${body.body.length === 0 ? `\n${indentOf(body)}` : ''}`,
+                      `\n${indentInside(body)}${clearStatement(clear, place, target)}${body.body.length === 0 ? `\n${indentOf(body)}` : ''}`,
                     ),
                 },
               ]
@@ -324,7 +325,7 @@ export default createRule<Options, MessageIds>({
                 {
                   messageId: 'clearPreviousSuggestion',
                   data: { clear, place },
-                  fix: (fixer) => fixer.insertTextBefore(statement, `${clear}(${place});\n${indentOf(statement)}`),
+                  fix: (fixer) => fixer.insertTextBefore(statement, `${clearStatement(clear, place, target)}\n${indentOf(statement)}`),
                 },
               ]
             : [],
@@ -470,6 +471,17 @@ export default createRule<Options, MessageIds>({
         });
         return found;
       });
+    }
+
+    /**
+     * `clearTimeout(this.t);`, or `if (this.t) clearTimeout(this.t);` when the
+     * place's type admits `null` (which the clear functions do not accept).
+     */
+    function clearStatement(clear: string, place: string, target: TSESTree.Node): string {
+      const type = services.getTypeAtLocation(target);
+      const parts = type.isUnion() ? type.types : [type];
+      const nullable = parts.some((part) => (part.flags & ts.TypeFlags.Null) !== 0);
+      return nullable ? `if (${place}) ${clear}(${place});` : `${clear}(${place});`;
     }
 
     function isBlockChild(statement: TSESTree.Node): boolean {

@@ -537,6 +537,40 @@ export class Reconnector {
         },
       ],
     },
+    // A handle typed `| null`: the suggested clear is guarded (the clear functions do not take null).
+    {
+      code: `export class Runner {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  start(onTimeout: () => void): void {
+    this.timer = setTimeout(onTimeout, 1000);
+  }
+  finish(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerOverwritten',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'clearPreviousSuggestion',
+              output: `export class Runner {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  start(onTimeout: () => void): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(onTimeout, 1000);
+  }
+  finish(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A module variable re-armed on one path without the clear the other path has.
     {
       code: `let ticker: ReturnType<typeof setInterval> | undefined;
