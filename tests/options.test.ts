@@ -79,6 +79,15 @@ const cases: Record<RuleName, BadOption[]> = {
     { option: 'checkEscaped', value: { checkEscaped: 0 }, message: 'Value 0 should be boolean.' },
     { option: 'checkObjects', value: { checkObjects: null }, message: 'Value null should be boolean.' },
   ],
+  'no-leaked-timer': [
+    { option: 'teardownMethods', value: { teardownMethods: 'close' }, message: 'Value "close" should be array.' },
+    { option: 'teardownMethods', value: { teardownMethods: [1] }, message: 'Value 1 should be string.' },
+    {
+      option: 'teardownMethods',
+      value: { teardownMethods: ['close', 'close'] },
+      message: 'Value ["close","close"] should NOT have duplicate items (items ## 1 and 0 are identical).',
+    },
+  ],
   'no-unstoppable-loop': [
     { option: 'checkYieldingLoops', value: { checkYieldingLoops: 'yes' }, message: 'Value "yes" should be boolean.' },
   ],

@@ -1,6 +1,6 @@
 // Source: https://github.com/SandeepVashishtha/Eventra/issues/9240
 // Bug: fixed (Eventra PR #9241): a background sweep, unref'd so it never keeps the process alive, deletes every counter whose window has expired.
-// expect: none
+// expect: no-leaked-timer/intervalNeverCleared 22:17
 
 import { setInterval } from 'node:timers';
 

@@ -1,0 +1,504 @@
+import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import {
+  classOfMember,
+  contains,
+  enclosingFunction,
+  functionName,
+  isFunctionNode,
+  keyName,
+  skipWrappers,
+  walk,
+  type FunctionNode,
+} from '../analysis/ast.js';
+import { fieldLifetime, runsPerCall, variableLifetime, type Lifetime, type Scopes } from '../analysis/lifetime.js';
+import { fieldKey, ownerText, resolveOwner, type FieldOwner, type Owner } from '../analysis/owners.js';
+import { PathTracker, type Position } from '../analysis/paths.js';
+import {
+  atModuleLevel,
+  bindTarget,
+  callbackCapturesCallState,
+  callReleases,
+  classFacts,
+  DEFAULT_TEARDOWN_METHODS,
+  denotesOwner,
+  functionDenoted,
+  functionReleasesCached,
+  handleUseOf,
+  isClearCall,
+  reachedWithout,
+  rescheduledFunction,
+  timerKindOf,
+  variableHandleIsUsed,
+  type Reschedule,
+  type TimerKind,
+} from '../analysis/timers.js';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [
+  {
+    teardownMethods?: string[];
+  },
+];
+
+export type MessageIds =
+  | 'clearOnTeardownSuggestion'
+  | 'clearPreviousSuggestion'
+  | 'intervalNeverCleared'
+  | 'timeoutLoopNeverStops'
+  | 'timerNotClearedOnTeardown'
+  | 'timerOverwritten';
+
+const TIMER_NAMES = new Set(['setInterval', 'setTimeout']);
+const TIMER_MODULES = new Set(['timers', 'node:timers']);
+
+interface TimerCall {
+  call: TSESTree.CallExpression;
+  kind: TimerKind;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-leaked-timer',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow intervals and self-rescheduling timeouts that nothing can clear, and timer handles lost before they are cleared',
+      recommended: 'strict',
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    defaultOptions: [{ teardownMethods: [...DEFAULT_TEARDOWN_METHODS] }],
+    messages: {
+      intervalNeverCleared:
+        'The handle of `{{timer}}` is {{handle}}, so nothing can ever clear it: the interval fires until the process exits and keeps its callback, and everything it captures, alive{{repeat}}. {{fix}}.',
+      timeoutLoopNeverStops:
+        '`{{fn}}()` re-arms `{{timer}}` on every run and {{handle}} the handle, so the loop can never be stopped: it runs until the process exits, keeping its callback and everything it captures alive. Keep the handle and clear it on teardown, or return before re-arming once a stop flag is set.',
+      timerNotClearedOnTeardown:
+        '`{{place}}` holds {{what}}, but `{{teardown}}()` does not clear it (nor does any method it calls): after teardown the timer keeps firing and keeps the object alive. Call `{{clear}}({{place}})` in `{{teardown}}()`.',
+      timerOverwritten:
+        '`{{place}} = {{timer}}(…)` in `{{fn}}()` replaces the previous handle without clearing it: if `{{fn}}()` runs again while that timer is armed, the old timer {{consequence}} and can no longer be cleared. Call `{{clear}}({{place}})` first, or return early while `{{place}}` is set.',
+      clearPreviousSuggestion: 'Call `{{clear}}({{place}})` before re-arming it.',
+      clearOnTeardownSuggestion: 'Call `{{clear}}({{place}})` at the start of `{{teardown}}()`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          teardownMethods: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Names of methods that end an object\'s life: a timer stored on a field must be cleared by one of them (or by a method they call). `Symbol.dispose` stands for `[Symbol.dispose]()`. Replaces the default list.',
+          },
+        },
+      },
+    ],
+  },
+  create(context, [options]) {
+    const services = ESLintUtils.getParserServices(context);
+    const { sourceCode } = context;
+    if (!sourceCode.text.includes('setInterval') && !sourceCode.text.includes('setTimeout')) return {};
+    const teardownNames = new Set(options.teardownMethods ?? DEFAULT_TEARDOWN_METHODS);
+    const scopes: Scopes = {
+      declared: (node) => sourceCode.getDeclaredVariables(node),
+      scopeOf: (node) => sourceCode.getScope(node),
+    };
+
+    const tracker = new PathTracker();
+    const timers: TimerCall[] = [];
+    const entries = new Map<TSESTree.Node, Position>();
+    /** `this.name(…)` call sites per class, built at the first question. */
+    const thisCallIndex = new WeakMap<TSESTree.Node, Map<string, TSESTree.CallExpression[] | null>>();
+    /** Local names bound to `node:timers` or its functions, so an aliased import is looked at. */
+    const timerAliases = new Set<string>();
+
+    function enterFunction(node: FunctionNode): void {
+      const position = tracker.mark(node);
+      if (position) entries.set(node, position);
+    }
+
+    function mayBeTimer(callee: TSESTree.Expression): boolean {
+      const node = skipWrappers(callee);
+      if (node.type === AST_NODE_TYPES.Identifier) return TIMER_NAMES.has(node.name) || timerAliases.has(node.name);
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return false;
+      return TIMER_NAMES.has(node.property.name);
+    }
+
+    const listeners: TSESLint.RuleListener = {
+      Program(node) {
+        for (const statement of node.body) {
+          if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !TIMER_MODULES.has(statement.source.value)) continue;
+          for (const specifier of statement.specifiers) timerAliases.add(specifier.local.name);
+        }
+      },
+      FunctionDeclaration: enterFunction,
+      FunctionExpression: enterFunction,
+      ArrowFunctionExpression: enterFunction,
+      CallExpression(node) {
+        tracker.mark(node);
+        if (!mayBeTimer(node.callee)) return;
+        const kind = timerKindOf(node, sourceCode, services);
+        if (kind) timers.push({ call: node, kind });
+      },
+      'Program:exit'() {
+        const reportedOwners = new Set<unknown>();
+        for (const timer of timers) check(timer, reportedOwners);
+      },
+    };
+    return { ...listeners, ...(tracker.listeners as unknown as TSESLint.RuleListener) };
+
+    function check(timer: TimerCall, reportedOwners: Set<unknown>): void {
+      const { call, kind } = timer;
+      const use = handleUseOf(call, sourceCode);
+      if (use.kind === 'escapes') return;
+      const loop = kind === 'setTimeout' ? rescheduledFunction(call, sourceCode) : null;
+      const repeats = kind === 'setInterval' || (loop !== null && loop.direct && reschedulesOnEveryRun(loop.fn, call));
+      const unused = use.kind === 'discarded' || (use.kind === 'variable' && !variableHandleIsUsed(use.variable));
+      if (unused) {
+        if (!repeats) return;
+        // An unref'd timer whose callback holds only module state: a sweeper that cannot hold the process open.
+        if (use.unref && !callbackCapturesCallState(call.arguments[0], sourceCode)) return;
+        if (kind === 'setInterval' && clearsItselfThroughThis(call)) return;
+        reportUnused(call, kind, use.kind === 'variable' ? use.target.name : null, loop?.fn ?? null);
+        return;
+      }
+      if (use.kind === 'property') {
+        const { definition } = use;
+        const name = keyName(definition.key, false);
+        if (name === null || definition.static || !repeats) return;
+        const classNode = definition.parent.parent;
+        const owner: FieldOwner = { kind: 'field', key: fieldKey(classNode, name, false), classNode, name, isStatic: false };
+        checkTeardown(call, kind, owner, definition.key, reportedOwners);
+        return;
+      }
+      const owner = resolveOwner(use.target, scopes.scopeOf);
+      if (!owner) return;
+      if (owner.kind === 'field' && !owner.isStatic && repeats) checkTeardown(call, kind, owner, use.target, reportedOwners);
+      if (use.assignment) checkOverwrite(call, kind, owner, use.target, use.assignment, loop);
+    }
+
+    /** `setInterval(function () { … clearInterval(this) … })`: Node passes the handle as `this`. */
+    function clearsItselfThroughThis(call: TSESTree.CallExpression): boolean {
+      const callback = call.arguments[0];
+      if (callback?.type !== AST_NODE_TYPES.FunctionExpression) return false;
+      let found = false;
+      walk(
+        callback.body,
+        (node) => {
+          if (node.type === AST_NODE_TYPES.CallExpression && isClearCall(node) && node.arguments[0]?.type === AST_NODE_TYPES.ThisExpression) {
+            found = true;
+          }
+        },
+        { intoFunctions: false },
+      );
+      return found;
+    }
+
+    /** Does `fn` re-arm the timer on every normal path through it (no stop condition before it)? */
+    function reschedulesOnEveryRun(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+      if (enclosingFunction(call) !== fn) return false;
+      const entry = entries.get(fn);
+      const at = tracker.positions.get(call);
+      if (!entry || !at) return false;
+      const leak = tracker.findLeak(entry, [at]);
+      return leak === null || leak.end === 'throw';
+    }
+
+    function reportUnused(call: TSESTree.CallExpression, kind: TimerKind, variable: string | null, loop: FunctionNode | null): void {
+      const handle = variable === null ? 'discarded' : `kept in \`${variable}\` but never used`;
+      if (loop) {
+        context.report({
+          node: call.callee,
+          messageId: 'timeoutLoopNeverStops',
+          data: { fn: functionName(loop) ?? 'this function', timer: kind, handle: variable === null ? 'discards' : `never uses (\`${variable}\`)` },
+        });
+        return;
+      }
+      const fn = enclosingFunction(call);
+      const moduleLevel = atModuleLevel(call);
+      const member = fn ? classOfMember(fn) : null;
+      const isConstructor = member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor';
+      const name = fn ? functionName(fn) : null;
+      const each = isConstructor
+        ? `; each \`new ${member.classNode.id?.name ?? 'instance'}()\` starts one more`
+        : name
+          ? `; each call of \`${name}()\` starts one more`
+          : '; each run of this code starts one more';
+      context.report({
+        node: call.callee,
+        messageId: 'intervalNeverCleared',
+        data: {
+          timer: kind,
+          handle,
+          repeat: moduleLevel ? '' : each,
+          fix: moduleLevel
+            ? 'Keep the handle and clear it on shutdown, or call `.unref()` on it so that it cannot hold the process open'
+            : 'Keep the handle and call `clearInterval` on it when the work is done: store it where teardown can reach it, or return a function that clears it',
+        },
+      });
+    }
+
+    function checkTeardown(
+      call: TSESTree.CallExpression,
+      kind: TimerKind,
+      owner: FieldOwner,
+      target: TSESTree.Node,
+      reportedOwners: Set<unknown>,
+    ): void {
+      if (reportedOwners.has(`teardown:${owner.key}`)) return;
+      const { methods } = classFacts(owner.classNode, sourceCode);
+      const teardowns = [...methods.keys()].filter((name) => teardownNames.has(name));
+      if (teardowns.length === 0) return;
+      if (teardowns.some((name) => methods.get(name)?.some((fn) => functionReleasesCached(fn, owner, sourceCode)))) return;
+      // An interval that clears itself when its work is done.
+      const callback = call.arguments[0];
+      if (callback && callback.type !== AST_NODE_TYPES.SpreadElement) {
+        const direct = skipWrappers(callback);
+        const fn = isFunctionNode(direct) ? direct : functionDenoted(bindTarget(direct), sourceCode);
+        if (fn && functionReleasesCached(fn, owner, sourceCode)) return;
+      }
+      reportedOwners.add(`teardown:${owner.key}`);
+      const teardown = teardowns[0] ?? 'close';
+      const place = ownerText(owner);
+      const clear = kind === 'setInterval' ? 'clearInterval' : 'clearTimeout';
+      const teardownFns = methods.get(teardown) ?? [];
+      const body = teardownFns.length === 1 ? teardownFns[0]?.body : undefined;
+      const teardownText = teardown.startsWith('Symbol.') ? `[${teardown}]` : teardown;
+      context.report({
+        node: target,
+        messageId: 'timerNotClearedOnTeardown',
+        data: {
+          place,
+          what: kind === 'setInterval' ? 'a `setInterval` handle' : 'the handle of a `setTimeout` loop',
+          teardown: teardownText,
+          clear,
+        },
+        suggest:
+          body?.type === AST_NODE_TYPES.BlockStatement
+            ? [
+                {
+                  messageId: 'clearOnTeardownSuggestion',
+                  data: { clear, place, teardown: teardownText },
+                  fix: (fixer) =>
+                    fixer.insertTextAfterRange(
+                      [body.range[0], body.range[0] + 1],
+                      `\n${indentInside(body)}${clearStatement(clear, place, target)}${body.body.length === 0 ? `\n${indentOf(body)}` : ''}`,
+                    ),
+                },
+              ]
+            : [],
+      });
+    }
+
+    function checkOverwrite(
+      call: TSESTree.CallExpression,
+      kind: TimerKind,
+      owner: Owner,
+      target: TSESTree.Node,
+      assignment: TSESTree.AssignmentExpression,
+      loop: Reschedule | null,
+    ): void {
+      // A loop re-arms from its own callback: the handle it replaces has just fired.
+      if (loop) return;
+      const lifetime: Lifetime = owner.kind === 'field' ? fieldLifetime(owner) : variableLifetime(owner.variable);
+      if (!runsPerCall(call, owner, lifetime, scopes)) return;
+      const fn = enclosingFunction(call);
+      if (!fn || handledAt(call, owner, lifetime, 0)) return;
+      const place = sourceCode.getText(target);
+      const clear = kind === 'setInterval' ? 'clearInterval' : 'clearTimeout';
+      const statement = assignment.parent;
+      context.report({
+        node: target,
+        messageId: 'timerOverwritten',
+        data: {
+          place,
+          timer: kind,
+          fn: functionName(fn) ?? 'this function',
+          consequence: kind === 'setInterval' ? 'keeps firing forever' : 'still fires',
+          clear,
+        },
+        suggest:
+          statement.type === AST_NODE_TYPES.ExpressionStatement && isBlockChild(statement)
+            ? [
+                {
+                  messageId: 'clearPreviousSuggestion',
+                  data: { clear, place },
+                  fix: (fixer) => fixer.insertTextBefore(statement, `${clearStatement(clear, place, target)}\n${indentOf(statement)}`),
+                },
+              ]
+            : [],
+      });
+    }
+
+    /**
+     * Is the handle in `owner` let go of, or known to be empty, whenever `site`
+     * runs: it runs once per owner, inside a timer's own callback, after a
+     * guard on the handle or on a flag its function sets, after a release on
+     * every path from its function's start, or in a private helper every one
+     * of whose callers is such a site.
+     */
+    function handledAt(site: TSESTree.Node, owner: Owner, lifetime: Lifetime, depth: number): boolean {
+      if (!runsPerCall(site, owner, lifetime, scopes)) return true;
+      if (insideTimerCallback(site)) return true;
+      const fn = enclosingFunction(site);
+      if (!fn) return true;
+      if (guarded(fn, site, owner)) return true;
+      const at = tracker.positions.get(site);
+      if (!at || !reachedWithout(at, releasesIn(fn, owner, site))) return true;
+      if (depth >= 3) return false;
+      const callers = callSitesOf(fn);
+      return callers !== null && callers.length > 0 && callers.every((caller) => handledAt(caller, owner, lifetime, depth + 1));
+    }
+
+    /** The calls in `fn` (not in nested functions) that let go of the handle in `owner`. */
+    function releasesIn(fn: FunctionNode, owner: Owner, except: TSESTree.Node): Position[] {
+      const found: Position[] = [];
+      walk(
+        fn.body,
+        (node) => {
+          if (node.type !== AST_NODE_TYPES.CallExpression || node === except) return;
+          if (!callReleases(node, owner, sourceCode)) return;
+          const position = tracker.positions.get(node);
+          if (position) found.push(position);
+        },
+        { intoFunctions: false },
+      );
+      return found;
+    }
+
+    /**
+     * Every call of a helper the outside cannot reach: a `private`, `protected`
+     * or `#` method (called as `this.name()`), or a function of this module that
+     * is not exported. Null when some use is not a plain call (it is passed on)
+     * or the function is public.
+     */
+    function callSitesOf(fn: FunctionNode): TSESTree.CallExpression[] | null {
+      const parent = fn.parent;
+      if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
+        const name = keyName(parent.key, parent.computed);
+        const hidden = parent.accessibility === 'private' || parent.accessibility === 'protected' || parent.key.type === AST_NODE_TYPES.PrivateIdentifier;
+        if (name === null || !hidden || parent.static) return null;
+        return thisCallSites(parent.parent.parent, name);
+      }
+      let variable: TSESLint.Scope.Variable | undefined;
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) variable = sourceCode.getDeclaredVariables(fn)[0];
+      else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn) variable = sourceCode.getDeclaredVariables(parent)[0];
+      if (!variable || variable.defs.some((def) => def.node.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || def.node.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration)) {
+        return null;
+      }
+      const calls: TSESTree.CallExpression[] = [];
+      for (const ref of variable.references) {
+        if (ref.init) continue;
+        const use = ref.identifier.parent;
+        if (use.type !== AST_NODE_TYPES.CallExpression || use.callee !== ref.identifier) return null;
+        calls.push(use);
+      }
+      return calls;
+    }
+
+    /** `this.name(…)` calls in a class, by name; null for a name also used other than as a call. */
+    function thisCallSites(classNode: TSESTree.Node, name: string): TSESTree.CallExpression[] | null {
+      let index = thisCallIndex.get(classNode);
+      if (!index) {
+        const built = new Map<string, TSESTree.CallExpression[] | null>();
+        walk(classNode, (node) => {
+          if (node.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(node.object).type !== AST_NODE_TYPES.ThisExpression) return;
+          const member = node.computed ? null : keyName(node.property, false);
+          if (member === null) return;
+          const parent = node.parent;
+          const list = built.get(member);
+          if (list === null) return;
+          if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) {
+            if (list) list.push(parent);
+            else built.set(member, [parent]);
+          } else if (!(parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node)) {
+            built.set(member, null);
+          }
+        });
+        index = built;
+        thisCallIndex.set(classNode, index);
+      }
+      const found = index.get(name);
+      return found === undefined ? [] : found;
+    }
+
+    /** Inside the callback of a timer: the handle being replaced is that timer's, which has fired. */
+    function insideTimerCallback(node: TSESTree.Node): boolean {
+      for (let p: TSESTree.Node | undefined = node.parent; p; p = p.parent) {
+        if (!isFunctionNode(p)) continue;
+        const parent = p.parent;
+        if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === p && mayBeTimer(parent.callee)) return true;
+      }
+      return false;
+    }
+
+    /**
+     * Is the re-arm guarded: a test before it (or around it) reads the handle
+     * (`if (this.timer) return`, `if (!this.timer)`), or reads a flag the same
+     * function sets (`if (this.started) return; this.started = true`)?
+     */
+    function guarded(fn: FunctionNode, site: TSESTree.Node, owner: Owner): boolean {
+      const written: Owner[] = [];
+      const tests: TSESTree.Node[] = [];
+      // The function and the functions around it (a guard before a nested function is defined counts).
+      for (let scope: TSESTree.Node | null = fn; scope; scope = enclosingFunction(scope)) {
+        const body = scope.body;
+        walk(
+          body,
+          (node) => {
+            if (node.type === AST_NODE_TYPES.AssignmentExpression && !contains(node, site)) {
+              const left = resolveOwner(node.left, scopes.scopeOf);
+              if (left) written.push(left);
+            }
+            if (node.range[0] >= site.range[0]) return;
+            if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) tests.push(node.test);
+            else if (node.type === AST_NODE_TYPES.LogicalExpression) tests.push(node.left);
+            else if (node.type === AST_NODE_TYPES.SwitchStatement) tests.push(node.discriminant);
+            else if (node.type === AST_NODE_TYPES.WhileStatement) tests.push(node.test);
+          },
+          { intoFunctions: false },
+        );
+        if (classOfMember(scope)) break;
+      }
+      const flags = [owner, ...written];
+      return tests.some((test) => {
+        let found = false;
+        walk(test, (node) => {
+          if (found) return;
+          if (flags.some((flag) => denotesOwner(node, flag, sourceCode))) found = true;
+        });
+        return found;
+      });
+    }
+
+    /**
+     * `clearTimeout(this.t);`, or `if (this.t) clearTimeout(this.t);` when the
+     * place's type admits `null` (which the clear functions do not accept).
+     */
+    function clearStatement(clear: string, place: string, target: TSESTree.Node): string {
+      const type = services.getTypeAtLocation(target);
+      const parts = type.isUnion() ? type.types : [type];
+      const nullable = parts.some((part) => (part.flags & ts.TypeFlags.Null) !== 0);
+      return nullable ? `if (${place}) ${clear}(${place});` : `${clear}(${place});`;
+    }
+
+    function isBlockChild(statement: TSESTree.Node): boolean {
+      const parent = statement.parent;
+      return parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program || parent?.type === AST_NODE_TYPES.SwitchCase;
+    }
+
+    function indentOf(node: TSESTree.Node): string {
+      const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+      return /^\s*/.exec(line)?.[0] ?? '';
+    }
+
+    /** The indentation of a block's statements (its first one's, or the block's plus two spaces). */
+    function indentInside(block: TSESTree.BlockStatement): string {
+      const first = block.body[0];
+      if (first) return indentOf(first);
+      return `${indentOf(block)}  `;
+    }
+  },
+});

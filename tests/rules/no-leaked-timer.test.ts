@@ -1,0 +1,623 @@
+import rule from '../../src/rules/no-leaked-timer.js';
+import { typedRuleTester } from '../rule-tester.js';
+
+const ruleTester = typedRuleTester();
+
+ruleTester.run('no-leaked-timer', rule, {
+  valid: [
+    // An unref'd module-level sweeper: it cannot hold the process open and holds only module state.
+    `const seen = new Map<string, number>();
+setInterval(() => seen.clear(), 60_000).unref();
+export {};`,
+    // The same through a variable that is only unref'd.
+    `const seen = new Map<string, number>();
+const sweeper = setInterval(() => seen.clear(), 60_000);
+sweeper.unref();
+export {};`,
+    // A one-shot timeout whose handle is discarded fires once and is gone.
+    `export function later(): void {
+  setTimeout(() => console.log('done'), 100);
+}`,
+    // The handle is returned as a disposer.
+    `export function every(ms: number, run: () => void): () => void {
+  const id = setInterval(run, ms);
+  return () => clearInterval(id);
+}`,
+    // The handle is returned, pushed into a collection, or exported.
+    `export function start(run: () => void): ReturnType<typeof setInterval> {
+  return setInterval(run, 1000);
+}
+const timers: ReturnType<typeof setInterval>[] = [];
+export function track(run: () => void): void {
+  timers.push(setInterval(run, 1000));
+}
+export const ticker = setInterval(() => undefined, 1000);`,
+    // An interval that clears itself through its own handle.
+    `export function waitFor(check: () => boolean, done: () => void): void {
+  const id = setInterval(() => {
+    if (check()) {
+      clearInterval(id);
+      done();
+    }
+  }, 50);
+}`,
+    // Node passes the handle as \`this\` to a function callback.
+    `export function once(done: () => void): void {
+  setInterval(function (this: NodeJS.Timeout) {
+    clearInterval(this);
+    done();
+  }, 50);
+}`,
+    // A timer loop with a stop condition before it re-arms.
+    `let stopped = false;
+export function stop(): void {
+  stopped = true;
+}
+export function poll(run: () => void): void {
+  if (stopped) return;
+  run();
+  setTimeout(() => poll(run), 1000);
+}`,
+    // A timer loop that re-arms only on success (inside a callback).
+    `declare function check(): Promise<boolean>;
+export function poll(): void {
+  void check().then((ok) => {
+    if (ok) setTimeout(poll, 1000);
+  });
+}`,
+    // Not the runtime's timer: a local function and a method of another object.
+    `function setInterval(run: () => void, ms: number): number {
+  run();
+  return ms;
+}
+declare const scheduler: { setInterval(run: () => void, ms: number): void };
+export function start(): void {
+  setInterval(() => undefined, 10);
+  scheduler.setInterval(() => undefined, 10);
+}`,
+    // node:timers/promises returns an async iterator, not a handle.
+    `import { setInterval as every } from 'node:timers/promises';
+export async function ticks(): Promise<void> {
+  for await (const _ of every(1000)) break;
+}`,
+    // The teardown clears the field, directly or through a helper it calls.
+    `export class Heartbeat {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private loop: ReturnType<typeof setTimeout> | undefined;
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.beat(), 1000);
+  }
+  private tick(): void {
+    this.loop = setTimeout(() => this.tick(), 1000);
+  }
+  private beat(): void {}
+  close(): void {
+    this.stopTimers();
+  }
+  private stopTimers(): void {
+    if (this.timer) clearInterval(this.timer);
+    const loop = this.loop;
+    clearTimeout(loop);
+  }
+}`,
+    // [Symbol.dispose] clears, through Node's Timeout#close.
+    `export class Sampler {
+  readonly #timer = setInterval(() => this.sample(), 1000);
+  sample(): void {}
+  [Symbol.dispose](): void {
+    this.#timer.close();
+  }
+}`,
+    // A class without a teardown method: nothing says when its life ends.
+    `export class Ticker {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  constructor() {
+    this.timer = setInterval(() => this.tick(), 1000);
+  }
+  tick(): void {}
+}`,
+    // An interval that clears itself when its work is done is not reported on teardown.
+    `export class Fader {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private level = 100;
+  show(): void {
+    clearInterval(this.timer);
+    this.timer = setInterval(() => {
+      this.level -= 4;
+      if (this.level <= 0) clearInterval(this.timer);
+    }, 100);
+  }
+  destroy(): void {}
+}`,
+    // A timer loop with a stop flag that teardown sets.
+    `export class Poller {
+  private closed = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private poll(): void {
+    if (this.closed) return;
+    this.timer = setTimeout(() => this.poll(), 1000);
+  }
+  stop(): void {
+    this.closed = true;
+  }
+}`,
+    // Re-arming after a clear, a guard on the handle, a guard on a flag the function sets, ??=.
+    `export class Debouncer {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private started = false;
+  private interval: ReturnType<typeof setInterval> | undefined;
+  private other: ReturnType<typeof setTimeout> | undefined;
+  bump(run: () => void): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(run, 100);
+  }
+  start(run: () => void): void {
+    if (this.started) return;
+    this.started = true;
+    this.interval = setInterval(run, 100);
+  }
+  arm(run: () => void): void {
+    if (!this.other) {
+      this.other = setTimeout(run, 100);
+    }
+  }
+  ensure(run: () => void): void {
+    this.other ??= setTimeout(run, 100);
+  }
+}`,
+    // Re-arming after a helper that clears; and inside the timer's own callback.
+    `let timer: ReturnType<typeof setTimeout> | undefined;
+function cancel(): void {
+  if (timer !== undefined) clearTimeout(timer);
+}
+export function schedule(run: () => void): void {
+  cancel();
+  timer = setTimeout(() => {
+    run();
+    timer = setTimeout(run, 100);
+  }, 100);
+}`,
+    // Set in the constructor only: there is no previous handle.
+    `export class Cache {
+  private sweeper: ReturnType<typeof setInterval>;
+  constructor() {
+    this.sweeper = setInterval(() => this.sweep(), 1000);
+  }
+  sweep(): void {}
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+}`,
+    // A private helper whose every caller guards on the handle or clears it first.
+    `export class Connection {
+  private socketTimer: ReturnType<typeof setTimeout> | undefined;
+  onData(pending: number): void {
+    if (pending > 0 && this.socketTimer === undefined) this.armSocketTimer();
+  }
+  onActivity(): void {
+    clearTimeout(this.socketTimer);
+    this.armSocketTimer();
+  }
+  private armSocketTimer(): void {
+    this.socketTimer = setTimeout(() => {
+      this.socketTimer = undefined;
+    }, 1000);
+  }
+}`,
+    // A private helper called only from the constructor runs once per object.
+    `export class Client {
+  #connectTimer: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly close: () => void) {
+    this.#setup();
+  }
+  #setup(): void {
+    this.#connectTimer = setTimeout(() => this.close(), 1000);
+  }
+  joined(): void {
+    clearTimeout(this.#connectTimer);
+  }
+}`,
+    // A timer re-armed through a helper its callback calls: the handle it replaces has fired.
+    `export class Ejector {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private enabled = true;
+  private startTimer(ms: number): void {
+    this.timer = setTimeout(() => this.runChecks(), ms);
+  }
+  private runChecks(): void {
+    if (!this.enabled) return;
+    this.startTimer(1000);
+  }
+  configure(enabled: boolean): void {
+    clearTimeout(this.timer);
+    this.enabled = enabled;
+    if (enabled) this.startTimer(1000);
+  }
+}`,
+    // A loop re-armed from a nested callback, behind a guard in the function around it.
+    `declare function refresh(done: () => void): void;
+export class Cluster {
+  private slotsTimer: ReturnType<typeof setTimeout> | null = null;
+  resetRefresh(): void {
+    if (this.slotsTimer) return;
+    const nextRound = (): void => {
+      this.slotsTimer = setTimeout(() => {
+        refresh(() => nextRound());
+      }, 5000);
+    };
+    nextRound();
+  }
+  disconnect(): void {
+    if (this.slotsTimer) clearTimeout(this.slotsTimer);
+  }
+}`,
+    // A handle local to the call is not overwritten across calls.
+    `export function run(task: () => void): void {
+  let timer = setTimeout(task, 10);
+  clearTimeout(timer);
+  timer = setTimeout(task, 20);
+  void timer;
+}`,
+  ],
+  invalid: [
+    // A module-level interval that is not unref'd keeps the process alive.
+    {
+      code: `const stats = { ticks: 0 };
+setInterval(() => {
+  stats.ticks++;
+}, 1000);
+export { stats };`,
+      errors: [
+        {
+          messageId: 'intervalNeverCleared',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 12,
+          data: {
+            timer: 'setInterval',
+            handle: 'discarded',
+            repeat: '',
+            fix: 'Keep the handle and clear it on shutdown, or call `.unref()` on it so that it cannot hold the process open',
+          },
+        },
+      ],
+    },
+    // Inside a function, unref() does not help: each call starts one more, holding its closure.
+    {
+      code: `export function watch(url: string, onChange: (body: string) => void): void {
+  setInterval(async () => onChange(await (await fetch(url)).text()), 5000).unref();
+}`,
+      errors: [
+        {
+          messageId: 'intervalNeverCleared',
+          line: 2,
+          column: 3,
+          data: {
+            timer: 'setInterval',
+            handle: 'discarded',
+            repeat: '; each call of `watch()` starts one more',
+            fix: 'Keep the handle and call `clearInterval` on it when the work is done: store it where teardown can reach it, or return a function that clears it',
+          },
+        },
+      ],
+    },
+    // Kept in a variable that is never used; globalThis. and node:timers forms.
+    {
+      code: `import { setInterval as every } from 'node:timers';
+import * as timers from 'node:timers';
+export class Clock {
+  now = 0;
+  start(): void {
+    const id = globalThis.setInterval(() => this.now++, 1000);
+    every(() => this.now++, 1000);
+    timers.setInterval(() => this.now++, 1000);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'intervalNeverCleared',
+          line: 6,
+          column: 16,
+          endColumn: 38,
+          data: {
+            timer: 'setInterval',
+            handle: 'kept in `id` but never used',
+            repeat: '; each call of `start()` starts one more',
+            fix: 'Keep the handle and call `clearInterval` on it when the work is done: store it where teardown can reach it, or return a function that clears it',
+          },
+        },
+        { messageId: 'intervalNeverCleared', line: 7, column: 5, endColumn: 10 },
+        { messageId: 'intervalNeverCleared', line: 8, column: 5, endColumn: 23 },
+      ],
+    },
+    // A self-rescheduling setTimeout with a discarded handle and no stop condition.
+    {
+      code: `declare function refresh(): Promise<void>;
+export async function loop(): Promise<void> {
+  try {
+    await refresh();
+  } catch {
+    // try again next time
+  }
+  setTimeout(loop, 30_000);
+}
+export class Animator {
+  frame(): void {
+    setTimeout(() => this.frame(), 16);
+  }
+}`,
+      errors: [
+        { messageId: 'timeoutLoopNeverStops', line: 8, column: 3, data: { fn: 'loop', timer: 'setTimeout', handle: 'discards' } },
+        { messageId: 'timeoutLoopNeverStops', line: 12, column: 5, data: { fn: 'frame', timer: 'setTimeout', handle: 'discards' } },
+      ],
+    },
+    // A field interval that close() does not clear; the suggestion clears it there.
+    {
+      code: `export class Presence {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  constructor(private readonly send: (beat: string) => void) {
+    this.timer = setInterval(() => this.send('beat'), 1000);
+  }
+  close(): void {
+    this.send('bye');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerNotClearedOnTeardown',
+          line: 4,
+          column: 5,
+          endColumn: 15,
+          data: { place: 'this.timer', what: 'a `setInterval` handle', teardown: 'close', clear: 'clearInterval' },
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              data: { clear: 'clearInterval', place: 'this.timer', teardown: 'close' },
+              output: `export class Presence {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  constructor(private readonly send: (beat: string) => void) {
+    this.timer = setInterval(() => this.send('beat'), 1000);
+  }
+  close(): void {
+    clearInterval(this.timer);
+    this.send('bye');
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A timer loop on a field; an empty [Symbol.dispose]; an arrow-function field as the loop.
+    {
+      code: `export class Sync {
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  private run = (): void => {
+    this.#timer = setTimeout(this.run, 1000);
+  };
+  [Symbol.dispose](): void {}
+}`,
+      errors: [
+        {
+          messageId: 'timerNotClearedOnTeardown',
+          line: 4,
+          column: 5,
+          data: { place: 'this.#timer', what: 'the handle of a `setTimeout` loop', teardown: '[Symbol.dispose]', clear: 'clearTimeout' },
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              output: `export class Sync {
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  private run = (): void => {
+    this.#timer = setTimeout(this.run, 1000);
+  };
+  [Symbol.dispose](): void {
+    clearTimeout(this.#timer);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // teardownMethods: a project's own teardown name.
+    {
+      code: `export class Widget {
+  private timer = setInterval(() => this.render(), 1000);
+  render(): void {}
+  unmountWidget(): void {}
+}`,
+      options: [{ teardownMethods: ['unmountWidget'] }],
+      errors: [
+        {
+          messageId: 'timerNotClearedOnTeardown',
+          line: 2,
+          column: 11,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              output: `export class Widget {
+  private timer = setInterval(() => this.render(), 1000);
+  render(): void {}
+  unmountWidget(): void {
+    clearInterval(this.timer);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A re-arm on a field without clearing the previous handle, with the suggestion.
+    {
+      code: `export class Reconnector {
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly connect: () => void) {}
+  onClose(): void {
+    this.retry = setTimeout(() => this.connect(), 1000);
+  }
+  stop(): void {
+    clearTimeout(this.retry);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerOverwritten',
+          line: 5,
+          column: 5,
+          endColumn: 15,
+          data: { place: 'this.retry', timer: 'setTimeout', fn: 'onClose', consequence: 'still fires', clear: 'clearTimeout' },
+          suggestions: [
+            {
+              messageId: 'clearPreviousSuggestion',
+              data: { clear: 'clearTimeout', place: 'this.retry' },
+              output: `export class Reconnector {
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly connect: () => void) {}
+  onClose(): void {
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => this.connect(), 1000);
+  }
+  stop(): void {
+    clearTimeout(this.retry);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A private helper with one caller that neither guards nor clears (an event handler).
+    {
+      code: `declare const socket: { on(event: string, listener: () => void): void };
+export class Reconnector {
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  constructor() {
+    socket.on('error', () => this.scheduleRetry());
+    socket.on('close', () => this.scheduleRetry());
+  }
+  private scheduleRetry(): void {
+    this.retryTimer = setTimeout(() => this.connect(), 500);
+  }
+  private connect(): void {}
+  stop(): void {
+    clearTimeout(this.retryTimer);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerOverwritten',
+          line: 9,
+          column: 5,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'clearPreviousSuggestion',
+              output: `declare const socket: { on(event: string, listener: () => void): void };
+export class Reconnector {
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  constructor() {
+    socket.on('error', () => this.scheduleRetry());
+    socket.on('close', () => this.scheduleRetry());
+  }
+  private scheduleRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.connect(), 500);
+  }
+  private connect(): void {}
+  stop(): void {
+    clearTimeout(this.retryTimer);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A handle typed `| null`: the suggested clear is guarded (the clear functions do not take null).
+    {
+      code: `export class Runner {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  start(onTimeout: () => void): void {
+    this.timer = setTimeout(onTimeout, 1000);
+  }
+  finish(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerOverwritten',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'clearPreviousSuggestion',
+              output: `export class Runner {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  start(onTimeout: () => void): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(onTimeout, 1000);
+  }
+  finish(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A module variable re-armed on one path without the clear the other path has.
+    {
+      code: `let ticker: ReturnType<typeof setInterval> | undefined;
+export function play(fast: boolean, tick: () => void): void {
+  if (fast) {
+    clearInterval(ticker);
+  }
+  ticker = setInterval(tick, fast ? 10 : 100);
+}
+export function pause(): void {
+  clearInterval(ticker);
+}`,
+      errors: [
+        {
+          messageId: 'timerOverwritten',
+          line: 6,
+          column: 3,
+          data: { place: 'ticker', timer: 'setInterval', fn: 'play', consequence: 'keeps firing forever', clear: 'clearInterval' },
+          suggestions: [
+            {
+              messageId: 'clearPreviousSuggestion',
+              output: `let ticker: ReturnType<typeof setInterval> | undefined;
+export function play(fast: boolean, tick: () => void): void {
+  if (fast) {
+    clearInterval(ticker);
+  }
+  clearInterval(ticker);
+  ticker = setInterval(tick, fast ? 10 : 100);
+}
+export function pause(): void {
+  clearInterval(ticker);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A closure variable in a returned object; not a statement of its own: no suggestion.
+    {
+      code: `export function createBlinker(toggle: () => void) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    blink: (): unknown => (timer = setTimeout(toggle, 500)),
+    cancel: (): void => clearTimeout(timer),
+  };
+}`,
+      errors: [{ messageId: 'timerOverwritten', line: 4, column: 28, endColumn: 33, suggestions: [] }],
+    },
+  ],
+});
