@@ -1,0 +1,287 @@
+import rule from '../../src/rules/no-leaked-listener.js';
+import { typedRuleTester } from '../rule-tester.js';
+
+const ruleTester = typedRuleTester();
+
+const prelude = `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+declare function cleanup(): void;
+`;
+// Code lines start after the prelude's three lines.
+const L = (line: number) => line + 3;
+
+ruleTester.run('no-leaked-listener', rule, {
+  valid: [
+    // Module initialisation runs once.
+    `${prelude}process.on('exit', () => cleanup());
+bus.on('message', (m: string) => console.log(m));`,
+    // A constructor runs once per object.
+    `${prelude}export class Tracker {
+  constructor() {
+    process.on('exit', () => this.flush());
+  }
+  flush(): void {}
+}`,
+    // The caller's signal: the listener is removed in finally.
+    `${prelude}export async function fetchWith(url: string, signal: AbortSignal): Promise<void> {
+  const onAbort = () => cleanup();
+  signal.addEventListener('abort', onAbort);
+  try {
+    await fetch(url);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}`,
+    // { signal } and { once: true } remove the listener.
+    `${prelude}export function track(controller: AbortController): void {
+  window.addEventListener('resize', () => cleanup(), { signal: controller.signal });
+  window.addEventListener('load', () => cleanup(), { once: true });
+}`,
+    // Options we cannot read: trusted.
+    `${prelude}export function track(options: AddEventListenerOptions): void {
+  window.addEventListener('resize', () => cleanup(), options);
+}`,
+    // A returned cleanup removes it.
+    `${prelude}export function watchResize(onChange: () => void): () => void {
+  const handler = () => onChange();
+  window.addEventListener('resize', handler);
+  return () => window.removeEventListener('resize', handler);
+}`,
+    // A target this call created is not long-lived.
+    `${prelude}export function local(): EventEmitter {
+  const emitter = new EventEmitter();
+  emitter.on('data', () => cleanup());
+  return emitter;
+}`,
+    // Added on mount, removed on unmount, by the same field.
+    `${prelude}export class Widget {
+  onResize = (): void => cleanup();
+  componentDidMount(): void {
+    window.addEventListener('resize', this.onResize);
+  }
+  componentWillUnmount(): void {
+    window.removeEventListener('resize', this.onResize);
+  }
+}`,
+    // A forwarding wrapper: the caller owns the handler.
+    `${prelude}export class Facade {
+  private readonly events = new EventEmitter();
+  on(event: string, handler: (...args: unknown[]) => void): this {
+    this.events.on(event, handler);
+    return this;
+  }
+}`,
+    // A set-up function by name.
+    `${prelude}export function installSignalHandlers(): void {
+  process.on('SIGINT', () => cleanup());
+}`,
+    // A once-guard: the flag is set by the function itself.
+    `${prelude}let hooked = false;
+export function ensureExitHook(): void {
+  if (hooked) return;
+  hooked = true;
+  process.on('exit', () => cleanup());
+}`,
+    // A guard that counts listeners.
+    `${prelude}export function ensureExitHook(): void {
+  if (process.listenerCount('exit') === 0) process.on('exit', () => cleanup());
+}`,
+    // The field is replaced with a fresh target by the same method.
+    `${prelude}export class Link {
+  private socket = new EventEmitter();
+  renew(): void {
+    this.socket = new EventEmitter();
+    this.socket.on('data', () => cleanup());
+  }
+}`,
+    // A parameter that is not an AbortSignal: its lifetime is the caller's business.
+    `${prelude}export function pipe(source: EventEmitter): void {
+  source.on('data', () => cleanup());
+}`,
+    // A callback that runs once at module level.
+    `${prelude}void Promise.resolve().then(() => {
+  process.on('exit', () => cleanup());
+});`,
+    // Not an event source: a route table with an \`on\` method.
+    `${prelude}const routes = { on(path: string, handler: () => void): void { void path; void handler; } };
+export function route(): void {
+  routes.on('/health', () => cleanup());
+}`,
+    // The class tears the target's listeners down.
+    `${prelude}export class Session {
+  private readonly socket = new EventEmitter();
+  send(): void {
+    this.socket.on('data', () => cleanup());
+  }
+  close(): void {
+    this.socket.removeAllListeners();
+  }
+}`,
+    // The handler is handed on to be removed later.
+    `${prelude}const disposers: (() => void)[] = [];
+export function watch(): void {
+  const handler = () => cleanup();
+  bus.on('tick', handler);
+  disposers.push(handler);
+}`,
+    // The result is kept (it may be an unsubscribe).
+    `${prelude}export function watch(): EventEmitter {
+  return bus.on('tick', () => cleanup());
+}`,
+    // A method called only from the constructor is set-up.
+    `${prelude}export class Monitor {
+  constructor() {
+    this.hook();
+  }
+  private hook(): void {
+    process.on('warning', () => cleanup());
+  }
+}`,
+    // The handler removes itself when it runs, and it runs on abort.
+    `${prelude}export function onCancel(signal: AbortSignal): void {
+  const onAbort = (): void => {
+    signal.removeEventListener('abort', onAbort);
+    cleanup();
+  };
+  signal.addEventListener('abort', onAbort);
+}`,
+    // once() is reported only with checkOnce.
+    `${prelude}export function waitExit(): void {
+  process.once('exit', () => cleanup());
+}`,
+    // A controller made by this call: its signal is local.
+    `${prelude}export async function run(): Promise<void> {
+  const controller = new AbortController();
+  controller.signal.addEventListener('abort', () => cleanup());
+  await fetch('/x', { signal: controller.signal });
+}`,
+  ],
+  invalid: [
+    // An inline exit hook added on every call.
+    {
+      code: `${prelude}export function createTempFile(path: string): void {
+  process.on('exit', () => cleanup());
+  void path;
+}`,
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(2),
+          column: 3,
+          endLine: L(2),
+          endColumn: 38,
+          data: {
+            fn: '`createTempFile`',
+            event: 'exit',
+            target: 'process',
+            lifetime: 'lives as long as the process',
+            remove: 'removeListener',
+            alternative: '',
+          },
+        },
+      ],
+    },
+    // The caller's signal collects an abort listener per call.
+    {
+      code: `${prelude}export async function request(url: string, signal: AbortSignal): Promise<Response> {
+  const onAbort = () => cleanup();
+  signal.addEventListener('abort', onAbort);
+  return fetch(url);
+}`,
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: L(3),
+          column: 3,
+          data: {
+            fn: '`request`',
+            handler: 'onAbort',
+            event: 'abort',
+            target: 'signal',
+            lifetime: "is the caller's AbortSignal and can outlive the call",
+            remove: 'removeEventListener',
+            alternative: ', or pass `{ signal }` from an AbortController you abort then',
+          },
+        },
+      ],
+    },
+    // Added on mount, never removed.
+    {
+      code: `${prelude}export class Widget {
+  onResize = (): void => cleanup();
+  componentDidMount(): void {
+    window.addEventListener('resize', this.onResize);
+  }
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(4), column: 5 }],
+    },
+    // A module-level bus, a handler per request.
+    {
+      code: `${prelude}export function handle(id: string): void {
+  const onMessage = (m: string) => { if (m === id) cleanup(); };
+  bus.on('message', onMessage);
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(3), column: 3 }],
+    },
+    // An effect with no cleanup: anonymous callback.
+    {
+      code: `${prelude}declare function useEffect(effect: () => void | (() => void), deps?: unknown[]): void;
+export function useWindowSize(): void {
+  useEffect(() => {
+    window.addEventListener('resize', () => cleanup());
+  }, []);
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 }],
+    },
+    // A closure-held emitter, a listener per call of the returned method.
+    {
+      code: `${prelude}export function createStore() {
+  const changes = new EventEmitter();
+  return {
+    watch(key: string): void {
+      changes.on('change', (k: string) => { if (k === key) cleanup(); });
+    },
+  };
+}`,
+      errors: [
+        { messageId: 'inlineListenerNeverRemoved', line: L(5), column: 7 },
+      ],
+    },
+    // A field target, a listener per request; .bind() makes a new function each time.
+    {
+      code: `${prelude}export class Client {
+  private readonly socket = new EventEmitter();
+  send(): void {
+    this.socket.on('data', this.onData.bind(this));
+  }
+  private onData(): void {}
+}`,
+      errors: [
+        { messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 },
+      ],
+    },
+    // once() with checkOnce.
+    {
+      code: `${prelude}export function waitExit(): void {
+  process.once('exit', () => cleanup());
+}`,
+      options: [{ checkOnce: true }],
+      errors: [{ messageId: 'onceListenerMayNeverFire', line: L(2), column: 3 }],
+    },
+    // The bare global addEventListener.
+    {
+      code: `${prelude}export function forward(handler: (e: MessageEvent) => void): void {
+  const wrapped = (e: MessageEvent) => handler(e);
+  addEventListener('message', wrapped);
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(3), column: 3 }],
+    },
+    // A listener per connection, on the process.
+    {
+      code: `${prelude}bus.on('connection', (socket: EventEmitter) => {
+  process.on('SIGTERM', () => socket.emit('close'));
+});`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],
+    },
+  ],
+});
