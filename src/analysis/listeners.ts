@@ -18,7 +18,7 @@ import {
   type ClassNode,
   type FunctionNode,
 } from './ast.js';
-import { CONFIGURATION_FUNCTION } from './intent.js';
+import { CONFIGURATION_FUNCTION, classLooksLongLived } from './intent.js';
 import { isModuleLevel, outlivesEnclosingCall, type Scopes } from './lifetime.js';
 import { aliasTarget, classOfThis } from './owners.js';
 
@@ -228,25 +228,65 @@ export function perCallFunction(node: TSESTree.Node): FunctionNode | null {
   return null;
 }
 
-/** Names of functions that set something up, run once per program or per object. */
+/** Names of functions that set a program up: run once per program (or per object, for a method). */
 const SETUP_NAME =
-  /^_*(init|initialize|initialise|setup|setUp|install|bootstrap|main|start|listen|serve|boot|launch|enable|activate|attach|bind|wire|hook|connect|open|configure|register|create[A-Z]\w*(Server|App|Application))(?![a-z])/;
+  /^_*(init|initialize|initialise|setup|setUp|install|bootstrap|main|start|serve|boot|launch|enable|activate|configure|register|create[A-Z]\w*(Server|App|Application))(?![a-z])/;
+
+/** Names of methods that set their own object up: run once per object (and per reconnect). */
+const OBJECT_SETUP_NAME = /^_*(connect|open|listen|attach|bind|wire|hook)(?![a-z])/;
 
 /**
- * Does `fn` set something up rather than serve calls? Its name says so
- * (`init`, `setup`, `start`, `connect`, `attachListeners`…), or every call of
- * it in this file is made while setting up (module initialisation, a
- * constructor, another set-up function).
+ * Does `fn` set something up, once for the target's lifetime, rather than
+ * serve calls? Its name says so (`init`, `setup`, `start`, `connect`,
+ * `attachListeners`…) or every call of it in this file is made while setting
+ * up (module initialisation, a constructor, another set-up function), and
+ * what it sets up lives as long as the target:
+ * - a plain function: the program (it runs once per program);
+ * - a method, on its own object or fields (`object` targets): that object;
+ * - a method of a class whose instances serve many calls (a server, a
+ *   service, a singleton): the program;
+ * - a method of an object literal made at module level: the program.
+ * A set-up method of a short-lived object (a widget, a stream source made per
+ * call) runs once per object, so a global target still collects its listeners.
  */
-export function isSetupFunction(fn: FunctionNode, scopes: Scopes, depth = 0): boolean {
+export function isSetupFunction(
+  fn: FunctionNode,
+  targetKind: TargetLifetime['kind'],
+  scopes: Scopes,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  depth = 0,
+): boolean {
   const name = functionName(fn);
+  const calls = name === null || depth >= 2 ? [] : callSitesOf(fn, name, scopes);
+  const callers = calls.map((call) => perCallFunction(call));
+  // Called only from module initialisation or a constructor: it is that code.
+  if (calls.length > 0 && callers.every((caller) => caller === null)) return true;
+  if (!setupOnceForTarget(fn, targetKind, scopes, sourceCode)) return false;
   if (name !== null && (SETUP_NAME.test(name) || CONFIGURATION_FUNCTION.test(name))) return true;
-  if (name === null || depth >= 2) return false;
-  const calls = callSitesOf(fn, name, scopes);
-  return calls.length > 0 && calls.every((call) => {
-    const caller = perCallFunction(call);
-    return caller === null || isSetupFunction(caller, scopes, depth + 1);
-  });
+  if (name !== null && targetKind === 'object' && OBJECT_SETUP_NAME.test(name)) return true;
+  // `export default (…) => { … }`: a module's entry point or plugin, called by whoever loads it.
+  if (name === null && fn.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  return (
+    calls.length > 0 &&
+    callers.every((caller) => caller === null || isSetupFunction(caller, targetKind, scopes, sourceCode, depth + 1))
+  );
+}
+
+/** Does running once per owner of `fn` mean running once for a target of this kind? */
+function setupOnceForTarget(
+  fn: FunctionNode,
+  targetKind: TargetLifetime['kind'],
+  scopes: Scopes,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const member = classOfMember(fn);
+  if (member) return targetKind === 'object' || member.isStatic || classLooksLongLived(member.classNode, sourceCode);
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === fn) {
+    // A method of an object literal: once per object, made where the literal stands.
+    return isModuleLevel(scopes.scopeOf(parent.parent));
+  }
+  return true;
 }
 
 /** The calls of `fn` in this file: `name()` for a declared function, `this.name()` in its class for a method. */

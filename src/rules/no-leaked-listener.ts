@@ -163,7 +163,7 @@ export default createRule<Options, MessageIds>({
       if (handler === 'unknown') return;
       if (handler !== 'inline' && isRemoved(add, handler, index)) return;
       if (targetTornDown(add, index)) return;
-      if (isSetupFunction(fn, scopes)) return;
+      if (isSetupFunction(fn, lifetime.kind, scopes, sourceCode)) return;
       if (isOnceGuarded(add.call, fn, sourceCode)) return;
       if (!hasEventSourceType(add, lifetime)) return;
       report(add, fn, lifetime, handler === 'inline');
