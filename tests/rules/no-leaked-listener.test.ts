@@ -155,6 +155,90 @@ export function watch(): void {
   controller.signal.addEventListener('abort', () => cleanup());
   await fetch('/x', { signal: controller.signal });
 }`,
+
+    // A function called only from module initialisation is set-up code.
+    `${prelude}function wire(): void {
+  process.on('SIGTERM', () => cleanup());
+}
+wire();`,
+    // A default-exported anonymous function: a module's entry point.
+    `${prelude}export default (name: string): void => {
+  process.on('SIGINT', () => cleanup());
+  void name;
+};`,
+    // connect() sets up the object's own socket: once per object (and reconnect).
+    `${prelude}export class Conn {
+  private readonly socket = new EventEmitter();
+  connect(): void {
+    this.socket.on('data', () => cleanup());
+  }
+}`,
+    // A method of an object literal made at module level runs once.
+    `${prelude}export const plugin = {
+  start(): void {
+    process.on('exit', () => cleanup());
+  },
+};`,
+    // A listener for a one-shot event: its body runs once.
+    `${prelude}document.addEventListener('DOMContentLoaded', () => {
+  window.addEventListener('resize', () => cleanup());
+});`,
+    // removeAllListeners for the event, elsewhere in the file.
+    `${prelude}export function track(): void {
+  bus.on('tick', () => cleanup());
+}
+export function reset(): void {
+  bus.removeAllListeners('tick');
+}`,
+    // The target's end in the class: its listeners go with it.
+    `${prelude}export class Pipe {
+  private readonly stream = new EventEmitter() as EventEmitter & { destroy(): void };
+  write(): void {
+    this.stream.on('drain', () => cleanup());
+  }
+  close(): void {
+    this.stream.destroy();
+  }
+}`,
+    // The handler is returned to the caller, who removes it.
+    `${prelude}export function watch(): () => void {
+  const handler = (): void => cleanup();
+  bus.on('tick', handler);
+  return handler;
+}`,
+    // Chained registrations whose handlers are removed by a module-level function.
+    `${prelude}function onA(): void {}
+function onB(): void {}
+export function attachBoth(): void {
+  bus.on('a', onA).on('b', onB);
+}
+export function detachBoth(): void {
+  bus.off('a', onA);
+  bus.off('b', onB);
+}`,
+    // A module-level let the function replaces before listening: a fresh target.
+    `${prelude}let current = new EventEmitter();
+export function restart(): void {
+  current = new EventEmitter();
+  current.on('data', () => cleanup());
+}`,
+    // A local variable of an outer function, used by a callback that does not outlive it.
+    `${prelude}export function collect(items: string[]): void {
+  const local = new EventEmitter();
+  items.forEach(() => {
+    local.on('x', () => cleanup());
+  });
+}`,
+    // The event name is a parameter: a generic wrapper.
+    `${prelude}export function relay(event: string): void {
+  bus.on(event, () => cleanup());
+}`,
+    // A static block runs once.
+    `${prelude}export class Registry {
+  static {
+    process.on('exit', () => cleanup());
+  }
+}`,
   ],
   invalid: [
     // An inline exit hook added on every call.
@@ -282,6 +366,103 @@ export function useWindowSize(): void {
   process.on('SIGTERM', () => socket.emit('close'));
 });`,
       errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],
+    },
+
+    // Something hanging on a global: document.body.
+    {
+      code: `${prelude}export function openMenu(): void {
+  document.body.addEventListener('click', () => cleanup());
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],
+    },
+    // The caller's signal as an options property, through an alias.
+    {
+      code: `${prelude}export async function load(url: string, options: { signal: AbortSignal }): Promise<void> {
+  const { signal } = options;
+  const stop = () => cleanup();
+  options.signal.addEventListener('abort', stop);
+  void signal;
+  await fetch(url);
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(4), column: 3 }],
+    },
+    // A removal of the same field in another class does not count.
+    {
+      code: `${prelude}export class A {
+  onTick = (): void => cleanup();
+  watch(): void {
+    bus.on('tick', this.onTick);
+  }
+}
+export class B {
+  onTick = (): void => cleanup();
+  unwatch(): void {
+    bus.off('tick', this.onTick);
+  }
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(4), column: 5 }],
+    },
+    // removeAllListeners for another event does not count.
+    {
+      code: `${prelude}export function track(): void {
+  bus.on('tick', () => cleanup());
+}
+export function reset(): void {
+  bus.removeAllListeners('tock');
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],
+    },
+    // A set-up name on a short-lived object still adds per object to a global target.
+    {
+      code: `${prelude}export function openStream(): ReadableStream<string> {
+  return new ReadableStream<string>({
+    start(controller) {
+      window.addEventListener('message', (e: MessageEvent<string>) => controller.enqueue(e.data));
+    },
+  });
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 7, data: {
+        fn: '\`start\`',
+        event: 'message',
+        target: 'window',
+        lifetime: 'lives as long as the page',
+        remove: 'removeEventListener',
+        alternative: ', or pass \`{ signal }\` from an AbortController you abort then',
+      } }],
+    },
+    // { once: false } does not remove anything; a static field is module-long.
+    {
+      code: `${prelude}export class Hub {
+  static readonly events = new EventEmitter();
+  static relay(): void {
+    window.addEventListener('storage', () => cleanup(), { once: false });
+  }
+  send(): void {
+    Hub.events.on('send', () => cleanup());
+  }
+}`,
+      errors: [
+        { messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 },
+        { messageId: 'inlineListenerNeverRemoved', line: L(7), column: 5, data: {
+          fn: '\`send\`',
+          event: 'send',
+          target: 'Hub.events',
+          lifetime: 'is module-level and lives as long as the module',
+          remove: 'removeListener',
+          alternative: '',
+        } },
+      ],
+    },
+    // prependListener and addListener on the process, per call.
+    {
+      code: `${prelude}export function handle(): void {
+  process.prependListener('warning', () => cleanup());
+  process.addListener('beforeExit', () => cleanup());
+}`,
+      errors: [
+        { messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 },
+        { messageId: 'inlineListenerNeverRemoved', line: L(3), column: 3 },
+      ],
     },
   ],
 });
