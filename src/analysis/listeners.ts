@@ -305,7 +305,7 @@ function callSitesOf(fn: FunctionNode, name: string, scopes: Scopes): TSESTree.C
   if (!binding) return [];
   // Exported: called from other modules too.
   const holder = binding.type === AST_NODE_TYPES.VariableDeclarator ? binding.parent.parent : binding.parent;
-  if (holder?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return [];
+  if (holder.type === AST_NODE_TYPES.ExportNamedDeclaration || holder.type === AST_NODE_TYPES.ExportDefaultDeclaration) return [];
   const calls: TSESTree.CallExpression[] = [];
   for (const variable of scopes.declared(binding)) {
     for (const ref of variable.references) {

@@ -172,9 +172,8 @@ export default createRule<Options, MessageIds>({
     /** `const off = emitter.on(…)`, `return target.on(…)`: the result may be an unsubscribe. */
     function resultUsed(call: TSESTree.CallExpression): boolean {
       let node: TSESTree.Node = call;
-      while (node.parent?.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
+      while (node.parent.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
       const parent = node.parent;
-      if (!parent) return false;
       if (parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
       // `emitter.on('a', f).on('b', g)`: chained registrations.
       if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return false;
@@ -200,17 +199,17 @@ export default createRule<Options, MessageIds>({
      * text (a field, a method reference), `inline` (a function or `.bind()` made
      * here), or `unknown` (anything else, or a handler that escapes to be removed elsewhere).
      */
-    function handlerIdentity(add: ListenerAdd): TSESLint.Scope.Variable | string | 'inline' | 'unknown' {
+    function handlerIdentity(add: ListenerAdd): TSESLint.Scope.Variable | { text: string } | 'inline' | 'unknown' {
       const handler = add.handler;
       const variable = handlerVariable(handler, scopes);
       if (variable && variable.defs.length > 0) return escapes(variable, add) ? 'unknown' : variable;
-      if (handler.type === AST_NODE_TYPES.Identifier) return textOf(handler, sourceCode);
+      if (handler.type === AST_NODE_TYPES.Identifier) return { text: textOf(handler, sourceCode) };
       if (handler.type === AST_NODE_TYPES.ArrowFunctionExpression || handler.type === AST_NODE_TYPES.FunctionExpression) return 'inline';
       if (handler.type === AST_NODE_TYPES.CallExpression) {
         const callee = skipWrappers(handler.callee);
         return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind' ? 'inline' : 'unknown';
       }
-      if (handler.type === AST_NODE_TYPES.MemberExpression && !handler.computed) return textOf(handler, sourceCode);
+      if (handler.type === AST_NODE_TYPES.MemberExpression && !handler.computed) return { text: textOf(handler, sourceCode) };
       return 'unknown';
     }
 
@@ -239,13 +238,14 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A removal of the same handler for the same event, anywhere it can be named again. */
-    function isRemoved(add: ListenerAdd, handler: TSESLint.Scope.Variable | string, index: RemovalIndex): boolean {
-      const candidates = typeof handler === 'string' ? (index.byText.get(handler) ?? []) : (index.byVariable.get(handler) ?? []);
+    function isRemoved(add: ListenerAdd, handler: TSESLint.Scope.Variable | { text: string }, index: RemovalIndex): boolean {
+      const byText = 'text' in handler;
+      const candidates = byText ? (index.byText.get(handler.text) ?? []) : (index.byVariable.get(handler) ?? []);
       const addClass = thisClass(add.handler);
       return candidates.some((removal) => {
         if (!sameEvent(add.event, removal.event)) return false;
         // `this.onResize` names the same function only within one class.
-        if (typeof handler === 'string' && addClass && removal.handler && thisClass(removal.handler) !== addClass) return false;
+        if (byText && addClass && removal.handler && thisClass(removal.handler) !== addClass) return false;
         return true;
       });
     }

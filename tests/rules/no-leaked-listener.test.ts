@@ -102,7 +102,7 @@ export function ensureExitHook(): void {
     `${prelude}void Promise.resolve().then(() => {
   process.on('exit', () => cleanup());
 });`,
-    // Not an event source: a route table with an \`on\` method.
+    // Not an event source: a route table with an `on` method.
     `${prelude}const routes = { on(path: string, handler: () => void): void { void path; void handler; } };
 export function route(): void {
   routes.on('/health', () => cleanup());
@@ -422,12 +422,12 @@ export function reset(): void {
   });
 }`,
       errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 7, data: {
-        fn: '\`start\`',
+        fn: '`start`',
         event: 'message',
         target: 'window',
         lifetime: 'lives as long as the page',
         remove: 'removeEventListener',
-        alternative: ', or pass \`{ signal }\` from an AbortController you abort then',
+        alternative: ', or pass `{ signal }` from an AbortController you abort then',
       } }],
     },
     // { once: false } does not remove anything; a static field is module-long.
@@ -444,7 +444,7 @@ export function reset(): void {
       errors: [
         { messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 },
         { messageId: 'inlineListenerNeverRemoved', line: L(7), column: 5, data: {
-          fn: '\`send\`',
+          fn: '`send`',
           event: 'send',
           target: 'Hub.events',
           lifetime: 'is module-level and lives as long as the module',
