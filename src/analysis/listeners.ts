@@ -165,11 +165,27 @@ export function targetLifetime(
   }
   if (isModuleLevel(variable.scope)) return { kind: 'module', root: variable };
   const declaring = variable.scope.variableScope.block;
-  if (def.type === TSESLint.Scope.DefinitionType.Parameter) return { kind: 'parameter', root: variable };
+  if (def.type === TSESLint.Scope.DefinitionType.Parameter) {
+    // A callback's parameter is supplied by whatever calls the callback, usually
+    // fresh for each call (a job's or a request's signal): only a declared
+    // function's caller can hand over one long-lived signal.
+    return isCallbackArgument(def.node) ? null : { kind: 'parameter', root: variable };
+  }
   if (!isFunctionNode(declaring) || declaring === fn || !contains(declaring, fn)) return null;
   // A variable of an outer function: shared when `fn` outlives the outer call
   // (a returned method, a registered handler).
   return outlivesEnclosingCall(fn, scopes) ? { kind: 'closure', root: variable } : null;
+}
+
+/** A function passed inline as an argument: `new Worker(q, async (job, token, signal) => …)`. */
+function isCallbackArgument(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (
+    isFunctionNode(node) &&
+    parent !== undefined &&
+    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+    parent.callee !== node
+  );
 }
 
 /** Callees that call their callback once: the callback runs as part of the code around it. */

@@ -68,11 +68,11 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkOnce: false }],
     messages: {
       listenerNeverRemoved:
-        "Every call of {{fn}} adds `{{handler}}` as a '{{event}}' listener to `{{target}}`, which {{lifetime}}, and nothing removes it: the listeners pile up with everything they capture. Remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup){{alternative}}.",
+        "Every call of {{fn}} adds `{{handler}}` as a listener for '{{event}}' to `{{target}}`, which {{lifetime}}, and nothing removes it: the listeners pile up with everything they capture. Remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup){{alternative}}.",
       inlineListenerNeverRemoved:
-        "Every call of {{fn}} adds an inline '{{event}}' listener to `{{target}}`, which {{lifetime}}, and an inline function can never be removed: the listeners pile up with everything they capture. Keep the handler in a variable and remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup){{alternative}}.",
+        "Every call of {{fn}} adds an inline listener for '{{event}}' to `{{target}}`, which {{lifetime}}, and an inline function can never be removed: the listeners pile up with everything they capture. Keep the handler in a variable and remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup){{alternative}}.",
       onceListenerMayNeverFire:
-        "Every call of {{fn}} adds a once-only '{{event}}' listener to `{{target}}`, which {{lifetime}}; it is removed only when '{{event}}' fires, and until then the listeners pile up with everything they capture. Remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup).",
+        "Every call of {{fn}} adds a once-only listener for '{{event}}' to `{{target}}`, which {{lifetime}}; it is removed only when '{{event}}' fires, and until then the listeners pile up with everything they capture. Remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup).",
     },
     schema: [
       {

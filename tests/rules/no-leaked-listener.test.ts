@@ -239,6 +239,25 @@ export function restart(): void {
     process.on('exit', () => cleanup());
   }
 }`,
+
+    // A callback's signal is supplied per call by whoever calls it (a job's signal).
+    `${prelude}declare class Worker { constructor(run: (job: string, signal?: AbortSignal) => Promise<void>); }
+export const worker = new Worker(async (job, signal) => {
+  signal?.addEventListener('abort', () => cleanup());
+  await Promise.resolve(job);
+});`,
+
+    // Added in one promise callback, removed in another of the same call.
+    `${prelude}export function download(url: string): Promise<void> {
+  const onWarning = (): void => cleanup();
+  return Promise.resolve(url)
+    .then(() => {
+      process.on('warning', onWarning);
+    })
+    .finally(() => {
+      process.off('warning', onWarning);
+    });
+}`,
   ],
   invalid: [
     // An inline exit hook added on every call.
@@ -463,6 +482,18 @@ export function reset(): void {
         { messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 },
         { messageId: 'inlineListenerNeverRemoved', line: L(3), column: 3 },
       ],
+    },
+
+    // A wrapper is added, the wrapped function is removed: the wrapper stays.
+    {
+      code: `${prelude}declare function onTestFinished(fn: () => void): void;
+export function spyOnRejections(spy: (error: unknown) => void): void {
+  process.on('unhandledRejection', (error) => spy(error));
+  onTestFinished(() => {
+    process.off('unhandledRejection', spy);
+  });
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(3), column: 3 }],
     },
   ],
 });
