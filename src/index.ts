@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import tseslint from 'typescript-eslint';
 import noAbandonedRace from './rules/no-abandoned-race.js';
 import noConditionalCleanup from './rules/no-conditional-cleanup.js';
+import noLeakedListener from './rules/no-leaked-listener.js';
 import noLeakedTimer from './rules/no-leaked-timer.js';
 import noUnboundedCache from './rules/no-unbounded-cache.js';
 import noUnstoppableLoop from './rules/no-unstoppable-loop.js';
@@ -17,6 +18,7 @@ type LeaksRule = TSESLint.RuleModule<string, readonly unknown[], LeaksRuleDocs>;
 export const rules = {
   'no-abandoned-race': noAbandonedRace,
   'no-conditional-cleanup': noConditionalCleanup,
+  'no-leaked-listener': noLeakedListener,
   'no-leaked-timer': noLeakedTimer,
   'no-unbounded-cache': noUnboundedCache,
   'no-unstoppable-loop': noUnstoppableLoop,

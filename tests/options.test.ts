@@ -79,6 +79,9 @@ const cases: Record<RuleName, BadOption[]> = {
     { option: 'checkEscaped', value: { checkEscaped: 0 }, message: 'Value 0 should be boolean.' },
     { option: 'checkObjects', value: { checkObjects: null }, message: 'Value null should be boolean.' },
   ],
+  'no-leaked-listener': [
+    { option: 'checkOnce', value: { checkOnce: 'always' }, message: 'Value "always" should be boolean.' },
+  ],
   'no-leaked-timer': [
     { option: 'teardownMethods', value: { teardownMethods: 'close' }, message: 'Value "close" should be array.' },
     { option: 'teardownMethods', value: { teardownMethods: [1] }, message: 'Value 1 should be string.' },

@@ -1,0 +1,463 @@
+/**
+ * Listeners: how a listener registration and its removal are recognised, how
+ * long the target of a registration lives, and whether the registration runs
+ * again on every call or once while something is being set up.
+ */
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import {
+  calleeName,
+  classOfMember,
+  contains,
+  functionName,
+  isFunctionNode,
+  memberName,
+  runsInPlace,
+  skipWrappers,
+  walk,
+  type ClassNode,
+  type FunctionNode,
+} from './ast.js';
+import { CONFIGURATION_FUNCTION, classLooksLongLived } from './intent.js';
+import { isModuleLevel, outlivesEnclosingCall, type Scopes } from './lifetime.js';
+import { aliasTarget, classOfThis } from './owners.js';
+
+/** Methods that keep a listener until it is removed. */
+export const ADD_LISTENER = new Set(['addEventListener', 'on', 'addListener', 'prependListener']);
+/** Methods that keep a listener until its event fires once. */
+export const ADD_ONCE_LISTENER = new Set(['once', 'prependOnceListener']);
+/** Methods that remove one listener. */
+export const REMOVE_LISTENER = new Set(['removeEventListener', 'off', 'removeListener']);
+
+export interface ListenerAdd {
+  call: TSESTree.CallExpression;
+  method: string;
+  /** The target; null for a bare `addEventListener(…)` (the global object). */
+  receiver: TSESTree.Expression | null;
+  event: TSESTree.Expression;
+  handler: TSESTree.Expression;
+}
+
+export interface ListenerRemoval {
+  call: TSESTree.CallExpression;
+  method: string;
+  receiver: TSESTree.Expression | null;
+  /** null for `removeAllListeners()` without an event. */
+  event: TSESTree.Expression | null;
+  /** null for `removeAllListeners(…)`. */
+  handler: TSESTree.Expression | null;
+}
+
+function receiverOf(call: TSESTree.CallExpression): { name: string; receiver: TSESTree.Expression | null } | null {
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(callee);
+    return name === null ? null : { name, receiver: skipWrappers(callee.object) };
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier) return { name: callee.name, receiver: null };
+  return null;
+}
+
+/** `target.on(event, handler)`, `target.addEventListener(event, handler, options)`, … */
+export function listenerAddAt(call: TSESTree.CallExpression, includeOnce: boolean): ListenerAdd | null {
+  const found = receiverOf(call);
+  if (!found) return null;
+  const { name, receiver } = found;
+  if (!ADD_LISTENER.has(name) && !(includeOnce && ADD_ONCE_LISTENER.has(name))) return null;
+  // A bare call is only the global `addEventListener`.
+  if (receiver === null && name !== 'addEventListener') return null;
+  const [event, handler] = call.arguments;
+  if (!event || !handler || event.type === AST_NODE_TYPES.SpreadElement || handler.type === AST_NODE_TYPES.SpreadElement) {
+    return null;
+  }
+  return { call, method: name, receiver, event, handler: skipWrappers(handler) };
+}
+
+export function listenerRemovalAt(call: TSESTree.CallExpression): ListenerRemoval | null {
+  const found = receiverOf(call);
+  if (!found) return null;
+  const { name, receiver } = found;
+  const [event, handler] = call.arguments;
+  if (REMOVE_LISTENER.has(name) && event && handler) {
+    if (event.type === AST_NODE_TYPES.SpreadElement || handler.type === AST_NODE_TYPES.SpreadElement) return null;
+    return { call, method: name, receiver, event, handler: skipWrappers(handler) };
+  }
+  if (name === 'removeAllListeners' && receiver) {
+    return {
+      call,
+      method: name,
+      receiver,
+      event: event && event.type !== AST_NODE_TYPES.SpreadElement ? event : null,
+      handler: null,
+    };
+  }
+  return null;
+}
+
+/**
+ * How the options argument of `addEventListener` bounds the listener:
+ * `removes` for `{ signal }` or `{ once: true }`, `unknown` when it is not an
+ * object literal we can read (a variable, a spread), `none` otherwise.
+ */
+export function optionsBound(add: ListenerAdd): 'removes' | 'unknown' | 'none' {
+  if (add.method !== 'addEventListener') return 'none';
+  const options = add.call.arguments[2];
+  if (!options) return 'none';
+  if (options.type === AST_NODE_TYPES.Literal) return 'none';
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return 'unknown';
+  for (const property of options.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) return 'unknown';
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+    if (key === 'signal') return 'removes';
+    if (key === 'once') {
+      const value = property.value;
+      if (value.type === AST_NODE_TYPES.Literal && value.value === false) continue;
+      return 'removes';
+    }
+  }
+  return 'none';
+}
+
+/** Globals that live as long as the process or the page. */
+const GLOBAL_TARGETS = new Set(['process', 'window', 'document', 'globalThis', 'self', 'navigator', 'screen', 'visualViewport']);
+
+export type TargetLifetime =
+  /** `process`, `window`, `document` and what hangs on them. */
+  | { kind: 'global'; root: string }
+  /** A module-level or imported binding and what hangs on it. */
+  | { kind: 'module'; root: TSESLint.Scope.Variable }
+  /** `this` or a field of it, in a method. */
+  | { kind: 'object'; classNode: ClassNode }
+  /** A variable of an outer function, shared by every call of a function that outlives it. */
+  | { kind: 'closure'; root: TSESLint.Scope.Variable }
+  /** A parameter (or a property of one): the caller's object; only an `AbortSignal` counts. */
+  | { kind: 'parameter'; root: TSESLint.Scope.Variable };
+
+const MAX_ALIAS_DEPTH = 4;
+
+/**
+ * How long the target of a registration in `fn` lives, from syntax alone, or
+ * null when it is made by this call (a local) or cannot be told.
+ */
+export function targetLifetime(
+  receiver: TSESTree.Expression | null,
+  fn: FunctionNode,
+  scopes: Scopes,
+  depth = 0,
+): TargetLifetime | null {
+  if (receiver === null) return { kind: 'global', root: 'globalThis' };
+  let root: TSESTree.Expression = skipWrappers(receiver);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+  if (root.type === AST_NODE_TYPES.ThisExpression) {
+    const cls = classOfThis(root);
+    if (!cls) return null;
+    return cls.isStatic ? { kind: 'global', root: cls.classNode.id?.name ?? 'this' } : { kind: 'object', classNode: cls.classNode };
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(scopes.scopeOf(root), root.name);
+  if (!variable || variable.defs.length === 0) return GLOBAL_TARGETS.has(root.name) ? { kind: 'global', root: root.name } : null;
+  const def = variable.defs[0];
+  if (!def) return null;
+  const target = aliasTarget(variable);
+  if (target && depth < MAX_ALIAS_DEPTH) {
+    const aliased = targetLifetime(target, fn, scopes, depth + 1);
+    if (aliased) return aliased;
+  }
+  if (isModuleLevel(variable.scope)) return { kind: 'module', root: variable };
+  const declaring = variable.scope.variableScope.block;
+  if (def.type === TSESLint.Scope.DefinitionType.Parameter) {
+    // A callback's parameter is supplied by whatever calls the callback, usually
+    // fresh for each call (a job's or a request's signal): only a declared
+    // function's caller can hand over one long-lived signal.
+    return isCallbackArgument(def.node) ? null : { kind: 'parameter', root: variable };
+  }
+  if (!isFunctionNode(declaring) || declaring === fn || !contains(declaring, fn)) return null;
+  // A variable of an outer function: shared when `fn` outlives the outer call
+  // (a returned method, a registered handler).
+  return outlivesEnclosingCall(fn, scopes) ? { kind: 'closure', root: variable } : null;
+}
+
+/** A function passed inline as an argument: `new Worker(q, async (job, token, signal) => …)`. */
+function isCallbackArgument(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (
+    isFunctionNode(node) &&
+    parent !== undefined &&
+    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+    parent.callee !== node
+  );
+}
+
+/** Callees that call their callback once: the callback runs as part of the code around it. */
+const RUNS_ONCE_CALLEES = new Set([
+  'then',
+  'catch',
+  'finally',
+  'once',
+  'prependOnceListener',
+  'setTimeout',
+  'setImmediate',
+  'nextTick',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'requestIdleCallback',
+  'whenReady',
+]);
+
+/** Events that fire once in the life of their target. */
+const ONE_SHOT_EVENTS = new Set(['DOMContentLoaded', 'load', 'ready', 'listening']);
+
+/** A callback that runs at most once where it is passed: `.then(cb)`, `setTimeout(cb)`, `x.on('ready', cb)`. */
+function runsOnceWhereItIs(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee === fn) return false;
+  const name = calleeName(skipWrappers(parent.callee));
+  if (name === null) return false;
+  if (RUNS_ONCE_CALLEES.has(name)) return true;
+  if (ADD_LISTENER.has(name)) {
+    const event = parent.arguments[0];
+    if (event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ONE_SHOT_EVENTS.has(event.value)) return true;
+  }
+  return false;
+}
+
+/**
+ * The function whose every call runs `node` again: the nearest enclosing
+ * function that is not run in place (an IIFE, an array callback, a promise
+ * executor) or once where it stands (`.then(cb)`, `setTimeout(cb)`). Null
+ * when `node` runs during module initialisation, a static block or a field
+ * initializer, or directly in a constructor.
+ */
+export function perCallFunction(node: TSESTree.Node): FunctionNode | null {
+  let child: TSESTree.Node = node;
+  for (let p: TSESTree.Node | undefined = node.parent; p; child = p, p = p.parent) {
+    if (p.type === AST_NODE_TYPES.StaticBlock) return null;
+    if ((p.type === AST_NODE_TYPES.PropertyDefinition || p.type === AST_NODE_TYPES.AccessorProperty) && p.value === child) {
+      return null;
+    }
+    if (!isFunctionNode(p)) continue;
+    if (runsInPlace(p) || runsOnceWhereItIs(p)) continue;
+    const member = classOfMember(p);
+    if (member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor') return null;
+    return p;
+  }
+  return null;
+}
+
+/** Names of functions that set a program up: run once per program (or per object, for a method). */
+const SETUP_NAME =
+  /^_*(init|initialize|initialise|setup|setUp|install|bootstrap|main|start|serve|boot|launch|enable|activate|configure|register|create[A-Z]\w*(Server|App|Application))(?![a-z])/;
+
+/** Names of methods that set their own object up: run once per object (and per reconnect). */
+const OBJECT_SETUP_NAME = /^_*(connect|open|listen|attach|bind|wire|hook)(?![a-z])/;
+
+/**
+ * Does `fn` set something up, once for the target's lifetime, rather than
+ * serve calls? Its name says so (`init`, `setup`, `start`, `connect`,
+ * `attachListeners`…) or every call of it in this file is made while setting
+ * up (module initialisation, a constructor, another set-up function), and
+ * what it sets up lives as long as the target:
+ * - a plain function: the program (it runs once per program);
+ * - a method, on its own object or fields (`object` targets): that object;
+ * - a method of a class whose instances serve many calls (a server, a
+ *   service, a singleton): the program;
+ * - a method of an object literal made at module level: the program.
+ * A set-up method of a short-lived object (a widget, a stream source made per
+ * call) runs once per object, so a global target still collects its listeners.
+ */
+export function isSetupFunction(
+  fn: FunctionNode,
+  targetKind: TargetLifetime['kind'],
+  scopes: Scopes,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  depth = 0,
+): boolean {
+  const name = functionName(fn);
+  const calls = name === null || depth >= 2 ? [] : callSitesOf(fn, name, scopes);
+  const callers = calls.map((call) => perCallFunction(call));
+  // Called only from module initialisation or a constructor: it is that code.
+  if (calls.length > 0 && callers.every((caller) => caller === null)) return true;
+  if (!setupOnceForTarget(fn, targetKind, scopes, sourceCode)) return false;
+  if (name !== null && (SETUP_NAME.test(name) || CONFIGURATION_FUNCTION.test(name))) return true;
+  if (name !== null && targetKind === 'object' && OBJECT_SETUP_NAME.test(name)) return true;
+  // `export default (…) => { … }`: a module's entry point or plugin, called by whoever loads it.
+  if (name === null && fn.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  return (
+    calls.length > 0 &&
+    callers.every((caller) => caller === null || isSetupFunction(caller, targetKind, scopes, sourceCode, depth + 1))
+  );
+}
+
+/** Does running once per owner of `fn` mean running once for a target of this kind? */
+function setupOnceForTarget(
+  fn: FunctionNode,
+  targetKind: TargetLifetime['kind'],
+  scopes: Scopes,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const member = classOfMember(fn);
+  if (member) return targetKind === 'object' || member.isStatic || classLooksLongLived(member.classNode, sourceCode);
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === fn) {
+    // A method of an object literal: once per object, made where the literal stands.
+    return isModuleLevel(scopes.scopeOf(parent.parent));
+  }
+  return true;
+}
+
+/** The calls of `fn` in this file: `name()` for a declared function, `this.name()` in its class for a method. */
+function callSitesOf(fn: FunctionNode, name: string, scopes: Scopes): TSESTree.CallExpression[] {
+  const member = classOfMember(fn);
+  if (member) {
+    if (member.member.type !== AST_NODE_TYPES.MethodDefinition && member.member.type !== AST_NODE_TYPES.PropertyDefinition) return [];
+    return methodCalls(member.classNode, name).filter((call) => call !== fn.parent);
+  }
+  const binding =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn
+      : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn
+        ? fn.parent
+        : null;
+  if (!binding) return [];
+  // Exported: called from other modules too.
+  const holder = binding.type === AST_NODE_TYPES.VariableDeclarator ? binding.parent.parent : binding.parent;
+  if (holder.type === AST_NODE_TYPES.ExportNamedDeclaration || holder.type === AST_NODE_TYPES.ExportDefaultDeclaration) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const variable of scopes.declared(binding)) {
+    for (const ref of variable.references) {
+      const parent = ref.identifier.parent;
+      if (ref.init) continue;
+      // Used as a value (a callback, an export): called from who knows where.
+      if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee !== ref.identifier) {
+        return [];
+      }
+      calls.push(parent);
+    }
+  }
+  return calls;
+}
+
+const methodCallIndex = new WeakMap<ClassNode, Map<string, TSESTree.CallExpression[] | null>>();
+
+/** `this.name(…)` calls in a class, by method name; null for a method also used as a value. */
+function methodCalls(classNode: ClassNode, name: string): TSESTree.CallExpression[] {
+  let index = methodCallIndex.get(classNode);
+  if (!index) {
+    const built = new Map<string, TSESTree.CallExpression[] | null>();
+    walk(classNode.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(node.object).type !== AST_NODE_TYPES.ThisExpression) return;
+      const member = memberName(node);
+      if (member === null) return;
+      const parent = node.parent;
+      const isCall = parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node;
+      const list = built.get(member);
+      if (!isCall) built.set(member, null);
+      else if (list !== null) built.set(member, [...(list ?? []), parent]);
+    });
+    index = built;
+    methodCallIndex.set(classNode, index);
+  }
+  return index.get(name) ?? [];
+}
+
+/**
+ * Is the registration at `node` guarded so that it runs once: inside an `if`
+ * (or after an early-return `if`) whose test reads something `fn` writes (a
+ * flag such as `if (!installed) { installed = true; … }`), or a test that
+ * counts listeners (`listenerCount`, `listeners(…)`)?
+ */
+export function isOnceGuarded(node: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const tests: TSESTree.Expression[] = [];
+  let child: TSESTree.Node = node;
+  for (let p: TSESTree.Node | undefined = node.parent; p && p !== fn; child = p, p = p.parent) {
+    if (p.type === AST_NODE_TYPES.IfStatement && p.test !== child) tests.push(p.test);
+    if (p.type === AST_NODE_TYPES.ConditionalExpression && p.test !== child) tests.push(p.test);
+    if (p.type === AST_NODE_TYPES.LogicalExpression && p.right === child) tests.push(p.left);
+    if (p.type === AST_NODE_TYPES.BlockStatement) {
+      // An earlier `if (done) return;` in the same block.
+      for (const statement of p.body) {
+        if (statement === child || statement.range[0] > node.range[0]) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && exits(statement.consequent)) tests.push(statement.test);
+      }
+    }
+  }
+  if (tests.length === 0) return false;
+  const written = writtenPlaces(fn, sourceCode);
+  return tests.some((test) => {
+    let guarded = false;
+    walk(test, (part) => {
+      if (guarded) return;
+      if (part.type === AST_NODE_TYPES.Identifier && /^(listenerCount|listeners|rawListeners)$/.test(part.name)) guarded = true;
+      else if (part.type === AST_NODE_TYPES.Identifier || part.type === AST_NODE_TYPES.MemberExpression) {
+        if (written.has(sourceCode.getText(part).replace(/\s+/g, ''))) guarded = true;
+      }
+    });
+    return guarded;
+  });
+}
+
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type === AST_NODE_TYPES.BlockStatement) {
+    const last = statement.body.at(-1);
+    return last !== undefined && exits(last);
+  }
+  return false;
+}
+
+const writtenByFunction = new WeakMap<FunctionNode, Set<string>>();
+
+/** The places `fn` assigns (`x = …`, `this.x = …`, `x ??= …`), as compact source text. */
+export function writtenPlaces(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
+  let written = writtenByFunction.get(fn);
+  if (!written) {
+    const found = new Set<string>();
+    walk(fn.body, (node) => {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression) found.add(sourceCode.getText(node.left).replace(/\s+/g, ''));
+    });
+    written = found;
+    writtenByFunction.set(fn, written);
+  }
+  return written;
+}
+
+/**
+ * Is the target made fresh by `fn` itself: `fn` assigns the target or a
+ * place it hangs on (`this.socket = connect(); this.socket.on(…)`)?
+ */
+export function targetAssignedIn(receiver: TSESTree.Expression, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const written = writtenPlaces(fn, sourceCode);
+  if (written.size === 0) return false;
+  for (let node: TSESTree.Expression = skipWrappers(receiver); ; ) {
+    if (written.has(sourceCode.getText(node).replace(/\s+/g, ''))) return true;
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+    node = skipWrappers(node.object);
+  }
+}
+
+/**
+ * An event source by type: an `EventTarget` (has `addEventListener` and
+ * `removeEventListener`) or an emitter (`on` or `addListener`, and
+ * `removeListener` or `off`), for every non-nullish part of a union.
+ */
+export function isEventSourceType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const nonNull = checker.getNonNullableType(type);
+  if (nonNull.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return false;
+  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+  return parts.every((part) => {
+    const has = (name: string): boolean => checker.getPropertyOfType(checker.getApparentType(part), name) !== undefined;
+    if (has('addEventListener') && has('removeEventListener')) return true;
+    return (has('on') || has('addListener')) && (has('removeListener') || has('off'));
+  });
+}
+
+/** The variable a handler expression names (`onAbort`, or a named function expression's own name). */
+export function handlerVariable(handler: TSESTree.Expression, scopes: Scopes): TSESLint.Scope.Variable | null {
+  if (handler.type === AST_NODE_TYPES.Identifier) {
+    return ASTUtils.findVariable(scopes.scopeOf(handler), handler.name) ?? null;
+  }
+  if (handler.type === AST_NODE_TYPES.FunctionExpression && handler.id) {
+    return scopes.declared(handler).find((variable) => variable.name === handler.id?.name) ?? null;
+  }
+  return null;
+}

@@ -1,0 +1,121 @@
+/**
+ * The listener analysis through a probe rule: at every `probe(target)` call it
+ * reports the function whose every call runs the probe (or `once` when it runs
+ * during set-up), the target's lifetime there, and whether that function sets
+ * things up for such a target.
+ */
+import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { functionName } from '../../src/analysis/ast.js';
+import { isSetupFunction, perCallFunction, targetLifetime } from '../../src/analysis/listeners.js';
+import type { Scopes } from '../../src/analysis/lifetime.js';
+import { typedRuleTester } from '../rule-tester.js';
+
+const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'found'>({
+  meta: {
+    type: 'problem',
+    messages: { found: '{{fn}} {{lifetime}} {{setup}}' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const scopes: Scopes = {
+      declared: (node) => context.sourceCode.getDeclaredVariables(node),
+      scopeOf: (node) => context.sourceCode.getScope(node),
+    };
+    return {
+      'CallExpression[callee.name="probe"]'(node: TSESTree.CallExpression) {
+        const arg = node.arguments[0];
+        if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return;
+        const fn = perCallFunction(node);
+        const lifetime = fn ? targetLifetime(arg, fn, scopes) : null;
+        context.report({
+          node,
+          messageId: 'found',
+          data: {
+            fn: fn ? (functionName(fn) ?? 'anonymous') : 'once',
+            lifetime: lifetime?.kind ?? 'none',
+            setup: fn && lifetime ? String(isSetupFunction(fn, lifetime.kind, scopes, context.sourceCode)) : 'n/a',
+          },
+        });
+      },
+    };
+  },
+});
+
+const prelude = "import { EventEmitter } from 'node:events';\ndeclare function probe(value: unknown): void;\n";
+const found = (fn: string, lifetime: string, setup: string, line: number) => ({
+  messageId: 'found' as const,
+  data: { fn, lifetime, setup },
+  line: line + 2,
+});
+
+typedRuleTester().run('listener analysis probe', probe, {
+  valid: [],
+  invalid: [
+    {
+      // Where a registration runs: module code, once-callbacks and constructors are set-up.
+      code:
+        prelude +
+        `const bus = new EventEmitter();
+probe(bus);
+void Promise.resolve().then(() => probe(bus));
+setTimeout(() => probe(bus), 1);
+export class A {
+  constructor() { probe(process); }
+  handle(): void { probe(this); probe(this.inner); }
+  inner = new EventEmitter();
+}
+export function f(signal: AbortSignal, other: EventEmitter): void {
+  probe(signal);
+  probe(other);
+  const local = new EventEmitter();
+  probe(local);
+  probe(process.stdin);
+  bus.on('x', () => probe(window));
+}
+`,
+      errors: [
+        found('once', 'none', 'n/a', 2),
+        found('once', 'none', 'n/a', 3),
+        found('once', 'none', 'n/a', 4),
+        found('once', 'none', 'n/a', 6),
+        found('handle', 'object', 'false', 7),
+        found('handle', 'object', 'false', 7),
+        found('f', 'parameter', 'false', 11),
+        found('f', 'parameter', 'false', 12),
+        found('f', 'none', 'n/a', 14),
+        found('f', 'global', 'false', 15),
+        found('anonymous', 'global', 'false', 16),
+      ],
+    },
+    {
+      // Set-up: by name, by call sites, by what the set-up lives as long as.
+      code:
+        prelude +
+        `const bus = new EventEmitter();
+export function setupHooks(): void { probe(process); }
+function hookOnce(): void { probe(process); }
+hookOnce();
+export class Widget {
+  init(): void { probe(window); }
+  connect(): void { probe(this); }
+}
+export class ApiServer {
+  init(): void { probe(process); }
+}
+export function makeStore() {
+  const changes = new EventEmitter();
+  return { watch: () => probe(changes) };
+}
+`,
+      errors: [
+        found('setupHooks', 'global', 'true', 2),
+        found('hookOnce', 'global', 'true', 3),
+        found('init', 'global', 'false', 6),
+        found('connect', 'object', 'true', 7),
+        found('init', 'global', 'true', 10),
+        found('watch', 'closure', 'false', 14),
+      ],
+    },
+  ],
+});

@@ -1,0 +1,499 @@
+import rule from '../../src/rules/no-leaked-listener.js';
+import { typedRuleTester } from '../rule-tester.js';
+
+const ruleTester = typedRuleTester();
+
+const prelude = `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+declare function cleanup(): void;
+`;
+// Code lines start after the prelude's three lines.
+const L = (line: number) => line + 3;
+
+ruleTester.run('no-leaked-listener', rule, {
+  valid: [
+    // Module initialisation runs once.
+    `${prelude}process.on('exit', () => cleanup());
+bus.on('message', (m: string) => console.log(m));`,
+    // A constructor runs once per object.
+    `${prelude}export class Tracker {
+  constructor() {
+    process.on('exit', () => this.flush());
+  }
+  flush(): void {}
+}`,
+    // The caller's signal: the listener is removed in finally.
+    `${prelude}export async function fetchWith(url: string, signal: AbortSignal): Promise<void> {
+  const onAbort = () => cleanup();
+  signal.addEventListener('abort', onAbort);
+  try {
+    await fetch(url);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}`,
+    // { signal } and { once: true } remove the listener.
+    `${prelude}export function track(controller: AbortController): void {
+  window.addEventListener('resize', () => cleanup(), { signal: controller.signal });
+  window.addEventListener('load', () => cleanup(), { once: true });
+}`,
+    // Options we cannot read: trusted.
+    `${prelude}export function track(options: AddEventListenerOptions): void {
+  window.addEventListener('resize', () => cleanup(), options);
+}`,
+    // A returned cleanup removes it.
+    `${prelude}export function watchResize(onChange: () => void): () => void {
+  const handler = () => onChange();
+  window.addEventListener('resize', handler);
+  return () => window.removeEventListener('resize', handler);
+}`,
+    // A target this call created is not long-lived.
+    `${prelude}export function local(): EventEmitter {
+  const emitter = new EventEmitter();
+  emitter.on('data', () => cleanup());
+  return emitter;
+}`,
+    // Added on mount, removed on unmount, by the same field.
+    `${prelude}export class Widget {
+  onResize = (): void => cleanup();
+  componentDidMount(): void {
+    window.addEventListener('resize', this.onResize);
+  }
+  componentWillUnmount(): void {
+    window.removeEventListener('resize', this.onResize);
+  }
+}`,
+    // A forwarding wrapper: the caller owns the handler.
+    `${prelude}export class Facade {
+  private readonly events = new EventEmitter();
+  on(event: string, handler: (...args: unknown[]) => void): this {
+    this.events.on(event, handler);
+    return this;
+  }
+}`,
+    // A set-up function by name.
+    `${prelude}export function installSignalHandlers(): void {
+  process.on('SIGINT', () => cleanup());
+}`,
+    // A once-guard: the flag is set by the function itself.
+    `${prelude}let hooked = false;
+export function ensureExitHook(): void {
+  if (hooked) return;
+  hooked = true;
+  process.on('exit', () => cleanup());
+}`,
+    // A guard that counts listeners.
+    `${prelude}export function ensureExitHook(): void {
+  if (process.listenerCount('exit') === 0) process.on('exit', () => cleanup());
+}`,
+    // The field is replaced with a fresh target by the same method.
+    `${prelude}export class Link {
+  private socket = new EventEmitter();
+  renew(): void {
+    this.socket = new EventEmitter();
+    this.socket.on('data', () => cleanup());
+  }
+}`,
+    // A parameter that is not an AbortSignal: its lifetime is the caller's business.
+    `${prelude}export function pipe(source: EventEmitter): void {
+  source.on('data', () => cleanup());
+}`,
+    // A callback that runs once at module level.
+    `${prelude}void Promise.resolve().then(() => {
+  process.on('exit', () => cleanup());
+});`,
+    // Not an event source: a route table with an `on` method.
+    `${prelude}const routes = { on(path: string, handler: () => void): void { void path; void handler; } };
+export function route(): void {
+  routes.on('/health', () => cleanup());
+}`,
+    // The class tears the target's listeners down.
+    `${prelude}export class Session {
+  private readonly socket = new EventEmitter();
+  send(): void {
+    this.socket.on('data', () => cleanup());
+  }
+  close(): void {
+    this.socket.removeAllListeners();
+  }
+}`,
+    // The handler is handed on to be removed later.
+    `${prelude}const disposers: (() => void)[] = [];
+export function watch(): void {
+  const handler = () => cleanup();
+  bus.on('tick', handler);
+  disposers.push(handler);
+}`,
+    // The result is kept (it may be an unsubscribe).
+    `${prelude}export function watch(): EventEmitter {
+  return bus.on('tick', () => cleanup());
+}`,
+    // A method called only from the constructor is set-up.
+    `${prelude}export class Monitor {
+  constructor() {
+    this.hook();
+  }
+  private hook(): void {
+    process.on('warning', () => cleanup());
+  }
+}`,
+    // The handler removes itself when it runs, and it runs on abort.
+    `${prelude}export function onCancel(signal: AbortSignal): void {
+  const onAbort = (): void => {
+    signal.removeEventListener('abort', onAbort);
+    cleanup();
+  };
+  signal.addEventListener('abort', onAbort);
+}`,
+    // once() is reported only with checkOnce.
+    `${prelude}export function waitExit(): void {
+  process.once('exit', () => cleanup());
+}`,
+    // A controller made by this call: its signal is local.
+    `${prelude}export async function run(): Promise<void> {
+  const controller = new AbortController();
+  controller.signal.addEventListener('abort', () => cleanup());
+  await fetch('/x', { signal: controller.signal });
+}`,
+
+    // A function called only from module initialisation is set-up code.
+    `${prelude}function wire(): void {
+  process.on('SIGTERM', () => cleanup());
+}
+wire();`,
+    // A default-exported anonymous function: a module's entry point.
+    `${prelude}export default (name: string): void => {
+  process.on('SIGINT', () => cleanup());
+  void name;
+};`,
+    // connect() sets up the object's own socket: once per object (and reconnect).
+    `${prelude}export class Conn {
+  private readonly socket = new EventEmitter();
+  connect(): void {
+    this.socket.on('data', () => cleanup());
+  }
+}`,
+    // A method of an object literal made at module level runs once.
+    `${prelude}export const plugin = {
+  start(): void {
+    process.on('exit', () => cleanup());
+  },
+};`,
+    // A listener for a one-shot event: its body runs once.
+    `${prelude}document.addEventListener('DOMContentLoaded', () => {
+  window.addEventListener('resize', () => cleanup());
+});`,
+    // removeAllListeners for the event, elsewhere in the file.
+    `${prelude}export function track(): void {
+  bus.on('tick', () => cleanup());
+}
+export function reset(): void {
+  bus.removeAllListeners('tick');
+}`,
+    // The target's end in the class: its listeners go with it.
+    `${prelude}export class Pipe {
+  private readonly stream = new EventEmitter() as EventEmitter & { destroy(): void };
+  write(): void {
+    this.stream.on('drain', () => cleanup());
+  }
+  close(): void {
+    this.stream.destroy();
+  }
+}`,
+    // The handler is returned to the caller, who removes it.
+    `${prelude}export function watch(): () => void {
+  const handler = (): void => cleanup();
+  bus.on('tick', handler);
+  return handler;
+}`,
+    // Chained registrations whose handlers are removed by a module-level function.
+    `${prelude}function onA(): void {}
+function onB(): void {}
+export function attachBoth(): void {
+  bus.on('a', onA).on('b', onB);
+}
+export function detachBoth(): void {
+  bus.off('a', onA);
+  bus.off('b', onB);
+}`,
+    // A module-level let the function replaces before listening: a fresh target.
+    `${prelude}let current = new EventEmitter();
+export function restart(): void {
+  current = new EventEmitter();
+  current.on('data', () => cleanup());
+}`,
+    // A local variable of an outer function, used by a callback that does not outlive it.
+    `${prelude}export function collect(items: string[]): void {
+  const local = new EventEmitter();
+  items.forEach(() => {
+    local.on('x', () => cleanup());
+  });
+}`,
+    // The event name is a parameter: a generic wrapper.
+    `${prelude}export function relay(event: string): void {
+  bus.on(event, () => cleanup());
+}`,
+    // A static block runs once.
+    `${prelude}export class Registry {
+  static {
+    process.on('exit', () => cleanup());
+  }
+}`,
+
+    // A callback's signal is supplied per call by whoever calls it (a job's signal).
+    `${prelude}declare class Worker { constructor(run: (job: string, signal?: AbortSignal) => Promise<void>); }
+export const worker = new Worker(async (job, signal) => {
+  signal?.addEventListener('abort', () => cleanup());
+  await Promise.resolve(job);
+});`,
+
+    // Added in one promise callback, removed in another of the same call.
+    `${prelude}export function download(url: string): Promise<void> {
+  const onWarning = (): void => cleanup();
+  return Promise.resolve(url)
+    .then(() => {
+      process.on('warning', onWarning);
+    })
+    .finally(() => {
+      process.off('warning', onWarning);
+    });
+}`,
+  ],
+  invalid: [
+    // An inline exit hook added on every call.
+    {
+      code: `${prelude}export function createTempFile(path: string): void {
+  process.on('exit', () => cleanup());
+  void path;
+}`,
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(2),
+          column: 3,
+          endLine: L(2),
+          endColumn: 38,
+          data: {
+            fn: '`createTempFile`',
+            event: 'exit',
+            target: 'process',
+            lifetime: 'lives as long as the process',
+            remove: 'removeListener',
+            alternative: '',
+          },
+        },
+      ],
+    },
+    // The caller's signal collects an abort listener per call.
+    {
+      code: `${prelude}export async function request(url: string, signal: AbortSignal): Promise<Response> {
+  const onAbort = () => cleanup();
+  signal.addEventListener('abort', onAbort);
+  return fetch(url);
+}`,
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: L(3),
+          column: 3,
+          data: {
+            fn: '`request`',
+            handler: 'onAbort',
+            event: 'abort',
+            target: 'signal',
+            lifetime: "is the caller's AbortSignal and can outlive the call",
+            remove: 'removeEventListener',
+            alternative: ', or pass `{ signal }` from an AbortController you abort then',
+          },
+        },
+      ],
+    },
+    // Added on mount, never removed.
+    {
+      code: `${prelude}export class Widget {
+  onResize = (): void => cleanup();
+  componentDidMount(): void {
+    window.addEventListener('resize', this.onResize);
+  }
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(4), column: 5 }],
+    },
+    // A module-level bus, a handler per request.
+    {
+      code: `${prelude}export function handle(id: string): void {
+  const onMessage = (m: string) => { if (m === id) cleanup(); };
+  bus.on('message', onMessage);
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(3), column: 3 }],
+    },
+    // An effect with no cleanup: anonymous callback.
+    {
+      code: `${prelude}declare function useEffect(effect: () => void | (() => void), deps?: unknown[]): void;
+export function useWindowSize(): void {
+  useEffect(() => {
+    window.addEventListener('resize', () => cleanup());
+  }, []);
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 }],
+    },
+    // A closure-held emitter, a listener per call of the returned method.
+    {
+      code: `${prelude}export function createStore() {
+  const changes = new EventEmitter();
+  return {
+    watch(key: string): void {
+      changes.on('change', (k: string) => { if (k === key) cleanup(); });
+    },
+  };
+}`,
+      errors: [
+        { messageId: 'inlineListenerNeverRemoved', line: L(5), column: 7 },
+      ],
+    },
+    // A field target, a listener per request; .bind() makes a new function each time.
+    {
+      code: `${prelude}export class Client {
+  private readonly socket = new EventEmitter();
+  send(): void {
+    this.socket.on('data', this.onData.bind(this));
+  }
+  private onData(): void {}
+}`,
+      errors: [
+        { messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 },
+      ],
+    },
+    // once() with checkOnce.
+    {
+      code: `${prelude}export function waitExit(): void {
+  process.once('exit', () => cleanup());
+}`,
+      options: [{ checkOnce: true }],
+      errors: [{ messageId: 'onceListenerMayNeverFire', line: L(2), column: 3 }],
+    },
+    // The bare global addEventListener.
+    {
+      code: `${prelude}export function forward(handler: (e: MessageEvent) => void): void {
+  const wrapped = (e: MessageEvent) => handler(e);
+  addEventListener('message', wrapped);
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(3), column: 3 }],
+    },
+    // A listener per connection, on the process.
+    {
+      code: `${prelude}bus.on('connection', (socket: EventEmitter) => {
+  process.on('SIGTERM', () => socket.emit('close'));
+});`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],
+    },
+
+    // Something hanging on a global: document.body.
+    {
+      code: `${prelude}export function openMenu(): void {
+  document.body.addEventListener('click', () => cleanup());
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],
+    },
+    // The caller's signal as an options property, through an alias.
+    {
+      code: `${prelude}export async function load(url: string, options: { signal: AbortSignal }): Promise<void> {
+  const { signal } = options;
+  const stop = () => cleanup();
+  options.signal.addEventListener('abort', stop);
+  void signal;
+  await fetch(url);
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(4), column: 3 }],
+    },
+    // A removal of the same field in another class does not count.
+    {
+      code: `${prelude}export class A {
+  onTick = (): void => cleanup();
+  watch(): void {
+    bus.on('tick', this.onTick);
+  }
+}
+export class B {
+  onTick = (): void => cleanup();
+  unwatch(): void {
+    bus.off('tick', this.onTick);
+  }
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(4), column: 5 }],
+    },
+    // removeAllListeners for another event does not count.
+    {
+      code: `${prelude}export function track(): void {
+  bus.on('tick', () => cleanup());
+}
+export function reset(): void {
+  bus.removeAllListeners('tock');
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],
+    },
+    // A set-up name on a short-lived object still adds per object to a global target.
+    {
+      code: `${prelude}export function openStream(): ReadableStream<string> {
+  return new ReadableStream<string>({
+    start(controller) {
+      window.addEventListener('message', (e: MessageEvent<string>) => controller.enqueue(e.data));
+    },
+  });
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 7, data: {
+        fn: '`start`',
+        event: 'message',
+        target: 'window',
+        lifetime: 'lives as long as the page',
+        remove: 'removeEventListener',
+        alternative: ', or pass `{ signal }` from an AbortController you abort then',
+      } }],
+    },
+    // { once: false } does not remove anything; a static field is module-long.
+    {
+      code: `${prelude}export class Hub {
+  static readonly events = new EventEmitter();
+  static relay(): void {
+    window.addEventListener('storage', () => cleanup(), { once: false });
+  }
+  send(): void {
+    Hub.events.on('send', () => cleanup());
+  }
+}`,
+      errors: [
+        { messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 },
+        { messageId: 'inlineListenerNeverRemoved', line: L(7), column: 5, data: {
+          fn: '`send`',
+          event: 'send',
+          target: 'Hub.events',
+          lifetime: 'is module-level and lives as long as the module',
+          remove: 'removeListener',
+          alternative: '',
+        } },
+      ],
+    },
+    // prependListener and addListener on the process, per call.
+    {
+      code: `${prelude}export function handle(): void {
+  process.prependListener('warning', () => cleanup());
+  process.addListener('beforeExit', () => cleanup());
+}`,
+      errors: [
+        { messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 },
+        { messageId: 'inlineListenerNeverRemoved', line: L(3), column: 3 },
+      ],
+    },
+
+    // A wrapper is added, the wrapped function is removed: the wrapper stays.
+    {
+      code: `${prelude}declare function onTestFinished(fn: () => void): void;
+export function spyOnRejections(spy: (error: unknown) => void): void {
+  process.on('unhandledRejection', (error) => spy(error));
+  onTestFinished(() => {
+    process.off('unhandledRejection', spy);
+  });
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(3), column: 3 }],
+    },
+  ],
+});
