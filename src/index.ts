@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 import noAbandonedRace from './rules/no-abandoned-race.js';
 import noConditionalCleanup from './rules/no-conditional-cleanup.js';
 import noUnboundedCache from './rules/no-unbounded-cache.js';
+import noUnsettledPromise from './rules/no-unsettled-promise.js';
 import type { LeaksRuleDocs } from './util/create-rule.js';
 
 const require = createRequire(import.meta.url);
@@ -16,6 +17,7 @@ export const rules = {
   'no-abandoned-race': noAbandonedRace,
   'no-conditional-cleanup': noConditionalCleanup,
   'no-unbounded-cache': noUnboundedCache,
+  'no-unsettled-promise': noUnsettledPromise,
 } satisfies Record<string, LeaksRule>;
 
 export type RuleName = keyof typeof rules;
