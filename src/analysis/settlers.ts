@@ -109,12 +109,26 @@ function eventName(node: TSESTree.Node | undefined): string | null {
   return null;
 }
 
+/** Methods whose last callback argument is a listener for one success event on the receiver. */
+const CALLBACK_EVENTS: Record<string, string> = { listen: 'listening', connect: 'connect' };
+
 /** `x.on('e', h)` and friends: the registration's parts. */
 function listenCall(node: TSESTree.Node): { receiver: TSESTree.Expression; event: string; handler: TSESTree.Node; form: ListenerForm } | null {
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
   const callee = skipWrappers(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = memberName(callee);
+  // `server.listen(port, cb)` adds `cb` as a 'listening' listener; `socket.connect(port, cb)` as a 'connect' one.
+  const callbackEvent = method !== null && Object.hasOwn(CALLBACK_EVENTS, method) ? CALLBACK_EVENTS[method] : undefined;
+  if (callbackEvent !== undefined) {
+    const last = node.arguments.at(-1);
+    if (!last || node.arguments.length < 2 || last.type === AST_NODE_TYPES.SpreadElement) return null;
+    // `client.connect(url, (err, db) => …)` is a node-style callback, not a listener.
+    if (isFunctionNode(last) && last.params[0]?.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER.test(last.params[0].name)) {
+      return null;
+    }
+    return { receiver: skipWrappers(callee.object), event: callbackEvent, handler: last, form: 'on' };
+  }
   if (method === null || !LISTEN_METHODS.has(method)) return null;
   const event = eventName(node.arguments[0]);
   const handler = node.arguments[1];

@@ -26,6 +26,7 @@ export type MessageIds =
   | 'callbackPathNeverSettles'
   | 'errorListenerNeverSettles'
   | 'errorNotListened'
+  | 'executorNeverSettles'
   | 'executorPathNeverSettles';
 
 /** Events after which a failed emitter says nothing more: a listener on one covers failure. */
@@ -57,12 +58,14 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     defaultOptions: [{ checkCallbacks: true, checkEvents: true }],
     messages: {
+      executorNeverSettles:
+        'This promise never settles: its executor never calls {{settlers}} nor hands {{them}} on, so whoever awaits it waits forever and keeps what it holds. Settle it, or hand {{settlers}} to what will.',
       executorPathNeverSettles:
         'This promise stays pending forever when its executor {{path}}: that path neither calls {{settlers}} nor hands {{them}} on to anything that will, so whoever awaits it waits forever and keeps what it holds. Settle it on that path too.',
       callbackPathNeverSettles:
         'The callback passed to `{{callee}}()` can {{path}} without calling {{settlers}}: on that path (its `{{error}}` branch, typically) the promise stays pending forever with everything it holds. {{fix}}',
       errorNotListened:
-        '`{{emitter}}` settles this promise on `{{event}}` but nothing settles it on `error`: when `{{emitter}}` fails, `{{event}}` never comes and the promise stays pending forever with its listeners and what they hold. {{fix}}',
+        '`{{emitter}}` settles this promise on `{{event}}` but nothing settles it on {{failure}}: if `{{emitter}}` fails, `{{event}}` never comes and the promise stays pending forever with its listeners and what they hold. {{fix}}',
       errorListenerNeverSettles:
         'The `error` listener on `{{emitter}}` does not settle this promise, which waits for `{{event}}`: after an error that event never comes, and the promise stays pending forever with everything it holds. Call `{{reject}}` in it.',
       addErrorListenerSuggestion: 'Reject on `error` too: `{{code}}`.',
@@ -105,7 +108,19 @@ export default createRule<Options, MessageIds>({
         const executor = promiseExecutor(node);
         if (!executor) return;
         const model = modelExecutor(node, executor, sourceCode);
-        if (!model || model.sites.length === 0) return;
+        if (!model) return;
+        if (model.sites.length === 0) {
+          // `resolve` taken and never used: nothing can settle this promise. (`new Promise(() => {})`
+          // and `_resolve` say "never" on purpose.)
+          if (!model.resolveName.startsWith('_')) {
+            context.report({
+              loc: { start: node.loc.start, end: node.callee.loc.end },
+              messageId: 'executorNeverSettles',
+              data: { settlers: settlerNames(model), them: model.rejectName ? 'them' : 'it' },
+            });
+          }
+          return;
+        }
         models.push(model);
         toMark.add(executor);
         for (const site of model.sites) toMark.add(site.node);
@@ -147,8 +162,13 @@ export default createRule<Options, MessageIds>({
       if (checkEvents) checkListeners(model);
     }
 
-    /** A normal path from the function's entry to its end through none of the sites, or null. */
-    function leakIn(fn: FunctionNode, sites: readonly SettleSite[]): Leak | null {
+    /**
+     * A normal path from the function's entry to its end through none of the
+     * sites, or null. With `throws`, also an explicit `throw` reached that way.
+     */
+    function leakIn(fn: FunctionNode, sites: readonly SettleSite[], throws = false): Leak | null {
+      const counts = (leak: Leak | null): leak is Leak =>
+        leak !== null && (leak.end === 'normal' || (throws && leak.jump?.type === AST_NODE_TYPES.ThrowStatement));
       const start = tracker.positions.get(fn);
       if (!start) return null;
       const releases: Position[] = [];
@@ -159,7 +179,7 @@ export default createRule<Options, MessageIds>({
         releases.push(position);
       }
       const leak = tracker.findLeak(start, releases);
-      if (leak?.end !== 'normal') return null;
+      if (!counts(leak)) return null;
       // Calls that never return (`process.exit()`, a `never` helper) and exhaustive
       // `switch`es end or cover the path: ask the types only now.
       const stops = (extras.get(fn) ?? []).filter((node) => endsPath(node)).flatMap((node) => {
@@ -168,7 +188,7 @@ export default createRule<Options, MessageIds>({
       });
       if (stops.length === 0) return leak;
       const again = tracker.findLeak(start, [...releases, ...stops]);
-      return again?.end === 'normal' ? again : null;
+      return counts(again) ? again : null;
     }
 
     function endsPath(node: TSESTree.Node): boolean {
@@ -196,7 +216,8 @@ export default createRule<Options, MessageIds>({
       });
       if (tracker.findLeak(callPosition, otherPositions)?.end !== 'normal') return;
       if (!looksLikeError(callback.error)) return;
-      const leak = leakIn(callback.fn, byFunction.get(callback.fn) ?? []);
+      // A `throw` in a callback does not reject the promise: it escapes to whoever called back.
+      const leak = leakIn(callback.fn, byFunction.get(callback.fn) ?? [], true);
       if (!leak) return;
       const reject = model.rejectName;
       context.report({
@@ -260,6 +281,7 @@ export default createRule<Options, MessageIds>({
           data: {
             emitter,
             event: success.event,
+            failure: kind === 'node' ? '`error` or `close`' : '`error`',
             fix:
               kind === 'node'
                 ? `Also listen for \`error\` and call \`${reject}\`, or use \`stream.finished()\` / \`events.once()\`, which reject on error.`
@@ -323,12 +345,15 @@ export default createRule<Options, MessageIds>({
     /** `returns at line 12` / `reach its end (line 15)`, with the verb's third-person `s` or not. */
     function describePath(leak: Leak, fn: FunctionNode, s: 's' | ''): string {
       if (leak.jump?.type === AST_NODE_TYPES.ReturnStatement) return `return${s} at line ${String(leak.jump.loc.start.line)}`;
+      if (leak.jump?.type === AST_NODE_TYPES.ThrowStatement) return `throw${s} at line ${String(leak.jump.loc.start.line)}`;
       return `reach${s ? 'es' : ''} its end (line ${String(fn.loc.end.line)})`;
     }
 
     /** Report at the `return` on the path, or at the head of the function or promise. */
     function where(leak: Leak, head: TSESTree.Node): { loc: TSESTree.SourceLocation } {
-      if (leak.jump?.type === AST_NODE_TYPES.ReturnStatement) return { loc: leak.jump.loc };
+      if (leak.jump?.type === AST_NODE_TYPES.ReturnStatement || leak.jump?.type === AST_NODE_TYPES.ThrowStatement) {
+        return { loc: leak.jump.loc };
+      }
       if (head.type === AST_NODE_TYPES.NewExpression) return { loc: { start: head.loc.start, end: head.callee.loc.end } };
       if (isFunctionNode(head)) return { loc: { start: head.loc.start, end: head.body.loc.start } };
       return { loc: head.loc };
