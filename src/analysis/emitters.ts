@@ -30,8 +30,9 @@ export function failingEmitterKind(checker: ts.TypeChecker, type: ts.Type, at: t
 function partKind_(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): FailingEmitter | null {
   if (declaresErrorEvent(checker, type, at)) return 'node';
   if (type.getProperty('addEventListener') && type.getProperty('onerror')) {
-    const name = type.getSymbol()?.getName() ?? '';
-    return GLOBAL_TARGETS.has(name) ? null : 'dom';
+    // `window` is `Window & typeof globalThis`: look at every part of an intersection.
+    const parts = type.isIntersection() ? type.types : [type];
+    return parts.some((part) => GLOBAL_TARGETS.has(part.getSymbol()?.getName() ?? '')) ? null : 'dom';
   }
   return null;
 }
