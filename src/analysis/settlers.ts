@@ -10,7 +10,7 @@
  * an error) that use the settlers, and every listener registered in the
  * executor, for the event check.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isFunctionNode, memberName, outermostAlias, skipWrappers, walk, type FunctionNode } from './ast.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -174,7 +174,7 @@ export function modelExecutor(
   if (second && second.type !== AST_NODE_TYPES.Identifier) return null;
   const params = sourceCode
     .getDeclaredVariables(executor)
-    .filter((v) => v.defs.some((d) => d.type === 'Parameter') && (v.name === first.name || v.name === second?.name));
+    .filter((v) => v.defs.some((d) => d.type === TSESLint.Scope.DefinitionType.Parameter) && (v.name === first.name || v.name === second?.name));
   // A settler that is reassigned (`resolve = wrap(resolve)`) cannot be followed.
   if (params.some((v) => v.references.some((ref) => ref.isWrite()))) return null;
 
@@ -206,7 +206,6 @@ export function modelExecutor(
     const fn = enclosingFunction(identifier);
     const outer = outermostAlias(identifier) as TSESTree.Expression;
     const parent = outer.parent;
-    if (!parent) return;
     if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === outer) {
       site(parent, fn, 'settle');
       return;
