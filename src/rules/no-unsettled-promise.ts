@@ -102,6 +102,7 @@ export default createRule<Options, MessageIds>({
     const jumps = new Set<TSESTree.Node>();
     /** Calls and switches in executors: asked about only when a path leaks. */
     const extras = new Map<FunctionNode, TSESTree.Node[]>();
+    const inExtras = new Set<TSESTree.Node>();
 
     const listeners: TSESLint.RuleListener = {
       NewExpression(node) {
@@ -127,10 +128,16 @@ export default createRule<Options, MessageIds>({
         for (const callback of model.callbacks) toMark.add(callback.fn);
         walk(executor.body, (child) => {
           if (child.type === AST_NODE_TYPES.ReturnStatement || child.type === AST_NODE_TYPES.ThrowStatement) jumps.add(child);
-          if (child.type === AST_NODE_TYPES.CallExpression || child.type === AST_NODE_TYPES.SwitchStatement) {
+          // A nested executor's body is walked again for its own promise: record each node once.
+          if ((child.type === AST_NODE_TYPES.CallExpression || child.type === AST_NODE_TYPES.SwitchStatement) && !inExtras.has(child)) {
+            inExtras.add(child);
             toMark.add(child);
             const fn = enclosingFunctionOf(child);
-            if (fn) extras.set(fn, [...(extras.get(fn) ?? []), child]);
+            if (fn) {
+              const list = extras.get(fn);
+              if (list) list.push(child);
+              else extras.set(fn, [child]);
+            }
           }
         });
       },
@@ -146,7 +153,11 @@ export default createRule<Options, MessageIds>({
 
     function check(model: ExecutorModel): void {
       const byFunction = new Map<FunctionNode, SettleSite[]>();
-      for (const site of model.sites) byFunction.set(site.fn, [...(byFunction.get(site.fn) ?? []), site]);
+      for (const site of model.sites) {
+        const list = byFunction.get(site.fn);
+        if (list) list.push(site);
+        else byFunction.set(site.fn, [site]);
+      }
 
       const executorLeak = leakIn(model.executor, byFunction.get(model.executor) ?? []);
       if (executorLeak) {
@@ -253,7 +264,9 @@ export default createRule<Options, MessageIds>({
     function checkListeners(model: ExecutorModel): void {
       const byReceiver = new Map<string, ListenerSite[]>();
       for (const listener of model.listeners) {
-        byReceiver.set(listener.receiverKey, [...(byReceiver.get(listener.receiverKey) ?? []), listener]);
+        const list = byReceiver.get(listener.receiverKey);
+        if (list) list.push(listener);
+        else byReceiver.set(listener.receiverKey, [listener]);
       }
       for (const group of byReceiver.values()) {
         if (group.some((l) => l.settles && TERMINAL_EVENTS.has(l.event))) continue;
