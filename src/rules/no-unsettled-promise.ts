@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { isFunctionNode, walk, type FunctionNode } from '../analysis/ast.js';
+import { contains, isFunctionNode, walk, type FunctionNode } from '../analysis/ast.js';
 import { failingEmitterKind, type FailingEmitter } from '../analysis/emitters.js';
 import { PathTracker, type Leak, type Position } from '../analysis/paths.js';
 import {
@@ -177,9 +177,9 @@ export default createRule<Options, MessageIds>({
      * A normal path from the function's entry to its end through none of the
      * sites, or null. With `throws`, also an explicit `throw` reached that way.
      */
-    function leakIn(fn: FunctionNode, sites: readonly SettleSite[], throws = false): Leak | null {
+    function leakIn(fn: FunctionNode, sites: readonly SettleSite[], rethrown: string | null = null): Leak | null {
       const counts = (leak: Leak | null): leak is Leak =>
-        leak !== null && (leak.end === 'normal' || (throws && leak.jump?.type === AST_NODE_TYPES.ThrowStatement));
+        leak !== null && (leak.end === 'normal' || (rethrown !== null && throwsError(leak.jump, rethrown)));
       const start = tracker.positions.get(fn);
       if (!start) return null;
       const releases: Position[] = [];
@@ -202,6 +202,20 @@ export default createRule<Options, MessageIds>({
       return counts(again) ? again : null;
     }
 
+    /**
+     * `throw err` (or `throw new Error(err.message)`): the callback's own error
+     * escaping. Other throws in a callback are assertions (`done() called twice`)
+     * that run after the promise has settled.
+     */
+    function throwsError(jump: TSESTree.Node | null, error: string): boolean {
+      if (jump?.type !== AST_NODE_TYPES.ThrowStatement) return false;
+      let found = false;
+      walk(jump.argument, (node) => {
+        if (node.type === AST_NODE_TYPES.Identifier && node.name === error) found = true;
+      });
+      return found;
+    }
+
     function endsPath(node: TSESTree.Node): boolean {
       if (node.type === AST_NODE_TYPES.CallExpression) {
         return (services.getTypeAtLocation(node).flags & ts.TypeFlags.Never) !== 0;
@@ -217,6 +231,9 @@ export default createRule<Options, MessageIds>({
     function checkCallback(model: ExecutorModel, callback: SettlingCallback, byFunction: Map<FunctionNode, SettleSite[]>): void {
       // Another argument of the same call settles too (`db.each(sql, onRow, onDone)`): not the only route.
       if (callback.call.arguments.some((arg) => arg !== callback.fn && isSettling(model, arg))) return;
+      // A listener elsewhere in the executor settles too: the error branch may be routed there
+      // (a reconnect that ends in 'close', say), so the callback is not the only route.
+      if (model.sites.some((site) => site.kind === 'listen' && !contains(callback.fn, site.node))) return;
       // Something after the call settles on every path: the callback is not the only route.
       const callPosition = tracker.positions.get(callback.call);
       if (!callPosition) return;
@@ -228,7 +245,7 @@ export default createRule<Options, MessageIds>({
       if (tracker.findLeak(callPosition, otherPositions)?.end !== 'normal') return;
       if (!looksLikeError(callback.error)) return;
       // A `throw` in a callback does not reject the promise: it escapes to whoever called back.
-      const leak = leakIn(callback.fn, byFunction.get(callback.fn) ?? [], true);
+      const leak = leakIn(callback.fn, byFunction.get(callback.fn) ?? [], callback.error.name);
       if (!leak) return;
       const reject = model.rejectName;
       context.report({
@@ -316,7 +333,7 @@ export default createRule<Options, MessageIds>({
 
     function emitterKind(receiver: TSESTree.Expression): FailingEmitter | null {
       const tsNode = services.esTreeNodeToTSNodeMap.get(receiver);
-      return failingEmitterKind(checker, checker.getTypeAtLocation(tsNode), tsNode);
+      return failingEmitterKind(services.program, checker.getTypeAtLocation(tsNode), tsNode);
     }
 
     /** `x.once('error', reject);` for a receiver that is safe to name again. */

@@ -35,7 +35,7 @@ const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'found'>({
         const listeners = model.listeners
           .map((l) => {
             const tsNode = services.esTreeNodeToTSNodeMap.get(l.receiver);
-            const kind = failingEmitterKind(checker, checker.getTypeAtLocation(tsNode), tsNode) ?? 'none';
+            const kind = failingEmitterKind(services.program, checker.getTypeAtLocation(tsNode), tsNode) ?? 'none';
             return `${l.event}:${String(l.settles)}:${kind}`;
           })
           .join(',');

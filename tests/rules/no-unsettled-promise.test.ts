@@ -153,6 +153,45 @@ export function g() {
     });
   });
 }`,
+    // A library's own typed emitter (not Node's typings): its 'completed' is not a stream's 'end'.
+    `${prelude}interface JobEvents {
+  on(event: 'completed', listener: (id: string) => void): this;
+  on(event: 'error', listener: (err: Error) => void): this;
+}
+export function p(worker: JobEvents) {
+  return new Promise<string>((resolve) => {
+    worker.on('completed', (id) => resolve(id));
+  });
+}`,
+    // An assertion thrown in a callback after the promise settled is not its error escaping.
+    `${prelude}export function q(fn: (done: (err?: Error) => void) => void) {
+  let once = true;
+  return new Promise<void>((resolve, reject) => {
+    fn((err) => {
+      if (!once) {
+        throw new Error('done() called twice');
+      } else if (err) {
+        reject(err);
+      } else {
+        once = false;
+        resolve();
+      }
+    });
+  });
+}`,
+    // The error branch reconnects; a 'close' listener elsewhere in the executor settles.
+    `${prelude}export function r(client: EventEmitter & { check(cb: (err: Error | null) => void): void; reconnect(): void }) {
+  return new Promise<void>((resolve, reject) => {
+    client.once('close', () => reject(new Error('closed')));
+    client.check((err) => {
+      if (err) {
+        client.reconnect();
+        return;
+      }
+      resolve();
+    });
+  });
+}`,
     // A promise whose settlers are reassigned: not followed.
     `${prelude}export function o(x: boolean) {
   return new Promise<void>((resolve) => {
