@@ -63,9 +63,9 @@ export default createRule<Options, MessageIds>({
       executorPathNeverSettles:
         'This promise stays pending forever when its executor {{path}}: that path neither calls {{settlers}} nor hands {{them}} on to anything that will, so whoever awaits it waits forever and keeps what it holds. Settle it on that path too.',
       callbackPathNeverSettles:
-        'The callback passed to `{{callee}}()` can {{path}} without calling {{settlers}}: on that path (its `{{error}}` branch, typically) the promise stays pending forever with everything it holds. {{fix}}',
+        'The callback passed to `{{callee}}()` can {{path}} without calling {{settlers}}: on that path (its `{{error}}` branch, typically) the promise stays pending forever with everything it holds. {{fix}}.',
       errorNotListened:
-        '`{{emitter}}` settles this promise on `{{event}}` but nothing settles it on {{failure}}: if `{{emitter}}` fails, `{{event}}` never comes and the promise stays pending forever with its listeners and what they hold. {{fix}}',
+        '`{{emitter}}` settles this promise on `{{event}}` but nothing settles it on {{failure}}: if `{{emitter}}` fails, `{{event}}` never comes and the promise stays pending forever with its listeners and what they hold. {{fix}}.',
       errorListenerNeverSettles:
         'The `error` listener on `{{emitter}}` does not settle this promise, which waits for `{{event}}`: after an error that event never comes, and the promise stays pending forever with everything it holds. Call `{{reject}}` in it.',
       addErrorListenerSuggestion: 'Reject on `error` too: `{{code}}`.',
@@ -88,9 +88,9 @@ export default createRule<Options, MessageIds>({
     ],
   },
   create(context, [options]) {
+    const services = ESLintUtils.getParserServices(context);
     const { sourceCode } = context;
     if (!sourceCode.text.includes('new Promise')) return {};
-    const services = ESLintUtils.getParserServices(context);
     const checker = services.program.getTypeChecker();
     const checkCallbacks = options.checkCallbacks !== false;
     const checkEvents = options.checkEvents !== false;
@@ -257,8 +257,8 @@ export default createRule<Options, MessageIds>({
           settlers: settlerNames(model),
           error: callback.error.name,
           fix: reject
-            ? `Call \`${reject}(${callback.error.name})\` there.`
-            : `Take \`reject\` as the executor's second parameter and call \`reject(${callback.error.name})\` there.`,
+            ? `Call \`${reject}(${callback.error.name})\` there`
+            : `Take \`reject\` as the executor's second parameter and call \`reject(${callback.error.name})\` there`,
         },
       });
     }
@@ -314,8 +314,8 @@ export default createRule<Options, MessageIds>({
             failure: kind === 'node' ? '`error` or `close`' : '`error`',
             fix:
               kind === 'node'
-                ? `Also listen for \`error\` and call \`${reject}\`, or use \`stream.finished()\` / \`events.once()\`, which reject on error.`
-                : `Also handle \`error\` and call \`${reject}\`.`,
+                ? `Also listen for \`error\` and call \`${reject}\`, or use \`stream.finished()\` / \`events.once()\`, which reject on error`
+                : `Also handle \`error\` and call \`${reject}\``,
           },
           suggest:
             code && after

@@ -253,7 +253,7 @@ export function p(worker: JobEvents) {
             path: `return at line ${String(L(6))}`,
             settlers: '`resolve` or `reject`',
             error: 'err',
-            fix: 'Call `reject(err)` there.',
+            fix: 'Call `reject(err)` there',
           },
         },
       ],
@@ -289,7 +289,7 @@ export function p(worker: JobEvents) {
             path: `throw at line ${String(L(4))}`,
             settlers: '`resolve`',
             error: 'err',
-            fix: "Take `reject` as the executor's second parameter and call `reject(err)` there.",
+            fix: "Take `reject` as the executor's second parameter and call `reject(err)` there",
           },
         },
       ],
@@ -396,7 +396,7 @@ export function p(worker: JobEvents) {
             emitter: 'img',
             event: 'load',
             failure: '`error`',
-            fix: 'Also handle `error` and call `reject`.',
+            fix: 'Also handle `error` and call `reject`',
           },
           suggestions: [
             {
