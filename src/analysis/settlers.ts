@@ -210,13 +210,8 @@ export function modelExecutor(
       site(parent, fn, 'settle');
       return;
     }
-    if (
-      parent.type === AST_NODE_TYPES.VariableDeclarator &&
-      parent.init === outer &&
-      parent.id.type === AST_NODE_TYPES.Identifier &&
-      parent.parent.kind === 'const'
-    ) {
-      const alias = sourceCode.getDeclaredVariables(parent).find((v) => v.name === (parent.id as TSESTree.Identifier).name);
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
+      const alias = singleAssignment(parent, sourceCode);
       if (alias) {
         followVariable(alias);
         return;
@@ -246,13 +241,8 @@ export function modelExecutor(
       site(parent, outerFn, 'settle');
       return;
     }
-    if (
-      parent.type === AST_NODE_TYPES.VariableDeclarator &&
-      parent.init === outer &&
-      parent.id.type === AST_NODE_TYPES.Identifier &&
-      parent.parent.kind === 'const'
-    ) {
-      const alias = sourceCode.getDeclaredVariables(parent).find((v) => v.name === (parent.id as TSESTree.Identifier).name);
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
+      const alias = singleAssignment(parent, sourceCode);
       if (alias) {
         followVariable(alias);
         return;
@@ -320,6 +310,18 @@ export function modelExecutor(
     callbacks,
     listeners,
   };
+}
+
+/**
+ * The variable a declarator names, when it is never assigned again (`const`,
+ * or a `let`/`var` written only by its initializer): a stable alias.
+ */
+function singleAssignment(declarator: TSESTree.VariableDeclarator, sourceCode: Readonly<TSESLint.SourceCode>): Variable | null {
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
+  const name = declarator.id.name;
+  const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === name);
+  if (!variable) return null;
+  return variable.references.every((ref) => !ref.isWrite() || ref.init === true) ? variable : null;
 }
 
 function findVariable(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): Variable | null {

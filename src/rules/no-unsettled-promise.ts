@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { contains, isFunctionNode, walk, type FunctionNode } from '../analysis/ast.js';
+import { contains, isFunctionNode, memberName, walk, type FunctionNode } from '../analysis/ast.js';
 import { failingEmitterKind, type FailingEmitter } from '../analysis/emitters.js';
 import { PathTracker, type Leak, type Position } from '../analysis/paths.js';
 import {
@@ -167,10 +167,23 @@ export default createRule<Options, MessageIds>({
           data: { path: describePath(executorLeak, model.executor, 's'), settlers: settlerNames(model), them: model.rejectName ? 'them' : 'it' },
         });
       }
+      // A timer armed in the executor that settles (a deadline) settles it whatever the events do.
+      if (model.sites.some((site) => site.fn === model.executor && isTimerHandoff(site))) return;
       if (checkCallbacks) {
         for (const callback of model.callbacks) checkCallback(model, callback, byFunction);
       }
       if (checkEvents) checkListeners(model);
+    }
+
+    /** `setTimeout(settle, ms)` or `setTimeout(() => reject(…), ms)`. */
+    function isTimerHandoff(site: SettleSite): boolean {
+      const call = site.node.type === AST_NODE_TYPES.CallExpression ? site.node : site.node.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = call.callee;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+      const first = call.arguments[0];
+      return name === 'setTimeout' && first !== undefined && (site.node === call || contains(first, site.node));
     }
 
     /**

@@ -192,6 +192,28 @@ export function p(worker: JobEvents) {
     });
   });
 }`,
+    // A close listener held in a var that is never reassigned still settles.
+    `${prelude}export function s(path: string) {
+  return new Promise<void>((resolve, reject) => {
+    const stream = createReadStream(path);
+    var onClose = function () {
+      reject(new Error('closed'));
+    };
+    stream.once('end', () => resolve());
+    stream.once('close', onClose);
+  });
+}`,
+    // A deadline timer settles it whatever the stream does.
+    `${prelude}export function t(path: string) {
+  return new Promise<boolean>((resolve) => {
+    const stream = createReadStream(path);
+    const timer = setTimeout(() => resolve(false), 1000);
+    stream.once('end', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}`,
     // A promise whose settlers are reassigned: not followed.
     `${prelude}export function o(x: boolean) {
   return new Promise<void>((resolve) => {
