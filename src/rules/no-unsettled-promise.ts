@@ -111,9 +111,10 @@ export default createRule<Options, MessageIds>({
         const model = modelExecutor(node, executor, sourceCode);
         if (!model) return;
         if (model.sites.length === 0) {
-          // `resolve` taken and never used: nothing can settle this promise. (`new Promise(() => {})`
-          // and `_resolve` say "never" on purpose.)
-          if (!model.resolveName.startsWith('_')) {
+          // `resolve` taken and never used: nothing can settle this promise. (`new Promise(() => {})`,
+          // an empty executor and `_resolve` say "never" on purpose.)
+          const empty = executor.body.type === AST_NODE_TYPES.BlockStatement && executor.body.body.length === 0;
+          if (!model.resolveName.startsWith('_') && !empty) {
             context.report({
               loc: { start: node.loc.start, end: node.callee.loc.end },
               messageId: 'executorNeverSettles',

@@ -20,7 +20,8 @@ ruleTester.run('no-unsettled-promise', rule, {
     `${prelude}export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));`,
     // Deliberately never settles.
     `${prelude}export const forever = new Promise<void>(() => {});
-export const forever2 = new Promise<void>((_resolve) => {});`,
+export const forever2 = new Promise<void>((_resolve) => {});
+export const forever3 = new Promise<void>((resolve) => {});`,
     // A node-style callback that settles on both branches.
     `${prelude}export function a(key: string) {
   return new Promise<string | undefined>((resolve, reject) => {
