@@ -8,6 +8,7 @@ import noLeakedListener from './rules/no-leaked-listener.js';
 import noLeakedTimer from './rules/no-leaked-timer.js';
 import noUnboundedCache from './rules/no-unbounded-cache.js';
 import noUnstoppableLoop from './rules/no-unstoppable-loop.js';
+import noUnsettledPromise from './rules/no-unsettled-promise.js';
 import type { LeaksRuleDocs } from './util/create-rule.js';
 
 const require = createRequire(import.meta.url);
@@ -22,6 +23,7 @@ export const rules = {
   'no-leaked-timer': noLeakedTimer,
   'no-unbounded-cache': noUnboundedCache,
   'no-unstoppable-loop': noUnstoppableLoop,
+  'no-unsettled-promise': noUnsettledPromise,
 } satisfies Record<string, LeaksRule>;
 
 export type RuleName = keyof typeof rules;

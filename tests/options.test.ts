@@ -91,6 +91,10 @@ const cases: Record<RuleName, BadOption[]> = {
       message: 'Value ["close","close"] should NOT have duplicate items (items ## 1 and 0 are identical).',
     },
   ],
+  'no-unsettled-promise': [
+    { option: 'checkCallbacks', value: { checkCallbacks: 'no' }, message: 'Value "no" should be boolean.' },
+    { option: 'checkEvents', value: { checkEvents: 0 }, message: 'Value 0 should be boolean.' },
+  ],
   'no-unstoppable-loop': [
     { option: 'checkYieldingLoops', value: { checkYieldingLoops: 'yes' }, message: 'Value "yes" should be boolean.' },
   ],

@@ -1,0 +1,71 @@
+/**
+ * Emitters that can fail: a Node.js emitter whose type declares an `'error'`
+ * event in Node's own typings (`on(event: 'error', …)` among its overloads in
+ * `@types/node`: streams, sockets, servers, child processes, workers, and
+ * classes that extend them), or a DOM event target with an `onerror` handler
+ * from the default library. A plain `EventEmitter` (events typed
+ * `string | symbol`) declares nothing and is not one, and neither is a
+ * library's own typed emitter: what its other events mean after an `'error'`
+ * (a job queue's `completed`, a client's `ready` that comes after a
+ * reconnect) is that library's protocol, not a stream's.
+ */
+import * as ts from 'typescript';
+
+export type FailingEmitter = 'node' | 'dom';
+
+const EMITTER_METHODS = ['on', 'once', 'addListener'];
+
+/** Global targets whose `error` event is about scripts, not about the event waited for. */
+const GLOBAL_TARGETS = new Set(['Window', 'Document', 'WorkerGlobalScope', 'DedicatedWorkerGlobalScope', 'SharedWorkerGlobalScope', 'ServiceWorkerGlobalScope', 'HTMLBodyElement', 'HTMLHtmlElement']);
+
+export function failingEmitterKind(program: ts.Program, type: ts.Type, at: ts.Node): FailingEmitter | null {
+  const checker = program.getTypeChecker();
+  const nonNull = checker.getNonNullableType(type);
+  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+  let kind: FailingEmitter | null = null;
+  for (const part of parts) {
+    if (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return null;
+    const partKind = partKind_(program, part, at);
+    if (!partKind) return null;
+    kind ??= partKind;
+  }
+  return kind;
+}
+
+function partKind_(program: ts.Program, type: ts.Type, at: ts.Node): FailingEmitter | null {
+  if (declaresErrorEvent(program.getTypeChecker(), type, at)) return 'node';
+  const onerror = type.getProperty('onerror')?.declarations?.[0];
+  if (type.getProperty('addEventListener') && onerror && program.isSourceFileDefaultLibrary(onerror.getSourceFile())) {
+    // `window` is `Window & typeof globalThis`: look at every part of an intersection.
+    const parts = type.isIntersection() ? type.types : [type];
+    return parts.some((part) => GLOBAL_TARGETS.has(part.getSymbol()?.getName() ?? '')) ? null : 'dom';
+  }
+  return null;
+}
+
+function declaresErrorEvent(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): boolean {
+  for (const method of EMITTER_METHODS) {
+    const property = type.getProperty(method);
+    if (!property) continue;
+    const methodType = checker.getTypeOfSymbolAtLocation(property, at);
+    for (const signature of methodType.getCallSignatures()) {
+      const event = signature.getParameters()[0];
+      if (!event) continue;
+      let eventType = checker.getTypeOfSymbolAtLocation(event, at);
+      if (eventType.flags & ts.TypeFlags.TypeParameter) eventType = checker.getBaseConstraintOfType(eventType) ?? eventType;
+      if (namesError(eventType) && isNodeTypings(signature.getDeclaration())) return true;
+    }
+  }
+  return false;
+}
+
+function namesError(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => part.isStringLiteral() && part.value === 'error');
+}
+
+const NODE_TYPINGS = /[\\/]@types[\\/]node[\\/]/;
+
+function isNodeTypings(declaration: ts.Declaration | undefined): boolean {
+  return declaration !== undefined && NODE_TYPINGS.test(declaration.getSourceFile().fileName);
+}

@@ -1,0 +1,415 @@
+import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import { contains, isFunctionNode, memberName, walk, type FunctionNode } from '../analysis/ast.js';
+import { failingEmitterKind, type FailingEmitter } from '../analysis/emitters.js';
+import { PathTracker, type Leak, type Position } from '../analysis/paths.js';
+import {
+  modelExecutor,
+  promiseExecutor,
+  type ExecutorModel,
+  type ListenerSite,
+  type SettleSite,
+  type SettlingCallback,
+} from '../analysis/settlers.js';
+import { createRule } from '../util/create-rule.js';
+import { brief } from '../util/text.js';
+
+export type Options = [
+  {
+    checkCallbacks?: boolean;
+    checkEvents?: boolean;
+  },
+];
+
+export type MessageIds =
+  | 'addErrorListenerSuggestion'
+  | 'callbackPathNeverSettles'
+  | 'errorListenerNeverSettles'
+  | 'errorNotListened'
+  | 'executorNeverSettles'
+  | 'executorPathNeverSettles';
+
+/** Events after which a failed emitter says nothing more: a listener on one covers failure. */
+const TERMINAL_EVENTS = new Set(['error', 'close', 'loadend']);
+
+/** DOM events that mean "it worked" on targets that can fail (`img`, `XMLHttpRequest`, `WebSocket`, `FileReader`, `IDBRequest`, `Worker`). */
+const DOM_SUCCESS_EVENTS = new Set([
+  'load',
+  'open',
+  'success',
+  'message',
+  'complete',
+  'loadeddata',
+  'loadedmetadata',
+  'canplay',
+  'canplaythrough',
+  'upgradeneeded',
+]);
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unsettled-promise',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow `new Promise` executors that can leave the promise pending forever on some path',
+      recommended: 'strict',
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    defaultOptions: [{ checkCallbacks: true, checkEvents: true }],
+    messages: {
+      executorNeverSettles:
+        'This promise never settles: its executor never calls {{settlers}} nor hands {{them}} on, so whoever awaits it waits forever and keeps what it holds. Settle it, or hand {{settlers}} to what will.',
+      executorPathNeverSettles:
+        'This promise stays pending forever when its executor {{path}}: that path neither calls {{settlers}} nor hands {{them}} on to anything that will, so whoever awaits it waits forever and keeps what it holds. Settle it on that path too.',
+      callbackPathNeverSettles:
+        'The callback passed to `{{callee}}()` can {{path}} without calling {{settlers}}: on that path (its `{{error}}` branch, typically) the promise stays pending forever with everything it holds. {{fix}}.',
+      errorNotListened:
+        '`{{emitter}}` settles this promise on `{{event}}` but nothing settles it on {{failure}}: if `{{emitter}}` fails, `{{event}}` never comes and the promise stays pending forever with its listeners and what they hold. {{fix}}.',
+      errorListenerNeverSettles:
+        'The `error` listener on `{{emitter}}` does not settle this promise, which waits for `{{event}}`: after an error that event never comes, and the promise stays pending forever with everything it holds. Call `{{reject}}` in it.',
+      addErrorListenerSuggestion: 'Reject on `error` too: `{{code}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkCallbacks: {
+            type: 'boolean',
+            description: 'Report node-style callbacks (first parameter an error) in the executor that can return without settling.',
+          },
+          checkEvents: {
+            type: 'boolean',
+            description: "Report emitters that settle the promise on a success event but not on `'error'`.",
+          },
+        },
+      },
+    ],
+  },
+  create(context, [options]) {
+    const services = ESLintUtils.getParserServices(context);
+    const { sourceCode } = context;
+    if (!sourceCode.text.includes('new Promise')) return {};
+    const checker = services.program.getTypeChecker();
+    const checkCallbacks = options.checkCallbacks !== false;
+    const checkEvents = options.checkEvents !== false;
+
+    const tracker = new PathTracker();
+    const models: ExecutorModel[] = [];
+    /** Nodes whose code path position the checks need. */
+    const toMark = new Set<TSESTree.Node>();
+    const jumps = new Set<TSESTree.Node>();
+    /** Calls and switches in executors: asked about only when a path leaks. */
+    const extras = new Map<FunctionNode, TSESTree.Node[]>();
+    const inExtras = new Set<TSESTree.Node>();
+
+    const listeners: TSESLint.RuleListener = {
+      NewExpression(node) {
+        const executor = promiseExecutor(node);
+        if (!executor) return;
+        const model = modelExecutor(node, executor, sourceCode);
+        if (!model) return;
+        if (model.sites.length === 0) {
+          // `resolve` taken and never used: nothing can settle this promise. (`new Promise(() => {})`,
+          // an empty executor and `_resolve` say "never" on purpose.)
+          const empty = executor.body.type === AST_NODE_TYPES.BlockStatement && executor.body.body.length === 0;
+          if (!model.resolveName.startsWith('_') && !empty) {
+            context.report({
+              loc: { start: node.loc.start, end: node.callee.loc.end },
+              messageId: 'executorNeverSettles',
+              data: { settlers: settlerNames(model), them: model.rejectName ? 'them' : 'it' },
+            });
+          }
+          return;
+        }
+        models.push(model);
+        toMark.add(executor);
+        for (const site of model.sites) toMark.add(site.node);
+        for (const callback of model.callbacks) toMark.add(callback.fn);
+        walk(executor.body, (child) => {
+          if (child.type === AST_NODE_TYPES.ReturnStatement || child.type === AST_NODE_TYPES.ThrowStatement) jumps.add(child);
+          // A nested executor's body is walked again for its own promise: record each node once.
+          if ((child.type === AST_NODE_TYPES.CallExpression || child.type === AST_NODE_TYPES.SwitchStatement) && !inExtras.has(child)) {
+            inExtras.add(child);
+            toMark.add(child);
+            const fn = enclosingFunctionOf(child);
+            if (fn) {
+              const list = extras.get(fn);
+              if (list) list.push(child);
+              else extras.set(fn, [child]);
+            }
+          }
+        });
+      },
+      '*'(node: TSESTree.Node) {
+        if (jumps.has(node)) tracker.markJump(node);
+        else if (toMark.has(node)) tracker.mark(node);
+      },
+      'Program:exit'() {
+        for (const model of models) check(model);
+      },
+    };
+    return { ...listeners, ...(tracker.listeners as unknown as TSESLint.RuleListener) };
+
+    function check(model: ExecutorModel): void {
+      const byFunction = new Map<FunctionNode, SettleSite[]>();
+      for (const site of model.sites) {
+        const list = byFunction.get(site.fn);
+        if (list) list.push(site);
+        else byFunction.set(site.fn, [site]);
+      }
+
+      const executorLeak = leakIn(model.executor, byFunction.get(model.executor) ?? []);
+      if (executorLeak) {
+        context.report({
+          ...where(executorLeak, model.promise),
+          messageId: 'executorPathNeverSettles',
+          data: { path: describePath(executorLeak, model.executor, 's'), settlers: settlerNames(model), them: model.rejectName ? 'them' : 'it' },
+        });
+      }
+      // A timer armed in the executor that settles (a deadline) settles it whatever the events do.
+      if (model.sites.some((site) => site.fn === model.executor && isTimerHandoff(site))) return;
+      if (checkCallbacks) {
+        for (const callback of model.callbacks) checkCallback(model, callback, byFunction);
+      }
+      if (checkEvents) checkListeners(model);
+    }
+
+    /** `setTimeout(settle, ms)` or `setTimeout(() => reject(…), ms)`. */
+    function isTimerHandoff(site: SettleSite): boolean {
+      const call = site.node.type === AST_NODE_TYPES.CallExpression ? site.node : site.node.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = call.callee;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+      const first = call.arguments[0];
+      return name === 'setTimeout' && first !== undefined && (site.node === call || contains(first, site.node));
+    }
+
+    /**
+     * A normal path from the function's entry to its end through none of the
+     * sites, or null. With `throws`, also an explicit `throw` reached that way.
+     */
+    function leakIn(fn: FunctionNode, sites: readonly SettleSite[], rethrown: string | null = null): Leak | null {
+      const counts = (leak: Leak | null): leak is Leak =>
+        leak !== null && (leak.end === 'normal' || (rethrown !== null && throwsError(leak.jump, rethrown)));
+      const start = tracker.positions.get(fn);
+      if (!start) return null;
+      const releases: Position[] = [];
+      for (const site of sites) {
+        const position = tracker.positions.get(site.node);
+        // A site the traversal did not place: do not guess.
+        if (!position) return null;
+        releases.push(position);
+      }
+      const leak = tracker.findLeak(start, releases);
+      if (!counts(leak)) return null;
+      // Calls that never return (`process.exit()`, a `never` helper) and exhaustive
+      // `switch`es end or cover the path: ask the types only now.
+      const stops = (extras.get(fn) ?? []).filter((node) => endsPath(node)).flatMap((node) => {
+        const position = tracker.positions.get(node);
+        return position ? [position] : [];
+      });
+      if (stops.length === 0) return leak;
+      const again = tracker.findLeak(start, [...releases, ...stops]);
+      return counts(again) ? again : null;
+    }
+
+    /**
+     * `throw err` (or `throw new Error(err.message)`): the callback's own error
+     * escaping. Other throws in a callback are assertions (`done() called twice`)
+     * that run after the promise has settled.
+     */
+    function throwsError(jump: TSESTree.Node | null, error: string): boolean {
+      if (jump?.type !== AST_NODE_TYPES.ThrowStatement) return false;
+      let found = false;
+      walk(jump.argument, (node) => {
+        if (node.type === AST_NODE_TYPES.Identifier && node.name === error) found = true;
+      });
+      return found;
+    }
+
+    function endsPath(node: TSESTree.Node): boolean {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        return (services.getTypeAtLocation(node).flags & ts.TypeFlags.Never) !== 0;
+      }
+      if (node.type !== AST_NODE_TYPES.SwitchStatement || node.cases.some((c) => c.test === null)) return false;
+      const discriminant = checker.getNonNullableType(services.getTypeAtLocation(node.discriminant));
+      const parts = discriminant.isUnion() ? discriminant.types : [discriminant];
+      if (!parts.every((part) => part.isLiteral() || (part.flags & ts.TypeFlags.BooleanLiteral) !== 0)) return false;
+      const covered = new Set(node.cases.flatMap((c) => (c.test ? [services.getTypeAtLocation(c.test)] : [])));
+      return parts.every((part) => covered.has(part));
+    }
+
+    function checkCallback(model: ExecutorModel, callback: SettlingCallback, byFunction: Map<FunctionNode, SettleSite[]>): void {
+      // Another argument of the same call settles too (`db.each(sql, onRow, onDone)`): not the only route.
+      if (callback.call.arguments.some((arg) => arg !== callback.fn && isSettling(model, arg))) return;
+      // A listener elsewhere in the executor settles too: the error branch may be routed there
+      // (a reconnect that ends in 'close', say), so the callback is not the only route.
+      if (model.sites.some((site) => site.kind === 'listen' && !contains(callback.fn, site.node))) return;
+      // Something after the call settles on every path: the callback is not the only route.
+      const callPosition = tracker.positions.get(callback.call);
+      if (!callPosition) return;
+      const others = (byFunction.get(callback.outer) ?? []).filter((site) => site.node !== callback.call);
+      const otherPositions = others.flatMap((site) => {
+        const position = tracker.positions.get(site.node);
+        return position ? [position] : [];
+      });
+      if (tracker.findLeak(callPosition, otherPositions)?.end !== 'normal') return;
+      if (!looksLikeError(callback.error)) return;
+      // A `throw` in a callback does not reject the promise: it escapes to whoever called back.
+      const leak = leakIn(callback.fn, byFunction.get(callback.fn) ?? [], callback.error.name);
+      if (!leak) return;
+      const reject = model.rejectName;
+      context.report({
+        ...where(leak, callback.fn),
+        messageId: 'callbackPathNeverSettles',
+        data: {
+          callee: calleeText(callback.call),
+          path: describePath(leak, callback.fn, ''),
+          settlers: settlerNames(model),
+          error: callback.error.name,
+          fix: reject
+            ? `Call \`${reject}(${callback.error.name})\` there`
+            : `Take \`reject\` as the executor's second parameter and call \`reject(${callback.error.name})\` there`,
+        },
+      });
+    }
+
+    function isSettling(model: ExecutorModel, node: TSESTree.Node): boolean {
+      if (isFunctionNode(node)) return model.sites.some((site) => site.fn === node);
+      return model.sites.some((site) => site.node === node);
+    }
+
+    /** The error parameter is typed like one (or not typed at all): `Error | null`, `any`, `unknown`. */
+    function looksLikeError(parameter: TSESTree.Identifier): boolean {
+      const type = services.getTypeAtLocation(parameter);
+      if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+      const nonNull = checker.getNonNullableType(type);
+      if (nonNull.flags & ts.TypeFlags.Never) return true;
+      const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+      return parts.every((part) => part.getProperty('message') !== undefined);
+    }
+
+    function checkListeners(model: ExecutorModel): void {
+      const byReceiver = new Map<string, ListenerSite[]>();
+      for (const listener of model.listeners) {
+        const list = byReceiver.get(listener.receiverKey);
+        if (list) list.push(listener);
+        else byReceiver.set(listener.receiverKey, [listener]);
+      }
+      for (const group of byReceiver.values()) {
+        if (group.some((l) => l.settles && TERMINAL_EVENTS.has(l.event))) continue;
+        const success = group.find((l) => l.settles && !TERMINAL_EVENTS.has(l.event));
+        if (!success) continue;
+        const kind = emitterKind(success.receiver);
+        if (!kind) continue;
+        if (kind === 'dom' ? success.form === 'on' || !DOM_SUCCESS_EVENTS.has(success.event) : success.form !== 'on') continue;
+        const emitter = brief(sourceCode, success.receiver);
+        const reject = model.rejectName ?? 'reject';
+        const quiet = group.find((l) => !l.settles && l.event === 'error');
+        if (quiet) {
+          context.report({
+            node: quiet.node,
+            messageId: 'errorListenerNeverSettles',
+            data: { emitter, event: success.event, reject },
+          });
+          continue;
+        }
+        const code = errorListenerCode(success, kind, model.rejectName);
+        const after = code ? statementOf(success.node) : null;
+        context.report({
+          node: success.node,
+          messageId: 'errorNotListened',
+          data: {
+            emitter,
+            event: success.event,
+            failure: kind === 'node' ? '`error` or `close`' : '`error`',
+            fix:
+              kind === 'node'
+                ? `Also listen for \`error\` and call \`${reject}\`, or use \`stream.finished()\` / \`events.once()\`, which reject on error`
+                : `Also handle \`error\` and call \`${reject}\``,
+          },
+          suggest:
+            code && after
+              ? [
+                  {
+                    messageId: 'addErrorListenerSuggestion',
+                    data: { code },
+                    fix: (fixer) => fixer.insertTextAfter(after, `\n${indentOf(after)}${code}`),
+                  },
+                ]
+              : [],
+        });
+      }
+    }
+
+    function emitterKind(receiver: TSESTree.Expression): FailingEmitter | null {
+      const tsNode = services.esTreeNodeToTSNodeMap.get(receiver);
+      return failingEmitterKind(services.program, checker.getTypeAtLocation(tsNode), tsNode);
+    }
+
+    /** `x.once('error', reject);` for a receiver that is safe to name again. */
+    function errorListenerCode(listener: ListenerSite, kind: FailingEmitter, reject: string | null): string | null {
+      if (!reject || !isPlainReference(listener.receiver)) return null;
+      const receiver = sourceCode.getText(listener.receiver);
+      if (listener.form === 'property') return `${receiver}.onerror = ${reject};`;
+      if (kind === 'dom') return `${receiver}.addEventListener('error', ${reject});`;
+      return `${receiver}.once('error', ${reject});`;
+    }
+
+    function isPlainReference(node: TSESTree.Node): boolean {
+      if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
+      return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isPlainReference(node.object);
+    }
+
+    /** The expression statement a registration (or its `.on()` chain) makes up, if any. */
+    function statementOf(node: TSESTree.Node): TSESTree.ExpressionStatement | null {
+      let current: TSESTree.Node = node;
+      while (
+        current.parent?.type === AST_NODE_TYPES.MemberExpression &&
+        current.parent.object === current &&
+        current.parent.parent.type === AST_NODE_TYPES.CallExpression &&
+        current.parent.parent.callee === current.parent
+      ) {
+        current = current.parent.parent;
+      }
+      return current.parent?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : null;
+    }
+
+    function indentOf(node: TSESTree.Node): string {
+      return /^\s*/.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
+    }
+
+    function settlerNames(model: ExecutorModel): string {
+      return model.rejectName ? `\`${model.resolveName}\` or \`${model.rejectName}\`` : `\`${model.resolveName}\``;
+    }
+
+    /** `returns at line 12` / `reach its end (line 15)`, with the verb's third-person `s` or not. */
+    function describePath(leak: Leak, fn: FunctionNode, s: 's' | ''): string {
+      if (leak.jump?.type === AST_NODE_TYPES.ReturnStatement) return `return${s} at line ${String(leak.jump.loc.start.line)}`;
+      if (leak.jump?.type === AST_NODE_TYPES.ThrowStatement) return `throw${s} at line ${String(leak.jump.loc.start.line)}`;
+      return `reach${s ? 'es' : ''} its end (line ${String(fn.loc.end.line)})`;
+    }
+
+    /** Report at the `return` on the path, or at the head of the function or promise. */
+    function where(leak: Leak, head: TSESTree.Node): { loc: TSESTree.SourceLocation } {
+      if (leak.jump?.type === AST_NODE_TYPES.ReturnStatement || leak.jump?.type === AST_NODE_TYPES.ThrowStatement) {
+        return { loc: leak.jump.loc };
+      }
+      if (head.type === AST_NODE_TYPES.NewExpression) return { loc: { start: head.loc.start, end: head.callee.loc.end } };
+      if (isFunctionNode(head)) return { loc: { start: head.loc.start, end: head.body.loc.start } };
+      return { loc: head.loc };
+    }
+
+    function calleeText(call: TSESTree.CallExpression): string {
+      return brief(sourceCode, call.callee);
+    }
+  },
+});
+
+function enclosingFunctionOf(node: TSESTree.Node): FunctionNode | null {
+  for (let p = node.parent; p; p = p.parent) if (isFunctionNode(p)) return p;
+  return null;
+}

@@ -1,0 +1,482 @@
+import rule from '../../src/rules/no-unsettled-promise.js';
+import { typedRuleTester } from '../rule-tester.js';
+
+const ruleTester = typedRuleTester();
+
+const prelude = `import { readFile, createReadStream, createWriteStream } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { spawn } from 'node:child_process';
+import type { Server } from 'node:net';
+declare function lookup(key: string, cb: (err: Error | null, value?: string) => void): void;
+declare function register(cb: (value: string) => void): void;
+declare function fail(message: string): never;
+`;
+// Code lines start after the prelude's seven lines.
+const L = (line: number) => line + 7;
+
+ruleTester.run('no-unsettled-promise', rule, {
+  valid: [
+    // A timer promise.
+    `${prelude}export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));`,
+    // Deliberately never settles.
+    `${prelude}export const forever = new Promise<void>(() => {});
+export const forever2 = new Promise<void>((_resolve) => {});
+export const forever3 = new Promise<void>((resolve) => {});`,
+    // A node-style callback that settles on both branches.
+    `${prelude}export function a(key: string) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    lookup(key, (err, value) => (err ? reject(err) : resolve(value)));
+  });
+}`,
+    // The error branch hands reject on through a local helper.
+    `${prelude}export function b(key: string) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    function finish(err: Error | null, value?: string) {
+      if (err) reject(err);
+      else resolve(value);
+    }
+    lookup(key, (err, value) => {
+      if (err) return finish(err);
+      finish(null, value);
+    });
+  });
+}`,
+    // Both listeners on a stream, chained.
+    `${prelude}export function c(path: string) {
+  return new Promise<void>((resolve, reject) => {
+    createReadStream(path).on('end', resolve).on('error', reject).resume();
+  });
+}`,
+    // 'close' covers failure too.
+    `${prelude}export function d(path: string) {
+  return new Promise<void>((resolve) => {
+    const out = createWriteStream(path);
+    out.on('close', () => resolve());
+    out.end('x');
+  });
+}`,
+    // A plain EventEmitter declares no 'error' event: its events are the program's own.
+    `${prelude}export function e(bus: EventEmitter) {
+  return new Promise<void>((resolve) => {
+    bus.once('ready', () => resolve());
+  });
+}`,
+    // resolve handed to an unknown function: trusted.
+    `${prelude}export function f() {
+  return new Promise<string>((resolve) => {
+    register(resolve);
+  });
+}`,
+    // Stored for later: a deferred.
+    `${prelude}const waiters: Array<() => void> = [];
+export function g() {
+  return new Promise<void>((resolve) => {
+    waiters.push(resolve);
+  });
+}`,
+    // An exhaustive switch, and a path that ends in a never-returning call.
+    `${prelude}export function h(kind: 'a' | 'b', ok: boolean) {
+  return new Promise<number>((resolve, reject) => {
+    if (!ok) fail('bad');
+    switch (kind) {
+      case 'a':
+        resolve(1);
+        break;
+      case 'b':
+        reject(new Error('b'));
+        break;
+    }
+  });
+}`,
+    // A listener that settles on some events only: listeners are not path-checked.
+    `${prelude}export function i(path: string) {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const s = createReadStream(path);
+    s.on('data', (chunk) => {
+      chunks.push(chunk as Buffer);
+      if (chunks.length > 10) resolve(Buffer.concat(chunks));
+    });
+    s.on('error', reject);
+  });
+}`,
+    // A callback that does not settle on every path, but the executor settles after it anyway.
+    `${prelude}export function j(key: string) {
+  return new Promise<void>((resolve, reject) => {
+    lookup(key, (err) => {
+      if (err) reject(err);
+    });
+    resolve();
+  });
+}`,
+    // A callback whose first parameter is not an error.
+    `${prelude}export function k(items: string[]) {
+  return new Promise<string>((resolve) => {
+    register((e) => {
+      if (items.includes(e)) resolve(e);
+    });
+  });
+}`,
+    // server.listen with an error listener that rejects.
+    `${prelude}export function l(server: Server, port: number) {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve());
+  });
+}`,
+    // An image with both handlers.
+    `${prelude}export function m(src: string) {
+  return new Promise<HTMLImageElement>((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.onerror = reject;
+    img.src = src;
+  });
+}`,
+    // A window 'load' listener: no failure event to wait for.
+    `${prelude}export function n() {
+  return new Promise<void>((resolve) => {
+    window.addEventListener('load', () => resolve());
+  });
+}`,
+    // Detection boundary: a named callback (a const) is not path-checked, only inline ones are.
+    `${prelude}export function m(a: string) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    const onValue = (err: Error | null, value?: string) => {
+      if (err) {
+        return;
+      }
+      resolve(value);
+    };
+    lookup(a, (err, first) => {
+      if (err) return reject(err);
+      lookup(first ?? '', onValue);
+    });
+  });
+}`,
+    // A library's own typed emitter (not Node's typings): its 'completed' is not a stream's 'end'.
+    `${prelude}interface JobEvents {
+  on(event: 'completed', listener: (id: string) => void): this;
+  on(event: 'error', listener: (err: Error) => void): this;
+}
+export function p(worker: JobEvents) {
+  return new Promise<string>((resolve) => {
+    worker.on('completed', (id) => resolve(id));
+  });
+}`,
+    // An assertion thrown in a callback after the promise settled is not its error escaping.
+    `${prelude}export function q(fn: (done: (err?: Error) => void) => void) {
+  let once = true;
+  return new Promise<void>((resolve, reject) => {
+    fn((err) => {
+      if (!once) {
+        throw new Error('done() called twice');
+      } else if (err) {
+        reject(err);
+      } else {
+        once = false;
+        resolve();
+      }
+    });
+  });
+}`,
+    // The error branch reconnects; a 'close' listener elsewhere in the executor settles.
+    `${prelude}export function r(client: EventEmitter & { check(cb: (err: Error | null) => void): void; reconnect(): void }) {
+  return new Promise<void>((resolve, reject) => {
+    client.once('close', () => reject(new Error('closed')));
+    client.check((err) => {
+      if (err) {
+        client.reconnect();
+        return;
+      }
+      resolve();
+    });
+  });
+}`,
+    // A close listener held in a var that is never reassigned still settles.
+    `${prelude}export function s(path: string) {
+  return new Promise<void>((resolve, reject) => {
+    const stream = createReadStream(path);
+    var onClose = function () {
+      reject(new Error('closed'));
+    };
+    stream.once('end', () => resolve());
+    stream.once('close', onClose);
+  });
+}`,
+    // A deadline timer settles it whatever the stream does.
+    `${prelude}export function t(path: string) {
+  return new Promise<boolean>((resolve) => {
+    const stream = createReadStream(path);
+    const timer = setTimeout(() => resolve(false), 1000);
+    stream.once('end', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}`,
+    // A promise whose settlers are reassigned: not followed.
+    `${prelude}export function o(x: boolean) {
+  return new Promise<void>((resolve) => {
+    if (x) resolve = () => {};
+  });
+}`,
+  ],
+  invalid: [
+    // A branch of the executor that settles nothing.
+    {
+      code: `${prelude}export function a(cached: number | undefined) {
+  return new Promise<number>((resolve) => {
+    if (cached !== undefined) resolve(cached);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'executorPathNeverSettles',
+          line: L(2),
+          column: 10,
+          endLine: L(2),
+          endColumn: 21,
+          data: { path: `reaches its end (line ${String(L(4))})`, settlers: '`resolve`', them: 'it' },
+        },
+      ],
+    },
+    // An early return in the executor (the shape no-promise-executor-return warns about).
+    {
+      code: `${prelude}export function b(key: string, skip: boolean) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    if (skip) {
+      return;
+    }
+    lookup(key, (err, value) => (err ? reject(err) : resolve(value)));
+  });
+}`,
+      errors: [{ messageId: 'executorPathNeverSettles', line: L(4), column: 7, endLine: L(4), endColumn: 14 }],
+    },
+    // The error branch of a node-style callback logs and returns.
+    {
+      code: `${prelude}export function c(key: string) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    lookup(key, (err, value) => {
+      if (err) {
+        console.error(err);
+        return;
+      }
+      resolve(value);
+    });
+  });
+}`,
+      errors: [
+        {
+          messageId: 'callbackPathNeverSettles',
+          line: L(6),
+          column: 9,
+          data: {
+            callee: 'lookup',
+            path: `return at line ${String(L(6))}`,
+            settlers: '`resolve` or `reject`',
+            error: 'err',
+            fix: 'Call `reject(err)` there',
+          },
+        },
+      ],
+    },
+    // A callback that only rejects: success falls off its end.
+    {
+      code: `${prelude}export function d(path: string) {
+  return new Promise<string>((resolve, reject) => {
+    readFile(path, 'utf8', (error) => {
+      if (error) reject(error);
+    });
+  });
+}`,
+      errors: [{ messageId: 'callbackPathNeverSettles', line: L(3), column: 28, endLine: L(3), endColumn: 39 }],
+    },
+    // A throw in a callback does not reject.
+    {
+      code: `${prelude}export function e(key: string) {
+  return new Promise<string | undefined>((resolve) => {
+    lookup(key, (err, value) => {
+      if (err) throw err;
+      resolve(value);
+    });
+  });
+}`,
+      errors: [
+        {
+          messageId: 'callbackPathNeverSettles',
+          line: L(4),
+          column: 16,
+          data: {
+            callee: 'lookup',
+            path: `throw at line ${String(L(4))}`,
+            settlers: '`resolve`',
+            error: 'err',
+            fix: "Take `reject` as the executor's second parameter and call `reject(err)` there",
+          },
+        },
+      ],
+    },
+    // A stream's 'end' without 'error', with the suggestion.
+    {
+      code: `${prelude}export function f(path: string) {
+  return new Promise<string>((resolve, reject) => {
+    let text = '';
+    const stream = createReadStream(path, 'utf8');
+    stream.on('data', (chunk) => (text += String(chunk)));
+    stream.on('end', () => resolve(text));
+  });
+}`,
+      errors: [
+        {
+          messageId: 'errorNotListened',
+          line: L(6),
+          column: 5,
+          endLine: L(6),
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'addErrorListenerSuggestion',
+              data: { code: "stream.once('error', reject);" },
+              output: `${prelude}export function f(path: string) {
+  return new Promise<string>((resolve, reject) => {
+    let text = '';
+    const stream = createReadStream(path, 'utf8');
+    stream.on('data', (chunk) => (text += String(chunk)));
+    stream.on('end', () => resolve(text));
+    stream.once('error', reject);
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A child process's 'exit' without 'error': spawn failures emit only 'error'.
+    {
+      code: `${prelude}export function g(cmd: string) {
+  return new Promise<number | null>((resolve) => {
+    const child = spawn(cmd);
+    child.on('exit', (code) => resolve(code));
+  });
+}`,
+      errors: [{ messageId: 'errorNotListened', line: L(4), column: 5, suggestions: [] }],
+    },
+    // An 'error' listener that swallows the error.
+    {
+      code: `${prelude}export function h(path: string) {
+  return new Promise<void>((resolve) => {
+    const stream = createReadStream(path);
+    stream.on('error', (err) => console.error(err));
+    stream.on('end', () => resolve());
+    stream.resume();
+  });
+}`,
+      errors: [{ messageId: 'errorListenerNeverSettles', line: L(4), column: 5, data: { emitter: 'stream', event: 'end', reject: 'reject' } }],
+    },
+    // server.listen(port, resolve): EADDRINUSE is emitted as 'error', not passed to the callback.
+    {
+      code: `${prelude}export function i(server: Server, port: number) {
+  return new Promise<void>((resolve, reject) => {
+    server.listen(port, resolve);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'errorNotListened',
+          line: L(3),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addErrorListenerSuggestion',
+              data: { code: "server.once('error', reject);" },
+              output: `${prelude}export function i(server: Server, port: number) {
+  return new Promise<void>((resolve, reject) => {
+    server.listen(port, resolve);
+    server.once('error', reject);
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A DOM handler property: onload without onerror.
+    {
+      code: `${prelude}export function j(src: string) {
+  return new Promise<HTMLImageElement>((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.src = src;
+  });
+}`,
+      errors: [
+        {
+          messageId: 'errorNotListened',
+          line: L(4),
+          column: 5,
+          data: {
+            emitter: 'img',
+            event: 'load',
+            failure: '`error`',
+            fix: 'Also handle `error` and call `reject`',
+          },
+          suggestions: [
+            {
+              messageId: 'addErrorListenerSuggestion',
+              data: { code: 'img.onerror = reject;' },
+              output: `${prelude}export function j(src: string) {
+  return new Promise<HTMLImageElement>((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.onerror = reject;
+    img.src = src;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // addEventListener('load') on a FileReader.
+    {
+      code: `${prelude}export function k(file: Blob) {
+  return new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.addEventListener('load', () => resolve(String(reader.result)));
+    reader.readAsText(file);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'errorNotListened',
+          line: L(4),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addErrorListenerSuggestion',
+              data: { code: "reader.addEventListener('error', reject);" },
+              output: `${prelude}export function k(file: Blob) {
+  return new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.addEventListener('load', () => resolve(String(reader.result)));
+    reader.addEventListener('error', reject);
+    reader.readAsText(file);
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // resolve taken and never used.
+    {
+      code: `${prelude}export function l() {
+  return new Promise<void>((resolve) => {
+    console.log('setting up');
+  });
+}`,
+      errors: [{ messageId: 'executorNeverSettles', line: L(2), column: 10, endLine: L(2), endColumn: 21 }],
+    },
+  ],
+});
