@@ -170,6 +170,8 @@ export default createRule<Options, MessageIds>({
       }
       // A timer armed in the executor that settles (a deadline) settles it whatever the events do.
       if (model.sites.some((site) => site.fn === model.executor && isTimerHandoff(site))) return;
+      // So does a settling `abort` listener (an `AbortSignal.timeout`, a caller's cancellation).
+      if (model.listeners.some((listener) => listener.settles && listener.event === 'abort')) return;
       if (checkCallbacks) {
         for (const callback of model.callbacks) checkCallback(model, callback, byFunction);
       }

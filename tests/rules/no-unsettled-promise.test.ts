@@ -16,6 +16,14 @@ const L = (line: number) => line + 7;
 
 ruleTester.run('no-unsettled-promise', rule, {
   valid: [
+    // A settling abort listener is a deadline: the promise settles whatever the socket does.
+    `${prelude}export function ask(socket: WebSocket, ms: number) {
+  return new Promise<string>((resolve, reject) => {
+    const signal = AbortSignal.timeout(ms);
+    signal.addEventListener('abort', () => reject(new Error('timed out')), { once: true });
+    socket.addEventListener('message', (event: MessageEvent<string>) => resolve(event.data), { signal });
+  });
+}`,
     // A timer promise.
     `${prelude}export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));`,
     // Deliberately never settles.

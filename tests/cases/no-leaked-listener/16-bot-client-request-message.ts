@@ -1,6 +1,7 @@
 // Source: https://github.com/Streamerbot/client/pull/16
 // Bug: each request attached an anonymous 'message' listener to the client's socket and abandoned it, so a long-lived client collected one listener per request (11 message listeners on WebSocket).
-// expect: no-leaked-listener/inlineListenerNeverRemoved 19:7
+// expect: no-leaked-listener/inlineListenerNeverRemoved 20:7
+// expect: no-unsettled-promise/errorNotListened 20:7
 
 interface Reply {
   id: string;
