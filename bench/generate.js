@@ -1,7 +1,8 @@
 // Generated TypeScript for the scaling and editor measurements: every block is
-// full of candidates for all three rules (module Maps, Map and Set fields,
-// Promise.race timeouts, acquire/release pairs, listeners, locks, timers), some
-// leaking and some not, so that every stage of every rule has work to do.
+// full of candidates for every rule (module Maps, Map and Set fields,
+// Promise.race timeouts, acquire/release pairs, listeners, locks, timers,
+// endless loops, promise executors), some leaking and some not, so that every
+// stage of every rule has work to do.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -100,6 +101,47 @@ export async function count${i}(step: () => Promise<number>): Promise<number> {
     return value;
   }
   return -value;
+}
+
+export class Poller${i} {
+  private interval: ReturnType<typeof setInterval> | undefined;
+  private heartbeat: ReturnType<typeof setTimeout> | undefined;
+  private running = true;
+  constructor(private readonly signal: AbortSignal) {}
+  begin(): void {
+    this.interval = setInterval(() => undefined, 1000);
+    this.heartbeat = setTimeout(() => this.begin(), 5000);
+  }
+  watch(): void {
+    window.addEventListener('resize', () => this.begin());
+    this.signal.addEventListener('abort', () => this.close(), { once: true });
+  }
+  async drain(next: () => Promise<number>): Promise<void> {
+    while (true) {
+      await next();
+    }
+  }
+  async poll(next: () => Promise<number>): Promise<void> {
+    while (true) {
+      if (!this.running) return;
+      await next();
+    }
+  }
+  load(url: string): Promise<string> {
+    return new Promise((resolve) => {
+      const request = new XMLHttpRequest();
+      request.onload = () => resolve(request.responseText);
+      request.open('GET', url);
+      request.send();
+    });
+  }
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+  close(): void {
+    this.running = false;
+    clearTimeout(this.heartbeat);
+  }
 }
 
 export function group${i}(items: readonly string[]): Map<string, number> {
