@@ -5,7 +5,9 @@
 // there, and fails when a result does not parse, adds a TypeScript error to its
 // file, or (for --fix) changes again on a second pass.
 //
-//   node scripts/check-real.mjs [--only=<package>[,<package>…]]
+//   node scripts/check-real.mjs [--only=<package>[,<package>…]] [--list=<rule>[,<rule>…]]
+//
+// --list prints every finding of the named rules (`leaks/no-leaked-timer`, or `all`), for reading.
 //
 // The packages are copied into a scratch directory under os.tmpdir() (ESLint
 // ignores node_modules) with a generated tsconfig.json each; nothing is copied
@@ -52,6 +54,7 @@ const corpus = [
 ];
 
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const list = process.argv.find((arg) => arg.startsWith('--list='))?.slice('--list='.length).split(',') ?? [];
 const selected = only ? corpus.filter((entry) => only.includes(entry.name)) : corpus;
 if (selected.length === 0) throw new Error(`--only named no package of the corpus: ${only?.join(', ') ?? ''}`);
 
@@ -121,6 +124,9 @@ for (const entry of selected) {
         continue;
       }
       if (message.ruleId) findingsByRule[message.ruleId] = (findingsByRule[message.ruleId] ?? 0) + 1;
+      if (message.ruleId && (list.includes('all') || list.includes(message.ruleId))) {
+        console.log(`  ${path.relative(dir, file)}:${String(message.line)}:${String(message.column)} ${message.ruleId} ${message.message}`);
+      }
     }
     if (result.messages.some((m) => m.fix || (m.suggestions?.length ?? 0) > 0)) fixable.push({ file, text, result });
   }

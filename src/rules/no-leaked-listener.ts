@@ -162,6 +162,7 @@ export default createRule<Options, MessageIds>({
       const handler = handlerIdentity(add);
       if (handler === 'unknown') return;
       if (handler !== 'inline' && isRemoved(add, handler, index)) return;
+      if (replacesPrevious(add, fn)) return;
       if (targetTornDown(add, index)) return;
       if (isSetupFunction(fn, lifetime.kind, scopes, sourceCode)) return;
       if (isOnceGuarded(add.call, fn, sourceCode)) return;
@@ -234,6 +235,27 @@ export default createRule<Options, MessageIds>({
           (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === ref.identifier) ||
           (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === ref.identifier)
         );
+      });
+    }
+
+    /**
+     * `this.removeEventListener('open', this.#handlers.open); this.addEventListener('open', fn)`:
+     * the function first removes the listener kept from its previous call (a field or
+     * an outer variable) for the same event on the same target, so each call replaces
+     * one listener instead of adding one (event-handler property setters).
+     */
+    function replacesPrevious(add: ListenerAdd, fn: FunctionNode): boolean {
+      if (!add.receiver) return false;
+      const target = textOf(skipWrappers(add.receiver), sourceCode);
+      return removals.some((removal) => {
+        const kept = removal.handler;
+        if (!kept || !removal.receiver || removal.call.range[1] > add.call.range[0]) return false;
+        if (!contains(fn, removal.call) || !sameEvent(add.event, removal.event)) return false;
+        if (textOf(skipWrappers(removal.receiver), sourceCode) !== target) return false;
+        if (kept.type === AST_NODE_TYPES.MemberExpression) return true;
+        const variable = kept.type === AST_NODE_TYPES.Identifier ? handlerVariable(kept, scopes) : null;
+        const declared = variable?.defs[0]?.node;
+        return declared !== undefined && !contains(fn, declared);
       });
     }
 

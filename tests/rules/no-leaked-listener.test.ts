@@ -12,7 +12,26 @@ const L = (line: number) => line + 3;
 
 ruleTester.run('no-leaked-listener', rule, {
   valid: [
-    // Module initialisation runs once.
+    // An event-handler property setter: each call removes the listener the previous call kept
+    // (the converter hands back the function it is given, as WebIDL's does).
+    `${prelude}declare function toHandler<T>(fn: T): T;
+export class Socket extends EventTarget {
+  #onopen: ((event: Event) => void) | null = null;
+  set onopen(fn: ((event: Event) => void) | null) {
+    if (this.#onopen) this.removeEventListener('open', this.#onopen);
+    const listener = toHandler(fn);
+    if (listener) this.addEventListener('open', listener);
+    this.#onopen = fn;
+  }
+}`,
+    `${prelude}declare function toHandler<T>(fn: T): T;
+let previous: (() => void) | undefined;
+export function onTick(fn: () => void): void {
+  if (previous) bus.off('tick', previous);
+  const next = toHandler(fn);
+  bus.on('tick', next);
+  previous = fn;
+}`,
     `${prelude}process.on('exit', () => cleanup());
 bus.on('message', (m: string) => console.log(m));`,
     // A constructor runs once per object.
@@ -260,6 +279,15 @@ export const worker = new Worker(async (job, signal) => {
 }`,
   ],
   invalid: [
+    // Removing some other handler first (a local, for another event) does not replace this one.
+    {
+      code: `${prelude}export function watch(): void {
+  const stale = () => cleanup();
+  bus.off('tick', stale);
+  bus.on('tock', () => cleanup());
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 3 }],
+    },
     // An inline exit hook added on every call.
     {
       code: `${prelude}export function createTempFile(path: string): void {
