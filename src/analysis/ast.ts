@@ -83,7 +83,8 @@ export function isImmediatelyInvoked(fn: FunctionNode): boolean {
   return parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn;
 }
 
-const SYNC_CALLBACK_METHODS = new Set([
+/** Array methods whose callbacks run in place, before the call returns. */
+export const SYNC_CALLBACK_METHODS: ReadonlySet<string> = new Set([
   'map',
   'forEach',
   'filter',

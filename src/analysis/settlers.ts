@@ -11,7 +11,16 @@
  * executor, for the event check.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, isFunctionNode, memberName, outermostAlias, skipWrappers, walk, type FunctionNode } from './ast.js';
+import {
+  enclosingFunction,
+  isFunctionNode,
+  memberName,
+  outermostAlias,
+  skipWrappers,
+  SYNC_CALLBACK_METHODS,
+  walk,
+  type FunctionNode,
+} from './ast.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -70,25 +79,6 @@ export const LISTEN_METHODS = new Set([
   'prependListener',
   'prependOnceListener',
   'addEventListener',
-]);
-
-/** Array methods whose callbacks run in place: not a callback API. */
-const IN_PLACE_METHODS = new Set([
-  'map',
-  'forEach',
-  'filter',
-  'reduce',
-  'reduceRight',
-  'some',
-  'every',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-  'flatMap',
-  'sort',
-  'toSorted',
-  'from',
 ]);
 
 /** Names of a node-style callback's first parameter. */
@@ -343,7 +333,7 @@ function nodeStyleCallback(fn: FunctionNode, call: TSESTree.CallExpression): TSE
   const callee = skipWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberName(callee);
-    if (method !== null && (LISTEN_METHODS.has(method) || IN_PLACE_METHODS.has(method))) return null;
+    if (method !== null && (LISTEN_METHODS.has(method) || SYNC_CALLBACK_METHODS.has(method))) return null;
   }
   return error;
 }
