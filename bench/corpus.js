@@ -6,7 +6,8 @@
 //
 // Each entry names a package, its root inside bench/node_modules and the source
 // globs to lint, relative to that root (`**` any directories, `*` any name part).
-// `npm run bench` (issue 6) and `npm run check:real` (issue 7) share this list.
+// `npm run check:real` pins these same packages and versions in its own
+// scripts/real/package.json (with more beside them) and installs them there.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

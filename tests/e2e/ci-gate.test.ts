@@ -7,21 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkspace, findings, fixturesDir, RECOMMENDED_MJS, type Workspace } from './workspace.js';
-
-const DOCS = 'https://github.com/eslint-plugin-leaks/eslint-plugin-leaks/blob/main/docs/rules';
-
-/** Every finding of `configs.recommended` on the leaky fixture, in ESLint's order. */
-const LEAKY_FINDINGS = [
-  'src/fixable.ts:15:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
-  'src/fixable.ts:22:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
-  'src/fixable.ts:30:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
-  'src/leaks.ts:7:7 leaks/no-unbounded-cache mapNeverShrinks',
-  'src/leaks.ts:21:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
-  'src/leaks.ts:34:5 leaks/no-conditional-cleanup cleanupSkippedOnSomePaths',
-  'src/leaks.ts:42:10 leaks/no-abandoned-race timerNeverCleared',
-  'src/leaks.ts:42:10 leaks/no-abandoned-race signalNotPassed',
-];
+import { createWorkspace, DOCS, findings, fixturesDir, LEAKY_FINDINGS, RECOMMENDED_MJS, type Workspace } from './workspace.js';
 
 let workspace: Workspace | undefined;
 

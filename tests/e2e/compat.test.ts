@@ -4,19 +4,8 @@
  * sees for a missing tsconfig or a misspelt option.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkspace, findings, RECOMMENDED_MJS, type Workspace } from './workspace.js';
+import { createWorkspace, findings, LEAKY_FINDINGS, RECOMMENDED_MJS, type Workspace } from './workspace.js';
 
-/** `configs.recommended` on the leaky fixture, as `file:line:col rule messageId`. */
-const LEAKY = [
-  'src/fixable.ts:15:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
-  'src/fixable.ts:22:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
-  'src/fixable.ts:30:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
-  'src/leaks.ts:7:7 leaks/no-unbounded-cache mapNeverShrinks',
-  'src/leaks.ts:21:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
-  'src/leaks.ts:34:5 leaks/no-conditional-cleanup cleanupSkippedOnSomePaths',
-  'src/leaks.ts:42:10 leaks/no-abandoned-race timerNeverCleared',
-  'src/leaks.ts:42:10 leaks/no-abandoned-race signalNotPassed',
-];
 
 const CONFIGS: Record<string, Record<string, string>> = {
   'eslint.config.js (ESM package)': {
@@ -61,7 +50,7 @@ describe.each([9, 10] as const)('ESLint %i', (major) => {
     expect(version.stdout).toMatch(new RegExp(`^v${String(major)}\\.`));
     const result = ws.eslint(['src', '-f', 'json']);
     expect(result.stderr).toBe('');
-    expect(findings(ws, result.stdout)).toEqual(LEAKY);
+    expect(findings(ws, result.stdout)).toEqual(LEAKY_FINDINGS);
     expect(result.status).toBe(1);
     if (format === 'eslint.config.ts') {
       // The config file itself type-checks against this ESLint's types, and the
@@ -78,7 +67,7 @@ describe('ESLint 10 run options', () => {
   it('gives the same findings with --concurrency and --cache as a plain run', () => {
     const ws = open(['leaky'], { 'eslint.config.mjs': RECOMMENDED_MJS });
     const plain = findings(ws, ws.eslint(['src', '-f', 'json']).stdout);
-    expect(plain).toEqual(LEAKY);
+    expect(plain).toEqual(LEAKY_FINDINGS);
     expect(findings(ws, ws.eslint(['src', '-f', 'json', '--concurrency', 'auto']).stdout)).toEqual(plain);
     expect(findings(ws, ws.eslint(['src', '-f', 'json', '--concurrency', '2']).stdout)).toEqual(plain);
     const cold = ws.eslint(['src', '-f', 'json', '--cache', '--cache-location', '.eslintcache']);

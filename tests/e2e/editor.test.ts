@@ -9,9 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CodeAction, type Diagnostic, LanguageClient } from './lsp.js';
-import { createWorkspace, fixturesDir, RECOMMENDED_MJS, repoRoot, type Workspace } from './workspace.js';
+import { createWorkspace, DOCS, fixturesDir, RECOMMENDED_MJS, repoRoot, type Workspace } from './workspace.js';
 
-const DOCS = 'https://github.com/eslint-plugin-leaks/eslint-plugin-leaks/blob/main/docs/rules';
 const serverBin = path.join(repoRoot, 'node_modules', 'vscode-langservers-extracted', 'bin', 'vscode-eslint-language-server');
 
 let workspace: Workspace;

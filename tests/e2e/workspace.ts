@@ -15,6 +15,21 @@ export const repoRoot = path.join(import.meta.dirname, '..', '..');
 export const fixturesDir = path.join(import.meta.dirname, 'fixtures');
 const repoModules = path.join(repoRoot, 'node_modules');
 
+/** Where the rule docs live, as the plugin's `meta.docs.url` and the SARIF `helpUri` name them. */
+export const DOCS = 'https://github.com/eslint-plugin-leaks/eslint-plugin-leaks/blob/main/docs/rules';
+
+/** Every finding of `configs.recommended` on the leaky fixture, as `file:line:col rule messageId`, in ESLint's order. */
+export const LEAKY_FINDINGS = [
+  'src/fixable.ts:15:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
+  'src/fixable.ts:22:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
+  'src/fixable.ts:30:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
+  'src/leaks.ts:7:7 leaks/no-unbounded-cache mapNeverShrinks',
+  'src/leaks.ts:21:3 leaks/no-conditional-cleanup cleanupSkippedOnThrow',
+  'src/leaks.ts:34:5 leaks/no-conditional-cleanup cleanupSkippedOnSomePaths',
+  'src/leaks.ts:42:10 leaks/no-abandoned-race timerNeverCleared',
+  'src/leaks.ts:42:10 leaks/no-abandoned-race signalNotPassed',
+];
+
 /** The ESM flat config most tests use. */
 export const RECOMMENDED_MJS = "import leaks from 'eslint-plugin-leaks';\n\nexport default [leaks.configs.recommended];\n";
 
