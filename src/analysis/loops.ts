@@ -168,15 +168,6 @@ function isAncestor(ancestor: TSESTree.Node, node: TSESTree.Node): boolean {
   return false;
 }
 
-/** Is `call` inside a `try` block (with a `catch`) that is inside `loop`? Then what it throws stays in the loop. */
-export function callCaughtInside(call: TSESTree.Node, loop: EndlessLoop): boolean {
-  let child: TSESTree.Node = call;
-  for (let p: TSESTree.Node | undefined = call.parent; p && p !== loop; child = p, p = p.parent) {
-    if (p.type === AST_NODE_TYPES.TryStatement && p.block === child && p.handler) return true;
-  }
-  return false;
-}
-
 /**
  * A call that does not come back normally: its resolved signature returns
  * `never` (`process.exit()`, `fail(): never`), or it is an assertion

@@ -10,7 +10,7 @@
  * an error) that use the settlers, and every listener registered in the
  * executor, for the event check.
  */
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   enclosingFunction,
   isFunctionNode,
@@ -256,7 +256,7 @@ export function modelExecutor(
   const keyOf = (receiver: TSESTree.Expression): string => {
     let identity: Variable | string = sourceCode.getText(receiver).replace(/\s+/g, '');
     if (receiver.type === AST_NODE_TYPES.Identifier) {
-      const variable = findVariable(sourceCode, receiver);
+      const variable = ASTUtils.findVariable(sourceCode.getScope(receiver), receiver.name);
       if (variable) identity = variable;
     }
     let key = keys.get(identity);
@@ -270,7 +270,7 @@ export function modelExecutor(
     const node = skipWrappers(handler as TSESTree.Expression);
     if (isFunctionNode(node)) return settlingFunctions.has(node);
     if (node.type === AST_NODE_TYPES.Identifier) {
-      const variable = findVariable(sourceCode, node);
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.name);
       return variable !== null && settlers.has(variable);
     }
     return false;
@@ -312,14 +312,6 @@ function singleAssignment(declarator: TSESTree.VariableDeclarator, sourceCode: R
   const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === name);
   if (!variable) return null;
   return variable.references.every((ref) => !ref.isWrite() || ref.init === true) ? variable : null;
-}
-
-function findVariable(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): Variable | null {
-  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
-    const variable = scope.set.get(identifier.name);
-    if (variable) return variable;
-  }
-  return null;
 }
 
 /**

@@ -20,10 +20,10 @@ import type { Position } from './paths.js';
 export type TimerKind = 'setInterval' | 'setTimeout';
 
 /** Modules whose `setTimeout`/`setInterval` return a handle (not `node:timers/promises`). */
-const TIMER_MODULES = new Set(['timers', 'node:timers']);
+export const TIMER_MODULES: ReadonlySet<string> = new Set(['timers', 'node:timers']);
 /** Global objects the timer functions hang on. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
-const TIMER_NAMES = new Set<string>(['setInterval', 'setTimeout']);
+export const TIMER_NAMES: ReadonlySet<string> = new Set(['setInterval', 'setTimeout']);
 export const CLEAR_TIMER = /^clear(Timeout|Interval)$/;
 
 /**

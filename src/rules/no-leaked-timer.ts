@@ -28,6 +28,8 @@ import {
   isClearCall,
   reachedWithout,
   rescheduledFunction,
+  TIMER_MODULES,
+  TIMER_NAMES,
   timerKindOf,
   variableHandleIsUsed,
   type Reschedule,
@@ -48,9 +50,6 @@ export type MessageIds =
   | 'timeoutLoopNeverStops'
   | 'timerNotClearedOnTeardown'
   | 'timerOverwritten';
-
-const TIMER_NAMES = new Set(['setInterval', 'setTimeout']);
-const TIMER_MODULES = new Set(['timers', 'node:timers']);
 
 interface TimerCall {
   call: TSESTree.CallExpression;
@@ -303,7 +302,7 @@ export default createRule<Options, MessageIds>({
       // A loop re-arms from its own callback: the handle it replaces has just fired.
       if (loop) return;
       const lifetime: Lifetime = owner.kind === 'field' ? fieldLifetime(owner) : variableLifetime(owner.variable);
-      if (!runsPerCall(call, owner, lifetime, scopes)) return;
+      // `handledAt` also answers "does this run only once?" (then nothing is overwritten).
       const fn = enclosingFunction(call);
       if (!fn || handledAt(call, owner, lifetime, 0)) return;
       const place = sourceCode.getText(target);

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { contains, isFunctionNode, memberName, walk, type FunctionNode } from '../analysis/ast.js';
+import { contains, enclosingFunction, isFunctionNode, memberName, walk, type FunctionNode } from '../analysis/ast.js';
 import { failingEmitterKind, type FailingEmitter } from '../analysis/emitters.js';
 import { PathTracker, type Leak, type Position } from '../analysis/paths.js';
 import {
@@ -133,7 +133,7 @@ export default createRule<Options, MessageIds>({
           if ((child.type === AST_NODE_TYPES.CallExpression || child.type === AST_NODE_TYPES.SwitchStatement) && !inExtras.has(child)) {
             inExtras.add(child);
             toMark.add(child);
-            const fn = enclosingFunctionOf(child);
+            const fn = enclosingFunction(child);
             if (fn) {
               const list = extras.get(fn);
               if (list) list.push(child);
@@ -410,8 +410,3 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-function enclosingFunctionOf(node: TSESTree.Node): FunctionNode | null {
-  for (let p = node.parent; p; p = p.parent) if (isFunctionNode(p)) return p;
-  return null;
-}

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { functionName, isClassNode, isFunctionNode, walk, type ClassNode, type FunctionNode } from '../analysis/ast.js';
+import { enclosingFunction, functionName, isClassNode, walk, type ClassNode, type FunctionNode } from '../analysis/ast.js';
 import { methodNames, TEARDOWN_METHOD } from '../analysis/intent.js';
 import { isEndlessLoop, loopFacts, loopKeyword, neverReturns, type EndlessLoop } from '../analysis/loops.js';
 import { PathTracker } from '../analysis/paths.js';
@@ -71,7 +71,7 @@ export default createRule<Options, MessageIds>({
 
     const enter = (node: EndlessLoop): void => {
       if (!isEndlessLoop(node)) return;
-      const fn = enclosingFunctionOf(node);
+      const fn = enclosingFunction(node);
       if (!fn?.async) return;
       open.push({ loop: node, fn });
     };
@@ -158,7 +158,7 @@ export default createRule<Options, MessageIds>({
 
     /** An `AbortSignal` the function is given but the loop never looks at: a parameter or an options property. */
     function signalInScope(fn: FunctionNode): string | null {
-      for (let f: FunctionNode | null = fn; f; f = enclosingFunctionOf(f)) {
+      for (let f: FunctionNode | null = fn; f; f = enclosingFunction(f)) {
         for (const param of f.params) {
           const found = signalOfParameter(param);
           if (found) return found;
@@ -204,11 +204,6 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-function enclosingFunctionOf(node: TSESTree.Node): FunctionNode | null {
-  for (let p = node.parent; p; p = p.parent) if (isFunctionNode(p)) return p;
-  return null;
-}
 
 function enclosingClass(node: TSESTree.Node): ClassNode | null {
   for (let p = node.parent; p; p = p.parent) if (isClassNode(p)) return p;
