@@ -21,13 +21,9 @@ import {
 import { CONFIGURATION_FUNCTION, classLooksLongLived } from './intent.js';
 import { isModuleLevel, outlivesEnclosingCall, type Scopes } from './lifetime.js';
 import { aliasTarget, classOfThis } from './owners.js';
+import { ADD_LISTENER, ADD_ONCE_LISTENER, REMOVE_LISTENER } from './resources.js';
 
-/** Methods that keep a listener until it is removed. */
-export const ADD_LISTENER = new Set(['addEventListener', 'on', 'addListener', 'prependListener']);
-/** Methods that keep a listener until its event fires once. */
-export const ADD_ONCE_LISTENER = new Set(['once', 'prependOnceListener']);
-/** Methods that remove one listener. */
-export const REMOVE_LISTENER = new Set(['removeEventListener', 'off', 'removeListener']);
+export { ADD_LISTENER, ADD_ONCE_LISTENER, REMOVE_LISTENER };
 
 export interface ListenerAdd {
   call: TSESTree.CallExpression;

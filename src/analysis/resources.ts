@@ -26,7 +26,13 @@ export interface CustomPair {
   type?: TypeOrValueSpecifier[];
 }
 
-const LISTEN = new Set(['addEventListener', 'on', 'addListener', 'prependListener']);
+/** Methods that keep a listener until it is removed. */
+export const ADD_LISTENER: ReadonlySet<string> = new Set(['addEventListener', 'on', 'addListener', 'prependListener']);
+/** Methods that keep a listener until its event fires once. */
+export const ADD_ONCE_LISTENER: ReadonlySet<string> = new Set(['once', 'prependOnceListener']);
+/** Methods that remove one listener. */
+export const REMOVE_LISTENER: ReadonlySet<string> = new Set(['removeEventListener', 'off', 'removeListener']);
+const LISTEN = ADD_LISTENER;
 const UNLISTEN: Record<string, string> = {
   removeEventListener: 'addEventListener',
   off: 'on',

@@ -21,6 +21,7 @@ import {
   walk,
   type FunctionNode,
 } from './ast.js';
+import { ADD_LISTENER, ADD_ONCE_LISTENER } from './resources.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -72,14 +73,7 @@ export interface ExecutorModel {
   listeners: ListenerSite[];
 }
 
-export const LISTEN_METHODS = new Set([
-  'on',
-  'once',
-  'addListener',
-  'prependListener',
-  'prependOnceListener',
-  'addEventListener',
-]);
+export const LISTEN_METHODS: ReadonlySet<string> = new Set([...ADD_LISTENER, ...ADD_ONCE_LISTENER]);
 
 /** Names of a node-style callback's first parameter. */
 export const ERROR_PARAMETER = /^_?(e|er|err|error|ex|exc|exception|reason)$|[a-z](Err|Error)$/;
