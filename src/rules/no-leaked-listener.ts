@@ -128,23 +128,27 @@ export default createRule<Options, MessageIds>({
       byText: Map<string, ListenerRemoval[]>;
       /** Compact receiver texts of teardown calls and `removeAllListeners`. */
       teardownTexts: Map<string, TSESTree.CallExpression[]>;
+      /** Removals of one handler, by the compact text of their target. */
+      byReceiver: Map<string, ListenerRemoval[]>;
     }
 
     function indexRemovals(): RemovalIndex {
       const byVariable = new Map<TSESLint.Scope.Variable, ListenerRemoval[]>();
       const byText = new Map<string, ListenerRemoval[]>();
+      const byReceiver = new Map<string, ListenerRemoval[]>();
       for (const removal of removals) {
         if (!removal.handler) continue;
         const variable = handlerVariable(removal.handler, scopes);
         if (variable) push(byVariable, variable, removal);
         push(byText, textOf(removal.handler, sourceCode), removal);
+        if (removal.receiver) push(byReceiver, textOf(removal.receiver, sourceCode), removal);
       }
       const teardownTexts = new Map<string, TSESTree.CallExpression[]>();
       for (const call of teardowns) {
         const callee = skipWrappers(call.callee) as TSESTree.MemberExpression;
         push(teardownTexts, textOf(skipWrappers(callee.object), sourceCode), call);
       }
-      return { byVariable, byText, teardownTexts };
+      return { byVariable, byText, teardownTexts, byReceiver };
     }
 
     function check(add: ListenerAdd, index: RemovalIndex): void {
@@ -162,7 +166,7 @@ export default createRule<Options, MessageIds>({
       const handler = handlerIdentity(add);
       if (handler === 'unknown') return;
       if (handler !== 'inline' && isRemoved(add, handler, index)) return;
-      if (replacesPrevious(add, fn)) return;
+      if (replacesPrevious(add, fn, index)) return;
       if (targetTornDown(add, index)) return;
       if (isSetupFunction(fn, lifetime.kind, scopes, sourceCode)) return;
       if (isOnceGuarded(add.call, fn, sourceCode)) return;
@@ -244,14 +248,13 @@ export default createRule<Options, MessageIds>({
      * an outer variable) for the same event on the same target, so each call replaces
      * one listener instead of adding one (event-handler property setters).
      */
-    function replacesPrevious(add: ListenerAdd, fn: FunctionNode): boolean {
+    function replacesPrevious(add: ListenerAdd, fn: FunctionNode, index: RemovalIndex): boolean {
       if (!add.receiver) return false;
-      const target = textOf(skipWrappers(add.receiver), sourceCode);
-      return removals.some((removal) => {
+      const onTarget = index.byReceiver.get(textOf(add.receiver, sourceCode)) ?? [];
+      return onTarget.some((removal) => {
         const kept = removal.handler;
-        if (!kept || !removal.receiver || removal.call.range[1] > add.call.range[0]) return false;
+        if (!kept || removal.call.range[1] > add.call.range[0]) return false;
         if (!contains(fn, removal.call) || !sameEvent(add.event, removal.event)) return false;
-        if (textOf(skipWrappers(removal.receiver), sourceCode) !== target) return false;
         if (kept.type === AST_NODE_TYPES.MemberExpression) return true;
         const variable = kept.type === AST_NODE_TYPES.Identifier ? handlerVariable(kept, scopes) : null;
         const declared = variable?.defs[0]?.node;
