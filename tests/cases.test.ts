@@ -33,6 +33,9 @@ function expectedFindings(text: string): string[] {
   return found.sort();
 }
 
+/** `// not yet: <what the rule lacks>` in a header: today's findings differ from the expected ones. */
+const NOT_YET = /^\/\/ not yet: \S/m;
+
 const eslint = new ESLint({
   cwd: casesDir,
   overrideConfigFile: true,
@@ -52,16 +55,31 @@ describe.each(ruleDirs)('case suite %s', (rule) => {
     for (const name of leaky) expect(files).toContain(name.replace(/\.ts$/, '.fixed.ts'));
   });
 
-  it.each(files)('%s', async (name) => {
-    const file = path.join(dir, name);
-    const text = readFileSync(file, 'utf8');
-    const [result] = await eslint.lintFiles([file]);
-    const fatal = result?.messages.filter((m) => m.fatal) ?? [];
-    expect(fatal).toEqual([]);
-    const actual = (result?.messages ?? [])
-      .filter((m) => m.ruleId?.startsWith('leaks/'))
-      .map((m) => `${m.ruleId ?? ''}/${m.messageId ?? ''} ${String(m.line)}:${String(m.column)}`)
-      .sort();
-    expect(actual).toEqual(expectedFindings(text));
+  const notYet = new Set(files.filter((name) => NOT_YET.test(readFileSync(path.join(dir, name), 'utf8'))));
+
+  it.each(files.filter((name) => !notYet.has(name)))('%s', async (name) => {
+    const { actual, expected } = await lintCase(path.join(dir, name));
+    expect(actual).toEqual(expected);
+  });
+
+  // A case the rules do not get right yet: its header states the right
+  // findings, and this test fails as soon as the rules produce them, so that
+  // the marker goes in the commit that teaches the rule.
+  it.each([...notYet])('%s (not yet)', async (name) => {
+    const { actual, expected } = await lintCase(path.join(dir, name));
+    expect(actual).not.toEqual(expected);
   });
 });
+
+/** The file's `leaks/*` findings and its header's expectations; no parse error allowed. */
+async function lintCase(file: string): Promise<{ actual: string[]; expected: string[] }> {
+  const text = readFileSync(file, 'utf8');
+  const [result] = await eslint.lintFiles([file]);
+  const fatal = result?.messages.filter((m) => m.fatal) ?? [];
+  expect(fatal).toEqual([]);
+  const actual = (result?.messages ?? [])
+    .filter((m) => m.ruleId?.startsWith('leaks/'))
+    .map((m) => `${m.ruleId ?? ''}/${m.messageId ?? ''} ${String(m.line)}:${String(m.column)}`)
+    .sort();
+  return { actual, expected: expectedFindings(text) };
+}
