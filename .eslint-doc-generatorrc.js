@@ -11,7 +11,7 @@ const config = {
   ruleDocSectionOptions: true,
   ruleDocTitleFormat: 'prefix-name',
   ruleListColumns: ['name', 'description', 'configsError', 'configsWarn', 'fixable', 'hasSuggestions', 'requiresTypeChecking'],
-  urlConfigs: '#configs',
+  urlConfigs: 'https://github.com/eslint-plugin-leaks/eslint-plugin-leaks#configs',
 };
 
 export default config;

@@ -9,7 +9,7 @@
  * (a job queue's `completed`, a client's `ready` that comes after a
  * reconnect) is that library's protocol, not a stream's.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export type FailingEmitter = 'node' | 'dom';
 

@@ -4,7 +4,7 @@
  * again on every call or once while something is being set up.
  */
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import {
   calleeName,
   classOfMember,

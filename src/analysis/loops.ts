@@ -5,7 +5,7 @@
  * catches), and what the loop waits on (`await`) or hands back (`yield`).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { isFunctionNode, walk } from './ast.js';
 
 export type EndlessLoop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;

@@ -6,7 +6,7 @@
  * through the type checker) returns one, plus helpers named in options.
  */
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { isFunctionNode, memberName, skipWrappers, walk } from './ast.js';
 
 export interface Timeout {

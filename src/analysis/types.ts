@@ -8,7 +8,7 @@ import {
   typeMatchesSomeSpecifier,
   type TypeOrValueSpecifier,
 } from '@typescript-eslint/type-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export type CollectionKind = 'Map' | 'Set';
 
