@@ -1,7 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ESLint, Linter } from 'eslint';
 import { createRequire } from 'node:module';
-import tseslint from 'typescript-eslint';
 import noAbandonedRace from './rules/no-abandoned-race.js';
 import noConditionalCleanup from './rules/no-conditional-cleanup.js';
 import noLeakedListener from './rules/no-leaked-listener.js';
@@ -9,10 +8,18 @@ import noLeakedTimer from './rules/no-leaked-timer.js';
 import noUnboundedCache from './rules/no-unbounded-cache.js';
 import noUnstoppableLoop from './rules/no-unstoppable-loop.js';
 import noUnsettledPromise from './rules/no-unsettled-promise.js';
+import { createParser } from './parser.js';
 import type { LeaksRuleDocs } from './util/create-rule.js';
 
 const require = createRequire(import.meta.url);
 const { name, version } = require('../package.json') as { name: string; version: string };
+
+/**
+ * Typed parsing for every file the configs match, ESLint's own config file
+ * included: there the plugin is registered too, but the file is parsed without
+ * type information and the rules skip it (see `src/parser.ts`).
+ */
+const parser = createParser(version);
 
 type LeaksRule = TSESLint.RuleModule<string, readonly unknown[], LeaksRuleDocs>;
 
@@ -46,13 +53,6 @@ const configOptions: Partial<Record<ConfigName, Partial<Record<RuleName, unknown
 
 const levels = { recommended: ['recommended'], strict: ['recommended', 'strict'] } as const;
 
-/**
- * ESLint's own config files: usually outside every tsconfig, and never where a
- * leak lives. Typed parsing would fail on them, so these configs leave them to
- * ESLint's defaults.
- */
-const ESLINT_CONFIG_FILES = ['**/eslint.config.{js,mjs,cjs,ts,mts,cts}'];
-
 function buildConfig(configName: ConfigName): Linter.Config {
   const ruleEntries: Linter.RulesRecord = {};
   for (const [ruleName, rule] of Object.entries(rules) as [RuleName, LeaksRule][]) {
@@ -66,10 +66,9 @@ function buildConfig(configName: ConfigName): Linter.Config {
   return {
     name: `leaks/${configName}`,
     files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-    ignores: ESLINT_CONFIG_FILES,
     plugins: { leaks: plugin as unknown as ESLint.Plugin },
     languageOptions: {
-      parser: tseslint.parser,
+      parser,
       parserOptions: { projectService: true },
     },
     rules: ruleEntries,

@@ -2,6 +2,7 @@
 import type { JSONSchema4ObjectSchema } from '@typescript-eslint/utils/json-schema';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { REPO_DOCS_URL } from '../src/util/create-rule.js';
@@ -88,11 +89,75 @@ describe('configs', () => {
     expect(enabled('all')).toEqual(ruleFiles);
   });
 
-  it.each(['recommended', 'strict', 'all'] as const)('%s is named and brings the typed parser', (config) => {
-    const value = plugin.configs[config];
-    expect(value.name).toBe(`leaks/${config}`);
-    expect(value.plugins?.leaks).toBe(plugin);
-    expect(value.languageOptions?.parserOptions).toEqual({ projectService: true });
-    expect(value.languageOptions?.parser).toBeDefined();
+  it.each(['recommended', 'strict', 'all'] as const)(
+    '%s is one object: named, for source files and ESLint config files, with the plugin and its typed parser',
+    (config) => {
+      const value = plugin.configs[config];
+      expect(value.name).toBe(`leaks/${config}`);
+      expect(value.files).toEqual(['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}']);
+      expect(value.ignores).toBeUndefined();
+      expect(value.plugins?.leaks).toBe(plugin);
+      expect(value.languageOptions?.parserOptions).toEqual({ projectService: true });
+      expect(value.languageOptions?.parser).toMatchObject({ meta: { name: 'eslint-plugin-leaks/parser' } });
+    },
+  );
+});
+
+describe('links a user follows', () => {
+  const REPO = 'https://github.com/eslint-plugin-leaks/eslint-plugin-leaks';
+  /** GitHub's anchor for a Markdown heading. */
+  const anchor = (heading: string): string =>
+    heading
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s-]/gu, '')
+      .replace(/\s/g, '-');
+  const anchorsOf = (markdown: string): string[] =>
+    [...markdown.matchAll(/^#{1,6} (.+)$/gm)].map((match) => anchor(match[1] ?? ''));
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+
+  it('package.json names the repository, its home page and where to report bugs', () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.repository).toEqual({ type: 'git', url: `git+${REPO}.git` });
+    expect(manifest.homepage).toBe(`${REPO}#readme`);
+    expect(manifest.bugs).toEqual({ url: `${REPO}/issues` });
+    expect(REPO_DOCS_URL).toBe(`${REPO}/blob/main/docs/rules`);
+  });
+
+  it.each(['README.md', ...ruleFiles.map((name) => `docs/rules/${name}.md`)])('every anchor link in %s leads to a heading', (file) => {
+    const text = readFileSync(path.join(root, file), 'utf8');
+    const links = [...text.matchAll(/\]\(((?:https:\/\/github\.com\/eslint-plugin-leaks\/eslint-plugin-leaks)?#[^)]+)\)/g)].map(
+      (match) => match[1] ?? '',
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      const [target, hash] = link.split('#');
+      expect(anchorsOf(target === '' ? text : readme)).toContain(hash);
+    }
+  });
+});
+
+describe("the README's install line", () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    peerDependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
+  const line = /^npm install --save-dev (.+)$/m.exec(readme)?.[1]?.split(' ') ?? [];
+  const spec = (name: string): string | undefined => {
+    const word = line.find((w) => w === name || w.startsWith(`${name}@`));
+    return word === undefined ? undefined : word.slice(name.length + 1) || '*';
+  };
+
+  it('installs the plugin and every peer dependency', () => {
+    expect(spec('eslint-plugin-leaks')).toBeDefined();
+    for (const peer of Object.keys(manifest.peerDependencies)) expect(spec(peer), peer).toBeDefined();
+  });
+
+  it('keeps TypeScript within the peer range: the version we test with, and never TypeScript 7', () => {
+    const typescript = spec('typescript') ?? '';
+    expect(semver.satisfies(manifest.devDependencies.typescript ?? '', typescript)).toBe(true);
+    expect(semver.intersects(typescript, '>=7')).toBe(false);
+    expect(semver.subset(typescript, manifest.peerDependencies.typescript ?? '')).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
-import { ASTUtils, AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, isFunctionNode, memberName, skipWrappers, walk } from '../analysis/ast.js';
 import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
 import { callAcceptsSignal, isAbortSignalType } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
+import { typedServices } from '../util/services.js';
 
 export type Options = [
   {
@@ -68,7 +69,9 @@ export default createRule<Options, MessageIds>({
     ],
   },
   create(context, [options]) {
-    const services = ESLintUtils.getParserServices(context);
+    const typed = typedServices(context);
+    if (!typed) return {};
+    const services = typed;
     const { sourceCode } = context;
     if (!sourceCode.text.includes('Promise.race') && !sourceCode.text.includes('Promise.any')) return {};
     const checker = services.program.getTypeChecker();

@@ -1,5 +1,5 @@
 import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
-import { ASTUtils, AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   contains,
   enclosingFunction,
@@ -17,6 +17,7 @@ import { collectionKindOf, matchesSpecifiers } from '../analysis/types.js';
 import { buildFinallyFix } from '../fixes/finally.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
+import { typedServices } from '../util/services.js';
 
 export type Options = [
   {
@@ -109,7 +110,9 @@ export default createRule<Options, MessageIds>({
     ],
   },
   create(context, [options]) {
-    const services = ESLintUtils.getParserServices(context);
+    const typed = typedServices(context);
+    if (!typed) return {};
+    const services = typed;
     const { sourceCode } = context;
     const pairs = options.pairs ?? [];
     const customGate = pairs.some((pair) => sourceCode.text.includes(`.${pair.acquire}(`));

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, functionName, memberName, skipWrappers, type ClassNode, type FunctionNode } from '../analysis/ast.js';
 import {
   ADD_ONCE_LISTENER,
@@ -22,6 +22,7 @@ import { textOf } from '../analysis/resources.js';
 import { isAbortSignalType } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
+import { typedServices } from '../util/services.js';
 
 export type Options = [
   {
@@ -89,7 +90,9 @@ export default createRule<Options, MessageIds>({
     ],
   },
   create(context, [options]) {
-    const services = ESLintUtils.getParserServices(context);
+    const typed = typedServices(context);
+    if (!typed) return {};
+    const services = typed;
     const { sourceCode } = context;
     const checkOnce = options.checkOnce === true;
     if (!GATE.test(sourceCode.text) && !(checkOnce && ONCE_GATE.test(sourceCode.text))) return {};

@@ -1,5 +1,5 @@
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
 import {
   classOfMember,
   contains,
@@ -36,6 +36,7 @@ import {
   type TimerKind,
 } from '../analysis/timers.js';
 import { createRule } from '../util/create-rule.js';
+import { typedServices } from '../util/services.js';
 
 export type Options = [
   {
@@ -96,7 +97,9 @@ export default createRule<Options, MessageIds>({
     ],
   },
   create(context, [options]) {
-    const services = ESLintUtils.getParserServices(context);
+    const typed = typedServices(context);
+    if (!typed) return {};
+    const services = typed;
     const { sourceCode } = context;
     if (!sourceCode.text.includes('setInterval') && !sourceCode.text.includes('setTimeout')) return {};
     const teardownNames = new Set(options.teardownMethods ?? DEFAULT_TEARDOWN_METHODS);

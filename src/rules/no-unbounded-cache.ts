@@ -1,7 +1,7 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { isBuiltinSymbolLike, typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
-import { AST_NODE_TYPES, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
 import {
   enclosingFunction,
   functionName,
@@ -38,6 +38,7 @@ import {
   overridesGrowth,
 } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
+import { typedServices } from '../util/services.js';
 
 export type Options = [
   {
@@ -128,7 +129,9 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     // Asked first so that a project without type information gets the standard
     // error on every file, not only on files that pass the text check.
-    const services = ESLintUtils.getParserServices(context);
+    const typed = typedServices(context);
+    if (!typed) return {};
+    const services = typed;
     const { sourceCode } = context;
     const text = sourceCode.text;
     const checkArrays = options.checkArrays === true;

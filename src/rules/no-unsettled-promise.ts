@@ -1,5 +1,5 @@
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
 import { contains, enclosingFunction, isFunctionNode, memberName, walk, type FunctionNode } from '../analysis/ast.js';
 import { failingEmitterKind, type FailingEmitter } from '../analysis/emitters.js';
 import { PathTracker, type Leak, type Position } from '../analysis/paths.js';
@@ -13,6 +13,7 @@ import {
 } from '../analysis/settlers.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
+import { typedServices } from '../util/services.js';
 
 export type Options = [
   {
@@ -88,7 +89,9 @@ export default createRule<Options, MessageIds>({
     ],
   },
   create(context, [options]) {
-    const services = ESLintUtils.getParserServices(context);
+    const typed = typedServices(context);
+    if (!typed) return {};
+    const services = typed;
     const { sourceCode } = context;
     if (!sourceCode.text.includes('new Promise')) return {};
     const checker = services.program.getTypeChecker();

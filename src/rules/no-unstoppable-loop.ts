@@ -1,10 +1,11 @@
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, functionName, isClassNode, walk, type ClassNode, type FunctionNode } from '../analysis/ast.js';
 import { methodNames, TEARDOWN_METHOD } from '../analysis/intent.js';
 import { isEndlessLoop, loopFacts, loopKeyword, neverReturns, type EndlessLoop } from '../analysis/loops.js';
 import { PathTracker } from '../analysis/paths.js';
 import { isAbortSignalType } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
+import { typedServices } from '../util/services.js';
 
 export type Options = [
   {
@@ -58,7 +59,9 @@ export default createRule<Options, MessageIds>({
     ],
   },
   create(context, [options]) {
-    const services = ESLintUtils.getParserServices(context);
+    const typed = typedServices(context);
+    if (!typed) return {};
+    const services = typed;
     const { sourceCode } = context;
     if (!sourceCode.text.includes('await') || !ENDLESS_HEAD.test(sourceCode.text)) return {};
     const checker = services.program.getTypeChecker();

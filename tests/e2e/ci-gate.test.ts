@@ -40,12 +40,8 @@ describe('eslint . as a CI gate', () => {
     const warnConfig = `import leaks from 'eslint-plugin-leaks';
 
 const recommended = leaks.configs.recommended;
-export default [
-  {
-    ...recommended,
-    rules: Object.fromEntries(Object.keys(recommended.rules ?? {}).map((rule) => [rule, 'warn'])),
-  },
-];
+const warn = Object.fromEntries(Object.keys(recommended.rules ?? {}).map((rule) => [rule, 'warn']));
+export default [recommended, { rules: warn }];
 `;
     const ws = open('leaky', warnConfig);
     const plain = ws.eslint(['.']);

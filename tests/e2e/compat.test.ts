@@ -3,8 +3,12 @@
  * `--concurrency` and `--cache`, JavaScript projects, and the errors a user
  * sees for a missing tsconfig or a misspelt option.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkspace, findings, LEAKY_FINDINGS, RECOMMENDED_MJS, type Workspace } from './workspace.js';
+import { createWorkspace, findings, LEAKY_FINDINGS, RECOMMENDED_MJS, repoRoot, type Workspace } from './workspace.js';
+
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 
 
 const CONFIGS: Record<string, Record<string, string>> = {
@@ -60,6 +64,85 @@ describe.each([9, 10] as const)('ESLint %i', (major) => {
       const configCheck = ws.run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.config.json']);
       expect(configCheck).toMatchObject({ status: 0, stdout: '' });
     }
+  });
+});
+
+/** The README's example of turning rules to warn, off and on: tested here as written there. */
+const CUSTOMISED = `import leaks from 'eslint-plugin-leaks';
+
+export default [
+  leaks.configs.recommended,
+  {
+    rules: {
+      'leaks/no-unbounded-cache': 'warn', // report, but do not fail the build
+      'leaks/no-abandoned-race': 'off',
+      'leaks/no-leaked-timer': 'error', // a rule from strict
+    },
+  },
+];
+`;
+
+describe.each([9, 10] as const)('customising a config (ESLint %i)', (major) => {
+  it("turns rules to warn, off and on with a rules-only object after the config, as the README shows", () => {
+    expect(readme).toContain(CUSTOMISED);
+    const ws = open(['leaky'], { 'eslint.config.mjs': CUSTOMISED, 'src/poll.ts': 'export function poll(tick: () => void): void {\n  setInterval(tick, 1000);\n}\n' }, major);
+    // `.` lints eslint.config.mjs too: the rules apply to it and skip it, as it has no type information.
+    const result = ws.eslint(['.', '-f', 'json']);
+    expect(result.stderr).toBe('');
+    expect(findings(ws, result.stdout)).toEqual([
+      ...LEAKY_FINDINGS.filter((finding) => !finding.includes('no-abandoned-race')),
+      'src/poll.ts:2:3 leaks/no-leaked-timer intervalNeverCleared',
+    ]);
+    const results = JSON.parse(result.stdout) as { messages: { ruleId: string; severity: number }[] }[];
+    const severities = new Set(results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'leaks/no-unbounded-cache').map((m) => m.severity)));
+    expect([...severities]).toEqual([1]);
+    expect(result.status).toBe(1);
+  });
+});
+
+describe('files that no tsconfig includes', () => {
+  /** The README's example for them, tested as written there. */
+  const OUTSIDE = `import leaks from 'eslint-plugin-leaks';
+
+export default [
+  { ignores: ['dist/'] },
+  leaks.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.config.mjs', 'scripts/*.ts'] } },
+    },
+  },
+];
+`;
+  const files = {
+    'vite.config.mjs': "export default { root: 'src' };\n",
+    'scripts/seed.ts': 'const seen = new Map<string, number>();\nexport function mark(id: string): void {\n  seen.set(id, Date.now());\n}\n',
+    'dist/leaks.js': 'export const built = true;\n',
+  };
+
+  it('get a parsing error that names the file and says how to include it', () => {
+    const ws = open(['fixed'], { ...files, 'eslint.config.mjs': RECOMMENDED_MJS });
+    const result = ws.eslint(['.', '-f', 'json']);
+    expect(result.stderr).toBe('');
+    const fatal = (JSON.parse(result.stdout) as { filePath: string; messages: { fatal?: boolean; message: string }[] }[])
+      .filter((r) => r.messages.some((m) => m.fatal))
+      .map((r) => [path.relative(ws.dir, r.filePath), r.messages[0]?.message.replace(ws.dir + '/', '')]);
+    expect(fatal).toEqual(
+      ['dist/leaks.js', 'scripts/seed.ts', 'vite.config.mjs'].map((file) => [
+        file,
+        `Parsing error: ${file} was not found by the project service. Consider either including it in the tsconfig.json or including it in allowDefaultProject.`,
+      ]),
+    );
+    expect(result.status).toBe(1);
+  });
+
+  it("are ignored or linted with TypeScript's default project, as the README shows", () => {
+    expect(readme).toContain(OUTSIDE);
+    const ws = open(['fixed'], { ...files, 'eslint.config.mjs': OUTSIDE });
+    const result = ws.eslint(['.', '-f', 'json']);
+    expect(result.stderr).toBe('');
+    expect(findings(ws, result.stdout)).toEqual(['scripts/seed.ts:1:7 leaks/no-unbounded-cache mapNeverShrinks']);
+    expect(result.status).toBe(1);
   });
 });
 
