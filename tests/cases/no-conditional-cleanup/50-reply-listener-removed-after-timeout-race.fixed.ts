@@ -1,0 +1,51 @@
+// Source: https://github.com/cmseaton42/node-ethernet-ip/issues/35
+// Bug: fixed as the issue proposes: the listener is removed in a finally around the awaited reply, so an error reply or a timeout removes it too.
+// expect: none
+
+import { EventEmitter } from 'node:events';
+
+export interface Deadline {
+  within<T>(work: Promise<T>, ms: number, error: Error): Promise<T>;
+}
+
+export interface CipChannel {
+  write(message: Buffer): void;
+}
+
+type ReplyHandler = (error: Error | null, data: Buffer) => void;
+
+const MULTI_SERVICE = 'Multiple Service Packet';
+
+export class Controller extends EventEmitter {
+  constructor(
+    private readonly channel: CipChannel,
+    private readonly deadline: Deadline,
+  ) {
+    super();
+  }
+
+  async readTagGroup(messages: readonly Buffer[]): Promise<Buffer[]> {
+    const replies: Buffer[] = [];
+    for (const message of messages) {
+      this.channel.write(message);
+      let onReply: ReplyHandler = () => undefined;
+      try {
+        const data = await this.deadline.within(
+          new Promise<Buffer>((resolve, reject) => {
+            onReply = (error, reply) => {
+              if (error) reject(error);
+              else resolve(reply);
+            };
+            this.on(MULTI_SERVICE, onReply);
+          }),
+          10_000,
+          new Error('TIMEOUT occurred while reading Tag Group.'),
+        );
+        replies.push(data);
+      } finally {
+        this.removeListener(MULTI_SERVICE, onReply);
+      }
+    }
+    return replies;
+  }
+}

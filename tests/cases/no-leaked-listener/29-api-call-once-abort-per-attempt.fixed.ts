@@ -1,0 +1,36 @@
+// Source: https://github.com/ax-llm/ax/pull/645
+// Bug: fixed twin: the PR removes the attempt's abort listener in the outer finally, which covers success, errors and every retry.
+// expect: none
+
+export interface ApiCallOptions {
+  url: string;
+  body: unknown;
+  retries: number;
+  abortSignal?: AbortSignal;
+}
+
+export async function apiCall(options: ApiCallOptions): Promise<unknown> {
+  let attempt = 0;
+  while (true) {
+    const controller = new AbortController();
+    const onUserAbort = (): void => controller.abort(options.abortSignal?.reason);
+    options.abortSignal?.addEventListener('abort', onUserAbort, { once: true });
+    try {
+      const response = await fetch(options.url, {
+        method: 'POST',
+        body: JSON.stringify(options.body),
+        signal: controller.signal,
+      });
+      if (response.status >= 500 && attempt < options.retries) {
+        attempt += 1;
+        continue;
+      }
+      return await response.json();
+    } catch (error) {
+      if (attempt >= options.retries) throw error;
+      attempt += 1;
+    } finally {
+      options.abortSignal?.removeEventListener('abort', onUserAbort);
+    }
+  }
+}

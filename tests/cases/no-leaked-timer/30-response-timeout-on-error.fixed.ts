@@ -1,0 +1,32 @@
+// Source: https://github.com/joepie91/node-bhttp/issues/39
+// Bug: fixed twin: destroy(), which every failure goes through, clears the response timeout (the issue asks for the clear on the request's error path).
+// expect: none
+
+import { EventEmitter } from 'node:events';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+
+export class TimedRequest extends EventEmitter {
+  private responseTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly request: ClientRequest, responseTimeoutMs: number) {
+    super();
+    request.on('response', (response: IncomingMessage) => this.onResponse(response));
+    request.on('error', (error: Error) => this.fail(error));
+    this.responseTimer = setTimeout(() => this.fail(new Error('response timed out')), responseTimeoutMs);
+  }
+
+  private onResponse(response: IncomingMessage): void {
+    clearTimeout(this.responseTimer);
+    this.emit('response', response);
+  }
+
+  private fail(error: Error): void {
+    this.destroy();
+    this.emit('error', error);
+  }
+
+  destroy(): void {
+    clearTimeout(this.responseTimer);
+    this.request.destroy();
+  }
+}

@@ -1,0 +1,34 @@
+// Source: https://github.com/iopipe/iopipe-js-core/issues/97
+// Bug: fixed (*idiomatic*, what the issue asks for): the array is flushed once the invocation's report has been built.
+// expect: none
+
+export interface Metric {
+  name: string;
+  value: number | string;
+}
+
+export type Handler<E, R> = (event: E, context: { log(name: string, value: number | string): void }) => Promise<R>;
+export type Send = (report: { duration: number; custom_metrics: { name: string; n?: number; s?: string }[] }) => Promise<void>;
+
+const customMetrics: Metric[] = [];
+
+function log(name: string, value: number | string): void {
+  customMetrics.push({ name, value });
+}
+
+export function wrap<E, R>(handler: Handler<E, R>, send: Send): (event: E) => Promise<R> {
+  return async (event) => {
+    const start = Date.now();
+    try {
+      return await handler(event, { log });
+    } finally {
+      const metrics = customMetrics.splice(0, customMetrics.length);
+      await send({
+        duration: Date.now() - start,
+        custom_metrics: metrics.map((m) =>
+          typeof m.value === 'number' ? { name: m.name, n: m.value } : { name: m.name, s: m.value },
+        ),
+      });
+    }
+  };
+}
