@@ -61,7 +61,8 @@ export function ensureCorpus() {
 
 /** The installed version of a corpus package. */
 export function versionOf(pkg) {
-  return /** @type {{ version: string }} */ (JSON.parse(readFileSync(path.join(pkg.root, 'package.json'), 'utf8'))).version;
+  return /** @type {{ version: string }} */ (JSON.parse(readFileSync(path.join(pkg.root, 'package.json'), 'utf8')))
+    .version;
 }
 
 function globToRegExp(glob) {

@@ -31,7 +31,14 @@ const EDITOR_LINES = 2000;
 const WARM_UP = 4999;
 
 function parseArgs(argv) {
-  const args = { rounds: 3, scalingRounds: 5, edits: 30, only: ['corpus', 'scaling', 'editor'], write: true, plugin: null };
+  const args = {
+    rounds: 3,
+    scalingRounds: 5,
+    edits: 30,
+    only: ['corpus', 'scaling', 'editor'],
+    write: true,
+    plugin: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--rounds') args.rounds = Number(argv[++i]);
@@ -69,9 +76,11 @@ const spread = (values, format) =>
     : format(values[0]);
 
 function table(head, rows) {
-  return [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (i === 0 ? ':--' : '--:')).join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join(
-    '\n',
-  );
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map((_, i) => (i === 0 ? ':--' : '--:')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 }
 
 // ---- running workers ------------------------------------------------------------
@@ -82,11 +91,15 @@ const workerPath = path.join(benchDir, 'lint-worker.js');
 let pluginPath = null;
 
 function runWorker(job) {
-  const output = execFileSync(process.execPath, ['--expose-gc', workerPath, JSON.stringify(pluginPath ? { ...job, plugin: pluginPath } : job)], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 2 ** 20,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--expose-gc', workerPath, JSON.stringify(pluginPath ? { ...job, plugin: pluginPath } : job)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * 2 ** 20,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines = output.trim().split('\n');
   return JSON.parse(lines[lines.length - 1] ?? '{}');
 }
@@ -99,7 +112,13 @@ const oursTotal = (rules) => sum(OURS.map((rule) => rules[rule] ?? 0));
 function corpusSection(rounds, log) {
   const info = corpus.map((pkg) => {
     const files = listFiles(pkg);
-    return { name: pkg.name, version: versionOf(pkg), include: pkg.include, files: files.length, lines: countLines(files) };
+    return {
+      name: pkg.name,
+      version: versionOf(pkg),
+      include: pkg.include,
+      files: files.length,
+      lines: countLines(files),
+    };
   });
   const totalLines = sum(info.map((p) => p.lines));
   log(`corpus: ${info.map((p) => `${p.name}@${p.version} ${p.lines.toLocaleString('en-US')} lines`).join(', ')}`);
@@ -112,7 +131,9 @@ function corpusSection(rounds, log) {
     for (const config of order) {
       const result = runWorker({ mode: 'corpus', config });
       runs[config].push(result);
-      log(`  round ${String(round + 1)}/${String(rounds)} ${config.padEnd(8)} ${s(result.wall)}  peak RSS ${mb(result.maxRSS)}`);
+      log(
+        `  round ${String(round + 1)}/${String(rounds)} ${config.padEnd(8)} ${s(result.wall)}  peak RSS ${mb(result.maxRSS)}`,
+      );
     }
   }
 
@@ -120,7 +141,9 @@ function corpusSection(rounds, log) {
   const cpuRatios = runs.leaks.map((b, i) => b.cpu / runs.baseline[i].cpu);
   const rssRatios = runs.leaks.map((b, i) => b.maxRSS / runs.baseline[i].maxRSS);
   // Our rules' own time as a share of the baseline's wall time in the same round: the overhead without the noise of two processes.
-  const statsShares = runs.leaks.map((b, i) => oursTotal(Object.fromEntries(OURS.map((r) => [r, ruleTotal(b.packages, r)]))) / runs.baseline[i].wall);
+  const statsShares = runs.leaks.map(
+    (b, i) => oursTotal(Object.fromEntries(OURS.map((r) => [r, ruleTotal(b.packages, r)]))) / runs.baseline[i].wall,
+  );
 
   const lines = [];
   lines.push('## 1. Corpus: baseline (a) and baseline + leaks (b)');
@@ -129,21 +152,67 @@ function corpusSection(rounds, log) {
     `Real TypeScript installed from npm at the versions pinned in \`bench/package.json\` (globs in \`bench/corpus.js\`), ${totalLines.toLocaleString('en-US')} lines in all. Each package is linted with its own program (\`parserOptions.project\`, a tsconfig written to \`bench/.work/\`). (a) = \`no-floating-promises\` + \`no-misused-promises\`; (b) = (a) + every rule of ours with the options of \`configs.all\`. ${String(rounds)} rounds, each configuration in its own child process, alternating a b / b a. Figures are medians with (min–max) over the rounds.`,
   );
   lines.push('');
-  lines.push(table(['package', 'version', 'linted', 'files', 'lines'], info.map((p) => [p.name, p.version, p.include.map((g) => `\`${g}\``).join(' '), String(p.files), p.lines.toLocaleString('en-US')])));
+  lines.push(
+    table(
+      ['package', 'version', 'linted', 'files', 'lines'],
+      info.map((p) => [
+        p.name,
+        p.version,
+        p.include.map((g) => `\`${g}\``).join(' '),
+        String(p.files),
+        p.lines.toLocaleString('en-US'),
+      ]),
+    ),
+  );
   lines.push('');
   lines.push(
     table(
       ['', '(a) baseline', '(b) baseline + leaks', 'b / a'],
       [
-        ['wall time', spread(runs.baseline.map((r) => r.wall), s), spread(runs.leaks.map((r) => r.wall), s), spread(wallRatios, ratio)],
-        ['CPU time', spread(runs.baseline.map((r) => r.cpu), s), spread(runs.leaks.map((r) => r.cpu), s), spread(cpuRatios, ratio)],
-        ['peak RSS', spread(runs.baseline.map((r) => r.maxRSS), mb), spread(runs.leaks.map((r) => r.maxRSS), mb), spread(rssRatios, ratio)],
-        ['our rules\' time (stats) / (a) wall', '', '', spread(statsShares, pct)],
+        [
+          'wall time',
+          spread(
+            runs.baseline.map((r) => r.wall),
+            s,
+          ),
+          spread(
+            runs.leaks.map((r) => r.wall),
+            s,
+          ),
+          spread(wallRatios, ratio),
+        ],
+        [
+          'CPU time',
+          spread(
+            runs.baseline.map((r) => r.cpu),
+            s,
+          ),
+          spread(
+            runs.leaks.map((r) => r.cpu),
+            s,
+          ),
+          spread(cpuRatios, ratio),
+        ],
+        [
+          'peak RSS',
+          spread(
+            runs.baseline.map((r) => r.maxRSS),
+            mb,
+          ),
+          spread(
+            runs.leaks.map((r) => r.maxRSS),
+            mb,
+          ),
+          spread(rssRatios, ratio),
+        ],
+        ["our rules' time (stats) / (a) wall", '', '', spread(statsShares, pct)],
       ],
     ),
   );
   lines.push('');
-  lines.push('Per-rule time (ESLint `stats`, summed over all files), and the ratio of each rule of ours to `no-floating-promises` in the same run of (b):');
+  lines.push(
+    'Per-rule time (ESLint `stats`, summed over all files), and the ratio of each rule of ours to `no-floating-promises` in the same run of (b):',
+  );
   lines.push('');
   const allRules = [NFP, '@typescript-eslint/no-misused-promises', ...OURS];
   lines.push(
@@ -151,12 +220,28 @@ function corpusSection(rounds, log) {
       ['rule', '(a)', '(b)', '/ no-floating-promises in (b)'],
       allRules.map((rule) => [
         `\`${rule}\``,
-        OURS.includes(rule) ? '' : spread(runs.baseline.map((r) => ruleTotal(r.packages, rule)), ms),
-        spread(runs.leaks.map((r) => ruleTotal(r.packages, rule)), ms),
-        OURS.includes(rule) ? spread(runs.leaks.map((r) => ruleTotal(r.packages, rule) / ruleTotal(r.packages, NFP)), ratio) : '',
+        OURS.includes(rule)
+          ? ''
+          : spread(
+              runs.baseline.map((r) => ruleTotal(r.packages, rule)),
+              ms,
+            ),
+        spread(
+          runs.leaks.map((r) => ruleTotal(r.packages, rule)),
+          ms,
+        ),
+        OURS.includes(rule)
+          ? spread(
+              runs.leaks.map((r) => ruleTotal(r.packages, rule) / ruleTotal(r.packages, NFP)),
+              ratio,
+            )
+          : '',
       ]),
     ).concat(
-      `\n| all of ours |  | ${spread(runs.leaks.map((r) => sum(OURS.map((rule) => ruleTotal(r.packages, rule)))), ms)} | ${spread(
+      `\n| all of ours |  | ${spread(
+        runs.leaks.map((r) => sum(OURS.map((rule) => ruleTotal(r.packages, rule)))),
+        ms,
+      )} | ${spread(
         runs.leaks.map((r) => sum(OURS.map((rule) => ruleTotal(r.packages, rule))) / ruleTotal(r.packages, NFP)),
         ratio,
       )} |`,
@@ -167,7 +252,16 @@ function corpusSection(rounds, log) {
   lines.push('');
   lines.push(
     table(
-      ['package', 'wall (a)', 'wall (b)', 'parse', 'no-floating-promises', 'no-misused-promises', ...OURS.map((r) => r.replace('leaks/', '')), 'reports of ours'],
+      [
+        'package',
+        'wall (a)',
+        'wall (b)',
+        'parse',
+        'no-floating-promises',
+        'no-misused-promises',
+        ...OURS.map((r) => r.replace('leaks/', '')),
+        'reports of ours',
+      ],
       info.map((p, index) => {
         const of = (config) => runs[config].map((r) => r.packages[index]);
         const b = of('leaks');
@@ -194,7 +288,12 @@ function corpusSection(rounds, log) {
     cpuRatioMin: Math.min(...cpuRatios),
     cpuRatioMax: Math.max(...cpuRatios),
     statsShare: median(statsShares),
-    perRule: Object.fromEntries(OURS.map((rule) => [rule, median(runs.leaks.map((r) => ruleTotal(r.packages, rule) / ruleTotal(r.packages, NFP)))])),
+    perRule: Object.fromEntries(
+      OURS.map((rule) => [
+        rule,
+        median(runs.leaks.map((r) => ruleTotal(r.packages, rule) / ruleTotal(r.packages, NFP))),
+      ]),
+    ),
     rss: { baseline: median(runs.baseline.map((r) => r.maxRSS)), leaks: median(runs.leaks.map((r) => r.maxRSS)) },
   };
   return { lines, summary };
@@ -233,7 +332,17 @@ function scalingSection(rounds, log) {
   lines.push('');
   lines.push(
     table(
-      ['lines', 'reports of ours', 'all of ours', 'per 1k lines', 't(n) / t(n/2)', 'fastest round', 't(n) / t(n/2), fastest', ...OURS.map((r) => r.replace('leaks/', '')), 'no-floating-promises'],
+      [
+        'lines',
+        'reports of ours',
+        'all of ours',
+        'per 1k lines',
+        't(n) / t(n/2)',
+        'fastest round',
+        't(n) / t(n/2), fastest',
+        ...OURS.map((r) => r.replace('leaks/', '')),
+        'no-floating-promises',
+      ],
       SIZES.map((size, i) => {
         const previous = SIZES[i - 1];
         const first = bySize[size][0];
@@ -245,7 +354,9 @@ function scalingSection(rounds, log) {
           previous ? ratio(ours(size) / ours(previous), 2) : '',
           ms(oursMin(size)),
           previous ? ratio(oursMin(size) / oursMin(previous), 2) : '',
-          ...OURS.map((id) => `${ms(rule(size, id))}${previous ? ` (×${ratio(rule(size, id) / rule(previous, id), 2)})` : ''}`),
+          ...OURS.map(
+            (id) => `${ms(rule(size, id))}${previous ? ` (×${ratio(rule(size, id) / rule(previous, id), 2)})` : ''}`,
+          ),
           ms(rule(size, NFP)),
         ];
       }),
@@ -278,10 +389,20 @@ function editorSection(edits, log) {
     table(
       ['per lint', 'median', 'min–max', 'warm-up lint'],
       [
-        ['all of ours', ms(median(oursPer)), `${ms(Math.min(...oursPer))}–${ms(Math.max(...oursPer))}`, ms(oursTotal(result.warmUp.rules))],
+        [
+          'all of ours',
+          ms(median(oursPer)),
+          `${ms(Math.min(...oursPer))}–${ms(Math.max(...oursPer))}`,
+          ms(oursTotal(result.warmUp.rules)),
+        ],
         ...OURS.map((id) => {
           const values = lints.map((l) => l.rules[id] ?? 0);
-          return [`\`${id}\``, ms(median(values)), `${ms(Math.min(...values))}–${ms(Math.max(...values))}`, ms(result.warmUp.rules[id] ?? 0)];
+          return [
+            `\`${id}\``,
+            ms(median(values)),
+            `${ms(Math.min(...values))}–${ms(Math.max(...values))}`,
+            ms(result.warmUp.rules[id] ?? 0),
+          ];
         }),
         [`\`${NFP}\``, ms(median(lints.map((l) => l.rules[NFP] ?? 0))), '', ms(result.warmUp.rules[NFP] ?? 0)],
         ['parse (program update)', ms(median(lints.map((l) => l.parse))), '', ms(result.warmUp.parse)],
@@ -353,7 +474,10 @@ if (summaries.scaling) {
     `- Doubling a file at most doubles (×2.2) our rules' time: ${r.ratios.map((x) => `×${ratio(x, 2)}`).join(', ')} for all our rules (medians), ${r.minRatios.map((x) => `×${ratio(x, 2)}`).join(', ')} (fastest rounds), at worst ×${ratio(r.maxRuleRatio, 2)} for one rule. ${Math.max(...r.ratios, r.maxRuleRatio) <= 2.2 ? '**met**' : '**missed**'}.`,
   );
 }
-if (summaries.editor) targets.push(`- Editor path: our rules take ${ms(summaries.editor.median)} per relint of a 2,000-line file (median).`);
+if (summaries.editor)
+  targets.push(
+    `- Editor path: our rules take ${ms(summaries.editor.median)} per relint of a 2,000-line file (median).`,
+  );
 
 const report = [
   '# Benchmark results',

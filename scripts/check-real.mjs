@@ -14,7 +14,17 @@
 // into the repository.
 import { execFileSync } from 'node:child_process';
 import console from 'node:console';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -53,8 +63,15 @@ const corpus = [
   { name: '@vscode/test-cli', roots: ['out'], js: true, declarations: false },
 ];
 
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
-const list = process.argv.find((arg) => arg.startsWith('--list='))?.slice('--list='.length).split(',') ?? [];
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const list =
+  process.argv
+    .find((arg) => arg.startsWith('--list='))
+    ?.slice('--list='.length)
+    .split(',') ?? [];
 const selected = only ? corpus.filter((entry) => only.includes(entry.name)) : corpus;
 if (selected.length === 0) throw new Error(`--only named no package of the corpus: ${only?.join(', ') ?? ''}`);
 
@@ -120,12 +137,17 @@ for (const entry of selected) {
           continue;
         }
         parseErrors++;
-        if (parseErrors <= 5) console.log(`  parse error (not ours): ${path.relative(dir, file)}:${String(message.line)}: ${message.message}`);
+        if (parseErrors <= 5)
+          console.log(
+            `  parse error (not ours): ${path.relative(dir, file)}:${String(message.line)}: ${message.message}`,
+          );
         continue;
       }
       if (message.ruleId) findingsByRule[message.ruleId] = (findingsByRule[message.ruleId] ?? 0) + 1;
       if (message.ruleId && (list.includes('all') || list.includes(message.ruleId))) {
-        console.log(`  ${path.relative(dir, file)}:${String(message.line)}:${String(message.column)} ${message.ruleId} ${message.message}`);
+        console.log(
+          `  ${path.relative(dir, file)}:${String(message.line)}:${String(message.column)} ${message.ruleId} ${message.message}`,
+        );
       }
     }
     if (result.messages.some((m) => m.fix || (m.suggestions?.length ?? 0) > 0)) fixable.push({ file, text, result });
@@ -141,14 +163,17 @@ for (const entry of selected) {
         checkVariant(checker, file, relative, before, fixed.output, '--fix');
         const again = await lintOrReport(fixer, fixed.output, file, 'a second --fix pass');
         if (again?.output !== undefined && again.output !== fixed.output) {
-          problems.push(`${relative}: a second --fix pass changed the code again:\n${diff(fixed.output, again.output)}`);
+          problems.push(
+            `${relative}: a second --fix pass changed the code again:\n${diff(fixed.output, again.output)}`,
+          );
         }
       }
     }
     for (const message of result.messages) {
       for (const suggestion of message.suggestions ?? []) {
         suggestionsChecked++;
-        const output = text.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + text.slice(suggestion.fix.range[1]);
+        const output =
+          text.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + text.slice(suggestion.fix.range[1]);
         const what = `the suggestion "${suggestion.desc}" of ${message.ruleId ?? '?'} (line ${String(message.line)})`;
         checkVariant(checker, file, relative, before, output, what);
         const relinted = await lintOrReport(eslint, output, file, `linting after ${what}`);
@@ -170,7 +195,8 @@ for (const [extension, count] of Object.entries(linesByExtension).sort((a, b) =>
 }
 console.log(`  total ${String(totalLines).padStart(8)}`);
 if (!only) {
-  if (totalLines < MIN_LINES) problems.push(`The corpus has ${String(totalLines)} lines, fewer than ${String(MIN_LINES)}.`);
+  if (totalLines < MIN_LINES)
+    problems.push(`The corpus has ${String(totalLines)} lines, fewer than ${String(MIN_LINES)}.`);
   for (const extension of NEEDED_EXTENSIONS) {
     if (!linesByExtension[extension]) problems.push(`The corpus has no .${extension} file.`);
   }
@@ -197,7 +223,10 @@ if (problems.length > 0) {
 /** Copies the package's sources into the scratch directory, with a tsconfig.json and its dependencies beside them. */
 function copyPackage(entry) {
   const from = path.join(modules, entry.name);
-  const dir = path.join(scratch, entry.name.replace(/[@/]/g, (c) => (c === '@' ? '' : '+')));
+  const dir = path.join(
+    scratch,
+    entry.name.replace(/[@/]/g, (c) => (c === '@' ? '' : '+')),
+  );
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const item of entry.roots) {
@@ -207,7 +236,9 @@ function copyPackage(entry) {
       recursive: true,
       filter: (name) => {
         const inside = path.relative(from, name);
-        return !inside.split(path.sep).includes('node_modules') && (statSync(name).isDirectory() || wanted(entry, name));
+        return (
+          !inside.split(path.sep).includes('node_modules') && (statSync(name).isDirectory() || wanted(entry, name))
+        );
       },
     });
   }
@@ -268,7 +299,9 @@ function checkVariant(checker, file, relative, before, output, what) {
   const syntaxBefore = before.filter((d) => d.syntactic).length;
   const syntaxAfter = after.filter((d) => d.syntactic);
   if (syntaxAfter.length > syntaxBefore) {
-    problems.push(`${relative}: ${what} leaves code that does not parse:\n${format(syntaxAfter)}\n${diff(checker.original(file), output)}`);
+    problems.push(
+      `${relative}: ${what} leaves code that does not parse:\n${format(syntaxAfter)}\n${diff(checker.original(file), output)}`,
+    );
     return;
   }
   const remaining = new Map();
@@ -282,7 +315,9 @@ function checkVariant(checker, file, relative, before, output, what) {
     return true;
   });
   if (added.length > 0) {
-    problems.push(`${relative}: ${what} adds TypeScript errors:\n${format(added)}\n${diff(checker.original(file), output)}`);
+    problems.push(
+      `${relative}: ${what} adds TypeScript errors:\n${format(added)}\n${diff(checker.original(file), output)}`,
+    );
   }
 }
 
@@ -312,12 +347,16 @@ function diff(before, after) {
  * swapped for a variant: a language service re-checks only what changed.
  */
 function DiagnosticsChecker(dir) {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(dir, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(dir, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error(`${dir}/tsconfig.json did not parse`);
   const overrides = new Map();
   const versions = new Map();

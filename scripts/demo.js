@@ -99,10 +99,7 @@ async function main() {
   const eslint = new ESLint({
     cwd: examplesDir,
     overrideConfigFile: true,
-    overrideConfig: [
-      plugin.configs.strict,
-      { languageOptions: { parserOptions: { tsconfigRootDir: examplesDir } } },
-    ],
+    overrideConfig: [plugin.configs.strict, { languageOptions: { parserOptions: { tsconfigRootDir: examplesDir } } }],
   });
   const results = await eslint.lintFiles([PATTERN]);
   const formatter = await eslint.loadFormatter('stylish');

@@ -39,15 +39,14 @@ const NOT_YET = /^\/\/ not yet: \S/m;
 const eslint = new ESLint({
   cwd: casesDir,
   overrideConfigFile: true,
-  overrideConfig: [
-    plugin.configs.all,
-    { languageOptions: { parserOptions: { tsconfigRootDir: casesDir } } },
-  ],
+  overrideConfig: [plugin.configs.all, { languageOptions: { parserOptions: { tsconfigRootDir: casesDir } } }],
 });
 
 describe.each(ruleDirs)('case suite %s', (rule) => {
   const dir = path.join(casesDir, rule);
-  const files = readdirSync(dir).filter((name) => name.endsWith('.ts')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.ts'))
+    .sort();
 
   it('has at least 20 real-bug cases, each with a fixed twin', () => {
     const leaky = files.filter((name) => !/\.(fixed|negative|lib)\.ts$/.test(name));

@@ -58,12 +58,15 @@ describe.each(docs)('docs/rules/%s.md', (rule) => {
     expect(found.some((e) => e.kind === 'correct')).toBe(true);
   });
 
-  it.each(found.map((e) => [`${e.kind} example at line ${String(e.line)}`, e] as const))('%s', async (_title, example) => {
-    const [result] = await eslint.lintText(example.code, { filePath: path.join(fixturesDir, 'file.ts') });
-    const messages = result?.messages ?? [];
-    expect(messages.filter((m) => m.fatal)).toEqual([]);
-    const own = messages.filter((m) => m.ruleId === `leaks/${rule}`);
-    if (example.kind === 'incorrect') expect(own.length).toBeGreaterThan(0);
-    else expect(own).toEqual([]);
-  });
+  it.each(found.map((e) => [`${e.kind} example at line ${String(e.line)}`, e] as const))(
+    '%s',
+    async (_title, example) => {
+      const [result] = await eslint.lintText(example.code, { filePath: path.join(fixturesDir, 'file.ts') });
+      const messages = result?.messages ?? [];
+      expect(messages.filter((m) => m.fatal)).toEqual([]);
+      const own = messages.filter((m) => m.ruleId === `leaks/${rule}`);
+      if (example.kind === 'incorrect') expect(own.length).toBeGreaterThan(0);
+      else expect(own).toEqual([]);
+    },
+  );
 });

@@ -19,12 +19,16 @@ const files = readdirSync(casesDir, { withFileTypes: true })
       .map((name) => path.join(casesDir, entry.name, name)),
   );
 
-const parsed = ts.getParsedCommandLineOfConfigFile(path.join(casesDir, 'tsconfig.json'), {}, {
-  ...ts.sys,
-  onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-    throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+const parsed = ts.getParsedCommandLineOfConfigFile(
+  path.join(casesDir, 'tsconfig.json'),
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
   },
-});
+);
 if (!parsed) throw new Error('tests/cases/tsconfig.json did not parse');
 const options = parsed.options;
 const baseHost = ts.createCompilerHost(options);

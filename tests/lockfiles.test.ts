@@ -49,12 +49,21 @@ describe('dist-tag detection', () => {
   it.each(['latest', 'next', 'beta', 'canary'])('%s is a dist-tag', (spec) => {
     expect(isDistTag(spec)).toBe(true);
   });
-  it.each(['^1.2.3', '1.2.3', '*', '>=5.4 <6.1', '', 'x', 'npm:eslint@9.39.5', 'file:../x', 'github:a/b', 'a/b', 'https://x.test/a.tgz'])(
-    '%j is not',
-    (spec) => {
-      expect(isDistTag(spec)).toBe(false);
-    },
-  );
+  it.each([
+    '^1.2.3',
+    '1.2.3',
+    '*',
+    '>=5.4 <6.1',
+    '',
+    'x',
+    'npm:eslint@9.39.5',
+    'file:../x',
+    'github:a/b',
+    'a/b',
+    'https://x.test/a.tgz',
+  ])('%j is not', (spec) => {
+    expect(isDistTag(spec)).toBe(false);
+  });
   it('reports a tag that no exact override pins, and accepts one that is pinned', () => {
     const lock = { packages: { 'node_modules/a': { dependencies: { b: 'latest', c: '^1.0.0' } } } };
     expect(unpinnedTags(lock, {})).toEqual(['b@latest (in node_modules/a)']);
@@ -65,7 +74,9 @@ describe('dist-tag detection', () => {
 
 describe.each(LOCKFILES)('%s', (lockfile) => {
   it('declares no dependency by a dist-tag that an exact override does not pin', () => {
-    const lock = JSON.parse(readFileSync(path.join(root, lockfile), 'utf8')) as { packages?: Record<string, LockEntry> };
+    const lock = JSON.parse(readFileSync(path.join(root, lockfile), 'utf8')) as {
+      packages?: Record<string, LockEntry>;
+    };
     const manifest = JSON.parse(readFileSync(path.join(root, path.dirname(lockfile), 'package.json'), 'utf8')) as {
       overrides?: Record<string, unknown>;
     };

@@ -29,21 +29,37 @@ interface BadOption {
 
 const cases: Record<RuleName, BadOption[]> = {
   'no-abandoned-race': [
-    { option: 'checkUncancellableWork', value: { checkUncancellableWork: 'yes' }, message: 'Value "yes" should be boolean.' },
-    { option: 'timeoutHelpers', value: { timeoutHelpers: 'withTimeout' }, message: 'Value "withTimeout" should be array.' },
+    {
+      option: 'checkUncancellableWork',
+      value: { checkUncancellableWork: 'yes' },
+      message: 'Value "yes" should be boolean.',
+    },
+    {
+      option: 'timeoutHelpers',
+      value: { timeoutHelpers: 'withTimeout' },
+      message: 'Value "withTimeout" should be array.',
+    },
     { option: 'timeoutHelpers', value: { timeoutHelpers: [1] }, message: 'Value 1 should be string.' },
   ],
   'no-conditional-cleanup': [
     { option: 'assumeCallsThrow', value: { assumeCallsThrow: 1 }, message: 'Value 1 should be boolean.' },
     { option: 'autofix', value: { autofix: 'no' }, message: 'Value "no" should be boolean.' },
     { option: 'pairs', value: { pairs: {} }, message: 'Value {} should be array.' },
-    { option: 'pairs[].acquire', value: { pairs: [{ acquire: 1, release: 'close' }] }, message: 'Value 1 should be string.' },
+    {
+      option: 'pairs[].acquire',
+      value: { pairs: [{ acquire: 1, release: 'close' }] },
+      message: 'Value 1 should be string.',
+    },
     {
       option: 'pairs[].acquire',
       value: { pairs: [{ release: 'close' }] },
       message: `Value {"release":"close"} should have required property 'acquire'.`,
     },
-    { option: 'pairs[].release', value: { pairs: [{ acquire: 'open', release: null }] }, message: 'Value null should be string.' },
+    {
+      option: 'pairs[].release',
+      value: { pairs: [{ acquire: 'open', release: null }] },
+      message: 'Value null should be string.',
+    },
     {
       option: 'pairs[].release',
       value: { pairs: [{ acquire: 'open' }] },
@@ -114,7 +130,17 @@ function optionPaths(schema: OptionsSchema, prefix = ''): string[] {
 
 function verifyWith(rule: RuleName, options: unknown[]): () => void {
   const linter = new Linter({ configType: 'flat' });
-  return () => linter.verify('', [{ plugins: { leaks: plugin.configs.all.plugins?.leaks ?? {} }, rules: { [`leaks/${rule}`]: ['error', ...options] } }], 'file.js');
+  return () =>
+    linter.verify(
+      '',
+      [
+        {
+          plugins: { leaks: plugin.configs.all.plugins?.leaks ?? {} },
+          rules: { [`leaks/${rule}`]: ['error', ...options] },
+        },
+      ],
+      'file.js',
+    );
 }
 
 describe.each(Object.keys(plugin.rules) as RuleName[])('leaks/%s options', (rule) => {
@@ -146,7 +172,9 @@ describe.each(Object.keys(plugin.rules) as RuleName[])('leaks/%s options', (rule
   });
 
   it('rejects options that are not an object, and a second options object', () => {
-    expect(verifyWith(rule, ['strict'])).toThrow(`Key "rules": Key "leaks/${rule}":\n\tValue "strict" should be object.\n`);
+    expect(verifyWith(rule, ['strict'])).toThrow(
+      `Key "rules": Key "leaks/${rule}":\n\tValue "strict" should be object.\n`,
+    );
     expect(verifyWith(rule, [{}, {}])).toThrow(/should NOT have more than 1 items\.\n$/);
   });
 

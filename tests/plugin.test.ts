@@ -124,17 +124,20 @@ describe('links a user follows', () => {
     expect(REPO_DOCS_URL).toBe(`${REPO}/blob/main/docs/rules`);
   });
 
-  it.each(['README.md', ...ruleFiles.map((name) => `docs/rules/${name}.md`)])('every anchor link in %s leads to a heading', (file) => {
-    const text = readFileSync(path.join(root, file), 'utf8');
-    const links = [...text.matchAll(/\]\(((?:https:\/\/github\.com\/eslint-plugin-leaks\/eslint-plugin-leaks)?#[^)]+)\)/g)].map(
-      (match) => match[1] ?? '',
-    );
-    expect(links.length).toBeGreaterThan(0);
-    for (const link of links) {
-      const [target, hash] = link.split('#');
-      expect(anchorsOf(target === '' ? text : readme)).toContain(hash);
-    }
-  });
+  it.each(['README.md', ...ruleFiles.map((name) => `docs/rules/${name}.md`)])(
+    'every anchor link in %s leads to a heading',
+    (file) => {
+      const text = readFileSync(path.join(root, file), 'utf8');
+      const links = [
+        ...text.matchAll(/\]\(((?:https:\/\/github\.com\/eslint-plugin-leaks\/eslint-plugin-leaks)?#[^)]+)\)/g),
+      ].map((match) => match[1] ?? '');
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) {
+        const [target, hash] = link.split('#');
+        expect(anchorsOf(target === '' ? text : readme)).toContain(hash);
+      }
+    },
+  );
 });
 
 describe("the README's install line", () => {

@@ -10,7 +10,11 @@ import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 
-const codes = ['', 'export const x = 1;\n', 'const m = new Map<string, number>();\nexport function f(k: string) { m.set(k, 1); }\n'];
+const codes = [
+  '',
+  'export const x = 1;\n',
+  'const m = new Map<string, number>();\nexport function f(k: string) { m.set(k, 1); }\n',
+];
 
 const standardError = (name: string) =>
   new RegExp(
@@ -25,7 +29,12 @@ describe.each(Object.keys(plugin.rules))('%s without type information', (name) =
   it.each(codes)('reports the standard error for %j', (code) => {
     const linter = new Linter({ configType: 'flat' });
     const config: Linter.Config[] = [
-      { files: ['**/*.ts'], plugins, languageOptions: { parser: tseslint.parser }, rules: { [`leaks/${name}`]: 'error' } },
+      {
+        files: ['**/*.ts'],
+        plugins,
+        languageOptions: { parser: tseslint.parser },
+        rules: { [`leaks/${name}`]: 'error' },
+      },
     ];
     expect(() => linter.verify(code, config, 'file.ts')).toThrow(standardError(name));
   });
@@ -35,22 +44,31 @@ describe.each(Object.keys(plugin.rules))('%s without type information', (name) =
     const config: Linter.Config[] = [{ plugins, rules: { [`leaks/${name}`]: 'error' } }];
     const run = () => linter.verify('const m = new Map();\nm.set(1, 2);\n', config, 'file.js');
     expect(run).toThrow(standardError(name));
-    expect(run).toThrow(/Make sure the parser is configured to forward "parserOptions\.project" to @typescript-eslint\/parser/);
+    expect(run).toThrow(
+      /Make sure the parser is configured to forward "parserOptions\.project" to @typescript-eslint\/parser/,
+    );
   });
 });
 
 describe("the configs' parser on ESLint's own config file", () => {
   const project = path.join(os.tmpdir(), 'leaks-untyped-project');
-  const code = "import leaks from 'eslint-plugin-leaks';\nconst m = new Map();\nexport function f(k) { m.set(k, 1); }\nexport default [leaks.configs.all];\n";
+  const code =
+    "import leaks from 'eslint-plugin-leaks';\nconst m = new Map();\nexport function f(k) { m.set(k, 1); }\nexport default [leaks.configs.all];\n";
 
-  it.each(['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'])(
-    'parses %s without type information, and every rule skips it',
-    (file) => {
-      const linter = new Linter({ configType: 'flat', cwd: project });
-      const enableAll: Linter.Config = { rules: Object.fromEntries(Object.keys(plugin.rules).map((name) => [`leaks/${name}`, 'error' as const])) };
-      expect(linter.verify(code, [plugin.configs.all, enableAll], path.join(project, file))).toEqual([]);
-    },
-  );
+  it.each([
+    'eslint.config.js',
+    'eslint.config.mjs',
+    'eslint.config.cjs',
+    'eslint.config.ts',
+    'eslint.config.mts',
+    'eslint.config.cts',
+  ])('parses %s without type information, and every rule skips it', (file) => {
+    const linter = new Linter({ configType: 'flat', cwd: project });
+    const enableAll: Linter.Config = {
+      rules: Object.fromEntries(Object.keys(plugin.rules).map((name) => [`leaks/${name}`, 'error' as const])),
+    };
+    expect(linter.verify(code, [plugin.configs.all, enableAll], path.join(project, file))).toEqual([]);
+  });
 
   it('leaves any other file to typed parsing, which names a file no tsconfig includes', () => {
     const linter = new Linter({ configType: 'flat', cwd: project });

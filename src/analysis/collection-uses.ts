@@ -84,19 +84,20 @@ function isAssignmentTarget(node: TSESTree.Node): boolean {
   );
 }
 
-function classifyMemberUse(
-  member: TSESTree.MemberExpression,
-  node: TSESTree.Node,
-  shape: CollectionShape,
-): Use {
+function classifyMemberUse(member: TSESTree.MemberExpression, node: TSESTree.Node, shape: CollectionShape): Use {
   const name = memberName(member);
-  const call = member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : null;
+  const call =
+    member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : null;
   if (shape === 'object') {
     const outer = outermostAlias(member);
     if (outer.parent?.type === AST_NODE_TYPES.UnaryExpression && outer.parent.operator === 'delete') {
       return { kind: 'shrink', node };
     }
-    if (member.computed && isAssignmentTarget(outer) && (name === null || member.property.type !== AST_NODE_TYPES.Literal)) {
+    if (
+      member.computed &&
+      isAssignmentTarget(outer) &&
+      (name === null || member.property.type !== AST_NODE_TYPES.Literal)
+    ) {
       return { kind: 'grow', node, site: outer.parent ?? outer, key: member.property };
     }
     return { kind: 'read', node, method: null };
@@ -111,7 +112,8 @@ function classifyMemberUse(
   if (shape === 'array' && name === 'length' && isAssignmentTarget(outermostAlias(member))) {
     return { kind: 'shrink', node };
   }
-  if (ITERATE.has(name) || (member.computed && member.property.type !== AST_NODE_TYPES.Literal)) return { kind: 'iterate', node };
+  if (ITERATE.has(name) || (member.computed && member.property.type !== AST_NODE_TYPES.Literal))
+    return { kind: 'iterate', node };
   return { kind: 'read', node, method: null };
 }
 
@@ -169,7 +171,10 @@ export function classifyUse(occurrence: TSESTree.Node, shape: CollectionShape): 
 
 function isInTestPosition(node: TSESTree.Node): boolean {
   let current = node;
-  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression || current.parent?.type === AST_NODE_TYPES.UnaryExpression) {
+  while (
+    current.parent?.type === AST_NODE_TYPES.LogicalExpression ||
+    current.parent?.type === AST_NODE_TYPES.UnaryExpression
+  ) {
     current = current.parent;
   }
   const parent = current.parent;

@@ -16,7 +16,16 @@ export type FailingEmitter = 'node' | 'dom';
 const EMITTER_METHODS = ['on', 'once', 'addListener'];
 
 /** Global targets whose `error` event is about scripts, not about the event waited for. */
-const GLOBAL_TARGETS = new Set(['Window', 'Document', 'WorkerGlobalScope', 'DedicatedWorkerGlobalScope', 'SharedWorkerGlobalScope', 'ServiceWorkerGlobalScope', 'HTMLBodyElement', 'HTMLHtmlElement']);
+const GLOBAL_TARGETS = new Set([
+  'Window',
+  'Document',
+  'WorkerGlobalScope',
+  'DedicatedWorkerGlobalScope',
+  'SharedWorkerGlobalScope',
+  'ServiceWorkerGlobalScope',
+  'HTMLBodyElement',
+  'HTMLHtmlElement',
+]);
 
 export function failingEmitterKind(program: ts.Program, type: ts.Type, at: ts.Node): FailingEmitter | null {
   const checker = program.getTypeChecker();
@@ -52,7 +61,8 @@ function declaresErrorEvent(checker: ts.TypeChecker, type: ts.Type, at: ts.Node)
       const event = signature.getParameters()[0];
       if (!event) continue;
       let eventType = checker.getTypeOfSymbolAtLocation(event, at);
-      if (eventType.flags & ts.TypeFlags.TypeParameter) eventType = checker.getBaseConstraintOfType(eventType) ?? eventType;
+      if (eventType.flags & ts.TypeFlags.TypeParameter)
+        eventType = checker.getBaseConstraintOfType(eventType) ?? eventType;
       if (namesError(eventType) && isNodeTypings(signature.getDeclaration())) return true;
     }
   }

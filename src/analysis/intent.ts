@@ -62,7 +62,8 @@ export function isRegistryName(name: string): boolean {
 }
 
 /** Class decorators of dependency-injection containers that make one shared instance. */
-const SINGLETON_DECORATOR = /^(Injectable|Service|Controller|Component|Singleton|Module|Resolver|Gateway|Provider|Repository)$/;
+const SINGLETON_DECORATOR =
+  /^(Injectable|Service|Controller|Component|Singleton|Module|Resolver|Gateway|Provider|Repository)$/;
 
 /** Class names of objects that serve many calls: services, servers, clients, pools. */
 const LONG_LIVED_CLASS =
@@ -72,7 +73,11 @@ function decoratorName(decorator: TSESTree.Decorator): string | null {
   let expr: TSESTree.Expression = decorator.expression;
   if (expr.type === AST_NODE_TYPES.CallExpression) expr = expr.callee;
   if (expr.type === AST_NODE_TYPES.Identifier) return expr.name;
-  if (expr.type === AST_NODE_TYPES.MemberExpression && !expr.computed && expr.property.type === AST_NODE_TYPES.Identifier) {
+  if (
+    expr.type === AST_NODE_TYPES.MemberExpression &&
+    !expr.computed &&
+    expr.property.type === AST_NODE_TYPES.Identifier
+  ) {
     return expr.property.name;
   }
   return null;

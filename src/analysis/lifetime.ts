@@ -140,9 +140,11 @@ function valueOutlives(value: TSESTree.Node, scopes: Scopes, depth: number): boo
       case AST_NODE_TYPES.VariableDeclarator: {
         // `const handler = (x) => …; emitter.on('x', handler)` or `return handler`.
         if (depth >= 2 || parent.init !== node) return false;
-        return scopes.declared(parent).some((variable) =>
-          variable.references.some((ref) => !ref.init && valueOutlives(ref.identifier, scopes, depth + 1)),
-        );
+        return scopes
+          .declared(parent)
+          .some((variable) =>
+            variable.references.some((ref) => !ref.init && valueOutlives(ref.identifier, scopes, depth + 1)),
+          );
       }
       default:
         return false;
@@ -158,12 +160,7 @@ function valueOutlives(value: TSESTree.Node, scopes: Scopes, depth: number): boo
  * - static fields: anywhere but directly in a static block or static initializer;
  * - closure-held values: inside a nested function that outlives the declaring call.
  */
-export function runsPerCall(
-  site: TSESTree.Node,
-  owner: Owner,
-  lifetime: Lifetime,
-  scopes: Scopes,
-): boolean {
+export function runsPerCall(site: TSESTree.Node, owner: Owner, lifetime: Lifetime, scopes: Scopes): boolean {
   switch (lifetime.kind) {
     case 'module':
       return crossesRepeatingBoundary(site, null);
@@ -205,11 +202,7 @@ function isAncestor(ancestor: TSESTree.Node, node: TSESTree.Node): boolean {
   return false;
 }
 
-function closureGrowsPerCall(
-  site: TSESTree.Node,
-  declaringFunction: FunctionNode,
-  scopes: Scopes,
-): boolean {
+function closureGrowsPerCall(site: TSESTree.Node, declaringFunction: FunctionNode, scopes: Scopes): boolean {
   let outermost: FunctionNode | null = null;
   for (let node: TSESTree.Node | undefined = site.parent; node && node !== declaringFunction; node = node.parent) {
     if (isFunctionNode(node) && !runsInPlace(node)) outermost = node;

@@ -63,7 +63,12 @@ export function listenerAddAt(call: TSESTree.CallExpression, includeOnce: boolea
   // A bare call is only the global `addEventListener`.
   if (receiver === null && name !== 'addEventListener') return null;
   const [event, handler] = call.arguments;
-  if (!event || !handler || event.type === AST_NODE_TYPES.SpreadElement || handler.type === AST_NODE_TYPES.SpreadElement) {
+  if (
+    !event ||
+    !handler ||
+    event.type === AST_NODE_TYPES.SpreadElement ||
+    handler.type === AST_NODE_TYPES.SpreadElement
+  ) {
     return null;
   }
   return { call, method: name, receiver, event, handler: skipWrappers(handler) };
@@ -115,7 +120,16 @@ export function optionsBound(add: ListenerAdd): 'removes' | 'unknown' | 'none' {
 }
 
 /** Globals that live as long as the process or the page. */
-const GLOBAL_TARGETS = new Set(['process', 'window', 'document', 'globalThis', 'self', 'navigator', 'screen', 'visualViewport']);
+const GLOBAL_TARGETS = new Set([
+  'process',
+  'window',
+  'document',
+  'globalThis',
+  'self',
+  'navigator',
+  'screen',
+  'visualViewport',
+]);
 
 export type TargetLifetime =
   /** `process`, `window`, `document` and what hangs on them. */
@@ -147,11 +161,14 @@ export function targetLifetime(
   if (root.type === AST_NODE_TYPES.ThisExpression) {
     const cls = classOfThis(root);
     if (!cls) return null;
-    return cls.isStatic ? { kind: 'global', root: cls.classNode.id?.name ?? 'this' } : { kind: 'object', classNode: cls.classNode };
+    return cls.isStatic
+      ? { kind: 'global', root: cls.classNode.id?.name ?? 'this' }
+      : { kind: 'object', classNode: cls.classNode };
   }
   if (root.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = ASTUtils.findVariable(scopes.scopeOf(root), root.name);
-  if (!variable || variable.defs.length === 0) return GLOBAL_TARGETS.has(root.name) ? { kind: 'global', root: root.name } : null;
+  if (!variable || variable.defs.length === 0)
+    return GLOBAL_TARGETS.has(root.name) ? { kind: 'global', root: root.name } : null;
   const def = variable.defs[0];
   if (!def) return null;
   const target = aliasTarget(variable);
@@ -212,7 +229,8 @@ function runsOnceWhereItIs(fn: FunctionNode): boolean {
   if (RUNS_ONCE_CALLEES.has(name)) return true;
   if (ADD_LISTENER.has(name)) {
     const event = parent.arguments[0];
-    if (event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ONE_SHOT_EVENTS.has(event.value)) return true;
+    if (event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ONE_SHOT_EVENTS.has(event.value))
+      return true;
   }
   return false;
 }
@@ -228,7 +246,10 @@ export function perCallFunction(node: TSESTree.Node): FunctionNode | null {
   let child: TSESTree.Node = node;
   for (let p: TSESTree.Node | undefined = node.parent; p; child = p, p = p.parent) {
     if (p.type === AST_NODE_TYPES.StaticBlock) return null;
-    if ((p.type === AST_NODE_TYPES.PropertyDefinition || p.type === AST_NODE_TYPES.AccessorProperty) && p.value === child) {
+    if (
+      (p.type === AST_NODE_TYPES.PropertyDefinition || p.type === AST_NODE_TYPES.AccessorProperty) &&
+      p.value === child
+    ) {
       return null;
     }
     if (!isFunctionNode(p)) continue;
@@ -305,7 +326,11 @@ function setupOnceForTarget(
 function callSitesOf(fn: FunctionNode, name: string, scopes: Scopes): TSESTree.CallExpression[] {
   const member = classOfMember(fn);
   if (member) {
-    if (member.member.type !== AST_NODE_TYPES.MethodDefinition && member.member.type !== AST_NODE_TYPES.PropertyDefinition) return [];
+    if (
+      member.member.type !== AST_NODE_TYPES.MethodDefinition &&
+      member.member.type !== AST_NODE_TYPES.PropertyDefinition
+    )
+      return [];
     return methodCalls(member.classNode, name).filter((call) => call !== fn.parent);
   }
   const binding =
@@ -317,7 +342,8 @@ function callSitesOf(fn: FunctionNode, name: string, scopes: Scopes): TSESTree.C
   if (!binding) return [];
   // Exported: called from other modules too.
   const holder = binding.type === AST_NODE_TYPES.VariableDeclarator ? binding.parent.parent : binding.parent;
-  if (holder.type === AST_NODE_TYPES.ExportNamedDeclaration || holder.type === AST_NODE_TYPES.ExportDefaultDeclaration) return [];
+  if (holder.type === AST_NODE_TYPES.ExportNamedDeclaration || holder.type === AST_NODE_TYPES.ExportDefaultDeclaration)
+    return [];
   const calls: TSESTree.CallExpression[] = [];
   for (const variable of scopes.declared(binding)) {
     for (const ref of variable.references) {
@@ -341,7 +367,11 @@ function methodCalls(classNode: ClassNode, name: string): TSESTree.CallExpressio
   if (!index) {
     const built = new Map<string, TSESTree.CallExpression[] | null>();
     walk(classNode.body, (node) => {
-      if (node.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(node.object).type !== AST_NODE_TYPES.ThisExpression) return;
+      if (
+        node.type !== AST_NODE_TYPES.MemberExpression ||
+        skipWrappers(node.object).type !== AST_NODE_TYPES.ThisExpression
+      )
+        return;
       const member = memberName(node);
       if (member === null) return;
       const parent = node.parent;
@@ -362,7 +392,11 @@ function methodCalls(classNode: ClassNode, name: string): TSESTree.CallExpressio
  * flag such as `if (!installed) { installed = true; … }`), or a test that
  * counts listeners (`listenerCount`, `listeners(…)`)?
  */
-export function isOnceGuarded(node: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function isOnceGuarded(
+  node: TSESTree.Node,
+  fn: FunctionNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
   const tests: TSESTree.Expression[] = [];
   let child: TSESTree.Node = node;
   for (let p: TSESTree.Node | undefined = node.parent; p && p !== fn; child = p, p = p.parent) {
@@ -383,7 +417,8 @@ export function isOnceGuarded(node: TSESTree.Node, fn: FunctionNode, sourceCode:
     let guarded = false;
     walk(test, (part) => {
       if (guarded) return;
-      if (part.type === AST_NODE_TYPES.Identifier && /^(listenerCount|listeners|rawListeners)$/.test(part.name)) guarded = true;
+      if (part.type === AST_NODE_TYPES.Identifier && /^(listenerCount|listeners|rawListeners)$/.test(part.name))
+        guarded = true;
       else if (part.type === AST_NODE_TYPES.Identifier || part.type === AST_NODE_TYPES.MemberExpression) {
         if (written.has(sourceCode.getText(part).replace(/\s+/g, ''))) guarded = true;
       }
@@ -393,7 +428,8 @@ export function isOnceGuarded(node: TSESTree.Node, fn: FunctionNode, sourceCode:
 }
 
 function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement)
+    return true;
   if (statement.type === AST_NODE_TYPES.BlockStatement) {
     const last = statement.body.at(-1);
     return last !== undefined && exits(last);
@@ -409,7 +445,8 @@ export function writtenPlaces(fn: FunctionNode, sourceCode: Readonly<TSESLint.So
   if (!written) {
     const found = new Set<string>();
     walk(fn.body, (node) => {
-      if (node.type === AST_NODE_TYPES.AssignmentExpression) found.add(sourceCode.getText(node.left).replace(/\s+/g, ''));
+      if (node.type === AST_NODE_TYPES.AssignmentExpression)
+        found.add(sourceCode.getText(node.left).replace(/\s+/g, ''));
     });
     written = found;
     writtenByFunction.set(fn, written);
@@ -421,10 +458,14 @@ export function writtenPlaces(fn: FunctionNode, sourceCode: Readonly<TSESLint.So
  * Is the target made fresh by `fn` itself: `fn` assigns the target or a
  * place it hangs on (`this.socket = connect(); this.socket.on(…)`)?
  */
-export function targetAssignedIn(receiver: TSESTree.Expression, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function targetAssignedIn(
+  receiver: TSESTree.Expression,
+  fn: FunctionNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
   const written = writtenPlaces(fn, sourceCode);
   if (written.size === 0) return false;
-  for (let node: TSESTree.Expression = skipWrappers(receiver); ; ) {
+  for (let node: TSESTree.Expression = skipWrappers(receiver); ;) {
     if (written.has(sourceCode.getText(node).replace(/\s+/g, ''))) return true;
     if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
     node = skipWrappers(node.object);

@@ -11,10 +11,7 @@ import { isFunctionNode, walk } from './ast.js';
 export type EndlessLoop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
 
 export type LoopJump =
-  | TSESTree.BreakStatement
-  | TSESTree.ContinueStatement
-  | TSESTree.ReturnStatement
-  | TSESTree.ThrowStatement;
+  TSESTree.BreakStatement | TSESTree.ContinueStatement | TSESTree.ReturnStatement | TSESTree.ThrowStatement;
 
 /** `true`, a non-zero number, `!0`, `!false` (and `!!` of a truthy constant). */
 export function isConstantlyTrue(node: TSESTree.Expression): boolean {

@@ -78,7 +78,12 @@ export type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
 export function aliasTarget(variable: Variable): TSESTree.Expression | null {
   if (variable.defs.length !== 1) return null;
   const def = variable.defs[0];
-  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return null;
+  if (
+    def?.type !== TSESLint.Scope.DefinitionType.Variable ||
+    def.node.id.type !== AST_NODE_TYPES.Identifier ||
+    !def.node.init
+  )
+    return null;
   if (def.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && !r.init)) return null;
   const init = skipWrappers(def.node.init);
   if (init.type === AST_NODE_TYPES.Identifier || init.type === AST_NODE_TYPES.MemberExpression) return init;
@@ -124,7 +129,8 @@ function classIndex(classNode: ClassNode): ClassIndex {
     } else if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
       for (const param of member.value.params) {
         if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-        const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+        const inner =
+          param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
         index.parameterProperties.add(inner.name);
       }
     }

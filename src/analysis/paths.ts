@@ -100,7 +100,11 @@ export class PathTracker {
    * over throws in the answer. Re-entering the start's own segment (a loop
    * back to the acquire) ends that path without a verdict.
    */
-  findLeak(start: Position, releases: readonly Position[], coveredJumps: ReadonlySet<TSESTree.Node> = new Set()): Leak | null {
+  findLeak(
+    start: Position,
+    releases: readonly Position[],
+    coveredJumps: ReadonlySet<TSESTree.Node> = new Set(),
+  ): Leak | null {
     const releaseOrders = new Map<Segment, number[]>();
     for (const release of releases) {
       if (release.codePath !== start.codePath) continue;
@@ -228,7 +232,10 @@ export class PathTracker {
       }
     }
     const reachable = new Map<Segment, { after: number; before: number }>();
-    const stack: { segment: Segment; after: number }[] = start.segments.map((segment) => ({ segment, after: start.order }));
+    const stack: { segment: Segment; after: number }[] = start.segments.map((segment) => ({
+      segment,
+      after: start.order,
+    }));
     while (stack.length > 0) {
       const item = stack.pop();
       if (!item) break;

@@ -55,7 +55,8 @@ function selfRemoving(options: TSESTree.Node | undefined): boolean {
       p.type === AST_NODE_TYPES.Property &&
       !p.computed &&
       p.key.type === AST_NODE_TYPES.Identifier &&
-      (p.key.name === 'signal' || (p.key.name === 'once' && !(p.value.type === AST_NODE_TYPES.Literal && p.value.value === false))),
+      (p.key.name === 'signal' ||
+        (p.key.name === 'once' && !(p.value.type === AST_NODE_TYPES.Literal && p.value.value === false))),
   );
 }
 
@@ -64,7 +65,11 @@ function storedIn(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>
   let outer = outermostAlias(node);
   if (outer.parent?.type === AST_NODE_TYPES.AwaitExpression) outer = outermostAlias(outer.parent);
   const parent = outer.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === outer &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  ) {
     const declaration = parent.parent;
     // `using` and `await using` release the handle themselves.
     if (declaration.kind === 'using' || declaration.kind === 'await using') return null;
@@ -179,7 +184,8 @@ function counterAt(
     if (node.operator !== `${sign}${sign}`) return null;
     target = node.argument;
   } else {
-    if (node.operator !== `${sign}=` || node.right.type !== AST_NODE_TYPES.Literal || node.right.value !== 1) return null;
+    if (node.operator !== `${sign}=` || node.right.type !== AST_NODE_TYPES.Literal || node.right.value !== 1)
+      return null;
     target = node.left;
   }
   // Loop counters and locals are not resources: only fields (`this.active`, `stats.inflight`).

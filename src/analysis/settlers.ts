@@ -89,7 +89,8 @@ export function promiseExecutor(node: TSESTree.NewExpression): FunctionNode | nu
 function eventName(node: TSESTree.Node | undefined): string | null {
   if (!node) return null;
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0)
+    return node.quasis[0]?.value.cooked ?? null;
   return null;
 }
 
@@ -97,7 +98,9 @@ function eventName(node: TSESTree.Node | undefined): string | null {
 const CALLBACK_EVENTS: Record<string, string> = { listen: 'listening', connect: 'connect' };
 
 /** `x.on('e', h)` and friends: the registration's parts. */
-function listenCall(node: TSESTree.Node): { receiver: TSESTree.Expression; event: string; handler: TSESTree.Node; form: ListenerForm } | null {
+function listenCall(
+  node: TSESTree.Node,
+): { receiver: TSESTree.Expression; event: string; handler: TSESTree.Node; form: ListenerForm } | null {
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
   const callee = skipWrappers(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
@@ -108,7 +111,11 @@ function listenCall(node: TSESTree.Node): { receiver: TSESTree.Expression; event
     const last = node.arguments.at(-1);
     if (!last || node.arguments.length < 2 || last.type === AST_NODE_TYPES.SpreadElement) return null;
     // `client.connect(url, (err, db) => …)` is a node-style callback, not a listener.
-    if (isFunctionNode(last) && last.params[0]?.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER.test(last.params[0].name)) {
+    if (
+      isFunctionNode(last) &&
+      last.params[0]?.type === AST_NODE_TYPES.Identifier &&
+      ERROR_PARAMETER.test(last.params[0].name)
+    ) {
       return null;
     }
     return { receiver: skipWrappers(callee.object), event: callbackEvent, handler: last, form: 'on' };
@@ -126,7 +133,9 @@ function listenCall(node: TSESTree.Node): { receiver: TSESTree.Expression; event
 }
 
 /** `x.onload = h`: a DOM event handler property. */
-function handlerProperty(node: TSESTree.Node): { receiver: TSESTree.Expression; event: string; handler: TSESTree.Node } | null {
+function handlerProperty(
+  node: TSESTree.Node,
+): { receiver: TSESTree.Expression; event: string; handler: TSESTree.Node } | null {
   if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=') return null;
   if (node.left.type !== AST_NODE_TYPES.MemberExpression) return null;
   const name = memberName(node.left);
@@ -158,7 +167,11 @@ export function modelExecutor(
   if (second && second.type !== AST_NODE_TYPES.Identifier) return null;
   const params = sourceCode
     .getDeclaredVariables(executor)
-    .filter((v) => v.defs.some((d) => d.type === TSESLint.Scope.DefinitionType.Parameter) && (v.name === first.name || v.name === second?.name));
+    .filter(
+      (v) =>
+        v.defs.some((d) => d.type === TSESLint.Scope.DefinitionType.Parameter) &&
+        (v.name === first.name || v.name === second?.name),
+    );
   // A settler that is reassigned (`resolve = wrap(resolve)`) cannot be followed.
   if (params.some((v) => v.references.some((ref) => ref.isWrite()))) return null;
 
@@ -190,7 +203,10 @@ export function modelExecutor(
     const fn = enclosingFunction(identifier);
     const outer = outermostAlias(identifier) as TSESTree.Expression;
     const parent = outer.parent;
-    if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === outer) {
+    if (
+      (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+      parent.callee === outer
+    ) {
       site(parent, fn, 'settle');
       return;
     }
@@ -236,7 +252,10 @@ export function modelExecutor(
       site(parent, outerFn, 'listen');
       return;
     }
-    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(outer as TSESTree.CallExpressionArgument)) {
+    if (
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments.includes(outer as TSESTree.CallExpressionArgument)
+    ) {
       const callback = nodeStyleCallback(fn, parent);
       if (callback && outerFn) callbacks.push({ fn, call: parent, outer: outerFn, error: callback });
     }
@@ -300,7 +319,10 @@ export function modelExecutor(
  * The variable a declarator names, when it is never assigned again (`const`,
  * or a `let`/`var` written only by its initializer): a stable alias.
  */
-function singleAssignment(declarator: TSESTree.VariableDeclarator, sourceCode: Readonly<TSESLint.SourceCode>): Variable | null {
+function singleAssignment(
+  declarator: TSESTree.VariableDeclarator,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): Variable | null {
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
   const name = declarator.id.name;
   const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === name);

@@ -5,7 +5,13 @@
  * call to a function whose declaration (in this file or another, found
  * through the type checker) returns one, plus helpers named in options.
  */
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import {
+  ASTUtils,
+  AST_NODE_TYPES,
+  TSESLint,
+  type ParserServicesWithTypeInformation,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { isFunctionNode, memberName, skipWrappers, walk } from './ast.js';
 
@@ -39,7 +45,8 @@ export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node.name);
     const def = variable?.defs[0];
-    if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return null;
+    if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init)
+      return null;
     const found = timeoutOf(def.node.init, context, depth + 1);
     return found ? { ...found, node: element } : null;
   }
@@ -48,7 +55,12 @@ export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth
   if (isTimersPromisesSetTimeout(node.callee, context)) {
     return { kind: 'timersPromises', node: element, handle: null, ms: node.arguments[0] ?? null, signal, unref: false };
   }
-  const name = node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name : node.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(node.callee) : null;
+  const name =
+    node.callee.type === AST_NODE_TYPES.Identifier
+      ? node.callee.name
+      : node.callee.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(node.callee)
+        : null;
   if ((name !== null && context.helpers.includes(name)) || declarationReturnsTimeout(node, context)) {
     return { kind: 'helper', node: element, handle: null, ms: node.arguments[0] ?? null, signal, unref: false };
   }
@@ -105,12 +117,18 @@ function signalArgument(call: TSESTree.CallExpression): TSESTree.Node | null {
 /** `setTimeout` imported from `node:timers/promises` (any local name), or `timers.setTimeout` on its namespace. */
 function isTimersPromisesSetTimeout(callee: TSESTree.Expression, context: TimeoutContext): boolean {
   const node = skipWrappers(callee);
-  const binding = node.type === AST_NODE_TYPES.Identifier ? node : node.type === AST_NODE_TYPES.MemberExpression && !node.computed ? skipWrappers(node.object) : null;
+  const binding =
+    node.type === AST_NODE_TYPES.Identifier
+      ? node
+      : node.type === AST_NODE_TYPES.MemberExpression && !node.computed
+        ? skipWrappers(node.object)
+        : null;
   if (binding?.type !== AST_NODE_TYPES.Identifier) return false;
   const def = ASTUtils.findVariable(context.sourceCode.getScope(binding), binding.name)?.defs[0];
   if (def?.type !== TSESLint.Scope.DefinitionType.ImportBinding) return false;
   const declaration = def.parent;
-  if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || !TIMERS_PROMISES.has(declaration.source.value)) return false;
+  if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || !TIMERS_PROMISES.has(declaration.source.value))
+    return false;
   const specifier = def.node;
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     return specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier && memberName(node) === 'setTimeout';
@@ -161,7 +179,10 @@ function containsCallNamed(root: ts.Node, name: string): boolean {
     if (found) return;
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      if ((ts.isIdentifier(callee) && callee.text === name) || (ts.isPropertyAccessExpression(callee) && callee.name.text === name)) {
+      if (
+        (ts.isIdentifier(callee) && callee.text === name) ||
+        (ts.isPropertyAccessExpression(callee) && callee.name.text === name)
+      ) {
         found = true;
         return;
       }
@@ -177,5 +198,9 @@ function isImportedFromTimersPromises(callee: ts.Expression, checker: ts.TypeChe
   const declaration = symbol?.declarations?.[0];
   if (!declaration || !ts.isImportSpecifier(declaration)) return false;
   const module = declaration.parent.parent.parent.moduleSpecifier;
-  return ts.isStringLiteral(module) && TIMERS_PROMISES.has(module.text) && (declaration.propertyName ?? declaration.name).text === 'setTimeout';
+  return (
+    ts.isStringLiteral(module) &&
+    TIMERS_PROMISES.has(module.text) &&
+    (declaration.propertyName ?? declaration.name).text === 'setTimeout'
+  );
 }

@@ -3,16 +3,14 @@
  * only by name), where the handle goes, which function a timer re-runs, what
  * its callback keeps alive, and which methods of a class let go of a handle.
  */
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import {
-  isFunctionNode,
-  keyName,
-  memberName,
-  skipWrappers,
-  walk,
-  type ClassNode,
-  type FunctionNode,
-} from './ast.js';
+  ASTUtils,
+  AST_NODE_TYPES,
+  TSESLint,
+  type ParserServicesWithTypeInformation,
+  type TSESTree,
+} from '@typescript-eslint/utils';
+import { isFunctionNode, keyName, memberName, skipWrappers, walk, type ClassNode, type FunctionNode } from './ast.js';
 import { isModuleLevel } from './lifetime.js';
 import { resolveOwner, type Owner, type ScopeOf } from './owners.js';
 import type { Position } from './paths.js';
@@ -53,9 +51,13 @@ export const DEFAULT_TEARDOWN_METHODS: readonly string[] = [
 function importedTimerName(def: TSESLint.Scope.Definition): string | null {
   if (def.type !== TSESLint.Scope.DefinitionType.ImportBinding) return null;
   const declaration = def.parent;
-  if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || !TIMER_MODULES.has(declaration.source.value)) return null;
+  if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || !TIMER_MODULES.has(declaration.source.value))
+    return null;
   const specifier = def.node;
-  if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier || specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+  if (
+    specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
+    specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+  ) {
     return '*';
   }
   if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier) {
@@ -113,14 +115,25 @@ export function timerKindOf(
 /** `clearTimeout(x)` / `clearInterval(x)` in any of their forms (by name: a clear is never a false alarm). */
 export function isClearCall(call: TSESTree.CallExpression): boolean {
   const callee = skipWrappers(call.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(callee)
+        : null;
   return name !== null && CLEAR_TIMER.test(name);
 }
 
 /** Where a timer's handle goes. */
 export type HandleUse =
   | { kind: 'discarded'; unref: boolean }
-  | { kind: 'variable'; unref: boolean; variable: TSESLint.Scope.Variable; target: TSESTree.Identifier; assignment: TSESTree.AssignmentExpression | null }
+  | {
+      kind: 'variable';
+      unref: boolean;
+      variable: TSESLint.Scope.Variable;
+      target: TSESTree.Identifier;
+      assignment: TSESTree.AssignmentExpression | null;
+    }
   | { kind: 'member'; unref: boolean; target: TSESTree.MemberExpression; assignment: TSESTree.AssignmentExpression }
   /** A field initializer: `private timer = setInterval(…)`. */
   | { kind: 'property'; unref: boolean; definition: TSESTree.PropertyDefinition | TSESTree.AccessorProperty }
@@ -144,7 +157,12 @@ function outerUse(call: TSESTree.CallExpression): { node: TSESTree.Node; unref: 
       node = parent;
       continue;
     }
-    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+    if (
+      parent.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === node &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent
+    ) {
       const method = memberName(parent);
       if (method === 'unref' || method === 'ref') {
         if (method === 'unref') unref = true;
@@ -164,13 +182,27 @@ export function handleUseOf(call: TSESTree.CallExpression, sourceCode: Readonly<
   const parent = node.parent;
   if (!parent) return { kind: 'escapes' };
   if (parent.type === AST_NODE_TYPES.ExpressionStatement) return { kind: 'discarded', unref };
-  if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void' && parent.parent.type === AST_NODE_TYPES.ExpressionStatement) {
+  if (
+    parent.type === AST_NODE_TYPES.UnaryExpression &&
+    parent.operator === 'void' &&
+    parent.parent.type === AST_NODE_TYPES.ExpressionStatement
+  ) {
     return { kind: 'discarded', unref };
   }
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+  if (
+    parent.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === node &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  ) {
     const variable = sourceCode.getDeclaredVariables(parent)[0];
     if (!variable) return { kind: 'escapes' };
-    return { kind: 'variable', unref: unref || unrefedThrough(variable), variable, target: parent.id, assignment: null };
+    return {
+      kind: 'variable',
+      unref: unref || unrefedThrough(variable),
+      variable,
+      target: parent.id,
+      assignment: null,
+    };
   }
   if (
     (parent.type === AST_NODE_TYPES.PropertyDefinition || parent.type === AST_NODE_TYPES.AccessorProperty) &&
@@ -186,7 +218,8 @@ export function handleUseOf(call: TSESTree.CallExpression, sourceCode: Readonly<
       if (!variable) return { kind: 'escapes' };
       return { kind: 'variable', unref: unref || unrefedThrough(variable), variable, target: left, assignment: parent };
     }
-    if (left.type === AST_NODE_TYPES.MemberExpression) return { kind: 'member', unref, target: left, assignment: parent };
+    if (left.type === AST_NODE_TYPES.MemberExpression)
+      return { kind: 'member', unref, target: left, assignment: parent };
   }
   return { kind: 'escapes' };
 }
@@ -195,7 +228,11 @@ export function handleUseOf(call: TSESTree.CallExpression, sourceCode: Readonly<
 function unrefedThrough(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.some((ref) => {
     const member = ref.identifier.parent;
-    return member.type === AST_NODE_TYPES.MemberExpression && member.object === ref.identifier && memberName(member) === 'unref';
+    return (
+      member.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === ref.identifier &&
+      memberName(member) === 'unref'
+    );
   });
 }
 
@@ -210,7 +247,11 @@ export function variableHandleIsUsed(variable: TSESLint.Scope.Variable): boolean
   return variable.references.some((ref) => {
     if (!ref.isRead()) return false;
     const member = ref.identifier.parent;
-    if (member.type === AST_NODE_TYPES.MemberExpression && member.object === ref.identifier && INERT_HANDLE_METHODS.has(memberName(member) ?? '')) {
+    if (
+      member.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === ref.identifier &&
+      INERT_HANDLE_METHODS.has(memberName(member) ?? '')
+    ) {
       return false;
     }
     return true;
@@ -234,7 +275,10 @@ export interface Reschedule {
  * or `setTimeout(this.tick.bind(this), ms)` inside the method `tick`; indirectly,
  * `setTimeout(() => this.run(), ms)` inside `arm()` where `run()` calls `this.arm()`.
  */
-export function rescheduledFunction(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): Reschedule | null {
+export function rescheduledFunction(
+  call: TSESTree.CallExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): Reschedule | null {
   const callback = call.arguments[0];
   if (!callback || callback.type === AST_NODE_TYPES.SpreadElement) return null;
   const enclosing = new Set<FunctionNode>();
@@ -290,7 +334,8 @@ function reachesEnclosing(
 export function bindTarget(node: TSESTree.Expression): TSESTree.Expression {
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipWrappers(node.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind') return skipWrappers(callee.object);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind')
+      return skipWrappers(callee.object);
   }
   return node;
 }
@@ -308,7 +353,10 @@ export function functionDenoted(node: TSESTree.Node, sourceCode: Readonly<TSESLi
     }
     return null;
   }
-  if (node.type === AST_NODE_TYPES.MemberExpression && skipWrappers(node.object).type === AST_NODE_TYPES.ThisExpression) {
+  if (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    skipWrappers(node.object).type === AST_NODE_TYPES.ThisExpression
+  ) {
     const name = memberName(node);
     const classNode = enclosingClass(node);
     if (name === null || !classNode) return null;
@@ -324,7 +372,8 @@ export function enclosingClass(node: TSESTree.Node): ClassNode | null {
     if (p.type === AST_NODE_TYPES.FunctionDeclaration) return null;
     if (p.type === AST_NODE_TYPES.FunctionExpression) {
       const parent = p.parent;
-      if (parent.type !== AST_NODE_TYPES.MethodDefinition && parent.type !== AST_NODE_TYPES.PropertyDefinition) return null;
+      if (parent.type !== AST_NODE_TYPES.MethodDefinition && parent.type !== AST_NODE_TYPES.PropertyDefinition)
+        return null;
     }
   }
   return null;
@@ -334,7 +383,10 @@ export function enclosingClass(node: TSESTree.Node): ClassNode | null {
  * Does a timer callback keep anything alive beyond module state: `this`, or a
  * variable of an enclosing function? A callback we cannot see into is assumed to.
  */
-export function callbackCapturesCallState(callback: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function callbackCapturesCallState(
+  callback: TSESTree.Node | undefined,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
   if (!callback || callback.type === AST_NODE_TYPES.SpreadElement) return true;
   const node = skipWrappers(callback as TSESTree.Expression);
   if (node.type === AST_NODE_TYPES.Identifier) {
@@ -397,7 +449,9 @@ export function classFacts(classNode: ClassNode, sourceCode: Readonly<TSESLint.S
 }
 
 export function sameOwner(a: Owner, b: Owner): boolean {
-  return a.kind === 'field' ? b.kind === 'field' && a.key === b.key : b.kind === 'variable' && a.variable === b.variable;
+  return a.kind === 'field'
+    ? b.kind === 'field' && a.key === b.key
+    : b.kind === 'variable' && a.variable === b.variable;
 }
 
 /**
@@ -429,7 +483,13 @@ function releasesHandle(read: TSESTree.Node): boolean {
         return parent.callee !== node;
       case AST_NODE_TYPES.MemberExpression: {
         if (parent.object !== node) return false;
-        const name = memberName(parent) ?? (parent.computed ? parent.property.type === AST_NODE_TYPES.MemberExpression ? memberName(parent.property) : null : null);
+        const name =
+          memberName(parent) ??
+          (parent.computed
+            ? parent.property.type === AST_NODE_TYPES.MemberExpression
+              ? memberName(parent.property)
+              : null
+            : null);
         return (name === 'close' || name === 'dispose') && parent.parent.type === AST_NODE_TYPES.CallExpression;
       }
       case AST_NODE_TYPES.VariableDeclarator:
@@ -475,11 +535,17 @@ export function functionReleases(
 }
 
 function readsOwner(node: TSESTree.MemberExpression | TSESTree.Identifier, owner: Owner, scopeOf: ScopeOf): boolean {
-  if (owner.kind === 'field' ? node.type !== AST_NODE_TYPES.MemberExpression : node.type !== AST_NODE_TYPES.Identifier) {
+  if (
+    owner.kind === 'field' ? node.type !== AST_NODE_TYPES.MemberExpression : node.type !== AST_NODE_TYPES.Identifier
+  ) {
     // An alias (`const t = this.timer`) is an identifier that resolves to the field.
     if (node.type !== AST_NODE_TYPES.Identifier) return false;
   }
-  if (node.type === AST_NODE_TYPES.MemberExpression && owner.kind === 'field' && (node.computed ? null : keyName(node.property, false)) !== owner.name) {
+  if (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    owner.kind === 'field' &&
+    (node.computed ? null : keyName(node.property, false)) !== owner.name
+  ) {
     return false;
   }
   if (node.type === AST_NODE_TYPES.Identifier && isDeclarationOrKey(node)) return false;
@@ -512,7 +578,10 @@ export function reachedWithout(target: Position, handlers: readonly Position[]):
   }
   const initial = target.codePath.initialSegment;
   const seen = new Set<TSESLint.CodePathSegment>();
-  const stack: { segment: TSESLint.CodePathSegment; first: boolean }[] = target.segments.map((segment) => ({ segment, first: true }));
+  const stack: { segment: TSESLint.CodePathSegment; first: boolean }[] = target.segments.map((segment) => ({
+    segment,
+    first: true,
+  }));
   while (stack.length > 0) {
     const item = stack.pop();
     if (!item) break;
@@ -534,12 +603,19 @@ export function reachedWithout(target: Position, handlers: readonly Position[]):
  * (`clearTimeout(this.t)`, `cancel([this.t])`), calls `.close()` on it, or
  * calls a function of this file that does?
  */
-export function callReleases(call: TSESTree.CallExpression, owner: Owner, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function callReleases(
+  call: TSESTree.CallExpression,
+  owner: Owner,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
   const scopeOf: ScopeOf = (n) => sourceCode.getScope(n);
   let found = false as boolean;
   const visit = (node: TSESTree.Node): void => {
     if (found) return;
-    if ((node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) && readsOwner(node, owner, scopeOf)) {
+    if (
+      (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) &&
+      readsOwner(node, owner, scopeOf)
+    ) {
       if (releasesHandle(node)) found = true;
     }
   };
@@ -549,7 +625,11 @@ export function callReleases(call: TSESTree.CallExpression, owner: Owner, source
   // `this.timer.close()`
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const object = skipWrappers(callee.object);
-    if ((object.type === AST_NODE_TYPES.MemberExpression || object.type === AST_NODE_TYPES.Identifier) && readsOwner(object, owner, scopeOf) && releasesHandle(object)) {
+    if (
+      (object.type === AST_NODE_TYPES.MemberExpression || object.type === AST_NODE_TYPES.Identifier) &&
+      readsOwner(object, owner, scopeOf) &&
+      releasesHandle(object)
+    ) {
       return true;
     }
   }
@@ -560,7 +640,11 @@ export function callReleases(call: TSESTree.CallExpression, owner: Owner, source
 const releaseCache = new WeakMap<FunctionNode, Map<unknown, boolean>>();
 
 /** `functionReleases`, remembered per function and owner. */
-export function functionReleasesCached(fn: FunctionNode, owner: Owner, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function functionReleasesCached(
+  fn: FunctionNode,
+  owner: Owner,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
   let byOwner = releaseCache.get(fn);
   if (!byOwner) {
     byOwner = new Map();

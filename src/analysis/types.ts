@@ -140,7 +140,10 @@ export function signalSlot(checker: ts.TypeChecker, signature: ts.Signature, at:
  * overloaded or optional-options callee counts)? Returns the slot of the first
  * signature that does.
  */
-export function callAcceptsSignal(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): SignalSlot | null {
+export function callAcceptsSignal(
+  checker: ts.TypeChecker,
+  call: ts.CallExpression | ts.NewExpression,
+): SignalSlot | null {
   const calleeType = checker.getTypeAtLocation(call.expression);
   const kind = ts.isNewExpression(call) ? ts.SignatureKind.Construct : ts.SignatureKind.Call;
   const signatures = checker.getSignaturesOfType(checker.getNonNullableType(calleeType), kind);

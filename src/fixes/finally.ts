@@ -5,7 +5,12 @@
  * the fix agree on the region and the release. Returns null whenever the
  * result could not be the same program on the paths it must not change.
  */
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import { contains, enclosingFunction, isFunctionNode, skipWrappers, walk } from '../analysis/ast.js';
 
 /**
@@ -133,7 +138,9 @@ function releaseStatement(release: TSESTree.Node): TSESTree.ExpressionStatement 
   let node: TSESTree.Node = release;
   if (node.parent?.type === AST_NODE_TYPES.AwaitExpression) node = node.parent;
   const parent = node.parent;
-  return parent?.type === AST_NODE_TYPES.ExpressionStatement && skipWrappers(parent.expression) === node ? parent : null;
+  return parent?.type === AST_NODE_TYPES.ExpressionStatement && skipWrappers(parent.expression) === node
+    ? parent
+    : null;
 }
 
 /**
@@ -170,9 +177,11 @@ function usedOutside(
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): boolean {
   if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind === 'var') return false;
-  return sourceCode.getDeclaredVariables(statement).some((variable) =>
-    variable.references.some((ref) => ref.identifier.range[0] < start || ref.identifier.range[1] > end),
-  );
+  return sourceCode
+    .getDeclaredVariables(statement)
+    .some((variable) =>
+      variable.references.some((ref) => ref.identifier.range[0] < start || ref.identifier.range[1] > end),
+    );
 }
 
 /** A string, template or JSX text over several lines: re-indenting would change its value. */
@@ -196,7 +205,11 @@ function containsMultilineToken(node: TSESTree.Node): boolean {
  * release), or a `break`/`continue` whose target is outside the region (it
  * would now pass the release): either changes a path that does not throw.
  */
-function yieldsOrJumpsOut(statement: TSESTree.Statement, fn: TSESTree.Node | null, region: readonly TSESTree.Statement[]): boolean {
+function yieldsOrJumpsOut(
+  statement: TSESTree.Statement,
+  fn: TSESTree.Node | null,
+  region: readonly TSESTree.Statement[],
+): boolean {
   let found = false;
   walk(statement, (child) => {
     if (found) return;
@@ -208,7 +221,10 @@ function yieldsOrJumpsOut(statement: TSESTree.Statement, fn: TSESTree.Node | nul
   return found;
 }
 
-function targetInside(jump: TSESTree.BreakStatement | TSESTree.ContinueStatement, region: readonly TSESTree.Statement[]): boolean {
+function targetInside(
+  jump: TSESTree.BreakStatement | TSESTree.ContinueStatement,
+  region: readonly TSESTree.Statement[],
+): boolean {
   for (let p: TSESTree.Node | undefined = jump.parent; p; p = p.parent) {
     if (isFunctionNode(p)) return true;
     if (jump.label) {
@@ -228,7 +244,11 @@ function targetInside(jump: TSESTree.BreakStatement | TSESTree.ContinueStatement
   return false;
 }
 
-function returnsThenable(statement: TSESTree.Node, fn: TSESTree.Node | null, services: ParserServicesWithTypeInformation): boolean {
+function returnsThenable(
+  statement: TSESTree.Node,
+  fn: TSESTree.Node | null,
+  services: ParserServicesWithTypeInformation,
+): boolean {
   let found = false;
   walk(statement, (child) => {
     if (child.type === AST_NODE_TYPES.ReturnStatement && child.argument && enclosingFunction(child) === fn) {
@@ -272,14 +292,22 @@ function collectReturnAwaits(
  * by dropping it: no `else`, no comments, a condition without side effects,
  * and no name that only the condition reads (which would leave it unused).
  */
-function emptiedBranch(release: TSESTree.ExpressionStatement, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.IfStatement | null {
+function emptiedBranch(
+  release: TSESTree.ExpressionStatement,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESTree.IfStatement | null {
   const block = release.parent;
   const branch =
-    block.type === AST_NODE_TYPES.BlockStatement && block.body.length === 1 ? block.parent : block === release.parent ? block : null;
+    block.type === AST_NODE_TYPES.BlockStatement && block.body.length === 1
+      ? block.parent
+      : block === release.parent
+        ? block
+        : null;
   if (branch?.type !== AST_NODE_TYPES.IfStatement || branch.alternate) return null;
   if (branch.consequent !== release && branch.consequent !== block) return null;
   const list = branch.parent.type;
-  if (list !== AST_NODE_TYPES.BlockStatement && list !== AST_NODE_TYPES.Program && list !== AST_NODE_TYPES.SwitchCase) return null;
+  if (list !== AST_NODE_TYPES.BlockStatement && list !== AST_NODE_TYPES.Program && list !== AST_NODE_TYPES.SwitchCase)
+    return null;
   if (sourceCode.getCommentsInside(branch).length > 0 || !isPure(branch.test)) return null;
   const [start, end] = branch.test.range;
   const readOnlyHere: string[] = [];
@@ -290,7 +318,11 @@ function emptiedBranch(release: TSESTree.ExpressionStatement, sourceCode: Readon
     for (; scope; scope = scope.upper) {
       const variable = scope.set.get(node.name);
       if (!variable) continue;
-      if (!variable.references.some((ref) => ref.isRead() && (ref.identifier.range[0] < start || ref.identifier.range[1] > end))) {
+      if (
+        !variable.references.some(
+          (ref) => ref.isRead() && (ref.identifier.range[0] < start || ref.identifier.range[1] > end),
+        )
+      ) {
         readOnlyHere.push(node.name);
       }
       return;
@@ -328,7 +360,11 @@ function isPure(node: TSESTree.Node): boolean {
 
 function removal(statement: TSESTree.Statement, text: string): Edit {
   const parent = statement.parent;
-  if (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.Program && parent.type !== AST_NODE_TYPES.SwitchCase) {
+  if (
+    parent.type !== AST_NODE_TYPES.BlockStatement &&
+    parent.type !== AST_NODE_TYPES.Program &&
+    parent.type !== AST_NODE_TYPES.SwitchCase
+  ) {
     return { start: statement.range[0], end: statement.range[1], text: '{}' };
   }
   const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;

@@ -14,11 +14,7 @@ export type Options = [
 ];
 
 export type MessageIds =
-  | 'raceInLoop'
-  | 'signalNotPassed'
-  | 'timerNeverCleared'
-  | 'useAbortSignalTimeoutSuggestion'
-  | 'workNeverAborted';
+  'raceInLoop' | 'signalNotPassed' | 'timerNeverCleared' | 'useAbortSignalTimeoutSuggestion' | 'workNeverAborted';
 
 const LOOPS = new Set<AST_NODE_TYPES>([
   AST_NODE_TYPES.ForStatement,
@@ -48,7 +44,8 @@ export default createRule<Options, MessageIds>({
         '`{{callee}}()` keeps running when the timeout wins and has no way to be told to stop. Give it an `AbortSignal` to watch, or do not race it against a timer.',
       raceInLoop:
         '`{{element}}` was created outside this loop and is raced on every iteration: each race adds a reaction to it that is only released when it settles. Race it once outside the loop, or listen to an `AbortSignal` and remove the listener each time.',
-      useAbortSignalTimeoutSuggestion: 'Drop the race and pass `signal: AbortSignal.timeout({{ms}})` to `{{callee}}()`.',
+      useAbortSignalTimeoutSuggestion:
+        'Drop the race and pass `signal: AbortSignal.timeout({{ms}})` to `{{callee}}()`.',
     },
     schema: [
       {
@@ -62,7 +59,8 @@ export default createRule<Options, MessageIds>({
           timeoutHelpers: {
             type: 'array',
             items: { type: 'string' },
-            description: 'Names of functions that return a timeout promise, for helpers whose bodies the rule cannot see.',
+            description:
+              'Names of functions that return a timeout promise, for helpers whose bodies the rule cannot see.',
           },
         },
       },
@@ -92,13 +90,18 @@ export default createRule<Options, MessageIds>({
         if (method !== 'race' && method !== 'any') return;
         const list = node.arguments[0];
         if (list?.type !== AST_NODE_TYPES.ArrayExpression) return;
-        const elements = list.elements.filter((e): e is TSESTree.Expression => e !== null && e.type !== AST_NODE_TYPES.SpreadElement);
+        const elements = list.elements.filter(
+          (e): e is TSESTree.Expression => e !== null && e.type !== AST_NODE_TYPES.SpreadElement,
+        );
         checkLoop(node, elements);
         const timeouts = elements.map((element) => timeoutOf(element, { sourceCode, services, helpers }));
         if (!timeouts.some(Boolean)) return;
         const work = elements.filter((_, index) => !timeouts[index]);
         if (work.length === 0) return;
-        checkTimers(node, timeouts.filter((t): t is Timeout => t !== null));
+        checkTimers(
+          node,
+          timeouts.filter((t): t is Timeout => t !== null),
+        );
         checkWork(node, work, timeouts.find((t): t is Timeout => t !== null) ?? null);
       },
     };
@@ -150,7 +153,11 @@ export default createRule<Options, MessageIds>({
       let child: TSESTree.Node = race;
       for (let p: TSESTree.Node | undefined = race.parent; p && !isFunctionNode(p); child = p, p = p.parent) {
         if (p.type === AST_NODE_TYPES.TryStatement && p.block === child && p.finalizer) regions.push(p.finalizer);
-        if (p.type === AST_NODE_TYPES.MemberExpression && p.object === child && p.parent.type === AST_NODE_TYPES.CallExpression) {
+        if (
+          p.type === AST_NODE_TYPES.MemberExpression &&
+          p.object === child &&
+          p.parent.type === AST_NODE_TYPES.CallExpression
+        ) {
           const method = memberName(p);
           if (method === 'finally') regions.push(...p.parent.arguments);
           if (method === 'then') regions.push([...p.parent.arguments]);
@@ -171,7 +178,8 @@ export default createRule<Options, MessageIds>({
         const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression.name);
         const def = variable?.defs[0];
         if (def?.type === TSESLint.Scope.DefinitionType.Parameter) return false;
-        if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init) return firesOnTimeout(def.node.init, depth + 1);
+        if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init)
+          return firesOnTimeout(def.node.init, depth + 1);
         return true;
       }
       if (expression.type === AST_NODE_TYPES.MemberExpression && memberName(expression) === 'signal') {
@@ -181,10 +189,12 @@ export default createRule<Options, MessageIds>({
         const def = variable?.defs[0];
         if (def?.type === TSESLint.Scope.DefinitionType.Parameter) return false;
         // A controller of this function: it fires if something aborts it.
-        return variable?.references.some((ref) => {
-          const member = ref.identifier.parent;
-          return member.type === AST_NODE_TYPES.MemberExpression && memberName(member) === 'abort';
-        }) ?? true;
+        return (
+          variable?.references.some((ref) => {
+            const member = ref.identifier.parent;
+            return member.type === AST_NODE_TYPES.MemberExpression && memberName(member) === 'abort';
+          }) ?? true
+        );
       }
       return true;
     }
@@ -197,8 +207,13 @@ export default createRule<Options, MessageIds>({
       return def?.type === TSESLint.Scope.DefinitionType.Variable ? def.node.init : null;
     }
 
-    function checkWork(race: TSESTree.CallExpression, work: readonly TSESTree.Expression[], timeout: Timeout | null): void {
-      let notPassed: { call: TSESTree.CallExpression; index: number; viaOptions: boolean; property?: string } | null = null;
+    function checkWork(
+      race: TSESTree.CallExpression,
+      work: readonly TSESTree.Expression[],
+      timeout: Timeout | null,
+    ): void {
+      let notPassed: { call: TSESTree.CallExpression; index: number; viaOptions: boolean; property?: string } | null =
+        null;
       let uncancellable: TSESTree.CallExpression | null = null;
       for (const call of work.flatMap(workCalls)) {
         if (call.arguments.some((arg) => passesTimeoutSignal(arg))) continue;
@@ -248,14 +263,22 @@ export default createRule<Options, MessageIds>({
         // `Promise.all(items.map((item) => work(item)))`: the work is the mapped call.
         if (list?.type === AST_NODE_TYPES.CallExpression && list.callee.type === AST_NODE_TYPES.MemberExpression) {
           const mapper = list.arguments[0];
-          if (memberName(list.callee) === 'map' && mapper && isFunctionNode(mapper) && mapper.body.type !== AST_NODE_TYPES.BlockStatement) {
+          if (
+            memberName(list.callee) === 'map' &&
+            mapper &&
+            isFunctionNode(mapper) &&
+            mapper.body.type !== AST_NODE_TYPES.BlockStatement
+          ) {
             return workCalls(mapper.body);
           }
         }
         return [];
       }
       // `.then(...)`/`.catch(...)` chains: the work is the call at the start of the chain.
-      if (callee.type === AST_NODE_TYPES.MemberExpression && ['then', 'catch', 'finally'].includes(memberName(callee) ?? '')) {
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        ['then', 'catch', 'finally'].includes(memberName(callee) ?? '')
+      ) {
         return workCalls(callee.object);
       }
       return [node];
@@ -271,7 +294,10 @@ export default createRule<Options, MessageIds>({
       return node.properties.some(
         (p) =>
           p.type === AST_NODE_TYPES.SpreadElement ||
-          (!p.computed && p.key.type === AST_NODE_TYPES.Identifier && /signal$/i.test(p.key.name) && firesOnTimeout(p.value)),
+          (!p.computed &&
+            p.key.type === AST_NODE_TYPES.Identifier &&
+            /signal$/i.test(p.key.name) &&
+            firesOnTimeout(p.value)),
       );
     }
 
@@ -367,6 +393,5 @@ export default createRule<Options, MessageIds>({
     function calleeText(call: TSESTree.CallExpression): string {
       return brief(sourceCode, call.callee);
     }
-
   },
 });

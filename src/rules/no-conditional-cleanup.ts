@@ -12,7 +12,15 @@ import {
   type FunctionNode,
 } from '../analysis/ast.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
-import { acquireAt, releaseAt, releaseKeys, textOf, type CustomPair, type ResourceKind, type ResourceSite } from '../analysis/resources.js';
+import {
+  acquireAt,
+  releaseAt,
+  releaseKeys,
+  textOf,
+  type CustomPair,
+  type ResourceKind,
+  type ResourceSite,
+} from '../analysis/resources.js';
 import { collectionKindOf, matchesSpecifiers } from '../analysis/types.js';
 import { buildFinallyFix } from '../fixes/finally.js';
 import { createRule } from '../util/create-rule.js';
@@ -52,7 +60,8 @@ const RESOURCE: Record<ResourceKind, { noun: string; stays: string }> = {
 /** Calls that end a listener target's life here: its listeners go with it. */
 const TEARDOWN_CALL = /^(close|destroy|end|terminate|dispose|abort|disconnect|kill|removeAllListeners)$/;
 
-const GATE = /\.(set|add|acquire|lock|connect|getConnection|on|addListener|prependListener|addEventListener)\(|setTimeout|setInterval|\+\+|\+=/;
+const GATE =
+  /\.(set|add|acquire|lock|connect|getConnection|on|addListener|prependListener|addEventListener)\(|setTimeout|setInterval|\+\+|\+=/;
 
 export default createRule<Options, MessageIds>({
   name: 'no-conditional-cleanup',
@@ -80,7 +89,8 @@ export default createRule<Options, MessageIds>({
         properties: {
           assumeCallsThrow: {
             type: 'boolean',
-            description: 'Count synchronous calls between the acquire and the release as able to throw (awaits always count).',
+            description:
+              'Count synchronous calls between the acquire and the release as able to throw (awaits always count).',
           },
           autofix: {
             type: 'boolean',
@@ -152,7 +162,8 @@ export default createRule<Options, MessageIds>({
       if (!calls) {
         const found: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
         walk(body, (node) => {
-          if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) found.push(node);
+          if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)
+            found.push(node);
         });
         calls = found;
         callsByFunction.set(body, calls);
@@ -256,7 +267,8 @@ export default createRule<Options, MessageIds>({
           .jumpsIn(start.codePath)
           .filter(
             (jump) =>
-              (jump.node.type === AST_NODE_TYPES.BreakStatement || jump.node.type === AST_NODE_TYPES.ContinueStatement) &&
+              (jump.node.type === AST_NODE_TYPES.BreakStatement ||
+                jump.node.type === AST_NODE_TYPES.ContinueStatement) &&
               releasedByFinally(jump.node, fn, releaseNodes),
           )
           .map((jump) => jump.node),
@@ -304,7 +316,9 @@ export default createRule<Options, MessageIds>({
       if (!next) return false;
       const keys = releaseKeys(release);
       return keys.some((key) =>
-        startingWithin(acquiresByKey().get(key) ?? [], next.range[0], next.range[1]).some((acquire) => contains(next, acquire.node)),
+        startingWithin(acquiresByKey().get(key) ?? [], next.range[0], next.range[1]).some((acquire) =>
+          contains(next, acquire.node),
+        ),
       );
     }
 
@@ -385,7 +399,8 @@ export default createRule<Options, MessageIds>({
       if (expression.type === AST_NODE_TYPES.Identifier) {
         const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression.name);
         const def = variable?.defs[0];
-        if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return false;
+        if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init)
+          return false;
         return resolvesOnly(skipWrappers(def.node.init), depth + 1);
       }
       if (expression.type === AST_NODE_TYPES.CallExpression) {
@@ -403,9 +418,16 @@ export default createRule<Options, MessageIds>({
         }
         const target = calledFunction(expression);
         if (!target || target.async) return false;
-        if (target.body.type !== AST_NODE_TYPES.BlockStatement) return resolvesOnly(skipWrappers(target.body), depth + 1);
-        const returns = target.body.body.filter((s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement);
-        return returns.length === 1 && returns[0]?.argument != null && resolvesOnly(skipWrappers(returns[0].argument), depth + 1);
+        if (target.body.type !== AST_NODE_TYPES.BlockStatement)
+          return resolvesOnly(skipWrappers(target.body), depth + 1);
+        const returns = target.body.body.filter(
+          (s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement,
+        );
+        return (
+          returns.length === 1 &&
+          returns[0]?.argument != null &&
+          resolvesOnly(skipWrappers(returns[0].argument), depth + 1)
+        );
       }
       return false;
     }
@@ -421,7 +443,10 @@ export default createRule<Options, MessageIds>({
         }
         return null;
       }
-      if (callee.type === AST_NODE_TYPES.MemberExpression && skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression) {
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression
+      ) {
         const name = memberName(callee);
         let body: TSESTree.Node | undefined = call.parent;
         while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
@@ -472,9 +497,11 @@ export default createRule<Options, MessageIds>({
       const statement = release.node.parent;
       if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return release.node;
       let holder: TSESTree.Node = statement;
-      if (holder.parent.type === AST_NODE_TYPES.BlockStatement && holder.parent.body.length === 1) holder = holder.parent;
+      if (holder.parent.type === AST_NODE_TYPES.BlockStatement && holder.parent.body.length === 1)
+        holder = holder.parent;
       const guard = holder.parent;
-      if (guard.type !== AST_NODE_TYPES.IfStatement || guard.consequent !== holder || guard.alternate) return release.node;
+      if (guard.type !== AST_NODE_TYPES.IfStatement || guard.consequent !== holder || guard.alternate)
+        return release.node;
       // `if (blocking) this.active++` … `finally { if (blocking) this.active-- }`: the same guard.
       const guardText = textOf(guard.test, sourceCode);
       if (acquireGuards.get(release.pairKey)?.has(guardText)) return guard;
@@ -510,7 +537,11 @@ export default createRule<Options, MessageIds>({
      * path, reported as such) or something before the release threw (which is
      * a thrower of its own). Only ESLint's assumed throws reach it otherwise.
      */
-    function inFinallyAfterRelease(node: TSESTree.Node, acquire: TSESTree.Node, releases: readonly TSESTree.Node[]): boolean {
+    function inFinallyAfterRelease(
+      node: TSESTree.Node,
+      acquire: TSESTree.Node,
+      releases: readonly TSESTree.Node[],
+    ): boolean {
       let child: TSESTree.Node = node;
       for (let p = node.parent; p && !isFunctionNode(p); child = p, p = p.parent) {
         if (p.type !== AST_NODE_TYPES.TryStatement || p.finalizer !== child || contains(p, acquire)) continue;
@@ -521,7 +552,11 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A `break`/`continue` that leaves a `try` whose `finally` releases. */
-    function releasedByFinally(jump: TSESTree.Node, fn: FunctionNode | null, releases: readonly TSESTree.Node[]): boolean {
+    function releasedByFinally(
+      jump: TSESTree.Node,
+      fn: FunctionNode | null,
+      releases: readonly TSESTree.Node[],
+    ): boolean {
       let child: TSESTree.Node = jump;
       for (let p = jump.parent; p && p !== fn; child = p, p = p.parent) {
         if (p.type !== AST_NODE_TYPES.TryStatement || p.finalizer === child) continue;
@@ -564,14 +599,16 @@ export default createRule<Options, MessageIds>({
               ? `runs only when \`${brief(sourceCode, p.test)}\``
               : `runs only when \`${brief(sourceCode, p.test)}\` is false`;
           case AST_NODE_TYPES.LogicalExpression:
-            if (p.right === child) return `runs only when \`${brief(sourceCode, p.left)}\` is ${p.operator === '&&' ? 'truthy' : 'falsy'}`;
+            if (p.right === child)
+              return `runs only when \`${brief(sourceCode, p.left)}\` is ${p.operator === '&&' ? 'truthy' : 'falsy'}`;
             break;
           case AST_NODE_TYPES.SwitchCase:
             return p.test ? `runs only in \`case ${brief(sourceCode, p.test)}:\`` : 'runs only in `default:`';
           case AST_NODE_TYPES.CatchClause:
             return 'runs only when the `try` block throws';
           case AST_NODE_TYPES.TryStatement:
-            if (p.block === child && p.handler) return 'is skipped when the `try` block throws and the `catch` block carries on';
+            if (p.block === child && p.handler)
+              return 'is skipped when the `try` block throws and the `catch` block carries on';
             break;
           default:
             if (isFunctionNode(p)) return 'runs only in a callback';
@@ -593,7 +630,6 @@ export default createRule<Options, MessageIds>({
           return 'return';
       }
     }
-
 
     /** `this.inflight.set(id, …)`, `clearTimeout(timer)`, `this.active++`. */
     function describe(node: TSESTree.Node): string {

@@ -1,5 +1,12 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { contains, functionName, memberName, skipWrappers, type ClassNode, type FunctionNode } from '../analysis/ast.js';
+import {
+  contains,
+  functionName,
+  memberName,
+  skipWrappers,
+  type ClassNode,
+  type FunctionNode,
+} from '../analysis/ast.js';
 import {
   ADD_ONCE_LISTENER,
   handlerVariable,
@@ -117,7 +124,8 @@ export default createRule<Options, MessageIds>({
         const removal = listenerRemovalAt(node);
         if (removal) removals.push(removal);
         const callee = skipWrappers(node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && TEARDOWN_CALL.test(memberName(callee) ?? '')) teardowns.push(node);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && TEARDOWN_CALL.test(memberName(callee) ?? ''))
+          teardowns.push(node);
       },
       'Program:exit'() {
         if (adds.length === 0) return;
@@ -163,7 +171,12 @@ export default createRule<Options, MessageIds>({
       const lifetime = targetLifetime(add.receiver, fn, scopes);
       if (!lifetime) return;
       if (isParameter(add.handler) || (add.event.type !== AST_NODE_TYPES.Literal && isParameter(add.event))) return;
-      if (lifetime.kind !== 'global' && lifetime.kind !== 'parameter' && add.receiver && targetAssignedIn(add.receiver, fn, sourceCode)) {
+      if (
+        lifetime.kind !== 'global' &&
+        lifetime.kind !== 'parameter' &&
+        add.receiver &&
+        targetAssignedIn(add.receiver, fn, sourceCode)
+      ) {
         return;
       }
       const handler = handlerIdentity(add);
@@ -212,12 +225,14 @@ export default createRule<Options, MessageIds>({
       const variable = handlerVariable(handler, scopes);
       if (variable && variable.defs.length > 0) return escapes(variable, add) ? 'unknown' : variable;
       if (handler.type === AST_NODE_TYPES.Identifier) return { text: textOf(handler, sourceCode) };
-      if (handler.type === AST_NODE_TYPES.ArrowFunctionExpression || handler.type === AST_NODE_TYPES.FunctionExpression) return 'inline';
+      if (handler.type === AST_NODE_TYPES.ArrowFunctionExpression || handler.type === AST_NODE_TYPES.FunctionExpression)
+        return 'inline';
       if (handler.type === AST_NODE_TYPES.CallExpression) {
         const callee = skipWrappers(handler.callee);
         return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind' ? 'inline' : 'unknown';
       }
-      if (handler.type === AST_NODE_TYPES.MemberExpression && !handler.computed) return { text: textOf(handler, sourceCode) };
+      if (handler.type === AST_NODE_TYPES.MemberExpression && !handler.computed)
+        return { text: textOf(handler, sourceCode) };
       return 'unknown';
     }
 
@@ -266,7 +281,11 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A removal of the same handler for the same event, anywhere it can be named again. */
-    function isRemoved(add: ListenerAdd, handler: TSESLint.Scope.Variable | { text: string }, index: RemovalIndex): boolean {
+    function isRemoved(
+      add: ListenerAdd,
+      handler: TSESLint.Scope.Variable | { text: string },
+      index: RemovalIndex,
+    ): boolean {
       const byText = 'text' in handler;
       const candidates = byText ? (index.byText.get(handler.text) ?? []) : (index.byVariable.get(handler) ?? []);
       const addClass = thisClass(add.handler);
@@ -286,7 +305,7 @@ export default createRule<Options, MessageIds>({
     function targetTornDown(add: ListenerAdd, index: RemovalIndex): boolean {
       if (!add.receiver) return false;
       const addClass = thisClass(add.receiver);
-      for (let node: TSESTree.Expression = skipWrappers(add.receiver); ; ) {
+      for (let node: TSESTree.Expression = skipWrappers(add.receiver); ;) {
         const calls = index.teardownTexts.get(textOf(node, sourceCode)) ?? [];
         const found = calls.some((call) => {
           const callee = skipWrappers(call.callee) as TSESTree.MemberExpression;

@@ -62,7 +62,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow intervals and self-rescheduling timeouts that nothing can clear, and timer handles lost before they are cleared',
+      description:
+        'Disallow intervals and self-rescheduling timeouts that nothing can clear, and timer handles lost before they are cleared',
       recommended: 'strict',
       requiresTypeChecking: true,
     },
@@ -90,7 +91,7 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string' },
             uniqueItems: true,
             description:
-              'Names of methods that end an object\'s life: a timer stored on a field must be cleared by one of them (or by a method they call). `Symbol.dispose` stands for `[Symbol.dispose]()`. Replaces the default list.',
+              "Names of methods that end an object's life: a timer stored on a field must be cleared by one of them (or by a method they call). `Symbol.dispose` stands for `[Symbol.dispose]()`. Replaces the default list.",
           },
         },
       },
@@ -124,14 +125,20 @@ export default createRule<Options, MessageIds>({
     function mayBeTimer(callee: TSESTree.Expression): boolean {
       const node = skipWrappers(callee);
       if (node.type === AST_NODE_TYPES.Identifier) return TIMER_NAMES.has(node.name) || timerAliases.has(node.name);
-      if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return false;
+      if (
+        node.type !== AST_NODE_TYPES.MemberExpression ||
+        node.computed ||
+        node.property.type !== AST_NODE_TYPES.Identifier
+      )
+        return false;
       return TIMER_NAMES.has(node.property.name);
     }
 
     const listeners: TSESLint.RuleListener = {
       Program(node) {
         for (const statement of node.body) {
-          if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !TIMER_MODULES.has(statement.source.value)) continue;
+          if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !TIMER_MODULES.has(statement.source.value))
+            continue;
           for (const specifier of statement.specifiers) timerAliases.add(specifier.local.name);
         }
       },
@@ -171,13 +178,20 @@ export default createRule<Options, MessageIds>({
         const name = keyName(definition.key, false);
         if (name === null || definition.static || !repeats) return;
         const classNode = definition.parent.parent;
-        const owner: FieldOwner = { kind: 'field', key: fieldKey(classNode, name, false), classNode, name, isStatic: false };
+        const owner: FieldOwner = {
+          kind: 'field',
+          key: fieldKey(classNode, name, false),
+          classNode,
+          name,
+          isStatic: false,
+        };
         checkTeardown(call, kind, owner, definition.key, reportedOwners);
         return;
       }
       const owner = resolveOwner(use.target, scopes.scopeOf);
       if (!owner) return;
-      if (owner.kind === 'field' && !owner.isStatic && repeats) checkTeardown(call, kind, owner, use.target, reportedOwners);
+      if (owner.kind === 'field' && !owner.isStatic && repeats)
+        checkTeardown(call, kind, owner, use.target, reportedOwners);
       if (use.assignment) checkOverwrite(call, kind, owner, use.target, use.assignment, loop);
     }
 
@@ -189,7 +203,11 @@ export default createRule<Options, MessageIds>({
       walk(
         callback.body,
         (node) => {
-          if (node.type === AST_NODE_TYPES.CallExpression && isClearCall(node) && node.arguments[0]?.type === AST_NODE_TYPES.ThisExpression) {
+          if (
+            node.type === AST_NODE_TYPES.CallExpression &&
+            isClearCall(node) &&
+            node.arguments[0]?.type === AST_NODE_TYPES.ThisExpression
+          ) {
             found = true;
           }
         },
@@ -208,20 +226,30 @@ export default createRule<Options, MessageIds>({
       return leak === null || leak.end === 'throw';
     }
 
-    function reportUnused(call: TSESTree.CallExpression, kind: TimerKind, variable: string | null, loop: FunctionNode | null): void {
+    function reportUnused(
+      call: TSESTree.CallExpression,
+      kind: TimerKind,
+      variable: string | null,
+      loop: FunctionNode | null,
+    ): void {
       const handle = variable === null ? 'discarded' : `kept in \`${variable}\` but never used`;
       if (loop) {
         context.report({
           node: call.callee,
           messageId: 'timeoutLoopNeverStops',
-          data: { fn: functionName(loop) ?? 'this function', timer: kind, handle: variable === null ? 'discards' : `never uses (\`${variable}\`)` },
+          data: {
+            fn: functionName(loop) ?? 'this function',
+            timer: kind,
+            handle: variable === null ? 'discards' : `never uses (\`${variable}\`)`,
+          },
         });
         return;
       }
       const fn = enclosingFunction(call);
       const moduleLevel = atModuleLevel(call);
       const member = fn ? classOfMember(fn) : null;
-      const isConstructor = member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor';
+      const isConstructor =
+        member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor';
       const name = fn ? functionName(fn) : null;
       const each = isConstructor
         ? `; each \`new ${member.classNode.id?.name ?? 'instance'}()\` starts one more`
@@ -253,7 +281,8 @@ export default createRule<Options, MessageIds>({
       const { methods } = classFacts(owner.classNode, sourceCode);
       const teardowns = [...methods.keys()].filter((name) => teardownNames.has(name));
       if (teardowns.length === 0) return;
-      if (teardowns.some((name) => methods.get(name)?.some((fn) => functionReleasesCached(fn, owner, sourceCode)))) return;
+      if (teardowns.some((name) => methods.get(name)?.some((fn) => functionReleasesCached(fn, owner, sourceCode))))
+        return;
       // An interval that clears itself when its work is done.
       const callback = call.arguments[0];
       if (callback && callback.type !== AST_NODE_TYPES.SpreadElement) {
@@ -327,7 +356,11 @@ export default createRule<Options, MessageIds>({
                 {
                   messageId: 'clearPreviousSuggestion',
                   data: { clear, place },
-                  fix: (fixer) => fixer.insertTextBefore(statement, `${clearStatement(clear, place, target)}\n${indentOf(statement)}`),
+                  fix: (fixer) =>
+                    fixer.insertTextBefore(
+                      statement,
+                      `${clearStatement(clear, place, target)}\n${indentOf(statement)}`,
+                    ),
                 },
               ]
             : [],
@@ -351,7 +384,11 @@ export default createRule<Options, MessageIds>({
       if (!at || !reachedWithout(at, releasesIn(fn, owner, site))) return true;
       if (depth >= 3) return false;
       const callers = callSitesOf(fn);
-      return callers !== null && callers.length > 0 && callers.every((caller) => handledAt(caller, owner, lifetime, depth + 1));
+      return (
+        callers !== null &&
+        callers.length > 0 &&
+        callers.every((caller) => handledAt(caller, owner, lifetime, depth + 1))
+      );
     }
 
     /** The calls in `fn` (not in nested functions) that let go of the handle in `owner`. */
@@ -380,14 +417,25 @@ export default createRule<Options, MessageIds>({
       const parent = fn.parent;
       if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
         const name = keyName(parent.key, parent.computed);
-        const hidden = parent.accessibility === 'private' || parent.accessibility === 'protected' || parent.key.type === AST_NODE_TYPES.PrivateIdentifier;
+        const hidden =
+          parent.accessibility === 'private' ||
+          parent.accessibility === 'protected' ||
+          parent.key.type === AST_NODE_TYPES.PrivateIdentifier;
         if (name === null || !hidden || parent.static) return null;
         return thisCallSites(parent.parent.parent, name);
       }
       let variable: TSESLint.Scope.Variable | undefined;
       if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) variable = sourceCode.getDeclaredVariables(fn)[0];
-      else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn) variable = sourceCode.getDeclaredVariables(parent)[0];
-      if (!variable || variable.defs.some((def) => def.node.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || def.node.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration)) {
+      else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn)
+        variable = sourceCode.getDeclaredVariables(parent)[0];
+      if (
+        !variable ||
+        variable.defs.some(
+          (def) =>
+            def.node.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+            def.node.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration,
+        )
+      ) {
         return null;
       }
       const calls: TSESTree.CallExpression[] = [];
@@ -406,7 +454,11 @@ export default createRule<Options, MessageIds>({
       if (!index) {
         const built = new Map<string, TSESTree.CallExpression[] | null>();
         walk(classNode, (node) => {
-          if (node.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(node.object).type !== AST_NODE_TYPES.ThisExpression) return;
+          if (
+            node.type !== AST_NODE_TYPES.MemberExpression ||
+            skipWrappers(node.object).type !== AST_NODE_TYPES.ThisExpression
+          )
+            return;
           const member = node.computed ? null : keyName(node.property, false);
           if (member === null) return;
           const parent = node.parent;
@@ -431,7 +483,8 @@ export default createRule<Options, MessageIds>({
       for (let p: TSESTree.Node | undefined = node.parent; p; p = p.parent) {
         if (!isFunctionNode(p)) continue;
         const parent = p.parent;
-        if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === p && mayBeTimer(parent.callee)) return true;
+        if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === p && mayBeTimer(parent.callee))
+          return true;
       }
       return false;
     }
@@ -455,7 +508,8 @@ export default createRule<Options, MessageIds>({
               if (left) written.push(left);
             }
             if (node.range[0] >= site.range[0]) return;
-            if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) tests.push(node.test);
+            if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression)
+              tests.push(node.test);
             else if (node.type === AST_NODE_TYPES.LogicalExpression) tests.push(node.left);
             else if (node.type === AST_NODE_TYPES.SwitchStatement) tests.push(node.discriminant);
             else if (node.type === AST_NODE_TYPES.WhileStatement) tests.push(node.test);
@@ -488,7 +542,11 @@ export default createRule<Options, MessageIds>({
 
     function isBlockChild(statement: TSESTree.Node): boolean {
       const parent = statement.parent;
-      return parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program || parent?.type === AST_NODE_TYPES.SwitchCase;
+      return (
+        parent?.type === AST_NODE_TYPES.BlockStatement ||
+        parent?.type === AST_NODE_TYPES.Program ||
+        parent?.type === AST_NODE_TYPES.SwitchCase
+      );
     }
 
     function indentOf(node: TSESTree.Node): string {

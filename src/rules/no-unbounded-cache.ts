@@ -13,12 +13,7 @@ import {
   type FunctionNode,
 } from '../analysis/ast.js';
 import { classifyUse, shapeOfGrowthMethod, type CollectionShape, type Use } from '../analysis/collection-uses.js';
-import {
-  CONFIGURATION_FUNCTION,
-  REMOVER_FUNCTION,
-  classLooksLongLived,
-  isRegistryName,
-} from '../analysis/intent.js';
+import { CONFIGURATION_FUNCTION, REMOVER_FUNCTION, classLooksLongLived, isRegistryName } from '../analysis/intent.js';
 import { fieldLifetime, runsPerCall, variableLifetime, type Lifetime, type Scopes } from '../analysis/lifetime.js';
 import {
   fieldDeclaration,
@@ -120,7 +115,8 @@ export default createRule<Options, MessageIds>({
           },
           checkObjects: {
             type: 'boolean',
-            description: 'Also report long-lived plain objects used as dictionaries (`obj[key] = value`) with no `delete`.',
+            description:
+              'Also report long-lived plain objects used as dictionaries (`obj[key] = value`) with no `delete`.',
           },
         },
       },
@@ -199,13 +195,17 @@ export default createRule<Options, MessageIds>({
       const declaration = declarationOf(owner);
       if (!declaration) return;
       const uses = usesOf(owner, shape);
-      if (uses.some((use) => (use.kind === 'escape' && !checkEscaped) || (use.kind === 'shrink' && !inTestHook(use.node)))) {
+      if (
+        uses.some((use) => (use.kind === 'escape' && !checkEscaped) || (use.kind === 'shrink' && !inTestHook(use.node)))
+      ) {
         return;
       }
       if (uses.some((use) => use.kind === 'reset' && !isFresh(use.assignment?.right ?? null))) return;
       if (uses.some((use) => use.kind === 'reset' && runsAfterSetUp(use, owner, lifetime))) return;
       if (owner.kind === 'field' && managedThroughOtherReceivers(owner, shape, lifetime, checkEscaped)) return;
-      const growth = uses.filter((use): use is GrowUse => use.kind === 'grow' && runsPerCall(use.site, owner, lifetime, scopes));
+      const growth = uses.filter(
+        (use): use is GrowUse => use.kind === 'grow' && runsPerCall(use.site, owner, lifetime, scopes),
+      );
       if (growth.length === 0) return;
       if (!looksUnbounded(owner, uses, growth)) return;
 
@@ -214,7 +214,8 @@ export default createRule<Options, MessageIds>({
       if (!hasShape(type, shape)) return;
       if (matchesSpecifiers(program, type, allow)) return;
       if ((shape === 'Map' || shape === 'Set') && overridesGrowth(program, type, shape)) return;
-      const unbounded = shape === 'array' ? growth : growth.filter((use) => !use.key || !isBoundedKeyType(keyType(use.key)));
+      const unbounded =
+        shape === 'array' ? growth : growth.filter((use) => !use.key || !isBoundedKeyType(keyType(use.key)));
       const first = unbounded[0];
       if (!first) return;
 
@@ -225,8 +226,10 @@ export default createRule<Options, MessageIds>({
         where: describeFunction(first.site),
         line: String(first.site.loc.start.line),
       };
-      const messageId = shape === 'array' ? 'arrayNeverShrinks' : shape === 'object' ? 'objectNeverShrinks' : 'mapNeverShrinks';
-      const weakFix = shape === 'Map' || shape === 'Set' ? weakCollectionFix(owner, type, shape, declaration, uses) : null;
+      const messageId =
+        shape === 'array' ? 'arrayNeverShrinks' : shape === 'object' ? 'objectNeverShrinks' : 'mapNeverShrinks';
+      const weakFix =
+        shape === 'Map' || shape === 'Set' ? weakCollectionFix(owner, type, shape, declaration, uses) : null;
       context.report({
         node: declaration.report,
         messageId,
@@ -262,7 +265,12 @@ export default createRule<Options, MessageIds>({
         if (isAmbient(def.node)) return null;
         if (def.node.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration && !checkEscaped) return null;
         if (def.node.init && !isFresh(def.node.init) && !isEmpty(def.node.init)) return null;
-        return { report: def.name, typed: def.name, init: def.node.init, annotation: def.node.id.typeAnnotation?.typeAnnotation };
+        return {
+          report: def.name,
+          typed: def.name,
+          init: def.node.init,
+          annotation: def.node.id.typeAnnotation?.typeAnnotation,
+        };
       }
       if (isParameterProperty(owner) || isAmbient(owner.classNode)) return null;
       const decl = fieldDeclaration(owner);
@@ -281,7 +289,9 @@ export default createRule<Options, MessageIds>({
           parent.operator === '=' &&
           !runsPerCall(outer, owner, fieldLifetime(owner), scopes)
         ) {
-          return isFresh(parent.right) ? { report: member, typed: parent.right, init: null, annotation: undefined } : null;
+          return isFresh(parent.right)
+            ? { report: member, typed: parent.right, init: null, annotation: undefined }
+            : null;
         }
       }
       return null;
@@ -463,7 +473,8 @@ export default createRule<Options, MessageIds>({
         fn.body.type === AST_NODE_TYPES.BlockStatement &&
         fn.body.body.some(
           (statement) =>
-            statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument?.type === AST_NODE_TYPES.ThisExpression,
+            statement.type === AST_NODE_TYPES.ReturnStatement &&
+            statement.argument?.type === AST_NODE_TYPES.ThisExpression,
         )
       );
     }
@@ -569,7 +580,10 @@ export default createRule<Options, MessageIds>({
     /** `K` of a `Map<K, V>` or `Set<K>` type, when it is written as one. */
     function collectionKeyType(type: ts.Type): ts.Type | null {
       const nonNull = checker.getNonNullableType(type);
-      if (!(nonNull.flags & ts.TypeFlags.Object) || !((nonNull as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) {
+      if (
+        !(nonNull.flags & ts.TypeFlags.Object) ||
+        !((nonNull as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)
+      ) {
         return null;
       }
       return checker.getTypeArguments(nonNull as ts.TypeReference)[0] ?? null;

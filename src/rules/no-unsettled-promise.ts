@@ -78,7 +78,8 @@ export default createRule<Options, MessageIds>({
         properties: {
           checkCallbacks: {
             type: 'boolean',
-            description: 'Report node-style callbacks (first parameter an error) in the executor that can return without settling.',
+            description:
+              'Report node-style callbacks (first parameter an error) in the executor that can return without settling.',
           },
           checkEvents: {
             type: 'boolean',
@@ -131,9 +132,13 @@ export default createRule<Options, MessageIds>({
         for (const site of model.sites) toMark.add(site.node);
         for (const callback of model.callbacks) toMark.add(callback.fn);
         walk(executor.body, (child) => {
-          if (child.type === AST_NODE_TYPES.ReturnStatement || child.type === AST_NODE_TYPES.ThrowStatement) jumps.add(child);
+          if (child.type === AST_NODE_TYPES.ReturnStatement || child.type === AST_NODE_TYPES.ThrowStatement)
+            jumps.add(child);
           // A nested executor's body is walked again for its own promise: record each node once.
-          if ((child.type === AST_NODE_TYPES.CallExpression || child.type === AST_NODE_TYPES.SwitchStatement) && !inExtras.has(child)) {
+          if (
+            (child.type === AST_NODE_TYPES.CallExpression || child.type === AST_NODE_TYPES.SwitchStatement) &&
+            !inExtras.has(child)
+          ) {
             inExtras.add(child);
             toMark.add(child);
             const fn = enclosingFunction(child);
@@ -168,7 +173,11 @@ export default createRule<Options, MessageIds>({
         context.report({
           ...where(executorLeak, model.promise),
           messageId: 'executorPathNeverSettles',
-          data: { path: describePath(executorLeak, model.executor, 's'), settlers: settlerNames(model), them: model.rejectName ? 'them' : 'it' },
+          data: {
+            path: describePath(executorLeak, model.executor, 's'),
+            settlers: settlerNames(model),
+            them: model.rejectName ? 'them' : 'it',
+          },
         });
       }
       // A timer armed in the executor that settles (a deadline) settles it whatever the events do.
@@ -187,7 +196,11 @@ export default createRule<Options, MessageIds>({
       if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
       const callee = call.callee;
       const name =
-        callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberName(callee)
+            : null;
       const first = call.arguments[0];
       return name === 'setTimeout' && first !== undefined && (site.node === call || contains(first, site.node));
     }
@@ -212,10 +225,12 @@ export default createRule<Options, MessageIds>({
       if (!counts(leak)) return null;
       // Calls that never return (`process.exit()`, a `never` helper) and exhaustive
       // `switch`es end or cover the path: ask the types only now.
-      const stops = (extras.get(fn) ?? []).filter((node) => endsPath(node)).flatMap((node) => {
-        const position = tracker.positions.get(node);
-        return position ? [position] : [];
-      });
+      const stops = (extras.get(fn) ?? [])
+        .filter((node) => endsPath(node))
+        .flatMap((node) => {
+          const position = tracker.positions.get(node);
+          return position ? [position] : [];
+        });
       if (stops.length === 0) return leak;
       const again = tracker.findLeak(start, [...releases, ...stops]);
       return counts(again) ? again : null;
@@ -247,7 +262,11 @@ export default createRule<Options, MessageIds>({
       return parts.every((part) => covered.has(part));
     }
 
-    function checkCallback(model: ExecutorModel, callback: SettlingCallback, byFunction: Map<FunctionNode, SettleSite[]>): void {
+    function checkCallback(
+      model: ExecutorModel,
+      callback: SettlingCallback,
+      byFunction: Map<FunctionNode, SettleSite[]>,
+    ): void {
       // Another argument of the same call settles too (`db.each(sql, onRow, onDone)`): not the only route.
       if (callback.call.arguments.some((arg) => arg !== callback.fn && isSettling(model, arg))) return;
       // A listener elsewhere in the executor settles too: the error branch may be routed there
@@ -310,7 +329,8 @@ export default createRule<Options, MessageIds>({
         if (!success) continue;
         const kind = emitterKind(success.receiver);
         if (!kind) continue;
-        if (kind === 'dom' ? success.form === 'on' || !DOM_SUCCESS_EVENTS.has(success.event) : success.form !== 'on') continue;
+        if (kind === 'dom' ? success.form === 'on' || !DOM_SUCCESS_EVENTS.has(success.event) : success.form !== 'on')
+          continue;
         const emitter = brief(sourceCode, success.receiver);
         const reject = model.rejectName ?? 'reject';
         const quiet = group.find((l) => !l.settles && l.event === 'error');
@@ -393,8 +413,10 @@ export default createRule<Options, MessageIds>({
 
     /** `returns at line 12` / `reach its end (line 15)`, with the verb's third-person `s` or not. */
     function describePath(leak: Leak, fn: FunctionNode, s: 's' | ''): string {
-      if (leak.jump?.type === AST_NODE_TYPES.ReturnStatement) return `return${s} at line ${String(leak.jump.loc.start.line)}`;
-      if (leak.jump?.type === AST_NODE_TYPES.ThrowStatement) return `throw${s} at line ${String(leak.jump.loc.start.line)}`;
+      if (leak.jump?.type === AST_NODE_TYPES.ReturnStatement)
+        return `return${s} at line ${String(leak.jump.loc.start.line)}`;
+      if (leak.jump?.type === AST_NODE_TYPES.ThrowStatement)
+        return `throw${s} at line ${String(leak.jump.loc.start.line)}`;
       return `reach${s ? 'es' : ''} its end (line ${String(fn.loc.end.line)})`;
     }
 
@@ -403,7 +425,8 @@ export default createRule<Options, MessageIds>({
       if (leak.jump?.type === AST_NODE_TYPES.ReturnStatement || leak.jump?.type === AST_NODE_TYPES.ThrowStatement) {
         return { loc: leak.jump.loc };
       }
-      if (head.type === AST_NODE_TYPES.NewExpression) return { loc: { start: head.loc.start, end: head.callee.loc.end } };
+      if (head.type === AST_NODE_TYPES.NewExpression)
+        return { loc: { start: head.loc.start, end: head.callee.loc.end } };
       if (isFunctionNode(head)) return { loc: { start: head.loc.start, end: head.body.loc.start } };
       return { loc: head.loc };
     }

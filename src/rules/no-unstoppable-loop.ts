@@ -1,5 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, functionName, isClassNode, walk, type ClassNode, type FunctionNode } from '../analysis/ast.js';
+import {
+  enclosingFunction,
+  functionName,
+  isClassNode,
+  walk,
+  type ClassNode,
+  type FunctionNode,
+} from '../analysis/ast.js';
 import { methodNames, TEARDOWN_METHOD } from '../analysis/intent.js';
 import { isEndlessLoop, loopFacts, loopKeyword, neverReturns, type EndlessLoop } from '../analysis/loops.js';
 import { PathTracker } from '../analysis/paths.js';
@@ -183,7 +190,8 @@ export default createRule<Options, MessageIds>({
         const property = checker.getNonNullableType(type).getProperty('signal');
         if (property) {
           const tsNode = services.esTreeNodeToTSNodeMap.get(inner);
-          if (isAbortSignalType(checker, checker.getTypeOfSymbolAtLocation(property, tsNode))) return `${inner.name}.signal`;
+          if (isAbortSignalType(checker, checker.getTypeOfSymbolAtLocation(property, tsNode)))
+            return `${inner.name}.signal`;
         }
         return null;
       }
@@ -191,7 +199,10 @@ export default createRule<Options, MessageIds>({
         for (const property of inner.properties) {
           if (property.type !== AST_NODE_TYPES.Property) continue;
           const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-          if (value.type === AST_NODE_TYPES.Identifier && isAbortSignalType(checker, services.getTypeAtLocation(value))) {
+          if (
+            value.type === AST_NODE_TYPES.Identifier &&
+            isAbortSignalType(checker, services.getTypeAtLocation(value))
+          ) {
             return value.name;
           }
         }

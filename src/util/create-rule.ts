@@ -12,6 +12,4 @@ export interface LeaksRuleDocs {
 
 export const REPO_DOCS_URL = 'https://github.com/eslint-plugin-leaks/eslint-plugin-leaks/blob/main/docs/rules';
 
-export const createRule = ESLintUtils.RuleCreator<LeaksRuleDocs>(
-  (name) => `${REPO_DOCS_URL}/${name}.md`,
-);
+export const createRule = ESLintUtils.RuleCreator<LeaksRuleDocs>((name) => `${REPO_DOCS_URL}/${name}.md`);

@@ -163,7 +163,8 @@ export class Tracker${i} {
 `;
 }
 
-const file = (block: (i: number) => string, count: number): string => Array.from({ length: count }, (_, i) => block(i)).join('');
+const file = (block: (i: number) => string, count: number): string =>
+  Array.from({ length: count }, (_, i) => block(i)).join('');
 
 describe('checker calls', () => {
   it('asks nothing of the checker or the program on a file without candidates', () => {

@@ -39,7 +39,11 @@ const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'found'>({
             return `${l.event}:${String(l.settles)}:${kind}`;
           })
           .join(',');
-        context.report({ node, messageId: 'found', data: { sites: sites || '-', callbacks: callbacks || '-', listeners: listeners || '-' } });
+        context.report({
+          node,
+          messageId: 'found',
+          data: { sites: sites || '-', callbacks: callbacks || '-', listeners: listeners || '-' },
+        });
       },
     };
   },

@@ -108,7 +108,13 @@ probeSignal(overloaded('a'));
 probeSignal(plain('a'));
 probeSignal(fetch('https://example.test'));
 `,
-      errors: [signal('1 options', 6), signal('0', 7), signal('1 options', 8), signal('none', 9), signal('1 options', 10)],
+      errors: [
+        signal('1 options', 6),
+        signal('0', 7),
+        signal('1 options', 8),
+        signal('none', 9),
+        signal('1 options', 10),
+      ],
     },
   ],
 });

@@ -7,7 +7,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkspace, DOCS, findings, fixturesDir, LEAKY_FINDINGS, RECOMMENDED_MJS, type Workspace } from './workspace.js';
+import {
+  createWorkspace,
+  DOCS,
+  findings,
+  fixturesDir,
+  LEAKY_FINDINGS,
+  RECOMMENDED_MJS,
+  type Workspace,
+} from './workspace.js';
 
 let workspace: Workspace | undefined;
 
@@ -97,7 +105,10 @@ describe('adopting the plugin on an existing codebase', () => {
     expect(ws.eslint(['.']).status).toBe(0);
 
     // A new leak fails the gate, and only the new leak is reported.
-    ws.write('src/new.ts', 'const seen = new Set<string>();\nexport function mark(id: string): void {\n  seen.add(id);\n}\n');
+    ws.write(
+      'src/new.ts',
+      'const seen = new Set<string>();\nexport function mark(id: string): void {\n  seen.add(id);\n}\n',
+    );
     const withNew = ws.eslint(['.', '-f', 'json']);
     expect(withNew.status).toBe(1);
     expect(findings(ws, withNew.stdout)).toEqual(['src/new.ts:1:7 leaks/no-unbounded-cache mapNeverShrinks']);
@@ -152,7 +163,9 @@ interface Sarif {
       ruleId: string;
       level: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+      }[];
     }[];
   }[];
 }

@@ -10,7 +10,6 @@ import { createWorkspace, findings, LEAKY_FINDINGS, RECOMMENDED_MJS, repoRoot, t
 
 const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 
-
 const CONFIGS: Record<string, Record<string, string>> = {
   'eslint.config.js (ESM package)': {
     'package.json': '{ "private": true, "type": "module" }\n',
@@ -18,7 +17,8 @@ const CONFIGS: Record<string, Record<string, string>> = {
   },
   'eslint.config.mjs': { 'eslint.config.mjs': RECOMMENDED_MJS },
   'eslint.config.cjs': {
-    'eslint.config.cjs': "const leaks = require('eslint-plugin-leaks');\n\nmodule.exports = [leaks.configs.recommended];\n",
+    'eslint.config.cjs':
+      "const leaks = require('eslint-plugin-leaks');\n\nmodule.exports = [leaks.configs.recommended];\n",
   },
   'eslint.config.ts': {
     'eslint.config.ts': `import { defineConfig } from 'eslint/config';
@@ -83,9 +83,16 @@ export default [
 `;
 
 describe.each([9, 10] as const)('customising a config (ESLint %i)', (major) => {
-  it("turns rules to warn, off and on with a rules-only object after the config, as the README shows", () => {
+  it('turns rules to warn, off and on with a rules-only object after the config, as the README shows', () => {
     expect(readme).toContain(CUSTOMISED);
-    const ws = open(['leaky'], { 'eslint.config.mjs': CUSTOMISED, 'src/poll.ts': 'export function poll(tick: () => void): void {\n  setInterval(tick, 1000);\n}\n' }, major);
+    const ws = open(
+      ['leaky'],
+      {
+        'eslint.config.mjs': CUSTOMISED,
+        'src/poll.ts': 'export function poll(tick: () => void): void {\n  setInterval(tick, 1000);\n}\n',
+      },
+      major,
+    );
     // `.` lints eslint.config.mjs too: the rules apply to it and skip it, as it has no type information.
     const result = ws.eslint(['.', '-f', 'json']);
     expect(result.stderr).toBe('');
@@ -94,7 +101,9 @@ describe.each([9, 10] as const)('customising a config (ESLint %i)', (major) => {
       'src/poll.ts:2:3 leaks/no-leaked-timer intervalNeverCleared',
     ]);
     const results = JSON.parse(result.stdout) as { messages: { ruleId: string; severity: number }[] }[];
-    const severities = new Set(results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'leaks/no-unbounded-cache').map((m) => m.severity)));
+    const severities = new Set(
+      results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'leaks/no-unbounded-cache').map((m) => m.severity)),
+    );
     expect([...severities]).toEqual([1]);
     expect(result.status).toBe(1);
   });
@@ -116,7 +125,8 @@ export default [
 `;
   const files = {
     'vite.config.mjs': "export default { root: 'src' };\n",
-    'scripts/seed.ts': 'const seen = new Map<string, number>();\nexport function mark(id: string): void {\n  seen.set(id, Date.now());\n}\n',
+    'scripts/seed.ts':
+      'const seen = new Map<string, number>();\nexport function mark(id: string): void {\n  seen.set(id, Date.now());\n}\n',
     'dist/leaks.js': 'export const built = true;\n',
   };
 
@@ -124,7 +134,9 @@ export default [
     const ws = open(['fixed'], { ...files, 'eslint.config.mjs': RECOMMENDED_MJS });
     const result = ws.eslint(['.', '-f', 'json']);
     expect(result.stderr).toBe('');
-    const fatal = (JSON.parse(result.stdout) as { filePath: string; messages: { fatal?: boolean; message: string }[] }[])
+    const fatal = (
+      JSON.parse(result.stdout) as { filePath: string; messages: { fatal?: boolean; message: string }[] }[]
+    )
       .filter((r) => r.messages.some((m) => m.fatal))
       .map((r) => [path.relative(ws.dir, r.filePath), r.messages[0]?.message.replace(ws.dir + '/', '')]);
     expect(fatal).toEqual(

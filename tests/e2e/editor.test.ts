@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CodeAction, type Diagnostic, LanguageClient } from './lsp.js';
 import { createWorkspace, DOCS, fixturesDir, RECOMMENDED_MJS, repoRoot, type Workspace } from './workspace.js';
 
-const serverBin = path.join(repoRoot, 'node_modules', 'vscode-langservers-extracted', 'bin', 'vscode-eslint-language-server');
+const serverBin = path.join(
+  repoRoot,
+  'node_modules',
+  'vscode-langservers-extracted',
+  'bin',
+  'vscode-eslint-language-server',
+);
 
 let workspace: Workspace;
 let client: LanguageClient;
@@ -62,7 +68,9 @@ beforeAll(async () => {
       textDocument: {
         synchronization: { didSave: true },
         diagnostic: { dynamicRegistration: false },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+        },
       },
     },
   });
@@ -86,8 +94,14 @@ async function currentDiagnostics(): Promise<Diagnostic[]> {
   return client.diagnostics(uri);
 }
 
-async function actionsFor(rule: string, line: number, index = 0): Promise<{ diagnostic: Diagnostic; actions: CodeAction[] }> {
-  const diagnostic = (await currentDiagnostics()).filter((d) => d.code === rule && d.range.start.line + 1 === line)[index];
+async function actionsFor(
+  rule: string,
+  line: number,
+  index = 0,
+): Promise<{ diagnostic: Diagnostic; actions: CodeAction[] }> {
+  const diagnostic = (await currentDiagnostics()).filter((d) => d.code === rule && d.range.start.line + 1 === line)[
+    index
+  ];
   if (!diagnostic) throw new Error(`no ${rule} diagnostic on line ${String(line)}`);
   return { diagnostic, actions: await client.codeActions(uri, diagnostic) };
 }
@@ -148,7 +162,8 @@ describe('the ESLint language server with the packed plugin', () => {
 
   it('offers "Move … into a finally block" for a release behind a branch', async () => {
     const { actions } = await actionsFor('leaks/no-conditional-cleanup', 34);
-    const title = 'Move `pending.delete(id)` into a `finally` block that covers everything after `pending.set(id, …)`. (leaks/no-conditional-cleanup)';
+    const title =
+      'Move `pending.delete(id)` into a `finally` block that covers everything after `pending.set(id, …)`. (leaks/no-conditional-cleanup)';
     expect(actions.map((a) => a.title)).toEqual([
       title,
       'Disable leaks/no-conditional-cleanup for this line',
@@ -174,7 +189,10 @@ describe('the ESLint language server with the packed plugin', () => {
       'Show documentation for leaks/no-unbounded-cache',
     ]);
     expect(await apply(actions, title)).toBe(
-      original.replace('const lastSeen = new Map<Session, number>();', 'const lastSeen = new WeakMap<Session, number>();'),
+      original.replace(
+        'const lastSeen = new Map<Session, number>();',
+        'const lastSeen = new WeakMap<Session, number>();',
+      ),
     );
   });
 
@@ -201,7 +219,10 @@ describe('the ESLint language server with the packed plugin', () => {
       if (!show?.command) throw new Error(`no documentation action for ${rule}`);
       await client.execute(show.command);
       expect(client.openedDocs.at(-1)).toBe(`${DOCS}/${rule}.md`);
-      const shipped = readFileSync(path.join(workspace.dir, 'node_modules', 'eslint-plugin-leaks', 'docs', 'rules', `${rule}.md`), 'utf8');
+      const shipped = readFileSync(
+        path.join(workspace.dir, 'node_modules', 'eslint-plugin-leaks', 'docs', 'rules', `${rule}.md`),
+        'utf8',
+      );
       expect(shipped).toContain(`# leaks/${rule}`);
     }
   });
@@ -210,7 +231,12 @@ describe('the ESLint language server with the packed plugin', () => {
     const block = original.replace(/^\/\/.*\n/gm, '');
     const blocks: string[] = [];
     for (let i = 0; blocks.join('').split('\n').length < 2000; i++) {
-      blocks.push(block.replace(/\b(Session|lastSeen|touch|flush|flushWithHeartbeat|pending|load|getStatus)\b/g, `$1${String(i)}`));
+      blocks.push(
+        block.replace(
+          /\b(Session|lastSeen|touch|flush|flushWithHeartbeat|pending|load|getStatus)\b/g,
+          `$1${String(i)}`,
+        ),
+      );
     }
     const big = blocks.join('\n');
     const bigUri = pathToFileURL(path.join(workspace.dir, 'src', 'big.ts')).href;

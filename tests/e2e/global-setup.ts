@@ -19,9 +19,13 @@ const root = path.join(import.meta.dirname, '..', '..');
 
 export default function setup(project: TestProject): () => void {
   const packDir = mkdtempSync(path.join(os.tmpdir(), 'leaks-pack-'));
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: root,
+    },
+  );
   const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], {
     cwd: root,
     encoding: 'utf8',

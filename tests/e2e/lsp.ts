@@ -73,7 +73,8 @@ export class LanguageClient {
     });
     this.child.stderr.on('data', (chunk: Buffer) => this.log.push(chunk.toString('utf8')));
     this.child.on('exit', (code) => {
-      for (const { reject } of this.pending.values()) reject(new Error(`server exited with ${String(code)}\n${this.log.join('\n')}`));
+      for (const { reject } of this.pending.values())
+        reject(new Error(`server exited with ${String(code)}\n${this.log.join('\n')}`));
       this.pending.clear();
     });
     this.onRequest('workspace/applyEdit', (params) => {
@@ -84,7 +85,11 @@ export class LanguageClient {
       this.openedDocs.push((params as { url: string }).url);
       return {};
     });
-    for (const method of ['client/registerCapability', 'window/workDoneProgress/create', 'workspace/diagnostic/refresh']) {
+    for (const method of [
+      'client/registerCapability',
+      'window/workDoneProgress/create',
+      'workspace/diagnostic/refresh',
+    ]) {
       this.onRequest(method, () => null);
     }
     for (const method of ['eslint/noConfig', 'eslint/noLibrary', 'eslint/probeFailed', 'window/showMessageRequest']) {
@@ -122,12 +127,17 @@ export class LanguageClient {
     if (!document) throw new Error(`${uri} is not open`);
     document.text = text;
     document.version += 1;
-    this.notify('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: [{ text }] });
+    this.notify('textDocument/didChange', {
+      textDocument: { uri, version: document.version },
+      contentChanges: [{ text }],
+    });
   }
 
   /** Pulls diagnostics (`textDocument/diagnostic`), the way the ESLint server publishes them. */
   async diagnostics(uri: string): Promise<Diagnostic[]> {
-    const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
     return report.items;
   }
 

@@ -17,7 +17,14 @@ describe('the packed package', () => {
       .trim()
       .split('\n')
       .map((entry) => entry.replace(/^package\//, ''));
-    expect(entries.filter((entry) => !/^(dist\/.+\.(js|d\.ts)|dist\/index\.(cjs|d\.cts)|docs\/.+\.md|README\.md|LICENSE|package\.json)$/.test(entry))).toEqual([]);
+    expect(
+      entries.filter(
+        (entry) =>
+          !/^(dist\/.+\.(js|d\.ts)|dist\/index\.(cjs|d\.cts)|docs\/.+\.md|README\.md|LICENSE|package\.json)$/.test(
+            entry,
+          ),
+      ),
+    ).toEqual([]);
     expect(entries).toContain('dist/index.js');
     expect(entries).toContain('dist/index.d.ts');
     expect(entries).toContain('dist/index.cjs');

@@ -38,14 +38,17 @@ const HIGHEST: Toolchain = {
 };
 
 describe('the tested toolchains', () => {
-  it.each(['eslint', 'typescript', 'typescript-eslint'] as const)('the lowest %s is the bottom of its peer range', (name) => {
-    const range = manifest.peerDependencies[name] ?? '';
-    const floor = semver.minVersion(range);
-    expect(semver.satisfies(LOWEST[name], range)).toBe(true);
-    expect(`${String(semver.major(LOWEST[name]))}.${String(semver.minor(LOWEST[name]))}`).toBe(
-      `${String(floor?.major)}.${String(floor?.minor)}`,
-    );
-  });
+  it.each(['eslint', 'typescript', 'typescript-eslint'] as const)(
+    'the lowest %s is the bottom of its peer range',
+    (name) => {
+      const range = manifest.peerDependencies[name] ?? '';
+      const floor = semver.minVersion(range);
+      expect(semver.satisfies(LOWEST[name], range)).toBe(true);
+      expect(`${String(semver.major(LOWEST[name]))}.${String(semver.minor(LOWEST[name]))}`).toBe(
+        `${String(floor?.major)}.${String(floor?.minor)}`,
+      );
+    },
+  );
 
   it.each(['eslint', 'typescript', 'typescript-eslint'] as const)('the highest %s is in its peer range', (name) => {
     expect(semver.satisfies(HIGHEST[name], manifest.peerDependencies[name] ?? '')).toBe(true);
@@ -79,7 +82,8 @@ describe.each([
       expect(install.stderr).not.toMatch(/ERESOLVE|peer dep/i);
       expect(install.status).toBe(0);
       const installed = (name: string): string =>
-        (JSON.parse(readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+        (JSON.parse(readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+          .version;
       expect(installed('eslint')).toBe(toolchain.eslint);
       expect(installed('typescript')).toBe(toolchain.typescript);
       expect(installed('typescript-eslint')).toBe(toolchain['typescript-eslint']);
@@ -87,7 +91,10 @@ describe.each([
       const eslint = path.join(dir, 'node_modules', 'eslint', 'bin', 'eslint.js');
       for (const [file, text] of [
         ['eslint.config.mjs', RECOMMENDED_MJS],
-        ['eslint.config.cjs', "const leaks = require('eslint-plugin-leaks');\n\nmodule.exports = [leaks.configs.recommended];\n"],
+        [
+          'eslint.config.cjs',
+          "const leaks = require('eslint-plugin-leaks');\n\nmodule.exports = [leaks.configs.recommended];\n",
+        ],
       ] as const) {
         writeFileSync(path.join(dir, file), text);
         const result = spawnSync(process.execPath, [eslint, '--config', file, 'src'], { cwd: dir, encoding: 'utf8' });

@@ -31,7 +31,8 @@ export const LEAKY_FINDINGS = [
 ];
 
 /** The ESM flat config most tests use. */
-export const RECOMMENDED_MJS = "import leaks from 'eslint-plugin-leaks';\n\nexport default [leaks.configs.recommended];\n";
+export const RECOMMENDED_MJS =
+  "import leaks from 'eslint-plugin-leaks';\n\nexport default [leaks.configs.recommended];\n";
 
 export interface RunResult {
   status: number | null;
@@ -85,8 +86,10 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   }
   return {
     dir,
-    eslint: (args, env) => run(process.execPath, [path.join(dir, 'node_modules', 'eslint', 'bin', 'eslint.js'), ...args], env),
-    tsc: () => run(process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']),
+    eslint: (args, env) =>
+      run(process.execPath, [path.join(dir, 'node_modules', 'eslint', 'bin', 'eslint.js'), ...args], env),
+    tsc: () =>
+      run(process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']),
     run,
     read: (file) => readFileSync(path.join(dir, file), 'utf8'),
     write,

@@ -45,12 +45,16 @@ export function applyFix(code: string, fix: { range: [number, number]; text: str
   return code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
 }
 
-const parsed = ts.getParsedCommandLineOfConfigFile(path.join(fixturesDir, 'tsconfig.json'), {}, {
-  ...ts.sys,
-  onUnRecoverableConfigFileDiagnostic: (d) => {
-    throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+const parsed = ts.getParsedCommandLineOfConfigFile(
+  path.join(fixturesDir, 'tsconfig.json'),
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    },
   },
-});
+);
 if (!parsed) throw new Error('tests/fixtures/tsconfig.json did not parse');
 const options = parsed.options;
 let text = '';

@@ -31,13 +31,21 @@ async function checkFixes(linter: (typeof linters)['all'], program: Program, res
     for (const { what, fix } of variants) {
       const output = applyFix(program.code, fix);
       const errors = added(before, diagnostics(output));
-      if (errors.length > 0) throw new Error(explain(program, `${what} adds TypeScript errors: ${errors.join('; ')}\n--- output:\n${output}`));
+      if (errors.length > 0)
+        throw new Error(
+          explain(program, `${what} adds TypeScript errors: ${errors.join('; ')}\n--- output:\n${output}`),
+        );
       // What the finally fix leaves is released on every path: the rule has nothing more to say there.
       if (message.ruleId === RULE) {
         const again = await lint(linter.lint, output);
         const still = again.messages.filter((m) => m.ruleId === RULE || m.fatal);
         if (still.length > 0) {
-          throw new Error(explain(program, `after ${what} the rule still reports: ${still.map((m) => m.message).join('; ')}\n--- output:\n${output}`));
+          throw new Error(
+            explain(
+              program,
+              `after ${what} the rule still reports: ${still.map((m) => m.message).join('; ')}\n--- output:\n${output}`,
+            ),
+          );
         }
       }
     }
@@ -45,7 +53,10 @@ async function checkFixes(linter: (typeof linters)['all'], program: Program, res
   const fixed = await lint(linter.fix, program.code);
   if (fixed.output === undefined) return;
   const errors = added(before, diagnostics(fixed.output));
-  if (errors.length > 0) throw new Error(explain(program, `--fix adds TypeScript errors: ${errors.join('; ')}\n--- output:\n${fixed.output}`));
+  if (errors.length > 0)
+    throw new Error(
+      explain(program, `--fix adds TypeScript errors: ${errors.join('; ')}\n--- output:\n${fixed.output}`),
+    );
   const again = await lint(linter.fix, fixed.output);
   if (again.output !== undefined && again.output !== fixed.output) {
     throw new Error(explain(program, `a second --fix pass changes the code again:\n${again.output}`));
@@ -53,16 +64,20 @@ async function checkFixes(linter: (typeof linters)['all'], program: Program, res
 }
 
 describe('generated programs', () => {
-  it('type-check as generated', () => {
-    fc.assert(
-      fc.property(rawProgram, (raw) => {
-        const program = build(raw);
-        const errors = diagnostics(program.code);
-        if (errors.length > 0) throw new Error(explain(program, errors.join('\n')));
-      }),
-      runOptions(100),
-    );
-  }, TIMEOUT);
+  it(
+    'type-check as generated',
+    () => {
+      fc.assert(
+        fc.property(rawProgram, (raw) => {
+          const program = build(raw);
+          const errors = diagnostics(program.code);
+          if (errors.length > 0) throw new Error(explain(program, errors.join('\n')));
+        }),
+        runOptions(100),
+      );
+    },
+    TIMEOUT,
+  );
 
   it(
     'get the verdict of the ground truth from no-conditional-cleanup, and fixes that keep them valid (recommended)',
@@ -77,7 +92,9 @@ describe('generated programs', () => {
           const found = result.messages.filter((m) => m.ruleId === RULE).map((m) => m.messageId ?? '?');
           const expected = program.verdict === 'none' ? [] : [program.verdict];
           if (found.join() !== expected.join()) {
-            throw new Error(explain(program, `the rule reports [${found.join(', ')}], the ground truth is [${expected.join(', ')}]`));
+            throw new Error(
+              explain(program, `the rule reports [${found.join(', ')}], the ground truth is [${expected.join(', ')}]`),
+            );
           }
           if (found.length > 0) reported++;
           await checkFixes(linters.recommended, program, result);

@@ -47,7 +47,14 @@ export type Stmt =
   | { k: Leaf }
   | { k: 'if'; cond: string; then: Stmt[]; else: Stmt[] | null }
   | { k: 'loop'; labelled: boolean; body: Stmt[] }
-  | { k: 'try'; variant: 'catch' | 'finally' | 'both'; catchReleases: boolean; block: Stmt[]; handler: Stmt[]; finalizer: Stmt[] };
+  | {
+      k: 'try';
+      variant: 'catch' | 'finally' | 'both';
+      catchReleases: boolean;
+      block: Stmt[];
+      handler: Stmt[];
+      finalizer: Stmt[];
+    };
 
 export interface RawProgram {
   kind: Kind;
@@ -84,7 +91,12 @@ const { block } = fc.letrec<{ stmt: Stmt; block: Stmt[] }>((tie) => ({
   stmt: fc.oneof(
     { depthSize: 'small', maxDepth: 4, withCrossShrink: true },
     fc.constantFrom(...LEAVES).map((k): Stmt => ({ k })),
-    fc.record({ k: fc.constant('if' as const), cond: fc.constantFrom(...CONDITIONS), then: tie('block'), else: fc.option(tie('block')) }),
+    fc.record({
+      k: fc.constant('if' as const),
+      cond: fc.constantFrom(...CONDITIONS),
+      then: tie('block'),
+      else: fc.option(tie('block')),
+    }),
     fc.record({ k: fc.constant('loop' as const), labelled: fc.boolean(), body: tie('block') }),
     fc.record({
       k: fc.constant('try' as const),
@@ -174,7 +186,11 @@ function normalise(stmt: Stmt, context: Context): Stmt {
     }
     case 'loop': {
       const label = stmt.labelled ? `l${String(++labelCount)}` : undefined;
-      const inner = { ...nestedInFinally(context), loops: context.loops + 1, labels: label ? [...context.labels, label] : context.labels };
+      const inner = {
+        ...nestedInFinally(context),
+        loops: context.loops + 1,
+        labels: label ? [...context.labels, label] : context.labels,
+      };
       return { ...stmt, labelled: label !== undefined, label, body: normaliseBlock(stmt.body, inner) } as Stmt;
     }
     case 'try': {
@@ -295,7 +311,8 @@ function print(p: Omit<Program, 'code' | 'verdict'>): string {
       case 'break':
       case 'continue': {
         const label = (stmt as Jump).label;
-        emit(depth, label ? `${stmt.k} ${label};` : `${stmt.k};`); return;
+        emit(depth, label ? `${stmt.k} ${label};` : `${stmt.k};`);
+        return;
       }
       case 'breakOuter':
       case 'continueOuter':
@@ -303,15 +320,21 @@ function print(p: Omit<Program, 'code' | 'verdict'>): string {
         return;
       case 'nestedArrow':
         nested++;
-        { emit(
-          depth,
-          `const helper${String(nested)} = async (x: string): Promise<number> => { if (check(x)) return 1; await work(x); return 2; };`,
-        ); return; }
+        {
+          emit(
+            depth,
+            `const helper${String(nested)} = async (x: string): Promise<number> => { if (check(x)) return 1; await work(x); return 2; };`,
+          );
+          return;
+        }
       case 'nestedFunction':
         nested++;
         emit(depth, `function inner${String(nested)}(list: string[]): number {`);
         emit(depth + 1, 'let c = 0;');
-        emit(depth + 1, "outer: for (const s of list) { for (;;) { if (s === '') continue outer; if (s === '-') break outer; break; } c++; }");
+        emit(
+          depth + 1,
+          "outer: for (const s of list) { for (;;) { if (s === '') continue outer; if (s === '-') break outer; break; } c++; }",
+        );
         emit(depth + 1, 'return c;');
         emit(depth, '}');
         return;
@@ -341,7 +364,8 @@ function print(p: Omit<Program, 'code' | 'verdict'>): string {
         emit(depth, `${label ? `${label}: ` : ''}for (const item of items) {`);
         emit(depth + 1, 'check(item);');
         block(stmt.body, depth + 1);
-        emit(depth, '}'); return;
+        emit(depth, '}');
+        return;
       }
       case 'try':
         emit(depth, 'try {');
@@ -360,7 +384,10 @@ function print(p: Omit<Program, 'code' | 'verdict'>): string {
     }
   };
 
-  emit(0, 'export async function subject(k: string, c1: boolean, c2: boolean, ready: boolean, items: string[]): Promise<number | void> {');
+  emit(
+    0,
+    'export async function subject(k: string, c1: boolean, c2: boolean, ready: boolean, items: string[]): Promise<number | void> {',
+  );
   emit(1, 'let n = 0;');
   if (p.kind === 'timerField') emit(1, 'let t: ReturnType<typeof setTimeout> | undefined;');
   block(p.prefix, 1);
@@ -401,7 +428,13 @@ interface Run {
   reacquiredWhileHeld: boolean;
 }
 
-const empty = (): Outcome => ({ normal: new Set(), returns: new Set(), throws: new Set(), breaks: new Map(), continues: new Map() });
+const empty = (): Outcome => ({
+  normal: new Set(),
+  returns: new Set(),
+  throws: new Set(),
+  breaks: new Map(),
+  continues: new Map(),
+});
 
 function addAll(into: Set<number>, from: Iterable<number>): void {
   for (const s of from) into.add(s);
@@ -508,25 +541,40 @@ function exec(stmt: Stmt, input: Set<number>, run: Run, kind: Kind): Outcome {
 }
 
 /** `for (const item of items) body`: zero or more iterations; with `acquires`, the acquire runs first in each. */
-function loop(body: readonly Stmt[], label: string | null, input: Set<number>, run: Run, kind: Kind, acquires: boolean): Outcome {
+function loop(
+  body: readonly Stmt[],
+  label: string | null,
+  input: Set<number>,
+  run: Run,
+  kind: Kind,
+  acquires: boolean,
+): Outcome {
   const out = empty();
   const atTest = new Set(input);
   for (;;) {
     let entry = new Set(atTest);
     if (acquires) {
-      entry = new Set([...atTest].map((s) => {
-        if (s & HELD) run.reacquiredWhileHeld = true;
-        return s | HELD | ACQUIRED;
-      }));
+      entry = new Set(
+        [...atTest].map((s) => {
+          if (s & HELD) run.reacquiredWhileHeld = true;
+          return s | HELD | ACQUIRED;
+        }),
+      );
     }
     const result = execBlock(body, entry, run, kind);
-    const next = new Set([...result.normal, ...(result.continues.get('') ?? []), ...(label ? (result.continues.get(label) ?? []) : [])]);
+    const next = new Set([
+      ...result.normal,
+      ...(result.continues.get('') ?? []),
+      ...(label ? (result.continues.get(label) ?? []) : []),
+    ]);
     addAll(out.normal, result.breaks.get('') ?? []);
     if (label) addAll(out.normal, result.breaks.get(label) ?? []);
     addAll(out.returns, result.returns);
     addAll(out.throws, result.throws);
-    for (const [l, states] of result.breaks) if (l !== '' && l !== label) mergeJumps(out.breaks, new Map([[l, states]]));
-    for (const [l, states] of result.continues) if (l !== '' && l !== label) mergeJumps(out.continues, new Map([[l, states]]));
+    for (const [l, states] of result.breaks)
+      if (l !== '' && l !== label) mergeJumps(out.breaks, new Map([[l, states]]));
+    for (const [l, states] of result.continues)
+      if (l !== '' && l !== label) mergeJumps(out.continues, new Map([[l, states]]));
     const before = atTest.size;
     addAll(atTest, next);
     if (atTest.size === before) break;

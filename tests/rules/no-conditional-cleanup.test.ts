@@ -515,10 +515,15 @@ export async function mark(id: string): Promise<void> {
   const failed = await work(id);
   if (failed) seen.delete(id);
 }`,
-      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 8, column: 15, suggestions: [
+      errors: [
         {
-          messageId: 'moveToFinallySuggestion',
-          output: `${prelude}const seen = new Map<string, number>();
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 8,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}const seen = new Map<string, number>();
 export async function mark(id: string): Promise<void> {
   seen.set(id, 1);
   try {
@@ -528,8 +533,10 @@ export async function mark(id: string): Promise<void> {
     seen.delete(id);
   }
 }`,
+            },
+          ],
         },
-      ] }],
+      ],
     },
     {
       code: `${prelude}const seen = new Map<string, number>();
@@ -541,10 +548,15 @@ export async function mark(id: string): Promise<number> {
   }
   return failed;
 }`,
-      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 9, column: 5, suggestions: [
+      errors: [
         {
-          messageId: 'moveToFinallySuggestion',
-          output: `${prelude}const seen = new Map<string, number>();
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}const seen = new Map<string, number>();
 export async function mark(id: string): Promise<number> {
   seen.set(id, 1);
   try {
@@ -557,8 +569,10 @@ export async function mark(id: string): Promise<number> {
     seen.delete(id);
   }
 }`,
+            },
+          ],
         },
-      ] }],
+      ],
     },
     // pairs with a type: a receiver of that type is checked.
     {
@@ -570,10 +584,15 @@ export async function scan(id: string): Promise<void> {
   if (id) cursor.close();
 }`,
       options: [{ pairs: [{ acquire: 'open', release: 'close', type: [{ from: 'file', name: 'Cursor' }] }] }],
-      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 9, column: 11, suggestions: [
+      errors: [
         {
-          messageId: 'moveToFinallySuggestion',
-          output: `${prelude}declare class Cursor { open(): void; close(): void }
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 9,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}declare class Cursor { open(): void; close(): void }
 declare const cursor: Cursor;
 export async function scan(id: string): Promise<void> {
   cursor.open();
@@ -583,8 +602,10 @@ export async function scan(id: string): Promise<void> {
     cursor.close();
   }
 }`,
+            },
+          ],
         },
-      ] }],
+      ],
     },
     // Regression (property tests): a return inside a try/finally whose path shares the
     // finally's final segment with an assumed throw is still a normal path that skips the release.

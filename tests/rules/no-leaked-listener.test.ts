@@ -374,9 +374,7 @@ export function useWindowSize(): void {
     },
   };
 }`,
-      errors: [
-        { messageId: 'inlineListenerNeverRemoved', line: L(5), column: 7 },
-      ],
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(5), column: 7 }],
     },
     // A field target, a listener per request; .bind() makes a new function each time.
     {
@@ -387,9 +385,7 @@ export function useWindowSize(): void {
   }
   private onData(): void {}
 }`,
-      errors: [
-        { messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 },
-      ],
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 }],
     },
     // once() with checkOnce.
     {
@@ -468,14 +464,21 @@ export function reset(): void {
     },
   });
 }`,
-      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 7, data: {
-        fn: '`start`',
-        event: 'message',
-        target: 'window',
-        lifetime: 'lives as long as the page',
-        remove: 'removeEventListener',
-        alternative: ', or pass `{ signal }` from an AbortController you abort then',
-      } }],
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(4),
+          column: 7,
+          data: {
+            fn: '`start`',
+            event: 'message',
+            target: 'window',
+            lifetime: 'lives as long as the page',
+            remove: 'removeEventListener',
+            alternative: ', or pass `{ signal }` from an AbortController you abort then',
+          },
+        },
+      ],
     },
     // { once: false } does not remove anything; a static field is module-long.
     {
@@ -490,14 +493,19 @@ export function reset(): void {
 }`,
       errors: [
         { messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 },
-        { messageId: 'inlineListenerNeverRemoved', line: L(7), column: 5, data: {
-          fn: '`send`',
-          event: 'send',
-          target: 'Hub.events',
-          lifetime: 'is module-level and lives as long as the module',
-          remove: 'removeListener',
-          alternative: '',
-        } },
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(7),
+          column: 5,
+          data: {
+            fn: '`send`',
+            event: 'send',
+            target: 'Hub.events',
+            lifetime: 'is module-level and lives as long as the module',
+            remove: 'removeListener',
+            alternative: '',
+          },
+        },
       ],
     },
     // prependListener and addListener on the process, per call.

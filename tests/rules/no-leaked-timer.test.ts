@@ -349,8 +349,18 @@ export class Animator {
   }
 }`,
       errors: [
-        { messageId: 'timeoutLoopNeverStops', line: 8, column: 3, data: { fn: 'loop', timer: 'setTimeout', handle: 'discards' } },
-        { messageId: 'timeoutLoopNeverStops', line: 12, column: 5, data: { fn: 'frame', timer: 'setTimeout', handle: 'discards' } },
+        {
+          messageId: 'timeoutLoopNeverStops',
+          line: 8,
+          column: 3,
+          data: { fn: 'loop', timer: 'setTimeout', handle: 'discards' },
+        },
+        {
+          messageId: 'timeoutLoopNeverStops',
+          line: 12,
+          column: 5,
+          data: { fn: 'frame', timer: 'setTimeout', handle: 'discards' },
+        },
       ],
     },
     // A field interval that close() does not clear; the suggestion clears it there.
@@ -404,7 +414,12 @@ export class Animator {
           messageId: 'timerNotClearedOnTeardown',
           line: 4,
           column: 5,
-          data: { place: 'this.#timer', what: 'the handle of a `setTimeout` loop', teardown: '[Symbol.dispose]', clear: 'clearTimeout' },
+          data: {
+            place: 'this.#timer',
+            what: 'the handle of a `setTimeout` loop',
+            teardown: '[Symbol.dispose]',
+            clear: 'clearTimeout',
+          },
           suggestions: [
             {
               messageId: 'clearOnTeardownSuggestion',
@@ -469,7 +484,13 @@ export class Animator {
           line: 5,
           column: 5,
           endColumn: 15,
-          data: { place: 'this.retry', timer: 'setTimeout', fn: 'onClose', consequence: 'still fires', clear: 'clearTimeout' },
+          data: {
+            place: 'this.retry',
+            timer: 'setTimeout',
+            fn: 'onClose',
+            consequence: 'still fires',
+            clear: 'clearTimeout',
+          },
           suggestions: [
             {
               messageId: 'clearPreviousSuggestion',
@@ -588,7 +609,13 @@ export function pause(): void {
           messageId: 'timerOverwritten',
           line: 6,
           column: 3,
-          data: { place: 'ticker', timer: 'setInterval', fn: 'play', consequence: 'keeps firing forever', clear: 'clearInterval' },
+          data: {
+            place: 'ticker',
+            timer: 'setInterval',
+            fn: 'play',
+            consequence: 'keeps firing forever',
+            clear: 'clearInterval',
+          },
           suggestions: [
             {
               messageId: 'clearPreviousSuggestion',

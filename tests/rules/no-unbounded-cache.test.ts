@@ -579,7 +579,12 @@ export class Connection {
           messageId: 'mapNeverShrinks',
           line: 3,
           column: 10,
-          data: { name: 'Connection.#all', lifetime: 'a static Set of Connection', where: '`constructor()`', line: '5' },
+          data: {
+            name: 'Connection.#all',
+            lifetime: 'a static Set of Connection',
+            where: '`constructor()`',
+            line: '5',
+          },
         },
       ],
     },

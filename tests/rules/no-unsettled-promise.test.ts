@@ -380,7 +380,14 @@ export function p(worker: JobEvents) {
     stream.resume();
   });
 }`,
-      errors: [{ messageId: 'errorListenerNeverSettles', line: L(4), column: 5, data: { emitter: 'stream', event: 'end', reject: 'reject' } }],
+      errors: [
+        {
+          messageId: 'errorListenerNeverSettles',
+          line: L(4),
+          column: 5,
+          data: { emitter: 'stream', event: 'end', reject: 'reject' },
+        },
+      ],
     },
     // server.listen(port, resolve): EADDRINUSE is emitted as 'error', not passed to the callback.
     {

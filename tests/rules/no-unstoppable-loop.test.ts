@@ -254,7 +254,14 @@ export const d = async (): Promise<void> => {
     this.timer = 0;
   }
 }`,
-      errors: [{ messageId: 'loopOutlivesTeardown', line: L(7), column: 5, data: { loop: 'while (true)', teardown: 'close', fn: '`loop()`' } }],
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(7),
+          column: 5,
+          data: { loop: 'while (true)', teardown: 'close', fn: '`loop()`' },
+        },
+      ],
     },
     // An async IIFE in a constructor: the class's teardown names the fix.
     {
@@ -266,7 +273,14 @@ export const d = async (): Promise<void> => {
   }
   dispose(): void {}
 }`,
-      errors: [{ messageId: 'loopOutlivesTeardown', line: L(4), column: 7, data: { loop: 'for (;;)', fn: 'this async function', teardown: 'dispose' } }],
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(4),
+          column: 7,
+          data: { loop: 'for (;;)', fn: 'this async function', teardown: 'dispose' },
+        },
+      ],
     },
     // A signal parameter the loop never looks at.
     {
@@ -276,7 +290,14 @@ export const d = async (): Promise<void> => {
     handle(path);
   }
 }`,
-      errors: [{ messageId: 'signalNeverChecked', line: L(2), column: 3, data: { loop: 'while (true)', signal: 'signal', fn: '`watch()`' } }],
+      errors: [
+        {
+          messageId: 'signalNeverChecked',
+          line: L(2),
+          column: 3,
+          data: { loop: 'while (true)', signal: 'signal', fn: '`watch()`' },
+        },
+      ],
     },
     // A signal in an options object and in a destructured parameter.
     {
@@ -287,8 +308,18 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
   for (;;) await sleep(1);
 }`,
       errors: [
-        { messageId: 'signalNeverChecked', line: L(2), column: 3, data: { loop: 'for (;;)', fn: '`a()`', signal: 'options.signal' } },
-        { messageId: 'signalNeverChecked', line: L(5), column: 3, data: { loop: 'for (;;)', fn: '`b()`', signal: 'stop' } },
+        {
+          messageId: 'signalNeverChecked',
+          line: L(2),
+          column: 3,
+          data: { loop: 'for (;;)', fn: '`a()`', signal: 'options.signal' },
+        },
+        {
+          messageId: 'signalNeverChecked',
+          line: L(5),
+          column: 3,
+          data: { loop: 'for (;;)', fn: '`b()`', signal: 'stop' },
+        },
       ],
     },
     // A break that targets an inner switch or loop does not leave the endless loop.
@@ -350,7 +381,14 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
     }
   }
 }`,
-      errors: [{ messageId: 'loopOutlivesTeardown', line: L(5), column: 5, data: { loop: 'while (true)', fn: '`run()`', teardown: 'stop' } }],
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(5),
+          column: 5,
+          data: { loop: 'while (true)', fn: '`run()`', teardown: 'stop' },
+        },
+      ],
     },
     // Nested endless loops: only the inner one, which keeps the outer one from going on, is reported.
     {

@@ -177,7 +177,10 @@ ruleTester.run('no-leaked-timer: odd syntax', noLeakedTimer, {
           messageId: 'timerNotClearedOnTeardown',
           line: 8,
           column: 5,
-          suggestions: [{ messageId: 'clearOnTeardownSuggestion', output: `function logged<T extends (...args: never[]) => unknown>(target: T, _context: ClassMethodDecoratorContext): T {
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              output: `function logged<T extends (...args: never[]) => unknown>(target: T, _context: ClassMethodDecoratorContext): T {
   return target;
 }
 export class Poller {
@@ -193,13 +196,18 @@ export class Poller {
     // forgets clearInterval(this.timer)
   }
 }
-` }],
+`,
+            },
+          ],
         },
         {
           messageId: 'timerOverwritten',
           line: 8,
           column: 5,
-          suggestions: [{ messageId: 'clearPreviousSuggestion', output: `function logged<T extends (...args: never[]) => unknown>(target: T, _context: ClassMethodDecoratorContext): T {
+          suggestions: [
+            {
+              messageId: 'clearPreviousSuggestion',
+              output: `function logged<T extends (...args: never[]) => unknown>(target: T, _context: ClassMethodDecoratorContext): T {
   return target;
 }
 export class Poller {
@@ -214,12 +222,24 @@ export class Poller {
     // forgets clearInterval(this.timer)
   }
 }
-` }],
+`,
+            },
+          ],
         },
       ],
     },
     // A `#private` timer loop, with a static block in the class.
-    { code: private_ts, errors: [{ messageId: 'timerNotClearedOnTeardown', line: 9, column: 5, suggestions: [{ messageId: 'clearOnTeardownSuggestion', output: `export class Feed {
+    {
+      code: private_ts,
+      errors: [
+        {
+          messageId: 'timerNotClearedOnTeardown',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              output: `export class Feed {
   static #instances = 0;
   static {
     Feed.#instances = 0;
@@ -240,9 +260,24 @@ export class Poller {
     this.#running = false;
   }
 }
-` }] }] },
+`,
+            },
+          ],
+        },
+      ],
+    },
     // A `#private` field initializer and a `[Symbol.dispose]()` teardown that does not clear it.
-    { code: using_ts, errors: [{ messageId: 'timerNotClearedOnTeardown', line: 12, column: 3, suggestions: [{ messageId: 'clearOnTeardownSuggestion', output: `class Lease implements AsyncDisposable {
+    {
+      code: using_ts,
+      errors: [
+        {
+          messageId: 'timerNotClearedOnTeardown',
+          line: 12,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              output: `class Lease implements AsyncDisposable {
   async [Symbol.asyncDispose](): Promise<void> {}
 }
 export async function run(signal: AbortSignal, step: () => Promise<void>): Promise<void> {
@@ -258,7 +293,12 @@ export class Disposer implements Disposable {
     clearInterval(this.#interval);
   }
 }
-` }] }] },
+`,
+            },
+          ],
+        },
+      ],
+    },
     { code: view_tsx, ...tsx, errors: [{ messageId: 'intervalNeverCleared', line: 2, column: 3 }] },
   ],
 });
