@@ -26,6 +26,7 @@ import { buildFinallyFix } from '../fixes/finally.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
+import { callCannotThrow } from '../analysis/throws.js';
 
 export type Options = [
   {
@@ -292,7 +293,8 @@ export default createRule<Options, MessageIds>({
             !contains(candidate.node, acquire.node) &&
             !contains(acquire.node, candidate.node) &&
             !neverRejects(candidate.node) &&
-            !isProtected(candidate.node, fn, releaseNodes),
+            !isProtected(candidate.node, fn, releaseNodes) &&
+            !callCannotThrow(candidate.node, services),
         );
       if (thrower) reportOnThrow(acquire, first, thrower.node, placements);
     }

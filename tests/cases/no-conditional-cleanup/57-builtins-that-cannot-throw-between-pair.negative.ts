@@ -1,7 +1,6 @@
 // Source: https://github.com/CleverTap/clevertap-web-sdk/pull/560
 // Bug: none: cancelAll() raises its draining count, then only calls built-ins that cannot throw here (clearTimeout, abort() on a controller it has just created and nobody listens to, Math.floor(performance.now())) before lowering it again, so no path skips the decrement, even with assumeCallsThrow on.
 // expect: none
-// not yet: with assumeCallsThrow, built-ins that cannot throw here (clearTimeout, abort() on a fresh controller, Math.floor, performance.now) count as throwers
 
 export class ContentFetchManager {
   private draining = 0;

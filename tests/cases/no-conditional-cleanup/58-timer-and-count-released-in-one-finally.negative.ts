@@ -1,7 +1,6 @@
 // Source: https://github.com/aidenybai/react-grab/pull/552
 // Bug: none: the shape of that fix: the timeout and the concurrency count are both released in the same finally; clearTimeout cannot throw, so it never skips the decrement that follows it.
 // expect: none
-// not yet: with assumeCallsThrow, a clearTimeout ahead of the decrement in the same finally counts as a thrower that skips it
 
 export type SourceTask<T> = (signal: AbortSignal) => Promise<T>;
 

@@ -1,0 +1,36 @@
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { NON_THROWING_BUILTINS } from './vocabulary.js';
+
+/** Where Node's type definitions live: its globals and modules count as built-ins. */
+const NODE_TYPES = /[\\/]node_modules[\\/]@types[\\/]node[\\/]/;
+
+/**
+ * Whether a call cannot throw to its caller: it resolves, through the type
+ * checker, to a built-in of `NON_THROWING_BUILTINS` declared by TypeScript's
+ * default library or Node's types. Anything else, and anything the checker
+ * cannot resolve, may throw. Ask it only about candidates: it costs one
+ * signature resolution.
+ */
+export function callCannotThrow(node: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const call = services.esTreeNodeToTSNodeMap.get(node);
+  const declaration = services.program.getTypeChecker().getResolvedSignature(call)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration)) return false;
+  const file = declaration.getSourceFile();
+  if (!services.program.isSourceFileDefaultLibrary(file) && !NODE_TYPES.test(file.fileName)) return false;
+  const name = builtinName(declaration);
+  return name !== undefined && NON_THROWING_BUILTINS.has(name);
+}
+
+/** `Container.member` for a member of an interface or class, the bare name for a function. */
+function builtinName(declaration: ts.SignatureDeclaration): string | undefined {
+  const name = declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+  if (name === undefined) return undefined;
+  const container = declaration.parent;
+  if (ts.isInterfaceDeclaration(container) || ts.isClassDeclaration(container)) {
+    return container.name ? `${container.name.text}.${name}` : undefined;
+  }
+  return ts.isFunctionDeclaration(declaration) ? name : undefined;
+}

@@ -1,0 +1,57 @@
+/**
+ * Names the analysis uses as evidence, in one place. Each list says what kind
+ * of evidence it is; a name is a tie-breaker unless its list says it is matched
+ * against a declaration that the type checker resolved.
+ */
+
+/**
+ * Built-ins that cannot throw to their caller, as `Container.member` (or the
+ * bare name of a global function) of the declaration a call resolves to. Only
+ * declarations in TypeScript's default library or in Node's type definitions
+ * count, so a user's own `clearTimeout` or `Math` is never taken for these.
+ *
+ * - timers: clearing takes any value and never throws;
+ * - `Math` and the clocks: pure arithmetic on numbers;
+ * - `AbortController.abort()`: listeners run inside it, but an exception in a
+ *   listener is reported by the event target, not thrown to the caller;
+ * - `Map`/`Set` lookups and updates, and removing a listener.
+ */
+export const NON_THROWING_BUILTINS: ReadonlySet<string> = new Set([
+  'clearTimeout',
+  'clearInterval',
+  'clearImmediate',
+  'Math.abs',
+  'Math.ceil',
+  'Math.floor',
+  'Math.max',
+  'Math.min',
+  'Math.random',
+  'Math.round',
+  'Math.sign',
+  'Math.trunc',
+  'DateConstructor.now',
+  'Performance.now',
+  'AbortController.abort',
+  'Map.get',
+  'Map.has',
+  'Map.set',
+  'Map.delete',
+  'Map.clear',
+  'Set.add',
+  'Set.has',
+  'Set.delete',
+  'Set.clear',
+  'WeakMap.get',
+  'WeakMap.has',
+  'WeakMap.set',
+  'WeakMap.delete',
+  'WeakSet.add',
+  'WeakSet.has',
+  'WeakSet.delete',
+  'EventTarget.removeEventListener',
+  'ArrayConstructor.isArray',
+  'NumberConstructor.isFinite',
+  'NumberConstructor.isInteger',
+  'NumberConstructor.isNaN',
+  'ObjectConstructor.is',
+]);

@@ -1,0 +1,66 @@
+/**
+ * `callCannotThrow` through a probe rule: at every `probe(call)` it reports
+ * whether the call can throw to its caller. Built-ins are known by the
+ * declaration the checker resolves, never by the name at the call site.
+ */
+import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { callCannotThrow } from '../../src/analysis/throws.js';
+import { typedRuleTester } from '../rule-tester.js';
+
+const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
+  meta: { type: 'problem', messages: { verdict: '{{verdict}}' }, schema: [], defaultOptions: [] },
+  create(context) {
+    const services = ESLintUtils.getParserServices(context);
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'probe') return;
+        const [arg] = node.arguments;
+        if (!arg) return;
+        const verdict = callCannotThrow(arg, services) ? 'cannot throw' : 'may throw';
+        context.report({ node, messageId: 'verdict', data: { verdict } });
+      },
+    };
+  },
+});
+
+const prelude = `declare function probe(value: unknown): void;
+declare const handle: ReturnType<typeof setTimeout>;
+declare const target: EventTarget;
+declare function listener(): void;
+`;
+const at = (line: number) => line + 4;
+const cannot = (line: number) => ({ messageId: 'verdict' as const, data: { verdict: 'cannot throw' }, line: at(line) });
+const may = (line: number) => ({ messageId: 'verdict' as const, data: { verdict: 'may throw' }, line: at(line) });
+
+typedRuleTester().run('throws probe', probe, {
+  valid: [],
+  invalid: [
+    {
+      code: `${prelude}probe(clearTimeout(handle));
+probe(clearInterval(handle));
+probe(Math.floor(performance.now()));
+probe(Date.now());
+probe(new AbortController().abort());
+probe(new Map<string, number>().set('a', 1));
+probe(new Set<string>().delete('a'));
+probe(target.removeEventListener('x', listener));
+probe(Array.isArray(handle));
+`,
+      errors: [cannot(1), cannot(2), cannot(3), cannot(4), cannot(5), cannot(6), cannot(7), cannot(8), cannot(9)],
+    },
+    {
+      // The same names, declared by the program rather than by the library.
+      code: `${prelude}const Math = { floor: (n: number): number => { if (n < 0) throw new Error('negative'); return n; } };
+function clearTimeout(id: number): void { if (id < 0) throw new Error('bad id'); }
+class Map { set(): void { throw new Error('read-only'); } }
+probe(Math.floor(1));
+probe(clearTimeout(1));
+probe(new Map().set());
+probe(JSON.parse('{}'));
+probe(target.dispatchEvent(new Event('x')));
+probe(listener());
+`,
+      errors: [may(4), may(5), may(6), may(7), may(8), may(9)],
+    },
+  ],
+});
