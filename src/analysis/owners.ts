@@ -53,7 +53,12 @@ export function classOfThis(node: TSESTree.ThisExpression): { classNode: ClassNo
 function memberOwner(node: TSESTree.MemberExpression, scopeOf: ScopeOf): FieldOwner | null {
   const name = node.computed ? null : keyName(node.property, false);
   if (name === null) return null;
-  const object = skipWrappers(node.object);
+  return fieldOwnerOf(node.object, name, scopeOf);
+}
+
+/** The field `name` of what `objectExpression` denotes: `this` in a class, or a class by name (static). */
+function fieldOwnerOf(objectExpression: TSESTree.Expression, name: string, scopeOf: ScopeOf): FieldOwner | null {
+  const object = skipWrappers(objectExpression);
   if (object.type === AST_NODE_TYPES.ThisExpression) {
     const cls = classOfThis(object);
     if (!cls) return null;
@@ -104,7 +109,29 @@ export function resolveOwner(expression: TSESTree.Expression, scopeOf: ScopeOf, 
     const resolved = resolveOwner(target, scopeOf, depth + 1);
     if (resolved) return resolved;
   }
+  const destructured = destructuredFieldOwner(variable, scopeOf);
+  if (destructured) return destructured;
   return { kind: 'variable', key: variable, variable, name: variable.name };
+}
+
+/**
+ * The field a destructured binding takes, when the binding is never written
+ * again: `const { queue } = this` (or `{ queue: q }`, `{ queue = [] }`) names
+ * `this.queue`, so `queue.shift()` shrinks that field.
+ */
+export function destructuredFieldOwner(variable: Variable, scopeOf: ScopeOf): FieldOwner | null {
+  if (variable.defs.length !== 1) return null;
+  const def = variable.defs[0];
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.ObjectPattern) {
+    return null;
+  }
+  if (!def.node.init) return null;
+  if (def.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && !r.init)) return null;
+  const binding = def.name.parent;
+  const property = binding.type === AST_NODE_TYPES.AssignmentPattern ? binding.parent : binding;
+  if (property.type !== AST_NODE_TYPES.Property || property.parent !== def.node.id || property.computed) return null;
+  const name = keyName(property.key, false);
+  return name === null ? null : fieldOwnerOf(def.node.init, name, scopeOf);
 }
 
 interface ClassIndex {

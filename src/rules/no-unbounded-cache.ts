@@ -21,6 +21,7 @@ import {
   isParameterProperty,
   ownerText,
   resolveOwner,
+  destructuredFieldOwner,
   type FieldOwner,
   type Owner,
 } from '../analysis/owners.js';
@@ -156,6 +157,9 @@ export default createRule<Options, MessageIds>({
     const membersByName = new Map<string, TSESTree.MemberExpression[]>();
     /** Those members resolved to their owners, once per name (key `null`: a receiver we cannot resolve). */
     const occurrencesByName = new Map<string, Map<unknown, TSESTree.MemberExpression[]>>();
+    /** `const { … } = …` declarators, and the bindings they destructure from each field, by owner key. */
+    const objectPatterns: TSESTree.VariableDeclarator[] = [];
+    let destructuredByOwner: Map<string, TSESLint.Scope.Variable[]> | null = null;
     /** Per `shape:name`: do receivers we cannot resolve shrink, hand on or replace it? */
     const managedNames = new Map<string, boolean>();
     /** Per function: does its text match a pattern (`SHRINK_TEXT`, `SYNC_FS_TEXT`)? */
@@ -170,6 +174,9 @@ export default createRule<Options, MessageIds>({
       },
       'AssignmentExpression > MemberExpression.left[computed=true]'(node: TSESTree.MemberExpression) {
         if (checkObjects) growthReceivers.push({ receiver: node.object, shape: 'object' });
+      },
+      'VariableDeclarator[id.type="ObjectPattern"]'(node: TSESTree.VariableDeclarator) {
+        objectPatterns.push(node);
       },
       MemberExpression(node) {
         const name = memberName(node);
@@ -328,6 +335,23 @@ export default createRule<Options, MessageIds>({
 
     // ---- uses --------------------------------------------------------------
 
+    /** The bindings destructured from a field (`const { x } = this`), found once per file. */
+    function destructuredAliasesOf(owner: FieldOwner): TSESLint.Scope.Variable[] {
+      if (!destructuredByOwner) {
+        destructuredByOwner = new Map();
+        for (const pattern of objectPatterns) {
+          for (const variable of scopes.declared(pattern)) {
+            const key = destructuredFieldOwner(variable, scopes.scopeOf)?.key;
+            if (key === undefined) continue;
+            const list = destructuredByOwner.get(key);
+            if (list) list.push(variable);
+            else destructuredByOwner.set(key, [variable]);
+          }
+        }
+      }
+      return destructuredByOwner.get(owner.key) ?? [];
+    }
+
     /** The occurrences of a field: `this.x` in its class, `Class.x` for statics. */
     function occurrencesOf(owner: FieldOwner): TSESTree.MemberExpression[] {
       let byOwner = occurrencesByName.get(owner.name);
@@ -349,7 +373,12 @@ export default createRule<Options, MessageIds>({
       const nodes: TSESTree.Node[] =
         owner.kind === 'variable'
           ? owner.variable.references.filter((ref) => !ref.init).map((ref) => ref.identifier)
-          : occurrencesOf(owner);
+          : [
+              ...occurrencesOf(owner),
+              ...destructuredAliasesOf(owner).flatMap((alias) =>
+                alias.references.filter((ref) => !ref.init).map((ref) => ref.identifier),
+              ),
+            ];
       const uses: Use[] = [];
       const visit = (occurrences: readonly TSESTree.Node[], depth: number): void => {
         for (const occurrence of occurrences) {

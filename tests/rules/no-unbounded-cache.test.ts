@@ -5,6 +5,21 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // Drained through a destructured alias of the field: \`const { results } = this\` is \`this.results\`.
+    `
+export class WorkService {
+  private readonly results = new Map<string, Promise<string>>();
+  run(requestId: string, work: () => Promise<string>): Promise<string> {
+    const pending = work();
+    this.results.set(requestId, pending);
+    return pending;
+  }
+  settle(requestId: string): void {
+    const { results: pendingResults } = this;
+    pendingResults.delete(requestId);
+  }
+}
+`,
     // A collection local to one call.
     `
 export function count(ids: string[]): number {
@@ -402,6 +417,35 @@ export class WorkService {
   private readonly results = new Map<string, Promise<string>>();
   run(requestId: string, work: () => Promise<string>): Promise<string> {
     const results = this.results;
+    const existing = results.get(requestId);
+    if (existing) return existing;
+    const pending = work();
+    results.set(requestId, pending);
+    return pending;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 20,
+          data: {
+            name: 'this.results',
+            lifetime: 'a Map field that lives as long as its WorkService',
+            where: '`run()`',
+            line: '9',
+          },
+        },
+      ],
+    },
+    // Seed 002 again, grown through a destructured alias of the field.
+    {
+      code: `
+export class WorkService {
+  private readonly results = new Map<string, Promise<string>>();
+  run(requestId: string, work: () => Promise<string>): Promise<string> {
+    const { results } = this;
     const existing = results.get(requestId);
     if (existing) return existing;
     const pending = work();

@@ -1,7 +1,6 @@
 // Source: https://github.com/votingworks/vxsuite/pull/4368
 // Bug: none: the mutex queues a waiter per contended lock and unlock() takes the next one off the queue through a destructured alias (`const { asyncQueue } = this`), so the queue holds only waiters still blocked (the shape of the PR's fix).
 // expect: none
-// not yet: a destructured alias (`const { asyncQueue } = this`) is not followed, so its shift() is not seen
 
 export interface Lock<T> {
   value: T;
