@@ -6,8 +6,9 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, outermostAlias, skipWrappers } from './ast.js';
+import { DISPOSE_METHODS } from './vocabulary.js';
 
-export type ResourceKind = 'entry' | 'listener' | 'timer' | 'lock' | 'count' | 'custom';
+export type ResourceKind = 'entry' | 'listener' | 'timer' | 'lock' | 'count' | 'custom' | 'disposable';
 
 export interface ResourceSite {
   kind: ResourceKind;
@@ -15,7 +16,10 @@ export interface ResourceSite {
   node: TSESTree.Node;
   /** Shared by an acquire and the releases that match it. */
   pairKey: string;
-  /** The receiver whose type may need checking (`map` in `map.set`), if any. */
+  /**
+   * The node whose type may need checking, if any: the receiver (`map` in
+   * `map.set`), or for a disposable candidate the variable that holds it.
+   */
   receiver: TSESTree.Expression | null;
 }
 
@@ -99,7 +103,7 @@ export function acquireAt(
     const handle = storedIn(node, sourceCode);
     return handle ? { kind: 'timer', node, pairKey: `timer:${handle}`, receiver: null } : null;
   }
-  if (!receiver) return null;
+  if (!receiver) return disposableAt(node);
   const recv = textOf(receiver, sourceCode);
   const [first, second, third] = node.arguments;
   if ((name === 'set' || name === 'add') && first) {
@@ -123,7 +127,29 @@ export function acquireAt(
   }
   const custom = pairs.find((pair) => pair.acquire === name);
   if (custom) return { kind: 'custom', node, pairKey: `custom:${custom.acquire}:${recv}`, receiver };
-  return null;
+  return disposableAt(node);
+}
+
+/**
+ * `const handle = open(…)` or `await open(…)`: a candidate that the rule keeps
+ * only if the variable's type is disposable (`[Symbol.dispose]` or
+ * `[Symbol.asyncDispose]`), which it asks the checker once a release of the
+ * handle has been found. `using` declarations release themselves.
+ */
+function disposableAt(node: TSESTree.CallExpression): ResourceSite | null {
+  let outer = outermostAlias(node);
+  if (outer.parent?.type === AST_NODE_TYPES.AwaitExpression) outer = outermostAlias(outer.parent);
+  const declarator = outer.parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== outer ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    declarator.parent.kind === 'using' ||
+    declarator.parent.kind === 'await using'
+  ) {
+    return null;
+  }
+  return { kind: 'disposable', node, pairKey: `disposable:${declarator.id.name}`, receiver: declarator.id };
 }
 
 /** Recognises a release at a call, update or assignment node. */
@@ -162,14 +188,19 @@ export function releaseAt(
       receiver: null,
     };
   }
+  // `handle.close()` for a disposable `const handle = …`: which call releases is a tie-breaker.
+  const asDisposable =
+    DISPOSE_METHODS.has(name) && receiver.type === AST_NODE_TYPES.Identifier ? `disposable:${receiver.name}` : null;
   if (name === 'release' || name === 'unlock') {
     // `client.release()` for `const client = await pool.connect()`, or `x.release()` for `x.acquire()`.
     const asHandle = receiver.type === AST_NODE_TYPES.Identifier ? `handle:${receiver.name}` : null;
     const asLock = `lock:${name === 'release' ? 'acquire' : 'lock'}:${recv}`;
-    return { kind: 'lock', node, pairKey: asHandle ? `${asHandle}|${asLock}` : asLock, receiver: null };
+    const keys = [asHandle, asLock, asDisposable].filter((key) => key !== null);
+    return { kind: 'lock', node, pairKey: keys.join('|'), receiver: null };
   }
   const custom = pairs.find((pair) => pair.release === name);
   if (custom) return { kind: 'custom', node, pairKey: `custom:${custom.acquire}:${recv}`, receiver };
+  if (asDisposable) return { kind: 'disposable', node, pairKey: asDisposable, receiver: null };
   return null;
 }
 

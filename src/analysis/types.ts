@@ -153,3 +153,28 @@ export function callAcceptsSignal(
   }
   return null;
 }
+
+/** TypeScript's property names for `[Symbol.dispose]` and `[Symbol.asyncDispose]` (`__@asyncDispose@<id>`). */
+const DISPOSE_SYMBOL = /^__@(?:dispose|asyncDispose)@/;
+
+/**
+ * A disposable value: every non-nullish part of its type declares
+ * `[Symbol.dispose]` or `[Symbol.asyncDispose]` (a `FileHandle`, a stream, a
+ * socket, anything that `using` can hold). `any` and `unknown` are not.
+ */
+export function isDisposableType(program: ts.Program, type: ts.Type): boolean {
+  const checker = program.getTypeChecker();
+  const parts = (type.isUnion() ? type.types : [type]).filter(
+    (part) => !(part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)),
+  );
+  return (
+    parts.length > 0 &&
+    parts.every(
+      (part) =>
+        !(part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) &&
+        checker
+          .getPropertiesOfType(checker.getApparentType(part))
+          .some((property) => DISPOSE_SYMBOL.test(String(property.escapedName))),
+    )
+  );
+}

@@ -55,3 +55,21 @@ export const NON_THROWING_BUILTINS: ReadonlySet<string> = new Set([
   'NumberConstructor.isNaN',
   'ObjectConstructor.is',
 ]);
+
+/**
+ * Methods that release a handle whose type is disposable (it declares
+ * `[Symbol.dispose]` or `[Symbol.asyncDispose]`): a tie-breaker for which call
+ * on such a handle is its release. The type is the evidence that the handle is
+ * a resource; a name alone never makes one.
+ */
+export const DISPOSE_METHODS: ReadonlySet<string> = new Set([
+  'close',
+  'destroy',
+  'dispose',
+  'end',
+  'endSession',
+  'release',
+  'disconnect',
+  'quit',
+  'terminate',
+]);

@@ -21,12 +21,13 @@ import {
   type ResourceKind,
   type ResourceSite,
 } from '../analysis/resources.js';
-import { collectionKindOf, matchesSpecifiers } from '../analysis/types.js';
+import { collectionKindOf, isDisposableType, matchesSpecifiers } from '../analysis/types.js';
 import { buildFinallyFix } from '../fixes/finally.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
 import { callCannotThrow } from '../analysis/throws.js';
+import { DISPOSE_METHODS } from '../analysis/vocabulary.js';
 
 export type Options = [
   {
@@ -56,13 +57,22 @@ const RESOURCE: Record<ResourceKind, { noun: string; stays: string }> = {
   lock: { noun: 'the lock taken by', stays: 'stays held' },
   count: { noun: 'the count raised by', stays: 'stays raised' },
   custom: { noun: 'the resource opened by', stays: 'stays open' },
+  disposable: { noun: 'the handle opened by', stays: 'stays open' },
 };
 
 /** Calls that end a listener target's life here: its listeners go with it. */
 const TEARDOWN_CALL = /^(close|destroy|end|terminate|dispose|abort|disconnect|kill|removeAllListeners)$/;
 
-const GATE =
-  /\.(set|add|acquire|lock|connect|getConnection|on|addListener|prependListener|addEventListener)\(|setTimeout|setInterval|\+\+|\+=/;
+/** Files with none of these have nothing to pair: the rule asks nothing of them. */
+const GATE = new RegExp(
+  [
+    String.raw`\.(set|add|acquire|lock|connect|getConnection|on|addListener|prependListener|addEventListener)\(`,
+    // A release of a disposable handle; the handle's type decides whether it is one.
+    String.raw`\.(${[...DISPOSE_METHODS].join('|')})\(`,
+    'setTimeout|setInterval',
+    String.raw`\+\+|\+=`,
+  ].join('|'),
+);
 
 export default createRule<Options, MessageIds>({
   name: 'no-conditional-cleanup',
@@ -240,6 +250,7 @@ export default createRule<Options, MessageIds>({
       if (acquire.kind === 'listener' && targetManagedHere(acquire, fn)) return;
       if (acquire.kind === 'entry' && !isCollection(acquire)) return;
       if (acquire.kind === 'custom' && !hasPairType(acquire)) return;
+      if (acquire.kind === 'disposable' && !isDisposableHandle(acquire)) return;
 
       const first = placements.map((p) => p.site).sort((a, b) => a.node.range[0] - b.node.range[0])[0];
       if (!first) return;
@@ -546,9 +557,23 @@ export default createRule<Options, MessageIds>({
     ): boolean {
       let child: TSESTree.Node = node;
       for (let p = node.parent; p && !isFunctionNode(p); child = p, p = p.parent) {
-        if (p.type !== AST_NODE_TYPES.TryStatement || p.finalizer !== child || contains(p, acquire)) continue;
+        if (p.type !== AST_NODE_TYPES.TryStatement || p.finalizer !== child) continue;
         const block = p.block;
-        if (releases.some((r) => contains(block, r))) return true;
+        if (!contains(p, acquire) && releases.some((r) => contains(block, r))) return true;
+        // `try { acquire; try { … } finally { release } } finally { await other() }`: every
+        // path from the acquire to this finally passes the inner finally's release first.
+        if (releases.some((r) => releasedByFinallyAround(acquire, r, block))) return true;
+      }
+      return false;
+    }
+
+    /** The release sits in the `finally` of a `try` (inside `within`) whose block holds the acquire. */
+    function releasedByFinallyAround(acquire: TSESTree.Node, release: TSESTree.Node, within: TSESTree.Node): boolean {
+      if (!contains(within, release)) return false;
+      for (let q = release.parent; q && q !== within && !isFunctionNode(q); q = q.parent) {
+        if (q.type === AST_NODE_TYPES.TryStatement && q.finalizer && contains(q.finalizer, release)) {
+          return contains(q.block, acquire) || q.block.range[0] > acquire.range[1];
+        }
       }
       return false;
     }
@@ -575,6 +600,12 @@ export default createRule<Options, MessageIds>({
       if (!pair?.type || pair.type.length === 0) return true;
       if (!acquire.receiver) return false;
       return matchesSpecifiers(services.program, services.getTypeAtLocation(acquire.receiver), pair.type);
+    }
+
+    function isDisposableHandle(acquire: ResourceSite): boolean {
+      return (
+        acquire.receiver !== null && isDisposableType(services.program, services.getTypeAtLocation(acquire.receiver))
+      );
     }
 
     function isCollection(acquire: ResourceSite): boolean {

@@ -10,6 +10,38 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // A handle whose type is not disposable is no resource, whatever its method names.
+    `${prelude}interface Report { close(): void; lines: string[] }
+declare function startReport(): Report;
+export async function build(id: string): Promise<Report> {
+  const report = startReport();
+  report.lines.push(String(await work(id)));
+  report.close();
+  return report;
+}`,
+    // Two disposable handles, each closed in its own finally: the outer finally's await comes after the inner release.
+    `${prelude}import { open } from 'node:fs/promises';
+export async function copyFirstByte(from: string, to: string): Promise<void> {
+  const source = await open(from, 'r');
+  try {
+    const target = await open(to, 'w');
+    try {
+      const { buffer } = await source.read(Buffer.alloc(1), 0, 1, 0);
+      await target.write(buffer);
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}`,
+    // \`await using\` disposes of the handle itself.
+    `${prelude}import { open } from 'node:fs/promises';
+export async function firstByte(path: string): Promise<number> {
+  await using handle = await open(path, 'r');
+  const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, 0);
+  return buffer[0] ?? 0;
+}`,
     // Released in finally.
     `${prelude}const inflight = new Map<string, number>();
 export async function handle(id: string): Promise<number> {
@@ -213,6 +245,52 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // A FileHandle is disposable by type: its close() is skipped when the read throws.
+    {
+      code: `${prelude}import { open } from 'node:fs/promises';
+export async function firstByte(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, 0);
+  await handle.close();
+  return buffer[0] ?? 0;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 8,
+          column: 9,
+          data: {
+            release: 'handle.close()',
+            thrower: '`await handle.read(Buffer.alloc(1), …)`',
+            throwLine: '7',
+            resource: 'the handle opened by',
+            acquire: 'open(path, …)',
+            line: '6',
+            stays: 'stays open',
+          },
+        },
+      ],
+    },
+    // The fix moves the close into finally when nothing declared in between is used after it.
+    {
+      code: `${prelude}import { open } from 'node:fs/promises';
+export async function append(path: string, line: string): Promise<void> {
+  const handle = await open(path, 'a');
+  await handle.write(line);
+  await handle.close();
+}`,
+      output: `${prelude}import { open } from 'node:fs/promises';
+export async function append(path: string, line: string): Promise<void> {
+  const handle = await open(path, 'a');
+  try {
+    await handle.write(line);
+  } finally {
+    await handle.close();
+  }
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 8, column: 9 }],
+    },
     // Seed 001: the delete wandered into a branch.
     {
       code: `${prelude}export class QuoteService {

@@ -1,7 +1,6 @@
 // Source: https://github.com/ok/mirall/pull/23
 // Bug: readChunk opened the file inside the try and closed it only after a successful read; a read that threw fell into `catch { return null }` with the descriptor still open, leaking one per failing chunk until the worker could open nothing.
-// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 26:13
-// not yet: a fs/promises FileHandle (await open() ... handle.close()) is not known as a resource
+// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 25:13
 
 import { open } from 'node:fs/promises';
 

@@ -1,8 +1,7 @@
 // Source: https://github.com/sindresorhus/capture-website/issues/90
 // Bug: captureWebsite closed the page and the browser as its last statements, so any navigation timeout or missing element exited without closing either, and Chrome instances piled up until the server died.
+// expect: no-conditional-cleanup/cleanupSkippedOnThrow 39:9
 // expect: no-conditional-cleanup/cleanupSkippedOnThrow 40:9
-// expect: no-conditional-cleanup/cleanupSkippedOnThrow 41:9
-// not yet: objects known by type as closable (AsyncDisposable with close(), like a Page or Browser) are not resources
 
 export interface Page extends AsyncDisposable {
   setViewport(size: { width: number; height: number }): Promise<void>;

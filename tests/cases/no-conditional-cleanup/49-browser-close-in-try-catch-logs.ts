@@ -1,7 +1,6 @@
 // Source: https://github.com/jibon57/bbb-recorder/pull/63
 // Bug: the recorder launched Chrome and closed it at the end of its try block; any exception on the way (a failed navigation, a missing element) went to a catch that only logged, leaving the browser process running for good.
-// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 34:11
-// not yet: objects known by type as closable (AsyncDisposable with close(), like a Browser) are not resources
+// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 33:11
 
 export interface Page {
   goto(url: string): Promise<void>;

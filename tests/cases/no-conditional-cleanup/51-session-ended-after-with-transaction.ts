@@ -1,7 +1,6 @@
 // Source: https://github.com/Automattic/mongoose/issues/8936
 // Bug: the transaction helper started a session, awaited withTransaction() and then ended the session; when the transaction callback threw, the await rejected and endSession() never ran, leaving the server-side session open.
-// expect: no-conditional-cleanup/cleanupSkippedOnThrow 26:9
-// not yet: a database session (startSession() ... endSession(), AsyncDisposable) is not known as a resource
+// expect: no-conditional-cleanup/cleanupSkippedOnThrow 25:9
 
 export interface ClientSession extends AsyncDisposable {
   withTransaction<T>(fn: (session: ClientSession) => Promise<T>): Promise<T>;

@@ -1,7 +1,6 @@
 // Source: https://github.com/paralect/node-mongo/pull/48
 // Bug: performTransaction ended its MongoDB session only in the catch before rethrowing, so every transaction that succeeded left its session open.
-// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 23:13
-// not yet: a database session (startSession() ... endSession(), AsyncDisposable) is not known as a resource
+// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 22:13
 
 export interface ClientSession extends AsyncDisposable {
   withTransaction(fn: () => Promise<void>): Promise<void>;
