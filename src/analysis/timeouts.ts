@@ -27,6 +27,11 @@ export interface Timeout {
   signal: TSESTree.Node | null;
   /** `setTimeout(…).unref()`: the timer cannot keep the process alive. */
   unref: boolean;
+  /**
+   * Reached through a reaction (`sleep(ms).then(() => 'timeout')`): what the
+   * race yields on timeout is computed by code that dropping the race would lose.
+   */
+  chained?: boolean;
 }
 
 export interface TimeoutContext {
@@ -37,6 +42,9 @@ export interface TimeoutContext {
 }
 
 const TIMERS_PROMISES = new Set(['node:timers/promises', 'timers/promises']);
+
+/** Methods that chain a reaction on a promise: the chain settles no earlier than the promise. */
+const PROMISE_REACTIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth = 0): Timeout | null {
   const node = element.type === AST_NODE_TYPES.SpreadElement ? null : skipWrappers(element as TSESTree.Expression);
@@ -51,6 +59,12 @@ export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth
     return found ? { ...found, node: element } : null;
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
+  // `sleep(ms).then(() => 'timeout')`: a reaction on a timeout settles when the timer fires.
+  const callee = skipWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && PROMISE_REACTIONS.has(memberName(callee) ?? '')) {
+    const found = timeoutOf(callee.object, context, depth + 1);
+    return found ? { ...found, node: element, chained: true } : null;
+  }
   const signal = signalArgument(node);
   if (isTimersPromisesSetTimeout(node.callee, context)) {
     return { kind: 'timersPromises', node: element, handle: null, ms: node.arguments[0] ?? null, signal, unref: false };

@@ -313,6 +313,8 @@ export default createRule<Options, MessageIds>({
     ): TSESLint.ReportFixFunction | null {
       const ms = timeout?.ms;
       if (!ms || !isPlainValue(ms)) return null;
+      // The reaction computes what the race yields on timeout: dropping the race would drop it.
+      if (timeout.chained === true) return null;
       const { call, index, viaOptions } = target;
       const key = target.property ?? 'signal';
       const signal = `AbortSignal.timeout(${sourceCode.getText(ms)})`;

@@ -138,6 +138,17 @@ export async function report(id: string): Promise<string> {
         },
       ],
     },
+    // Seed 004: the timeout is a reaction chained on a sleep helper's promise; the work accepts a signal it is not given.
+    // No suggestion: dropping the race would drop the reaction that yields 'timeout'.
+    {
+      code: `${prelude}export async function report(id: string): Promise<string> {
+  return Promise.race([fetchReport(id), delay(5000).then(() => 'timeout')]);
+}`,
+      errors: [
+        { messageId: 'timerNeverCleared', line: L(2), column: 10 },
+        { messageId: 'signalNotPassed', line: L(2), column: 10, data: { callee: 'fetchReport' }, suggestions: [] },
+      ],
+    },
     // Promise.all of calls as work; a node:timers/promises timer without a signal; the caller's signal does not fire on timeout.
     {
       code: `${prelude}export async function c(ids: string[], signal: AbortSignal): Promise<unknown> {

@@ -1,8 +1,7 @@
 // Source: https://github.com/microsoft/vscode-jupyter/pull/8538
 // Bug: notebook completions raced the kernel request against `sleep(timeout).then(...)`; nothing cleared the sleep's timer, so it always fired, and a timed-out kernel request kept running because it only saw the caller's signal.
-// expect: no-abandoned-race/timerNeverCleared 27:23
-// expect: no-abandoned-race/signalNotPassed 27:23
-// not yet: a timeout behind `.then()` on a sleep helper is not recognised
+// expect: no-abandoned-race/timerNeverCleared 26:23
+// expect: no-abandoned-race/signalNotPassed 26:23
 
 export interface CompletionItem {
   label: string;

@@ -1,8 +1,7 @@
 // Source: https://github.com/BrowserBox/BrowserBox/issues/56
 // Bug: each browser command was raced against a 10 s timer promise that kept running after the command answered, so every command left a pending timer behind; the command itself was never cancelled when the timer won.
-// expect: no-abandoned-race/timerNeverCleared 21:10
-// expect: no-abandoned-race/signalNotPassed 21:10
-// not yet: a timeout behind `.then()` on an imported sleep helper is not recognised
+// expect: no-abandoned-race/timerNeverCleared 20:10
+// expect: no-abandoned-race/signalNotPassed 20:10
 
 import { CommandTimeoutError, sleep } from './45-devtools-command-sleep-throw.lib.js';
 
