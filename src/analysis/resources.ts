@@ -64,21 +64,37 @@ function selfRemoving(options: TSESTree.Node | undefined): boolean {
   );
 }
 
-/** The variable or place an acquired handle is stored in: `const t = …`, `this.t = …`. */
-function storedIn(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
-  let outer = outermostAlias(node);
-  if (outer.parent?.type === AST_NODE_TYPES.AwaitExpression) outer = outermostAlias(outer.parent);
+/** The expression whose value is stored: the call, or the `await` of it, through wrappers. */
+function holdingExpression(node: TSESTree.Node): TSESTree.Node {
+  const outer = outermostAlias(node);
+  return outer.parent?.type === AST_NODE_TYPES.AwaitExpression ? outermostAlias(outer.parent) : outer;
+}
+
+/**
+ * The declarator that holds a call's result (`const t = call()`, `const t = await call()`),
+ * unless it is a `using` or `await using` declaration, which releases the handle itself.
+ */
+function holdingDeclarator(node: TSESTree.Node): (TSESTree.VariableDeclarator & { id: TSESTree.Identifier }) | null {
+  const outer = holdingExpression(node);
   const parent = outer.parent;
   if (
-    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-    parent.init === outer &&
-    parent.id.type === AST_NODE_TYPES.Identifier
+    parent?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    parent.init !== outer ||
+    parent.id.type !== AST_NODE_TYPES.Identifier ||
+    parent.parent.kind === 'using' ||
+    parent.parent.kind === 'await using'
   ) {
-    const declaration = parent.parent;
-    // `using` and `await using` release the handle themselves.
-    if (declaration.kind === 'using' || declaration.kind === 'await using') return null;
-    return parent.id.name;
+    return null;
   }
+  return parent as TSESTree.VariableDeclarator & { id: TSESTree.Identifier };
+}
+
+/** The variable or place an acquired handle is stored in: `const t = …`, `this.t = …`. */
+function storedIn(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
+  const declarator = holdingDeclarator(node);
+  if (declarator) return declarator.id.name;
+  const outer = holdingExpression(node);
+  const parent = outer.parent;
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outer && parent.operator === '=') {
     return textOf(parent.left, sourceCode);
   }
@@ -137,18 +153,8 @@ export function acquireAt(
  * handle has been found. `using` declarations release themselves.
  */
 function disposableAt(node: TSESTree.CallExpression): ResourceSite | null {
-  let outer = outermostAlias(node);
-  if (outer.parent?.type === AST_NODE_TYPES.AwaitExpression) outer = outermostAlias(outer.parent);
-  const declarator = outer.parent;
-  if (
-    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
-    declarator.init !== outer ||
-    declarator.id.type !== AST_NODE_TYPES.Identifier ||
-    declarator.parent.kind === 'using' ||
-    declarator.parent.kind === 'await using'
-  ) {
-    return null;
-  }
+  const declarator = holdingDeclarator(node);
+  if (!declarator) return null;
   return { kind: 'disposable', node, pairKey: `disposable:${declarator.id.name}`, receiver: declarator.id };
 }
 
