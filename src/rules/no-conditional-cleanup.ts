@@ -233,7 +233,7 @@ export default createRule<Options, MessageIds>({
     return { ...listeners, ...(tracker.listeners as unknown as TSESLint.RuleListener) };
 
     function check(acquire: ResourceSite): void {
-      // Most candidates (every \`const x = call()\` may hold a disposable) have no release at all.
+      // Most candidates (every `const x = call()` may hold a disposable) have no release at all.
       const releases = releasesByKey.get(acquire.pairKey);
       if (!releases) return;
       const start = tracker.positions.get(acquire.node);
@@ -241,7 +241,7 @@ export default createRule<Options, MessageIds>({
       const fn = enclosingFunction(acquire.node);
       acquireGuards.set(acquire.pairKey, guardsAround(acquire.node, fn));
       const placements: Placement[] = [];
-      // Releases after the acquire and inside its function: \`place\` finds no pair elsewhere.
+      // Releases after the acquire and inside its function: `place` finds no pair elsewhere.
       for (const release of startingWithin(releases, acquire.node.range[1], fn ? fn.range[1] : Infinity)) {
         if (isRearm(release)) continue;
         const placement = place(release, fn);
