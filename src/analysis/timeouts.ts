@@ -44,7 +44,7 @@ export interface TimeoutContext {
 const TIMERS_PROMISES = new Set(['node:timers/promises', 'timers/promises']);
 
 /** Methods that chain a reaction on a promise: the chain settles no earlier than the promise. */
-const PROMISE_REACTIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+export const PROMISE_REACTIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth = 0): Timeout | null {
   const node = element.type === AST_NODE_TYPES.SpreadElement ? null : skipWrappers(element as TSESTree.Expression);

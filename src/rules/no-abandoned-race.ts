@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, isFunctionNode, memberName, skipWrappers, walk } from '../analysis/ast.js';
-import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
+import { PROMISE_REACTIONS, timeoutOf, type Timeout } from '../analysis/timeouts.js';
 import { callAcceptsSignal, isAbortSignalType } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
@@ -275,10 +275,7 @@ export default createRule<Options, MessageIds>({
         return [];
       }
       // `.then(...)`/`.catch(...)` chains: the work is the call at the start of the chain.
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        ['then', 'catch', 'finally'].includes(memberName(callee) ?? '')
-      ) {
+      if (callee.type === AST_NODE_TYPES.MemberExpression && PROMISE_REACTIONS.has(memberName(callee) ?? '')) {
         return workCalls(callee.object);
       }
       return [node];
