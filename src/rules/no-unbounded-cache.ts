@@ -13,6 +13,7 @@ import {
   type FunctionNode,
 } from '../analysis/ast.js';
 import { classifyUse, shapeOfGrowthMethod, type CollectionShape, type Use } from '../analysis/collection-uses.js';
+import { hasBoundedDomain } from '../analysis/domains.js';
 import { CONFIGURATION_FUNCTION, REMOVER_FUNCTION, classLooksLongLived, isRegistryName } from '../analysis/intent.js';
 import { fieldLifetime, runsPerCall, variableLifetime, type Lifetime, type Scopes } from '../analysis/lifetime.js';
 import {
@@ -221,8 +222,7 @@ export default createRule<Options, MessageIds>({
       if (!hasShape(type, shape)) return;
       if (matchesSpecifiers(program, type, allow)) return;
       if ((shape === 'Map' || shape === 'Set') && overridesGrowth(program, type, shape)) return;
-      const unbounded =
-        shape === 'array' ? growth : growth.filter((use) => !use.key || !isBoundedKeyType(keyType(use.key)));
+      const unbounded = shape === 'array' ? growth : growth.filter((use) => !use.key || !isBoundedKey(use.key));
       const first = unbounded[0];
       if (!first) return;
 
@@ -599,6 +599,13 @@ export default createRule<Options, MessageIds>({
       if (parts.some((part) => part.getConstructSignatures().length > 0)) return true;
       if (nonNull.getCallSignatures().length > 0) return true;
       return isBuiltinSymbolLike(program, nonNull, 'RegExp');
+    }
+
+    /** A key of a finite or source-written type, or whose values all come from the source (literals, constants). */
+    function isBoundedKey(key: TSESTree.Node): boolean {
+      if (isBoundedKeyType(keyType(key))) return true;
+      const node = services.esTreeNodeToTSNodeMap.get(key);
+      return ts.isExpression(node) && hasBoundedDomain(program, node);
     }
 
     function keyType(key: TSESTree.Node): ts.Type {

@@ -1,7 +1,6 @@
 // Source: https://github.com/atlassian/react-beautiful-dnd/issues/1321
 // Bug: none: a warn-once helper remembers the messages it has printed, and every caller passes a string literal, so the set can hold at most the handful of messages written in this file (the issue's proposal; the maintainer's worry was messages with dynamic parts).
 // expect: none
-// not yet: the key domain is not read from the callers (every call passes a string literal)
 
 const printed = new Set<string>();
 

@@ -1,0 +1,181 @@
+/**
+ * Value domains: can an expression take only values written in the source
+ * code (literals, constants, a finite type), or can it carry data from
+ * outside (requests, messages, files)?
+ *
+ * A key with a bounded domain cannot make a collection grow without bound,
+ * however often the growth runs. The evidence is structural and follows
+ * values to where they come from: a `const` to its initializer, an element to
+ * its constant array or string, a parameter to every call of its function in
+ * the program (through the program index).
+ */
+import ts from 'typescript';
+import { callSitesOf } from './program.js';
+import { isFiniteType } from './types.js';
+
+/** How far a value is followed through constants and parameters. */
+const MAX_DEPTH = 4;
+
+/** Can `expression` take only values written in the program's source? */
+export function hasBoundedDomain(program: ts.Program, expression: ts.Expression): boolean {
+  return bounded(program, expression, 0, new Set());
+}
+
+function bounded(program: ts.Program, expression: ts.Expression, depth: number, seen: Set<ts.Node>): boolean {
+  const node = skipOuter(expression);
+  if (seen.has(node)) return true;
+  seen.add(node);
+  if (isLiteral(node)) return true;
+  const checker = program.getTypeChecker();
+  const type = checker.getTypeAtLocation(node);
+  if (isFiniteType(checker.getBaseConstraintOfType(type) ?? type)) return true;
+  if (depth >= MAX_DEPTH) return false;
+  const next = (e: ts.Expression): boolean => bounded(program, e, depth + 1, seen);
+  if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => next(span.expression));
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return next(node.left) && next(node.right);
+  }
+  if (ts.isConditionalExpression(node)) return next(node.whenTrue) && next(node.whenFalse);
+  if (ts.isElementAccessExpression(node)) return isConstantCollection(program, node.expression, depth, seen);
+  if (ts.isIdentifier(node)) return identifierBounded(program, node, depth, seen);
+  return false;
+}
+
+function skipOuter(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  while (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isTypeAssertionExpression(node)
+  ) {
+    node = node.expression;
+  }
+  return node;
+}
+
+function isLiteral(node: ts.Expression): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return true;
+    default:
+      return ts.isIdentifier(node) && node.text === 'undefined';
+  }
+}
+
+/** A string literal, or an array literal of bounded elements, reached directly or through a `const`. */
+function isConstantCollection(
+  program: ts.Program,
+  expression: ts.Expression,
+  depth: number,
+  seen: Set<ts.Node>,
+): boolean {
+  let node = skipOuter(expression);
+  if (ts.isIdentifier(node)) {
+    const declaration = constDeclaration(program, node);
+    if (!declaration?.initializer) return false;
+    node = skipOuter(declaration.initializer);
+  }
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return true;
+  return (
+    ts.isArrayLiteralExpression(node) &&
+    node.elements.every((element) => !ts.isSpreadElement(element) && bounded(program, element, depth + 1, seen))
+  );
+}
+
+/** The `const x = …` an identifier refers to, if that is what it refers to. */
+function constDeclaration(program: ts.Program, id: ts.Identifier): ts.VariableDeclaration | null {
+  const declaration = program.getTypeChecker().getSymbolAtLocation(id)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return null;
+  const list = declaration.parent;
+  return ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const ? declaration : null;
+}
+
+function identifierBounded(program: ts.Program, id: ts.Identifier, depth: number, seen: Set<ts.Node>): boolean {
+  const symbol = program.getTypeChecker().getSymbolAtLocation(id);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration) return false;
+  if (ts.isVariableDeclaration(declaration)) {
+    const list = declaration.parent;
+    if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
+    // `for (const name of NAMES)`: one of a constant list.
+    if (ts.isForOfStatement(list.parent) && list.parent.initializer === list) {
+      return ts.isIdentifier(declaration.name) && isConstantCollection(program, list.parent.expression, depth, seen);
+    }
+    return (
+      ts.isIdentifier(declaration.name) &&
+      declaration.initializer !== undefined &&
+      bounded(program, declaration.initializer, depth + 1, seen)
+    );
+  }
+  if (ts.isParameter(declaration)) return parameterBounded(program, declaration, symbol, depth, seen);
+  return false;
+}
+
+/**
+ * A parameter never assigned in its function, whose function is called in
+ * the program and only called, each call passing a bounded argument (or none,
+ * with a bounded default).
+ */
+function parameterBounded(
+  program: ts.Program,
+  parameter: ts.ParameterDeclaration,
+  symbol: ts.Symbol,
+  depth: number,
+  seen: Set<ts.Node>,
+): boolean {
+  if (parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return false;
+  const fn = parameter.parent;
+  const index = fn.parameters.indexOf(parameter);
+  if (isAssignedIn(program, fn, symbol)) return false;
+  const { calls, complete } = callSitesOf(program, fn);
+  if (!complete || calls.length === 0) return false;
+  return calls.every((call) => {
+    for (let i = 0; i <= index && i < call.arguments.length; i++) {
+      if (ts.isSpreadElement(call.arguments[i] as ts.Expression)) return false;
+    }
+    const argument = call.arguments[index];
+    if (!argument)
+      return parameter.initializer === undefined || bounded(program, parameter.initializer, depth + 1, seen);
+    return bounded(program, argument, depth + 1, seen);
+  });
+}
+
+/** Is the parameter written anywhere in its function (`x = …`, `x += …`, `x++`)? */
+function isAssignedIn(program: ts.Program, fn: ts.SignatureDeclaration, symbol: ts.Symbol): boolean {
+  const checker = program.getTypeChecker();
+  const name = symbol.name;
+  const writes = (target: ts.Node): boolean =>
+    ts.isIdentifier(target) && target.text === name && checker.getSymbolAtLocation(target) === symbol;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+      writes(skipOuter(node.left))
+    ) {
+      found = true;
+      return;
+    }
+    if (
+      (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+      (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) &&
+      writes(node.operand)
+    ) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if ('body' in fn && fn.body) visit(fn.body);
+  return found;
+}

@@ -1,0 +1,168 @@
+/**
+ * The program index: what the rest of the program does with a function.
+ *
+ * Each source file gets a name index (identifier text → the identifiers that
+ * use it), built once and cached by its TypeScript `SourceFile` object, so an
+ * edit rebuilds only the edited file's index. A query follows one symbol: it
+ * looks its name up in every file's index and asks the checker only about the
+ * identifiers that carry that name. Answers are cached per `Program`.
+ */
+import ts from 'typescript';
+
+/** The calls of a function in the program, and whether they are all its callers. */
+export interface CallSites {
+  calls: readonly ts.CallExpression[];
+  /**
+   * False when the function is also used as a value (passed, stored,
+   * exported in an object), when a member of that name is called on a
+   * receiver the checker cannot type, or when the function has no name to
+   * follow: then code we cannot see may call it with anything.
+   */
+  complete: boolean;
+}
+
+const INCOMPLETE: CallSites = { calls: [], complete: false };
+
+const nameIndexes = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
+const callSiteCaches = new WeakMap<ts.Program, WeakMap<ts.Node, CallSites>>();
+
+/** Every identifier of a file that is not the name of a declaration, by text. */
+function nameIndex(file: ts.SourceFile): Map<string, ts.Identifier[]> {
+  let index = nameIndexes.get(file);
+  if (index) return index;
+  const built = new Map<string, ts.Identifier[]>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const list = built.get(node.text);
+      if (list) list.push(node);
+      else built.set(node.text, [node]);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  index = built;
+  nameIndexes.set(file, index);
+  return index;
+}
+
+/** The name a function can be called by: its own, or that of the variable, field or property holding it. */
+export function functionNameNode(fn: ts.SignatureDeclaration): ts.Identifier | null {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) {
+    return fn.name;
+  }
+  if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+    let holder: ts.Node = fn.parent;
+    while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) {
+      holder = holder.parent;
+    }
+    if (
+      (ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder) || ts.isPropertyAssignment(holder)) &&
+      ts.isIdentifier(holder.name)
+    ) {
+      return holder.name;
+    }
+  }
+  return null;
+}
+
+/** A function declared inside another function, or a private member: only its own file can call it. */
+function isFileLocal(fn: ts.SignatureDeclaration, name: ts.Identifier): boolean {
+  for (let node: ts.Node = fn.parent; !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isFunctionLike(node)) return true;
+  }
+  const holder = name.parent;
+  if (ts.isMethodDeclaration(holder) || ts.isPropertyDeclaration(holder)) {
+    return (ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Private) !== 0;
+  }
+  return false;
+}
+
+function resolved(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+  const symbol = checker.getSymbolAtLocation(node);
+  return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}
+
+/** A member declared by an interface or type literal: calls through it may reach any implementation. */
+function isSignatureMember(symbol: ts.Symbol): boolean {
+  return (symbol.declarations ?? []).some((d) => ts.isMethodSignature(d) || ts.isPropertySignature(d));
+}
+
+/** The call whose callee is `id` (`f(…)`, `this.f(…)`, `a.b.f(…)`), if it is one. */
+function callOf(id: ts.Identifier): ts.CallExpression | null {
+  let callee: ts.Node = id;
+  if (ts.isPropertyAccessExpression(id.parent) && id.parent.name === id) callee = id.parent;
+  while (ts.isParenthesizedExpression(callee.parent) || ts.isNonNullExpression(callee.parent)) callee = callee.parent;
+  const parent = callee.parent;
+  return ts.isCallExpression(parent) && parent.expression === callee ? parent : null;
+}
+
+/** Positions that name the function without using it: imports, re-exports, `typeof f`. */
+function isPassThrough(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  return (
+    ts.isImportSpecifier(parent) ||
+    ts.isImportClause(parent) ||
+    ts.isNamespaceImport(parent) ||
+    ts.isExportSpecifier(parent) ||
+    ts.isTypeQueryNode(parent) ||
+    ts.isQualifiedName(parent)
+  );
+}
+
+/**
+ * Every call of `fn` in the program. The files are those of the program
+ * that are not declaration files nor external libraries; a function local
+ * to a function, or a private member, is looked for in its own file only.
+ */
+export function callSitesOf(program: ts.Program, fn: ts.SignatureDeclaration): CallSites {
+  let cache = callSiteCaches.get(program);
+  if (!cache) {
+    cache = new WeakMap();
+    callSiteCaches.set(program, cache);
+  }
+  let answer = cache.get(fn);
+  if (!answer) {
+    answer = findCallSites(program, fn);
+    cache.set(fn, answer);
+  }
+  return answer;
+}
+
+function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSites {
+  const name = functionNameNode(fn);
+  if (!name) return INCOMPLETE;
+  const checker = program.getTypeChecker();
+  const target = resolved(checker, name);
+  if (!target) return INCOMPLETE;
+  // `export default function f`: importers call it by a name of their own.
+  if (ts.isFunctionDeclaration(fn) && ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Default) return INCOMPLETE;
+  const own = fn.getSourceFile();
+  const files = isFileLocal(fn, name)
+    ? [own]
+    : program.getSourceFiles().filter((f) => !f.isDeclarationFile && !program.isSourceFileFromExternalLibrary(f));
+  const isMember = !ts.isVariableDeclaration(name.parent) && !ts.isFunctionDeclaration(name.parent);
+  const calls: ts.CallExpression[] = [];
+  for (const file of files) {
+    for (const id of nameIndex(file).get(name.text) ?? []) {
+      if (id === name) continue;
+      // `export { f as g }`, `import { f as g }`: callers use another name.
+      if ((ts.isImportSpecifier(id.parent) || ts.isExportSpecifier(id.parent)) && id.parent.propertyName) {
+        return INCOMPLETE;
+      }
+      if (isPassThrough(id)) continue;
+      const symbol = resolved(checker, id);
+      if (symbol !== target) {
+        const onUnknownReceiver = symbol === undefined && ts.isPropertyAccessExpression(id.parent);
+        if (isMember && (onUnknownReceiver || (symbol !== undefined && isSignatureMember(symbol)))) {
+          return INCOMPLETE;
+        }
+        continue;
+      }
+      const call = callOf(id);
+      if (!call) return INCOMPLETE;
+      calls.push(call);
+    }
+  }
+  return { calls, complete: true };
+}

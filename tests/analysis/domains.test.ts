@@ -1,0 +1,91 @@
+/**
+ * `hasBoundedDomain` and the program index's call sites, through a probe rule:
+ * at every `probe(value)` it reports whether the value can only be one written
+ * in the source (`bounded`) or may carry outside data (`open`).
+ */
+import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { hasBoundedDomain } from '../../src/analysis/domains.js';
+import { typedRuleTester } from '../rule-tester.js';
+
+const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
+  meta: { type: 'problem', messages: { verdict: '{{verdict}}' }, schema: [], defaultOptions: [] },
+  create(context) {
+    const services = ESLintUtils.getParserServices(context);
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'probe') return;
+        const [arg] = node.arguments;
+        if (!arg) return;
+        const tsNode = services.esTreeNodeToTSNodeMap.get(arg);
+        const verdict = ts.isExpression(tsNode) && hasBoundedDomain(services.program, tsNode) ? 'bounded' : 'open';
+        context.report({ node, messageId: 'verdict', data: { verdict } });
+      },
+    };
+  },
+});
+
+const prelude = `declare function probe(value: unknown): void;
+declare const request: { id: string; path: string };
+`;
+const at = (line: number) => line + 2;
+const bounded = (line: number) => ({ messageId: 'verdict' as const, data: { verdict: 'bounded' }, line: at(line) });
+const open = (line: number) => ({ messageId: 'verdict' as const, data: { verdict: 'open' }, line: at(line) });
+
+typedRuleTester().run('domains probe', probe, {
+  valid: [],
+  invalid: [
+    {
+      // Literals, constants, templates and elements of constants.
+      code: `${prelude}const PREFIX = 'cache';
+const NAMES = ['a', 'b'];
+const LETTERS = 'abc';
+probe('x');
+probe(\`\${PREFIX}:\${NAMES[0]}\`);
+probe(LETTERS[request.id.length]);
+for (const name of NAMES) probe(name);
+probe(PREFIX + request.id);
+probe(request.id);
+let changing = 'a';
+probe(changing);
+`,
+      errors: [bounded(4), bounded(5), bounded(6), bounded(7), open(8), open(9), open(11)],
+    },
+    {
+      // A parameter takes the domain of every call of its function in the program.
+      code: `${prelude}function warnOnce(message: string): void { probe(message); }
+warnOnce('first');
+warnOnce(\`second \${'literal'}\`);
+function remember(key: string): void { probe(key); }
+remember('a');
+remember(request.path);
+function passed(key: string): void { probe(key); }
+passed('a');
+['b'].forEach(passed);
+function reassigned(key: string): void { key = key.trim(); probe(key); }
+reassigned('a');
+function defaulted(key = 'none'): void { probe(key); }
+defaulted();
+defaulted('other');
+function never(key: string): void { probe(key); }
+`,
+      errors: [bounded(1), open(4), open(7), open(10), bounded(12), open(15)],
+    },
+    {
+      // Through methods, a chain of helpers, and recursion.
+      code: `${prelude}class Counter {
+  count(name: string): void { probe(name); this.record(name); }
+  private record(name: string): void { probe(name); }
+  spread(...names: string[]): void { for (const name of names) probe(name); }
+}
+const counter = new Counter();
+counter.count('hits');
+counter.count('misses');
+counter.spread('a', 'b');
+function walk(depth: number, label: 'in' | 'out'): void { probe(label); if (depth > 0) walk(depth - 1, label); }
+walk(3, 'in');
+`,
+      errors: [bounded(2), bounded(3), open(4), bounded(10)],
+    },
+  ],
+});
