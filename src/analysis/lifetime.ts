@@ -209,3 +209,59 @@ function closureGrowsPerCall(site: TSESTree.Node, declaringFunction: FunctionNod
   }
   return outermost !== null && outlivesEnclosingCall(outermost, scopes);
 }
+
+/** A value made here: `new X()`, an object or array literal, `Object.create(…)`. */
+export function isFreshValue(expression: TSESTree.Expression | null | undefined): boolean {
+  if (!expression) return false;
+  const node = skipWrappers(expression);
+  if (
+    node.type === AST_NODE_TYPES.NewExpression ||
+    node.type === AST_NODE_TYPES.ObjectExpression ||
+    node.type === AST_NODE_TYPES.ArrayExpression
+  ) {
+    return true;
+  }
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    node.callee.object.type === AST_NODE_TYPES.Identifier &&
+    node.callee.object.name === 'Object' &&
+    node.callee.property.type === AST_NODE_TYPES.Identifier &&
+    node.callee.property.name === 'create'
+  );
+}
+
+/**
+ * Does this owner die with the call that made it, taking whatever `site`
+ * put in it? It does when it is a variable declared in a function (not a
+ * parameter: that value is the caller's), every value it is given is made
+ * there, it never leaves the call (returned, stored, passed on, captured by a
+ * closure that outlives the call), and `site` runs within that call. A
+ * recursion guard (`visiting.add(n); walk(n); visiting.delete(n)` on a set
+ * local to the outer call) is one: a throw ends the call and the set with it.
+ */
+export function diesWithCall(owner: Owner, site: TSESTree.Node, scopes: Scopes): boolean {
+  if (owner.kind !== 'variable') return false;
+  const { variable } = owner;
+  const lifetime = variableLifetime(variable);
+  if (lifetime.kind === 'module' || lifetime.kind === 'object') return false;
+  if (variable.defs.length !== 1) return false;
+  const def = variable.defs[0];
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !isFreshValue(def.node.init)) return false;
+  if (lifetime.kind === 'closure' && closureGrowsPerCall(site, lifetime.declaringFunction, scopes)) return false;
+  return variable.references.every((ref) => {
+    if (ref.init) return true;
+    const id = ref.identifier;
+    const parent = id.parent;
+    if (ref.isWrite()) {
+      return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === id && isFreshValue(parent.right);
+    }
+    if (lifetime.kind === 'closure' && closureGrowsPerCall(id, lifetime.declaringFunction, scopes)) return false;
+    // Only used in place: `seen.add(x)`, `seen.size`, `for (… of seen)`, `x in seen`, `seen[k]`.
+    return (
+      (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id) ||
+      (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === id) ||
+      (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in' && parent.right === id)
+    );
+  });
+}

@@ -11,6 +11,8 @@ import {
   walk,
   type FunctionNode,
 } from '../analysis/ast.js';
+import { diesWithCall, type Scopes } from '../analysis/lifetime.js';
+import { resolveOwner } from '../analysis/owners.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
 import {
   acquireAt,
@@ -141,6 +143,10 @@ export default createRule<Options, MessageIds>({
     const assumeCallsThrow = options.assumeCallsThrow === true;
     const autofix = options.autofix !== false;
 
+    const scopes: Scopes = {
+      declared: (node) => sourceCode.getDeclaredVariables(node),
+      scopeOf: (node) => sourceCode.getScope(node),
+    };
     const tracker = new PathTracker();
     const acquires: ResourceSite[] = [];
     const releasesByKey = new Map<string, ResourceSite[]>();
@@ -250,7 +256,7 @@ export default createRule<Options, MessageIds>({
       if (placements.length === 0 || placements.some((p) => p.kind === 'handedOn')) return;
       if (handleHandedOn(acquire, fn)) return;
       if (acquire.kind === 'listener' && targetManagedHere(acquire, fn)) return;
-      if (acquire.kind === 'entry' && !isCollection(acquire)) return;
+      if (acquire.kind === 'entry' && (!isCollection(acquire) || entryDiesWithCall(acquire))) return;
       if (acquire.kind === 'custom' && !hasPairType(acquire)) return;
       if (acquire.kind === 'disposable' && !isDisposableHandle(acquire)) return;
 
@@ -608,6 +614,13 @@ export default createRule<Options, MessageIds>({
       return (
         acquire.receiver !== null && isDisposableType(services.program, services.getTypeAtLocation(acquire.receiver))
       );
+    }
+
+    /** An entry in a collection made by this call and kept by nothing that outlives it. */
+    function entryDiesWithCall(acquire: ResourceSite): boolean {
+      if (!acquire.receiver) return false;
+      const owner = resolveOwner(acquire.receiver, scopes.scopeOf);
+      return owner !== null && diesWithCall(owner, acquire.node, scopes);
     }
 
     function isCollection(acquire: ResourceSite): boolean {

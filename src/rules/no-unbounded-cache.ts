@@ -15,7 +15,14 @@ import {
 import { classifyUse, shapeOfGrowthMethod, type CollectionShape, type Use } from '../analysis/collection-uses.js';
 import { hasBoundedDomain } from '../analysis/domains.js';
 import { CONFIGURATION_FUNCTION, REMOVER_FUNCTION, classLooksLongLived, isRegistryName } from '../analysis/intent.js';
-import { fieldLifetime, runsPerCall, variableLifetime, type Lifetime, type Scopes } from '../analysis/lifetime.js';
+import {
+  fieldLifetime,
+  isFreshValue,
+  runsPerCall,
+  variableLifetime,
+  type Lifetime,
+  type Scopes,
+} from '../analysis/lifetime.js';
 import {
   fieldDeclaration,
   isAmbient,
@@ -208,7 +215,7 @@ export default createRule<Options, MessageIds>({
       ) {
         return;
       }
-      if (uses.some((use) => use.kind === 'reset' && !isFresh(use.assignment?.right ?? null))) return;
+      if (uses.some((use) => use.kind === 'reset' && !isFreshValue(use.assignment?.right ?? null))) return;
       if (uses.some((use) => use.kind === 'reset' && runsAfterSetUp(use, owner, lifetime))) return;
       if (owner.kind === 'field' && managedThroughOtherReceivers(owner, shape, lifetime, checkEscaped)) return;
       const growth = uses.filter(
@@ -271,7 +278,7 @@ export default createRule<Options, MessageIds>({
         }
         if (isAmbient(def.node)) return null;
         if (def.node.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration && !checkEscaped) return null;
-        if (def.node.init && !isFresh(def.node.init) && !isEmpty(def.node.init)) return null;
+        if (def.node.init && !isFreshValue(def.node.init) && !isEmpty(def.node.init)) return null;
         return {
           report: def.name,
           typed: def.name,
@@ -283,7 +290,7 @@ export default createRule<Options, MessageIds>({
       const decl = fieldDeclaration(owner);
       if (decl) {
         if (decl.declare || decl.type !== AST_NODE_TYPES.PropertyDefinition) return null;
-        if (decl.value && !isFresh(decl.value) && !isEmpty(decl.value)) return null;
+        if (decl.value && !isFreshValue(decl.value) && !isEmpty(decl.value)) return null;
         return { report: decl.key, typed: decl.key, init: decl.value, annotation: decl.typeAnnotation?.typeAnnotation };
       }
       // A JavaScript-style field: `this.cache = new Map()` in the constructor, typed by its value.
@@ -296,7 +303,7 @@ export default createRule<Options, MessageIds>({
           parent.operator === '=' &&
           !runsPerCall(outer, owner, fieldLifetime(owner), scopes)
         ) {
-          return isFresh(parent.right)
+          return isFreshValue(parent.right)
             ? { report: member, typed: parent.right, init: null, annotation: undefined }
             : null;
         }
@@ -310,26 +317,6 @@ export default createRule<Options, MessageIds>({
       return (
         (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
         (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
-      );
-    }
-
-    /** A value made here: `new X()`, an object or array literal, `Object.create(…)`. */
-    function isFresh(expression: TSESTree.Expression | null): boolean {
-      if (!expression) return false;
-      const node = skipWrappers(expression);
-      if (
-        node.type === AST_NODE_TYPES.NewExpression ||
-        node.type === AST_NODE_TYPES.ObjectExpression ||
-        node.type === AST_NODE_TYPES.ArrayExpression
-      ) {
-        return true;
-      }
-      return (
-        node.type === AST_NODE_TYPES.CallExpression &&
-        node.callee.type === AST_NODE_TYPES.MemberExpression &&
-        node.callee.object.type === AST_NODE_TYPES.Identifier &&
-        node.callee.object.name === 'Object' &&
-        memberName(node.callee) === 'create'
       );
     }
 

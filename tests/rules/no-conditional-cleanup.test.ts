@@ -10,6 +10,20 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // A recursion guard on a set made by the outer call: a throw ends that call, and the set with it.
+    `${prelude}interface Node { id: string; children: Node[] }
+export function depth(root: Node): number {
+  const visiting = new Set<string>();
+  const walk = (node: Node): number => {
+    if (visiting.has(node.id)) throw new Error('cycle');
+    visiting.add(node.id);
+    const below = Math.max(0, ...node.children.map(walk));
+    if (below > 100) return below;
+    visiting.delete(node.id);
+    return below + 1;
+  };
+  return walk(root);
+}`,
     // A handle whose type is not disposable is no resource, whatever its method names.
     `${prelude}interface Report { close(): void; lines: string[] }
 declare function startReport(): Report;
@@ -245,6 +259,78 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // The same guard on a set the caller hands in: the caller's set keeps the entry.
+    {
+      code: `${prelude}interface Node { id: string; children: Node[] }
+export function walk(node: Node, visiting: Set<string>): number {
+  visiting.add(node.id);
+  const below = Math.max(0, ...node.children.map((child) => walk(child, visiting)));
+  if (below > 100) return below;
+  visiting.delete(node.id);
+  return below + 1;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 9,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}interface Node { id: string; children: Node[] }
+export function walk(node: Node, visiting: Set<string>): number {
+  visiting.add(node.id);
+  try {
+    const below = Math.max(0, ...node.children.map((child) => walk(child, visiting)));
+    if (below > 100) return below;
+    return below + 1;
+  } finally {
+    visiting.delete(node.id);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A set made by the call but returned to the caller outlives it.
+    {
+      code: `${prelude}export function collect(ids: string[]): Set<string> {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    seen.add(id);
+    if (check(id) > 0) continue;
+    seen.delete(id);
+  }
+  return seen;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}export function collect(ids: string[]): Set<string> {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    seen.add(id);
+    try {
+      if (check(id) > 0) continue;
+    } finally {
+      seen.delete(id);
+    }
+  }
+  return seen;
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A FileHandle is disposable by type: its close() is skipped when the read throws.
     {
       code: `${prelude}import { open } from 'node:fs/promises';
