@@ -14,7 +14,11 @@
  * - `Math` and the clocks: pure arithmetic on numbers;
  * - `AbortController.abort()`: listeners run inside it, but an exception in a
  *   listener is reported by the event target, not thrown to the caller;
- * - `Map`/`Set` lookups and updates, and removing a listener.
+ * - `Map`/`Set` lookups and updates;
+ * - adding or removing a listener (a listener that throws does so later, when
+ *   the event is dispatched, not in the call that adds it);
+ * - string and array queries that take no callback, and pushing onto an array;
+ * - a Node timer's `ref`/`unref`/`hasRef`/`refresh`.
  */
 export const NON_THROWING_BUILTINS: ReadonlySet<string> = new Set([
   'clearTimeout',
@@ -48,7 +52,43 @@ export const NON_THROWING_BUILTINS: ReadonlySet<string> = new Set([
   'WeakSet.add',
   'WeakSet.has',
   'WeakSet.delete',
+  'EventTarget.addEventListener',
   'EventTarget.removeEventListener',
+  'EventEmitter.on',
+  'EventEmitter.once',
+  'EventEmitter.off',
+  'EventEmitter.addListener',
+  'EventEmitter.prependListener',
+  'EventEmitter.prependOnceListener',
+  'EventEmitter.removeListener',
+  'EventEmitter.removeAllListeners',
+  'String.toUpperCase',
+  'String.toLowerCase',
+  'String.trim',
+  'String.trimStart',
+  'String.trimEnd',
+  'String.startsWith',
+  'String.endsWith',
+  'String.includes',
+  'String.indexOf',
+  'String.lastIndexOf',
+  'String.slice',
+  'String.substring',
+  'String.charAt',
+  'String.charCodeAt',
+  'Array.push',
+  'Array.indexOf',
+  'Array.includes',
+  'Array.slice',
+  'Array.at',
+  'ReadonlyArray.indexOf',
+  'ReadonlyArray.includes',
+  'ReadonlyArray.slice',
+  'ReadonlyArray.at',
+  'Timeout.ref',
+  'Timeout.unref',
+  'Timeout.hasRef',
+  'Timeout.refresh',
   'ArrayConstructor.isArray',
   'NumberConstructor.isFinite',
   'NumberConstructor.isInteger',

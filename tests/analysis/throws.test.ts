@@ -45,8 +45,29 @@ probe(new Map<string, number>().set('a', 1));
 probe(new Set<string>().delete('a'));
 probe(target.removeEventListener('x', listener));
 probe(Array.isArray(handle));
+probe(target.addEventListener('x', listener));
+probe('a'.toUpperCase().startsWith('A'));
+probe([1].push(2));
+probe(handle.unref());
+probe(new EventEmitter().on('x', listener).once('y', listener));
+import { EventEmitter } from 'node:events';
 `,
-      errors: [cannot(1), cannot(2), cannot(3), cannot(4), cannot(5), cannot(6), cannot(7), cannot(8), cannot(9)],
+      errors: [
+        cannot(1),
+        cannot(2),
+        cannot(3),
+        cannot(4),
+        cannot(5),
+        cannot(6),
+        cannot(7),
+        cannot(8),
+        cannot(9),
+        cannot(10),
+        cannot(11),
+        cannot(12),
+        cannot(13),
+        cannot(14),
+      ],
     },
     {
       // The same names, declared by the program rather than by the library.
