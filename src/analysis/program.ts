@@ -166,3 +166,90 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
   }
   return { calls, complete: true };
 }
+
+/** Whose set-up a call belongs to: the module's initialisation, or the construction of one instance of a class. */
+export type SetUpContext = { kind: 'module' } | { kind: 'instance'; classNode: ts.ClassLikeDeclaration };
+
+/** Array methods whose callback runs before they return: a call inside one runs where the method is called. */
+const IN_PLACE_CALLBACK = new Set([
+  'forEach',
+  'map',
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'flatMap',
+  'reduce',
+]);
+
+const MAX_SET_UP_DEPTH = 3;
+
+/**
+ * Does `fn` run only while its owner is being set up? It does when it is
+ * called, and only called, at module scope (for a module's state), or
+ * directly in the constructor or a field initializer of the class (for an
+ * instance's state), or from functions that themselves run only then.
+ * A function called once per instance still runs once per `new`: that is
+ * set-up for the instance, not for the module.
+ */
+export function runsOnlyAtSetUp(program: ts.Program, fn: ts.SignatureDeclaration, context: SetUpContext): boolean {
+  return setUpOnly(program, fn, context, 0, new Set());
+}
+
+function setUpOnly(
+  program: ts.Program,
+  fn: ts.SignatureDeclaration,
+  context: SetUpContext,
+  depth: number,
+  seen: Set<ts.Node>,
+): boolean {
+  if (seen.has(fn)) return true;
+  seen.add(fn);
+  if (context.kind === 'instance' && ts.isConstructorDeclaration(fn)) return fn.parent === context.classNode;
+  const { calls, complete } = callSitesOf(program, fn);
+  if (!complete || calls.length === 0) return false;
+  return calls.every((call) => {
+    const caller = callingFunction(call);
+    if (!caller) {
+      if (context.kind === 'module') return true;
+      // A field initializer of the class runs once per instance.
+      return isInitializerOf(call, context.classNode);
+    }
+    if (context.kind === 'instance' && ts.isConstructorDeclaration(caller)) return caller.parent === context.classNode;
+    return depth < MAX_SET_UP_DEPTH && setUpOnly(program, caller, context, depth + 1, seen);
+  });
+}
+
+/** The function a call runs in, looking through callbacks that array methods run in place and through IIFEs. */
+function callingFunction(node: ts.Node): ts.SignatureDeclaration | null {
+  for (let p = node.parent; !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isClassStaticBlockDeclaration(p)) return null;
+    if (!ts.isFunctionLike(p)) continue;
+    if ((ts.isArrowFunction(p) || ts.isFunctionExpression(p)) && runsWhereDefined(p)) continue;
+    return p;
+  }
+  return null;
+}
+
+function runsWhereDefined(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  let outer: ts.Node = fn;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  const parent = outer.parent;
+  if (!ts.isCallExpression(parent)) return false;
+  if (parent.expression === outer) return true;
+  const callee = parent.expression;
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    IN_PLACE_CALLBACK.has(callee.name.text) &&
+    parent.arguments.includes(outer as ts.Expression)
+  );
+}
+
+function isInitializerOf(node: ts.Node, classNode: ts.ClassLikeDeclaration): boolean {
+  for (let p = node.parent; !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isPropertyDeclaration(p))
+      return p.parent === classNode && !(ts.getCombinedModifierFlags(p) & ts.ModifierFlags.Static);
+  }
+  return false;
+}

@@ -14,6 +14,7 @@ import {
 } from '../analysis/ast.js';
 import { classifyUse, shapeOfGrowthMethod, type CollectionShape, type Use } from '../analysis/collection-uses.js';
 import { hasBoundedDomain } from '../analysis/domains.js';
+import { runsOnlyAtSetUp, type SetUpContext } from '../analysis/program.js';
 import { CONFIGURATION_FUNCTION, REMOVER_FUNCTION, classLooksLongLived, isRegistryName } from '../analysis/intent.js';
 import {
   fieldLifetime,
@@ -229,7 +230,10 @@ export default createRule<Options, MessageIds>({
       if (!hasShape(type, shape)) return;
       if (matchesSpecifiers(program, type, allow)) return;
       if ((shape === 'Map' || shape === 'Set') && overridesGrowth(program, type, shape)) return;
-      const unbounded = shape === 'array' ? growth : growth.filter((use) => !use.key || !isBoundedKey(use.key));
+      const unbounded = growth.filter(
+        (use) =>
+          (shape === 'array' || !use.key || !isBoundedKey(use.key)) && !growsOnlyAtSetUp(use.site, owner, lifetime),
+      );
       const first = unbounded[0];
       if (!first) return;
 
@@ -586,6 +590,23 @@ export default createRule<Options, MessageIds>({
       if (parts.some((part) => part.getConstructSignatures().length > 0)) return true;
       if (nonNull.getCallSignatures().length > 0) return true;
       return isBuiltinSymbolLike(program, nonNull, 'RegExp');
+    }
+
+    /**
+     * Growth in a function that the program calls only while the owner is set
+     * up: at module scope for a module's collection, from the constructor for
+     * an instance's.
+     */
+    function growsOnlyAtSetUp(site: TSESTree.Node, owner: Owner, lifetime: Lifetime): boolean {
+      if (lifetime.kind !== 'module' && lifetime.kind !== 'object') return false;
+      let fn = enclosingFunction(site);
+      while (fn && runsInPlace(fn)) fn = enclosingFunction(fn);
+      if (!fn) return false;
+      const context: SetUpContext =
+        lifetime.kind === 'object' && !lifetime.isStatic && owner.kind === 'field'
+          ? { kind: 'instance', classNode: services.esTreeNodeToTSNodeMap.get(owner.classNode) }
+          : { kind: 'module' };
+      return runsOnlyAtSetUp(program, services.esTreeNodeToTSNodeMap.get(fn), context);
     }
 
     /** A key of a finite or source-written type, or whose values all come from the source (literals, constants). */

@@ -5,6 +5,32 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // Filled by a function the program calls only at module scope: start-up, once.
+    `
+const knownHosts = new Set<string>();
+function trust(hosts: readonly string[]): void {
+  for (const host of hosts) knownHosts.add(host);
+}
+trust(process.argv.slice(2));
+export function isTrusted(host: string): boolean {
+  return knownHosts.has(host);
+}
+`,
+    // Filled by a private method that only the constructor calls: once per instance.
+    `
+export class RouteService {
+  private readonly routes = new Map<string, number>();
+  constructor(paths: string[]) {
+    this.index(paths);
+  }
+  private index(paths: string[]): void {
+    paths.forEach((path, i) => this.routes.set(path, i));
+  }
+  lookup(path: string): number | undefined {
+    return this.routes.get(path);
+  }
+}
+`,
     // Drained through a destructured alias of the field: \`const { results } = this\` is \`this.results\`.
     `
 export class WorkService {
@@ -391,6 +417,57 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // The same method, also called per request: it grows on every call.
+    {
+      code: `
+export class RouteService {
+  private readonly routes = new Map<string, number>();
+  constructor(paths: string[]) {
+    this.index(paths);
+  }
+  private index(paths: string[]): void {
+    paths.forEach((path, i) => this.routes.set(path, i));
+  }
+  learn(path: string): void {
+    this.index([path]);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 20,
+          data: {
+            name: 'this.routes',
+            lifetime: 'a Map field that lives as long as its RouteService',
+            where: '`index()`',
+            line: '8',
+          },
+        },
+      ],
+    },
+    // Called at module scope and from an exported function: not only at start-up.
+    {
+      code: `
+const knownHosts = new Set<string>();
+function trust(hosts: readonly string[]): void {
+  for (const host of hosts) knownHosts.add(host);
+}
+trust(process.argv.slice(2));
+export function learn(host: string): void {
+  trust([host]);
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          data: { name: 'knownHosts', lifetime: 'a module-level Set', where: '`trust()`', line: '4' },
+        },
+      ],
+    },
     // Seed 000: a module-level dedupe table.
     {
       code: `
