@@ -135,8 +135,9 @@ function parameterBounded(
   const fn = parameter.parent;
   const index = fn.parameters.indexOf(parameter);
   if (isAssignedIn(program, fn, symbol)) return false;
-  const { calls, complete } = callSitesOf(program, fn);
-  if (!complete || calls.length === 0) return false;
+  const { calls, reactions, complete } = callSitesOf(program, fn);
+  // A promise reaction is called with whatever the promise settles with.
+  if (!complete || calls.length === 0 || reactions.length > 0) return false;
   return calls.every((call) => {
     for (let i = 0; i <= index && i < call.arguments.length; i++) {
       if (ts.isSpreadElement(call.arguments[i] as ts.Expression)) return false;

@@ -8,10 +8,17 @@
  * identifiers that carry that name. Answers are cached per `Program`.
  */
 import ts from 'typescript';
+import { PROMISE_REACTIONS } from './vocabulary.js';
 
 /** The calls of a function in the program, and whether they are all its callers. */
 export interface CallSites {
   calls: readonly ts.CallExpression[];
+  /**
+   * `p.then(f)`, `p.catch(f)`, `p.finally(f)`: the function runs at most once
+   * per registration, where the registration runs, with an argument the
+   * promise supplies.
+   */
+  reactions: readonly ts.CallExpression[];
   /**
    * False when the function is also used as a value (passed, stored,
    * exported in an object), when a member of that name is called on a
@@ -21,18 +28,31 @@ export interface CallSites {
   complete: boolean;
 }
 
-const INCOMPLETE: CallSites = { calls: [], complete: false };
+const INCOMPLETE: CallSites = { calls: [], reactions: [], complete: false };
 
-const nameIndexes = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
+type Name = ts.Identifier | ts.PrivateIdentifier;
+
+const nameIndexes = new WeakMap<ts.SourceFile, Map<string, Name[]>>();
 const callSiteCaches = new WeakMap<ts.Program, WeakMap<ts.Node, CallSites>>();
+const programFileLists = new WeakMap<ts.Program, readonly ts.SourceFile[]>();
+
+/** The program's own source files (not declaration files, not external libraries), listed once per program. */
+function programFiles(program: ts.Program): readonly ts.SourceFile[] {
+  let files = programFileLists.get(program);
+  if (!files) {
+    files = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !program.isSourceFileFromExternalLibrary(f));
+    programFileLists.set(program, files);
+  }
+  return files;
+}
 
 /** Every identifier of a file that is not the name of a declaration, by text. */
-function nameIndex(file: ts.SourceFile): Map<string, ts.Identifier[]> {
+function nameIndex(file: ts.SourceFile): Map<string, Name[]> {
   let index = nameIndexes.get(file);
   if (index) return index;
-  const built = new Map<string, ts.Identifier[]>();
+  const built = new Map<string, Name[]>();
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) {
+    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
       const list = built.get(node.text);
       if (list) list.push(node);
       else built.set(node.text, [node]);
@@ -47,8 +67,12 @@ function nameIndex(file: ts.SourceFile): Map<string, ts.Identifier[]> {
 }
 
 /** The name a function can be called by: its own, or that of the variable, field or property holding it. */
-export function functionNameNode(fn: ts.SignatureDeclaration): ts.Identifier | null {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) {
+export function functionNameNode(fn: ts.SignatureDeclaration): Name | null {
+  if (
+    (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) &&
+    fn.name &&
+    (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))
+  ) {
     return fn.name;
   }
   if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
@@ -58,7 +82,7 @@ export function functionNameNode(fn: ts.SignatureDeclaration): ts.Identifier | n
     }
     if (
       (ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder) || ts.isPropertyAssignment(holder)) &&
-      ts.isIdentifier(holder.name)
+      (ts.isIdentifier(holder.name) || ts.isPrivateIdentifier(holder.name))
     ) {
       return holder.name;
     }
@@ -67,7 +91,8 @@ export function functionNameNode(fn: ts.SignatureDeclaration): ts.Identifier | n
 }
 
 /** A function declared inside another function, or a private member: only its own file can call it. */
-function isFileLocal(fn: ts.SignatureDeclaration, name: ts.Identifier): boolean {
+function isFileLocal(fn: ts.SignatureDeclaration, name: Name): boolean {
+  if (ts.isPrivateIdentifier(name)) return true;
   for (let node: ts.Node = fn.parent; !ts.isSourceFile(node); node = node.parent) {
     if (ts.isFunctionLike(node)) return true;
   }
@@ -89,7 +114,7 @@ function isSignatureMember(symbol: ts.Symbol): boolean {
 }
 
 /** The call whose callee is `id` (`f(…)`, `this.f(…)`, `a.b.f(…)`), if it is one. */
-function callOf(id: ts.Identifier): ts.CallExpression | null {
+function callOf(id: Name): ts.CallExpression | null {
   let callee: ts.Node = id;
   if (ts.isPropertyAccessExpression(id.parent) && id.parent.name === id) callee = id.parent;
   while (ts.isParenthesizedExpression(callee.parent) || ts.isNonNullExpression(callee.parent)) callee = callee.parent;
@@ -97,8 +122,20 @@ function callOf(id: ts.Identifier): ts.CallExpression | null {
   return ts.isCallExpression(parent) && parent.expression === callee ? parent : null;
 }
 
+/** The `p.then(…, f)` that `f` (or `this.f`) is passed to, on a receiver typed as a promise. */
+function reactionOf(checker: ts.TypeChecker, id: Name): ts.CallExpression | null {
+  let value: ts.Node = id;
+  if (ts.isPropertyAccessExpression(id.parent) && id.parent.name === id) value = id.parent;
+  const call = value.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(value as ts.Expression)) return null;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !PROMISE_REACTIONS.has(callee.name.text)) return null;
+  const then = checker.getTypeAtLocation(callee.expression).getProperty('then');
+  return then ? call : null;
+}
+
 /** Positions that name the function without using it: imports, re-exports, `typeof f`. */
-function isPassThrough(id: ts.Identifier): boolean {
+function isPassThrough(id: Name): boolean {
   const parent = id.parent;
   return (
     ts.isImportSpecifier(parent) ||
@@ -138,12 +175,13 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
   // `export default function f`: importers call it by a name of their own.
   if (ts.isFunctionDeclaration(fn) && ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Default) return INCOMPLETE;
   const own = fn.getSourceFile();
-  const files = isFileLocal(fn, name)
-    ? [own]
-    : program.getSourceFiles().filter((f) => !f.isDeclarationFile && !program.isSourceFileFromExternalLibrary(f));
+  const files = isFileLocal(fn, name) ? [own] : programFiles(program);
   const isMember = !ts.isVariableDeclaration(name.parent) && !ts.isFunctionDeclaration(name.parent);
   const calls: ts.CallExpression[] = [];
+  const reactions: ts.CallExpression[] = [];
   for (const file of files) {
+    // Most files never mention the name: a text search spares indexing them.
+    if (file !== own && !file.text.includes(name.text)) continue;
     for (const id of nameIndex(file).get(name.text) ?? []) {
       if (id === name) continue;
       // `export { f as g }`, `import { f as g }`: callers use another name.
@@ -160,11 +198,16 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
         continue;
       }
       const call = callOf(id);
-      if (!call) return INCOMPLETE;
-      calls.push(call);
+      if (call) {
+        calls.push(call);
+        continue;
+      }
+      const reaction = reactionOf(checker, id);
+      if (!reaction) return INCOMPLETE;
+      reactions.push(reaction);
     }
   }
-  return { calls, complete: true };
+  return { calls, reactions, complete: true };
 }
 
 /** Whose set-up a call belongs to: the module's initialisation, or the construction of one instance of a class. */
@@ -207,9 +250,9 @@ function setUpOnly(
   if (seen.has(fn)) return true;
   seen.add(fn);
   if (context.kind === 'instance' && ts.isConstructorDeclaration(fn)) return fn.parent === context.classNode;
-  const { calls, complete } = callSitesOf(program, fn);
-  if (!complete || calls.length === 0) return false;
-  return calls.every((call) => {
+  const { calls, reactions, complete } = callSitesOf(program, fn);
+  if (!complete || calls.length + reactions.length === 0) return false;
+  return [...calls, ...reactions].every((call) => {
     const caller = callingFunction(call);
     if (!caller) {
       if (context.kind === 'module') return true;

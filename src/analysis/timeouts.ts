@@ -14,6 +14,7 @@ import {
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { isFunctionNode, memberName, skipWrappers, walk } from './ast.js';
+import { PROMISE_REACTIONS } from './vocabulary.js';
 
 export interface Timeout {
   kind: 'promiseTimer' | 'timersPromises' | 'helper';
@@ -42,9 +43,6 @@ export interface TimeoutContext {
 }
 
 const TIMERS_PROMISES = new Set(['node:timers/promises', 'timers/promises']);
-
-/** Methods that chain a reaction on a promise: the chain settles no earlier than the promise. */
-export const PROMISE_REACTIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth = 0): Timeout | null {
   const node = element.type === AST_NODE_TYPES.SpreadElement ? null : skipWrappers(element as TSESTree.Expression);

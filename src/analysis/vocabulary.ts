@@ -113,3 +113,10 @@ export const DISPOSE_METHODS: ReadonlySet<string> = new Set([
   'quit',
   'terminate',
 ]);
+
+/**
+ * Methods that chain a reaction on a promise: the chain settles no earlier
+ * than the promise, and each callback passed runs at most once. Matched on a
+ * receiver whose type is a promise (it has a `then` method).
+ */
+export const PROMISE_REACTIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);

@@ -1,6 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, isFunctionNode, memberName, skipWrappers, walk } from '../analysis/ast.js';
-import { PROMISE_REACTIONS, timeoutOf, type Timeout } from '../analysis/timeouts.js';
+import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
+import { PROMISE_REACTIONS } from '../analysis/vocabulary.js';
 import { callAcceptsSignal, isAbortSignalType } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';

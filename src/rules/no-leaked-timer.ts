@@ -35,6 +35,7 @@ import {
   type Reschedule,
   type TimerKind,
 } from '../analysis/timers.js';
+import { callSitesOf as programCallSites } from '../analysis/program.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 
@@ -112,8 +113,7 @@ export default createRule<Options, MessageIds>({
     const tracker = new PathTracker();
     const timers: TimerCall[] = [];
     const entries = new Map<TSESTree.Node, Position>();
-    /** `this.name(…)` call sites per class, built at the first question. */
-    const thisCallIndex = new WeakMap<TSESTree.Node, Map<string, TSESTree.CallExpression[] | null>>();
+    const sourceFile = services.esTreeNodeToTSNodeMap.get(sourceCode.ast);
     /** Local names bound to `node:timers` or its functions, so an aliased import is looked at. */
     const timerAliases = new Set<string>();
 
@@ -408,74 +408,23 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * Every call of a helper the outside cannot reach: a `private`, `protected`
-     * or `#` method (called as `this.name()`), or a function of this module that
-     * is not exported. Null when some use is not a plain call (it is passed on)
-     * or the function is public.
+     * Every call of a function in the program, and every promise reaction it
+     * is registered as (`p.then(f, f)`: it runs once, where that runs), when
+     * all of them are in this file. Null when some use is not a call (it is
+     * passed on) or some caller is in another file: those sites cannot be
+     * judged from here.
      */
     function callSitesOf(fn: FunctionNode): TSESTree.CallExpression[] | null {
-      const parent = fn.parent;
-      if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
-        const name = keyName(parent.key, parent.computed);
-        const hidden =
-          parent.accessibility === 'private' ||
-          parent.accessibility === 'protected' ||
-          parent.key.type === AST_NODE_TYPES.PrivateIdentifier;
-        if (name === null || !hidden || parent.static) return null;
-        return thisCallSites(parent.parent.parent, name);
+      const { calls, reactions, complete } = programCallSites(services.program, services.esTreeNodeToTSNodeMap.get(fn));
+      if (!complete) return null;
+      const found: TSESTree.CallExpression[] = [];
+      for (const call of [...calls, ...reactions]) {
+        if (call.getSourceFile() !== sourceFile) return null;
+        const node = services.tsNodeToESTreeNodeMap.get(call);
+        if (node.type !== AST_NODE_TYPES.CallExpression) return null;
+        found.push(node);
       }
-      let variable: TSESLint.Scope.Variable | undefined;
-      if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) variable = sourceCode.getDeclaredVariables(fn)[0];
-      else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn)
-        variable = sourceCode.getDeclaredVariables(parent)[0];
-      if (
-        !variable ||
-        variable.defs.some(
-          (def) =>
-            def.node.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-            def.node.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration,
-        )
-      ) {
-        return null;
-      }
-      const calls: TSESTree.CallExpression[] = [];
-      for (const ref of variable.references) {
-        if (ref.init) continue;
-        const use = ref.identifier.parent;
-        if (use.type !== AST_NODE_TYPES.CallExpression || use.callee !== ref.identifier) return null;
-        calls.push(use);
-      }
-      return calls;
-    }
-
-    /** `this.name(…)` calls in a class, by name; null for a name also used other than as a call. */
-    function thisCallSites(classNode: TSESTree.Node, name: string): TSESTree.CallExpression[] | null {
-      let index = thisCallIndex.get(classNode);
-      if (!index) {
-        const built = new Map<string, TSESTree.CallExpression[] | null>();
-        walk(classNode, (node) => {
-          if (
-            node.type !== AST_NODE_TYPES.MemberExpression ||
-            skipWrappers(node.object).type !== AST_NODE_TYPES.ThisExpression
-          )
-            return;
-          const member = node.computed ? null : keyName(node.property, false);
-          if (member === null) return;
-          const parent = node.parent;
-          const list = built.get(member);
-          if (list === null) return;
-          if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) {
-            if (list) list.push(parent);
-            else built.set(member, [parent]);
-          } else if (!(parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node)) {
-            built.set(member, null);
-          }
-        });
-        index = built;
-        thisCallIndex.set(classNode, index);
-      }
-      const found = index.get(name);
-      return found === undefined ? [] : found;
+      return found;
     }
 
     /** Inside the callback of a timer: the handle being replaced is that timer's, which has fired. */

@@ -1,6 +1,7 @@
 /**
  * The cost guard: our rules ask the type checker only about candidates that
- * survived the syntactic checks, and never walk the whole program. A parser
+ * survived the syntactic checks, and list the program's files at most once
+ * (the program index then looks names up file by file). A parser
  * wrapper hands the rules a program and checker that count every query.
  */
 import { parseForESLint } from '@typescript-eslint/parser';
@@ -173,7 +174,7 @@ describe('checker calls', () => {
     expect(quietCounts).toEqual({ checker: 0, program: 0, programWalks: 0 });
   });
 
-  it('asks the checker in proportion to the candidates, never about the whole program', () => {
+  it('asks the checker in proportion to the candidates, and lists the program at most once', () => {
     const small = lint(file(busy, 20));
     const large = lint(file(busy, 40));
     // Every block reports (so its candidates did reach the type checks) …
@@ -182,7 +183,9 @@ describe('checker calls', () => {
     expect(small.counts.checker).toBeGreaterThan(0);
     // … and twice the candidates cost at most about twice the queries.
     expect(large.counts.checker).toBeLessThanOrEqual(2.2 * small.counts.checker);
-    expect(large.counts.programWalks).toBe(0);
+    // Callers are looked up across the program (the key's domain), from one list of its files.
+    expect(small.counts.programWalks).toBeLessThanOrEqual(1);
+    expect(large.counts.programWalks).toBeLessThanOrEqual(1);
   });
 
   it('asks no more on a file when quiet code is added to its candidates', () => {
