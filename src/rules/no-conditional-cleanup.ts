@@ -515,7 +515,9 @@ export default createRule<Options, MessageIds>({
 
     /** `if (timer) clearTimeout(timer)`: a guard that only checks the handle is not a branch. */
     function guardedRelease(release: ResourceSite): TSESTree.Node {
-      const statement = release.node.parent;
+      let expression: TSESTree.Node = release.node;
+      if (expression.parent?.type === AST_NODE_TYPES.AwaitExpression) expression = expression.parent;
+      const statement = expression.parent;
       if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return release.node;
       let holder: TSESTree.Node = statement;
       if (holder.parent.type === AST_NODE_TYPES.BlockStatement && holder.parent.body.length === 1)
@@ -530,11 +532,24 @@ export default createRule<Options, MessageIds>({
       const callee = release.node.type === AST_NODE_TYPES.CallExpression ? skipWrappers(release.node.callee) : null;
       const subject = handle ?? (callee?.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee);
       if (!subject) return release.node;
-      const text = textOf(subject, sourceCode);
-      const test = textOf(guard.test, sourceCode)
-        .replace(/^!!/, '')
-        .replace(/(!==?(null|undefined))$/, '');
-      return test === text ? guard : release.node;
+      return testsHandle(guard.test, textOf(subject, sourceCode)) ? guard : release.node;
+    }
+
+    /**
+     * A test about which handle this is, not about how the work went: the
+     * handle's truthiness (`if (timer)`), or a comparison of the handle with
+     * another value (`if (runner !== this.runner)`: release only what this
+     * function made, not what it borrowed).
+     */
+    function testsHandle(test: TSESTree.Expression, handle: string): boolean {
+      let node = skipWrappers(test);
+      while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') node = skipWrappers(node.argument);
+      if (textOf(node, sourceCode) === handle) return true;
+      return (
+        node.type === AST_NODE_TYPES.BinaryExpression &&
+        ['===', '!==', '==', '!='].includes(node.operator) &&
+        (textOf(node.left, sourceCode) === handle || textOf(node.right, sourceCode) === handle)
+      );
     }
 
     /**

@@ -10,6 +10,23 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // A release guarded by which handle this is: only the runner this call made is released, not the borrowed one.
+    `${prelude}import { open } from 'node:fs/promises';
+type Handle = Awaited<ReturnType<typeof open>>;
+export class Exporter {
+  constructor(private readonly shared?: Handle) {}
+  async write(path: string, line: string): Promise<void> {
+    const handle = await this.obtain(path);
+    try {
+      await handle.write(line);
+    } finally {
+      if (handle !== this.shared) await handle.close();
+    }
+  }
+  private async obtain(path: string): Promise<Handle> {
+    return this.shared ?? open(path, 'a');
+  }
+}`,
     // A recursion guard on a set made by the outer call: a throw ends that call, and the set with it.
     `${prelude}interface Node { id: string; children: Node[] }
 export function depth(root: Node): number {
