@@ -528,11 +528,37 @@ export default createRule<Options, MessageIds>({
       // `if (blocking) this.active++` … `finally { if (blocking) this.active-- }`: the same guard.
       const guardText = textOf(guard.test, sourceCode);
       if (acquireGuards.get(release.pairKey)?.has(guardText)) return guard;
+      if (release.kind === 'entry' && readsEntry(guard.test, release)) return guard;
       const handle = release.node.type === AST_NODE_TYPES.CallExpression ? release.node.arguments[0] : undefined;
       const callee = release.node.type === AST_NODE_TYPES.CallExpression ? skipWrappers(release.node.callee) : null;
       const subject = handle ?? (callee?.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee);
       if (!subject) return release.node;
       return testsHandle(guard.test, textOf(subject, sourceCode)) ? guard : release.node;
+    }
+
+    /**
+     * `if (map.get(k)?.size === 0) map.delete(k)`: the entry is deleted when its
+     * own contents say it is no longer used (a reference count, a list of
+     * waiters): its life is governed by what it holds, not by this path.
+     */
+    function readsEntry(test: TSESTree.Expression, release: ResourceSite): boolean {
+      if (release.node.type !== AST_NODE_TYPES.CallExpression || !release.receiver) return false;
+      const key = release.node.arguments[0];
+      if (!key) return false;
+      const receiver = textOf(release.receiver, sourceCode);
+      const keyText = textOf(key, sourceCode);
+      let found = false;
+      walk(test, (node) => {
+        if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
+        const callee = skipWrappers(node.callee);
+        found =
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          memberName(callee) === 'get' &&
+          textOf(skipWrappers(callee.object), sourceCode) === receiver &&
+          node.arguments[0] !== undefined &&
+          textOf(node.arguments[0], sourceCode) === keyText;
+      });
+      return found;
     }
 
     /**

@@ -10,6 +10,23 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // A reference-counted entry: deleted when its own set of users is empty, not on every path.
+    `${prelude}export class Rooms {
+  private readonly members = new Map<string, Set<string>>();
+  join(room: string, user: string): void {
+    if (!this.members.get(room)) this.members.set(room, new Set());
+    this.members.get(room)?.add(user);
+  }
+  leave(room: string, user: string): void {
+    this.members.get(room)?.delete(user);
+    if (this.members.get(room)?.size === 0) this.members.delete(room);
+  }
+  move(room: string, user: string, to: string): void {
+    this.members.set(room, new Set([user]));
+    this.join(to, user);
+    if (this.members.get(room)?.size === 0) this.members.delete(room);
+  }
+}`,
     // A release guarded by which handle this is: only the runner this call made is released, not the borrowed one.
     `${prelude}import { open } from 'node:fs/promises';
 type Handle = Awaited<ReturnType<typeof open>>;
