@@ -348,8 +348,8 @@ export default createRule<Options, MessageIds>({
      * into a queue, put in an object, passed to a call, assigned to a field.
      */
     function handleHandedOn(acquire: ResourceSite, fn: FunctionNode | null): boolean {
-      if (acquire.kind !== 'timer' && acquire.kind !== 'lock') return false;
-      const name = /^(?:timer|handle):([\w$]+)$/.exec(acquire.pairKey)?.[1];
+      if (acquire.kind !== 'timer' && acquire.kind !== 'lock' && acquire.kind !== 'disposable') return false;
+      const name = /^(?:timer|handle|disposable):([\w$]+)$/.exec(acquire.pairKey)?.[1];
       if (!name) return false;
       const scope = sourceCode.getScope(acquire.node);
       const variable = ASTUtils.findVariable(scope, name);
@@ -360,7 +360,8 @@ export default createRule<Options, MessageIds>({
         const parent = node.parent;
         switch (parent.type) {
           case AST_NODE_TYPES.CallExpression:
-            if (parent.callee === node) return false;
+            // A disposable passed to a call is used, not given away: `await write(handle, data)`.
+            if (parent.callee === node || acquire.kind === 'disposable') return false;
             return !/^clear(Timeout|Interval)$/.test(sourceCode.getText(parent.callee));
           case AST_NODE_TYPES.NewExpression:
           case AST_NODE_TYPES.Property:

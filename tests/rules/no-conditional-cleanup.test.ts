@@ -10,6 +10,21 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // Closed only on the error path: on success the handle is given to the object that owns it from then on.
+    `${prelude}import { open } from 'node:fs/promises';
+type Handle = Awaited<ReturnType<typeof open>>;
+declare function wrap(options: { handle: Handle; path: string }): { size(): Promise<number> };
+export async function openWrapped(path: string): Promise<{ size(): Promise<number> }> {
+  const handle = await open(path, 'r');
+  let wrapped: { size(): Promise<number> };
+  try {
+    wrapped = wrap({ handle, path });
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return wrapped;
+}`,
     // A reference-counted entry: deleted when its own set of users is empty, not on every path.
     `${prelude}export class Rooms {
   private readonly members = new Map<string, Set<string>>();
