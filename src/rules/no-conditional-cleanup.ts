@@ -299,23 +299,36 @@ export default createRule<Options, MessageIds>({
         reportSomePaths(acquire, first, describeCondition(first.node, acquire.node, fn, leak.jump), direct);
         return;
       }
-      if (leak?.end === 'throw') {
-        reportOnThrow(acquire, first, leak.jump ?? first.node, placements);
-        return;
-      }
-      const thrower = tracker
+      const throwers = tracker
         .between(start, covering, throwersByPath.get(start.codePath) ?? [], coveredJumps)
-        .find(
+        .filter(
           (candidate) =>
             !releaseNodes.some((r) => contains(candidate.node, r)) &&
             !inFinallyAfterRelease(candidate.node, acquire.node, releaseNodes) &&
             !contains(candidate.node, acquire.node) &&
             !contains(acquire.node, candidate.node) &&
             !neverRejects(candidate.node) &&
-            !isProtected(candidate.node, fn, releaseNodes) &&
             !callCannotThrow(candidate.node, services),
         );
+      if (leak?.end === 'throw') {
+        // A rethrow in a `catch` around the acquire is reached only if something after
+        // the acquire throws, outside a `finally` that releases first.
+        const rethrow = leak.jump !== null && inCatchAround(leak.jump, acquire.node);
+        if (!rethrow || throwers.some((t) => !releasedByFinally(t.node, fn, releaseNodes))) {
+          reportOnThrow(acquire, first, leak.jump ?? first.node, placements);
+        }
+        return;
+      }
+      const thrower = throwers.find((candidate) => !isProtected(candidate.node, fn, releaseNodes));
       if (thrower) reportOnThrow(acquire, first, thrower.node, placements);
+    }
+
+    /** Is `node` in the `catch` of a `try` whose block holds `acquire`? */
+    function inCatchAround(node: TSESTree.Node, acquire: TSESTree.Node): boolean {
+      for (let p = node.parent; p && !isFunctionNode(p); p = p.parent) {
+        if (p.type === AST_NODE_TYPES.CatchClause && contains(p.parent.block, acquire)) return true;
+      }
+      return false;
     }
 
     function guardsAround(node: TSESTree.Node, fn: FunctionNode | null): Set<string> {

@@ -10,6 +10,24 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // Released by an inner finally; the outer catch rethrows only what comes after (or what the finally passed on).
+    `${prelude}export class Sender {
+  private readonly encrypting = new Set<string>();
+  async send(id: string): Promise<number> {
+    try {
+      this.encrypting.add(id);
+      try {
+        await work(id);
+      } finally {
+        this.encrypting.delete(id);
+      }
+      return check(id);
+    } catch (err) {
+      console.error(err);
+      throw err;
+    }
+  }
+}`,
     // Closed only on the error path: on success the handle is given to the object that owns it from then on.
     `${prelude}import { open } from 'node:fs/promises';
 type Handle = Awaited<ReturnType<typeof open>>;
@@ -308,6 +326,29 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // The same, with an await between the add and the inner try: its rejection reaches the rethrow.
+    {
+      code: `${prelude}export class Sender {
+  private readonly encrypting = new Set<string>();
+  async send(id: string): Promise<number> {
+    try {
+      this.encrypting.add(id);
+      await work('prepare');
+      try {
+        await work(id);
+      } finally {
+        this.encrypting.delete(id);
+      }
+      return check(id);
+    } catch (err) {
+      console.error(err);
+      throw err;
+    }
+  }
+}`,
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 13, column: 9 }],
+    },
     // The same guard on a set the caller hands in: the caller's set keeps the entry.
     {
       code: `${prelude}interface Node { id: string; children: Node[] }
