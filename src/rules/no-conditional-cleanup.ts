@@ -249,7 +249,7 @@ export default createRule<Options, MessageIds>({
       const placements: Placement[] = [];
       // Releases after the acquire and inside its function: `place` finds no pair elsewhere.
       for (const release of startingWithin(releases, acquire.node.range[1], fn ? fn.range[1] : Infinity)) {
-        if (isRearm(release)) continue;
+        if (isRearm(release) || !sameBindings(acquire, release)) continue;
         const placement = place(release, fn);
         if (placement) placements.push(placement);
       }
@@ -338,6 +338,27 @@ export default createRule<Options, MessageIds>({
         if (p.type === AST_NODE_TYPES.IfStatement && p.consequent === child) guards.add(textOf(p.test, sourceCode));
       }
       return guards;
+    }
+
+    /**
+     * The same text can name different variables: `for (const id of added) s.add(id)`
+     * and `for (const id of removed) s.delete(id)` pair no entry. An entry's key,
+     * when it is a plain name, must be one binding in the acquire and the release.
+     */
+    function sameBindings(acquire: ResourceSite, release: ResourceSite): boolean {
+      if (
+        acquire.kind !== 'entry' ||
+        acquire.node.type !== AST_NODE_TYPES.CallExpression ||
+        release.node.type !== AST_NODE_TYPES.CallExpression
+      ) {
+        return true;
+      }
+      const a = acquire.node.arguments[0];
+      const r = release.node.arguments[0];
+      if (a?.type !== AST_NODE_TYPES.Identifier || r?.type !== AST_NODE_TYPES.Identifier) return true;
+      const av = ASTUtils.findVariable(sourceCode.getScope(a), a.name);
+      const rv = ASTUtils.findVariable(sourceCode.getScope(r), r.name);
+      return av === rv;
     }
 
     /** `clearTimeout(t); t = setTimeout(…)`: re-arming the same handle, not releasing it. */

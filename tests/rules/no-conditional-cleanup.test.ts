@@ -10,6 +10,20 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // Two loops whose variables share a name: the entries added are not the ones deleted.
+    `${prelude}export class Subscriptions {
+  private readonly confirmed = new Set<string>();
+  async sync(added: string[], removed: string[]): Promise<void> {
+    await work('sync');
+    for (const roomId of added) {
+      this.confirmed.add(roomId);
+    }
+    for (const roomId of removed) {
+      if (check(roomId) > 0) continue;
+      this.confirmed.delete(roomId);
+    }
+  }
+}`,
     // Released by an inner finally; the outer catch rethrows only what comes after (or what the finally passed on).
     `${prelude}export class Sender {
   private readonly encrypting = new Set<string>();
