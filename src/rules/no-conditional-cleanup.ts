@@ -249,7 +249,7 @@ export default createRule<Options, MessageIds>({
       const placements: Placement[] = [];
       // Releases after the acquire and inside its function: `place` finds no pair elsewhere.
       for (const release of startingWithin(releases, acquire.node.range[1], fn ? fn.range[1] : Infinity)) {
-        if (isRearm(release) || !sameBindings(acquire, release)) continue;
+        if (isRearm(release) || !sameBindings(acquire, release) || inOtherBranch(acquire.node, release.node)) continue;
         const placement = place(release, fn);
         if (placement) placements.push(placement);
       }
@@ -359,6 +359,22 @@ export default createRule<Options, MessageIds>({
       const av = ASTUtils.findVariable(sourceCode.getScope(a), a.name);
       const rv = ASTUtils.findVariable(sourceCode.getScope(r), r.name);
       return av === rv;
+    }
+
+    /**
+     * `if (v === null) nulls.add(k) else nulls.delete(k)`: the two branches of one
+     * `if` keep a set up to date; even when a loop runs both, they are not a pair.
+     */
+    function inOtherBranch(acquire: TSESTree.Node, release: TSESTree.Node): boolean {
+      for (let p = release.parent; p && !isFunctionNode(p); p = p.parent) {
+        if (!contains(p, acquire)) continue;
+        if (p.type !== AST_NODE_TYPES.IfStatement || !p.alternate) return false;
+        return (
+          (contains(p.consequent, acquire) && contains(p.alternate, release)) ||
+          (contains(p.alternate, acquire) && contains(p.consequent, release))
+        );
+      }
+      return false;
     }
 
     /** `clearTimeout(t); t = setTimeout(…)`: re-arming the same handle, not releasing it. */

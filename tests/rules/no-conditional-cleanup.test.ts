@@ -10,6 +10,23 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // The two branches of one if keep a set up to date, once per header: an update, not a pair.
+    `${prelude}export function buildHeaders(entries: [string, string | null][]): { values: Map<string, string>; nulls: Set<string> } {
+  const values = new Map<string, string>();
+  const nulls = new Set<string>();
+  for (const [name, value] of entries) {
+    const lower = name.toLowerCase();
+    if (value === null) {
+      values.delete(lower);
+      nulls.add(lower);
+    } else {
+      values.set(lower, value);
+      nulls.delete(lower);
+    }
+    if (check(lower) > 0) return { values, nulls };
+  }
+  return { values, nulls };
+}`,
     // Two loops whose variables share a name: the entries added are not the ones deleted.
     `${prelude}export class Subscriptions {
   private readonly confirmed = new Set<string>();
