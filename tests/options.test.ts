@@ -93,6 +93,7 @@ const cases: Record<RuleName, BadOption[]> = {
     { option: 'allow', value: { allow: 'LRUCache' }, message: 'Value "LRUCache" should be array.' },
     { option: 'checkArrays', value: { checkArrays: 'yes' }, message: 'Value "yes" should be boolean.' },
     { option: 'checkEscaped', value: { checkEscaped: 0 }, message: 'Value 0 should be boolean.' },
+    { option: 'checkClosures', value: { checkClosures: 'on' }, message: 'Value "on" should be boolean.' },
     { option: 'checkObjects', value: { checkObjects: null }, message: 'Value null should be boolean.' },
   ],
   'no-leaked-listener': [

@@ -104,20 +104,32 @@ export function isLongLivedReceiver(expression: TSESTree.Expression, scopes: Sco
  * `const` it is bound to.
  */
 export function outlivesEnclosingCall(fn: FunctionNode, scopes: Scopes): boolean {
+  return valueOutlives(fn, scopes, 0) !== null;
+}
+
+/**
+ * How a function outlives the call that made it: `registered` on something
+ * that lives as long as the module (a global target, a module-level object,
+ * `this`, an interval), or `handedOut` (returned or stored): then it lives as
+ * long as whoever keeps it, which this code does not show.
+ */
+export type KeptBy = 'registered' | 'handedOut';
+
+export function keptBy(fn: FunctionNode, scopes: Scopes): KeptBy | null {
   return valueOutlives(fn, scopes, 0);
 }
 
-function valueOutlives(value: TSESTree.Node, scopes: Scopes, depth: number): boolean {
+function valueOutlives(value: TSESTree.Node, scopes: Scopes, depth: number): KeptBy | null {
   let node: TSESTree.Node = value;
   for (;;) {
     const parent: TSESTree.Node | undefined = node.parent;
-    if (!parent) return false;
+    if (!parent) return null;
     switch (parent.type) {
       case AST_NODE_TYPES.ReturnStatement:
       case AST_NODE_TYPES.ExportDefaultDeclaration:
-        return true;
+        return 'handedOut';
       case AST_NODE_TYPES.ArrowFunctionExpression:
-        return parent.body === node;
+        return parent.body === node ? 'handedOut' : null;
       case AST_NODE_TYPES.Property:
       case AST_NODE_TYPES.ObjectExpression:
       case AST_NODE_TYPES.ArrayExpression:
@@ -128,26 +140,33 @@ function valueOutlives(value: TSESTree.Node, scopes: Scopes, depth: number): boo
         node = parent;
         continue;
       case AST_NODE_TYPES.AssignmentExpression:
-        return parent.right === node && parent.left.type === AST_NODE_TYPES.MemberExpression;
+        return parent.right === node && parent.left.type === AST_NODE_TYPES.MemberExpression ? 'handedOut' : null;
       case AST_NODE_TYPES.CallExpression: {
-        if (parent.callee === node) return false;
+        if (parent.callee === node) return null;
         const name = calleeName(parent.callee);
-        if (name === null || !REGISTRATIONS.has(name)) return false;
+        if (name === null || !REGISTRATIONS.has(name)) return null;
         // `setInterval(cb)`: kept by the runtime. `x.on('e', cb)`: kept as long as `x` lives.
         const callee = parent.callee;
-        return callee.type !== AST_NODE_TYPES.MemberExpression || isLongLivedReceiver(callee.object, scopes);
+        return callee.type !== AST_NODE_TYPES.MemberExpression || isLongLivedReceiver(callee.object, scopes)
+          ? 'registered'
+          : null;
       }
       case AST_NODE_TYPES.VariableDeclarator: {
         // `const handler = (x) => …; emitter.on('x', handler)` or `return handler`.
-        if (depth >= 2 || parent.init !== node) return false;
-        return scopes
-          .declared(parent)
-          .some((variable) =>
-            variable.references.some((ref) => !ref.init && valueOutlives(ref.identifier, scopes, depth + 1)),
-          );
+        if (depth >= 2 || parent.init !== node) return null;
+        let kept: KeptBy | null = null;
+        for (const variable of scopes.declared(parent)) {
+          for (const ref of variable.references) {
+            if (ref.init) continue;
+            const how = valueOutlives(ref.identifier, scopes, depth + 1);
+            if (how === 'registered') return how;
+            kept ??= how;
+          }
+        }
+        return kept;
       }
       default:
-        return false;
+        return null;
     }
   }
 }
@@ -203,11 +222,17 @@ function isAncestor(ancestor: TSESTree.Node, node: TSESTree.Node): boolean {
 }
 
 function closureGrowsPerCall(site: TSESTree.Node, declaringFunction: FunctionNode, scopes: Scopes): boolean {
+  const outermost = outermostClosure(site, declaringFunction);
+  return outermost !== null && outlivesEnclosingCall(outermost, scopes);
+}
+
+/** The outermost function between `site` and `declaringFunction` that does not run in place. */
+export function outermostClosure(site: TSESTree.Node, declaringFunction: FunctionNode): FunctionNode | null {
   let outermost: FunctionNode | null = null;
   for (let node: TSESTree.Node | undefined = site.parent; node && node !== declaringFunction; node = node.parent) {
     if (isFunctionNode(node) && !runsInPlace(node)) outermost = node;
   }
-  return outermost !== null && outlivesEnclosingCall(outermost, scopes);
+  return outermost;
 }
 
 /** A value made here: `new X()`, an object or array literal, `Object.create(…)`. */

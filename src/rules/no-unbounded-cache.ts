@@ -19,6 +19,8 @@ import { CONFIGURATION_FUNCTION, REMOVER_FUNCTION, classLooksLongLived, isRegist
 import {
   fieldLifetime,
   isFreshValue,
+  keptBy,
+  outermostClosure,
   runsPerCall,
   variableLifetime,
   type Lifetime,
@@ -49,6 +51,7 @@ export type Options = [
   {
     allow?: TypeOrValueSpecifier[];
     checkArrays?: boolean;
+    checkClosures?: boolean;
     checkEscaped?: boolean;
     checkObjects?: boolean;
   },
@@ -93,7 +96,7 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
     },
     hasSuggestions: true,
-    defaultOptions: [{ allow: [], checkArrays: false, checkEscaped: false, checkObjects: false }],
+    defaultOptions: [{ allow: [], checkArrays: false, checkClosures: false, checkEscaped: false, checkObjects: false }],
     messages: {
       mapNeverShrinks:
         '`{{name}}` ({{lifetime}}) gains an entry on every call to {{where}} (line {{line}}) and nothing removes one. Delete entries when they are done, cap its size with eviction, sweep it on a TTL, or use a WeakMap or an LRU cache.',
@@ -117,6 +120,11 @@ export default createRule<Options, MessageIds>({
           checkArrays: {
             type: 'boolean',
             description: 'Also report long-lived arrays that are pushed to on every call and never shortened.',
+          },
+          checkClosures: {
+            type: 'boolean',
+            description:
+              'Also report collections kept by a closure whose lifetime the program does not show: one a factory returns or stores, where the factory is not only called at module scope.',
           },
           checkEscaped: {
             type: 'boolean',
@@ -143,6 +151,7 @@ export default createRule<Options, MessageIds>({
     const checkArrays = options.checkArrays === true;
     const checkObjects = options.checkObjects === true;
     const checkEscaped = options.checkEscaped === true;
+    const checkClosures = options.checkClosures === true;
     if (
       !text.includes('.set(') &&
       !text.includes('.add(') &&
@@ -232,7 +241,11 @@ export default createRule<Options, MessageIds>({
       if ((shape === 'Map' || shape === 'Set') && overridesGrowth(program, type, shape)) return;
       const unbounded = growth.filter(
         (use) =>
-          (shape === 'array' || !use.key || !isBoundedKey(use.key)) && !growsOnlyAtSetUp(use.site, owner, lifetime),
+          (shape === 'array' || !use.key || !isBoundedKey(use.key)) &&
+          !growsOnlyAtSetUp(use.site, owner, lifetime) &&
+          (checkClosures ||
+            lifetime.kind !== 'closure' ||
+            closureLivesWithModule(use.site, lifetime.declaringFunction)),
       );
       const first = unbounded[0];
       if (!first) return;
@@ -607,6 +620,18 @@ export default createRule<Options, MessageIds>({
           ? { kind: 'instance', classNode: services.esTreeNodeToTSNodeMap.get(owner.classNode) }
           : { kind: 'module' };
       return runsOnlyAtSetUp(program, services.esTreeNodeToTSNodeMap.get(fn), context);
+    }
+
+    /**
+     * A closure's collection lives as long as the closure: known to be as long
+     * as the module when the closure is registered on something that lives
+     * that long, or when the function that made it runs only at module scope.
+     * A closure a factory returns lives as long as whoever keeps it.
+     */
+    function closureLivesWithModule(site: TSESTree.Node, declaringFunction: FunctionNode): boolean {
+      const closure = outermostClosure(site, declaringFunction);
+      if (closure && keptBy(closure, scopes) === 'registered') return true;
+      return runsOnlyAtSetUp(program, services.esTreeNodeToTSNodeMap.get(declaringFunction), { kind: 'module' });
     }
 
     /** A key of a finite or source-written type, or whose values all come from the source (literals, constants). */

@@ -5,6 +5,19 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // A closure a factory returns lives as long as whoever keeps it: not known here (checkClosures reports it).
+    `
+export function memoize(fn: (key: string) => number): (key: string) => number {
+  const memo = new Map<string, number>();
+  return (key) => {
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const value = fn(key);
+    memo.set(key, value);
+    return value;
+  };
+}
+`,
     // Filled by a function the program calls only at module scope: start-up, once.
     `
 const knownHosts = new Set<string>();
@@ -417,6 +430,35 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // The factory runs only at module scope: its closure lives as long as the module.
+    {
+      code: `
+function memoize(fn: (key: string) => number): (key: string) => number {
+  const memo = new Map<string, number>();
+  return (key) => {
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const value = fn(key);
+    memo.set(key, value);
+    return value;
+  };
+}
+export const slugLength = memoize((key) => key.trim().length);
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 9,
+          data: {
+            name: 'memo',
+            lifetime: 'a Map kept by a closure that outlives \`memoize()\`',
+            where: 'the function on line 4',
+            line: '8',
+          },
+        },
+      ],
+    },
     // The same method, also called per request: it grows on every call.
     {
       code: `
@@ -723,6 +765,7 @@ export function memoize(fn: (key: string) => number): (key: string) => number {
   };
 }
 `,
+      options: [{ checkClosures: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
