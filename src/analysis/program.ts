@@ -108,9 +108,17 @@ function resolved(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined
   return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
 }
 
-/** A member declared by an interface or type literal: calls through it may reach any implementation. */
-function isSignatureMember(symbol: ts.Symbol): boolean {
-  return (symbol.declarations ?? []).some((d) => ts.isMethodSignature(d) || ts.isPropertySignature(d));
+/**
+ * A member declared by an interface or type literal of the program's own
+ * code: calls through it may reach any class that implements it. A library's
+ * interface (`Array.push`, `Map.set`) is implemented by the library.
+ */
+function isSignatureMember(program: ts.Program, symbol: ts.Symbol): boolean {
+  return (symbol.declarations ?? []).some((d) => {
+    if (!ts.isMethodSignature(d) && !ts.isPropertySignature(d)) return false;
+    const file = d.getSourceFile();
+    return !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file);
+  });
 }
 
 /** The call whose callee is `id` (`f(…)`, `this.f(…)`, `a.b.f(…)`), if it is one. */
@@ -192,7 +200,7 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
       const symbol = resolved(checker, id);
       if (symbol !== target) {
         const onUnknownReceiver = symbol === undefined && ts.isPropertyAccessExpression(id.parent);
-        if (isMember && (onUnknownReceiver || (symbol !== undefined && isSignatureMember(symbol)))) {
+        if (isMember && (onUnknownReceiver || (symbol !== undefined && isSignatureMember(program, symbol)))) {
           return INCOMPLETE;
         }
         continue;

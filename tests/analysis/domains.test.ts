@@ -87,5 +87,27 @@ walk(3, 'in');
 `,
       errors: [bounded(2), bounded(3), open(4), bounded(10)],
     },
+    {
+      // A method named like a library's (\`push\`) is still followed; one named like an interface of the program is not.
+      code: `${prelude}class DelayQueue {
+  push(bucket: string): void { probe(bucket); }
+}
+interface Sink { write(key: string): void }
+class FileSink implements Sink {
+  write(key: string): void { probe(key); }
+}
+class Cluster {
+  private readonly queue = new DelayQueue();
+  private readonly pending: string[] = [];
+  refresh(): void {
+    this.pending.push(request.id);
+    this.queue.push('moved');
+    this.queue.push('refresh');
+    new FileSink().write('a');
+  }
+}
+`,
+      errors: [bounded(2), open(6)],
+    },
   ],
 });
