@@ -3,6 +3,7 @@ import { isBuiltinSymbolLike, typeOrValueSpecifiersSchema } from '@typescript-es
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import {
+  contains,
   enclosingFunction,
   functionName,
   isFunctionNode,
@@ -228,8 +229,10 @@ export default createRule<Options, MessageIds>({
       if (uses.some((use) => use.kind === 'reset' && !isFreshValue(use.assignment?.right ?? null))) return;
       if (uses.some((use) => use.kind === 'reset' && runsAfterSetUp(use, owner, lifetime))) return;
       if (owner.kind === 'field' && managedThroughOtherReceivers(owner, shape, lifetime, checkEscaped)) return;
+      const inits = uses.flatMap((use) => (use.kind === 'reset' && use.assignment ? [use.assignment] : []));
       const growth = uses.filter(
-        (use): use is GrowUse => use.kind === 'grow' && runsPerCall(use.site, owner, lifetime, scopes),
+        (use): use is GrowUse =>
+          use.kind === 'grow' && runsPerCall(use.site, owner, lifetime, scopes) && !fillsAtInit(use.site, inits),
       );
       if (growth.length === 0) return;
       if (!looksUnbounded(owner, uses, growth)) return;
@@ -437,6 +440,30 @@ export default createRule<Options, MessageIds>({
       if (inTestHook(use.node)) return false;
       if (use.assignment && isGuardedInit(use.assignment)) return false;
       return runsPerCall(use.node, owner, lifetime, scopes);
+    }
+
+    /**
+     * `if (table == null) { table = {}; for (…) table[c] = i; }`: growth after a lazy
+     * set-up in the block that set-up guards runs only when the collection is new.
+     */
+    function fillsAtInit(site: TSESTree.Node, inits: readonly TSESTree.AssignmentExpression[]): boolean {
+      return inits.some((assignment) => {
+        if (assignment.range[1] > site.range[0]) return false;
+        const guard = assignment.parent.parent;
+        if (
+          assignment.parent.type !== AST_NODE_TYPES.ExpressionStatement ||
+          guard?.type !== AST_NODE_TYPES.BlockStatement ||
+          guard.parent.type !== AST_NODE_TYPES.IfStatement ||
+          guard.parent.consequent !== guard
+        ) {
+          return false;
+        }
+        return (
+          contains(guard, site) &&
+          enclosingFunction(site) === enclosingFunction(assignment) &&
+          isGuardedInit(assignment)
+        );
+      });
     }
 
     /** The assignment runs only when its target is empty: `!x`, `x == null`, `x === undefined`. */

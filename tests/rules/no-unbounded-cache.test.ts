@@ -5,6 +5,21 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // Filled in the block that creates it lazily: it grows only when it is new.
+    {
+      code: `
+const ALPHABET = '123456789ABCDEFGH';
+let lookup: Record<string, number> | null = null;
+export function decode(letter: string): number {
+  if (lookup == null) {
+    lookup = {};
+    for (let i = 0; i < ALPHABET.length; i++) lookup[ALPHABET.charAt(i)] = i;
+  }
+  return lookup[letter] ?? -1;
+}
+`,
+      options: [{ checkObjects: true }],
+    },
     // A closure a factory returns lives as long as whoever keeps it: not known here (checkClosures reports it).
     `
 export function memoize(fn: (key: string) => number): (key: string) => number {
@@ -430,6 +445,27 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // Created lazily, but also filled outside that block: every call can add.
+    {
+      code: `
+let seen: Map<string, number> | null = null;
+export function remember(id: string): number {
+  if (seen == null) {
+    seen = new Map();
+  }
+  seen.set(id, Date.now());
+  return seen.size;
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 5,
+          data: { name: 'seen', lifetime: 'a module-level Map', where: '\`remember()\`', line: '7' },
+        },
+      ],
+    },
     // The factory runs only at module scope: its closure lives as long as the module.
     {
       code: `
