@@ -275,7 +275,9 @@ export default createRule<Options, MessageIds>({
       if (outcomes.some((p) => p.outcome === 'fulfils') && outcomes.some((p) => p.outcome === 'rejects')) return;
 
       if (covering.length === 0) {
-        if (outcome) reportSomePaths(acquire, first, `runs only when the promise ${outcome.outcome}`, []);
+        if (outcome && !(outcome.outcome === 'rejects' && releasedElsewhere(acquire, placements))) {
+          reportSomePaths(acquire, first, `runs only when the promise ${outcome.outcome}`, []);
+        }
         return;
       }
       // A release that no path from the acquire reaches is an alternative, not a pair
@@ -706,6 +708,24 @@ export default createRule<Options, MessageIds>({
       return (
         acquire.receiver !== null && isDisposableType(services.program, services.getTypeAtLocation(acquire.receiver))
       );
+    }
+
+    /**
+     * A release only when the promise rejects is an undo of a failed attempt; on
+     * success the resource is meant to stay, and is released by other code: a
+     * release of the same kind on the same owner elsewhere in the file (a
+     * response handler deleting by the reply's id, a listener removing itself).
+     */
+    function releasedElsewhere(acquire: ResourceSite, placements: readonly Placement[]): boolean {
+      const cut = acquire.pairKey.lastIndexOf(':');
+      if (cut <= 0 || (acquire.kind !== 'entry' && acquire.kind !== 'listener')) return false;
+      const prefix = acquire.pairKey.slice(0, cut + 1);
+      const placed = new Set(placements.map((p) => p.site.node));
+      for (const [key, list] of releasesByKey) {
+        if (!key.startsWith(prefix)) continue;
+        if (list.some((release) => !placed.has(release.node))) return true;
+      }
+      return false;
     }
 
     /** An entry in a collection made by this call and kept by nothing that outlives it. */

@@ -10,6 +10,26 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // Deleted only if the send fails: on success the reply handler deletes the entry by the reply's id.
+    `${prelude}declare function post(message: { id: number }): Promise<void>;
+export class Rpc {
+  private readonly pending = new Map<number, (value: unknown) => void>();
+  private next = 0;
+  call(): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const id = this.next++;
+      this.pending.set(id, resolve);
+      post({ id }).catch((err: unknown) => {
+        this.pending.delete(id);
+        reject(err);
+      });
+    });
+  }
+  onReply(reply: { id: number; value: unknown }): void {
+    this.pending.get(reply.id)?.(reply.value);
+    this.pending.delete(reply.id);
+  }
+}`,
     // The two branches of one if keep a set up to date, once per header: an update, not a pair.
     `${prelude}export function buildHeaders(entries: [string, string | null][]): { values: Map<string, string>; nulls: Set<string> } {
   const values = new Map<string, string>();
@@ -357,6 +377,26 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // Deleted only if the send fails, and nothing else ever deletes: every successful call leaves its entry.
+    {
+      code: `${prelude}declare function post(message: { id: number }): Promise<void>;
+export class Rpc {
+  private readonly pending = new Map<number, (value: unknown) => void>();
+  private next = 0;
+  call(): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const id = this.next++;
+      this.pending.set(id, resolve);
+      post({ id }).catch((err: unknown) => {
+        this.pending.delete(id);
+        reject(err);
+      });
+    });
+  }
+}`,
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 13, column: 9 }],
+    },
     // The same, with an await between the add and the inner try: its rejection reaches the rethrow.
     {
       code: `${prelude}export class Sender {
