@@ -29,6 +29,11 @@ export type Use =
 
 export type UseKind = Use['kind'];
 
+/** Does calling `name` on a collection of this shape remove entries (`delete`, `clear`, `shift`, …)? */
+export function isShrinkMethod(shape: CollectionShape, name: string): boolean {
+  return SHRINK[shape].has(name);
+}
+
 const GROW: Record<CollectionShape, ReadonlySet<string>> = {
   Map: new Set(['set', 'getOrInsert', 'getOrInsertComputed']),
   Set: new Set(['add']),

@@ -304,3 +304,34 @@ function isInitializerOf(node: ts.Node, classNode: ts.ClassLikeDeclaration): boo
   }
   return false;
 }
+
+/**
+ * The accesses to a property (`x.queue`, `this.queue`) in the program's
+ * files other than the declaring one, resolved by the checker to the
+ * property declared by `name`. Empty for a private member: no other file
+ * can reach it.
+ */
+export function propertyAccessesElsewhere(program: ts.Program, name: Name): ts.PropertyAccessExpression[] {
+  if (ts.isPrivateIdentifier(name)) return [];
+  const holder = name.parent;
+  if (
+    (ts.isPropertyDeclaration(holder) || ts.isParameter(holder)) &&
+    ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Private
+  ) {
+    return [];
+  }
+  const checker = program.getTypeChecker();
+  const target = resolved(checker, name);
+  if (!target) return [];
+  const own = name.getSourceFile();
+  const found: ts.PropertyAccessExpression[] = [];
+  for (const file of programFiles(program)) {
+    if (file === own || !file.text.includes(name.text)) continue;
+    for (const id of nameIndex(file).get(name.text) ?? []) {
+      const access = id.parent;
+      if (!ts.isPropertyAccessExpression(access) || access.name !== id) continue;
+      if (resolved(checker, id) === target) found.push(access);
+    }
+  }
+  return found;
+}

@@ -13,9 +13,15 @@ import {
   skipWrappers,
   type FunctionNode,
 } from '../analysis/ast.js';
-import { classifyUse, shapeOfGrowthMethod, type CollectionShape, type Use } from '../analysis/collection-uses.js';
+import {
+  classifyUse,
+  isShrinkMethod,
+  shapeOfGrowthMethod,
+  type CollectionShape,
+  type Use,
+} from '../analysis/collection-uses.js';
 import { hasBoundedDomain } from '../analysis/domains.js';
-import { runsOnlyAtSetUp, type SetUpContext } from '../analysis/program.js';
+import { propertyAccessesElsewhere, runsOnlyAtSetUp, type SetUpContext } from '../analysis/program.js';
 import { CONFIGURATION_FUNCTION, REMOVER_FUNCTION, classLooksLongLived, isRegistryName } from '../analysis/intent.js';
 import {
   fieldLifetime,
@@ -252,6 +258,7 @@ export default createRule<Options, MessageIds>({
       );
       const first = unbounded[0];
       if (!first) return;
+      if (owner.kind === 'field' && managedInOtherFiles(declaration, shape)) return;
 
       // 3. Report.
       const data = {
@@ -630,6 +637,33 @@ export default createRule<Options, MessageIds>({
       if (parts.some((part) => part.getConstructSignatures().length > 0)) return true;
       if (nonNull.getCallSignatures().length > 0) return true;
       return isBuiltinSymbolLike(program, nonNull, 'RegExp');
+    }
+
+    /**
+     * A field other modules reach (a public field): does code in another file
+     * shrink it, replace it or hand it on (`handler.groupCalls.delete(id)`)?
+     */
+    function managedInOtherFiles(declaration: Declaration, shape: CollectionShape): boolean {
+      const report = declaration.report;
+      const name = report.type === AST_NODE_TYPES.MemberExpression ? report.property : report;
+      const tsName = services.esTreeNodeToTSNodeMap.get(name);
+      if (!ts.isIdentifier(tsName) && !ts.isPrivateIdentifier(tsName)) return false;
+      return propertyAccessesElsewhere(program, tsName).some((access) => {
+        let outer: ts.Node = access;
+        while (ts.isParenthesizedExpression(outer.parent) || ts.isNonNullExpression(outer.parent)) outer = outer.parent;
+        const parent = outer.parent;
+        if (ts.isPropertyAccessExpression(parent) && parent.expression === outer) {
+          return isShrinkMethod(shape, parent.name.text) && ts.isCallExpression(parent.parent);
+        }
+        if (ts.isElementAccessExpression(parent) && parent.expression === outer) {
+          return ts.isDeleteExpression(parent.parent);
+        }
+        if (ts.isBinaryExpression(parent) && parent.left === outer) {
+          return parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+        }
+        // Handed to code that may shrink it.
+        return ts.isCallExpression(parent) && parent.arguments.includes(outer as ts.Expression);
+      });
     }
 
     /**

@@ -1,7 +1,6 @@
 // Source: https://github.com/blackboardsh/electrobun/pull/241
 // Bug: none: the client parks each call in its public `pending` map, and the reply handler in 57-pending-deleted-by-reply-module.negative.ts deletes the entry on every reply (success or error) and clears the map when the port closes.
 // expect: none
-// not yet: a delete of a public field by a handler in another module is not seen
 
 export interface MessagePortLike {
   postMessage(message: unknown): void;
