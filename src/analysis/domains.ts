@@ -38,7 +38,35 @@ function bounded(program: ts.Program, expression: ts.Expression, depth: number, 
   if (ts.isConditionalExpression(node)) return next(node.whenTrue) && next(node.whenFalse);
   if (ts.isElementAccessExpression(node)) return isConstantCollection(program, node.expression, depth, seen);
   if (ts.isIdentifier(node)) return identifierBounded(program, node, depth, seen);
+  if (ts.isCallExpression(node)) return returnsBounded(program, node, depth, seen);
   return false;
+}
+
+/**
+ * A call of a function of the program every one of whose returns is bounded
+ * (`keyOf(purpose, kind)` returning `` `${purpose}:${kind}` `` of finite parts).
+ * Its parameters take the domain of all its calls, this one included.
+ */
+function returnsBounded(program: ts.Program, call: ts.CallExpression, depth: number, seen: Set<ts.Node>): boolean {
+  const declaration = program.getTypeChecker().getResolvedSignature(call)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration) || !('body' in declaration) || !declaration.body) return false;
+  const file = declaration.getSourceFile();
+  if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) return false;
+  const body = declaration.body;
+  if (!ts.isBlock(body)) return bounded(program, body, depth + 1, seen);
+  const returns: ts.Expression[] = [];
+  let open = false;
+  const visit = (node: ts.Node): void => {
+    if (open || ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) returns.push(node.expression);
+      else open = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return !open && returns.length > 0 && returns.every((e) => bounded(program, e, depth + 1, seen));
 }
 
 function skipOuter(expression: ts.Expression): ts.Expression {

@@ -109,5 +109,20 @@ class Cluster {
 `,
       errors: [bounded(2), open(6)],
     },
+    {
+      // A key made by a helper whose every return is bounded.
+      code: `${prelude}type Purpose = 'usermedia' | 'screenshare';
+function keyOf(purpose: Purpose, kind: string): string {
+  return \`\${purpose}:\${kind}\`;
+}
+function slug(text: string): string {
+  return text.trim().toLowerCase();
+}
+probe(keyOf('usermedia', 'audio'));
+keyOf('screenshare', 'video');
+probe(slug(request.path));
+`,
+      errors: [bounded(8), open(10)],
+    },
   ],
 });
