@@ -364,17 +364,26 @@ export default createRule<Options, MessageIds>({
         const node = skipWrappers(element);
         let outside = false;
         if (node.type === AST_NODE_TYPES.Identifier) {
-          const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.name);
-          const def = variable?.defs[0];
-          outside = def !== undefined && !contains(body, def.node);
+          outside = madeOutside(node, body);
         } else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
-          outside = true;
+          // `handle.promise`: made outside unless the handle is made again in the loop.
+          let root: TSESTree.Expression = node;
+          while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+          outside = root.type !== AST_NODE_TYPES.Identifier || madeOutside(root, body);
         }
         if (outside) {
           context.report({ node: race, messageId: 'raceInLoop', data: { element: brief(sourceCode, element) } });
           return;
         }
       }
+    }
+
+    /** A variable declared outside the loop and not assigned again inside it. */
+    function madeOutside(id: TSESTree.Identifier, body: TSESTree.Node): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id.name);
+      const def = variable?.defs[0];
+      if (!variable || def === undefined || contains(body, def.node)) return false;
+      return !variable.references.some((ref) => ref.isWrite() && !ref.init && contains(body, ref.identifier));
     }
 
     function loopBody(loop: TSESTree.Node): TSESTree.Node | null {

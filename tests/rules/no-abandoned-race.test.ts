@@ -16,6 +16,16 @@ const L = (line: number) => line + 7;
 
 ruleTester.run('no-abandoned-race', rule, {
   valid: [
+    // The raced handle is made again on every pass: each race has a fresh promise.
+    `${prelude}declare function nextChunk(): Promise<string | undefined>;
+export async function pump(): Promise<void> {
+  let failed = Promise.withResolvers<undefined>();
+  for (;;) {
+    failed = Promise.withResolvers<undefined>();
+    const chunk = await Promise.race([nextChunk(), failed.promise]);
+    if (chunk === undefined) return;
+  }
+}`,
     // The work gets a signal that fires on timeout and the timer is AbortSignal.timeout itself.
     `${prelude}export async function a(id: string): Promise<string> {
   return fetchReport(id, { signal: AbortSignal.timeout(1000) });

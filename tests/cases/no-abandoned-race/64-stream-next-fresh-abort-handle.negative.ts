@@ -1,7 +1,6 @@
 // Source: https://github.com/apibara/typescript-sdk/pull/223
 // Bug: none: each pass of the read loop makes a fresh abort wait, races `stream.next()` against `abort.promise`, and removes the wait's listener in finally, so nothing raced outlives the pass (the PR's fix for a loop that reused one abort promise).
 // expect: none
-// not yet: a property of a handle made inside the loop (`abort.promise`) is taken for a promise made outside it
 
 export interface StreamMessage {
   cursor: bigint;
