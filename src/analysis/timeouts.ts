@@ -13,7 +13,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { isFunctionNode, memberName, skipWrappers, walk } from './ast.js';
+import { isFunctionNode, memberName, outermostAlias, skipWrappers, walk } from './ast.js';
 import { PROMISE_REACTIONS } from './vocabulary.js';
 
 export interface Timeout {
@@ -97,8 +97,11 @@ function promiseTimer(node: TSESTree.NewExpression, element: TSESTree.Node): Tim
   if (!found) return null;
   let handle: string | null = null;
   const parent = found.parent;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === found) {
-    handle = parent.left.type === AST_NODE_TYPES.Identifier ? parent.left.name : null;
+  // `timer = setTimeout(…)`, also through a cast (`… as unknown as number`).
+  const stored = outermostAlias(found);
+  const holder = stored.parent;
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === stored) {
+    handle = holder.left.type === AST_NODE_TYPES.Identifier ? holder.left.name : null;
   }
   const unref =
     parent.type === AST_NODE_TYPES.MemberExpression &&

@@ -16,6 +16,18 @@ const L = (line: number) => line + 7;
 
 ruleTester.run('no-abandoned-race', rule, {
   valid: [
+    // The timer's handle stored through a cast is still the one cleared in finally.
+    `${prelude}export async function guarded(id: string): Promise<string> {
+  let timer: number | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), 1000) as unknown as number;
+  });
+  try {
+    return await Promise.race([compute(id), expired]);
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+}`,
     // The raced handle is made again on every pass: each race has a fresh promise.
     `${prelude}declare function nextChunk(): Promise<string | undefined>;
 export async function pump(): Promise<void> {
