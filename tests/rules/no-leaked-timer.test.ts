@@ -5,6 +5,26 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-leaked-timer', rule, {
   valid: [
+    // The re-arm is guarded by a method of the class that reads the flag start() sets.
+    `
+export class Heartbeat {
+  private status: 'started' | 'stopped' = 'stopped';
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  isStarted(): boolean {
+    return this.status === 'started';
+  }
+  start(): void {
+    if (this.isStarted()) return;
+    this.status = 'started';
+    this.timer = setTimeout(() => this.beat(), 1000);
+  }
+  stop(): void {
+    this.status = 'stopped';
+    clearTimeout(this.timer);
+  }
+  private beat(): void {}
+}
+`,
     // An unref'd module-level sweeper: it cannot hold the process open and holds only module state.
     `const seen = new Map<string, number>();
 setInterval(() => seen.clear(), 60_000).unref();
