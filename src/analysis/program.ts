@@ -109,6 +109,17 @@ function resolved(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined
 }
 
 /**
+ * The same declared thing: the checker can hand out more than one symbol
+ * object for a member (instantiated for a type, or for `this`); they share
+ * declarations.
+ */
+function sameSymbol(a: ts.Symbol | undefined, b: ts.Symbol): boolean {
+  if (a === b) return true;
+  if (!a?.declarations || !b.declarations) return false;
+  return a.declarations.some((d) => b.declarations?.includes(d));
+}
+
+/**
  * A member declared by an interface or type literal of the program's own
  * code: calls through it may reach any class that implements it. A library's
  * interface (`Array.push`, `Map.set`) is implemented by the library.
@@ -198,7 +209,7 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
       }
       if (isPassThrough(id)) continue;
       const symbol = resolved(checker, id);
-      if (symbol !== target) {
+      if (!sameSymbol(symbol, target)) {
         const onUnknownReceiver = symbol === undefined && ts.isPropertyAccessExpression(id.parent);
         if (isMember && (onUnknownReceiver || (symbol !== undefined && isSignatureMember(program, symbol)))) {
           return INCOMPLETE;
@@ -330,7 +341,7 @@ export function propertyAccessesElsewhere(program: ts.Program, name: Name): ts.P
     for (const id of nameIndex(file).get(name.text) ?? []) {
       const access = id.parent;
       if (!ts.isPropertyAccessExpression(access) || access.name !== id) continue;
-      if (resolved(checker, id) === target) found.push(access);
+      if (sameSymbol(resolved(checker, id), target)) found.push(access);
     }
   }
   return found;
