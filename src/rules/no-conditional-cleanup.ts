@@ -16,6 +16,7 @@ import { resolveOwner } from '../analysis/owners.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
 import {
   acquireAt,
+  helperSiteAt,
   releaseAt,
   releaseKeys,
   textOf,
@@ -190,9 +191,9 @@ export default createRule<Options, MessageIds>({
 
     function visitSite(node: TSESTree.Node): void {
       const position = tracker.mark(node);
-      const acquire = acquireAt(node, sourceCode, pairs);
+      const acquire = acquireAt(node, sourceCode, pairs) ?? helperSiteAt(node, sourceCode, 'acquire');
       if (acquire) acquires.push(acquire);
-      const release = releaseAt(node, sourceCode, pairs);
+      const release = releaseAt(node, sourceCode, pairs) ?? helperSiteAt(node, sourceCode, 'release');
       if (release) {
         for (const key of releaseKeys(release)) {
           const list = releasesByKey.get(key);

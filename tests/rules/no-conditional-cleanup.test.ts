@@ -10,6 +10,24 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // Slots taken and given back through helper methods, the give in finally.
+    `${prelude}export class Queue {
+  private active = 0;
+  private take(): void {
+    this.active += 1;
+  }
+  private give(): void {
+    this.active -= 1;
+  }
+  async run(id: string): Promise<number> {
+    this.take();
+    try {
+      return await work(id);
+    } finally {
+      this.give();
+    }
+  }
+}`,
     // Deleted only if the send fails: on success the reply handler deletes the entry by the reply's id.
     `${prelude}declare function post(message: { id: number }): Promise<void>;
 export class Rpc {
@@ -377,6 +395,65 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // The same helpers, with an early return between them: the slot is never given back.
+    {
+      code: `${prelude}export class Queue {
+  private active = 0;
+  private take(): void {
+    this.active += 1;
+  }
+  private give(): void {
+    this.active -= 1;
+  }
+  run(id: string): number {
+    this.take();
+    const n = check(id);
+    if (n < 0) return n;
+    this.give();
+    return n;
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 16,
+          column: 5,
+          data: {
+            release: 'this.give()',
+            condition: 'is skipped by the \`return\` on line 15',
+            resource: 'the count raised by',
+            acquire: 'this.take()',
+            line: '13',
+            stays: 'stays raised',
+          },
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}export class Queue {
+  private active = 0;
+  private take(): void {
+    this.active += 1;
+  }
+  private give(): void {
+    this.active -= 1;
+  }
+  run(id: string): number {
+    this.take();
+    try {
+      const n = check(id);
+      if (n < 0) return n;
+      return n;
+    } finally {
+      this.give();
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Deleted only if the send fails, and nothing else ever deletes: every successful call leaves its entry.
     {
       code: `${prelude}declare function post(message: { id: number }): Promise<void>;

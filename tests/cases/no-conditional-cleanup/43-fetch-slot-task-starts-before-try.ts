@@ -1,7 +1,6 @@
 // Source: https://github.com/aidenybai/react-grab/pull/552
 // Bug: the source-fetch queue took a concurrency slot, then started the task before entering the try whose finally gave the slot back; a task that threw synchronously kept its slot forever, and three such failures blocked every later lookup.
-// expect: no-conditional-cleanup/cleanupSkippedOnThrow 43:7
-// not yet: acquire and release through private helper methods around a counter (takeSlot/giveSlot) are not recognised
+// expect: no-conditional-cleanup/cleanupSkippedOnThrow 42:7
 
 export type SourceTask<T> = (signal: AbortSignal) => Promise<T>;
 
