@@ -11,6 +11,7 @@ import {
   outermostAlias,
   runsInPlace,
   skipWrappers,
+  walk,
   type FunctionNode,
 } from '../analysis/ast.js';
 import {
@@ -238,7 +239,10 @@ export default createRule<Options, MessageIds>({
       const inits = uses.flatMap((use) => (use.kind === 'reset' && use.assignment ? [use.assignment] : []));
       const growth = uses.filter(
         (use): use is GrowUse =>
-          use.kind === 'grow' && runsPerCall(use.site, owner, lifetime, scopes) && !fillsAtInit(use.site, inits),
+          use.kind === 'grow' &&
+          runsPerCall(use.site, owner, lifetime, scopes) &&
+          !fillsAtInit(use.site, inits) &&
+          !behindOnceFlag(use.site),
       );
       if (growth.length === 0) return;
       if (!looksUnbounded(owner, uses, growth)) return;
@@ -471,6 +475,49 @@ export default createRule<Options, MessageIds>({
           isGuardedInit(assignment)
         );
       });
+    }
+
+    /**
+     * `if (!this.populated) { …grow…; this.populated = true; }`: a block that sets
+     * the flag its own test reads runs once, unless code elsewhere clears the flag.
+     */
+    function behindOnceFlag(site: TSESTree.Node): boolean {
+      const fn = enclosingFunction(site);
+      for (let p: TSESTree.Node | undefined = site.parent; p && p !== fn; p = p.parent) {
+        if (p.type !== AST_NODE_TYPES.IfStatement || !contains(p.consequent, site)) continue;
+        const test = skipWrappers(p.test);
+        if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') continue;
+        const flag = sourceCode.getText(skipWrappers(test.argument));
+        let sets = false;
+        walk(
+          p.consequent,
+          (node) => {
+            if (
+              node.type === AST_NODE_TYPES.AssignmentExpression &&
+              node.operator === '=' &&
+              sourceCode.getText(node.left) === flag &&
+              node.right.type === AST_NODE_TYPES.Literal &&
+              node.right.value === true
+            ) {
+              sets = true;
+            }
+          },
+          { intoFunctions: false },
+        );
+        if (sets && !clearedElsewhere(flag, p)) return true;
+      }
+      return false;
+    }
+
+    /** Is `flag` set to something other than `true` outside `block`? */
+    function clearedElsewhere(flag: string, block: TSESTree.Node): boolean {
+      let cleared = false;
+      walk(sourceCode.ast, (node) => {
+        if (cleared || node.type !== AST_NODE_TYPES.AssignmentExpression || contains(block, node)) return;
+        if (sourceCode.getText(node.left) !== flag) return;
+        cleared = !(node.right.type === AST_NODE_TYPES.Literal && node.right.value === true);
+      });
+      return cleared;
     }
 
     /** The assignment runs only when its target is empty: `!x`, `x == null`, `x === undefined`. */

@@ -5,6 +5,22 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // Filled in a block that sets the flag its own test reads: once per object.
+    `
+declare function loadProviders(): Record<string, string>;
+export class ProviderClient {
+  private readonly addresses = new Map<string, string>();
+  private populated = false;
+  lookup(name: string): string | undefined {
+    if (!this.populated) {
+      for (const [key, value] of Object.entries(loadProviders())) this.addresses.set(key, value);
+      this.populated = true;
+    }
+    return this.addresses.get(name);
+  }
+  close(): void {}
+}
+`,
     // Filled in the block that creates it lazily: it grows only when it is new.
     {
       code: `
@@ -445,6 +461,40 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // The same, with the flag cleared elsewhere: every reload fills it again, and nothing removes.
+    {
+      code: `
+declare function loadProviders(): Record<string, string>;
+export class ProviderClient {
+  private readonly addresses = new Map<string, string>();
+  private populated = false;
+  lookup(name: string): string | undefined {
+    if (!this.populated) {
+      for (const [key, value] of Object.entries(loadProviders())) this.addresses.set(key, value);
+      this.populated = true;
+    }
+    return this.addresses.get(name);
+  }
+  reload(): void {
+    this.populated = false;
+  }
+  close(): void {}
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 4,
+          column: 20,
+          data: {
+            name: 'this.addresses',
+            lifetime: 'a Map field that lives as long as its ProviderClient',
+            where: '\`lookup()\`',
+            line: '8',
+          },
+        },
+      ],
+    },
     // Created lazily, but also filled outside that block: every call can add.
     {
       code: `
