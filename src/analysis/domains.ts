@@ -55,18 +55,19 @@ function returnsBounded(program: ts.Program, call: ts.CallExpression, depth: num
   const body = declaration.body;
   if (!ts.isBlock(body)) return bounded(program, body, depth + 1, seen);
   const returns: ts.Expression[] = [];
-  let open = false;
-  const visit = (node: ts.Node): void => {
-    if (open || ts.isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node)) {
-      if (node.expression) returns.push(node.expression);
-      else open = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
-  return !open && returns.length > 0 && returns.every((e) => bounded(program, e, depth + 1, seen));
+  if (!collectReturns(body, returns)) return false;
+  return returns.length > 0 && returns.every((e) => bounded(program, e, depth + 1, seen));
+}
+
+/** The values a body returns, outside nested functions; false when some `return` gives none. */
+function collectReturns(node: ts.Node, out: ts.Expression[]): boolean {
+  if (ts.isFunctionLike(node)) return true;
+  if (ts.isReturnStatement(node)) {
+    if (!node.expression) return false;
+    out.push(node.expression);
+    return true;
+  }
+  return ts.forEachChild(node, (child) => (collectReturns(child, out) ? undefined : true)) !== true;
 }
 
 function skipOuter(expression: ts.Expression): ts.Expression {

@@ -279,14 +279,14 @@ export function diesWithCall(owner: Owner, site: TSESTree.Node, scopes: Scopes):
     const id = ref.identifier;
     const parent = id.parent;
     if (ref.isWrite()) {
-      return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === id && isFreshValue(parent.right);
+      return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === id && isFreshValue(parent.right);
     }
     if (lifetime.kind === 'closure' && closureGrowsPerCall(id, lifetime.declaringFunction, scopes)) return false;
     // Only used in place: `seen.add(x)`, `seen.size`, `for (… of seen)`, `x in seen`, `seen[k]`.
     return (
-      (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id) ||
-      (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === id) ||
-      (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in' && parent.right === id)
+      (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id) ||
+      (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === id) ||
+      (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in' && parent.right === id)
     );
   });
 }

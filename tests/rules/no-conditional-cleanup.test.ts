@@ -421,7 +421,7 @@ export async function handle(id: string, ids: string[]): Promise<void> {
           column: 5,
           data: {
             release: 'this.give()',
-            condition: 'is skipped by the \`return\` on line 15',
+            condition: 'is skipped by the `return` on line 15',
             resource: 'the count raised by',
             acquire: 'this.take()',
             line: '13',

@@ -489,7 +489,7 @@ export class ProviderClient {
           data: {
             name: 'this.addresses',
             lifetime: 'a Map field that lives as long as its ProviderClient',
-            where: '\`lookup()\`',
+            where: '`lookup()`',
             line: '8',
           },
         },
@@ -512,7 +512,7 @@ export function remember(id: string): number {
           messageId: 'mapNeverShrinks',
           line: 2,
           column: 5,
-          data: { name: 'seen', lifetime: 'a module-level Map', where: '\`remember()\`', line: '7' },
+          data: { name: 'seen', lifetime: 'a module-level Map', where: '`remember()`', line: '7' },
         },
       ],
     },
@@ -538,7 +538,7 @@ export const slugLength = memoize((key) => key.trim().length);
           column: 9,
           data: {
             name: 'memo',
-            lifetime: 'a Map kept by a closure that outlives \`memoize()\`',
+            lifetime: 'a Map kept by a closure that outlives `memoize()`',
             where: 'the function on line 4',
             line: '8',
           },
