@@ -228,3 +228,24 @@ export function walk(
     }
   }
 }
+
+/**
+ * The instance member that `this.name` names in the class around the access:
+ * a method (`take() {…}`) or a field (`take = () => {…}`), not a static one.
+ */
+export function thisMember(callee: TSESTree.Node): TSESTree.MethodDefinition | TSESTree.PropertyDefinition | null {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return null;
+  if (skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) return null;
+  const name = keyName(callee.property, false);
+  if (name === null) return null;
+  for (let p: TSESTree.Node | undefined = callee.parent; p; p = p.parent) {
+    if (p.type !== AST_NODE_TYPES.ClassBody) continue;
+    for (const member of p.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition)
+        continue;
+      if (!member.static && keyName(member.key, member.computed) === name) return member;
+    }
+    return null;
+  }
+  return null;
+}

@@ -8,6 +8,7 @@
  * identifiers that carry that name. Answers are cached per `Program`.
  */
 import ts from 'typescript';
+import { SYNC_CALLBACK_METHODS } from './ast.js';
 import { PROMISE_REACTIONS } from './vocabulary.js';
 
 /** The calls of a function in the program, and whether they are all its callers. */
@@ -232,19 +233,6 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
 /** Whose set-up a call belongs to: the module's initialisation, or the construction of one instance of a class. */
 export type SetUpContext = { kind: 'module' } | { kind: 'instance'; classNode: ts.ClassLikeDeclaration };
 
-/** Array methods whose callback runs before they return: a call inside one runs where the method is called. */
-const IN_PLACE_CALLBACK = new Set([
-  'forEach',
-  'map',
-  'filter',
-  'some',
-  'every',
-  'find',
-  'findIndex',
-  'flatMap',
-  'reduce',
-]);
-
 const MAX_SET_UP_DEPTH = 3;
 
 /**
@@ -303,7 +291,7 @@ function runsWhereDefined(fn: ts.ArrowFunction | ts.FunctionExpression): boolean
   const callee = parent.expression;
   return (
     ts.isPropertyAccessExpression(callee) &&
-    IN_PLACE_CALLBACK.has(callee.name.text) &&
+    SYNC_CALLBACK_METHODS.has(callee.name.text) &&
     parent.arguments.includes(outer as ts.Expression)
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, outermostAlias, skipWrappers } from './ast.js';
+import { calleeName, outermostAlias, skipWrappers, thisMember, walk } from './ast.js';
 import { DISPOSE_METHODS } from './vocabulary.js';
 
 export type ResourceKind = 'entry' | 'listener' | 'timer' | 'lock' | 'count' | 'custom' | 'disposable';
@@ -256,22 +256,26 @@ export function helperSiteAt(
   role: 'acquire' | 'release',
 ): ResourceSite | null {
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
-  const callee = skipWrappers(node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return null;
-  if (skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) return null;
-  const method = methodOfThisClass(callee);
-  if (!method) return null;
+  const member = thisMember(skipWrappers(node.callee));
+  if (member?.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'method') return null;
+  const method = member.value;
+  if (method.type !== AST_NODE_TYPES.FunctionExpression) return null;
   let summary = helperSummaries.get(method);
   if (!summary) {
     const raises = new Set<string>();
     const lowers = new Set<string>();
-    walkOwnBody(method.body, (child) => {
-      if (child.type !== AST_NODE_TYPES.UpdateExpression && child.type !== AST_NODE_TYPES.AssignmentExpression) return;
-      const up = counterAt(child, sourceCode, '+');
-      if (up?.pairKey.startsWith('count:this.')) raises.add(up.pairKey);
-      const down = counterAt(child, sourceCode, '-');
-      if (down?.pairKey.startsWith('count:this.')) lowers.add(down.pairKey);
-    });
+    walk(
+      method.body,
+      (child) => {
+        if (child.type !== AST_NODE_TYPES.UpdateExpression && child.type !== AST_NODE_TYPES.AssignmentExpression)
+          return;
+        const up = counterAt(child, sourceCode, '+');
+        if (up?.pairKey.startsWith('count:this.')) raises.add(up.pairKey);
+        const down = counterAt(child, sourceCode, '-');
+        if (down?.pairKey.startsWith('count:this.')) lowers.add(down.pairKey);
+      },
+      { intoFunctions: false },
+    );
     summary = { raises, lowers };
     helperSummaries.set(method, summary);
   }
@@ -279,53 +283,4 @@ export function helperSiteAt(
   if (mine.size !== 1 || other.size > 0) return null;
   const [pairKey] = mine;
   return pairKey ? { kind: 'count', node, pairKey, receiver: null } : null;
-}
-
-/** The method `this.name` names, in the class whose method contains the call. */
-function methodOfThisClass(callee: TSESTree.MemberExpression): TSESTree.FunctionExpression | null {
-  if (callee.property.type !== AST_NODE_TYPES.Identifier && callee.property.type !== AST_NODE_TYPES.PrivateIdentifier) {
-    return null;
-  }
-  const name = callee.property.name;
-  const isPrivate = callee.property.type === AST_NODE_TYPES.PrivateIdentifier;
-  for (let p: TSESTree.Node | undefined = callee.parent; p; p = p.parent) {
-    if (p.type !== AST_NODE_TYPES.ClassBody) continue;
-    for (const member of p.body) {
-      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static || member.kind !== 'method') continue;
-      const key = member.key;
-      const matches =
-        (isPrivate ? key.type === AST_NODE_TYPES.PrivateIdentifier : key.type === AST_NODE_TYPES.Identifier) &&
-        !member.computed &&
-        (key as TSESTree.Identifier | TSESTree.PrivateIdentifier).name === name;
-      if (matches) return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : null;
-    }
-    return null;
-  }
-  return null;
-}
-
-/** Visit a function body's nodes, not those of functions nested in it. */
-function walkOwnBody(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    visit(node);
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      const children: unknown[] = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (!child || typeof child !== 'object' || !('type' in child)) continue;
-        const n = child as TSESTree.Node;
-        if (
-          n.type === AST_NODE_TYPES.FunctionExpression ||
-          n.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-          n.type === AST_NODE_TYPES.FunctionDeclaration
-        ) {
-          continue;
-        }
-        stack.push(n);
-      }
-    }
-  }
 }

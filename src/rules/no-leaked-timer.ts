@@ -8,6 +8,7 @@ import {
   isFunctionNode,
   keyName,
   skipWrappers,
+  thisMember,
   walk,
   type FunctionNode,
 } from '../analysis/ast.js';
@@ -468,43 +469,20 @@ export default createRule<Options, MessageIds>({
         if (classOfMember(scope)) break;
       }
       const flags = [owner, ...written];
-      const classNode = classOfMember(fn)?.classNode ?? null;
       const readsFlag = (root: TSESTree.Node, depth: number): boolean => {
         let found = false;
         walk(root, (node) => {
           if (found) return;
           if (flags.some((flag) => denotesOwner(node, flag, sourceCode))) found = true;
           // `if (this.isStarted()) return`: a method of the class that reads the flag.
-          else if (depth === 0 && classNode && node.type === AST_NODE_TYPES.CallExpression) {
-            const body = thisMethodBody(classNode, node.callee);
-            if (body && readsFlag(body, depth + 1)) found = true;
+          else if (depth === 0 && node.type === AST_NODE_TYPES.CallExpression) {
+            const value = thisMember(node.callee)?.value;
+            if (value && isFunctionNode(value) && readsFlag(value.body, depth + 1)) found = true;
           }
         });
         return found;
       };
       return tests.some((test) => readsFlag(test, 0));
-    }
-
-    /** The body of `this.name` when it is a method (or arrow field) of `classNode`. */
-    function thisMethodBody(classNode: TSESTree.Node, callee: TSESTree.Node): TSESTree.Node | null {
-      const member = skipWrappers(callee as TSESTree.Expression);
-      if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed) return null;
-      if (skipWrappers(member.object).type !== AST_NODE_TYPES.ThisExpression) return null;
-      const name = keyName(member.property, false);
-      if (
-        name === null ||
-        (classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression)
-      ) {
-        return null;
-      }
-      for (const element of classNode.body.body) {
-        if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition)
-          continue;
-        if (element.static || keyName(element.key, element.computed) !== name) continue;
-        const value = element.value;
-        if (value && isFunctionNode(value)) return value.body;
-      }
-      return null;
     }
 
     /**

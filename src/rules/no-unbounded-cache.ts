@@ -190,6 +190,8 @@ export default createRule<Options, MessageIds>({
     const managedNames = new Map<string, boolean>();
     /** Per function: does its text match a pattern (`SHRINK_TEXT`, `SYNC_FS_TEXT`)? */
     const functionText = new WeakMap<FunctionNode, Map<RegExp, boolean>>();
+    /** Per once-flag block and flag text: is the flag set back elsewhere in the file? */
+    const clearedFlags = new Map<string, boolean>();
 
     return {
       CallExpression(node) {
@@ -488,35 +490,44 @@ export default createRule<Options, MessageIds>({
         const test = skipWrappers(p.test);
         if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') continue;
         const flag = sourceCode.getText(skipWrappers(test.argument));
-        let sets = false;
-        walk(
-          p.consequent,
-          (node) => {
-            if (
-              node.type === AST_NODE_TYPES.AssignmentExpression &&
-              node.operator === '=' &&
-              sourceCode.getText(node.left) === flag &&
-              node.right.type === AST_NODE_TYPES.Literal &&
-              node.right.value === true
-            ) {
-              sets = true;
-            }
-          },
-          { intoFunctions: false },
-        );
-        if (sets && !clearedElsewhere(flag, p)) return true;
+        if (setsTrue(p.consequent, flag) && !clearedElsewhere(flag, p)) return true;
       }
       return false;
     }
 
-    /** Is `flag` set to something other than `true` outside `block`? */
+    /** Does `block` itself (not a function in it) assign `true` to `flag`? */
+    function setsTrue(block: TSESTree.Node, flag: string): boolean {
+      let sets = false;
+      walk(
+        block,
+        (node) => {
+          if (
+            node.type === AST_NODE_TYPES.AssignmentExpression &&
+            node.operator === '=' &&
+            sourceCode.getText(node.left) === flag &&
+            node.right.type === AST_NODE_TYPES.Literal &&
+            node.right.value === true
+          ) {
+            sets = true;
+          }
+        },
+        { intoFunctions: false },
+      );
+      return sets;
+    }
+
+    /** Is `flag` set to something other than `true` outside `block`? Asked once per flag and block. */
     function clearedElsewhere(flag: string, block: TSESTree.Node): boolean {
+      const key = `${String(block.range[0])}:${flag}`;
+      const known = clearedFlags.get(key);
+      if (known !== undefined) return known;
       let cleared = false;
       walk(sourceCode.ast, (node) => {
         if (cleared || node.type !== AST_NODE_TYPES.AssignmentExpression || contains(block, node)) return;
         if (sourceCode.getText(node.left) !== flag) return;
         cleared = !(node.right.type === AST_NODE_TYPES.Literal && node.right.value === true);
       });
+      clearedFlags.set(key, cleared);
       return cleared;
     }
 

@@ -3,26 +3,14 @@
  * at every `probe(value)` it reports whether the value can only be one written
  * in the source (`bounded`) or may carry outside data (`open`).
  */
-import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { hasBoundedDomain } from '../../src/analysis/domains.js';
 import { typedRuleTester } from '../rule-tester.js';
+import { argumentProbe } from './argument-probe.js';
 
-const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
-  meta: { type: 'problem', messages: { verdict: '{{verdict}}' }, schema: [], defaultOptions: [] },
-  create(context) {
-    const services = ESLintUtils.getParserServices(context);
-    return {
-      CallExpression(node: TSESTree.CallExpression) {
-        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'probe') return;
-        const [arg] = node.arguments;
-        if (!arg) return;
-        const tsNode = services.esTreeNodeToTSNodeMap.get(arg);
-        const verdict = ts.isExpression(tsNode) && hasBoundedDomain(services.program, tsNode) ? 'bounded' : 'open';
-        context.report({ node, messageId: 'verdict', data: { verdict } });
-      },
-    };
-  },
+const probe = argumentProbe((arg, services) => {
+  const tsNode = services.esTreeNodeToTSNodeMap.get(arg);
+  return ts.isExpression(tsNode) && hasBoundedDomain(services.program, tsNode) ? 'bounded' : 'open';
 });
 
 const prelude = `declare function probe(value: unknown): void;

@@ -3,25 +3,11 @@
  * whether the call can throw to its caller. Built-ins are known by the
  * declaration the checker resolves, never by the name at the call site.
  */
-import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { callCannotThrow } from '../../src/analysis/throws.js';
 import { typedRuleTester } from '../rule-tester.js';
+import { argumentProbe } from './argument-probe.js';
 
-const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
-  meta: { type: 'problem', messages: { verdict: '{{verdict}}' }, schema: [], defaultOptions: [] },
-  create(context) {
-    const services = ESLintUtils.getParserServices(context);
-    return {
-      CallExpression(node: TSESTree.CallExpression) {
-        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'probe') return;
-        const [arg] = node.arguments;
-        if (!arg) return;
-        const verdict = callCannotThrow(arg, services) ? 'cannot throw' : 'may throw';
-        context.report({ node, messageId: 'verdict', data: { verdict } });
-      },
-    };
-  },
-});
+const probe = argumentProbe((arg, services) => (callCannotThrow(arg, services) ? 'cannot throw' : 'may throw'));
 
 const prelude = `declare function probe(value: unknown): void;
 declare const handle: ReturnType<typeof setTimeout>;
