@@ -261,6 +261,12 @@ function setUpOnly(
   if (!complete || calls.length + reactions.length === 0) return false;
   return [...calls, ...reactions].every((call) => {
     const caller = callingFunction(call);
+    // `if (!C.installed) { install(); C.installed = true; }`: once per process, or once per
+    // instance when the flag is the instance's own.
+    const once = caller ? onceFlagAround(program, call, caller) : null;
+    if (once === 'process') return true;
+    if (once === 'instance' && context.kind === 'instance' && caller && ownerClass(caller) === context.classNode)
+      return true;
     if (!caller) {
       if (context.kind === 'module') return true;
       // A field initializer of the class runs once per instance.
@@ -269,6 +275,122 @@ function setUpOnly(
     if (context.kind === 'instance' && ts.isConstructorDeclaration(caller)) return caller.parent === context.classNode;
     return depth < MAX_SET_UP_DEPTH && setUpOnly(program, caller, context, depth + 1, seen);
   });
+}
+
+/**
+ * Is `node` inside `if (!flag) { …; flag = true; }` in `fn`, where nothing
+ * else in the program sets `flag` to anything but `true`? The block then runs
+ * once: per process for a module variable or a static member, per instance
+ * for a field of `this`.
+ */
+export function onceFlagAround(program: ts.Program, node: ts.Node, fn: ts.Node): 'process' | 'instance' | null {
+  for (let child: ts.Node = node, p = node.parent; p !== fn && !ts.isSourceFile(p); child = p, p = p.parent) {
+    if (!ts.isIfStatement(p) || p.thenStatement !== child) continue;
+    let test = p.expression;
+    while (ts.isParenthesizedExpression(test)) test = test.expression;
+    if (!ts.isPrefixUnaryExpression(test) || test.operator !== ts.SyntaxKind.ExclamationToken) continue;
+    const flag = flagOf(program.getTypeChecker(), test.operand);
+    if (!flag || !setsTrueIn(p.thenStatement, flag.symbol, program)) continue;
+    if (setOtherwise(program, flag, p.thenStatement)) continue;
+    return flag.scope;
+  }
+  return null;
+}
+
+interface Flag {
+  symbol: ts.Symbol;
+  name: string;
+  scope: 'process' | 'instance';
+  /** Can code in other files assign it? */
+  exported: boolean;
+}
+
+/** A module variable, a static member (`C.flag`) or an instance field (`this.flag`) used as a flag. */
+function flagOf(checker: ts.TypeChecker, node: ts.Expression): Flag | null {
+  let target: ts.Expression = node;
+  while (ts.isParenthesizedExpression(target)) target = target.expression;
+  const name = ts.isIdentifier(target) ? target : ts.isPropertyAccessExpression(target) ? target.name : null;
+  if (!name) return null;
+  const symbol = checker.getSymbolAtLocation(name);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration) return null;
+  if (ts.isVariableDeclaration(declaration)) {
+    if (!ts.isSourceFile(declaration.parent.parent.parent)) return null;
+    return { symbol, name: name.text, scope: 'process', exported: false };
+  }
+  if (!ts.isPropertyDeclaration(declaration) || !ts.isPropertyAccessExpression(target)) return null;
+  const flags = ts.getCombinedModifierFlags(declaration);
+  const exported = !(flags & ts.ModifierFlags.Private) && !ts.isPrivateIdentifier(declaration.name);
+  if (flags & ts.ModifierFlags.Static) return { symbol, name: name.text, scope: 'process', exported };
+  if (target.expression.kind !== ts.SyntaxKind.ThisKeyword) return null;
+  return { symbol, name: name.text, scope: 'instance', exported };
+}
+
+/** Does `block` itself (not a function in it) assign `true` to the flag? */
+function setsTrueIn(block: ts.Node, symbol: ts.Symbol, program: ts.Program): boolean {
+  const checker = program.getTypeChecker();
+  let sets = false;
+  const visit = (node: ts.Node): void => {
+    if (sets || ts.isFunctionLike(node)) return;
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      node.right.kind === ts.SyntaxKind.TrueKeyword &&
+      flagOf(checker, node.left)?.symbol === symbol
+    ) {
+      sets = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return sets;
+}
+
+/** Is the flag assigned anything but `true` outside `block`: in its file, or in another file when it is public? */
+function setOtherwise(program: ts.Program, flag: Flag, block: ts.Node): boolean {
+  const checker = program.getTypeChecker();
+  const own = block.getSourceFile();
+  const files = flag.exported ? programFiles(program) : [own];
+  for (const file of files) {
+    if (!file.text.includes(flag.name)) continue;
+    for (const id of nameIndex(file).get(flag.name) ?? []) {
+      let target: ts.Node = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id;
+      while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
+      const write = target.parent;
+      if (!ts.isBinaryExpression(write) || write.left !== target) {
+        // `delete C.flag`, `flag++`: not a plain `true`.
+        const changes =
+          ts.isDeleteExpression(write) ||
+          ts.isPostfixUnaryExpression(write) ||
+          (ts.isPrefixUnaryExpression(write) &&
+            (write.operator === ts.SyntaxKind.PlusPlusToken || write.operator === ts.SyntaxKind.MinusMinusToken));
+        if (changes && checker.getSymbolAtLocation(id) === flag.symbol) {
+          return true;
+        }
+        continue;
+      }
+      if (
+        write.operatorToken.kind < ts.SyntaxKind.FirstAssignment ||
+        write.operatorToken.kind > ts.SyntaxKind.LastAssignment
+      )
+        continue;
+      if (file === own && write.pos >= block.pos && write.end <= block.end) continue;
+      if (checker.getSymbolAtLocation(id) !== flag.symbol) continue;
+      if (write.operatorToken.kind === ts.SyntaxKind.EqualsToken && write.right.kind === ts.SyntaxKind.TrueKeyword)
+        continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The class whose method (or constructor, accessor, field initializer) `fn` is. */
+function ownerClass(fn: ts.Node): ts.ClassLikeDeclaration | null {
+  for (let p: ts.Node = fn; !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isClassLike(p)) return p;
+  }
+  return null;
 }
 
 /** The function a call runs in, looking through callbacks that array methods run in place and through IIFEs. */

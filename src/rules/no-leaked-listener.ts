@@ -24,6 +24,7 @@ import {
   type TargetLifetime,
 } from '../analysis/listeners.js';
 import type { Scopes } from '../analysis/lifetime.js';
+import { runsOnlyAtSetUp } from '../analysis/program.js';
 import { classOfThis } from '../analysis/owners.js';
 import { textOf } from '../analysis/resources.js';
 import { isAbortSignalType } from '../analysis/types.js';
@@ -187,6 +188,8 @@ export default createRule<Options, MessageIds>({
       if (isSetupFunction(fn, lifetime.kind, scopes, sourceCode)) return;
       if (isOnceGuarded(add.call, fn, sourceCode)) return;
       if (!hasEventSourceType(add, lifetime)) return;
+      // Every caller in the program runs once per process: module scope, or behind a once-flag.
+      if (runsOnlyAtSetUp(services.program, services.esTreeNodeToTSNodeMap.get(fn), { kind: 'module' })) return;
       report(add, fn, lifetime, handler === 'inline');
     }
 

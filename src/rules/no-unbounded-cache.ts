@@ -11,7 +11,6 @@ import {
   outermostAlias,
   runsInPlace,
   skipWrappers,
-  walk,
   type FunctionNode,
 } from '../analysis/ast.js';
 import {
@@ -22,7 +21,7 @@ import {
   type Use,
 } from '../analysis/collection-uses.js';
 import { hasBoundedDomain } from '../analysis/domains.js';
-import { propertyAccessesElsewhere, runsOnlyAtSetUp, type SetUpContext } from '../analysis/program.js';
+import { onceFlagAround, propertyAccessesElsewhere, runsOnlyAtSetUp, type SetUpContext } from '../analysis/program.js';
 import { CONFIGURATION_FUNCTION, REMOVER_FUNCTION, classLooksLongLived, isRegistryName } from '../analysis/intent.js';
 import {
   fieldLifetime,
@@ -191,7 +190,6 @@ export default createRule<Options, MessageIds>({
     /** Per function: does its text match a pattern (`SHRINK_TEXT`, `SYNC_FS_TEXT`)? */
     const functionText = new WeakMap<FunctionNode, Map<RegExp, boolean>>();
     /** Per once-flag block and flag text: is the flag set back elsewhere in the file? */
-    const clearedFlags = new Map<string, boolean>();
 
     return {
       CallExpression(node) {
@@ -241,10 +239,7 @@ export default createRule<Options, MessageIds>({
       const inits = uses.flatMap((use) => (use.kind === 'reset' && use.assignment ? [use.assignment] : []));
       const growth = uses.filter(
         (use): use is GrowUse =>
-          use.kind === 'grow' &&
-          runsPerCall(use.site, owner, lifetime, scopes) &&
-          !fillsAtInit(use.site, inits) &&
-          !behindOnceFlag(use.site),
+          use.kind === 'grow' && runsPerCall(use.site, owner, lifetime, scopes) && !fillsAtInit(use.site, inits),
       );
       if (growth.length === 0) return;
       if (!looksUnbounded(owner, uses, growth)) return;
@@ -258,6 +253,7 @@ export default createRule<Options, MessageIds>({
         (use) =>
           (shape === 'array' || !use.key || !isBoundedKey(use.key)) &&
           !growsOnlyAtSetUp(use.site, owner, lifetime) &&
+          !growsBehindOnceFlag(use.site, lifetime) &&
           (checkClosures ||
             lifetime.kind !== 'closure' ||
             closureLivesWithModule(use.site, lifetime.declaringFunction)),
@@ -481,54 +477,17 @@ export default createRule<Options, MessageIds>({
 
     /**
      * `if (!this.populated) { …grow…; this.populated = true; }`: a block that sets
-     * the flag its own test reads runs once, unless code elsewhere clears the flag.
+     * the flag its own test reads runs once (per process, or per instance for a
+     * field of `this`), unless code elsewhere in the program clears the flag.
      */
-    function behindOnceFlag(site: TSESTree.Node): boolean {
+    function growsBehindOnceFlag(site: TSESTree.Node, lifetime: Lifetime): boolean {
       const fn = enclosingFunction(site);
-      for (let p: TSESTree.Node | undefined = site.parent; p && p !== fn; p = p.parent) {
-        if (p.type !== AST_NODE_TYPES.IfStatement || !contains(p.consequent, site)) continue;
-        const test = skipWrappers(p.test);
-        if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') continue;
-        const flag = sourceCode.getText(skipWrappers(test.argument));
-        if (setsTrue(p.consequent, flag) && !clearedElsewhere(flag, p)) return true;
-      }
-      return false;
-    }
-
-    /** Does `block` itself (not a function in it) assign `true` to `flag`? */
-    function setsTrue(block: TSESTree.Node, flag: string): boolean {
-      let sets = false;
-      walk(
-        block,
-        (node) => {
-          if (
-            node.type === AST_NODE_TYPES.AssignmentExpression &&
-            node.operator === '=' &&
-            sourceCode.getText(node.left) === flag &&
-            node.right.type === AST_NODE_TYPES.Literal &&
-            node.right.value === true
-          ) {
-            sets = true;
-          }
-        },
-        { intoFunctions: false },
+      const once = onceFlagAround(
+        program,
+        services.esTreeNodeToTSNodeMap.get(site),
+        services.esTreeNodeToTSNodeMap.get(fn ?? sourceCode.ast),
       );
-      return sets;
-    }
-
-    /** Is `flag` set to something other than `true` outside `block`? Asked once per flag and block. */
-    function clearedElsewhere(flag: string, block: TSESTree.Node): boolean {
-      const key = `${String(block.range[0])}:${flag}`;
-      const known = clearedFlags.get(key);
-      if (known !== undefined) return known;
-      let cleared = false;
-      walk(sourceCode.ast, (node) => {
-        if (cleared || node.type !== AST_NODE_TYPES.AssignmentExpression || contains(block, node)) return;
-        if (sourceCode.getText(node.left) !== flag) return;
-        cleared = !(node.right.type === AST_NODE_TYPES.Literal && node.right.value === true);
-      });
-      clearedFlags.set(key, cleared);
-      return cleared;
+      return once === 'process' || (once === 'instance' && lifetime.kind === 'object' && !lifetime.isStatic);
     }
 
     /** The assignment runs only when its target is empty: `!x`, `x == null`, `x === undefined`. */

@@ -34,6 +34,20 @@ export function onTick(fn: () => void): void {
 }`,
     `${prelude}process.on('exit', () => cleanup());
 bus.on('message', (m: string) => console.log(m));`,
+    // The only caller is a factory method, behind a static flag that nothing resets: once per process.
+    `${prelude}export function handleRejections(): void {
+  process.on('unhandledRejection', () => cleanup());
+}
+export class Creator {
+  static installed = false;
+  static make(): Creator {
+    if (!Creator.installed) {
+      handleRejections();
+      Creator.installed = true;
+    }
+    return new Creator();
+  }
+}`,
     // A constructor runs once per object.
     `${prelude}export class Tracker {
   constructor() {
@@ -507,6 +521,26 @@ export function reset(): void {
           },
         },
       ],
+    },
+    // The once-flag is reset elsewhere, so the guarded call can run again.
+    {
+      code: `${prelude}export function handleRejections(): void {
+  process.on('unhandledRejection', () => cleanup());
+}
+export class Creator {
+  static installed = false;
+  static make(): Creator {
+    if (!Creator.installed) {
+      handleRejections();
+      Creator.installed = true;
+    }
+    return new Creator();
+  }
+  static reset(): void {
+    Creator.installed = false;
+  }
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],
     },
     // prependListener and addListener on the process, per call.
     {

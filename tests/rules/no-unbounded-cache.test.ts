@@ -461,6 +461,22 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // A flag local to the call is fresh on every call: it guards nothing across calls.
+    {
+      code: `
+const seen = new Set<string>();
+export function record(ids: string[]): void {
+  let first = false;
+  for (const id of ids) {
+    if (!first) {
+      seen.add(id);
+      first = true;
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
+    },
     // The same, with the flag cleared elsewhere: every reload fills it again, and nothing removes.
     {
       code: `
