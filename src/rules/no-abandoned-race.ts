@@ -139,9 +139,32 @@ export default createRule<Options, MessageIds>({
         });
         return found;
       };
-      return cleanupRegions(race).some((region) =>
-        Array.isArray(region) ? region.length === 2 && region.every(clears) : clears(region),
-      );
+      const clearsIn = (region: TSESTree.Node | TSESTree.Node[]): boolean =>
+        Array.isArray(region) ? region.length === 2 && region.every(clears) : clears(region);
+      if (cleanupRegions(race).some(clearsIn)) return true;
+      // `Promise.race([work.finally(() => clearTimeout(t)), timer])`: when the work settles first it
+      // clears the timer; when the timer wins it has fired.
+      const list = race.arguments[0];
+      const others =
+        list?.type === AST_NODE_TYPES.ArrayExpression
+          ? list.elements.filter(
+              (e): e is TSESTree.Expression =>
+                e !== null && e !== timeout.node && e.type !== AST_NODE_TYPES.SpreadElement,
+            )
+          : [];
+      return others.length > 0 && others.every((other) => settledRegions(other).some(clearsIn));
+    }
+
+    /** The handlers chained on an expression that run whichever way it settles: `.finally(cb)`, `.then(a, b)`. */
+    function settledRegions(expression: TSESTree.Expression): (TSESTree.Node | TSESTree.Node[])[] {
+      const node = skipWrappers(expression);
+      if (node.type !== AST_NODE_TYPES.CallExpression) return [];
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return [];
+      const method = memberName(callee);
+      if (method === 'finally') return [...node.arguments];
+      if (method === 'then') return [[...node.arguments]];
+      return [];
     }
 
     /**

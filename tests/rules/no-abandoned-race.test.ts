@@ -28,6 +28,14 @@ ruleTester.run('no-abandoned-race', rule, {
     if (timer !== undefined) clearTimeout(timer);
   }
 }`,
+    // The other element clears the timer when it settles; when the timer wins it has fired.
+    `${prelude}export function sleepUnlessCancelled(cancelled: Promise<never>, ms: number): Promise<void> {
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  const timer = new Promise<void>((resolve) => {
+    handle = setTimeout(resolve, ms);
+  });
+  return Promise.race([cancelled.finally(() => clearTimeout(handle)), timer]);
+}`,
     // The raced handle is made again on every pass: each race has a fresh promise.
     `${prelude}declare function nextChunk(): Promise<string | undefined>;
 export async function pump(): Promise<void> {
@@ -131,6 +139,17 @@ export async function report(id: string): Promise<string> {
           ],
         },
       ],
+    },
+    // Only one of the two other elements clears the timer: when the other wins, it stays armed.
+    {
+      code: `${prelude}export function sleepUnlessCancelled(cancelled: Promise<never>, closed: Promise<never>, ms: number): Promise<void> {
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  const timer = new Promise<void>((resolve) => {
+    handle = setTimeout(resolve, ms);
+  });
+  return Promise.race([cancelled.finally(() => clearTimeout(handle)), closed, timer]);
+}`,
+      errors: [{ messageId: 'timerNeverCleared', line: L(6), column: 10, data: { timeout: 'timer' } }],
     },
     // An inline resolve-form timer held in a const; a clearTimeout after the race is skipped by a rejection.
     {
