@@ -11,7 +11,8 @@
  */
 import ts from 'typescript';
 import { callSitesOf } from './program.js';
-import { isFiniteType } from './types.js';
+import { isBuiltinFile, isFiniteType } from './types.js';
+import { PURE_STRING_METHODS } from './vocabulary.js';
 
 /** How far a value is followed through constants and parameters. */
 const MAX_DEPTH = 4;
@@ -38,8 +39,49 @@ function bounded(program: ts.Program, expression: ts.Expression, depth: number, 
   if (ts.isConditionalExpression(node)) return next(node.whenTrue) && next(node.whenFalse);
   if (ts.isElementAccessExpression(node)) return isConstantCollection(program, node.expression, depth, seen);
   if (ts.isIdentifier(node)) return identifierBounded(program, node, depth, seen);
-  if (ts.isCallExpression(node)) return returnsBounded(program, node, depth, seen);
+  if (ts.isCallExpression(node)) {
+    return builtinOfBounded(program, node, depth, seen) || returnsBounded(program, node, depth, seen);
+  }
   return false;
+}
+
+/**
+ * A built-in that makes its result from its inputs alone, given bounded
+ * inputs: `name.toLowerCase()` of a bounded string, `parts.join(',')` of an
+ * array whose elements have a finite type (each key is a combination the
+ * code itself chose), `String(kind)`.
+ */
+function builtinOfBounded(program: ts.Program, call: ts.CallExpression, depth: number, seen: Set<ts.Node>): boolean {
+  const checker = program.getTypeChecker();
+  const next = (e: ts.Expression): boolean => bounded(program, e, depth + 1, seen);
+  const argumentsBounded = (): boolean =>
+    call.arguments.every((argument) => !ts.isSpreadElement(argument) && next(argument));
+  const callee = skipOuter(call.expression);
+  if (ts.isIdentifier(callee)) {
+    return callee.text === 'String' && call.arguments.length === 1 && isLibrary(program, callee) && argumentsBounded();
+  }
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const method = callee.name.text;
+  if (!PURE_STRING_METHODS.has(method) && method !== 'join') return false;
+  if (!isLibrary(program, callee.name)) return false;
+  const receiver = checker.getTypeAtLocation(callee.expression);
+  const parts = receiver.isUnion() ? receiver.types : [receiver];
+  if (PURE_STRING_METHODS.has(method) && parts.every((part) => part.flags & ts.TypeFlags.StringLike)) {
+    return next(callee.expression) && argumentsBounded();
+  }
+  if (method !== 'join' || (!checker.isArrayType(receiver) && !checker.isTupleType(receiver))) return false;
+  const elements = checker.getTypeArguments(receiver as ts.TypeReference);
+  return (
+    elements.length > 0 &&
+    elements.every((element) => isFiniteType(checker.getBaseConstraintOfType(element) ?? element)) &&
+    argumentsBounded()
+  );
+}
+
+/** Is the name declared by TypeScript's library or Node's types (not by the program)? */
+function isLibrary(program: ts.Program, name: ts.Node): boolean {
+  const declaration = program.getTypeChecker().getSymbolAtLocation(name)?.declarations?.[0];
+  return declaration !== undefined && isBuiltinFile(program, declaration.getSourceFile());
 }
 
 /**

@@ -1,10 +1,8 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
+import { isBuiltinFile } from './types.js';
 import { NON_THROWING_BUILTINS } from './vocabulary.js';
-
-/** Where Node's type definitions live: its globals and modules count as built-ins. */
-const NODE_TYPES = /[\\/]node_modules[\\/]@types[\\/]node[\\/]/;
 
 /**
  * Whether a call cannot throw to its caller: it resolves, through the type
@@ -19,7 +17,7 @@ export function callCannotThrow(node: TSESTree.Node, services: ParserServicesWit
   const declaration = services.program.getTypeChecker().getResolvedSignature(call)?.declaration;
   if (!declaration || ts.isJSDocSignature(declaration)) return false;
   const file = declaration.getSourceFile();
-  if (!services.program.isSourceFileDefaultLibrary(file) && !NODE_TYPES.test(file.fileName)) return false;
+  if (!isBuiltinFile(services.program, file)) return false;
   const name = builtinName(declaration);
   return name !== undefined && NON_THROWING_BUILTINS.has(name);
 }

@@ -178,3 +178,30 @@ export function isDisposableType(program: ts.Program, type: ts.Type): boolean {
     )
   );
 }
+
+/**
+ * `AbortSignal.timeout(ms)`, `AbortSignal.any(list)`, `Buffer.from(x)`: a
+ * static method of a built-in class (declared in TypeScript's libraries or
+ * Node's type definitions) that returns an instance of that class, which is
+ * a new object on every call.
+ */
+export function isBuiltinFactoryCall(program: ts.Program, call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+  const checker = program.getTypeChecker();
+  const holder = checker.getSymbolAtLocation(callee.expression);
+  const declaration = holder?.declarations?.[0];
+  if (!holder || !declaration || !isBuiltinFile(program, declaration.getSourceFile())) return false;
+  const returned = checker.getTypeAtLocation(call).getSymbol();
+  return returned !== undefined && returned.name === holder.name && returned.declarations?.[0] !== undefined
+    ? isBuiltinFile(program, returned.declarations[0].getSourceFile())
+    : false;
+}
+
+/** Where Node's type definitions live: its globals and modules count as built-ins. */
+const NODE_TYPES = /[\\/]node_modules[\\/]@types[\\/]node[\\/]/;
+
+/** A file of TypeScript's default library or of Node's type definitions. */
+export function isBuiltinFile(program: ts.Program, file: ts.SourceFile): boolean {
+  return program.isSourceFileDefaultLibrary(file) || NODE_TYPES.test(file.fileName);
+}

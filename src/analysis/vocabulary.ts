@@ -120,3 +120,24 @@ export const DISPOSE_METHODS: ReadonlySet<string> = new Set([
  * receiver whose type is a promise (it has a `then` method).
  */
 export const PROMISE_REACTIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/**
+ * String methods whose result is a function of the receiver and the
+ * arguments alone: a bounded receiver with bounded arguments gives a bounded
+ * result. Matched only on a receiver the checker types as a string.
+ */
+export const PURE_STRING_METHODS: ReadonlySet<string> = new Set([
+  'toLowerCase',
+  'toUpperCase',
+  'toLocaleLowerCase',
+  'toLocaleUpperCase',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toString',
+  'normalize',
+  'slice',
+  'substring',
+  'padStart',
+  'padEnd',
+]);

@@ -40,6 +40,22 @@ probe(changing);
       errors: [bounded(4), bounded(5), bounded(6), bounded(7), open(8), open(9), open(11)],
     },
     {
+      // Built-ins that make their result from their inputs alone keep a bounded domain.
+      code: `${prelude}type Kind = 'audio' | 'video';
+declare const kinds: Kind[];
+declare const names: string[];
+const NAME = 'Cache';
+probe(kinds.join(','));
+probe(names.join(','));
+probe(NAME.toLowerCase());
+probe(request.id.toLowerCase());
+probe(String(kinds[0]));
+probe(String(request.id));
+probe(NAME.slice(0, request.id.length));
+`,
+      errors: [bounded(5), open(6), bounded(7), open(8), bounded(9), open(10), open(11)],
+    },
+    {
       // A parameter takes the domain of every call of its function in the program.
       code: `${prelude}function warnOnce(message: string): void { probe(message); }
 warnOnce('first');
