@@ -265,6 +265,15 @@ export function isFreshValue(expression: TSESTree.Expression | null | undefined)
  * recursion guard (`visiting.add(n); walk(n); visiting.delete(n)` on a set
  * local to the outer call) is one: a throw ends the call and the set with it.
  */
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+
+function isNullish(node: TSESTree.Expression): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+  );
+}
+
 export function diesWithCall(owner: Owner, site: TSESTree.Node, scopes: Scopes): boolean {
   if (owner.kind !== 'variable') return false;
   const { variable } = owner;
@@ -272,7 +281,10 @@ export function diesWithCall(owner: Owner, site: TSESTree.Node, scopes: Scopes):
   if (lifetime.kind === 'module' || lifetime.kind === 'object') return false;
   if (variable.defs.length !== 1) return false;
   const def = variable.defs[0];
-  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !isFreshValue(def.node.init)) return false;
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable) return false;
+  // `let cells: Set<string> | undefined;`, filled later by `cells = new Set(…)`.
+  const unset = !def.node.init || isNullish(def.node.init);
+  if (!unset && !isFreshValue(def.node.init)) return false;
   if (lifetime.kind === 'closure' && closureGrowsPerCall(site, lifetime.declaringFunction, scopes)) return false;
   return variable.references.every((ref) => {
     if (ref.init) return true;
@@ -282,11 +294,14 @@ export function diesWithCall(owner: Owner, site: TSESTree.Node, scopes: Scopes):
       return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === id && isFreshValue(parent.right);
     }
     if (lifetime.kind === 'closure' && closureGrowsPerCall(id, lifetime.declaringFunction, scopes)) return false;
-    // Only used in place: `seen.add(x)`, `seen.size`, `for (… of seen)`, `x in seen`, `seen[k]`.
+    // Only used in place: `seen.add(x)`, `seen.size`, `for (… of seen)`, `x in seen`, `seen[k]`,
+    // `seen === undefined`, `!seen`.
     return (
       (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id) ||
       (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === id) ||
-      (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in' && parent.right === id)
+      (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in' && parent.right === id) ||
+      (parent.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(parent.operator)) ||
+      (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!')
     );
   });
 }

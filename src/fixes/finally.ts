@@ -65,6 +65,8 @@ export function buildFinallyFix(
     if (!statements.every((statement) => region.some((s) => contains(s, statement)))) return null;
   }
   if (region.length === 0) return null;
+  // A release inside a loop of the region runs once per pass; in `finally` it would run once.
+  if (statements.some((statement) => inLoopWithin(statement, region))) return null;
   const first = region[0];
   const last = region.at(-1);
   if (!first || !last) return null;
@@ -118,6 +120,24 @@ export function buildFinallyFix(
   body = body.replace(/\n(?=[^\r\n])/g, `\n${unit}`);
   const replacement = `${eol}${indent}try {${body}${eol}${indent}} finally {${eol}${indent}${unit}${releaseText}${eol}${indent}}`;
   return (fixer) => fixer.replaceTextRange([regionStart, end], replacement);
+}
+
+/** Is `node` inside a loop that is itself inside one of the region's statements (or is one)? */
+function inLoopWithin(node: TSESTree.Node, region: readonly TSESTree.Statement[]): boolean {
+  for (let p: TSESTree.Node | undefined = node; p; p = p.parent) {
+    if (isFunctionNode(p)) return false;
+    if (
+      p.type === AST_NODE_TYPES.ForStatement ||
+      p.type === AST_NODE_TYPES.ForInStatement ||
+      p.type === AST_NODE_TYPES.ForOfStatement ||
+      p.type === AST_NODE_TYPES.WhileStatement ||
+      p.type === AST_NODE_TYPES.DoWhileStatement
+    ) {
+      return true;
+    }
+    if (region.includes(p as TSESTree.Statement)) return false;
+  }
+  return false;
 }
 
 /** The statement around `node` that sits directly in a block or the program body. */

@@ -11,7 +11,7 @@ import {
   walk,
   type FunctionNode,
 } from '../analysis/ast.js';
-import { diesWithCall, type Scopes } from '../analysis/lifetime.js';
+import { diesWithCall, isFreshValue, type Scopes } from '../analysis/lifetime.js';
 import { resolveOwner } from '../analysis/owners.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
 import {
@@ -24,7 +24,7 @@ import {
   type ResourceKind,
   type ResourceSite,
 } from '../analysis/resources.js';
-import { collectionKindOf, isDisposableType, matchesSpecifiers } from '../analysis/types.js';
+import { collectionKindOf, isBuiltinFactoryCall, isDisposableType, matchesSpecifiers } from '../analysis/types.js';
 import { buildFinallyFix } from '../fixes/finally.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
@@ -256,7 +256,7 @@ export default createRule<Options, MessageIds>({
       }
       if (placements.length === 0 || placements.some((p) => p.kind === 'handedOn')) return;
       if (handleHandedOn(acquire, fn)) return;
-      if (acquire.kind === 'listener' && targetManagedHere(acquire, fn)) return;
+      if (acquire.kind === 'listener' && (targetManagedHere(acquire, fn) || targetMadeHere(acquire, fn))) return;
       if (acquire.kind === 'entry' && (!isCollection(acquire) || entryDiesWithCall(acquire))) return;
       if (acquire.kind === 'custom' && !hasPairType(acquire)) return;
       if (acquire.kind === 'disposable' && !isDisposableHandle(acquire)) return;
@@ -299,6 +299,15 @@ export default createRule<Options, MessageIds>({
       const leak = tracker.findLeak(start, covering, coveredJumps);
       if (leak?.end === 'normal') {
         const direct = placements.flatMap((p) => (p.kind === 'direct' ? [p.site.node] : []));
+        // Released only in the `catch` of a `try` around the acquire: an undo of a failed
+        // attempt, as with a rejection-only release, when other code releases on success.
+        if (
+          direct.length === placements.length &&
+          direct.every((release) => inCatchAround(release, acquire.node)) &&
+          releasedElsewhere(acquire, placements)
+        ) {
+          return;
+        }
         reportSomePaths(acquire, first, describeCondition(first.node, acquire.node, fn, leak.jump), direct);
         return;
       }
@@ -447,6 +456,38 @@ export default createRule<Options, MessageIds>({
         }
         return call.arguments.some((arg) => textOf(arg, sourceCode) === target);
       });
+    }
+
+    /**
+     * `let signal = AbortSignal.timeout(ms); signal.addEventListener(…)`: every value
+     * the target ever holds is made in this call, so each gets at most one listener
+     * from here, and the listener goes when its target does.
+     */
+    function targetMadeHere(acquire: ResourceSite, fn: FunctionNode | null): boolean {
+      if (!fn || acquire.node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipWrappers(acquire.node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const target = skipWrappers(callee.object);
+      if (target.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(target), target.name);
+      if (!variable || variable.defs.length !== 1 || variable.scope.variableScope.block !== fn) return false;
+      const def = variable.defs[0];
+      if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !madeHere(def.node.init)) return false;
+      return variable.references.every((ref) => {
+        if (ref.init || !ref.isWrite()) return true;
+        const parent = ref.identifier.parent;
+        return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && madeHere(parent.right);
+      });
+    }
+
+    function madeHere(value: TSESTree.Expression | null): boolean {
+      if (!value) return false;
+      if (isFreshValue(value)) return true;
+      const node = skipWrappers(value);
+      return (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        isBuiltinFactoryCall(services.program, services.esTreeNodeToTSNodeMap.get(node))
+      );
     }
 
     /**
@@ -712,7 +753,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * A release only when the promise rejects is an undo of a failed attempt; on
+     * A release only when the promise rejects (or only in a `catch`) is an undo of a failed attempt; on
      * success the resource is meant to stay, and is released by other code: a
      * release of the same kind on the same owner elsewhere in the file (a
      * response handler deleting by the reply's id, a listener removing itself).

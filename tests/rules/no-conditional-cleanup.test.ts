@@ -48,6 +48,52 @@ export class Rpc {
     this.pending.delete(reply.id);
   }
 }`,
+    // A working set declared unset and made per call: its adds and deletes compute a result, and it dies with the call.
+    `${prelude}export function matching(all: string[], changed: { id: string }[] | undefined, removed: { id: string }[] | undefined): string[] {
+  let cells: Set<string> | undefined;
+  if (changed !== undefined) {
+    cells = new Set(all);
+    for (const cell of changed) cells.add(cell.id.toString());
+  }
+  if (removed !== undefined) {
+    if (cells === undefined) cells = new Set(all);
+    for (const cell of removed) cells.delete(cell.id.toString());
+  }
+  if (cells === undefined) return all;
+  return all.filter((id) => cells.has(id));
+}`,
+    // Every signal the listener goes on is made in this call: one listener per signal, gone with it.
+    `${prelude}export async function serve(read: (o: { signal: AbortSignal }) => Promise<string | undefined>, onAbort: () => void): Promise<void> {
+  let signal = AbortSignal.timeout(1000);
+  signal.addEventListener('abort', onAbort);
+  while (true) {
+    const message = await read({ signal });
+    if (message === undefined) return;
+    signal.removeEventListener('abort', onAbort);
+    signal = AbortSignal.timeout(1000);
+    signal.addEventListener('abort', onAbort);
+  }
+}`,
+    // The same undo written as try/catch around the send.
+    `${prelude}declare function post(message: { id: number }): Promise<void>;
+export class Rpc {
+  private readonly pending = new Map<number, (value: unknown) => void>();
+  private next = 0;
+  async call(resolve: (value: unknown) => void): Promise<void> {
+    const id = this.next++;
+    try {
+      this.pending.set(id, resolve);
+      await post({ id });
+    } catch (err) {
+      this.pending.delete(id);
+      throw err;
+    }
+  }
+  onReply(reply: { id: number; value: unknown }): void {
+    this.pending.get(reply.id)?.(reply.value);
+    this.pending.delete(reply.id);
+  }
+}`,
     // The two branches of one if keep a set up to date, once per header: an update, not a pair.
     `${prelude}export function buildHeaders(entries: [string, string | null][]): { values: Map<string, string>; nulls: Set<string> } {
   const values = new Map<string, string>();
@@ -473,6 +519,43 @@ export class Rpc {
 }`,
       output: null,
       errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 13, column: 9 }],
+    },
+    // The same with the caller's signal: it outlives the call and keeps the listener. No suggestion:
+    // in `finally` the removal would run once, not once per pass of the loop.
+    {
+      code: `${prelude}export async function serve(read: (o: { signal: AbortSignal }) => Promise<string | undefined>, onAbort: () => void, outer: AbortSignal): Promise<void> {
+  let signal = outer;
+  signal.addEventListener('abort', onAbort);
+  while (true) {
+    const message = await read({ signal });
+    if (message === undefined) return;
+    signal.removeEventListener('abort', onAbort);
+    signal = AbortSignal.timeout(1000);
+    signal.addEventListener('abort', onAbort);
+  }
+}`,
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 10, column: 5, suggestions: [] }],
+    },
+    // The try/catch undo, and nothing else ever deletes: every successful call leaves its entry.
+    {
+      code: `${prelude}declare function post(message: { id: number }): Promise<void>;
+export class Rpc {
+  private readonly pending = new Map<number, (value: unknown) => void>();
+  private next = 0;
+  async call(resolve: (value: unknown) => void): Promise<void> {
+    const id = this.next++;
+    try {
+      this.pending.set(id, resolve);
+      await post({ id });
+    } catch (err) {
+      this.pending.delete(id);
+      throw err;
+    }
+  }
+}`,
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 14, column: 7 }],
     },
     // The same, with an await between the add and the inner try: its rejection reaches the rethrow.
     {
