@@ -322,6 +322,9 @@ export default createRule<Options, MessageIds>({
             !neverRejects(candidate.node) &&
             !callCannotThrow(candidate.node, services),
         );
+      // `count++; if (count > max) throw …`: an assertion on the resource itself; when it
+      // fires the count is already wrong, and releasing would not make it right.
+      if (leak?.end === 'throw' && leak.jump !== null && assertsOnResource(leak.jump, acquire)) return;
       if (leak?.end === 'throw') {
         // A rethrow in a `catch` around the acquire is reached only if something after
         // the acquire throws, outside a `finally` that releases first.
@@ -333,6 +336,28 @@ export default createRule<Options, MessageIds>({
       }
       const thrower = throwers.find((candidate) => !isProtected(candidate.node, fn, releaseNodes));
       if (thrower) reportOnThrow(acquire, first, thrower.node, placements);
+    }
+
+    /** A `throw` that is the whole branch of an `if` whose test reads what the acquire changed. */
+    function assertsOnResource(jump: TSESTree.Node, acquire: ResourceSite): boolean {
+      if (jump.type !== AST_NODE_TYPES.ThrowStatement) return false;
+      const branch =
+        jump.parent.type === AST_NODE_TYPES.BlockStatement && jump.parent.body.length === 1 ? jump.parent : jump;
+      const test = branch.parent.type === AST_NODE_TYPES.IfStatement ? branch.parent.test : null;
+      const node = acquire.node;
+      const changed =
+        node.type === AST_NODE_TYPES.UpdateExpression
+          ? node.argument
+          : node.type === AST_NODE_TYPES.AssignmentExpression
+            ? node.left
+            : acquire.receiver;
+      if (!test || !changed) return false;
+      const text = textOf(changed, sourceCode);
+      let reads = false;
+      walk(test, (part) => {
+        if (!reads && textOf(part, sourceCode) === text) reads = true;
+      });
+      return reads;
     }
 
     /** Is `node` in the `catch` of a `try` whose block holds `acquire`? */

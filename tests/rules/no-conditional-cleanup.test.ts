@@ -74,6 +74,20 @@ export class Rpc {
     signal.addEventListener('abort', onAbort);
   }
 }`,
+    // The throw asserts on the count just raised: when it fires the count is already wrong.
+    `${prelude}export class Pool {
+  private active = 0;
+  constructor(private readonly capacity: number) {}
+  run(thunk: () => void): void {
+    if (this.active === this.capacity) return;
+    this.active++;
+    if (this.active > this.capacity) {
+      throw new Error('too many active');
+    }
+    thunk();
+    this.active--;
+  }
+}`,
     // The same undo written as try/catch around the send.
     `${prelude}declare function post(message: { id: number }): Promise<void>;
 export class Rpc {
@@ -536,6 +550,37 @@ export class Rpc {
 }`,
       output: null,
       errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 10, column: 5, suggestions: [] }],
+    },
+    // A throw on a condition that does not read the count: the count stays raised.
+    {
+      code: `${prelude}export class Pool {
+  private active = 0;
+  constructor(private readonly capacity: number) {}
+  run(thunk: (() => void) | undefined): void {
+    if (this.active === this.capacity) return;
+    this.active++;
+    if (thunk === undefined) {
+      throw new Error('no work');
+    }
+    this.active--;
+  }
+}`,
+      output: `${prelude}export class Pool {
+  private active = 0;
+  constructor(private readonly capacity: number) {}
+  run(thunk: (() => void) | undefined): void {
+    if (this.active === this.capacity) return;
+    this.active++;
+    try {
+      if (thunk === undefined) {
+        throw new Error('no work');
+      }
+    } finally {
+      this.active--;
+    }
+  }
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 13, column: 5 }],
     },
     // The try/catch undo, and nothing else ever deletes: every successful call leaves its entry.
     {
