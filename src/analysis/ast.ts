@@ -1,5 +1,6 @@
 /** Small syntactic helpers shared by the analysis modules. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 export type FunctionNode =
   TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -218,8 +219,10 @@ export function walk(
     const [node, parent] = item;
     visit(node, parent);
     if (!intoFunctions && node !== root && isFunctionNode(node)) continue;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
+    // Only the keys that hold children (typescript-eslint's visitor keys), not every property.
+    const keys = visitorKeys[node.type] ?? Object.keys(node).filter((key) => key !== 'parent');
+    for (const key of keys) {
+      const value: unknown = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (const child of value as unknown[]) if (isNode(child)) stack.push([child, node]);
       } else if (isNode(value)) {

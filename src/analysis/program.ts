@@ -2,8 +2,9 @@
  * The program index: what the rest of the program does with a function.
  *
  * Each source file gets a name index (identifier text → the identifiers that
- * use it), built once and cached by its TypeScript `SourceFile` object, so an
- * edit rebuilds only the edited file's index. A query follows one symbol: it
+ * use it), filled one name at a time from the file's text and cached by its
+ * TypeScript `SourceFile` object, so an edit rebuilds only the edited file's
+ * entries, and only for the names asked about. A query follows one symbol: it
  * looks its name up in every file's index and asks the checker only about the
  * identifiers that carry that name. Answers are cached per `Program`.
  */
@@ -33,7 +34,7 @@ const INCOMPLETE: CallSites = { calls: [], reactions: [], complete: false };
 
 type Name = ts.Identifier | ts.PrivateIdentifier;
 
-const nameIndexes = new WeakMap<ts.SourceFile, Map<string, Name[]>>();
+const nameIndexes = new WeakMap<ts.SourceFile, Map<string, readonly Name[]>>();
 const callSiteCaches = new WeakMap<ts.Program, WeakMap<ts.Node, CallSites>>();
 const programFileLists = new WeakMap<ts.Program, readonly ts.SourceFile[]>();
 
@@ -47,24 +48,55 @@ function programFiles(program: ts.Program): readonly ts.SourceFile[] {
   return files;
 }
 
-/** Every identifier of a file that is not the name of a declaration, by text. */
-function nameIndex(file: ts.SourceFile): Map<string, Name[]> {
-  let index = nameIndexes.get(file);
-  if (index) return index;
-  const built = new Map<string, Name[]>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
-      const list = built.get(node.text);
-      if (list) list.push(node);
-      else built.set(node.text, [node]);
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  index = built;
-  nameIndexes.set(file, index);
-  return index;
+/**
+ * The identifiers of a file that read `name`, found from the file's text:
+ * each occurrence of the name as a whole word is looked up by descending the
+ * tree to its position (occurrences in strings and comments find no
+ * identifier there). Cached per file and name, so a query costs the
+ * occurrences of one name, not a walk of the file.
+ */
+function occurrences(file: ts.SourceFile, name: string): readonly Name[] {
+  let byName = nameIndexes.get(file);
+  if (!byName) {
+    byName = new Map();
+    nameIndexes.set(file, byName);
+  }
+  const known = byName.get(name);
+  if (known) return known;
+  const found: Name[] = [];
+  const text = file.text;
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+    if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + name.length))) continue;
+    const id = identifierAt(file, at);
+    if (id && id.text === name) found.push(id);
+  }
+  byName.set(name, found);
+  return found;
+}
+
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 36 ||
+    code === 35 ||
+    code > 127
+  );
+}
+
+/** The identifier that starts at `position`, found by descending through the children that span it. */
+function identifierAt(file: ts.SourceFile, position: number): Name | null {
+  let node: ts.Node = file;
+  for (;;) {
+    if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && node.getStart(file) === position) return node;
+    const child: ts.Node | undefined = ts.forEachChild(node, (c) =>
+      c.pos <= position && position < c.end ? c : undefined,
+    );
+    if (!child) return null;
+    node = child;
+  }
 }
 
 /** The name a function can be called by: its own, or that of the variable, field or property holding it. */
@@ -202,7 +234,7 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
   for (const file of files) {
     // Most files never mention the name: a text search spares indexing them.
     if (file !== own && !file.text.includes(name.text)) continue;
-    for (const id of nameIndex(file).get(name.text) ?? []) {
+    for (const id of occurrences(file, name.text)) {
       if (id === name) continue;
       // `export { f as g }`, `import { f as g }`: callers use another name.
       if ((ts.isImportSpecifier(id.parent) || ts.isExportSpecifier(id.parent)) && id.parent.propertyName) {
@@ -354,7 +386,7 @@ function setOtherwise(program: ts.Program, flag: Flag, block: ts.Node): boolean 
   const files = flag.exported ? programFiles(program) : [own];
   for (const file of files) {
     if (!file.text.includes(flag.name)) continue;
-    for (const id of nameIndex(file).get(flag.name) ?? []) {
+    for (const id of occurrences(file, flag.name)) {
       let target: ts.Node = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id;
       while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
       const write = target.parent;
@@ -448,7 +480,7 @@ export function propertyAccessesElsewhere(program: ts.Program, name: Name): ts.P
   const found: ts.PropertyAccessExpression[] = [];
   for (const file of programFiles(program)) {
     if (file === own || !file.text.includes(name.text)) continue;
-    for (const id of nameIndex(file).get(name.text) ?? []) {
+    for (const id of occurrences(file, name.text)) {
       const access = id.parent;
       if (!ts.isPropertyAccessExpression(access) || access.name !== id) continue;
       if (sameSymbol(resolved(checker, id), target)) found.push(access);
