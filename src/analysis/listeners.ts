@@ -240,9 +240,10 @@ function runsOnceWhereItIs(fn: FunctionNode): boolean {
  * function that is not run in place (an IIFE, an array callback, a promise
  * executor) or once where it stands (`.then(cb)`, `setTimeout(cb)`). Null
  * when `node` runs during module initialisation, a static block or a field
- * initializer, or directly in a constructor.
+ * initializer, or directly in a constructor (with `constructors`, the
+ * constructor: it runs again for every instance).
  */
-export function perCallFunction(node: TSESTree.Node): FunctionNode | null {
+export function perCallFunction(node: TSESTree.Node, constructors = false): FunctionNode | null {
   let child: TSESTree.Node = node;
   for (let p: TSESTree.Node | undefined = node.parent; p; child = p, p = p.parent) {
     if (p.type === AST_NODE_TYPES.StaticBlock) return null;
@@ -255,7 +256,9 @@ export function perCallFunction(node: TSESTree.Node): FunctionNode | null {
     if (!isFunctionNode(p)) continue;
     if (runsInPlace(p) || runsOnceWhereItIs(p)) continue;
     const member = classOfMember(p);
-    if (member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor') return null;
+    if (member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor') {
+      return constructors ? p : null;
+    }
     return p;
   }
   return null;

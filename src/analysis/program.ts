@@ -262,6 +262,75 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
   return { calls, reactions, complete: true };
 }
 
+/** The `new C(…)` expressions of a class in the program, and whether they are all its instantiations. */
+export interface Instantiations {
+  sites: readonly ts.NewExpression[];
+  /**
+   * False when the class is also used as a value (passed, stored, extended:
+   * a subclass's instances run its constructor too), is a default export, or
+   * has no name: then code we cannot see may make instances.
+   */
+  complete: boolean;
+}
+
+const NO_INSTANTIATIONS: Instantiations = { sites: [], complete: false };
+const instantiationCaches = new WeakMap<ts.Program, WeakMap<ts.Node, Instantiations>>();
+
+export function instantiationsOf(program: ts.Program, classNode: ts.ClassLikeDeclaration): Instantiations {
+  let cache = instantiationCaches.get(program);
+  if (!cache) {
+    cache = new WeakMap();
+    instantiationCaches.set(program, cache);
+  }
+  let answer = cache.get(classNode);
+  if (!answer) {
+    answer = findInstantiations(program, classNode);
+    cache.set(classNode, answer);
+  }
+  return answer;
+}
+
+function findInstantiations(program: ts.Program, classNode: ts.ClassLikeDeclaration): Instantiations {
+  const name = classNode.name;
+  if (!name || !ts.isClassDeclaration(classNode)) return NO_INSTANTIATIONS;
+  if (ts.getCombinedModifierFlags(classNode) & ts.ModifierFlags.Default) return NO_INSTANTIATIONS;
+  const checker = program.getTypeChecker();
+  const target = resolved(checker, name);
+  if (!target) return NO_INSTANTIATIONS;
+  const own = classNode.getSourceFile();
+  const local =
+    !(ts.getCombinedModifierFlags(classNode) & ts.ModifierFlags.Export) || !ts.isSourceFile(classNode.parent);
+  const sites: ts.NewExpression[] = [];
+  for (const file of local ? [own] : programFiles(program)) {
+    if (file !== own && !file.text.includes(name.text)) continue;
+    for (const id of occurrences(file, name.text)) {
+      if (id === name) continue;
+      if ((ts.isImportSpecifier(id.parent) || ts.isExportSpecifier(id.parent)) && id.parent.propertyName) {
+        return NO_INSTANTIATIONS;
+      }
+      if (isPassThrough(id) || !sameSymbol(resolved(checker, id), target)) continue;
+      const parent = id.parent;
+      if (ts.isNewExpression(parent) && parent.expression === id) {
+        sites.push(parent);
+        continue;
+      }
+      // Uses that make no instance: a type, a static member, `instanceof`, `implements`.
+      if (ts.isTypeReferenceNode(parent)) continue;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === id) continue;
+      if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) continue;
+      if (
+        ts.isExpressionWithTypeArguments(parent) &&
+        ts.isHeritageClause(parent.parent) &&
+        parent.parent.token === ts.SyntaxKind.ImplementsKeyword
+      ) {
+        continue;
+      }
+      return NO_INSTANTIATIONS;
+    }
+  }
+  return { sites, complete: true };
+}
+
 /** Whose set-up a call belongs to: the module's initialisation, or the construction of one instance of a class. */
 export type SetUpContext = { kind: 'module' } | { kind: 'instance'; classNode: ts.ClassLikeDeclaration };
 
@@ -289,7 +358,7 @@ function setUpOnly(
   if (seen.has(fn)) return true;
   seen.add(fn);
   if (context.kind === 'instance' && ts.isConstructorDeclaration(fn)) return fn.parent === context.classNode;
-  const { calls, reactions, complete } = callSitesOf(program, fn);
+  const { calls, reactions, complete } = runsOf(program, fn);
   if (!complete || calls.length + reactions.length === 0) return false;
   return [...calls, ...reactions].every((call) => {
     const caller = callingFunction(call);
@@ -423,6 +492,16 @@ function ownerClass(fn: ts.Node): ts.ClassLikeDeclaration | null {
     if (ts.isClassLike(p)) return p;
   }
   return null;
+}
+
+/** Where `fn` is run: its calls, or for a constructor (run once per `new`) the class's instantiations. */
+function runsOf(
+  program: ts.Program,
+  fn: ts.SignatureDeclaration,
+): { calls: readonly ts.Expression[]; reactions: readonly ts.Expression[]; complete: boolean } {
+  if (!ts.isConstructorDeclaration(fn)) return callSitesOf(program, fn);
+  const { sites, complete } = instantiationsOf(program, fn.parent);
+  return { calls: sites, reactions: [], complete };
 }
 
 /** The function a call runs in, looking through callbacks that array methods run in place and through IIFEs. */

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  classOfMember,
   contains,
   functionName,
   memberName,
@@ -167,10 +168,13 @@ export default createRule<Options, MessageIds>({
       const bound = optionsBound(add);
       if (bound !== 'none') return;
       if (resultUsed(add.call)) return;
-      const fn = perCallFunction(add.call);
+      const fn = perCallFunction(add.call, true);
       if (!fn) return;
       const lifetime = targetLifetime(add.receiver, fn, scopes);
       if (!lifetime) return;
+      // A constructor runs once per instance: only a target that outlives every instance collects,
+      // and only when instances are made after set-up (asked of the program below).
+      if (isConstructor(fn) && lifetime.kind !== 'global' && lifetime.kind !== 'module') return;
       if (isParameter(add.handler) || (add.event.type !== AST_NODE_TYPES.Literal && isParameter(add.event))) return;
       if (
         lifetime.kind !== 'global' &&
@@ -346,8 +350,14 @@ export default createRule<Options, MessageIds>({
       return isEventSourceType(checker, type);
     }
 
+    function isConstructor(fn: FunctionNode): boolean {
+      const member = classOfMember(fn);
+      return member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor';
+    }
+
     function report(add: ListenerAdd, fn: FunctionNode, lifetime: TargetLifetime, inline: boolean): void {
-      const name = functionName(fn);
+      const member = classOfMember(fn);
+      const name = isConstructor(fn) ? `new ${member?.classNode.id?.name ?? 'this class'}()` : functionName(fn);
       const isDom = add.method === 'addEventListener';
       const once = ADD_ONCE_LISTENER.has(add.method);
       const event = add.event.type === AST_NODE_TYPES.Literal ? String(add.event.value) : sourceCode.getText(add.event);

@@ -48,12 +48,23 @@ export class Creator {
     return new Creator();
   }
 }`,
-    // A constructor runs once per object.
-    `${prelude}export class Tracker {
+    // A constructor runs once per object, and the program makes the only object at module scope.
+    `${prelude}class Tracker {
   constructor() {
     process.on('exit', () => this.flush());
   }
   flush(): void {}
+}
+export const tracker = new Tracker();`,
+    // A listener on the object's own member goes with the object.
+    `${prelude}export class Relay {
+  private readonly events = new EventEmitter();
+  constructor() {
+    this.events.on('data', () => cleanup());
+  }
+}
+export function relay(): Relay {
+  return new Relay();
 }`,
     // The caller's signal: the listener is removed in finally.
     `${prelude}export async function fetchWith(url: string, signal: AbortSignal): Promise<void> {
@@ -541,6 +552,43 @@ export class Creator {
   }
 }`,
       errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],
+    },
+    // A constructor adds to the process, and objects are made per call: one listener per object.
+    {
+      code: `${prelude}class Tracker {
+  constructor() {
+    process.on('exit', () => this.flush());
+  }
+  flush(): void {}
+}
+export function track(): Tracker {
+  return new Tracker();
+}`,
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(3),
+          column: 5,
+          data: {
+            fn: '`new Tracker()`',
+            event: 'exit',
+            target: 'process',
+            lifetime: 'lives as long as the process',
+            remove: 'removeListener',
+            alternative: '',
+          },
+        },
+      ],
+    },
+    // An exported class the program never instantiates: its users may make any number.
+    {
+      code: `${prelude}export class Tracker {
+  constructor() {
+    process.on('exit', () => this.flush());
+  }
+  flush(): void {}
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(3), column: 5 }],
     },
     // prependListener and addListener on the process, per call.
     {

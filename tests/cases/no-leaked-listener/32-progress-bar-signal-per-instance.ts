@@ -1,8 +1,7 @@
 // Source: https://github.com/npkgz/cli-progress/pull/125
 // Bug: every progress bar added SIGINT and SIGTERM listeners to process in its constructor and never removed them, so creating more than ten bars triggered MaxListenersExceededWarning.
+// expect: no-leaked-listener/listenerNeverRemoved 13:5
 // expect: no-leaked-listener/listenerNeverRemoved 14:5
-// expect: no-leaked-listener/listenerNeverRemoved 15:5
-// not yet: constructors are taken as set-up code, even for objects made many times
 
 export class ProgressBar {
   private value = 0;

@@ -1,7 +1,6 @@
 // Source: https://github.com/socketio/engine.io-client/issues/693
 // Bug: with closeOnBeforeunload, every engine socket (one per reconnection attempt) added a 'beforeunload' listener to the window that onClose() never removed, so failed reconnections piled them up.
-// expect: no-leaked-listener/listenerNeverRemoved 17:7
-// not yet: constructors are taken as set-up code, even for objects made once per reconnection attempt
+// expect: no-leaked-listener/listenerNeverRemoved 16:7
 
 export class EngineSocket {
   private readonly transport: WebSocket;
