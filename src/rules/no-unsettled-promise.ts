@@ -107,6 +107,8 @@ export default createRule<Options, MessageIds>({
     /** Calls and switches in executors: asked about only when a path leaks. */
     const extras = new Map<FunctionNode, TSESTree.Node[]>();
     const inExtras = new Set<TSESTree.Node>();
+    /** The `await`s of an async executor outside any `try` with a `catch` in it. */
+    const asyncAwaits = new Map<FunctionNode, TSESTree.AwaitExpression[]>();
 
     const listeners: TSESLint.RuleListener = {
       NewExpression(node) {
@@ -129,6 +131,11 @@ export default createRule<Options, MessageIds>({
         }
         models.push(model);
         toMark.add(executor);
+        if (executor.async) {
+          const awaits = unguardedAwaits(executor);
+          for (const node of awaits) toMark.add(node);
+          asyncAwaits.set(executor, awaits);
+        }
         for (const site of model.sites) toMark.add(site.node);
         for (const callback of model.callbacks) toMark.add(callback.fn);
         walk(executor.body, (child) => {
@@ -168,7 +175,23 @@ export default createRule<Options, MessageIds>({
         else byFunction.set(site.fn, [site]);
       }
 
-      const executorLeak = leakIn(model.executor, byFunction.get(model.executor) ?? []);
+      const executorSites = byFunction.get(model.executor) ?? [];
+      // In an async executor a `throw` rejects only the executor's own promise: it ends the path unsettled.
+      const executorLeak = leakIn(model.executor, executorSites, null, model.executor.async);
+      if (!executorLeak && model.executor.async) {
+        const rejected = awaitBeforeSettling(model.executor, executorSites);
+        if (rejected) {
+          context.report({
+            ...where({ end: 'normal', jump: null }, model.promise),
+            messageId: 'executorPathNeverSettles',
+            data: {
+              path: `awaits on line ${String(rejected.loc.start.line)} outside a \`try\` (in an async executor a rejection there rejects only the executor's own promise)`,
+              settlers: settlerNames(model),
+              them: model.rejectName ? 'them' : 'it',
+            },
+          });
+        }
+      }
       if (executorLeak) {
         context.report({
           ...where(executorLeak, model.promise),
@@ -209,9 +232,17 @@ export default createRule<Options, MessageIds>({
      * A normal path from the function's entry to its end through none of the
      * sites, or null. With `throws`, also an explicit `throw` reached that way.
      */
-    function leakIn(fn: FunctionNode, sites: readonly SettleSite[], rethrown: string | null = null): Leak | null {
+    function leakIn(
+      fn: FunctionNode,
+      sites: readonly SettleSite[],
+      rethrown: string | null = null,
+      throwsLeak = false,
+    ): Leak | null {
       const counts = (leak: Leak | null): leak is Leak =>
-        leak !== null && (leak.end === 'normal' || (rethrown !== null && throwsError(leak.jump, rethrown)));
+        leak !== null &&
+        (leak.end === 'normal' ||
+          (throwsLeak && leak.jump?.type === AST_NODE_TYPES.ThrowStatement) ||
+          (rethrown !== null && throwsError(leak.jump, rethrown)));
       const start = tracker.positions.get(fn);
       if (!start) return null;
       const releases: Position[] = [];
@@ -234,6 +265,33 @@ export default createRule<Options, MessageIds>({
       if (stops.length === 0) return leak;
       const again = tracker.findLeak(start, [...releases, ...stops]);
       return counts(again) ? again : null;
+    }
+
+    /** The first unguarded `await` of an async executor that a path reaches before settling, if any. */
+    function awaitBeforeSettling(
+      executor: FunctionNode,
+      sites: readonly SettleSite[],
+    ): TSESTree.AwaitExpression | null {
+      const awaits = asyncAwaits.get(executor) ?? [];
+      const start = tracker.positions.get(executor);
+      if (!start || awaits.length === 0) return null;
+      const releases: Position[] = [];
+      for (const site of sites) {
+        const position = tracker.positions.get(site.node);
+        if (!position) return null;
+        releases.push(position);
+      }
+      const byPosition = new Map<Position, TSESTree.AwaitExpression>();
+      for (const node of awaits) {
+        const position = tracker.positions.get(node);
+        if (position) byPosition.set(position, node);
+      }
+      const reached = tracker.between(start, releases, [...byPosition.keys()]);
+      const first = reached
+        .map((position) => byPosition.get(position))
+        .filter((node): node is TSESTree.AwaitExpression => node !== undefined)
+        .sort((a, b) => a.range[0] - b.range[0])[0];
+      return first ?? null;
     }
 
     /**
@@ -436,3 +494,21 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** `await`s in an async executor's own body (not in nested functions) that no enclosing `try … catch` of it catches. */
+function unguardedAwaits(executor: FunctionNode): TSESTree.AwaitExpression[] {
+  const found: TSESTree.AwaitExpression[] = [];
+  walk(
+    executor.body,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.AwaitExpression) return;
+      let child: TSESTree.Node = node;
+      for (let p: TSESTree.Node | undefined = node.parent; p && p !== executor; child = p, p = p.parent) {
+        if (p.type === AST_NODE_TYPES.TryStatement && p.block === child && p.handler) return;
+      }
+      found.push(node);
+    },
+    { intoFunctions: false },
+  );
+  return found;
+}

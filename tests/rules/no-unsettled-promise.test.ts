@@ -16,6 +16,20 @@ const L = (line: number) => line + 7;
 
 ruleTester.run('no-unsettled-promise', rule, {
   valid: [
+    // An async executor whose awaits are all caught, and an await after it has settled.
+    `${prelude}declare function load(key: string): Promise<string>;
+declare function audit(key: string): Promise<void>;
+export function fetchValue(key: string): Promise<string> {
+  return new Promise<string>(async (resolve, reject) => {
+    try {
+      resolve(await load(key));
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    await audit(key);
+  });
+}`,
     // A settling abort listener is a deadline: the promise settles whatever the socket does.
     `${prelude}export function ask(socket: WebSocket, ms: number) {
   return new Promise<string>((resolve, reject) => {
@@ -231,6 +245,48 @@ export function p(worker: JobEvents) {
 }`,
   ],
   invalid: [
+    // An async executor: the throw rejects only the executor's own promise.
+    {
+      code: `${prelude}declare function load(key: string): Promise<string>;
+export function fetchValue(key: string): Promise<string> {
+  return new Promise<string>(async (resolve) => {
+    const value = await load(key).catch(() => '');
+    if (value === '') throw new Error('empty');
+    resolve(value);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'executorPathNeverSettles',
+          line: L(5),
+          column: 23,
+          data: { path: 'throws at line 12', settlers: '`resolve`', them: 'it' },
+        },
+      ],
+    },
+    // An async executor awaiting outside any try before it settles: a rejection there is lost.
+    {
+      code: `${prelude}declare function load(key: string): Promise<string>;
+export function fetchValue(key: string): Promise<string> {
+  return new Promise<string>(async (resolve, reject) => {
+    const value = await load(key);
+    if (value === '') reject(new Error('empty'));
+    else resolve(value);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'executorPathNeverSettles',
+          line: L(3),
+          column: 10,
+          data: {
+            path: "awaits on line 11 outside a `try` (in an async executor a rejection there rejects only the executor's own promise)",
+            settlers: '`resolve` or `reject`',
+            them: 'them',
+          },
+        },
+      ],
+    },
     // A branch of the executor that settles nothing.
     {
       code: `${prelude}export function a(cached: number | undefined) {

@@ -1,7 +1,6 @@
 // Source: https://github.com/novuhq/novu/issues/12094
 // Bug: the metrics worker wrapped its collection in `new Promise(async (resolve, reject) => …)`: queue errors were caught and rejected, but when recording a metric failed the async executor's rejection was lost, the outer promise never settled and the job slot hung.
-// expect: no-unsettled-promise/executorPathNeverSettles 23:12
-// not yet: an async executor whose awaited call can reject outside any `try`: that rejection is lost, not this promise's
+// expect: no-unsettled-promise/executorPathNeverSettles 22:12
 
 export interface QueueCounter {
   name: string;

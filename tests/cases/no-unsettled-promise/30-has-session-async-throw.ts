@@ -1,7 +1,6 @@
 // Source: https://github.com/schibsted/account-sdk-browser/pull/112
 // Bug: `hasSession()` built its promise with an async executor and threw an SDKError when the endpoint returned an error; the throw only rejected the executor's own promise, so the session promise stayed pending.
-// expect: no-unsettled-promise/executorPathNeverSettles 38:9
-// not yet: a `throw` in an async executor rejects only the executor's own promise, not this one
+// expect: no-unsettled-promise/executorPathNeverSettles 37:9
 
 import { EventEmitter } from 'node:events';
 
