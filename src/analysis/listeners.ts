@@ -294,8 +294,14 @@ export function isSetupFunction(
 ): boolean {
   const name = functionName(fn);
   const calls = name === null || depth >= 2 ? [] : callSitesOf(fn, name, scopes);
-  const callers = calls.map((call) => perCallFunction(call));
-  // Called only from module initialisation or a constructor: it is that code.
+  // A constructor runs once per object: set-up for the object's own members, but for a target
+  // that outlives every object it is a per-call path (the program decides, in the rule).
+  const outlivesObjects = targetKind === 'global' || targetKind === 'module';
+  const callers = calls.map((call) => {
+    const caller = perCallFunction(call, true);
+    return caller && !outlivesObjects && isConstructorFunction(caller) ? null : caller;
+  });
+  // Called only from module initialisation (or, for the object's own members, a constructor): it is that code.
   if (calls.length > 0 && callers.every((caller) => caller === null)) return true;
   if (!setupOnceForTarget(fn, targetKind, scopes, sourceCode)) return false;
   if (name !== null && (SETUP_NAME.test(name) || CONFIGURATION_FUNCTION.test(name))) return true;
@@ -306,6 +312,11 @@ export function isSetupFunction(
     calls.length > 0 &&
     callers.every((caller) => caller === null || isSetupFunction(caller, targetKind, scopes, sourceCode, depth + 1))
   );
+}
+
+function isConstructorFunction(fn: FunctionNode): boolean {
+  const member = classOfMember(fn);
+  return member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor';
 }
 
 /** Does running once per owner of `fn` mean running once for a target of this kind? */

@@ -56,6 +56,17 @@ export class Creator {
   flush(): void {}
 }
 export const tracker = new Tracker();`,
+    // The same through a method the constructor calls.
+    `${prelude}class Tracker {
+  constructor() {
+    this.watch();
+  }
+  private watch(): void {
+    process.on('exit', () => this.flush());
+  }
+  flush(): void {}
+}
+export const tracker = new Tracker();`,
     // A listener on the object's own member goes with the object.
     `${prelude}export class Relay {
   private readonly events = new EventEmitter();
@@ -171,15 +182,6 @@ export function watch(): void {
     // The result is kept (it may be an unsubscribe).
     `${prelude}export function watch(): EventEmitter {
   return bus.on('tick', () => cleanup());
-}`,
-    // A method called only from the constructor is set-up.
-    `${prelude}export class Monitor {
-  constructor() {
-    this.hook();
-  }
-  private hook(): void {
-    process.on('warning', () => cleanup());
-  }
 }`,
     // The handler removes itself when it runs, and it runs on abort.
     `${prelude}export function onCancel(signal: AbortSignal): void {
@@ -579,6 +581,48 @@ export function track(): Tracker {
           },
         },
       ],
+    },
+    // Through a method the constructor calls, with objects made per call.
+    {
+      code: `${prelude}class Tracker {
+  constructor() {
+    this.watch();
+  }
+  private watch(): void {
+    process.on('exit', () => this.flush());
+  }
+  flush(): void {}
+}
+export function track(): Tracker {
+  return new Tracker();
+}`,
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(6),
+          column: 5,
+          data: {
+            fn: '`watch`',
+            event: 'exit',
+            target: 'process',
+            lifetime: 'lives as long as the process',
+            remove: 'removeListener',
+            alternative: '',
+          },
+        },
+      ],
+    },
+    // A method called only from the constructor of an exported class the program never instantiates.
+    {
+      code: `${prelude}export class Monitor {
+  constructor() {
+    this.hook();
+  }
+  private hook(): void {
+    process.on('warning', () => cleanup());
+  }
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(6), column: 5 }],
     },
     // An exported class the program never instantiates: its users may make any number.
     {
