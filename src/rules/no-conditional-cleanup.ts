@@ -190,10 +190,12 @@ export default createRule<Options, MessageIds>({
     };
 
     function visitSite(node: TSESTree.Node): void {
-      const position = tracker.mark(node);
       const acquire = acquireAt(node, sourceCode, pairs) ?? helperSiteAt(node, sourceCode, 'acquire');
-      if (acquire) acquires.push(acquire);
       const release = releaseAt(node, sourceCode, pairs) ?? helperSiteAt(node, sourceCode, 'release');
+      // Only the places a question can name need a position: acquires, releases, the calls that
+      // settle a release (`.finally()`, `.then()`) and, with `assumeCallsThrow`, every call.
+      const position = acquire || release || assumeCallsThrow || isSettlingCall(node) ? tracker.mark(node) : null;
+      if (acquire) acquires.push(acquire);
       if (release) {
         for (const key of releaseKeys(release)) {
           const list = releasesByKey.get(key);
@@ -205,6 +207,14 @@ export default createRule<Options, MessageIds>({
       if (assumeCallsThrow && position && node.type === AST_NODE_TYPES.CallExpression) {
         addThrower(position);
       }
+    }
+
+    function isSettlingCall(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = memberName(callee);
+      return method === 'finally' || method === 'then';
     }
 
     const listeners: TSESLint.RuleListener = {
