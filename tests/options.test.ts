@@ -95,6 +95,7 @@ const cases: Record<RuleName, BadOption[]> = {
     { option: 'checkEscaped', value: { checkEscaped: 0 }, message: 'Value 0 should be boolean.' },
     { option: 'checkClosures', value: { checkClosures: 'on' }, message: 'Value "on" should be boolean.' },
     { option: 'checkObjects', value: { checkObjects: null }, message: 'Value null should be boolean.' },
+    { option: 'checkUntraced', value: { checkUntraced: 1 }, message: 'Value 1 should be boolean.' },
   ],
   'no-leaked-listener': [
     { option: 'checkOnce', value: { checkOnce: 'always' }, message: 'Value "always" should be boolean.' },

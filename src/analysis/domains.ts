@@ -10,9 +10,9 @@
  * the program (through the program index).
  */
 import ts from 'typescript';
-import { callSitesOf } from './program.js';
+import { callSitesOf, callingFunction, runsPerEvent, runsWhereDefined } from './program.js';
 import { isBuiltinFile, isFiniteType } from './types.js';
-import { PURE_STRING_METHODS } from './vocabulary.js';
+import { FRESH_VALUE_BUILTINS, PURE_STRING_METHODS } from './vocabulary.js';
 
 /** How far a value is followed through constants and parameters. */
 const MAX_DEPTH = 4;
@@ -250,4 +250,202 @@ function isAssignedIn(program: ts.Program, fn: ts.SignatureDeclaration, symbol: 
   };
   if ('body' in fn && fn.body) visit(fn.body);
   return found;
+}
+
+/**
+ * Is `expression` new on every evaluation: a counter's next value
+ * (`this.nextId++`, `++seq`), a clock, a random number or UUID, a new
+ * symbol, or a template or sum with such a part? A key like that makes a
+ * collection grow on every call, whoever the caller is.
+ */
+export function isFreshPerCall(program: ts.Program, expression: ts.Expression): boolean {
+  return fresh(program, expression, 0);
+}
+
+function fresh(program: ts.Program, expression: ts.Expression, depth: number): boolean {
+  const node = skipOuter(expression);
+  if (depth > MAX_DEPTH) return false;
+  const next = (e: ts.Expression): boolean => fresh(program, e, depth + 1);
+  if (
+    (ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node)) &&
+    node.operator === ts.SyntaxKind.PlusPlusToken
+  ) {
+    return true;
+  }
+  if (ts.isBinaryExpression(node)) {
+    if (node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return true;
+    if (node.operatorToken.kind === ts.SyntaxKind.PlusToken) return next(node.left) || next(node.right);
+    return false;
+  }
+  if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => next(span.expression));
+  if (ts.isIdentifier(node)) {
+    const declaration = program.getTypeChecker().getSymbolAtLocation(node)?.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+    const list = declaration.parent;
+    if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
+    return next(declaration.initializer);
+  }
+  if (!ts.isCallExpression(node)) return false;
+  const callee = skipOuter(node.expression);
+  // `String(id)`, `id.toString()`: the same value in another form.
+  if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments[0]) return next(node.arguments[0]);
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString') return next(callee.expression);
+  const declaration = program.getTypeChecker().getResolvedSignature(node)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration)) return false;
+  if (!isBuiltinFile(program, declaration.getSourceFile())) return false;
+  const name = declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+  const container = declaration.parent;
+  const qualified =
+    (ts.isInterfaceDeclaration(container) || ts.isClassDeclaration(container)) && container.name
+      ? name === undefined
+        ? container.name.text
+        : `${container.name.text}.${name}`
+      : name;
+  return qualified !== undefined && FRESH_VALUE_BUILTINS.has(qualified);
+}
+
+const outsideCaches = new WeakMap<ts.Program, WeakMap<ts.Node, Map<number, boolean>>>();
+const MAX_CALLER_DEPTH = 3;
+
+/**
+ * Can parameter `index` of `fn` carry data from outside the program's own
+ * set-up? It can when `fn` runs per event (a registered listener or handler,
+ * or a function one calls), when the program does not show all its callers
+ * (an exported API, a handler a framework calls, a function used as a
+ * value), or when some call passes a value new on every call, or one made
+ * from a parameter of its caller that can. A call that passes the caller's
+ * own state (`this.options.timezone`, a constant, a lookup in a set-up
+ * table) shows set-up data: a memo fed only that way stays as small as the
+ * set-up.
+ */
+export function parameterTakesOutsideData(program: ts.Program, fn: ts.SignatureDeclaration, index: number): boolean {
+  return takesOutside(program, fn, index, 0, new Set());
+}
+
+function takesOutside(
+  program: ts.Program,
+  fn: ts.SignatureDeclaration,
+  index: number,
+  depth: number,
+  seen: Set<ts.Node>,
+): boolean {
+  let cache = outsideCaches.get(program);
+  if (!cache) {
+    cache = new WeakMap();
+    outsideCaches.set(program, cache);
+  }
+  let byIndex = cache.get(fn);
+  const known = byIndex?.get(index);
+  if (known !== undefined) return known;
+  // A cycle (recursion) adds no caller of its own; past the depth, the callers are not known.
+  if (seen.has(fn)) return false;
+  if (depth > MAX_CALLER_DEPTH) return true;
+  seen.add(fn);
+  const answer = computeTakesOutside(program, fn, index, depth, seen);
+  if (!byIndex) {
+    byIndex = new Map();
+    cache.set(fn, byIndex);
+  }
+  if (depth === 0) byIndex.set(index, answer);
+  return answer;
+}
+
+function computeTakesOutside(
+  program: ts.Program,
+  fn: ts.SignatureDeclaration,
+  index: number,
+  depth: number,
+  seen: Set<ts.Node>,
+): boolean {
+  if (runsPerEvent(program, fn)) return true;
+  const { calls, reactions, complete } = callSitesOf(program, fn);
+  if (!complete || calls.length === 0 || reactions.length > 0) return true;
+  return calls.some((call) => {
+    for (let i = 0; i <= index && i < call.arguments.length; i++) {
+      if (ts.isSpreadElement(call.arguments[i] as ts.Expression)) return true;
+    }
+    const argument = call.arguments[index];
+    if (!argument) return false;
+    if (isFreshPerCall(program, argument)) return true;
+    const caller = callingFunction(call);
+    if (!caller) return false;
+    const from = parameterOrigin(program, argument, caller);
+    return from >= 0 && takesOutside(program, caller, from, depth + 1, seen);
+  });
+}
+
+/**
+ * The index of the parameter of `fn` that `expression` is made from
+ * (`id`, `msg.id`, `` `${host}:${port}` ``, `raw.trim()`, `rows[0]`, an
+ * element of a parameter's list in `for … of` or an array callback), or -1.
+ */
+export function parameterOrigin(program: ts.Program, expression: ts.Expression, fn: ts.SignatureDeclaration): number {
+  return origin(program, expression, fn, 0);
+}
+
+function origin(program: ts.Program, expression: ts.Expression, fn: ts.SignatureDeclaration, depth: number): number {
+  if (depth > 8) return -1;
+  const node = skipOuter(expression);
+  const next = (e: ts.Expression): number => origin(program, e, fn, depth + 1);
+  const first = (list: readonly ts.Expression[]): number => {
+    for (const e of list) {
+      const found = next(e);
+      if (found >= 0) return found;
+    }
+    return -1;
+  };
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return next(node.expression);
+  if (ts.isAwaitExpression(node)) return next(node.expression);
+  if (ts.isTemplateExpression(node)) return first(node.templateSpans.map((span) => span.expression));
+  if (ts.isBinaryExpression(node)) return first([node.left, node.right]);
+  if (ts.isConditionalExpression(node)) return first([node.whenTrue, node.whenFalse]);
+  if (ts.isArrayLiteralExpression(node)) {
+    return first(node.elements.map((element) => (ts.isSpreadElement(element) ? element.expression : element)));
+  }
+  if (ts.isObjectLiteralExpression(node)) {
+    return first(
+      node.properties.flatMap((p) =>
+        ts.isPropertyAssignment(p)
+          ? [p.initializer]
+          : ts.isShorthandPropertyAssignment(p)
+            ? [p.name]
+            : ts.isSpreadAssignment(p)
+              ? [p.expression]
+              : [],
+      ),
+    );
+  }
+  if (ts.isNewExpression(node)) return first((node.arguments ?? []).filter((a) => !ts.isSpreadElement(a)));
+  if (ts.isCallExpression(node)) {
+    const callee = skipOuter(node.expression);
+    const receiver = ts.isPropertyAccessExpression(callee) ? [callee.expression] : [];
+    return first([...receiver, ...node.arguments.filter((a): a is ts.Expression => !ts.isSpreadElement(a))]);
+  }
+  if (!ts.isIdentifier(node)) return -1;
+  const declaration = program.getTypeChecker().getSymbolAtLocation(node)?.valueDeclaration;
+  if (!declaration) return -1;
+  let holder: ts.Node = declaration;
+  while (ts.isBindingElement(holder) || ts.isObjectBindingPattern(holder) || ts.isArrayBindingPattern(holder)) {
+    holder = holder.parent;
+  }
+  if (ts.isParameter(holder)) {
+    if (holder.parent === fn) return fn.parameters.indexOf(holder);
+    // A parameter of a callback an array method runs in place: an element of its receiver.
+    const callback = holder.parent;
+    if ((ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) && runsWhereDefined(callback)) {
+      const call = callback.parent;
+      if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression)) {
+        // `list.map(cb)`: the receiver; `Array.from(list, cb)`: the other arguments.
+        const others = call.arguments.filter((a): a is ts.Expression => a !== callback && !ts.isSpreadElement(a));
+        return first([call.expression.expression, ...others]);
+      }
+    }
+    return -1;
+  }
+  if (!ts.isVariableDeclaration(holder)) return -1;
+  const list = holder.parent;
+  if (ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.parent.initializer === list) {
+    return next(list.parent.expression);
+  }
+  return holder.initializer ? next(holder.initializer) : -1;
 }

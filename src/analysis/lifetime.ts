@@ -14,6 +14,7 @@ import {
   type FunctionNode,
 } from './ast.js';
 import type { FieldOwner, Owner } from './owners.js';
+import { REGISTRATIONS } from './vocabulary.js';
 
 export type Lifetime =
   | { kind: 'module' }
@@ -43,33 +44,6 @@ export function variableLifetime(variable: TSESLint.Scope.Variable): Lifetime {
 export function fieldLifetime(owner: FieldOwner): Lifetime {
   return { kind: 'object', classNode: owner.classNode, isStatic: owner.isStatic };
 }
-
-/**
- * Calls that keep a callback and call it later, again and again: event
- * registrations, subscriptions, intervals and route handlers.
- */
-const REGISTRATIONS = new Set([
-  'on',
-  'addListener',
-  'prependListener',
-  'addEventListener',
-  'subscribe',
-  'setInterval',
-  'use',
-  'get',
-  'post',
-  'put',
-  'patch',
-  'all',
-  'handle',
-  'register',
-  'listen',
-  'watch',
-  'observe',
-  'tap',
-  'tapAsync',
-  'tapPromise',
-]);
 
 /** The scope queries lifetimes need, from ESLint's `sourceCode`. */
 export interface Scopes {

@@ -10,7 +10,7 @@
  */
 import ts from 'typescript';
 import { SYNC_CALLBACK_METHODS } from './ast.js';
-import { PROMISE_REACTIONS } from './vocabulary.js';
+import { PROMISE_REACTIONS, REGISTRATIONS } from './vocabulary.js';
 
 /** The calls of a function in the program, and whether they are all its callers. */
 export interface CallSites {
@@ -262,6 +262,78 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
   return { calls, reactions, complete: true };
 }
 
+const perEventCaches = new WeakMap<ts.Program, WeakMap<ts.Node, boolean>>();
+const MAX_EVENT_DEPTH = 3;
+
+/**
+ * Does the program run `fn` once per event? It does when `fn` is registered
+ * as a callback that is called again and again (`emitter.on('x', this.onX)`,
+ * `app.get(path, handle)`, `setInterval(tick)`, an inline listener), or is
+ * called, through at most three callers, from a function that is.
+ */
+export function runsPerEvent(program: ts.Program, fn: ts.SignatureDeclaration): boolean {
+  let cache = perEventCaches.get(program);
+  if (!cache) {
+    cache = new WeakMap();
+    perEventCaches.set(program, cache);
+  }
+  let answer = cache.get(fn);
+  if (answer === undefined) {
+    answer = perEvent(program, fn, 0, new Set());
+    cache.set(fn, answer);
+  }
+  return answer;
+}
+
+function perEvent(program: ts.Program, fn: ts.SignatureDeclaration, depth: number, seen: Set<ts.Node>): boolean {
+  if (seen.has(fn) || depth > MAX_EVENT_DEPTH) return false;
+  seen.add(fn);
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && isRegistered(fn)) return true;
+  const name = functionNameNode(fn);
+  if (!name) return false;
+  const checker = program.getTypeChecker();
+  const target = resolved(checker, name);
+  if (!target) return false;
+  const own = fn.getSourceFile();
+  const files = isFileLocal(fn, name) ? [own] : programFiles(program);
+  for (const file of files) {
+    if (file !== own && !file.text.includes(name.text)) continue;
+    for (const id of occurrences(file, name.text)) {
+      if (id === name || isPassThrough(id) || !sameSymbol(resolved(checker, id), target)) continue;
+      const use: ts.Expression = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id;
+      if (isRegistered(use)) return true;
+      const call = callOf(id);
+      const caller = call ? callingFunction(call) : null;
+      if (caller && perEvent(program, caller, depth + 1, seen)) return true;
+    }
+  }
+  return false;
+}
+
+/** Is this value (or `value.bind(…)`) passed to a call that keeps it and calls it again and again? */
+function isRegistered(value: ts.Expression): boolean {
+  let node: ts.Node = value;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  // `this.onMessage.bind(this)`
+  if (
+    ts.isPropertyAccessExpression(node.parent) &&
+    node.parent.expression === node &&
+    node.parent.name.text === 'bind' &&
+    ts.isCallExpression(node.parent.parent)
+  ) {
+    node = node.parent.parent;
+  }
+  const call = node.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(node as ts.Expression)) return false;
+  const callee = call.expression;
+  const method = ts.isPropertyAccessExpression(callee)
+    ? callee.name.text
+    : ts.isIdentifier(callee)
+      ? callee.text
+      : null;
+  return method !== null && REGISTRATIONS.has(method);
+}
+
 /** The `new C(…)` expressions of a class in the program, and whether they are all its instantiations. */
 export interface Instantiations {
   sites: readonly ts.NewExpression[];
@@ -505,7 +577,7 @@ function runsOf(
 }
 
 /** The function a call runs in, looking through callbacks that array methods run in place and through IIFEs. */
-function callingFunction(node: ts.Node): ts.SignatureDeclaration | null {
+export function callingFunction(node: ts.Node): ts.SignatureDeclaration | null {
   for (let p = node.parent; !ts.isSourceFile(p); p = p.parent) {
     if (ts.isClassStaticBlockDeclaration(p)) return null;
     if (!ts.isFunctionLike(p)) continue;
@@ -515,7 +587,7 @@ function callingFunction(node: ts.Node): ts.SignatureDeclaration | null {
   return null;
 }
 
-function runsWhereDefined(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+export function runsWhereDefined(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
   let outer: ts.Node = fn;
   while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
   const parent = outer.parent;

@@ -141,3 +141,47 @@ export const PURE_STRING_METHODS: ReadonlySet<string> = new Set([
   'padStart',
   'padEnd',
 ]);
+
+/**
+ * Calls that keep a callback and call it later, again and again: event
+ * registrations, subscriptions, intervals and route handlers. Matched on the
+ * called member's name.
+ */
+export const REGISTRATIONS: ReadonlySet<string> = new Set([
+  'on',
+  'addListener',
+  'prependListener',
+  'addEventListener',
+  'subscribe',
+  'setInterval',
+  'use',
+  'get',
+  'post',
+  'put',
+  'patch',
+  'all',
+  'handle',
+  'register',
+  'listen',
+  'watch',
+  'observe',
+  'tap',
+  'tapAsync',
+  'tapPromise',
+]);
+
+/**
+ * Built-ins that return a new value on every call (a clock, a random number,
+ * a UUID, a symbol), as `Container.member` of the declaration a call resolves
+ * to in TypeScript's library or Node's types: a key made from one is new on
+ * every call.
+ */
+export const FRESH_VALUE_BUILTINS: ReadonlySet<string> = new Set([
+  'DateConstructor.now',
+  'Performance.now',
+  'Math.random',
+  'Crypto.randomUUID',
+  'randomUUID',
+  'randomBytes',
+  'SymbolConstructor',
+]);

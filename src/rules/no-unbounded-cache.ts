@@ -3,6 +3,7 @@ import { isBuiltinSymbolLike, typeOrValueSpecifiersSchema } from '@typescript-es
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import {
+  calleeName,
   contains,
   enclosingFunction,
   functionName,
@@ -20,8 +21,15 @@ import {
   type CollectionShape,
   type Use,
 } from '../analysis/collection-uses.js';
-import { hasBoundedDomain } from '../analysis/domains.js';
-import { onceFlagAround, propertyAccessesElsewhere, runsOnlyAtSetUp, type SetUpContext } from '../analysis/program.js';
+import { hasBoundedDomain, isFreshPerCall, parameterOrigin, parameterTakesOutsideData } from '../analysis/domains.js';
+import {
+  onceFlagAround,
+  propertyAccessesElsewhere,
+  callSitesOf,
+  runsOnlyAtSetUp,
+  runsPerEvent,
+  type SetUpContext,
+} from '../analysis/program.js';
 import { CONFIGURATION_FUNCTION, REMOVER_FUNCTION, classLooksLongLived, isRegistryName } from '../analysis/intent.js';
 import {
   fieldLifetime,
@@ -46,11 +54,13 @@ import {
 import {
   BOUNDED_CACHE_SPECIFIERS,
   collectionKindOf,
+  isBuiltinFile,
   isFiniteType,
   isObjectKeyType,
   matchesSpecifiers,
   overridesGrowth,
 } from '../analysis/types.js';
+import { REGISTRATIONS } from '../analysis/vocabulary.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 
@@ -61,6 +71,7 @@ export type Options = [
     checkClosures?: boolean;
     checkEscaped?: boolean;
     checkObjects?: boolean;
+    checkUntraced?: boolean;
   },
 ];
 
@@ -103,7 +114,16 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
     },
     hasSuggestions: true,
-    defaultOptions: [{ allow: [], checkArrays: false, checkClosures: false, checkEscaped: false, checkObjects: false }],
+    defaultOptions: [
+      {
+        allow: [],
+        checkArrays: false,
+        checkClosures: false,
+        checkEscaped: false,
+        checkObjects: false,
+        checkUntraced: false,
+      },
+    ],
     messages: {
       mapNeverShrinks:
         '`{{name}}` ({{lifetime}}) gains an entry on every call to {{where}} (line {{line}}) and nothing removes one. Delete entries when they are done, cap its size with eviction, sweep it on a TTL, or use a WeakMap or an LRU cache.',
@@ -143,6 +163,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report long-lived plain objects used as dictionaries (`obj[key] = value`) with no `delete`.',
           },
+          checkUntraced: {
+            type: 'boolean',
+            description:
+              'Also report growth that the program does not show running per event (in a registered listener, handler or interval, or a function one calls) and whose key is not new on every call: a memo of a public function, whose callers may pass only a few values.',
+          },
         },
       },
     ],
@@ -159,6 +184,7 @@ export default createRule<Options, MessageIds>({
     const checkObjects = options.checkObjects === true;
     const checkEscaped = options.checkEscaped === true;
     const checkClosures = options.checkClosures === true;
+    const checkUntraced = options.checkUntraced === true;
     if (
       !text.includes('.set(') &&
       !text.includes('.add(') &&
@@ -254,6 +280,7 @@ export default createRule<Options, MessageIds>({
           (shape === 'array' || !use.key || !isBoundedKey(use.key)) &&
           !growsOnlyAtSetUp(use.site, owner, lifetime) &&
           !growsBehindOnceFlag(use.site, lifetime) &&
+          (checkUntraced || growsPerEvent(use)) &&
           (checkClosures ||
             lifetime.kind !== 'closure' ||
             closureLivesWithModule(use.site, lifetime.declaringFunction)),
@@ -710,6 +737,49 @@ export default createRule<Options, MessageIds>({
       const closure = outermostClosure(site, declaringFunction);
       if (closure && keptBy(closure, scopes) === 'registered') return true;
       return runsOnlyAtSetUp(program, services.esTreeNodeToTSNodeMap.get(declaringFunction), { kind: 'module' });
+    }
+
+    /**
+     * Evidence that the growth repeats without bound: its key is new on every call
+     * (`this.nextId++`, `randomUUID()`), or it runs per event (a registered listener,
+     * handler or interval, or a function the program calls from one).
+     */
+    function growsPerEvent(use: GrowUse): boolean {
+      if (use.key) {
+        const key = services.esTreeNodeToTSNodeMap.get(use.key);
+        if (ts.isExpression(key) && isFreshPerCall(program, key)) return true;
+      }
+      let fn = enclosingFunction(use.site);
+      while (fn && runsInPlace(fn)) fn = enclosingFunction(fn);
+      // A callback a built-in takes (`exec(cmd, cb)`, `readFile(path, cb)`) runs when that call runs.
+      while (fn && handedToBuiltin(fn)) {
+        const outer = enclosingFunction(fn);
+        if (!outer) break;
+        fn = outer;
+        while (fn && runsInPlace(fn)) fn = enclosingFunction(fn);
+      }
+      if (!fn) return false;
+      const tsFn = services.esTreeNodeToTSNodeMap.get(fn);
+      if (runsPerEvent(program, tsFn)) return true;
+      // A key made from a parameter: follow it to the callers that pass it. It is outside data
+      // when some chain of callers reaches an event, a fresh value, or a caller the program does
+      // not show (an exported API, a handler a framework calls); set-up data when every caller
+      // passes its own state (`this.options.timezone`, a constant, a set-up table's entry).
+      const key = use.key ? services.esTreeNodeToTSNodeMap.get(use.key) : null;
+      const from = key && ts.isExpression(key) ? parameterOrigin(program, key, tsFn) : -1;
+      if (from >= 0) return parameterTakesOutsideData(program, tsFn, from);
+      const { calls, reactions, complete } = callSitesOf(program, tsFn);
+      return !complete || calls.length + reactions.length === 0;
+    }
+
+    /** `cb` in `exec(cmd, cb)`: a function passed to a call that resolves to a built-in (not a registration). */
+    function handedToBuiltin(fn: FunctionNode): boolean {
+      const call = fn.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee === fn) return false;
+      const name = calleeName(call.callee);
+      if (name === null || REGISTRATIONS.has(name)) return false;
+      const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.declaration;
+      return declaration !== undefined && isBuiltinFile(program, declaration.getSourceFile());
     }
 
     /** A key of a finite or source-written type, or whose values all come from the source (literals, constants). */

@@ -216,7 +216,7 @@ export default [
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Key "rules": Key "leaks/no-unbounded-cache":');
     expect(result.stderr).toContain(
-      'Unexpected property "checkArray". Expected properties: "allow", "checkArrays", "checkClosures", "checkEscaped", "checkObjects".',
+      'Unexpected property "checkArray". Expected properties: "allow", "checkArrays", "checkClosures", "checkEscaped", "checkObjects", "checkUntraced".',
     );
   });
 

@@ -5,6 +5,24 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // A memo whose every caller in the program passes its own set-up state: as small as the set-up.
+    `
+const zones = new Map<string, boolean>();
+function isValidZone(zone: string): boolean {
+  let valid = zones.get(zone);
+  if (valid === undefined) {
+    valid = zone.length > 0;
+    zones.set(zone, valid);
+  }
+  return valid;
+}
+export class Database {
+  constructor(private readonly options: { timezone: string }) {}
+  check(): boolean {
+    return isValidZone(this.options.timezone);
+  }
+}
+`,
     // Filled in a block that sets the flag its own test reads: once per object.
     `
 declare function loadProviders(): Record<string, string>;
@@ -461,6 +479,85 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // The same memo, and an exported function passes its caller's argument: outside data.
+    {
+      code: `
+const zones = new Map<string, boolean>();
+function isValidZone(zone: string): boolean {
+  let valid = zones.get(zone);
+  if (valid === undefined) {
+    valid = zone.length > 0;
+    zones.set(zone, valid);
+  }
+  return valid;
+}
+export class Database {
+  constructor(private readonly options: { timezone: string }) {}
+  check(): boolean {
+    return isValidZone(this.options.timezone);
+  }
+}
+export function validate(zone: string): boolean {
+  return isValidZone(zone);
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
+    },
+    // With checkUntraced, the memo fed only set-up state is reported too.
+    {
+      code: `
+const zones = new Map<string, boolean>();
+function isValidZone(zone: string): boolean {
+  let valid = zones.get(zone);
+  if (valid === undefined) {
+    valid = zone.length > 0;
+    zones.set(zone, valid);
+  }
+  return valid;
+}
+export class Database {
+  constructor(private readonly options: { timezone: string }) {}
+  check(): boolean {
+    return isValidZone(this.options.timezone);
+  }
+}
+`,
+      options: [{ checkUntraced: true }],
+      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
+    },
+    // Called, through a method, from a registered listener: per event.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+const seen = new Set<string>();
+function remember(id: string): void {
+  seen.add(id);
+}
+class Handler {
+  handle(msg: { id: string }): void {
+    remember(msg.id);
+  }
+}
+const handler = new Handler();
+bus.on('message', (msg: { id: string }) => handler.handle(msg));
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 7, suggestions: [] }],
+    },
+    // A key new on every call grows whoever the caller is.
+    {
+      code: `
+const pending = new Map<number, string>();
+let nextId = 0;
+function send(method: string): void {
+  pending.set(nextId++, method);
+}
+export function ping(): void {
+  send('ping');
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
+    },
     // A flag local to the call is fresh on every call: it guards nothing across calls.
     {
       code: `
