@@ -1,0 +1,177 @@
+/**
+ * The program index's answers about how often code runs and where values
+ * come from, through probe rules: `probe(f)` names a function (or a class),
+ * `probe(value)` an expression.
+ */
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { isFreshPerCall, parameterTakesOutsideData } from '../../src/analysis/domains.js';
+import { instantiationsOf, runsOnlyAtSetUp, runsPerEvent } from '../../src/analysis/program.js';
+import { typedRuleTester } from '../rule-tester.js';
+import { argumentProbe } from './argument-probe.js';
+
+/**
+ * The declaration a string argument names: `'name'` for a top-level function
+ * or class, `'Class.method'` for a method. Named by a string, so that the probe
+ * itself does not use the function as a value.
+ */
+function declared(arg: TSESTree.Node, services: ParserServicesWithTypeInformation): ts.Declaration | undefined {
+  if (arg.type !== AST_NODE_TYPES.Literal || typeof arg.value !== 'string') return undefined;
+  const [outer, member] = arg.value.split('.');
+  const file = services.esTreeNodeToTSNodeMap.get(arg).getSourceFile();
+  for (const statement of file.statements) {
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === outer) {
+      if (!member) return statement;
+      if (ts.isClassDeclaration(statement)) {
+        return statement.members.find((m) => m.name && ts.isIdentifier(m.name) && m.name.text === member);
+      }
+    }
+  }
+  return undefined;
+}
+
+const fresh = argumentProbe((arg, services) => {
+  const node = services.esTreeNodeToTSNodeMap.get(arg);
+  return ts.isExpression(node) && isFreshPerCall(services.program, node) ? 'fresh' : 'same';
+});
+
+const perEvent = argumentProbe((arg, services) => {
+  const fn = declared(arg, services);
+  return fn && ts.isFunctionLike(fn) && runsPerEvent(services.program, fn) ? 'per event' : 'not shown';
+});
+
+const outside = argumentProbe((arg, services) => {
+  const fn = declared(arg, services);
+  return fn && ts.isFunctionLike(fn) && parameterTakesOutsideData(services.program, fn, 0) ? 'outside' : 'set-up';
+});
+
+const instances = argumentProbe((arg, services) => {
+  const cls = declared(arg, services);
+  if (!cls || !ts.isClassDeclaration(cls)) return 'no class';
+  const { sites, complete } = instantiationsOf(services.program, cls);
+  const ctor = cls.members.find(ts.isConstructorDeclaration);
+  const once = ctor ? runsOnlyAtSetUp(services.program, ctor, { kind: 'module' }) : false;
+  return `${complete ? String(sites.length) : 'unknown'} ${once ? 'at set-up' : 'not at set-up'}`;
+});
+
+const verdict = (line: number, value: string) => ({ messageId: 'verdict' as const, data: { verdict: value }, line });
+
+const ruleTester = typedRuleTester();
+
+ruleTester.run('fresh values', fresh, {
+  valid: [],
+  invalid: [
+    {
+      code: `import { randomUUID } from 'node:crypto';
+declare function probe(value: unknown): void;
+declare const request: { id: string };
+let nextId = 0;
+function now(): number { return 1; }
+probe(nextId++);
+probe(Date.now());
+probe(\`req-\${nextId++}\`);
+probe(randomUUID());
+probe(request.id);
+probe(now());
+const id = nextId++;
+probe(id);
+`,
+      errors: [
+        verdict(6, 'fresh'),
+        verdict(7, 'fresh'),
+        verdict(8, 'fresh'),
+        verdict(9, 'fresh'),
+        verdict(10, 'same'),
+        verdict(11, 'same'),
+        verdict(13, 'fresh'),
+      ],
+    },
+  ],
+});
+
+ruleTester.run('runs per event', perEvent, {
+  valid: [],
+  invalid: [
+    {
+      code: `import { EventEmitter } from 'node:events';
+declare function probe(value: unknown): void;
+const bus = new EventEmitter();
+function onMessage(m: string): void { remember(m); }
+function remember(m: string): void { void m; }
+function setup(): void {}
+class Handler {
+  handle(m: string): void { void m; }
+  onTick(): void {}
+}
+const handler = new Handler();
+bus.on('message', onMessage);
+bus.on('other', (m: string) => handler.handle(m));
+setInterval(handler.onTick.bind(handler), 1000);
+setup();
+probe('onMessage');
+probe('remember');
+probe('setup');
+probe('Handler.handle');
+probe('Handler.onTick');
+`,
+      errors: [
+        verdict(16, 'per event'),
+        verdict(17, 'per event'),
+        verdict(18, 'not shown'),
+        verdict(19, 'per event'),
+        verdict(20, 'per event'),
+      ],
+    },
+  ],
+});
+
+ruleTester.run('parameter takes outside data', outside, {
+  valid: [],
+  invalid: [
+    {
+      code: `declare function probe(value: unknown): void;
+function configured(zone: string): boolean { return zone.length > 0; }
+function fed(zone: string): boolean { return zone.length > 0; }
+function nobodyCalls(zone: string): boolean { return zone.length > 0; }
+export class Database {
+  constructor(private readonly options: { timezone: string }) {}
+  check(): boolean { return configured(this.options.timezone) && fed(this.options.timezone); }
+}
+export function validate(input: { zone: string }): boolean {
+  return fed(input.zone);
+}
+probe('configured');
+probe('fed');
+probe('nobodyCalls');
+`,
+      errors: [verdict(12, 'set-up'), verdict(13, 'outside'), verdict(14, 'outside')],
+    },
+  ],
+});
+
+ruleTester.run('instantiations', instances, {
+  valid: [],
+  invalid: [
+    {
+      code: `declare function probe(value: unknown): void;
+class Once { constructor() {} }
+class PerCall { constructor() {} }
+class Passed { constructor() {} }
+export class Exported { constructor() {} }
+export const once = new Once();
+export function make(): PerCall { return new PerCall(); }
+export const factories = [Passed];
+probe('Once');
+probe('PerCall');
+probe('Passed');
+probe('Exported');
+`,
+      errors: [
+        verdict(9, '1 at set-up'),
+        verdict(10, '1 not at set-up'),
+        verdict(11, 'unknown not at set-up'),
+        verdict(12, '0 not at set-up'),
+      ],
+    },
+  ],
+});
