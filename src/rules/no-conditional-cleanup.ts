@@ -313,7 +313,7 @@ export default createRule<Options, MessageIds>({
         // attempt, as with a rejection-only release, when other code releases on success.
         if (
           direct.length === placements.length &&
-          direct.every((release) => inCatchAround(release, acquire.node)) &&
+          direct.every((release) => inCatchAfter(release, acquire.node)) &&
           releasedElsewhere(acquire, placements)
         ) {
           return;
@@ -368,6 +368,16 @@ export default createRule<Options, MessageIds>({
         if (!reads && textOf(part, sourceCode) === text) reads = true;
       });
       return reads;
+    }
+
+    /** Is `node` in the `catch` of a `try` that holds `acquire` or comes after it? */
+    function inCatchAfter(node: TSESTree.Node, acquire: TSESTree.Node): boolean {
+      for (let p = node.parent; p && !isFunctionNode(p); p = p.parent) {
+        if (p.type !== AST_NODE_TYPES.CatchClause) continue;
+        const attempt = p.parent.block;
+        if (contains(attempt, acquire) || attempt.range[0] >= acquire.range[1]) return true;
+      }
+      return false;
     }
 
     /** Is `node` in the `catch` of a `try` whose block holds `acquire`? */

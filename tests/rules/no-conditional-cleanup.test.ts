@@ -88,6 +88,24 @@ export class Rpc {
     this.active--;
   }
 }`,
+    // The undo in the catch of a try that starts after the acquire.
+    `${prelude}declare function post(message: { id: number }): void;
+const pending = new Map<number, () => void>();
+let next = 0;
+export function call(done: () => void): void {
+  const id = next++;
+  pending.set(id, done);
+  try {
+    post({ id });
+  } catch (error) {
+    pending.delete(id);
+    throw error;
+  }
+}
+export function onReply(id: number): void {
+  pending.get(id)?.();
+  pending.delete(id);
+}`,
     // The same undo written as try/catch around the send.
     `${prelude}declare function post(message: { id: number }): Promise<void>;
 export class Rpc {

@@ -1,7 +1,6 @@
 // Source: https://github.com/jetkvm/kvm/pull/1570
 // Bug: fixed (the PR): the callback is dropped when the send throws, and the reply handler deletes the entry before invoking the callback, so neither failure leaves it behind.
 // expect: none
-// not yet: no-conditional-cleanup reads a delete in a catch that rethrows (undo on a failed send; on success the reply handler owns the entry) as a cleanup skipped on the success path
 
 export interface RpcChannel {
   readyState: 'connecting' | 'open' | 'closing' | 'closed';
