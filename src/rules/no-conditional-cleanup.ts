@@ -12,7 +12,7 @@ import {
   type FunctionNode,
 } from '../analysis/ast.js';
 import { diesWithCall, isFreshValue, type Scopes } from '../analysis/lifetime.js';
-import { resolveOwner } from '../analysis/owners.js';
+import { resolveOwner, type Owner } from '../analysis/owners.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
 import {
   acquireAt,
@@ -819,7 +819,32 @@ export default createRule<Options, MessageIds>({
     function entryDiesWithCall(acquire: ResourceSite): boolean {
       if (!acquire.receiver) return false;
       const owner = resolveOwner(acquire.receiver, scopes.scopeOf);
-      return owner !== null && diesWithCall(owner, acquire.node, scopes);
+      return owner !== null && (diesWithCall(owner, acquire.node, scopes) || madeInCall(owner, acquire.node));
+    }
+
+    /**
+     * `const items = new Map(state.items); items.set(…); … return { items }`: a collection
+     * this very call makes (every value it holds is new here), in a function that does not
+     * suspend, is a value being built, even when it is returned or stored: a throw discards
+     * it with the call, and what a normal path leaves in it is the result.
+     */
+    function madeInCall(owner: Owner, site: TSESTree.Node): boolean {
+      if (owner.kind !== 'variable') return false;
+      const { variable } = owner;
+      const fn = enclosingFunction(site);
+      // In an async function or a generator the collection is live state across suspensions
+      // (a local semaphore of running tasks): others run while the entry is in it.
+      if (!fn || fn.async || fn.generator) return false;
+      if (variable.scope.variableScope.block !== fn || variable.defs.length !== 1) return false;
+      const def = variable.defs[0];
+      if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !isFreshValue(def.node.init)) return false;
+      return variable.references.every((ref) => {
+        if (ref.init || !ref.isWrite()) return true;
+        const parent = ref.identifier.parent;
+        return (
+          parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && isFreshValue(parent.right)
+        );
+      });
     }
 
     function isCollection(acquire: ResourceSite): boolean {

@@ -88,6 +88,24 @@ export class Rpc {
     this.active--;
   }
 }`,
+    // A set the call makes and returns, in a function that does not suspend: its adds and deletes
+    // build the result (what a normal path leaves in it is the answer), and a throw discards it.
+    `${prelude}export function collect(ids: string[]): Set<string> {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    seen.add(id);
+    if (check(id) > 0) continue;
+    seen.delete(id);
+  }
+  return seen;
+}`,
+    // The same value-building with a copy of a map that becomes the next state.
+    `${prelude}export function setQuantity(state: { items: ReadonlyMap<string, number> }, sku: string, quantity: number) {
+  const items = new Map(state.items);
+  items.set(sku, quantity);
+  if (quantity <= 0) items.delete(sku);
+  return { items };
+}`,
     // The undo in the catch of a try that starts after the acquire.
     `${prelude}declare function post(message: { id: number }): void;
 const pending = new Map<number, () => void>();
@@ -672,43 +690,6 @@ export function walk(node: Node, visiting: Set<string>): number {
   } finally {
     visiting.delete(node.id);
   }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    // A set made by the call but returned to the caller outlives it.
-    {
-      code: `${prelude}export function collect(ids: string[]): Set<string> {
-  const seen = new Set<string>();
-  for (const id of ids) {
-    seen.add(id);
-    if (check(id) > 0) continue;
-    seen.delete(id);
-  }
-  return seen;
-}`,
-      output: null,
-      errors: [
-        {
-          messageId: 'cleanupSkippedOnSomePaths',
-          line: 9,
-          column: 5,
-          suggestions: [
-            {
-              messageId: 'moveToFinallySuggestion',
-              output: `${prelude}export function collect(ids: string[]): Set<string> {
-  const seen = new Set<string>();
-  for (const id of ids) {
-    seen.add(id);
-    try {
-      if (check(id) > 0) continue;
-    } finally {
-      seen.delete(id);
-    }
-  }
-  return seen;
 }`,
             },
           ],

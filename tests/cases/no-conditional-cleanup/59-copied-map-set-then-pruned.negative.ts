@@ -1,7 +1,6 @@
 // Source: https://github.com/pmndrs/zustand/pull/997
 // Bug: none: as that docs PR recommends for Map state, the reducer copies the map, sets the item and prunes it again when its quantity drops to zero; the copy becomes the next state, so the set is an update of a value, not an acquire that needs a release.
 // expect: none
-// not yet: a set and a delete on a local copy of a Map (an immutable state update) are taken as an acquire/release pair
 
 export interface CartItem {
   sku: string;
