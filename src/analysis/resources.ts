@@ -198,10 +198,13 @@ export function releaseAt(
   const asDisposable =
     DISPOSE_METHODS.has(name) && receiver.type === AST_NODE_TYPES.Identifier ? `disposable:${receiver.name}` : null;
   if (name === 'release' || name === 'unlock') {
-    // `client.release()` for `const client = await pool.connect()`, or `x.release()` for `x.acquire()`.
+    // `client.release()` for `const client = await pool.connect()`, or `x.release()` for `x.acquire()`,
+    // or `pool.release(client)`.
     const asHandle = receiver.type === AST_NODE_TYPES.Identifier ? `handle:${receiver.name}` : null;
     const asLock = `lock:${name === 'release' ? 'acquire' : 'lock'}:${recv}`;
-    const keys = [asHandle, asLock, asDisposable].filter((key) => key !== null);
+    // `pool.release(browser)` for `const browser = await pool.acquire()`: the handle given back.
+    const given = first?.type === AST_NODE_TYPES.Identifier ? `handle:${first.name}` : null;
+    const keys = [asHandle, asLock, asDisposable, given].filter((key) => key !== null);
     return { kind: 'lock', node, pairKey: keys.join('|'), receiver: null };
   }
   const custom = pairs.find((pair) => pair.release === name);

@@ -469,6 +469,8 @@ export default createRule<Options, MessageIds>({
           case AST_NODE_TYPES.CallExpression:
             // A disposable passed to a call is used, not given away: `await write(handle, data)`.
             if (parent.callee === node || acquire.kind === 'disposable') return false;
+            // `pool.release(handle)`: giving it back is the release itself.
+            if (releasesByKey.get(acquire.pairKey)?.some((release) => release.node === parent)) return false;
             return !/^clear(Timeout|Interval)$/.test(sourceCode.getText(parent.callee));
           case AST_NODE_TYPES.NewExpression:
           case AST_NODE_TYPES.Property:

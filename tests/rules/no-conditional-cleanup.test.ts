@@ -587,6 +587,19 @@ export class Rpc {
       output: null,
       errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 10, column: 5, suggestions: [] }],
     },
+    // A pool given its handle back: the release names the handle its acquire returned.
+    {
+      code: `${prelude}declare const pool: { acquire(): Promise<{ id: string }>; release(conn: { id: string }): void };
+export async function query(sql: string): Promise<number> {
+  const conn = await pool.acquire();
+  const rows = await work(conn.id + sql);
+  pool.release(conn);
+  return rows;
+}`,
+      // No fix: `rows` is declared in the region and used after it.
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 8, column: 3, suggestions: [] }],
+    },
     // A throw on a condition that does not read the count: the count stays raised.
     {
       code: `${prelude}export class Pool {

@@ -1,8 +1,7 @@
 // Source: https://github.com/dailydotdev/daily-scraper/pull/400
 // Bug: the scraper borrowed a headless browser with `pool.acquire()` and gave it back with `pool.release(browser)` as the last statement of the handler, so a scrape or screenshot that threw kept the browser checked out until the generic pool had nothing left to lend.
-// expect: no-conditional-cleanup/cleanupSkippedOnThrow 25:9
-// expect: no-conditional-cleanup/cleanupSkippedOnThrow 32:9
-// not yet: a pool's release(handle) is not paired with the handle its acquire() returned (only handle.release() or calling the handle is)
+// expect: no-conditional-cleanup/cleanupSkippedOnThrow 24:9
+// expect: no-conditional-cleanup/cleanupSkippedOnThrow 31:9
 
 export interface Browser {
   render(url: string): Promise<string>;
