@@ -270,9 +270,22 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The calls a work element runs: the call itself, or the calls inside `Promise.all([...])`. */
-    function workCalls(element: TSESTree.Expression): TSESTree.CallExpression[] {
+    function workCalls(element: TSESTree.Expression, depth = 0): TSESTree.CallExpression[] {
       const node = skipWrappers(element);
-      if (node.type === AST_NODE_TYPES.AwaitExpression) return workCalls(node.argument);
+      if (node.type === AST_NODE_TYPES.AwaitExpression) return workCalls(node.argument, depth);
+      // `const requestPromise = fetch(url).then(…)`: the work is what the `const` was made from.
+      if (node.type === AST_NODE_TYPES.Identifier && depth < 2) {
+        const def = ASTUtils.findVariable(sourceCode.getScope(node), node.name)?.defs[0];
+        if (
+          def?.type === TSESLint.Scope.DefinitionType.Variable &&
+          def.parent.kind === 'const' &&
+          def.node.id.type === AST_NODE_TYPES.Identifier &&
+          def.node.init
+        ) {
+          return workCalls(def.node.init, depth + 1);
+        }
+        return [];
+      }
       if (node.type !== AST_NODE_TYPES.CallExpression) return [];
       const callee = skipWrappers(node.callee);
       if (

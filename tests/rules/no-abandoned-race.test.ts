@@ -140,6 +140,24 @@ export async function report(id: string): Promise<string> {
         },
       ],
     },
+    // The work raced through a const: followed to the call it was made from.
+    {
+      code: `${prelude}export async function a(id: string): Promise<string> {
+  const request = fetchReport(id);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), 1000);
+  });
+  try {
+    return await Promise.race([request, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}`,
+      errors: [
+        { messageId: 'signalNotPassed', line: L(8), column: 18, data: { callee: 'fetchReport' }, suggestions: [] },
+      ],
+    },
     // Only one of the two other elements clears the timer: when the other wins, it stays armed.
     {
       code: `${prelude}export function sleepUnlessCancelled(cancelled: Promise<never>, closed: Promise<never>, ms: number): Promise<void> {

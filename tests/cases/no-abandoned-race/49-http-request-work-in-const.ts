@@ -1,7 +1,6 @@
 // Source: https://github.com/Kinto/kinto.js/pull/264
 // Bug: request timeouts raced a stored timeout promise against the fetch promise; the timer handle was kept and cleared, but nothing could abort the request, so a timed-out request kept running in the background.
-// expect: no-abandoned-race/signalNotPassed 25:12
-// not yet: work raced through a `const` (`requestPromise`) is not followed to its call
+// expect: no-abandoned-race/signalNotPassed 24:12
 
 export interface HttpResponse {
   status: number;
