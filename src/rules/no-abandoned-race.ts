@@ -323,7 +323,18 @@ export default createRule<Options, MessageIds>({
     }
 
     /** An argument that hands the work a signal firing on timeout: the signal itself, `{ signal }`, or a spread. */
-    function passesTimeoutSignal(node: TSESTree.Node): boolean {
+    function passesTimeoutSignal(node: TSESTree.Node, depth = 0): boolean {
+      // `const requestInit = { ...init, signal }; fetch(url, requestInit)`: the options held in a `const`.
+      if (node.type === AST_NODE_TYPES.Identifier && depth === 0 && !isSignal(node)) {
+        const def = ASTUtils.findVariable(sourceCode.getScope(node), node.name)?.defs[0];
+        if (
+          def?.type === TSESLint.Scope.DefinitionType.Variable &&
+          def.parent.kind === 'const' &&
+          def.node.init?.type === AST_NODE_TYPES.ObjectExpression
+        ) {
+          return passesTimeoutSignal(def.node.init, depth + 1);
+        }
+      }
       if (node.type !== AST_NODE_TYPES.ObjectExpression) return isSignal(node) && firesOnTimeout(node);
       return node.properties.some(
         (p) =>

@@ -36,6 +36,22 @@ ruleTester.run('no-abandoned-race', rule, {
   });
   return Promise.race([cancelled.finally(() => clearTimeout(handle)), timer]);
 }`,
+    // The signal reaches the work inside an options object held in a const.
+    `${prelude}export async function viaOptions(id: string): Promise<string> {
+  const controller = new AbortController();
+  const options = { signal: controller.signal };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      fetchReport(id, options),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => { controller.abort(); reject(new Error('t')); }, 1000);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}`,
     // The raced handle is made again on every pass: each race has a fresh promise.
     `${prelude}declare function nextChunk(): Promise<string | undefined>;
 export async function pump(): Promise<void> {
@@ -138,6 +154,26 @@ export async function report(id: string): Promise<string> {
             },
           ],
         },
+      ],
+    },
+    // An options object in a const with the caller's signal: it does not fire on the timeout.
+    {
+      code: `${prelude}export async function viaOptions(id: string, outer: AbortSignal): Promise<string> {
+  const options = { signal: outer };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      fetchReport(id, options),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('t')), 1000);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}`,
+      errors: [
+        { messageId: 'signalNotPassed', line: L(5), column: 18, data: { callee: 'fetchReport' }, suggestions: [] },
       ],
     },
     // The work raced through a const: followed to the call it was made from.

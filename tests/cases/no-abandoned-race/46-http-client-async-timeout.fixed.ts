@@ -1,7 +1,6 @@
 // Source: https://github.com/sindresorhus/ky/issues/8
 // Bug: fixed twin: the timer aborts the request's controller (combined with the caller's signal) before it rejects, and it is cleared when the race settles; the request options are built before the call.
 // expect: none
-// not yet: a signal passed inside an options object held in a variable is not seen
 
 export class TimeoutError extends Error {
   constructor(readonly url: string) {
