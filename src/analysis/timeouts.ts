@@ -17,7 +17,7 @@ import { isFunctionNode, memberName, outermostAlias, skipWrappers, walk } from '
 import { PROMISE_REACTIONS } from './vocabulary.js';
 
 export interface Timeout {
-  kind: 'promiseTimer' | 'timersPromises' | 'helper';
+  kind: 'promiseTimer' | 'timersPromises' | 'helper' | 'helperResult';
   /** The element raced (or the expression found behind a `const`). */
   node: TSESTree.Node;
   /** Where a `new Promise` timer's handle is stored (`timer = setTimeout(…)`), as source text. */
@@ -33,6 +33,13 @@ export interface Timeout {
    * race yields on timeout is computed by code that dropping the race would lose.
    */
   chained?: boolean;
+  /**
+   * For a timer promise taken from a helper's result (`deadline(ms).promise`,
+   * `const { promise, cleanup } = createTimeout(ms)`): the calls that clear it,
+   * as source text (`timeout.clear`, `cleanup`), from the functions of the same
+   * result that call `clearTimeout`.
+   */
+  clearCalls?: readonly string[];
 }
 
 export interface TimeoutContext {
@@ -48,9 +55,46 @@ export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth
   const node = element.type === AST_NODE_TYPES.SpreadElement ? null : skipWrappers(element as TSESTree.Expression);
   if (!node || depth > 3) return null;
   if (node.type === AST_NODE_TYPES.NewExpression) return promiseTimer(node, element);
+  // `timeout.promise` of `const timeout = deadline(ms)`.
+  if (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.object.type === AST_NODE_TYPES.Identifier
+  ) {
+    const def = ASTUtils.findVariable(context.sourceCode.getScope(node), node.object.name)?.defs[0];
+    const property = memberName(node);
+    if (
+      def?.type === TSESLint.Scope.DefinitionType.Variable &&
+      def.parent.kind === 'const' &&
+      def.node.id.type === AST_NODE_TYPES.Identifier &&
+      def.node.init?.type === AST_NODE_TYPES.CallExpression &&
+      property !== null
+    ) {
+      const object = node.object.name;
+      return helperResult(def.node.init, property, element, (clearer) => `${object}.${clearer}`, context);
+    }
+    return null;
+  }
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node.name);
     const def = variable?.defs[0];
+    // `const { promise: timeout, cleanup } = createTimeout(ms)`.
+    if (
+      def?.type === TSESLint.Scope.DefinitionType.Variable &&
+      def.parent.kind === 'const' &&
+      def.node.id.type === AST_NODE_TYPES.ObjectPattern &&
+      def.node.init?.type === AST_NODE_TYPES.CallExpression
+    ) {
+      const pattern = def.node.id;
+      const bound = new Map<string, string>();
+      for (const p of pattern.properties) {
+        if (p.type !== AST_NODE_TYPES.Property || p.computed || p.key.type !== AST_NODE_TYPES.Identifier) continue;
+        if (p.value.type === AST_NODE_TYPES.Identifier) bound.set(p.key.name, p.value.name);
+      }
+      const property = [...bound].find(([, local]) => local === node.name)?.[0];
+      if (!property) return null;
+      return helperResult(def.node.init, property, element, (clearer) => bound.get(clearer) ?? null, context);
+    }
     if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init)
       return null;
     const found = timeoutOf(def.node.init, context, depth + 1);
@@ -109,6 +153,76 @@ function promiseTimer(node: TSESTree.NewExpression, element: TSESTree.Node): Tim
     memberName(parent) === 'unref' &&
     parent.parent.type === AST_NODE_TYPES.CallExpression;
   return { kind: 'promiseTimer', node: element, handle, ms: found.arguments[1] ?? null, signal: null, unref };
+}
+
+/**
+ * A property of a helper's returned object literal that holds a timer promise,
+ * with the calls (named through `call`'s result by `name`) that clear it: the
+ * other properties whose functions call `clearTimeout`/`clearInterval`.
+ */
+function helperResult(
+  call: TSESTree.CallExpression,
+  property: string,
+  element: TSESTree.Node,
+  name: (clearer: string) => string | null,
+  context: TimeoutContext,
+): Timeout | null {
+  const checker = context.services.program.getTypeChecker();
+  const declaration = checker.getResolvedSignature(context.services.esTreeNodeToTSNodeMap.get(call))?.getDeclaration();
+  if (!declaration || !('body' in declaration) || !declaration.body || !ts.isBlock(declaration.body)) return null;
+  if (declaration.getSourceFile().isDeclarationFile) return null;
+  for (const statement of declaration.body.statements) {
+    if (!ts.isReturnStatement(statement) || !statement.expression) continue;
+    const returned = statement.expression;
+    if (!ts.isObjectLiteralExpression(returned)) continue;
+    let timer = false;
+    const clearCalls: string[] = [];
+    for (const member of returned.properties) {
+      const key = member.name && ts.isIdentifier(member.name) ? member.name.text : null;
+      if (key === null) continue;
+      const value = ts.isPropertyAssignment(member)
+        ? member.initializer
+        : ts.isShorthandPropertyAssignment(member)
+          ? member
+          : ts.isMethodDeclaration(member)
+            ? member
+            : null;
+      if (!value) continue;
+      if (key === property) timer = holdsTimerPromise(checker, value);
+      else if (containsCallNamed(value, 'clearTimeout') || containsCallNamed(value, 'clearInterval')) {
+        const text = name(key);
+        if (text) clearCalls.push(text);
+      }
+    }
+    if (timer) {
+      return {
+        kind: 'helperResult',
+        node: element,
+        handle: null,
+        ms: call.arguments[0] ?? null,
+        signal: null,
+        unref: false,
+        clearCalls,
+      };
+    }
+  }
+  return null;
+}
+
+/** `promise` for `const promise = new Promise((_, reject) => { … setTimeout(…) … })`. */
+function holdsTimerPromise(checker: ts.TypeChecker, value: ts.Node): boolean {
+  let node: ts.Node = value;
+  if (ts.isIdentifier(node) || ts.isShorthandPropertyAssignment(node)) {
+    const symbol = ts.isShorthandPropertyAssignment(node)
+      ? checker.getShorthandAssignmentValueSymbol(node)
+      : checker.getSymbolAtLocation(node);
+    const declaration = symbol?.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+    node = declaration.initializer;
+  }
+  if (!ts.isNewExpression(node) || node.expression.getText() !== 'Promise') return false;
+  const executor = node.arguments?.[0];
+  return executor !== undefined && containsCallNamed(executor, 'setTimeout');
 }
 
 /** `{ signal }` or `{ signal: controller.signal }` among a call's arguments. */

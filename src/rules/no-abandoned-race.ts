@@ -121,6 +121,22 @@ export default createRule<Options, MessageIds>({
         const call = skipWrappers(timeout.node as TSESTree.Expression);
         return call.type === AST_NODE_TYPES.CallExpression && call.arguments.some((arg) => isSignal(arg));
       }
+      // `timeout.clear()` / `cleanup()` of the helper's result, in a `finally` or settled handler.
+      if (timeout.kind === 'helperResult') {
+        const clearCalls = new Set(timeout.clearCalls ?? []);
+        if (clearCalls.size === 0) return false;
+        const callsClear = (region: TSESTree.Node): boolean => {
+          let found = false;
+          walk(region, (child) => {
+            if (!found && child.type === AST_NODE_TYPES.CallExpression && clearCalls.has(textOf(child.callee)))
+              found = true;
+          });
+          return found;
+        };
+        return cleanupRegions(race).some((region) =>
+          Array.isArray(region) ? region.length === 2 && region.every(callsClear) : callsClear(region),
+        );
+      }
       if (timeout.kind !== 'promiseTimer' || !timeout.handle) return false;
       // Cleared on every path after the race: in a `finally` around it, in `.finally()`
       // on it, or in both handlers of `.then(onFulfilled, onRejected)` on it.
@@ -316,6 +332,10 @@ export default createRule<Options, MessageIds>({
         return workCalls(callee.object);
       }
       return [node];
+    }
+
+    function textOf(node: TSESTree.Node): string {
+      return sourceCode.getText(node).replace(/\s+/g, '');
     }
 
     function isSignal(node: TSESTree.Node): boolean {

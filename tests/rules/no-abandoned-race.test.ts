@@ -52,6 +52,22 @@ ruleTester.run('no-abandoned-race', rule, {
     clearTimeout(timer);
   }
 }`,
+    // A helper's result holds the timer promise and the function that clears it, called in finally.
+    `${prelude}function deadline(ms: number): { promise: Promise<never>; clear: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('late')), ms);
+  });
+  return { promise, clear: () => clearTimeout(timer) };
+}
+export async function a(id: string, signal: AbortSignal): Promise<string> {
+  const { promise: late, clear } = deadline(1000);
+  try {
+    return await Promise.race([compute(id), late]);
+  } finally {
+    clear();
+  }
+}`,
     // The raced handle is made again on every pass: each race has a fresh promise.
     `${prelude}declare function nextChunk(): Promise<string | undefined>;
 export async function pump(): Promise<void> {
@@ -175,6 +191,21 @@ export async function report(id: string): Promise<string> {
       errors: [
         { messageId: 'signalNotPassed', line: L(5), column: 18, data: { callee: 'fetchReport' }, suggestions: [] },
       ],
+    },
+    // The helper's timer promise raced as a property, and its clear() never called.
+    {
+      code: `${prelude}function deadline(ms: number): { promise: Promise<never>; clear: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('late')), ms);
+  });
+  return { promise, clear: () => clearTimeout(timer) };
+}
+export async function a(id: string): Promise<string> {
+  const timeout = deadline(1000);
+  return Promise.race([compute(id), timeout.promise]);
+}`,
+      errors: [{ messageId: 'timerNeverCleared', line: L(10), column: 10, data: { timeout: 'timeout.promise' } }],
     },
     // The work raced through a const: followed to the call it was made from.
     {

@@ -1,7 +1,6 @@
 // Source: https://github.com/jfroelich/rss-reader/issues/202
 // Bug: feed fetches were raced against a timeout; when the timeout won the fetch was not cancelled but ignored, and kept running until the network answered. Here the timer is cleared, but the request never gets a signal.
-// expect: no-abandoned-race/signalNotPassed 17:28
-// not yet: a timeout reached as a property of a helper's result (`timeout.promise`) is not recognised
+// expect: no-abandoned-race/signalNotPassed 16:28
 
 import { deadline } from './48-feed-fetch-deadline-handle.lib.js';
 

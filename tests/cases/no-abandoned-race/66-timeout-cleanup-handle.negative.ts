@@ -1,7 +1,6 @@
 // Source: https://github.com/shenjingnan/xiaozhi-client/pull/2826
 // Bug: none: createTimeoutPromise() returns `{ promise, cleanup }`, the race's finally calls cleanup() (which clears the timer) and aborts the tool call's controller, as the PR does for custom tools.
 // expect: none
-// not yet: a timer cleared through the helper's own cleanup function in finally is not seen as cleared
 
 export interface ToolResult {
   content: { type: 'text'; text: string }[];
