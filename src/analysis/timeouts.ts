@@ -286,6 +286,9 @@ function tsCallIsTimeout(call: ts.CallExpression, checker: ts.TypeChecker, depth
   const declaration = checker.getResolvedSignature(call)?.getDeclaration();
   if (!declaration || !('body' in declaration) || !declaration.body) return false;
   if (declaration.getSourceFile().isDeclarationFile) return false;
+  // A function that returns something other than a timer (`return await fetch(req)` in a retry
+  // helper that sleeps between attempts) settles with its work, not with the timer.
+  if (returnsOtherThanTimer(declaration.body, checker, depth)) return false;
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -300,6 +303,42 @@ function tsCallIsTimeout(call: ts.CallExpression, checker: ts.TypeChecker, depth
   // The body itself may be the promise: `(ms) => new Promise(…)`.
   visit(declaration.body);
   return found;
+}
+
+/** Does some `return` of the body (outside nested functions) give a value that is not a timer promise? */
+function returnsOtherThanTimer(body: ts.Node, checker: ts.TypeChecker, depth: number): boolean {
+  if (!ts.isBlock(body)) return !isTimerExpression(body, checker, depth);
+  let other = false;
+  const visit = (node: ts.Node): void => {
+    if (other || ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression && !isTimerExpression(node.expression, checker, depth)) {
+      other = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return other;
+}
+
+/** `new Promise(… setTimeout …)`, a call that makes one, or a reaction chained on either, awaited or not. */
+function isTimerExpression(expression: ts.Node, checker: ts.TypeChecker, depth: number): boolean {
+  let node = expression;
+  while (ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node) || ts.isAsExpression(node)) {
+    node = node.expression;
+  }
+  if (ts.isNewExpression(node)) {
+    const executor = node.arguments?.[0];
+    return (
+      node.expression.getText() === 'Promise' && executor !== undefined && containsCallNamed(executor, 'setTimeout')
+    );
+  }
+  if (!ts.isCallExpression(node)) return false;
+  const callee = node.expression;
+  if (ts.isPropertyAccessExpression(callee) && PROMISE_REACTIONS.has(callee.name.text)) {
+    return isTimerExpression(callee.expression, checker, depth);
+  }
+  return tsCallIsTimeout(node, checker, depth + 1);
 }
 
 function containsCallNamed(root: ts.Node, name: string): boolean {

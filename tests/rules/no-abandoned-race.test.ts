@@ -68,6 +68,20 @@ export async function a(id: string, signal: AbortSignal): Promise<string> {
     clear();
   }
 }`,
+    // A retry helper that sleeps between attempts returns its work's result: it is work, not a timeout.
+    `${prelude}async function withRetry(id: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await compute(id);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+export function first(id: string): Promise<string> {
+  return Promise.race([compute(id), withRetry(id)]);
+}`,
     // The raced handle is made again on every pass: each race has a fresh promise.
     `${prelude}declare function nextChunk(): Promise<string | undefined>;
 export async function pump(): Promise<void> {

@@ -1,7 +1,6 @@
 // Source: https://github.com/mozilla/wp-offline-shell/pull/54
 // Bug: none: the service worker races the cache against the network (two pieces of work, no timeout) and keeps the network response to refresh the cache; the backoff sleep inside the network retry is not a timeout.
 // expect: none
-// not yet: a work helper that sleeps between retries is taken for a timeout
 
 function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
