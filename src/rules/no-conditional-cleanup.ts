@@ -3,6 +3,7 @@ import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-e
 import {
   contains,
   enclosingFunction,
+  functionName,
   isFunctionNode,
   keyName,
   memberName,
@@ -501,8 +502,23 @@ export default createRule<Options, MessageIds>({
         if (c.type === AST_NODE_TYPES.MemberExpression && textOf(c.object, sourceCode) === target) {
           return TEARDOWN_CALL.test(memberName(c) ?? '');
         }
+        // A recursive call (a retry) runs this code again: it takes no listener off our hands.
+        if (fn && isCallOf(call, fn)) return false;
         return call.arguments.some((arg) => textOf(arg, sourceCode) === target);
       });
+    }
+
+    /** `f(…)` inside `function f`, or `this.m(…)` inside method `m`. */
+    function isCallOf(call: TSESTree.CallExpression | TSESTree.NewExpression, fn: FunctionNode): boolean {
+      const name = functionName(fn);
+      if (name === null || call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipWrappers(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === name;
+      return (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression &&
+        memberName(callee) === name
+      );
     }
 
     /**

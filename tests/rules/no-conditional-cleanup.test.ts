@@ -600,6 +600,53 @@ export async function query(sql: string): Promise<number> {
       output: null,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 8, column: 3, suggestions: [] }],
     },
+    // A retry calls this method again with the signal: that is no hand-over of the listener.
+    {
+      code: `${prelude}export class Runner {
+  async attempt(id: string, signal: AbortSignal, onAbort: () => void, tries = 0): Promise<number> {
+    signal.addEventListener('abort', onAbort);
+    let n: number;
+    try {
+      n = await work(id);
+    } catch (error) {
+      if (tries < 3) return this.attempt(id, signal, onAbort, tries + 1);
+      throw error;
+    }
+    signal.removeEventListener('abort', onAbort);
+    return n;
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 14,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}export class Runner {
+  async attempt(id: string, signal: AbortSignal, onAbort: () => void, tries = 0): Promise<number> {
+    signal.addEventListener('abort', onAbort);
+    try {
+      let n: number;
+      try {
+        n = await work(id);
+      } catch (error) {
+        if (tries < 3) return await this.attempt(id, signal, onAbort, tries + 1);
+        throw error;
+      }
+      return n;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A throw on a condition that does not read the count: the count stays raised.
     {
       code: `${prelude}export class Pool {

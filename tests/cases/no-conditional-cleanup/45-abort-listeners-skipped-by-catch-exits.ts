@@ -1,7 +1,6 @@
 // Source: https://github.com/Kilo-Org/kilocode/pull/5900
 // Bug: attemptApiRequest removed its abort listener with sequential code after the try/catch, but the catch left through several returns and throws (retries, rethrows), so every failed request leaked a listener on the task's signal and retries piled them up.
-// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 36:5
-// not yet: passing the listener's target (the signal) to a call, here the recursive retry, is taken as handing the listener on
+// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 35:5
 
 export interface ApiClient {
   send(prompt: string, signal: AbortSignal): Promise<string>;
