@@ -289,14 +289,17 @@ export default createRule<Options, MessageIds>({
     function workCalls(element: TSESTree.Expression, depth = 0): TSESTree.CallExpression[] {
       const node = skipWrappers(element);
       if (node.type === AST_NODE_TYPES.AwaitExpression) return workCalls(node.argument, depth);
-      // `const requestPromise = fetch(url).then(…)`: the work is what the `const` was made from.
+      // `const requestPromise = fetch(url).then(…)`: the work is what the `const` was made from,
+      // unless it was made outside a loop that races it again on every pass: then it is a
+      // promise being waited on, not work started for this race (`raceInLoop` is about it).
       if (node.type === AST_NODE_TYPES.Identifier && depth < 2) {
         const def = ASTUtils.findVariable(sourceCode.getScope(node), node.name)?.defs[0];
         if (
           def?.type === TSESLint.Scope.DefinitionType.Variable &&
           def.parent.kind === 'const' &&
           def.node.id.type === AST_NODE_TYPES.Identifier &&
-          def.node.init
+          def.node.init &&
+          !outsideEnclosingLoop(node, def.node)
         ) {
           return workCalls(def.node.init, depth + 1);
         }
@@ -446,6 +449,15 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A variable declared outside the loop and not assigned again inside it. */
+    /** Is `declaration` outside the innermost loop (in the same function) around `use`? */
+    function outsideEnclosingLoop(use: TSESTree.Node, declaration: TSESTree.Node): boolean {
+      for (let p: TSESTree.Node | undefined = use.parent; p && !isFunctionNode(p); p = p.parent) {
+        const body = loopBody(p);
+        if (body) return !contains(body, declaration);
+      }
+      return false;
+    }
+
     function madeOutside(id: TSESTree.Identifier, body: TSESTree.Node): boolean {
       const variable = ASTUtils.findVariable(sourceCode.getScope(id), id.name);
       const def = variable?.defs[0];

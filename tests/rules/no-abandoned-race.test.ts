@@ -310,6 +310,23 @@ export async function a(id: string): Promise<string> {
         { messageId: 'workNeverAborted', line: L(2), column: 10, data: { callee: 'compute' } },
       ],
     },
+    // A promise made before a polling loop and raced on every pass is waited on, not work started
+    // for the race: raceInLoop and the armed timer, but no workNeverAborted for it.
+    {
+      code: `${prelude}export async function waitFor(id: string): Promise<string | null> {
+  const result = compute(id);
+  let value: string | null = null;
+  while (value === null) {
+    value = await Promise.race([result, sleep(100, null)]);
+  }
+  return value;
+}`,
+      options: [{ checkUncancellableWork: true }],
+      errors: [
+        { messageId: 'raceInLoop', line: L(5), column: 19, data: { element: 'result' } },
+        { messageId: 'timerNeverCleared', line: L(5), column: 19, data: { timeout: 'sleep(100, null)' } },
+      ],
+    },
     // A long-lived promise raced in a loop.
     {
       code: `${prelude}declare const shutdown: Promise<void>;
