@@ -47,9 +47,8 @@ function bounded(program: ts.Program, expression: ts.Expression, depth: number, 
 
 /**
  * A built-in that makes its result from its inputs alone, given bounded
- * inputs: `name.toLowerCase()` of a bounded string, `parts.join(',')` of an
- * array whose elements have a finite type (each key is a combination the
- * code itself chose), `String(kind)`.
+ * inputs: `name.toLowerCase()` of a bounded string, `parts.join(',')` of a
+ * tuple whose elements have a finite type or of a constant list, `String(kind)`.
  */
 function builtinOfBounded(program: ts.Program, call: ts.CallExpression, depth: number, seen: Set<ts.Node>): boolean {
   const checker = program.getTypeChecker();
@@ -69,7 +68,11 @@ function builtinOfBounded(program: ts.Program, call: ts.CallExpression, depth: n
   if (PURE_STRING_METHODS.has(method) && parts.every((part) => part.flags & ts.TypeFlags.StringLike)) {
     return next(callee.expression) && argumentsBounded();
   }
-  if (method !== 'join' || (!checker.isArrayType(receiver) && !checker.isTupleType(receiver))) return false;
+  if (method !== 'join') return false;
+  // The elements' type bounds each element, not how many there are: an array of flags joined is
+  // bounded only when its length is too (a tuple) or it is a constant list.
+  if (!checker.isTupleType(receiver))
+    return isConstantCollection(program, callee.expression, depth, seen) && argumentsBounded();
   const elements = checker.getTypeArguments(receiver as ts.TypeReference);
   return (
     elements.length > 0 &&
@@ -283,6 +286,8 @@ function fresh(program: ts.Program, expression: ts.Expression, depth: number): b
     if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
     const list = declaration.parent;
     if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
+    // A module-level `const STAMP = Date.now()` is evaluated once, not on every call.
+    if (!callingFunction(declaration)) return false;
     return next(declaration.initializer);
   }
   if (!ts.isCallExpression(node)) return false;
@@ -327,7 +332,7 @@ function takesOutside(
   fn: ts.SignatureDeclaration,
   index: number,
   depth: number,
-  seen: Set<ts.Node>,
+  seen: Set<string>,
 ): boolean {
   let cache = outsideCaches.get(program);
   if (!cache) {
@@ -338,9 +343,10 @@ function takesOutside(
   const known = byIndex?.get(index);
   if (known !== undefined) return known;
   // A cycle (recursion) adds no caller of its own; past the depth, the callers are not known.
-  if (seen.has(fn)) return false;
+  const visit = `${String(fn.pos)}:${fn.getSourceFile().fileName}:${String(index)}`;
+  if (seen.has(visit)) return false;
   if (depth > MAX_CALLER_DEPTH) return true;
-  seen.add(fn);
+  seen.add(visit);
   const answer = computeTakesOutside(program, fn, index, depth, seen);
   if (!byIndex) {
     byIndex = new Map();
@@ -355,7 +361,7 @@ function computeTakesOutside(
   fn: ts.SignatureDeclaration,
   index: number,
   depth: number,
-  seen: Set<ts.Node>,
+  seen: Set<string>,
 ): boolean {
   if (runsPerEvent(program, fn)) return true;
   const { calls, reactions, complete } = callSitesOf(program, fn);
@@ -369,41 +375,40 @@ function computeTakesOutside(
     if (isFreshPerCall(program, argument)) return true;
     const caller = callingFunction(call);
     if (!caller) return false;
-    const from = parameterOrigin(program, argument, caller);
-    return from >= 0 && takesOutside(program, caller, from, depth + 1, seen);
+    return parameterOrigins(program, argument, caller).some((from) =>
+      takesOutside(program, caller, from, depth + 1, seen),
+    );
   });
 }
 
 /**
- * The index of the parameter of `fn` that `expression` is made from
+ * The indexes of the parameters of `fn` that `expression` is made from
  * (`id`, `msg.id`, `` `${host}:${port}` ``, `raw.trim()`, `rows[0]`, an
- * element of a parameter's list in `for … of` or an array callback), or -1.
+ * element of a parameter's list in `for … of` or an array callback).
  */
-export function parameterOrigin(program: ts.Program, expression: ts.Expression, fn: ts.SignatureDeclaration): number {
-  return origin(program, expression, fn, 0);
+export function parameterOrigins(
+  program: ts.Program,
+  expression: ts.Expression,
+  fn: ts.SignatureDeclaration,
+): number[] {
+  return [...new Set(origins(program, expression, fn, 0))];
 }
 
-function origin(program: ts.Program, expression: ts.Expression, fn: ts.SignatureDeclaration, depth: number): number {
-  if (depth > 8) return -1;
+function origins(program: ts.Program, expression: ts.Expression, fn: ts.SignatureDeclaration, depth: number): number[] {
+  if (depth > 8) return [];
   const node = skipOuter(expression);
-  const next = (e: ts.Expression): number => origin(program, e, fn, depth + 1);
-  const first = (list: readonly ts.Expression[]): number => {
-    for (const e of list) {
-      const found = next(e);
-      if (found >= 0) return found;
-    }
-    return -1;
-  };
+  const next = (e: ts.Expression): number[] => origins(program, e, fn, depth + 1);
+  const all = (list: readonly ts.Expression[]): number[] => list.flatMap(next);
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return next(node.expression);
   if (ts.isAwaitExpression(node)) return next(node.expression);
-  if (ts.isTemplateExpression(node)) return first(node.templateSpans.map((span) => span.expression));
-  if (ts.isBinaryExpression(node)) return first([node.left, node.right]);
-  if (ts.isConditionalExpression(node)) return first([node.whenTrue, node.whenFalse]);
+  if (ts.isTemplateExpression(node)) return all(node.templateSpans.map((span) => span.expression));
+  if (ts.isBinaryExpression(node)) return all([node.left, node.right]);
+  if (ts.isConditionalExpression(node)) return all([node.whenTrue, node.whenFalse]);
   if (ts.isArrayLiteralExpression(node)) {
-    return first(node.elements.map((element) => (ts.isSpreadElement(element) ? element.expression : element)));
+    return all(node.elements.map((element) => (ts.isSpreadElement(element) ? element.expression : element)));
   }
   if (ts.isObjectLiteralExpression(node)) {
-    return first(
+    return all(
       node.properties.flatMap((p) =>
         ts.isPropertyAssignment(p)
           ? [p.initializer]
@@ -415,21 +420,21 @@ function origin(program: ts.Program, expression: ts.Expression, fn: ts.Signature
       ),
     );
   }
-  if (ts.isNewExpression(node)) return first((node.arguments ?? []).filter((a) => !ts.isSpreadElement(a)));
+  if (ts.isNewExpression(node)) return all((node.arguments ?? []).filter((a) => !ts.isSpreadElement(a)));
   if (ts.isCallExpression(node)) {
     const callee = skipOuter(node.expression);
     const receiver = ts.isPropertyAccessExpression(callee) ? [callee.expression] : [];
-    return first([...receiver, ...node.arguments.filter((a): a is ts.Expression => !ts.isSpreadElement(a))]);
+    return all([...receiver, ...node.arguments.filter((a): a is ts.Expression => !ts.isSpreadElement(a))]);
   }
-  if (!ts.isIdentifier(node)) return -1;
+  if (!ts.isIdentifier(node)) return [];
   const declaration = program.getTypeChecker().getSymbolAtLocation(node)?.valueDeclaration;
-  if (!declaration) return -1;
+  if (!declaration) return [];
   let holder: ts.Node = declaration;
   while (ts.isBindingElement(holder) || ts.isObjectBindingPattern(holder) || ts.isArrayBindingPattern(holder)) {
     holder = holder.parent;
   }
   if (ts.isParameter(holder)) {
-    if (holder.parent === fn) return fn.parameters.indexOf(holder);
+    if (holder.parent === fn) return [fn.parameters.indexOf(holder)];
     // A parameter of a callback an array method runs in place: an element of its receiver.
     const callback = holder.parent;
     if ((ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) && runsWhereDefined(callback)) {
@@ -437,15 +442,15 @@ function origin(program: ts.Program, expression: ts.Expression, fn: ts.Signature
       if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression)) {
         // `list.map(cb)`: the receiver; `Array.from(list, cb)`: the other arguments.
         const others = call.arguments.filter((a): a is ts.Expression => a !== callback && !ts.isSpreadElement(a));
-        return first([call.expression.expression, ...others]);
+        return all([call.expression.expression, ...others]);
       }
     }
-    return -1;
+    return [];
   }
-  if (!ts.isVariableDeclaration(holder)) return -1;
+  if (!ts.isVariableDeclaration(holder)) return [];
   const list = holder.parent;
   if (ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.parent.initializer === list) {
     return next(list.parent.expression);
   }
-  return holder.initializer ? next(holder.initializer) : -1;
+  return holder.initializer ? next(holder.initializer) : [];
 }

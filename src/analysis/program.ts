@@ -380,6 +380,8 @@ function findInstantiations(program: ts.Program, classNode: ts.ClassLikeDeclarat
       if ((ts.isImportSpecifier(id.parent) || ts.isExportSpecifier(id.parent)) && id.parent.propertyName) {
         return NO_INSTANTIATIONS;
       }
+      // `export { C }` of a class declared without `export`: other files can make instances.
+      if (local && ts.isExportSpecifier(id.parent)) return NO_INSTANTIATIONS;
       if (isPassThrough(id) || !sameSymbol(resolved(checker, id), target)) continue;
       const parent = id.parent;
       if (ts.isNewExpression(parent) && parent.expression === id) {
@@ -441,6 +443,11 @@ function setUpOnly(
     if (once === 'instance' && context.kind === 'instance' && caller && ownerClass(caller) === context.classNode)
       return true;
     if (!caller) {
+      // An instance field's initializer runs once per instance of its class, not at module scope.
+      const field = initializerField(call);
+      if (field && !(ts.getCombinedModifierFlags(field) & ts.ModifierFlags.Static)) {
+        return context.kind === 'instance' && field.parent === context.classNode;
+      }
       if (context.kind === 'module') return true;
       // A field initializer of the class runs once per instance.
       return isInitializerOf(call, context.classNode);
@@ -548,8 +555,9 @@ function setOtherwise(program: ts.Program, flag: Flag, block: ts.Node): boolean 
         write.operatorToken.kind > ts.SyntaxKind.LastAssignment
       )
         continue;
-      if (file === own && write.pos >= block.pos && write.end <= block.end) continue;
       if (checker.getSymbolAtLocation(id) !== flag.symbol) continue;
+      // Only `flag = true` keeps it a once-flag, inside the block too: `busy = true; …; busy = false`
+      // is a busy guard, not a once-flag.
       if (write.operatorToken.kind === ts.SyntaxKind.EqualsToken && write.right.kind === ts.SyntaxKind.TrueKeyword)
         continue;
       return true;
@@ -599,6 +607,15 @@ export function runsWhereDefined(fn: ts.ArrowFunction | ts.FunctionExpression): 
     SYNC_CALLBACK_METHODS.has(callee.name.text) &&
     parent.arguments.includes(outer as ts.Expression)
   );
+}
+
+/** The property declaration whose initializer holds `node`, if any. */
+function initializerField(node: ts.Node): ts.PropertyDeclaration | null {
+  for (let p = node.parent; !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isPropertyDeclaration(p)) return p;
+    if (ts.isFunctionLike(p) || ts.isClassLike(p)) return null;
+  }
+  return null;
 }
 
 function isInitializerOf(node: ts.Node, classNode: ts.ClassLikeDeclaration): boolean {

@@ -327,6 +327,14 @@ function isTimerExpression(expression: ts.Node, checker: ts.TypeChecker, depth: 
   while (ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node) || ts.isAsExpression(node)) {
     node = node.expression;
   }
+  // `const p = new Promise(…); return p;`
+  if (ts.isIdentifier(node)) {
+    const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+    const list = declaration.parent;
+    if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
+    return depth < 3 && isTimerExpression(declaration.initializer, checker, depth + 1);
+  }
   if (ts.isNewExpression(node)) {
     const executor = node.arguments?.[0];
     return (

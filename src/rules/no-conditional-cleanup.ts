@@ -3,7 +3,6 @@ import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-e
 import {
   contains,
   enclosingFunction,
-  functionName,
   isFunctionNode,
   keyName,
   memberName,
@@ -351,7 +350,9 @@ export default createRule<Options, MessageIds>({
 
     /** A `throw` that is the whole branch of an `if` whose test reads what the acquire changed. */
     function assertsOnResource(jump: TSESTree.Node, acquire: ResourceSite): boolean {
-      if (jump.type !== AST_NODE_TYPES.ThrowStatement) return false;
+      // Only for a count: for a handle or an entry, a throw on its state (a file too large, a map
+      // over its limit) is an ordinary failure that the release should still follow.
+      if (jump.type !== AST_NODE_TYPES.ThrowStatement || acquire.kind !== 'count') return false;
       const branch =
         jump.parent.type === AST_NODE_TYPES.BlockStatement && jump.parent.body.length === 1 ? jump.parent : jump;
       const test = branch.parent.type === AST_NODE_TYPES.IfStatement ? branch.parent.test : null;
@@ -508,16 +509,24 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** `f(…)` inside `function f`, or `this.m(…)` inside method `m`. */
+    /** `f(…)` inside `function f` (the same binding), or `this.m(…)` inside method `m`. */
     function isCallOf(call: TSESTree.CallExpression | TSESTree.NewExpression, fn: FunctionNode): boolean {
-      const name = functionName(fn);
-      if (name === null || call.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
       const callee = skipWrappers(call.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === name;
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const def = ASTUtils.findVariable(sourceCode.getScope(callee), callee.name)?.defs[0];
+        return (
+          def !== undefined &&
+          (def.node === fn || (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init === fn))
+        );
+      }
+      const method = fn.parent;
       return (
         callee.type === AST_NODE_TYPES.MemberExpression &&
         skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression &&
-        memberName(callee) === name
+        method.type === AST_NODE_TYPES.MethodDefinition &&
+        !method.computed &&
+        memberName(callee) === keyName(method.key, false)
       );
     }
 

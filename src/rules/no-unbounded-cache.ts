@@ -21,7 +21,7 @@ import {
   type CollectionShape,
   type Use,
 } from '../analysis/collection-uses.js';
-import { hasBoundedDomain, isFreshPerCall, parameterOrigin, parameterTakesOutsideData } from '../analysis/domains.js';
+import { hasBoundedDomain, isFreshPerCall, parameterOrigins, parameterTakesOutsideData } from '../analysis/domains.js';
 import {
   onceFlagAround,
   propertyAccessesElsewhere,
@@ -766,18 +766,29 @@ export default createRule<Options, MessageIds>({
       // not show (an exported API, a handler a framework calls); set-up data when every caller
       // passes its own state (`this.options.timezone`, a constant, a set-up table's entry).
       const key = use.key ? services.esTreeNodeToTSNodeMap.get(use.key) : null;
-      const from = key && ts.isExpression(key) ? parameterOrigin(program, key, tsFn) : -1;
-      if (from >= 0) return parameterTakesOutsideData(program, tsFn, from);
+      const from = key && ts.isExpression(key) ? parameterOrigins(program, key, tsFn) : [];
+      if (from.length > 0) return from.some((index) => parameterTakesOutsideData(program, tsFn, index));
       const { calls, reactions, complete } = callSitesOf(program, tsFn);
       return !complete || calls.length + reactions.length === 0;
     }
 
-    /** `cb` in `exec(cmd, cb)`: a function passed to a call that resolves to a built-in (not a registration). */
+    /**
+     * `cb` in `exec(cmd, cb)`: a completion callback (its first parameter takes an error or
+     * `null`) passed to a call that resolves to a built-in. A built-in's request handler
+     * (`http.createServer((req, res) => …)`) takes no error first and runs per event.
+     */
     function handedToBuiltin(fn: FunctionNode): boolean {
       const call = fn.parent;
       if (call.type !== AST_NODE_TYPES.CallExpression || call.callee === fn) return false;
       const name = calleeName(call.callee);
       if (name === null || REGISTRATIONS.has(name)) return false;
+      const first = fn.params[0];
+      if (!first) return false;
+      const parts = ((type) => (type.isUnion() ? type.types : [type]))(services.getTypeAtLocation(first));
+      const takesError =
+        parts.some((part) => (part.flags & ts.TypeFlags.Null) !== 0) &&
+        parts.some((part) => part.getProperty('message') !== undefined && part.getProperty('name') !== undefined);
+      if (!takesError) return false;
       const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.declaration;
       return declaration !== undefined && isBuiltinFile(program, declaration.getSourceFile());
     }

@@ -1,6 +1,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { contains, enclosingFunction, isFunctionNode, memberName, walk, type FunctionNode } from '../analysis/ast.js';
+import {
+  contains,
+  enclosingFunction,
+  isFunctionNode,
+  memberName,
+  skipWrappers,
+  walk,
+  type FunctionNode,
+} from '../analysis/ast.js';
 import { failingEmitterKind, type FailingEmitter } from '../analysis/emitters.js';
 import { PathTracker, type Leak, type Position } from '../analysis/paths.js';
 import {
@@ -502,6 +510,7 @@ function unguardedAwaits(executor: FunctionNode): TSESTree.AwaitExpression[] {
     executor.body,
     (node) => {
       if (node.type !== AST_NODE_TYPES.AwaitExpression) return;
+      if (cannotReject(node.argument)) return;
       let child: TSESTree.Node = node;
       for (let p: TSESTree.Node | undefined = node.parent; p && p !== executor; child = p, p = p.parent) {
         if (p.type === AST_NODE_TYPES.TryStatement && p.block === child && p.handler) return;
@@ -511,4 +520,27 @@ function unguardedAwaits(executor: FunctionNode): TSESTree.AwaitExpression[] {
     { intoFunctions: false },
   );
   return found;
+}
+
+/**
+ * An awaited value that cannot reject: `new Promise((resolve) => …)` with no
+ * `reject`, or a chain that ends in `.catch(…)` (its handler decides).
+ */
+function cannotReject(argument: TSESTree.Expression): boolean {
+  const node = skipWrappers(argument);
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const executor = node.arguments[0];
+    return (
+      node.callee.type === AST_NODE_TYPES.Identifier &&
+      node.callee.name === 'Promise' &&
+      executor !== undefined &&
+      isFunctionNode(executor) &&
+      executor.params.length < 2
+    );
+  }
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(node.callee) === 'catch'
+  );
 }

@@ -73,8 +73,12 @@ probe(\`req-\${nextId++}\`);
 probe(randomUUID());
 probe(request.id);
 probe(now());
-const id = nextId++;
-probe(id);
+const stamp = Date.now();
+probe(stamp);
+export function next(): void {
+  const id = nextId++;
+  probe(id);
+}
 `,
       errors: [
         verdict(6, 'fresh'),
@@ -83,7 +87,8 @@ probe(id);
         verdict(9, 'fresh'),
         verdict(10, 'same'),
         verdict(11, 'same'),
-        verdict(13, 'fresh'),
+        verdict(13, 'same'),
+        verdict(16, 'fresh'),
       ],
     },
   ],

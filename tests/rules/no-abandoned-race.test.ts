@@ -206,6 +206,19 @@ export async function report(id: string): Promise<string> {
         { messageId: 'signalNotPassed', line: L(5), column: 18, data: { callee: 'fetchReport' }, suggestions: [] },
       ],
     },
+    // A helper that returns its timer promise through a const is a timeout.
+    {
+      code: `${prelude}function expireAfter(ms: number): Promise<never> {
+  const expired = new Promise<never>((_, reject) => {
+    setTimeout(() => reject(new Error('late')), ms);
+  });
+  return expired;
+}
+export function a(id: string): Promise<string> {
+  return Promise.race([compute(id), expireAfter(1000)]);
+}`,
+      errors: [{ messageId: 'timerNeverCleared', line: L(8), column: 10, data: { timeout: 'expireAfter(1000)' } }],
+    },
     // The helper's timer promise raced as a property, and its clear() never called.
     {
       code: `${prelude}function deadline(ms: number): { promise: Promise<never>; clear: () => void } {

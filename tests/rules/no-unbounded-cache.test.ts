@@ -525,6 +525,38 @@ export class Database {
       options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
     },
+    // A built-in's request handler runs per request (not a completion callback that runs once).
+    {
+      code: `
+import http from 'node:http';
+const hits = new Map<string, number>();
+function start(port: number): void {
+  http.createServer((req, res) => {
+    hits.set(req.url ?? '', 1);
+    res.end();
+  }).listen(port);
+}
+start(8080);
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+    },
+    // The key is made from two parameters; the second is fed from an exported function.
+    {
+      code: `
+const memo = new Map<string, number>();
+function remember(prefix: string, id: string): void {
+  memo.set(\`\${prefix}:\${id}\`, 1);
+}
+function route(name: string, id: string): void {
+  remember(name, name);
+  remember('users', id);
+}
+export function api(id: string): void {
+  route('fixed', id);
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
+    },
     // Called, through a method, from a registered listener: per event.
     {
       code: `

@@ -16,6 +16,15 @@ const L = (line: number) => line + 7;
 
 ruleTester.run('no-unsettled-promise', rule, {
   valid: [
+    // An async executor whose awaits cannot reject: a resolve-only timer, a chain ending in .catch.
+    `${prelude}declare function load(key: string): Promise<string>;
+export function later(key: string): Promise<string> {
+  return new Promise<string>(async (resolve, reject) => {
+    await new Promise<void>((done) => setTimeout(done, 100));
+    const value = await load(key).catch(reject);
+    resolve(value ?? '');
+  });
+}`,
     // An async executor whose awaits are all caught, and an await after it has settled.
     `${prelude}declare function load(key: string): Promise<string>;
 declare function audit(key: string): Promise<void>;
