@@ -10,8 +10,8 @@
  * the program (through the program index).
  */
 import ts from 'typescript';
-import { callSitesOf, callingFunction, runsPerEvent, runsWhereDefined } from './program.js';
-import { isBuiltinFile, isFiniteType } from './types.js';
+import { argumentFor, callSitesOf, callingFunction, perProgram, runsPerEvent, runsWhereDefined } from './program.js';
+import { builtinName, isBuiltinFile, isFiniteType } from './types.js';
 import { FRESH_VALUE_BUILTINS, PURE_STRING_METHODS } from './vocabulary.js';
 
 /** How far a value is followed through constants and parameters. */
@@ -213,10 +213,8 @@ function parameterBounded(
   // A promise reaction is called with whatever the promise settles with.
   if (!complete || calls.length === 0 || reactions.length > 0) return false;
   return calls.every((call) => {
-    for (let i = 0; i <= index && i < call.arguments.length; i++) {
-      if (ts.isSpreadElement(call.arguments[i] as ts.Expression)) return false;
-    }
-    const argument = call.arguments[index];
+    const argument = argumentFor(call, index);
+    if (argument === 'spread') return false;
     if (!argument)
       return parameter.initializer === undefined || bounded(program, parameter.initializer, depth + 1, seen);
     return bounded(program, argument, depth + 1, seen);
@@ -298,18 +296,12 @@ function fresh(program: ts.Program, expression: ts.Expression, depth: number): b
   const declaration = program.getTypeChecker().getResolvedSignature(node)?.declaration;
   if (!declaration || ts.isJSDocSignature(declaration)) return false;
   if (!isBuiltinFile(program, declaration.getSourceFile())) return false;
-  const name = declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
-  const container = declaration.parent;
-  const qualified =
-    (ts.isInterfaceDeclaration(container) || ts.isClassDeclaration(container)) && container.name
-      ? name === undefined
-        ? container.name.text
-        : `${container.name.text}.${name}`
-      : name;
-  return qualified !== undefined && FRESH_VALUE_BUILTINS.has(qualified);
+  const name = builtinName(declaration);
+  return name !== undefined && FRESH_VALUE_BUILTINS.has(name);
 }
 
-const outsideCaches = new WeakMap<ts.Program, WeakMap<ts.Node, Map<number, boolean>>>();
+/** The answers of `parameterTakesOutsideData`, by function and parameter index. */
+const outsideAnswers = perProgram<ts.SignatureDeclaration, Map<number, boolean>>(() => new Map());
 const MAX_CALLER_DEPTH = 3;
 
 /**
@@ -334,13 +326,9 @@ function takesOutside(
   depth: number,
   seen: Set<string>,
 ): boolean {
-  let cache = outsideCaches.get(program);
-  if (!cache) {
-    cache = new WeakMap();
-    outsideCaches.set(program, cache);
-  }
-  let byIndex = cache.get(fn);
-  const known = byIndex?.get(index);
+  // Only answers asked from the top are kept: deeper ones depend on the path that reached them.
+  const byIndex = outsideAnswers(program, fn);
+  const known = byIndex.get(index);
   if (known !== undefined) return known;
   // A cycle (recursion) adds no caller of its own; past the depth, the callers are not known.
   const visit = `${String(fn.pos)}:${fn.getSourceFile().fileName}:${String(index)}`;
@@ -348,10 +336,6 @@ function takesOutside(
   if (depth > MAX_CALLER_DEPTH) return true;
   seen.add(visit);
   const answer = computeTakesOutside(program, fn, index, depth, seen);
-  if (!byIndex) {
-    byIndex = new Map();
-    cache.set(fn, byIndex);
-  }
   if (depth === 0) byIndex.set(index, answer);
   return answer;
 }
@@ -367,10 +351,8 @@ function computeTakesOutside(
   const { calls, reactions, complete } = callSitesOf(program, fn);
   if (!complete || calls.length === 0 || reactions.length > 0) return true;
   return calls.some((call) => {
-    for (let i = 0; i <= index && i < call.arguments.length; i++) {
-      if (ts.isSpreadElement(call.arguments[i] as ts.Expression)) return true;
-    }
-    const argument = call.arguments[index];
+    const argument = argumentFor(call, index);
+    if (argument === 'spread') return true;
     if (!argument) return false;
     if (isFreshPerCall(program, argument)) return true;
     const caller = callingFunction(call);

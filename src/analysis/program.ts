@@ -35,7 +35,26 @@ const INCOMPLETE: CallSites = { calls: [], reactions: [], complete: false };
 type Name = ts.Identifier | ts.PrivateIdentifier;
 
 const nameIndexes = new WeakMap<ts.SourceFile, Map<string, readonly Name[]>>();
-const callSiteCaches = new WeakMap<ts.Program, WeakMap<ts.Node, CallSites>>();
+/**
+ * A query answered once per `Program` and node: the answers go with the
+ * program, so an edit (a new program) asks again.
+ */
+export function perProgram<K extends ts.Node, V>(
+  compute: (program: ts.Program, node: K) => V,
+): (program: ts.Program, node: K) => V {
+  const caches = new WeakMap<ts.Program, WeakMap<K, V>>();
+  return (program, node) => {
+    let cache = caches.get(program);
+    if (!cache) {
+      cache = new WeakMap();
+      caches.set(program, cache);
+    }
+    if (cache.has(node)) return cache.get(node) as V;
+    const answer = compute(program, node);
+    cache.set(node, answer);
+    return answer;
+  };
+}
 const programFileLists = new WeakMap<ts.Program, readonly ts.SourceFile[]>();
 
 /** The program's own source files (not declaration files, not external libraries), listed once per program. */
@@ -204,19 +223,9 @@ function isPassThrough(id: Name): boolean {
  * that are not declaration files nor external libraries; a function local
  * to a function, or a private member, is looked for in its own file only.
  */
-export function callSitesOf(program: ts.Program, fn: ts.SignatureDeclaration): CallSites {
-  let cache = callSiteCaches.get(program);
-  if (!cache) {
-    cache = new WeakMap();
-    callSiteCaches.set(program, cache);
-  }
-  let answer = cache.get(fn);
-  if (!answer) {
-    answer = findCallSites(program, fn);
-    cache.set(fn, answer);
-  }
-  return answer;
-}
+export const callSitesOf: (program: ts.Program, fn: ts.SignatureDeclaration) => CallSites = perProgram(
+  (program, fn: ts.SignatureDeclaration) => findCallSites(program, fn),
+);
 
 function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSites {
   const name = functionNameNode(fn);
@@ -262,7 +271,6 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
   return { calls, reactions, complete: true };
 }
 
-const perEventCaches = new WeakMap<ts.Program, WeakMap<ts.Node, boolean>>();
 const MAX_EVENT_DEPTH = 3;
 
 /**
@@ -271,19 +279,9 @@ const MAX_EVENT_DEPTH = 3;
  * `app.get(path, handle)`, `setInterval(tick)`, an inline listener), or is
  * called, through at most three callers, from a function that is.
  */
-export function runsPerEvent(program: ts.Program, fn: ts.SignatureDeclaration): boolean {
-  let cache = perEventCaches.get(program);
-  if (!cache) {
-    cache = new WeakMap();
-    perEventCaches.set(program, cache);
-  }
-  let answer = cache.get(fn);
-  if (answer === undefined) {
-    answer = perEvent(program, fn, 0, new Set());
-    cache.set(fn, answer);
-  }
-  return answer;
-}
+export const runsPerEvent: (program: ts.Program, fn: ts.SignatureDeclaration) => boolean = perProgram(
+  (program, fn: ts.SignatureDeclaration) => perEvent(program, fn, 0, new Set()),
+);
 
 function perEvent(program: ts.Program, fn: ts.SignatureDeclaration, depth: number, seen: Set<ts.Node>): boolean {
   if (seen.has(fn) || depth > MAX_EVENT_DEPTH) return false;
@@ -346,21 +344,10 @@ export interface Instantiations {
 }
 
 const NO_INSTANTIATIONS: Instantiations = { sites: [], complete: false };
-const instantiationCaches = new WeakMap<ts.Program, WeakMap<ts.Node, Instantiations>>();
 
-export function instantiationsOf(program: ts.Program, classNode: ts.ClassLikeDeclaration): Instantiations {
-  let cache = instantiationCaches.get(program);
-  if (!cache) {
-    cache = new WeakMap();
-    instantiationCaches.set(program, cache);
-  }
-  let answer = cache.get(classNode);
-  if (!answer) {
-    answer = findInstantiations(program, classNode);
-    cache.set(classNode, answer);
-  }
-  return answer;
-}
+export const instantiationsOf: (program: ts.Program, classNode: ts.ClassLikeDeclaration) => Instantiations = perProgram(
+  (program, classNode: ts.ClassLikeDeclaration) => findInstantiations(program, classNode),
+);
 
 function findInstantiations(program: ts.Program, classNode: ts.ClassLikeDeclaration): Instantiations {
   const name = classNode.name;
@@ -403,6 +390,21 @@ function findInstantiations(program: ts.Program, classNode: ts.ClassLikeDeclarat
     }
   }
   return { sites, complete: true };
+}
+
+/**
+ * The argument a call passes for parameter `index`: `'spread'` when a spread
+ * at or before it hides which value that is, undefined when none is passed.
+ */
+export function argumentFor(
+  call: ts.CallExpression | ts.NewExpression,
+  index: number,
+): ts.Expression | 'spread' | undefined {
+  const args = call.arguments ?? [];
+  for (let i = 0; i <= index && i < args.length; i++) {
+    if (ts.isSpreadElement(args[i] as ts.Expression)) return 'spread';
+  }
+  return args[index];
 }
 
 /** Whose set-up a call belongs to: the module's initialisation, or the construction of one instance of a class. */

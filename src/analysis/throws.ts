@@ -1,7 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { isBuiltinFile } from './types.js';
+import { builtinName, isBuiltinFile } from './types.js';
 import { NON_THROWING_BUILTINS } from './vocabulary.js';
 
 /**
@@ -20,15 +20,4 @@ export function callCannotThrow(node: TSESTree.Node, services: ParserServicesWit
   if (!isBuiltinFile(services.program, file)) return false;
   const name = builtinName(declaration);
   return name !== undefined && NON_THROWING_BUILTINS.has(name);
-}
-
-/** `Container.member` for a member of an interface or class, the bare name for a function. */
-function builtinName(declaration: ts.SignatureDeclaration): string | undefined {
-  const name = declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
-  if (name === undefined) return undefined;
-  const container = declaration.parent;
-  if (ts.isInterfaceDeclaration(container) || ts.isClassDeclaration(container)) {
-    return container.name ? `${container.name.text}.${name}` : undefined;
-  }
-  return ts.isFunctionDeclaration(declaration) ? name : undefined;
 }

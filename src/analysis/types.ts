@@ -205,3 +205,19 @@ const NODE_TYPES = /[\\/]node_modules[\\/]@types[\\/]node[\\/]/;
 export function isBuiltinFile(program: ts.Program, file: ts.SourceFile): boolean {
   return program.isSourceFileDefaultLibrary(file) || NODE_TYPES.test(file.fileName);
 }
+
+/**
+ * How a built-in declaration is named in the vocabulary's lists:
+ * `Container.member` for a member of an interface or class, the container's
+ * name for its call signature (`SymbolConstructor` for `Symbol()`), the bare
+ * name for a function.
+ */
+export function builtinName(declaration: ts.SignatureDeclaration): string | undefined {
+  const name = declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+  const container = declaration.parent;
+  if ((ts.isInterfaceDeclaration(container) || ts.isClassDeclaration(container)) && container.name) {
+    if (name !== undefined) return `${container.name.text}.${name}`;
+    return ts.isCallSignatureDeclaration(declaration) ? container.name.text : undefined;
+  }
+  return ts.isFunctionDeclaration(declaration) ? name : undefined;
+}
