@@ -172,6 +172,26 @@ export function classOfMember(
   return null;
 }
 
+/** Is `fn` a class's constructor? */
+export function isConstructor(fn: TSESTree.Node): boolean {
+  return (
+    fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor' && fn.parent.value === fn
+  );
+}
+
+/** `new Promise((resolve) => …)`: an inline executor that takes no `reject`, so the promise cannot reject. */
+export function isResolveOnlyPromise(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.NewExpression) return false;
+  const executor = node.arguments[0];
+  return (
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'Promise' &&
+    executor !== undefined &&
+    isFunctionNode(executor) &&
+    executor.params.length < 2
+  );
+}
+
 export function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -239,6 +239,25 @@ export function isFreshValue(expression: TSESTree.Expression | null | undefined)
  * recursion guard (`visiting.add(n); walk(n); visiting.delete(n)` on a set
  * local to the outer call) is one: a throw ends the call and the set with it.
  */
+/**
+ * A variable declared in `fn` (once) whose every value is made there: its
+ * initializer and each `=` assigned to it pass `isNew`.
+ */
+export function holdsOnlyNewValues(
+  variable: TSESLint.Scope.Variable,
+  fn: FunctionNode,
+  isNew: (value: TSESTree.Expression | null) => boolean,
+): boolean {
+  if (variable.defs.length !== 1 || variable.scope.variableScope.block !== fn) return false;
+  const def = variable.defs[0];
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !isNew(def.node.init)) return false;
+  return variable.references.every((ref) => {
+    if (ref.init || !ref.isWrite()) return true;
+    const parent = ref.identifier.parent;
+    return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && isNew(parent.right);
+  });
+}
+
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
 function isNullish(node: TSESTree.Expression): boolean {

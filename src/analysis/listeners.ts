@@ -8,6 +8,7 @@ import ts from 'typescript';
 import {
   calleeName,
   classOfMember,
+  isConstructor,
   contains,
   functionName,
   isFunctionNode,
@@ -255,10 +256,7 @@ export function perCallFunction(node: TSESTree.Node, constructors = false): Func
     }
     if (!isFunctionNode(p)) continue;
     if (runsInPlace(p) || runsOnceWhereItIs(p)) continue;
-    const member = classOfMember(p);
-    if (member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor') {
-      return constructors ? p : null;
-    }
+    if (isConstructor(p)) return constructors ? p : null;
     return p;
   }
   return null;
@@ -299,7 +297,7 @@ export function isSetupFunction(
   const outlivesObjects = targetKind === 'global' || targetKind === 'module';
   const callers = calls.map((call) => {
     const caller = perCallFunction(call, true);
-    return caller && !outlivesObjects && isConstructorFunction(caller) ? null : caller;
+    return caller && !outlivesObjects && isConstructor(caller) ? null : caller;
   });
   // Called only from module initialisation (or, for the object's own members, a constructor): it is that code.
   if (calls.length > 0 && callers.every((caller) => caller === null)) return true;
@@ -312,11 +310,6 @@ export function isSetupFunction(
     calls.length > 0 &&
     callers.every((caller) => caller === null || isSetupFunction(caller, targetKind, scopes, sourceCode, depth + 1))
   );
-}
-
-function isConstructorFunction(fn: FunctionNode): boolean {
-  const member = classOfMember(fn);
-  return member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor';
 }
 
 /** Does running once per owner of `fn` mean running once for a target of this kind? */

@@ -189,3 +189,14 @@ export function ownerText(owner: Owner): string {
   if (owner.isStatic) return `${owner.classNode.id?.name ?? 'this'}.${owner.name}`;
   return `this.${owner.name}`;
 }
+
+/** The declarator of the `const` an identifier reads, when it has an initializer (`const t = …`, `const { a } = …`). */
+export function constDeclarator(
+  id: TSESTree.Identifier,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): (TSESTree.VariableDeclarator & { init: TSESTree.Expression }) | null {
+  const def = ASTUtils.findVariable(sourceCode.getScope(id), id.name)?.defs[0];
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init)
+    return null;
+  return def.node as TSESTree.VariableDeclarator & { init: TSESTree.Expression };
+}

@@ -14,6 +14,7 @@ import {
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { isFunctionNode, memberName, outermostAlias, skipWrappers, walk } from './ast.js';
+import { constDeclarator } from './owners.js';
 import { PROMISE_REACTIONS } from './vocabulary.js';
 
 export interface Timeout {
@@ -61,31 +62,24 @@ export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth
     !node.computed &&
     node.object.type === AST_NODE_TYPES.Identifier
   ) {
-    const def = ASTUtils.findVariable(context.sourceCode.getScope(node), node.object.name)?.defs[0];
+    const declarator = constDeclarator(node.object, context.sourceCode);
     const property = memberName(node);
     if (
-      def?.type === TSESLint.Scope.DefinitionType.Variable &&
-      def.parent.kind === 'const' &&
-      def.node.id.type === AST_NODE_TYPES.Identifier &&
-      def.node.init?.type === AST_NODE_TYPES.CallExpression &&
+      declarator?.id.type === AST_NODE_TYPES.Identifier &&
+      declarator.init.type === AST_NODE_TYPES.CallExpression &&
       property !== null
     ) {
       const object = node.object.name;
-      return helperResult(def.node.init, property, element, (clearer) => `${object}.${clearer}`, context);
+      return helperResult(declarator.init, property, element, (clearer) => `${object}.${clearer}`, context);
     }
     return null;
   }
   if (node.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node.name);
-    const def = variable?.defs[0];
+    const declarator = constDeclarator(node, context.sourceCode);
+    if (!declarator) return null;
     // `const { promise: timeout, cleanup } = createTimeout(ms)`.
-    if (
-      def?.type === TSESLint.Scope.DefinitionType.Variable &&
-      def.parent.kind === 'const' &&
-      def.node.id.type === AST_NODE_TYPES.ObjectPattern &&
-      def.node.init?.type === AST_NODE_TYPES.CallExpression
-    ) {
-      const pattern = def.node.id;
+    if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init.type === AST_NODE_TYPES.CallExpression) {
+      const pattern = declarator.id;
       const bound = new Map<string, string>();
       for (const p of pattern.properties) {
         if (p.type !== AST_NODE_TYPES.Property || p.computed || p.key.type !== AST_NODE_TYPES.Identifier) continue;
@@ -93,11 +87,9 @@ export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth
       }
       const property = [...bound].find(([, local]) => local === node.name)?.[0];
       if (!property) return null;
-      return helperResult(def.node.init, property, element, (clearer) => bound.get(clearer) ?? null, context);
+      return helperResult(declarator.init, property, element, (clearer) => bound.get(clearer) ?? null, context);
     }
-    if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init)
-      return null;
-    const found = timeoutOf(def.node.init, context, depth + 1);
+    const found = timeoutOf(declarator.init, context, depth + 1);
     return found ? { ...found, node: element } : null;
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;

@@ -1,5 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, isFunctionNode, memberName, skipWrappers, walk } from '../analysis/ast.js';
+import { constDeclarator } from '../analysis/owners.js';
+import { textOf } from '../analysis/resources.js';
 import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
 import { PROMISE_REACTIONS } from '../analysis/vocabulary.js';
 import { callAcceptsSignal, isAbortSignalType } from '../analysis/types.js';
@@ -128,7 +130,11 @@ export default createRule<Options, MessageIds>({
         const callsClear = (region: TSESTree.Node): boolean => {
           let found = false;
           walk(region, (child) => {
-            if (!found && child.type === AST_NODE_TYPES.CallExpression && clearCalls.has(textOf(child.callee)))
+            if (
+              !found &&
+              child.type === AST_NODE_TYPES.CallExpression &&
+              clearCalls.has(textOf(child.callee, sourceCode))
+            )
               found = true;
           });
           return found;
@@ -293,15 +299,9 @@ export default createRule<Options, MessageIds>({
       // unless it was made outside a loop that races it again on every pass: then it is a
       // promise being waited on, not work started for this race (`raceInLoop` is about it).
       if (node.type === AST_NODE_TYPES.Identifier && depth < 2) {
-        const def = ASTUtils.findVariable(sourceCode.getScope(node), node.name)?.defs[0];
-        if (
-          def?.type === TSESLint.Scope.DefinitionType.Variable &&
-          def.parent.kind === 'const' &&
-          def.node.id.type === AST_NODE_TYPES.Identifier &&
-          def.node.init &&
-          !outsideEnclosingLoop(node, def.node)
-        ) {
-          return workCalls(def.node.init, depth + 1);
+        const declarator = constDeclarator(node, sourceCode);
+        if (declarator?.id.type === AST_NODE_TYPES.Identifier && !outsideEnclosingLoop(node, declarator)) {
+          return workCalls(declarator.init, depth + 1);
         }
         return [];
       }
@@ -337,10 +337,6 @@ export default createRule<Options, MessageIds>({
       return [node];
     }
 
-    function textOf(node: TSESTree.Node): string {
-      return sourceCode.getText(node).replace(/\s+/g, '');
-    }
-
     function isSignal(node: TSESTree.Node): boolean {
       return isAbortSignalType(checker, services.getTypeAtLocation(node));
     }
@@ -349,14 +345,8 @@ export default createRule<Options, MessageIds>({
     function passesTimeoutSignal(node: TSESTree.Node, depth = 0): boolean {
       // `const requestInit = { ...init, signal }; fetch(url, requestInit)`: the options held in a `const`.
       if (node.type === AST_NODE_TYPES.Identifier && depth === 0 && !isSignal(node)) {
-        const def = ASTUtils.findVariable(sourceCode.getScope(node), node.name)?.defs[0];
-        if (
-          def?.type === TSESLint.Scope.DefinitionType.Variable &&
-          def.parent.kind === 'const' &&
-          def.node.init?.type === AST_NODE_TYPES.ObjectExpression
-        ) {
-          return passesTimeoutSignal(def.node.init, depth + 1);
-        }
+        const init = constDeclarator(node, sourceCode)?.init;
+        if (init?.type === AST_NODE_TYPES.ObjectExpression) return passesTimeoutSignal(init, depth + 1);
       }
       if (node.type !== AST_NODE_TYPES.ObjectExpression) return isSignal(node) && firesOnTimeout(node);
       return node.properties.some(

@@ -3,6 +3,7 @@ import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-e
 import {
   contains,
   enclosingFunction,
+  isResolveOnlyPromise,
   isFunctionNode,
   keyName,
   memberName,
@@ -11,8 +12,8 @@ import {
   walk,
   type FunctionNode,
 } from '../analysis/ast.js';
-import { diesWithCall, isFreshValue, type Scopes } from '../analysis/lifetime.js';
-import { resolveOwner, type Owner } from '../analysis/owners.js';
+import { diesWithCall, holdsOnlyNewValues, isFreshValue, type Scopes } from '../analysis/lifetime.js';
+import { constDeclarator, resolveOwner, type Owner } from '../analysis/owners.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
 import {
   acquireAt,
@@ -542,14 +543,7 @@ export default createRule<Options, MessageIds>({
       const target = skipWrappers(callee.object);
       if (target.type !== AST_NODE_TYPES.Identifier) return false;
       const variable = ASTUtils.findVariable(sourceCode.getScope(target), target.name);
-      if (!variable || variable.defs.length !== 1 || variable.scope.variableScope.block !== fn) return false;
-      const def = variable.defs[0];
-      if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !madeHere(def.node.init)) return false;
-      return variable.references.every((ref) => {
-        if (ref.init || !ref.isWrite()) return true;
-        const parent = ref.identifier.parent;
-        return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && madeHere(parent.right);
-      });
+      return variable !== null && holdsOnlyNewValues(variable, fn, madeHere);
     }
 
     function madeHere(value: TSESTree.Expression | null): boolean {
@@ -574,22 +568,10 @@ export default createRule<Options, MessageIds>({
 
     function resolvesOnly(expression: TSESTree.Expression, depth: number): boolean {
       if (depth > 2) return false;
-      if (expression.type === AST_NODE_TYPES.NewExpression) {
-        const executor = expression.arguments[0];
-        return (
-          expression.callee.type === AST_NODE_TYPES.Identifier &&
-          expression.callee.name === 'Promise' &&
-          executor !== undefined &&
-          isFunctionNode(executor) &&
-          executor.params.length < 2
-        );
-      }
+      if (expression.type === AST_NODE_TYPES.NewExpression) return isResolveOnlyPromise(expression);
       if (expression.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression.name);
-        const def = variable?.defs[0];
-        if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init)
-          return false;
-        return resolvesOnly(skipWrappers(def.node.init), depth + 1);
+        const init = constDeclarator(expression, sourceCode)?.init;
+        return init !== undefined && resolvesOnly(skipWrappers(init), depth + 1);
       }
       if (expression.type === AST_NODE_TYPES.CallExpression) {
         // `p.catch(() => undefined)`: the handler turns every rejection into a value.
@@ -862,16 +844,7 @@ export default createRule<Options, MessageIds>({
       // In an async function or a generator the collection is live state across suspensions
       // (a local semaphore of running tasks): others run while the entry is in it.
       if (!fn || fn.async || fn.generator) return false;
-      if (variable.scope.variableScope.block !== fn || variable.defs.length !== 1) return false;
-      const def = variable.defs[0];
-      if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !isFreshValue(def.node.init)) return false;
-      return variable.references.every((ref) => {
-        if (ref.init || !ref.isWrite()) return true;
-        const parent = ref.identifier.parent;
-        return (
-          parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && isFreshValue(parent.right)
-        );
-      });
+      return holdsOnlyNewValues(variable, fn, isFreshValue);
     }
 
     function isCollection(acquire: ResourceSite): boolean {

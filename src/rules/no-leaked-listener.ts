@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import {
   classOfMember,
   contains,
+  isConstructor,
   functionName,
   memberName,
   skipWrappers,
@@ -348,11 +349,6 @@ export default createRule<Options, MessageIds>({
       const type = services.getTypeAtLocation(add.receiver);
       if (lifetime.kind === 'parameter') return isAbortSignalType(checker, type) && isEventSourceType(checker, type);
       return isEventSourceType(checker, type);
-    }
-
-    function isConstructor(fn: FunctionNode): boolean {
-      const member = classOfMember(fn);
-      return member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor';
     }
 
     function report(add: ListenerAdd, fn: FunctionNode, lifetime: TargetLifetime, inline: boolean): void {

@@ -4,6 +4,7 @@ import {
   contains,
   enclosingFunction,
   isFunctionNode,
+  isResolveOnlyPromise,
   memberName,
   skipWrappers,
   walk,
@@ -528,16 +529,7 @@ function unguardedAwaits(executor: FunctionNode): TSESTree.AwaitExpression[] {
  */
 function cannotReject(argument: TSESTree.Expression): boolean {
   const node = skipWrappers(argument);
-  if (node.type === AST_NODE_TYPES.NewExpression) {
-    const executor = node.arguments[0];
-    return (
-      node.callee.type === AST_NODE_TYPES.Identifier &&
-      node.callee.name === 'Promise' &&
-      executor !== undefined &&
-      isFunctionNode(executor) &&
-      executor.params.length < 2
-    );
-  }
+  if (node.type === AST_NODE_TYPES.NewExpression) return isResolveOnlyPromise(node);
   return (
     node.type === AST_NODE_TYPES.CallExpression &&
     node.callee.type === AST_NODE_TYPES.MemberExpression &&
