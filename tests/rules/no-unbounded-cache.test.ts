@@ -3,10 +3,8 @@ import { typedRuleTester } from '../rule-tester.js';
 
 const ruleTester = typedRuleTester();
 
-ruleTester.run('no-unbounded-cache', rule, {
-  valid: [
-    // A memo whose every caller in the program passes its own set-up state: as small as the set-up.
-    `
+/** A memo of time zones whose only caller passes the object's own configuration. */
+const zoneMemo = `
 const zones = new Map<string, boolean>();
 function isValidZone(zone: string): boolean {
   let valid = zones.get(zone);
@@ -22,7 +20,12 @@ export class Database {
     return isValidZone(this.options.timezone);
   }
 }
-`,
+`;
+
+ruleTester.run('no-unbounded-cache', rule, {
+  valid: [
+    // A memo whose every caller in the program passes its own set-up state: as small as the set-up.
+    zoneMemo,
     // Filled in a block that sets the flag its own test reads: once per object.
     `
 declare function loadProviders(): Record<string, string>;
@@ -481,23 +484,7 @@ export function dedupe(ids: string[]): string[] {
   invalid: [
     // The same memo, and an exported function passes its caller's argument: outside data.
     {
-      code: `
-const zones = new Map<string, boolean>();
-function isValidZone(zone: string): boolean {
-  let valid = zones.get(zone);
-  if (valid === undefined) {
-    valid = zone.length > 0;
-    zones.set(zone, valid);
-  }
-  return valid;
-}
-export class Database {
-  constructor(private readonly options: { timezone: string }) {}
-  check(): boolean {
-    return isValidZone(this.options.timezone);
-  }
-}
-export function validate(zone: string): boolean {
+      code: `${zoneMemo}export function validate(zone: string): boolean {
   return isValidZone(zone);
 }
 `,
@@ -505,23 +492,7 @@ export function validate(zone: string): boolean {
     },
     // With checkUntraced, the memo fed only set-up state is reported too.
     {
-      code: `
-const zones = new Map<string, boolean>();
-function isValidZone(zone: string): boolean {
-  let valid = zones.get(zone);
-  if (valid === undefined) {
-    valid = zone.length > 0;
-    zones.set(zone, valid);
-  }
-  return valid;
-}
-export class Database {
-  constructor(private readonly options: { timezone: string }) {}
-  check(): boolean {
-    return isValidZone(this.options.timezone);
-  }
-}
-`,
+      code: zoneMemo,
       options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
     },
