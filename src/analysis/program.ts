@@ -658,3 +658,130 @@ export function propertyAccessesElsewhere(program: ts.Program, name: Name): ts.P
   }
   return found;
 }
+
+/**
+ * Does some class of the program extend `classNode` (`class B extends A`,
+ * `extends mixin(A)` included)? Then a call of one of its methods may run an
+ * override. Looked for in its own file for a class that is not exported.
+ */
+export const isExtended: (program: ts.Program, classNode: ts.ClassLikeDeclaration) => boolean = perProgram(
+  (program, classNode: ts.ClassLikeDeclaration) => {
+    const name = classNode.name;
+    if (!name) return true;
+    const checker = program.getTypeChecker();
+    const target = resolved(checker, name);
+    if (!target) return true;
+    const own = classNode.getSourceFile();
+    const exported = (ts.getCombinedModifierFlags(classNode) & ts.ModifierFlags.Export) !== 0;
+    for (const file of exported ? programFiles(program) : [own]) {
+      if (!file.text.includes(name.text)) continue;
+      for (const id of occurrences(file, name.text)) {
+        let p: ts.Node = id;
+        while (!ts.isSourceFile(p) && !ts.isHeritageClause(p) && !ts.isStatement(p)) p = p.parent;
+        if (!ts.isHeritageClause(p) || p.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+        if (sameSymbol(resolved(checker, id), target)) return true;
+      }
+    }
+    return false;
+  },
+);
+
+/**
+ * Can a field hold a value on an instance of `classNode`? It can when it is
+ * declared with a value (an initializer, a constructor parameter property),
+ * or when some code of the program assigns it: `this.f = …` in the class or
+ * one of its bases (a sibling subclass's writes reach only its own
+ * instances), or `x.f = …` on any other receiver.
+ */
+export function fieldIsEverSet(program: ts.Program, field: ts.Symbol, classNode: ts.ClassLikeDeclaration): boolean {
+  const declarations = field.declarations ?? [];
+  if (declarations.length === 0) return true;
+  for (const d of declarations) {
+    if (ts.isParameter(d)) return true;
+    if (!ts.isPropertyDeclaration(d)) return true;
+    if (d.initializer && !isEmptyValue(d.initializer)) return true;
+  }
+  const checker = program.getTypeChecker();
+  const lineage = new Set<ts.ClassLikeDeclaration>();
+  for (let c: ts.ClassLikeDeclaration | undefined = classNode; c; c = baseClassOf(checker, c)) lineage.add(c);
+  const properties = declarations.filter(ts.isPropertyDeclaration);
+  const first = properties[0]?.name;
+  if (!first || !(ts.isIdentifier(first) || ts.isPrivateIdentifier(first))) return true;
+  const name = first.text;
+  const anyPrivate = properties.some(
+    (d) => ts.isPrivateIdentifier(d.name) || ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Private,
+  );
+  const files = anyPrivate ? [...new Set(properties.map((d) => d.getSourceFile()))] : programFiles(program);
+  for (const file of files) {
+    if (!file.text.includes(name)) continue;
+    for (const id of occurrences(file, name)) {
+      const access = id.parent;
+      if (!ts.isPropertyAccessExpression(access) || access.name !== id) continue;
+      let target: ts.Node = access;
+      while (ts.isParenthesizedExpression(target.parent) || ts.isNonNullExpression(target.parent)) {
+        target = target.parent;
+      }
+      if (!isWriteTarget(target)) continue;
+      if (!sameSymbol(resolved(checker, id), field)) continue;
+      const write = target.parent;
+      if (ts.isBinaryExpression(write) && write.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        if (isEmptyValue(write.right)) continue;
+      }
+      if (access.expression.kind !== ts.SyntaxKind.ThisKeyword) return true;
+      const writer = ownerClass(access);
+      if (!writer || lineage.has(writer)) return true;
+    }
+  }
+  return false;
+}
+
+function isEmptyValue(node: ts.Expression): boolean {
+  return (
+    node.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(node) && node.text === 'undefined') ||
+    ts.isVoidExpression(node)
+  );
+}
+
+/** `x.f = …`, `x.f ??= …`, `x.f++`, `[x.f] = …`, `delete x.f`: a place written. */
+function isWriteTarget(target: ts.Node): boolean {
+  const parent = target.parent;
+  if (ts.isBinaryExpression(parent)) {
+    return (
+      parent.left === target &&
+      parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    );
+  }
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
+    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+  }
+  if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === target) return true;
+  // `[x.f] = …`, `({ a: x.f } = …)`: a destructuring assignment's target.
+  let pattern: ts.Node = target;
+  while (
+    ts.isArrayLiteralExpression(pattern.parent) ||
+    ts.isSpreadElement(pattern.parent) ||
+    (ts.isPropertyAssignment(pattern.parent) && pattern.parent.initializer === pattern) ||
+    ts.isObjectLiteralExpression(pattern.parent)
+  ) {
+    pattern = pattern.parent;
+  }
+  if (pattern === target) return false;
+  const assignment = pattern.parent;
+  return (
+    (ts.isBinaryExpression(assignment) &&
+      assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      assignment.left === pattern) ||
+    ((ts.isForOfStatement(assignment) || ts.isForInStatement(assignment)) && assignment.initializer === pattern)
+  );
+}
+
+/** The class `classNode` extends, where the checker finds its declaration in the program. */
+function baseClassOf(checker: ts.TypeChecker, classNode: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration | undefined {
+  const clause = classNode.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+  const expression = clause?.types[0]?.expression;
+  if (!expression) return undefined;
+  const symbol = resolved(checker, expression);
+  return symbol?.declarations?.find(ts.isClassLike);
+}

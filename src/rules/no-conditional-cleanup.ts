@@ -30,6 +30,7 @@ import { buildFinallyFix } from '../fixes/finally.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
+import { callDoesNothing } from '../analysis/summaries.js';
 import { callCannotThrow } from '../analysis/throws.js';
 import { DISPOSE_METHODS } from '../analysis/vocabulary.js';
 
@@ -262,6 +263,8 @@ export default createRule<Options, MessageIds>({
       // Releases after the acquire and inside its function: `place` finds no pair elsewhere.
       for (const release of startingWithin(releases, acquire.node.range[1], fn ? fn.range[1] : Infinity)) {
         if (isRearm(release) || !sameBindings(acquire, release) || inOtherBranch(acquire.node, release.node)) continue;
+        // A release whose body sets a flag and returns holds nothing back when skipped.
+        if (releasesNothing(release)) continue;
         const placement = place(release, fn);
         if (placement) placements.push(placement);
       }
@@ -435,6 +438,11 @@ export default createRule<Options, MessageIds>({
         );
       }
       return false;
+    }
+
+    function releasesNothing(release: ResourceSite): boolean {
+      if (release.node.type !== AST_NODE_TYPES.CallExpression) return false;
+      return callDoesNothing(services.program, services.esTreeNodeToTSNodeMap.get(release.node));
     }
 
     /** `clearTimeout(t); t = setTimeout(…)`: re-arming the same handle, not releasing it. */

@@ -10,6 +10,69 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // The release only sets the runner's own flag: a runner that holds no connection leaks nothing.
+    `declare function query(sql: string): Promise<string>;
+export class Runner {
+  isReleased = false;
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.release();
+  }
+  async currentDatabase(): Promise<string> {
+    return query('select current_database()');
+  }
+  release(): Promise<void> {
+    this.isReleased = true;
+    return Promise.resolve();
+  }
+}
+export class Driver {
+  database = '';
+  createRunner() {
+    return new Runner();
+  }
+  async connect(): Promise<void> {
+    const runner = this.createRunner();
+    this.database = await runner.currentDatabase();
+    await runner.release();
+  }
+}`,
+    // The release ends a connection only if one is set, and nothing sets one on this class's
+    // instances (a sibling subclass's write reaches only its own instances).
+    `declare function query(sql: string): Promise<string>;
+declare function open(): Promise<{ end(): void }>;
+export class BaseRunner {
+  protected connection: { end(): void } | undefined;
+}
+export class PooledRunner extends BaseRunner {
+  async open(): Promise<void> {
+    this.connection = await open();
+  }
+}
+export class Runner extends BaseRunner {
+  isReleased = false;
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.release();
+  }
+  async currentDatabase(): Promise<string> {
+    return query('select current_database()');
+  }
+  release(): Promise<void> {
+    this.isReleased = true;
+    if (this.connection) this.connection.end();
+    return Promise.resolve();
+  }
+}
+export class Driver {
+  database = '';
+  createRunner() {
+    return new Runner();
+  }
+  async connect(): Promise<void> {
+    const runner = this.createRunner();
+    this.database = await runner.currentDatabase();
+    await runner.release();
+  }
+}`,
     // Slots taken and given back through helper methods, the give in finally.
     `${prelude}export class Queue {
   private active = 0;
@@ -491,6 +554,156 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // The runner's own code sets the connection its release ends.
+    {
+      code: `declare function query(sql: string): Promise<string>;
+declare function open(): Promise<{ end(): void }>;
+export class BaseRunner {
+  protected connection: { end(): void } | undefined;
+}
+export class PooledRunner extends BaseRunner {
+  async open(): Promise<void> {
+    this.connection = await open();
+  }
+}
+export class Runner extends BaseRunner {
+  isReleased = false;
+  async open(): Promise<void> {
+    this.connection = await open();
+  }
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.release();
+  }
+  async currentDatabase(): Promise<string> {
+    return query('select current_database()');
+  }
+  release(): Promise<void> {
+    this.isReleased = true;
+    if (this.connection) this.connection.end();
+    return Promise.resolve();
+  }
+}
+export class Driver {
+  database = '';
+  createRunner() {
+    return new Runner();
+  }
+  async connect(): Promise<void> {
+    const runner = this.createRunner();
+    this.database = await runner.currentDatabase();
+    await runner.release();
+  }
+}`,
+      output: `declare function query(sql: string): Promise<string>;
+declare function open(): Promise<{ end(): void }>;
+export class BaseRunner {
+  protected connection: { end(): void } | undefined;
+}
+export class PooledRunner extends BaseRunner {
+  async open(): Promise<void> {
+    this.connection = await open();
+  }
+}
+export class Runner extends BaseRunner {
+  isReleased = false;
+  async open(): Promise<void> {
+    this.connection = await open();
+  }
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.release();
+  }
+  async currentDatabase(): Promise<string> {
+    return query('select current_database()');
+  }
+  release(): Promise<void> {
+    this.isReleased = true;
+    if (this.connection) this.connection.end();
+    return Promise.resolve();
+  }
+}
+export class Driver {
+  database = '';
+  createRunner() {
+    return new Runner();
+  }
+  async connect(): Promise<void> {
+    const runner = this.createRunner();
+    try {
+      this.database = await runner.currentDatabase();
+    } finally {
+      await runner.release();
+    }
+  }
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 36, column: 11, suggestions: [] }],
+    },
+    // A subclass may override the release: what a call runs is not known to be the flag-only body.
+    {
+      code: `declare function query(sql: string): Promise<string>;
+export class Runner {
+  isReleased = false;
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.release();
+  }
+  async currentDatabase(): Promise<string> {
+    return query('select current_database()');
+  }
+  release(): Promise<void> {
+    this.isReleased = true;
+    return Promise.resolve();
+  }
+}
+export class PooledRunner extends Runner {
+  override release(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+export class Driver {
+  database = '';
+  createRunner() {
+    return new Runner();
+  }
+  async connect(): Promise<void> {
+    const runner = this.createRunner();
+    this.database = await runner.currentDatabase();
+    await runner.release();
+  }
+}`,
+      output: `declare function query(sql: string): Promise<string>;
+export class Runner {
+  isReleased = false;
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.release();
+  }
+  async currentDatabase(): Promise<string> {
+    return query('select current_database()');
+  }
+  release(): Promise<void> {
+    this.isReleased = true;
+    return Promise.resolve();
+  }
+}
+export class PooledRunner extends Runner {
+  override release(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+export class Driver {
+  database = '';
+  createRunner() {
+    return new Runner();
+  }
+  async connect(): Promise<void> {
+    const runner = this.createRunner();
+    try {
+      this.database = await runner.currentDatabase();
+    } finally {
+      await runner.release();
+    }
+  }
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 28, column: 11, suggestions: [] }],
+    },
     // The same helpers, with an early return between them: the slot is never given back.
     {
       code: `${prelude}export class Queue {

@@ -1,0 +1,132 @@
+/**
+ * Function summaries: what a call does, read from the body of the one
+ * function the checker says it runs. Answers are cached per `Program` and
+ * call.
+ */
+import ts from 'typescript';
+import { fieldIsEverSet, isExtended, perProgram } from './program.js';
+import { builtinName, isBuiltinFile } from './types.js';
+
+/**
+ * A call that changes nothing outside its own object's flags: the function
+ * it runs (a function, or a method of a class nothing in the program
+ * extends) only sets fields of `this` to constants, returns nothing, a
+ * constant or `Promise.resolve()`, and runs code only under a test of a
+ * field that nothing ever sets on the class's instances. A `release()` like
+ * that holds nothing back when it is skipped. A call the checker cannot
+ * resolve to a body does something.
+ */
+export const callDoesNothing: (program: ts.Program, call: ts.CallExpression) => boolean = perProgram(
+  (program, call: ts.CallExpression) => {
+    const checker = program.getTypeChecker();
+    const declaration = checker.getResolvedSignature(call)?.declaration;
+    if (!declaration || ts.isJSDocSignature(declaration)) return false;
+    if (
+      !ts.isMethodDeclaration(declaration) &&
+      !ts.isFunctionDeclaration(declaration) &&
+      !ts.isFunctionExpression(declaration) &&
+      !ts.isArrowFunction(declaration)
+    ) {
+      return false;
+    }
+    const body = declaration.body;
+    if (!body) return false;
+    const file = declaration.getSourceFile();
+    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) return false;
+    let owner: ts.ClassLikeDeclaration | null = null;
+    if (ts.isMethodDeclaration(declaration)) {
+      if (!ts.isClassLike(declaration.parent) || isExtended(program, declaration.parent)) return false;
+      owner = declaration.parent;
+    }
+    const inert = new Inert(program, owner);
+    return ts.isBlock(body) ? body.statements.every((s) => inert.statement(s)) : inert.constant(body);
+  },
+);
+
+class Inert {
+  private readonly checker: ts.TypeChecker;
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly owner: ts.ClassLikeDeclaration | null,
+  ) {
+    this.checker = program.getTypeChecker();
+  }
+
+  statement(node: ts.Statement): boolean {
+    if (ts.isEmptyStatement(node)) return true;
+    if (ts.isBlock(node)) return node.statements.every((s) => this.statement(s));
+    if (ts.isReturnStatement(node)) return !node.expression || this.constant(node.expression);
+    if (ts.isExpressionStatement(node)) return this.ownFlag(node.expression);
+    if (ts.isIfStatement(node)) {
+      return this.neverSetField(node.expression) && (!node.elseStatement || this.statement(node.elseStatement));
+    }
+    return false;
+  }
+
+  /** `undefined`, `null`, `true`, `42`, `'done'`, or `Promise.resolve()` of one of those. */
+  constant(node: ts.Expression): boolean {
+    const value = skipParentheses(node);
+    if (isConstant(value)) return true;
+    if (!ts.isCallExpression(value) || value.arguments.some((a) => !isConstant(skipParentheses(a)))) return false;
+    const declaration = this.checker.getResolvedSignature(value)?.declaration;
+    return (
+      declaration !== undefined &&
+      !ts.isJSDocSignature(declaration) &&
+      isBuiltinFile(this.program, declaration.getSourceFile()) &&
+      builtinName(declaration) === 'PromiseConstructor.resolve'
+    );
+  }
+
+  /** `this.released = true`: a flag of the object itself. */
+  private ownFlag(node: ts.Expression): boolean {
+    const expression = skipParentheses(node);
+    return (
+      ts.isBinaryExpression(expression) &&
+      expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(expression.left) &&
+      expression.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      isConstant(skipParentheses(expression.right))
+    );
+  }
+
+  /** `this.connection`, `this.connection != null`, `this.connection !== undefined`: false on every instance. */
+  private neverSetField(test: ts.Expression): boolean {
+    if (!this.owner) return false;
+    let value = skipParentheses(test);
+    if (ts.isBinaryExpression(value)) {
+      const op = value.operatorToken.kind;
+      const inequality =
+        op === ts.SyntaxKind.ExclamationEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken;
+      if (!inequality) return false;
+      const right = skipParentheses(value.right);
+      if (right.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(right) && right.text === 'undefined'))
+        return false;
+      value = skipParentheses(value.left);
+    }
+    if (!ts.isPropertyAccessExpression(value) || value.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+    const field = this.checker.getSymbolAtLocation(value.name);
+    return field !== undefined && !fieldIsEverSet(this.program, field, this.owner);
+  }
+}
+
+function skipParentheses(node: ts.Expression): ts.Expression {
+  let value = node;
+  while (ts.isParenthesizedExpression(value)) value = value.expression;
+  return value;
+}
+
+function isConstant(node: ts.Expression): boolean {
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) {
+    return ts.isNumericLiteral(node.operand);
+  }
+  return (
+    node.kind === ts.SyntaxKind.TrueKeyword ||
+    node.kind === ts.SyntaxKind.FalseKeyword ||
+    node.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(node) && node.text === 'undefined') ||
+    ts.isNumericLiteral(node) ||
+    ts.isStringLiteral(node) ||
+    ts.isNoSubstitutionTemplateLiteral(node)
+  );
+}

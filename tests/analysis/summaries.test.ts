@@ -1,0 +1,94 @@
+/**
+ * `callDoesNothing` through a probe rule: at every `probe(call)` it reports
+ * whether the function the call runs changes anything beyond its own
+ * object's flags.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { callDoesNothing } from '../../src/analysis/summaries.js';
+import { typedRuleTester } from '../rule-tester.js';
+import { argumentProbe } from './argument-probe.js';
+
+const probe = argumentProbe((arg, services) =>
+  arg.type === AST_NODE_TYPES.CallExpression &&
+  callDoesNothing(services.program, services.esTreeNodeToTSNodeMap.get(arg))
+    ? 'nothing'
+    : 'something',
+);
+
+const prelude = `declare function probe(value: unknown): void;
+declare function connect(): { end(): void };
+`;
+const at = (line: number) => line + 2;
+const nothing = (line: number) => ({ messageId: 'verdict' as const, data: { verdict: 'nothing' }, line: at(line) });
+const something = (line: number) => ({
+  messageId: 'verdict' as const,
+  data: { verdict: 'something' },
+  line: at(line),
+});
+
+typedRuleTester().run('summaries probe', probe, {
+  valid: [],
+  invalid: [
+    {
+      code: `${prelude}class Flagged {
+  released = false;
+  conn: { end(): void } | undefined;
+  release(): Promise<void> {
+    this.released = true;
+    if (this.conn !== undefined) this.conn.end();
+    return Promise.resolve();
+  }
+  async close(): Promise<void> {}
+  end(): void {
+    this.conn?.end();
+  }
+}
+function noop(): void {}
+const flagged = new Flagged();
+probe(flagged.release());
+probe(flagged.close());
+probe(noop());
+probe(flagged.end());
+probe(connect().end());
+`,
+      errors: [nothing(16), nothing(17), nothing(18), something(19), something(20)],
+    },
+    {
+      // The field is set on these instances (by a base class's method), or the method may be
+      // overridden, or the body calls out: each call does something.
+      code: `${prelude}class Base {
+  conn: { end(): void } | undefined;
+  open(): void {
+    this.conn = connect();
+  }
+}
+class Pooled extends Base {
+  release(): void {
+    if (this.conn) this.conn.end();
+  }
+}
+class Plain {
+  released = false;
+  release(): void {
+    this.released = true;
+  }
+}
+class Special extends Plain {
+  override release(): void {
+    connect().end();
+  }
+}
+class Logged {
+  release(): void {
+    console.log('released');
+  }
+}
+probe(new Pooled().release());
+probe(new Plain().release());
+probe(new Logged().release());
+probe(new Special().release());
+`,
+      errors: [something(28), something(29), something(30), something(31)],
+    },
+  ],
+});
