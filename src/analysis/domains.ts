@@ -11,7 +11,7 @@
  */
 import ts from 'typescript';
 import { argumentFor, callSitesOf, callingFunction, perProgram, runsPerEvent, runsWhereDefined } from './program.js';
-import { builtinName, isBuiltinFile, isFiniteType } from './types.js';
+import { calledBuiltin, isBuiltinFile, isFiniteType } from './types.js';
 import { FRESH_VALUE_BUILTINS, PURE_STRING_METHODS } from './vocabulary.js';
 
 /** How far a value is followed through constants and parameters. */
@@ -293,10 +293,7 @@ function fresh(program: ts.Program, expression: ts.Expression, depth: number): b
   // `String(id)`, `id.toString()`: the same value in another form.
   if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments[0]) return next(node.arguments[0]);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString') return next(callee.expression);
-  const declaration = program.getTypeChecker().getResolvedSignature(node)?.declaration;
-  if (!declaration || ts.isJSDocSignature(declaration)) return false;
-  if (!isBuiltinFile(program, declaration.getSourceFile())) return false;
-  const name = builtinName(declaration);
+  const name = calledBuiltin(program, node);
   return name !== undefined && FRESH_VALUE_BUILTINS.has(name);
 }
 

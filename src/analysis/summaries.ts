@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 import { fieldIsEverSet, isExtended, perProgram } from './program.js';
-import { builtinName, isBuiltinFile } from './types.js';
+import { calledBuiltin } from './types.js';
 
 /**
  * A call that changes nothing outside its own object's flags: the function
@@ -69,13 +69,7 @@ class Inert {
     const value = skipParentheses(node);
     if (isConstant(value)) return true;
     if (!ts.isCallExpression(value) || value.arguments.some((a) => !isConstant(skipParentheses(a)))) return false;
-    const declaration = this.checker.getResolvedSignature(value)?.declaration;
-    return (
-      declaration !== undefined &&
-      !ts.isJSDocSignature(declaration) &&
-      isBuiltinFile(this.program, declaration.getSourceFile()) &&
-      builtinName(declaration) === 'PromiseConstructor.resolve'
-    );
+    return calledBuiltin(this.program, value) === 'PromiseConstructor.resolve';
   }
 
   /** `this.released = true`: a flag of the object itself. */

@@ -1,7 +1,6 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import ts from 'typescript';
-import { builtinName, isBuiltinFile } from './types.js';
+import { calledBuiltin } from './types.js';
 import { NON_THROWING_BUILTINS } from './vocabulary.js';
 
 /**
@@ -13,11 +12,6 @@ import { NON_THROWING_BUILTINS } from './vocabulary.js';
  */
 export function callCannotThrow(node: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const call = services.esTreeNodeToTSNodeMap.get(node);
-  const declaration = services.program.getTypeChecker().getResolvedSignature(call)?.declaration;
-  if (!declaration || ts.isJSDocSignature(declaration)) return false;
-  const file = declaration.getSourceFile();
-  if (!isBuiltinFile(services.program, file)) return false;
-  const name = builtinName(declaration);
+  const name = calledBuiltin(services.program, services.esTreeNodeToTSNodeMap.get(node));
   return name !== undefined && NON_THROWING_BUILTINS.has(name);
 }

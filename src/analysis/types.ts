@@ -221,3 +221,15 @@ export function builtinName(declaration: ts.SignatureDeclaration): string | unde
   }
   return ts.isFunctionDeclaration(declaration) ? name : undefined;
 }
+
+/**
+ * The vocabulary name (`builtinName`) of the built-in a call resolves to,
+ * through the checker's resolved signature: undefined when the call runs code
+ * of the program or of a library other than TypeScript's and Node's.
+ */
+export function calledBuiltin(program: ts.Program, call: ts.CallExpression): string | undefined {
+  const declaration = program.getTypeChecker().getResolvedSignature(call)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
+  if (!isBuiltinFile(program, declaration.getSourceFile())) return undefined;
+  return builtinName(declaration);
+}

@@ -5,6 +5,23 @@
  */
 
 /**
+ * Built-ins that read a collection passed to them and keep nothing of it:
+ * its keys, values or entries copied out, or its text. Matched against the
+ * declaration the checker resolves in TypeScript's libraries
+ * (`calledBuiltin`), so a program's own `keys()` is not one. Passing a
+ * collection to them is a read, not a hand-over to code that might shrink it.
+ */
+export const READING_BUILTINS: ReadonlySet<string> = new Set([
+  'ObjectConstructor.keys',
+  'ObjectConstructor.values',
+  'ObjectConstructor.entries',
+  'ObjectConstructor.getOwnPropertyNames',
+  'JSON.stringify',
+  'ArrayConstructor.from',
+  'ArrayConstructor.isArray',
+]);
+
+/**
  * Built-ins that cannot throw to their caller, as `Container.member` (or the
  * bare name of a global function) of the declaration a call resolves to. Only
  * declarations in TypeScript's default library or in Node's type definitions

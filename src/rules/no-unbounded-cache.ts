@@ -53,6 +53,7 @@ import {
 } from '../analysis/owners.js';
 import {
   BOUNDED_CACHE_SPECIFIERS,
+  calledBuiltin,
   collectionKindOf,
   isBuiltinFile,
   isFiniteType,
@@ -60,7 +61,7 @@ import {
   matchesSpecifiers,
   overridesGrowth,
 } from '../analysis/types.js';
-import { REGISTRATIONS } from '../analysis/vocabulary.js';
+import { READING_BUILTINS, REGISTRATIONS } from '../analysis/vocabulary.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 
@@ -411,6 +412,16 @@ export default createRule<Options, MessageIds>({
       return byOwner.get(owner.key) ?? [];
     }
 
+    /** `Object.keys(listeners)`, `JSON.stringify(cache)`: handed to a built-in that only reads it. */
+    function readByBuiltin(node: TSESTree.Node): boolean {
+      const call = node.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(node as TSESTree.Expression)) {
+        return false;
+      }
+      const name = calledBuiltin(program, services.esTreeNodeToTSNodeMap.get(call));
+      return name !== undefined && READING_BUILTINS.has(name);
+    }
+
     /** What every occurrence does, following `const alias = x` into the alias's own uses. */
     function usesOf(owner: Owner, shape: CollectionShape): Use[] {
       const nodes: TSESTree.Node[] =
@@ -426,7 +437,9 @@ export default createRule<Options, MessageIds>({
       const visit = (occurrences: readonly TSESTree.Node[], depth: number): void => {
         for (const occurrence of occurrences) {
           const use = classifyUse(occurrence, shape);
-          if (use.kind !== 'alias') {
+          if (use.kind === 'escape' && readByBuiltin(use.node)) {
+            uses.push({ kind: 'iterate', node: use.node });
+          } else if (use.kind !== 'alias') {
             uses.push(use);
           } else if (depth >= MAX_ALIAS_DEPTH) {
             uses.push({ kind: 'escape', node: use.node });
@@ -600,7 +613,7 @@ export default createRule<Options, MessageIds>({
         if (!isFunctionNode(p)) continue;
         const name = functionName(p);
         if (name === null || !REMOVER_FUNCTION.test(name) || TEST_HOOK.test(name)) continue;
-        if (use.kind === 'grow' || use.kind === 'iterate' || use.kind === 'lazyInit') return true;
+        if (use.kind === 'iterate' || use.kind === 'lazyInit') return true;
         return functionTextMatches(p, SHRINK_TEXT);
       }
       return false;

@@ -249,6 +249,15 @@ export class TopicService {
   }
 }
 `,
+    // A program's own `keys()` may do anything with the map it is given: an escape, not a read.
+    `
+declare function keys(table: Map<string, number>): string[];
+const seen = new Map<string, number>();
+export function visit(id: string): string[] {
+  seen.set(id, Date.now());
+  return keys(seen);
+}
+`,
     // Configuration: registries filled by register…() calls, and callbacks or classes as keys.
     `
 const handlerRegistry = new Map<string, () => void>();
@@ -482,6 +491,39 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // A remover that writes a value back under the key keeps the key: not a removal.
+    {
+      code: `
+const held = new Map<string, boolean>();
+export function acquire(key: string): void {
+  held.set(key, true);
+}
+export function release(key: string): void {
+  held.set(key, false);
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+    },
+    // `Object.keys(listeners)` reads the dictionary; assigning undefined keeps the key.
+    {
+      code: `
+const listeners: Record<number, (() => void) | undefined> = {};
+let next = 0;
+export function subscribe(fn: () => void): number {
+  const id = next++;
+  listeners[id] = fn;
+  return id;
+}
+export function unsubscribe(id: number): void {
+  listeners[id] = undefined;
+}
+export function count(): number {
+  return Object.keys(listeners).length;
+}
+`,
+      options: [{ checkObjects: true }],
+      errors: [{ messageId: 'objectNeverShrinks', line: 2, column: 7 }],
+    },
     // The same memo, and an exported function passes its caller's argument: outside data.
     {
       code: `${zoneMemo}export function validate(zone: string): boolean {

@@ -1,10 +1,7 @@
 // Source: https://github.com/wevm/viem/issues/4390
 // Bug: observe() keeps listeners and cleanups per observer id in two module Maps; unwatching filters the callback out but writes back an empty array and never deletes either entry, so every short-lived watcher leaves keys behind.
-// Half missed on purpose: for `listenersCache`, `unwatch()` writes a filtered array back under the
-// same key, the shape the rule reads as "entries are managed" (a remover that rewrites entries);
-// telling it from a slot-keyed table managed the same way needs the key's domain, which types do
-// not give. `cleanupCache` is only read there, so it is reported.
-// expect: no-unbounded-cache/mapNeverShrinks 17:7
+// expect: no-unbounded-cache/mapNeverShrinks 13:7
+// expect: no-unbounded-cache/mapNeverShrinks 14:7
 
 type Callbacks = Record<string, ((...args: unknown[]) => void) | undefined>;
 

@@ -1,7 +1,6 @@
 // Source: https://github.com/vesparny/brcast/pull/9
 // Bug: unsubscribe() assigned undefined to the listener's slot instead of deleting it, so the listeners dictionary kept one key per subscription ever made and every setState() walked all of them.
-// expect: no-unbounded-cache/objectNeverShrinks 10:9
-// not yet: `Object.keys(listeners)` is taken as an escape, and assigning undefined inside `unsubscribe()` as managing the entries (it keeps the key)
+// expect: no-unbounded-cache/objectNeverShrinks 9:9
 
 type Listener<S> = (state: S) => void;
 

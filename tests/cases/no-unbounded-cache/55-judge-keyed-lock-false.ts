@@ -1,7 +1,6 @@
 // Source: https://github.com/hydro-dev/Hydro/pull/715
 // Bug: the judge's keyed lock marked a key as held with `true` and released it by writing `false`, never deleting it, so the dictionary kept one key per problem/file ever locked (and waiters polled it with sleeps).
-// expect: no-unbounded-cache/objectNeverShrinks 9:9
-// not yet: writing `false` inside `release()` is taken as managing the entries, though the key stays
+// expect: no-unbounded-cache/objectNeverShrinks 8:9
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
