@@ -270,6 +270,11 @@ export function helperSiteAt(
     walk(
       method.body,
       (child) => {
+        if (child.type === AST_NODE_TYPES.CallExpression) {
+          const keyed = keyedCountAt(child, method, sourceCode);
+          if (keyed) (keyed.sign === '+' ? raises : lowers).add(keyed.pairKey);
+          return;
+        }
         if (child.type !== AST_NODE_TYPES.UpdateExpression && child.type !== AST_NODE_TYPES.AssignmentExpression)
           return;
         const up = counterAt(child, sourceCode, '+');
@@ -284,6 +289,77 @@ export function helperSiteAt(
   }
   const [mine, other] = role === 'acquire' ? [summary.raises, summary.lowers] : [summary.lowers, summary.raises];
   if (mine.size !== 1 || other.size > 0) return null;
-  const [pairKey] = mine;
-  return pairKey ? { kind: 'count', node, pairKey, receiver: null } : null;
+  const [raw] = mine;
+  if (raw === undefined) return null;
+  // A count per key: the key is the argument the call passes for the helper's parameter.
+  const slot = /\[#(\d+)\]$/.exec(raw);
+  if (!slot) return { kind: 'count', node, pairKey: raw, receiver: null };
+  const argument = node.arguments[Number(slot[1])];
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return null;
+  const pairKey = `${raw.slice(0, slot.index)}[${textOf(argument, sourceCode)}]`;
+  return { kind: 'count', node, pairKey, receiver: null };
+}
+
+/**
+ * `this.running.set(key, (this.running.get(key) ?? 0) + 1)` in a method whose
+ * parameter is `key`: a count per key, raised (or lowered by `- 1`, or by
+ * `this.running.delete(key)`). The value may be a `const` of the method that
+ * holds the sum. The pair key names the parameter's index (`[#0]`), which a
+ * call site replaces with its argument.
+ */
+function keyedCountAt(
+  call: TSESTree.CallExpression,
+  method: TSESTree.FunctionExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): { sign: '+' | '-'; pairKey: string } | null {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return null;
+  const owner = callee.object;
+  if (owner.type !== AST_NODE_TYPES.MemberExpression || owner.object.type !== AST_NODE_TYPES.ThisExpression)
+    return null;
+  const [key, value] = call.arguments;
+  if (key?.type !== AST_NODE_TYPES.Identifier) return null;
+  const index = method.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === key.name);
+  if (index < 0) return null;
+  const pairKey = `count:${textOf(owner, sourceCode)}[#${String(index)}]`;
+  const verb = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : null;
+  if (verb === 'delete' && call.arguments.length === 1) return { sign: '-', pairKey };
+  if (verb !== 'set' || !value || value.type === AST_NODE_TYPES.SpreadElement) return null;
+  const sum = skipWrappers(constantValue(value, method));
+  if (sum.type !== AST_NODE_TYPES.BinaryExpression || (sum.operator !== '+' && sum.operator !== '-')) return null;
+  if (sum.right.type !== AST_NODE_TYPES.Literal || sum.right.value !== 1) return null;
+  const reads = (node: TSESTree.Node): boolean => {
+    const inner = skipWrappers(node as TSESTree.Expression);
+    if (inner.type === AST_NODE_TYPES.LogicalExpression) return reads(inner.left);
+    return (
+      inner.type === AST_NODE_TYPES.CallExpression &&
+      inner.callee.type === AST_NODE_TYPES.MemberExpression &&
+      textOf(inner.callee.object, sourceCode) === textOf(owner, sourceCode) &&
+      inner.arguments[0]?.type === AST_NODE_TYPES.Identifier &&
+      inner.arguments[0].name === key.name
+    );
+  };
+  return reads(sum.left) ? { sign: sum.operator, pairKey } : null;
+}
+
+/** `left` for `const left = … - 1` declared in the method: the expression it holds. */
+function constantValue(value: TSESTree.Expression, method: TSESTree.FunctionExpression): TSESTree.Expression {
+  if (value.type !== AST_NODE_TYPES.Identifier) return value;
+  const inits: TSESTree.Expression[] = [];
+  walk(
+    method.body,
+    (child) => {
+      if (
+        child.type === AST_NODE_TYPES.VariableDeclarator &&
+        child.parent.kind === 'const' &&
+        child.id.type === AST_NODE_TYPES.Identifier &&
+        child.id.name === value.name &&
+        child.init
+      ) {
+        inits.push(child.init);
+      }
+    },
+    { intoFunctions: false },
+  );
+  return inits.length === 1 && inits[0] ? inits[0] : value;
 }

@@ -10,6 +10,32 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // A count per key raised and lowered by helpers, lowered in finally; and helpers given
+    // different keys are no pair.
+    `${prelude}export class Jobs {
+  private readonly running = new Map<string, number>();
+  private take(type: string): void {
+    this.running.set(type, (this.running.get(type) ?? 0) + 1);
+  }
+  private give(type: string): void {
+    const left = (this.running.get(type) ?? 1) - 1;
+    if (left > 0) this.running.set(type, left);
+    else this.running.delete(type);
+  }
+  async run(type: string): Promise<number> {
+    this.take(type);
+    try {
+      return await work(type);
+    } finally {
+      this.give(type);
+    }
+  }
+  async move(from: string, to: string): Promise<void> {
+    this.take(to);
+    await work(from);
+    this.give(from);
+  }
+}`,
     // The release only sets the runner's own flag: a runner that holds no connection leaks nothing.
     `declare function query(sql: string): Promise<string>;
 export class Runner {
@@ -554,6 +580,64 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // A count per key raised by a helper, skipped by an early return before the try.
+    {
+      code: `${prelude}export class Jobs {
+  private readonly running = new Map<string, number>();
+  private take(type: string): void {
+    this.running.set(type, (this.running.get(type) ?? 0) + 1);
+  }
+  private give(type: string): void {
+    const left = (this.running.get(type) ?? 1) - 1;
+    if (left > 0) this.running.set(type, left);
+    else this.running.delete(type);
+  }
+  async run(type: string): Promise<number> {
+    this.take(type);
+    if (check(type) < 0) return -1;
+    try {
+      return await work(type);
+    } finally {
+      this.give(type);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 20,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}export class Jobs {
+  private readonly running = new Map<string, number>();
+  private take(type: string): void {
+    this.running.set(type, (this.running.get(type) ?? 0) + 1);
+  }
+  private give(type: string): void {
+    const left = (this.running.get(type) ?? 1) - 1;
+    if (left > 0) this.running.set(type, left);
+    else this.running.delete(type);
+  }
+  async run(type: string): Promise<number> {
+    this.take(type);
+    try {
+      if (check(type) < 0) return -1;
+      try {
+        return await work(type);
+      } finally {
+      }
+    } finally {
+      this.give(type);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // The runner's own code sets the connection its release ends.
     {
       code: `declare function query(sql: string): Promise<string>;

@@ -1,7 +1,6 @@
 // Source: https://github.com/meteor/meteor/pull/14286
 // Bug: a review on the job queue PR found that claimAndExecute raised the per-type running count before executeJob, which returned early (after marking the job failed) when the job's definition was missing, so the count was never given back and the type's concurrency limit eventually blocked it for good.
-// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 56:7
-// not yet: private helper methods that raise and lower a per-type running count are not recognised as acquire and release
+// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 55:7
 
 export interface JobDoc {
   id: string;
