@@ -261,7 +261,8 @@ export default createRule<Options, MessageIds>({
       acquireGuards.set(acquire.pairKey, guardsAround(acquire.node, fn));
       const placements: Placement[] = [];
       // Releases after the acquire and inside its function: `place` finds no pair elsewhere.
-      for (const release of startingWithin(releases, acquire.node.range[1], fn ? fn.range[1] : Infinity)) {
+      const after = startingWithin(releases, acquire.node.range[1], fn ? fn.range[1] : Infinity);
+      for (const release of [...releasesInStoredChain(acquire, releases), ...after]) {
         if (isRearm(release) || !sameBindings(acquire, release) || inOtherBranch(acquire.node, release.node)) continue;
         // A release whose body sets a flag and returns holds nothing back when skipped.
         if (releasesNothing(release)) continue;
@@ -659,6 +660,23 @@ export default createRule<Options, MessageIds>({
         if (method === 'catch') return { kind: 'outcome', site: release, outcome: 'rejects' };
       }
       return { kind: 'handedOn', site: release };
+    }
+
+    /**
+     * `const query = load(id).then((r) => { pending.delete(id); … }); pending.set(id, query)`:
+     * the entry's value is a promise chain, made just before, whose reaction releases it. The
+     * release comes first in the source, but runs when the stored promise settles.
+     */
+    function releasesInStoredChain(acquire: ResourceSite, releases: readonly ResourceSite[]): ResourceSite[] {
+      if (acquire.kind !== 'entry' || acquire.node.type !== AST_NODE_TYPES.CallExpression) return [];
+      const value = acquire.node.arguments[1];
+      if (value?.type !== AST_NODE_TYPES.Identifier) return [];
+      const def = ASTUtils.findVariable(sourceCode.getScope(value), value.name)?.defs[0];
+      if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const') return [];
+      const init = def.node.init;
+      if (!init || init.range[1] > acquire.node.range[0]) return [];
+      if (enclosingFunction(init) !== enclosingFunction(acquire.node)) return [];
+      return startingWithin(releases, init.range[0], init.range[1]);
     }
 
     function releasesInside(node: TSESTree.Node, release: ResourceSite): boolean {

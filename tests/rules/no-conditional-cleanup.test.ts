@@ -10,6 +10,40 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // The stored promise's own chain deletes the entry however it settles.
+    `declare function load(id: string): Promise<string>;
+export class Store {
+  private readonly pending = new Map<string, Promise<string>>();
+  find(id: string): Promise<string> {
+    const known = this.pending.get(id);
+    if (known) return known;
+    const query = load(id).finally(() => {
+      this.pending.delete(id);
+    });
+    this.pending.set(id, query);
+    return query;
+  }
+}`,
+    `declare function load(id: string): Promise<string>;
+export class Store {
+  private readonly pending = new Map<string, Promise<string>>();
+  find(id: string): Promise<string> {
+    const known = this.pending.get(id);
+    if (known) return known;
+    const query = load(id).then(
+      (value) => {
+        this.pending.delete(id);
+        return value;
+      },
+      (error: unknown) => {
+        this.pending.delete(id);
+        throw error;
+      },
+    );
+    this.pending.set(id, query);
+    return query;
+  }
+}`,
     // A count per key raised and lowered by helpers, lowered in finally; and helpers given
     // different keys are no pair.
     `${prelude}export class Jobs {
@@ -580,6 +614,39 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // The entry's value is a chain whose fulfilment handler deletes it: a failed query stays.
+    {
+      code: `declare function load(id: string): Promise<string>;
+export class Store {
+  private readonly pending = new Map<string, Promise<string>>();
+  find(id: string): Promise<string> {
+    const known = this.pending.get(id);
+    if (known) return known;
+    const query = load(id).then((value) => {
+      this.pending.delete(id);
+      return value;
+    });
+    this.pending.set(id, query);
+    return query;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 8,
+          column: 7,
+          data: {
+            release: 'this.pending.delete(id)',
+            condition: 'runs only when the promise fulfils',
+            resource: 'the entry added by',
+            acquire: 'this.pending.set(id, …)',
+            line: '11',
+            stays: 'stays',
+          },
+          suggestions: [],
+        },
+      ],
+    },
     // A count per key raised by a helper, skipped by an early return before the try.
     {
       code: `${prelude}export class Jobs {

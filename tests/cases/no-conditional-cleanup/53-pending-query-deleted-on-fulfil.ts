@@ -1,7 +1,6 @@
 // Source: https://github.com/js-data/js-data-angular/issues/44
 // Bug: find() stored the adapter's promise as a pending query and deleted the entry in that promise's fulfilment handler only, so a query that failed stayed pending forever and every later find() for the id got the same rejected promise.
-// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 25:7
-// not yet: a release that comes before the acquire in source order (in the .then of the promise being stored) is not paired
+// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 24:7
 
 export interface Adapter<T> {
   find(resource: string, id: string): Promise<T>;
