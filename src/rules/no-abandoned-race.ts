@@ -421,7 +421,15 @@ export default createRule<Options, MessageIds>({
       const body = loopBody(loop);
       if (!body || !contains(body, race)) return;
       for (const element of elements) {
-        const node = skipWrappers(element);
+        let node = skipWrappers(element);
+        // `connection.closed.then(…)`: a new promise each pass, but each adds a reaction to its receiver.
+        while (
+          node.type === AST_NODE_TYPES.CallExpression &&
+          node.callee.type === AST_NODE_TYPES.MemberExpression &&
+          PROMISE_REACTIONS.has(memberName(node.callee) ?? '')
+        ) {
+          node = skipWrappers(node.callee.object);
+        }
         let outside = false;
         if (node.type === AST_NODE_TYPES.Identifier) {
           outside = madeOutside(node, body);
@@ -432,13 +440,12 @@ export default createRule<Options, MessageIds>({
           outside = root.type !== AST_NODE_TYPES.Identifier || madeOutside(root, body);
         }
         if (outside) {
-          context.report({ node: race, messageId: 'raceInLoop', data: { element: brief(sourceCode, element) } });
+          context.report({ node: race, messageId: 'raceInLoop', data: { element: brief(sourceCode, node) } });
           return;
         }
       }
     }
 
-    /** A variable declared outside the loop and not assigned again inside it. */
     /** Is `declaration` outside the innermost loop (in the same function) around `use`? */
     function outsideEnclosingLoop(use: TSESTree.Node, declaration: TSESTree.Node): boolean {
       for (let p: TSESTree.Node | undefined = use.parent; p && !isFunctionNode(p); p = p.parent) {
@@ -448,6 +455,7 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /** A variable declared outside the loop and not assigned again inside it. */
     function madeOutside(id: TSESTree.Identifier, body: TSESTree.Node): boolean {
       const variable = ASTUtils.findVariable(sourceCode.getScope(id), id.name);
       const def = variable?.defs[0];

@@ -16,6 +16,16 @@ const L = (line: number) => line + 7;
 
 ruleTester.run('no-abandoned-race', rule, {
   valid: [
+    // A chain on a promise made in the loop: a new promise each pass, not a long-lived one.
+    `${prelude}declare function nextJob(): Promise<string | undefined>;
+declare function closedSignal(): Promise<void>;
+export async function consume(): Promise<void> {
+  for (;;) {
+    const closed = closedSignal();
+    const job = await Promise.race([nextJob(), closed.then(() => undefined)]);
+    if (job === undefined) return;
+  }
+}`,
     // The timer's handle stored through a cast is still the one cleared in finally.
     `${prelude}export async function guarded(id: string): Promise<string> {
   let timer: number | undefined;
@@ -351,6 +361,23 @@ export async function consume(): Promise<void> {
   }
 }`,
       errors: [{ messageId: 'raceInLoop', line: L(5), column: 23, data: { element: 'shutdown' } }],
+    },
+    // A reaction chained on a long-lived promise in a loop: each pass adds one to it.
+    {
+      code: `${prelude}declare const connection: { readonly closed: Promise<void> };
+declare function nextJob(): Promise<string | undefined>;
+export async function consume(): Promise<void> {
+  for (;;) {
+    const job = await Promise.race([
+      nextJob(),
+      connection.closed.then(() => {
+        throw new Error('closed');
+      }),
+    ]);
+    if (job === undefined) return;
+  }
+}`,
+      errors: [{ messageId: 'raceInLoop', line: L(5), column: 23, data: { element: 'connection.closed' } }],
     },
   ],
 });

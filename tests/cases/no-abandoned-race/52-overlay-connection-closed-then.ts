@@ -1,7 +1,6 @@
 // Source: https://github.com/apache/maka/pull/5153
 // Bug: each overlay was raced against `connection.closed.then(...)`; the reaction added to the connection-lifetime promise retained the race result, so every prepared overlay stayed in memory until disconnect.
-// expect: no-abandoned-race/raceInLoop 21:28
-// not yet: a `.then()` chained on a long-lived promise is not seen as that promise
+// expect: no-abandoned-race/raceInLoop 20:28
 
 export interface Overlay {
   id: string;
