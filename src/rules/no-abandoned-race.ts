@@ -1,5 +1,14 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { contains, isFunctionNode, memberName, skipWrappers, walk } from '../analysis/ast.js';
+import {
+  contains,
+  enclosingFunction,
+  isFunctionNode,
+  memberName,
+  skipWrappers,
+  walk,
+  type FunctionNode,
+} from '../analysis/ast.js';
+import { callSitesOf } from '../analysis/program.js';
 import { constDeclarator } from '../analysis/owners.js';
 import { textOf } from '../analysis/resources.js';
 import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
@@ -417,7 +426,10 @@ export default createRule<Options, MessageIds>({
           break;
         }
       }
-      if (!loop) return;
+      if (!loop) {
+        checkCalledInLoop(race, elements);
+        return;
+      }
       const body = loopBody(loop);
       if (!body || !contains(body, race)) return;
       for (const element of elements) {
@@ -444,6 +456,53 @@ export default createRule<Options, MessageIds>({
           return;
         }
       }
+    }
+
+    /**
+     * `race(p) { return Promise.race([p, errorPromise]) }` in a helper that closes over
+     * `errorPromise`, called in a loop of this file through a receiver (or a name) made
+     * outside that loop: every pass adds a reaction to the one promise, as a race written
+     * in the loop would.
+     */
+    function checkCalledInLoop(race: TSESTree.CallExpression, elements: readonly TSESTree.Expression[]): void {
+      const fn = enclosingFunction(race);
+      if (!fn) return;
+      const captured = elements
+        .map((element) => skipWrappers(element))
+        .find((node): node is TSESTree.Identifier => node.type === AST_NODE_TYPES.Identifier && capturedBy(node, fn));
+      if (!captured) return;
+      const own = services.program.getSourceFile(context.filename);
+      const { calls } = callSitesOf(services.program, services.esTreeNodeToTSNodeMap.get(fn));
+      for (const call of calls) {
+        if (call.getSourceFile() !== own) continue;
+        const site = services.tsNodeToESTreeNodeMap.get(call);
+        if (site.type !== AST_NODE_TYPES.CallExpression) continue;
+        const body = innermostLoopBody(site);
+        if (!body) continue;
+        let root: TSESTree.Expression = skipWrappers(site.callee);
+        while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+        if (root.type !== AST_NODE_TYPES.Identifier || !madeOutside(root, body)) continue;
+        context.report({ node: race, messageId: 'raceInLoop', data: { element: brief(sourceCode, captured) } });
+        return;
+      }
+    }
+
+    /** A variable of an enclosing scope that `fn` reads and never assigns. */
+    function capturedBy(id: TSESTree.Identifier, fn: FunctionNode): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id.name);
+      const def = variable?.defs[0];
+      if (!variable || def === undefined || contains(fn, def.node)) return false;
+      if (def.type !== TSESLint.Scope.DefinitionType.Variable) return false;
+      return !variable.references.some((ref) => ref.isWrite() && !ref.init && contains(fn, ref.identifier));
+    }
+
+    /** The body of the innermost loop around `node` in its own function. */
+    function innermostLoopBody(node: TSESTree.Node): TSESTree.Node | null {
+      for (let p: TSESTree.Node | undefined = node.parent; p && !isFunctionNode(p); p = p.parent) {
+        const body = loopBody(p);
+        if (body && contains(body, node)) return body;
+      }
+      return null;
     }
 
     /** Is `declaration` outside the innermost loop (in the same function) around `use`? */

@@ -16,6 +16,25 @@ const L = (line: number) => line + 7;
 
 ruleTester.run('no-abandoned-race', rule, {
   valid: [
+    // The same helper made again on every pass: each race gets its own promise.
+    `${prelude}declare function next(): Promise<string | undefined>;
+function watchErrors(target: EventTarget) {
+  const failed = new Promise<never>((_, reject) => {
+    target.addEventListener('error', () => reject(new Error('failed')), { once: true });
+  });
+  failed.catch(() => undefined);
+  return {
+    race<T>(promise: Promise<T>): Promise<T> {
+      return Promise.race([promise, failed]);
+    },
+  };
+}
+export async function copy(target: EventTarget): Promise<void> {
+  for (;;) {
+    const chunk = await watchErrors(target).race(next());
+    if (chunk === undefined) return;
+  }
+}`,
     // A chain on a promise made in the loop: a new promise each pass, not a long-lived one.
     `${prelude}declare function nextJob(): Promise<string | undefined>;
 declare function closedSignal(): Promise<void>;
@@ -361,6 +380,30 @@ export async function consume(): Promise<void> {
   }
 }`,
       errors: [{ messageId: 'raceInLoop', line: L(5), column: 23, data: { element: 'shutdown' } }],
+    },
+    // A helper that races a promise it closes over, called in a loop through a receiver made
+    // before the loop: each pass adds a reaction to the one promise.
+    {
+      code: `${prelude}declare function next(): Promise<string | undefined>;
+function watchErrors(target: EventTarget) {
+  const failed = new Promise<never>((_, reject) => {
+    target.addEventListener('error', () => reject(new Error('failed')), { once: true });
+  });
+  failed.catch(() => undefined);
+  return {
+    race<T>(promise: Promise<T>): Promise<T> {
+      return Promise.race([promise, failed]);
+    },
+  };
+}
+export async function copy(target: EventTarget): Promise<void> {
+  const errors = watchErrors(target);
+  for (;;) {
+    const chunk = await errors.race(next());
+    if (chunk === undefined) return;
+  }
+}`,
+      errors: [{ messageId: 'raceInLoop', line: L(9), column: 14, data: { element: 'failed' } }],
     },
     // A reaction chained on a long-lived promise in a loop: each pass adds one to it.
     {

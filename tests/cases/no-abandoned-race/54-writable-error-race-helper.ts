@@ -1,7 +1,6 @@
 // Source: https://github.com/remix-run/react-router/issues/15247
 // Bug: the stream copy loop called `writableError.race(reader.read())`, a helper that raced each read against one writable-error promise that settles only if the writable fails, so every chunk stayed reachable from it for the stream's whole life.
-// expect: no-abandoned-race/raceInLoop 16:14
-// not yet: a race in a helper that a loop calls, over a promise the helper closes over, is not seen as a race in a loop
+// expect: no-abandoned-race/raceInLoop 15:14
 
 import type { Writable } from 'node:stream';
 
