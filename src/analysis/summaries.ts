@@ -124,3 +124,102 @@ function isConstant(node: ts.Expression): boolean {
     ts.isNoSubstitutionTemplateLiteral(node)
   );
 }
+
+/**
+ * A call whose result is a value the callee keeps: every `return` gives a
+ * field of `this` (`return this.ready`), an entry read from one
+ * (`return this.futures.get(k)`), or a variable each of whose values is such
+ * a read or is stored in a field or entry of `this` (a get-or-create: at least one value is read back)
+ * (`let p = this.futures.get(k); if (!p) { p = new Promise(…); this.futures.set(k, p); } return p`).
+ * Calls made again return the same promise until the object lets it go.
+ */
+export const callReturnsKeptValue: (program: ts.Program, call: ts.CallExpression) => boolean = perProgram(
+  (program, call: ts.CallExpression) => {
+    const declaration = program.getTypeChecker().getResolvedSignature(call)?.declaration;
+    if (!declaration || ts.isJSDocSignature(declaration) || !ts.isMethodDeclaration(declaration)) return false;
+    const body = declaration.body;
+    if (!body) return false;
+    const file = declaration.getSourceFile();
+    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) return false;
+    const returns: ts.Expression[] = [];
+    const bare: ts.ReturnStatement[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node)) return;
+      if (ts.isReturnStatement(node)) {
+        if (node.expression) returns.push(node.expression);
+        else bare.push(node);
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+    if (bare.length > 0 || returns.length === 0) return false;
+    return returns.every((value) => {
+      const expression = skipParentheses(value);
+      if (readsKept(expression)) return true;
+      return ts.isIdentifier(expression) && variableHoldsKept(program, expression, body);
+    });
+  },
+);
+
+/** `this.ready`, `this.futures.get(k)`: a value the object holds. */
+function readsKept(node: ts.Expression): boolean {
+  const expression = skipParentheses(node);
+  if (ts.isPropertyAccessExpression(expression)) return expression.expression.kind === ts.SyntaxKind.ThisKeyword;
+  return (
+    ts.isCallExpression(expression) &&
+    ts.isPropertyAccessExpression(expression.expression) &&
+    expression.expression.name.text === 'get' &&
+    ts.isPropertyAccessExpression(expression.expression.expression) &&
+    expression.expression.expression.expression.kind === ts.SyntaxKind.ThisKeyword
+  );
+}
+
+/** Every value assigned to the variable is kept: read from the object, or stored in it too. */
+function variableHoldsKept(program: ts.Program, id: ts.Identifier, body: ts.Block): boolean {
+  const checker = program.getTypeChecker();
+  const symbol = checker.getSymbolAtLocation(id);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !isWithin(declaration, body)) return false;
+  const values: ts.Expression[] = declaration.initializer ? [declaration.initializer] : [];
+  let stored = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(node.left) &&
+      checker.getSymbolAtLocation(node.left) === symbol
+    ) {
+      values.push(node.right);
+    }
+    // `this.futures.set(k, p)`, `this.current = p`: the variable's value is kept by the object.
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === 'set' &&
+      ts.isPropertyAccessExpression(node.expression.expression) &&
+      node.expression.expression.expression.kind === ts.SyntaxKind.ThisKeyword
+    ) {
+      const value = node.arguments[1];
+      if (value && ts.isIdentifier(value) && checker.getSymbolAtLocation(value) === symbol) stored = true;
+    }
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      ts.isIdentifier(node.right) &&
+      checker.getSymbolAtLocation(node.right) === symbol
+    ) {
+      stored = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  // A get-or-create: some value is read back from the object, and any other is stored there.
+  return values.some((value) => readsKept(value)) && values.every((value) => readsKept(value) || stored);
+}
+
+function isWithin(node: ts.Node, outer: ts.Node): boolean {
+  return node.pos >= outer.pos && node.end <= outer.end;
+}

@@ -9,6 +9,7 @@ import {
   type FunctionNode,
 } from '../analysis/ast.js';
 import { callSitesOf } from '../analysis/program.js';
+import { callReturnsKeptValue } from '../analysis/summaries.js';
 import { constDeclarator } from '../analysis/owners.js';
 import { textOf } from '../analysis/resources.js';
 import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
@@ -443,7 +444,16 @@ export default createRule<Options, MessageIds>({
           node = skipWrappers(node.callee.object);
         }
         let outside = false;
-        if (node.type === AST_NODE_TYPES.Identifier) {
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          // `feed.future(symbol)`: a call that hands back a promise its object keeps (a pending
+          // per-key future), on an object made outside the loop, returns the same promise each pass.
+          let root: TSESTree.Expression = skipWrappers(node.callee);
+          while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+          outside =
+            (root.type === AST_NODE_TYPES.ThisExpression ||
+              (root.type === AST_NODE_TYPES.Identifier && madeOutside(root, body))) &&
+            callReturnsKeptValue(services.program, services.esTreeNodeToTSNodeMap.get(node));
+        } else if (node.type === AST_NODE_TYPES.Identifier) {
           outside = madeOutside(node, body);
         } else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
           // `handle.promise`: made outside unless the handle is made again in the loop.

@@ -4,7 +4,7 @@
  * object's flags.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { callDoesNothing } from '../../src/analysis/summaries.js';
+import { callDoesNothing, callReturnsKeptValue } from '../../src/analysis/summaries.js';
 import { typedRuleTester } from '../rule-tester.js';
 import { argumentProbe } from './argument-probe.js';
 
@@ -24,6 +24,53 @@ const something = (line: number) => ({
   messageId: 'verdict' as const,
   data: { verdict: 'something' },
   line: at(line),
+});
+
+const keptProbe = argumentProbe((arg, services) =>
+  arg.type === AST_NODE_TYPES.CallExpression &&
+  callReturnsKeptValue(services.program, services.esTreeNodeToTSNodeMap.get(arg))
+    ? 'kept'
+    : 'new',
+);
+const kept = (line: number) => ({ messageId: 'verdict' as const, data: { verdict: 'kept' }, line: at(line) });
+const made = (line: number) => ({ messageId: 'verdict' as const, data: { verdict: 'new' }, line: at(line) });
+
+typedRuleTester().run('kept-value probe', keptProbe, {
+  valid: [],
+  invalid: [
+    {
+      code: `${prelude}class Feed {
+  private ready = Promise.resolve();
+  private readonly futures = new Map<string, Promise<number>>();
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+  future(key: string): Promise<number> {
+    let pending = this.futures.get(key);
+    if (!pending) {
+      pending = Promise.resolve(1);
+      this.futures.set(key, pending);
+    }
+    return pending;
+  }
+  latest(): Promise<number> {
+    const made = Promise.resolve(2);
+    this.futures.set('latest', made);
+    return made;
+  }
+  fresh(): Promise<number> {
+    return Promise.resolve(3);
+  }
+}
+const feed = new Feed();
+probe(feed.whenReady());
+probe(feed.future('a'));
+probe(feed.latest());
+probe(feed.fresh());
+`,
+      errors: [kept(25), kept(26), made(27), made(28)],
+    },
+  ],
 });
 
 typedRuleTester().run('summaries probe', probe, {

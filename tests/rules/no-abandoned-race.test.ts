@@ -16,6 +16,27 @@ const L = (line: number) => line + 7;
 
 ruleTester.run('no-abandoned-race', rule, {
   valid: [
+    // A call that makes a new promise on every call is not a kept one.
+    `${prelude}export class Feed {
+  private readonly futures = new Map<string, Promise<number>>();
+  future(key: string): Promise<number> {
+    let pending = this.futures.get(key);
+    if (!pending) {
+      pending = new Promise<number>(() => undefined);
+      this.futures.set(key, pending);
+    }
+    return pending;
+  }
+  fresh(key: string): Promise<number> {
+    const made = Promise.resolve(key.length);
+    return made;
+  }
+}
+export async function watch(feed: Feed, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    await Promise.race([feed.fresh('a'), feed.fresh('b')]);
+  }
+}`,
     // The same helper made again on every pass: each race gets its own promise.
     `${prelude}declare function next(): Promise<string | undefined>;
 function watchErrors(target: EventTarget) {
@@ -404,6 +425,31 @@ export async function copy(target: EventTarget): Promise<void> {
   }
 }`,
       errors: [{ messageId: 'raceInLoop', line: L(9), column: 14, data: { element: 'failed' } }],
+    },
+    // A call that hands back a promise its object keeps (a pending per-key future): the same
+    // promise on every pass.
+    {
+      code: `${prelude}export class Feed {
+  private readonly futures = new Map<string, Promise<number>>();
+  future(key: string): Promise<number> {
+    let pending = this.futures.get(key);
+    if (!pending) {
+      pending = new Promise<number>(() => undefined);
+      this.futures.set(key, pending);
+    }
+    return pending;
+  }
+  fresh(key: string): Promise<number> {
+    const made = Promise.resolve(key.length);
+    return made;
+  }
+}
+export async function watch(feed: Feed, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    await Promise.race([feed.future('a'), feed.future('b')]);
+  }
+}`,
+      errors: [{ messageId: 'raceInLoop', line: L(18), column: 11, data: { element: "feed.future('a')" } }],
     },
     // A reaction chained on a long-lived promise in a loop: each pass adds one to it.
     {

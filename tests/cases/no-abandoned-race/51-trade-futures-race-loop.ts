@@ -1,7 +1,6 @@
 // Source: https://github.com/ccxt/ccxt/issues/23972
 // Bug: a watch loop raced the pending per-symbol futures on every pass; a quiet symbol's future stayed the same promise for hours, and each pass added a reaction to it that held the pass's result, so memory grew to gigabytes.
-// expect: no-abandoned-race/raceInLoop 36:25
-// not yet: a promise returned by a call (a cached per-key future) is not seen as long-lived
+// expect: no-abandoned-race/raceInLoop 35:25
 
 export interface Trade {
   symbol: string;
