@@ -70,11 +70,13 @@ export interface LoopFacts {
   calls: TSESTree.CallExpression[];
   /** Endless loops nested in the body. */
   innerLoops: EndlessLoop[];
+  /** The `continue` statements that start the loop's next pass. */
+  continues: TSESTree.ContinueStatement[];
 }
 
 /** Walks a loop's body once (not into nested functions) and collects its facts. */
 export function loopFacts(loop: EndlessLoop): LoopFacts {
-  const facts: LoopFacts = { awaits: false, yields: false, exits: [], calls: [], innerLoops: [] };
+  const facts: LoopFacts = { awaits: false, yields: false, exits: [], calls: [], innerLoops: [], continues: [] };
   const roots: TSESTree.Node[] = [loop.body];
   // `for (;; await tick())`: the update runs on every pass too.
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.update) roots.push(loop.update);
@@ -98,8 +100,11 @@ export function loopFacts(loop: EndlessLoop): LoopFacts {
           case AST_NODE_TYPES.CallExpression:
             facts.calls.push(node);
             break;
-          case AST_NODE_TYPES.BreakStatement:
           case AST_NODE_TYPES.ContinueStatement:
+            if (jumpTarget(node) === loop) facts.continues.push(node);
+            else if (leavesLoop(node, loop)) facts.exits.push(node);
+            break;
+          case AST_NODE_TYPES.BreakStatement:
           case AST_NODE_TYPES.ReturnStatement:
           case AST_NODE_TYPES.ThrowStatement:
             if (leavesLoop(node, loop)) facts.exits.push(node);

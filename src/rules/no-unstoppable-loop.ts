@@ -8,7 +8,14 @@ import {
   type FunctionNode,
 } from '../analysis/ast.js';
 import { methodNames, TEARDOWN_METHOD } from '../analysis/intent.js';
-import { isEndlessLoop, loopFacts, loopKeyword, neverReturns, type EndlessLoop } from '../analysis/loops.js';
+import {
+  isEndlessLoop,
+  leavesLoop,
+  loopFacts,
+  loopKeyword,
+  neverReturns,
+  type EndlessLoop,
+} from '../analysis/loops.js';
 import { PathTracker } from '../analysis/paths.js';
 import { isAbortSignalType } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
@@ -44,11 +51,11 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       loopNeverStops:
-        'This `{{loop}}` loop in {{fn}} awaits on every pass but has no reachable `break`, `return` or `throw` and checks no `AbortSignal` or stop flag: nothing can stop it, so it keeps running, and keeps what it references alive, until the process exits. Give it a way out: take an `AbortSignal` and `break` when it is aborted, or `break` on a flag that a stop method sets.',
+        'This `{{loop}}` loop in {{fn}} awaits on every pass but {{why}}: nothing can stop it, so it keeps running, and keeps what it references alive, until the process exits. Give it a way out: take an `AbortSignal` and `break` when it is aborted, or `break` on a flag that a stop method sets.',
       loopOutlivesTeardown:
-        'This `{{loop}}` loop in {{fn}} has no reachable `break`, `return` or `throw` and checks no `AbortSignal` or stop flag, so `{{teardown}}()` cannot stop it: after teardown it keeps awaiting and running, holding `this` and everything it references. Set a flag (or abort a controller) in `{{teardown}}()` and `break` on it in the loop.',
+        'This `{{loop}}` loop in {{fn}} {{why}}, so `{{teardown}}()` cannot stop it: after teardown it keeps awaiting and running, holding `this` and everything it references. Set a flag (or abort a controller) in `{{teardown}}()` and `break` on it in the loop.',
       signalNeverChecked:
-        'This `{{loop}}` loop in {{fn}} never looks at `{{signal}}`, and has no reachable `break`, `return` or `throw`: when the caller aborts, it keeps awaiting and running with everything it references. Check `{{signal}}.aborted` (and `break`) or call `{{signal}}.throwIfAborted()` on every pass, and pass `{{signal}}` to what it awaits.',
+        'This `{{loop}}` loop in {{fn}} {{why}}: when the caller aborts, it keeps awaiting and running with everything it references. Check `{{signal}}.aborted` (and `break`) or call `{{signal}}.throwIfAborted()` on every pass, and pass `{{signal}}` to what it awaits.',
     },
     defaultOptions: [{ checkYieldingLoops: false }],
     schema: [
@@ -111,28 +118,85 @@ export default createRule<Options, MessageIds>({
 
     function check({ loop, fn }: Candidate): void {
       const facts = loopFacts(loop);
+      if (!facts.awaits) return;
+      // A `continue` reached without passing a stop point: that pass can repeat for good, whatever
+      // the other paths check (asked only when a stop point would otherwise clear the loop).
+      let skipping: TSESTree.ContinueStatement | null | undefined;
+      const skipped = (): TSESTree.ContinueStatement | null =>
+        (skipping ??= facts.continues.find((jump) => isReachable(jump) && !stopsBefore(jump, loop)) ?? null);
       // A loop that never waits cannot outlive its caller; one that yields is stopped by its consumer.
-      if (!facts.awaits || (facts.yields && !checkYieldingLoops)) return;
+      if (facts.yields && !checkYieldingLoops && !skipped()) return;
       if (facts.innerLoops.some((inner) => reported.has(inner))) return;
-      if (facts.exits.some(isReachable)) return;
+      if (facts.exits.some(isReachable) && !skipped()) return;
       if (facts.calls.some((call) => neverReturns(checker, services.esTreeNodeToTSNodeMap.get(call)))) return;
-      if (consultsCancellation(loop)) return;
+      if (consultsCancellation(loop) && !skipped()) return;
 
       reported.add(loop);
       const keyword = loopKeyword(loop);
       const name = describeFunction(fn);
       const loc = sourceCode.getFirstToken(loop)?.loc ?? loop.loc;
+      const around = skipped();
       const signal = signalInScope(fn);
       if (signal) {
-        context.report({ loc, messageId: 'signalNeverChecked', data: { loop: keyword, fn: name, signal } });
+        const why = around
+          ? `can go round through the \`continue\` on line ${String(around.loc.start.line)} without looking at \`${signal}\` or reaching a \`break\`, \`return\` or \`throw\``
+          : `never looks at \`${signal}\`, and has no reachable \`break\`, \`return\` or \`throw\``;
+        context.report({ loc, messageId: 'signalNeverChecked', data: { loop: keyword, fn: name, signal, why } });
         return;
       }
+      const why = around
+        ? `can go round through the \`continue\` on line ${String(around.loc.start.line)} without reaching a \`break\`, \`return\` or \`throw\` or checking an \`AbortSignal\` or stop flag`
+        : 'has no reachable `break`, `return` or `throw` and checks no `AbortSignal` or stop flag';
       const teardown = teardownOf(fn);
       if (teardown) {
-        context.report({ loc, messageId: 'loopOutlivesTeardown', data: { loop: keyword, fn: name, teardown } });
+        context.report({ loc, messageId: 'loopOutlivesTeardown', data: { loop: keyword, fn: name, teardown, why } });
         return;
       }
-      context.report({ loc, messageId: 'loopNeverStops', data: { loop: keyword, fn: name } });
+      context.report({ loc, messageId: 'loopNeverStops', data: { loop: keyword, fn: name, why } });
+    }
+
+    /**
+     * Does every path from the start of a pass to `jump` pass a stop point: a statement before
+     * it (in each block around it, up to the loop's body) that yields, consults a cancellation
+     * state, or is an `if` that can leave the loop (`if (this.stopped) break`)? A `continue`
+     * inside a `catch` counts only what the `catch` itself runs before it.
+     */
+    function stopsBefore(jump: TSESTree.ContinueStatement, loop: EndlessLoop): boolean {
+      let child: TSESTree.Node = jump;
+      for (let p: TSESTree.Node | undefined = jump.parent; p && child !== loop.body; child = p, p = p.parent) {
+        if (p.type === AST_NODE_TYPES.IfStatement && p.test !== child && consultsCancellationIn(p.test)) return true;
+        const list =
+          p.type === AST_NODE_TYPES.BlockStatement || p.type === AST_NODE_TYPES.Program
+            ? p.body
+            : p.type === AST_NODE_TYPES.SwitchCase
+              ? p.consequent
+              : null;
+        if (!list) continue;
+        for (const statement of list) {
+          if (statement === child) break;
+          if (isStopPoint(statement, loop)) return true;
+        }
+      }
+      return false;
+    }
+
+    function isStopPoint(statement: TSESTree.Node, loop: EndlessLoop): boolean {
+      const stops: TSESTree.Node[] = [];
+      walk(
+        statement,
+        (node) => {
+          if (node.type === AST_NODE_TYPES.YieldExpression) stops.push(node);
+          else if (
+            (node.type === AST_NODE_TYPES.BreakStatement || node.type === AST_NODE_TYPES.ReturnStatement) &&
+            leavesLoop(node, loop) &&
+            isReachable(node)
+          ) {
+            stops.push(node);
+          }
+        },
+        { intoFunctions: false },
+      );
+      return stops.length > 0 || consultsCancellationIn(statement);
     }
 
     /** Reachable per code path analysis (a jump after an unconditional `continue` is not). */
@@ -147,9 +211,14 @@ export default createRule<Options, MessageIds>({
      * cancellation token, or use an `AbortSignal` (pass it to what it awaits)?
      */
     function consultsCancellation(loop: EndlessLoop): boolean {
+      return consultsCancellationIn(loop.body);
+    }
+
+    /** A read of a cancellation state (`.aborted`, `throwIfAborted()`) or a use of an `AbortSignal` in `root`. */
+    function consultsCancellationIn(root: TSESTree.Node): boolean {
       const state = { found: false };
       const typed: TSESTree.Node[] = [];
-      walk(loop.body, (node, parent) => {
+      walk(root, (node, parent) => {
         if (state.found) return;
         if (node.type === AST_NODE_TYPES.MemberExpression) {
           const property = node.property;

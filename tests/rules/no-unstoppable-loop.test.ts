@@ -10,10 +10,41 @@ declare function fail(message: string): never;
 declare function assertOpen(value: unknown): asserts value;
 `;
 // Code lines start after the prelude's five lines.
+const NO_WAY_OUT = 'has no reachable `break`, `return` or `throw` and checks no `AbortSignal` or stop flag';
+const neverLooksAt = (signal: string) =>
+  `never looks at \`${signal}\`, and has no reachable \`break\`, \`return\` or \`throw\``;
 const L = (line: number) => line + 5;
 
 ruleTester.run('no-unstoppable-loop', rule, {
   valid: [
+    // The idle path checks the stop flag before it goes round.
+    `${prelude}export class Worker {
+  private stopped = false;
+  stop(): void {
+    this.stopped = true;
+  }
+  async run(): Promise<void> {
+    while (true) {
+      const item = await poll();
+      if (!item) {
+        if (this.stopped) break;
+        await sleep(100);
+        continue;
+      }
+      handle(item);
+      if (this.stopped) break;
+    }
+  }
+}`,
+    // A pass that goes round only under a test of the signal.
+    `${prelude}export async function watch(signal: AbortSignal): Promise<void> {
+  while (true) {
+    const item = await poll();
+    if (!item && !signal.aborted) continue;
+    if (!item) return;
+    handle(item);
+  }
+}`,
     // A break that targets the loop.
     `${prelude}export async function a(): Promise<void> {
   while (true) {
@@ -196,6 +227,39 @@ export {};`,
 }`,
   ],
   invalid: [
+    // The idle path goes round through `continue` without reaching the stop check.
+    {
+      code: `${prelude}export class Worker {
+  private stopped = false;
+  stop(): void {
+    this.stopped = true;
+  }
+  async run(): Promise<void> {
+    while (true) {
+      const item = await poll();
+      if (!item) {
+        await sleep(100);
+        continue;
+      }
+      handle(item);
+      if (this.stopped) break;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(7),
+          column: 5,
+          data: {
+            loop: 'while (true)',
+            fn: '`run()`',
+            teardown: 'stop',
+            why: 'can go round through the `continue` on line 16 without reaching a `break`, `return` or `throw` or checking an `AbortSignal` or stop flag',
+          },
+        },
+      ],
+    },
     // The canonical shape: a poll loop with nothing to stop it.
     {
       code: `${prelude}export async function pollForever(): Promise<void> {
@@ -212,7 +276,7 @@ export {};`,
           column: 3,
           endLine: L(2),
           endColumn: 8,
-          data: { loop: 'while (true)', fn: '`pollForever()`' },
+          data: { loop: 'while (true)', fn: '`pollForever()`', why: NO_WAY_OUT },
         },
       ],
     },
@@ -231,10 +295,30 @@ export const d = async (): Promise<void> => {
   do { await sleep(1); } while (!0);
 };`,
       errors: [
-        { messageId: 'loopNeverStops', line: L(2), column: 3, data: { loop: 'for (;;)', fn: '`a()`' } },
-        { messageId: 'loopNeverStops', line: L(5), column: 3, data: { loop: 'while (true)', fn: '`b()`' } },
-        { messageId: 'loopNeverStops', line: L(8), column: 3, data: { loop: 'for (; true;)', fn: '`c()`' } },
-        { messageId: 'loopNeverStops', line: L(11), column: 3, data: { loop: 'do … while (true)', fn: '`d()`' } },
+        {
+          messageId: 'loopNeverStops',
+          line: L(2),
+          column: 3,
+          data: { loop: 'for (;;)', fn: '`a()`', why: NO_WAY_OUT },
+        },
+        {
+          messageId: 'loopNeverStops',
+          line: L(5),
+          column: 3,
+          data: { loop: 'while (true)', fn: '`b()`', why: NO_WAY_OUT },
+        },
+        {
+          messageId: 'loopNeverStops',
+          line: L(8),
+          column: 3,
+          data: { loop: 'for (; true;)', fn: '`c()`', why: NO_WAY_OUT },
+        },
+        {
+          messageId: 'loopNeverStops',
+          line: L(11),
+          column: 3,
+          data: { loop: 'do … while (true)', fn: '`d()`', why: NO_WAY_OUT },
+        },
       ],
     },
     // A class with a teardown method that cannot reach the loop.
@@ -259,7 +343,7 @@ export const d = async (): Promise<void> => {
           messageId: 'loopOutlivesTeardown',
           line: L(7),
           column: 5,
-          data: { loop: 'while (true)', teardown: 'close', fn: '`loop()`' },
+          data: { loop: 'while (true)', teardown: 'close', fn: '`loop()`', why: NO_WAY_OUT },
         },
       ],
     },
@@ -278,7 +362,7 @@ export const d = async (): Promise<void> => {
           messageId: 'loopOutlivesTeardown',
           line: L(4),
           column: 7,
-          data: { loop: 'for (;;)', fn: 'this async function', teardown: 'dispose' },
+          data: { loop: 'for (;;)', fn: 'this async function', teardown: 'dispose', why: NO_WAY_OUT },
         },
       ],
     },
@@ -295,7 +379,7 @@ export const d = async (): Promise<void> => {
           messageId: 'signalNeverChecked',
           line: L(2),
           column: 3,
-          data: { loop: 'while (true)', signal: 'signal', fn: '`watch()`' },
+          data: { loop: 'while (true)', signal: 'signal', fn: '`watch()`', why: neverLooksAt('signal') },
         },
       ],
     },
@@ -312,13 +396,13 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
           messageId: 'signalNeverChecked',
           line: L(2),
           column: 3,
-          data: { loop: 'for (;;)', fn: '`a()`', signal: 'options.signal' },
+          data: { loop: 'for (;;)', fn: '`a()`', signal: 'options.signal', why: neverLooksAt('options.signal') },
         },
         {
           messageId: 'signalNeverChecked',
           line: L(5),
           column: 3,
-          data: { loop: 'for (;;)', fn: '`b()`', signal: 'stop' },
+          data: { loop: 'for (;;)', fn: '`b()`', signal: 'stop', why: neverLooksAt('stop') },
         },
       ],
     },
@@ -386,7 +470,7 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
           messageId: 'loopOutlivesTeardown',
           line: L(5),
           column: 5,
-          data: { loop: 'while (true)', fn: '`run()`', teardown: 'stop' },
+          data: { loop: 'while (true)', fn: '`run()`', teardown: 'stop', why: NO_WAY_OUT },
         },
       ],
     },
@@ -400,7 +484,14 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
     }
   }
 }`,
-      errors: [{ messageId: 'loopNeverStops', line: L(4), column: 5, data: { loop: 'for (;;)', fn: '`a()`' } }],
+      errors: [
+        {
+          messageId: 'loopNeverStops',
+          line: L(4),
+          column: 5,
+          data: { loop: 'for (;;)', fn: '`a()`', why: NO_WAY_OUT },
+        },
+      ],
     },
     // An async generator loop that never yields is an async loop like any other.
     {
@@ -408,7 +499,14 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
   yield 'start';
   while (true) await sleep(1);
 }`,
-      errors: [{ messageId: 'loopNeverStops', line: L(3), column: 3, data: { loop: 'while (true)', fn: '`drain()`' } }],
+      errors: [
+        {
+          messageId: 'loopNeverStops',
+          line: L(3),
+          column: 3,
+          data: { loop: 'while (true)', fn: '`drain()`', why: NO_WAY_OUT },
+        },
+      ],
     },
     // for await inside the loop is an await; a method of an object literal.
     {
@@ -420,7 +518,14 @@ export const consumer = {
     }
   },
 };`,
-      errors: [{ messageId: 'loopNeverStops', line: L(4), column: 5, data: { loop: 'for (;;)', fn: '`run()`' } }],
+      errors: [
+        {
+          messageId: 'loopNeverStops',
+          line: L(4),
+          column: 5,
+          data: { loop: 'for (;;)', fn: '`run()`', why: NO_WAY_OUT },
+        },
+      ],
     },
     // checkYieldingLoops: a generator loop that yields needs its own way out too.
     {
@@ -437,7 +542,14 @@ export async function* until(signal: AbortSignal): AsyncGenerator<string> {
   }
 }`,
       options: [{ checkYieldingLoops: true }],
-      errors: [{ messageId: 'loopNeverStops', line: L(2), column: 3, data: { loop: 'while (true)', fn: '`ticks()`' } }],
+      errors: [
+        {
+          messageId: 'loopNeverStops',
+          line: L(2),
+          column: 3,
+          data: { loop: 'while (true)', fn: '`ticks()`', why: NO_WAY_OUT },
+        },
+      ],
     },
   ],
 });

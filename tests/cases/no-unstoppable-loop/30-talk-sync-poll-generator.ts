@@ -1,7 +1,6 @@
 // Source: https://github.com/evex-dev/linejs/pull/223
 // Bug: the talk-event polling generator `continue`d straight back to `while (true)` when a sync response carried no operations, skipping both its sleep and its `signal.aborted` check: the loop hot-spun on sync calls, never yielded, and the abort could not stop it.
-// expect: no-unstoppable-loop/signalNeverChecked 23:3
-// not yet: a `continue` path that skips both the yield and the signal check of a yielding generator loop
+// expect: no-unstoppable-loop/signalNeverChecked 22:3
 
 import { setTimeout as sleep } from 'node:timers/promises';
 

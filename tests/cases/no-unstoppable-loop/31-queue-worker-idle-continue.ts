@@ -1,7 +1,6 @@
 // Source: https://github.com/Webador/SlmQueue/pull/42
 // Bug: the queue worker tested its stop conditions only after it had processed a job; when the queue returned nothing it slept and `continue`d, so a stop request (or a signal handler's flag) was never seen while the queue stayed empty (re-expressed from a PHP worker loop).
-// expect: no-unstoppable-loop/loopOutlivesTeardown 23:5
-// not yet: a stop-flag check that the idle `continue` path skips
+// expect: no-unstoppable-loop/loopOutlivesTeardown 22:5
 
 import { setTimeout as sleep } from 'node:timers/promises';
 
