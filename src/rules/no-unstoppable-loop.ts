@@ -164,7 +164,13 @@ export default createRule<Options, MessageIds>({
     function stopsBefore(jump: TSESTree.ContinueStatement, loop: EndlessLoop): boolean {
       let child: TSESTree.Node = jump;
       for (let p: TSESTree.Node | undefined = jump.parent; p && child !== loop.body; child = p, p = p.parent) {
-        if (p.type === AST_NODE_TYPES.IfStatement && p.test !== child && consultsCancellationIn(p.test)) return true;
+        if (
+          p.type === AST_NODE_TYPES.IfStatement &&
+          p.test !== child &&
+          (consultsCancellationIn(p.test) || testsFlagThePassResets(p.test, loop))
+        ) {
+          return true;
+        }
         const list =
           p.type === AST_NODE_TYPES.BlockStatement || p.type === AST_NODE_TYPES.Program
             ? p.body
@@ -180,6 +186,34 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /**
+     * `this.retry = false; … if (this.retry) continue;`: the pass sets the flag to a constant
+     * itself, so only other code setting it again can send the loop round this way.
+     */
+    function testsFlagThePassResets(test: TSESTree.Expression, loop: EndlessLoop): boolean {
+      let flag: TSESTree.Node = test;
+      while (flag.type === AST_NODE_TYPES.UnaryExpression && flag.operator === '!') flag = flag.argument;
+      if (flag.type !== AST_NODE_TYPES.Identifier && flag.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const text = sourceCode.getText(flag);
+      const resets: TSESTree.Node[] = [];
+      walk(
+        loop.body,
+        (node) => {
+          if (
+            node.type === AST_NODE_TYPES.AssignmentExpression &&
+            node.operator === '=' &&
+            node.right.type === AST_NODE_TYPES.Literal &&
+            node.range[1] <= test.range[0] &&
+            sourceCode.getText(node.left) === text
+          ) {
+            resets.push(node);
+          }
+        },
+        { intoFunctions: false },
+      );
+      return resets.length > 0;
+    }
+
     function isStopPoint(statement: TSESTree.Node, loop: EndlessLoop): boolean {
       const stops: TSESTree.Node[] = [];
       walk(
@@ -187,7 +221,9 @@ export default createRule<Options, MessageIds>({
         (node) => {
           if (node.type === AST_NODE_TYPES.YieldExpression) stops.push(node);
           else if (
-            (node.type === AST_NODE_TYPES.BreakStatement || node.type === AST_NODE_TYPES.ReturnStatement) &&
+            (node.type === AST_NODE_TYPES.BreakStatement ||
+              node.type === AST_NODE_TYPES.ReturnStatement ||
+              node.type === AST_NODE_TYPES.ThrowStatement) &&
             leavesLoop(node, loop) &&
             isReachable(node)
           ) {
@@ -232,7 +268,26 @@ export default createRule<Options, MessageIds>({
         if (node.type === AST_NODE_TYPES.Identifier && isValueReference(node, parent)) typed.push(node);
       });
       if (state.found) return true;
-      return typed.some((node) => isAbortSignalType(checker, services.getTypeAtLocation(node)));
+      // An `AbortSignal`, or an options object that carries one passed to a call (`readString(lp, options)`).
+      return typed.some((node) => {
+        const type = services.getTypeAtLocation(node);
+        if (isAbortSignalType(checker, type)) return true;
+        const call = node.parent;
+        const passed =
+          (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
+          call.arguments.includes(node as TSESTree.Expression);
+        if (!passed) return false;
+        const property = checker.getNonNullableType(type).getProperty('signal');
+        return (
+          property !== undefined &&
+          isAbortSignalType(
+            checker,
+            checker.getNonNullableType(
+              checker.getTypeOfSymbolAtLocation(property, services.esTreeNodeToTSNodeMap.get(node)),
+            ),
+          )
+        );
+      });
     }
 
     /** An `AbortSignal` the function is given but the loop never looks at: a parameter or an options property. */

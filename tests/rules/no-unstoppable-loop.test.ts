@@ -17,6 +17,44 @@ const L = (line: number) => line + 5;
 
 ruleTester.run('no-unstoppable-loop', rule, {
   valid: [
+    // A bounded retry: the counter's throw comes before each `continue`.
+    `${prelude}export async function send(max: number): Promise<string> {
+  let attempt = 0;
+  while (true) {
+    try {
+      const item = await poll();
+      if (item) return item;
+    } catch (error) {
+      if (++attempt > max) throw error;
+      await sleep(10);
+      continue;
+    }
+  }
+}`,
+    // The options object that carries the signal is passed to what the pass awaits.
+    `${prelude}declare function read(options: { signal?: AbortSignal }): Promise<string>;
+export async function negotiate(options: { signal?: AbortSignal }): Promise<string> {
+  while (true) {
+    const word = await read(options);
+    if (word === 'again') continue;
+    return word;
+  }
+}`,
+    // The pass resets the flag that sends it round: only another call setting it again can.
+    `${prelude}export class Decrypter {
+  retry = false;
+  async run(): Promise<void> {
+    while (true) {
+      this.retry = false;
+      try {
+        handle(String(await poll()));
+      } catch {
+        if (this.retry) continue;
+      }
+      return;
+    }
+  }
+}`,
     // The idle path checks the stop flag before it goes round.
     `${prelude}export class Worker {
   private stopped = false;
