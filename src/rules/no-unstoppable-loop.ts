@@ -171,6 +171,18 @@ export default createRule<Options, MessageIds>({
         ) {
           return true;
         }
+        // `if (done) break; else continue;`, `case null: break loop; default: continue loop;`: the
+        // test that chose this branch is the one that leaves the loop on another.
+        if (p.type === AST_NODE_TYPES.IfStatement && p.test !== child) {
+          const other = p.consequent === child ? p.alternate : p.consequent;
+          if (other && isStopPoint(other, loop)) return true;
+        }
+        if (
+          p.type === AST_NODE_TYPES.SwitchStatement &&
+          p.cases.some((other) => other !== child && other.consequent.some((s) => isStopPoint(s, loop)))
+        ) {
+          return true;
+        }
         const list =
           p.type === AST_NODE_TYPES.BlockStatement || p.type === AST_NODE_TYPES.Program
             ? p.body

@@ -17,6 +17,18 @@ const L = (line: number) => line + 5;
 
 ruleTester.run('no-unstoppable-loop', rule, {
   valid: [
+    // The test that chose the `continue` branch leaves the loop on the other branch.
+    `${prelude}export async function drainAll(): Promise<void> {
+  while (true) {
+    const item = await poll();
+    if (item === undefined) {
+      break;
+    } else {
+      handle(item);
+      continue;
+    }
+  }
+}`,
     // A bounded retry: the counter's throw comes before each `continue`.
     `${prelude}export async function send(max: number): Promise<string> {
   let attempt = 0;
