@@ -344,6 +344,7 @@ function computeTakesOutside(
   depth: number,
   seen: Set<string>,
 ): boolean {
+  if (takesFiniteValues(program, fn, index)) return false;
   if (runsPerEvent(program, fn)) return true;
   const { calls, reactions, complete } = callSitesOf(program, fn);
   if (!complete || calls.length === 0 || reactions.length > 0) return true;
@@ -358,6 +359,28 @@ function computeTakesOutside(
       takesOutside(program, caller, from, depth + 1, seen),
     );
   });
+}
+
+/**
+ * The parameter's declared type has finitely many values, or is a list of
+ * such (`filter: Q | Q[]` with `Q extends 'message' | 'edited_message'`):
+ * whatever any caller passes, it is one of the values the source names.
+ */
+function takesFiniteValues(program: ts.Program, fn: ts.SignatureDeclaration, index: number): boolean {
+  const parameter = fn.parameters[index];
+  if (!parameter || parameter.dotDotDotToken) return false;
+  const checker = program.getTypeChecker();
+  const finite = (type: ts.Type): boolean => {
+    const constraint = checker.getBaseConstraintOfType(type) ?? type;
+    const value = checker.getNonNullableType(constraint);
+    const parts = value.isUnion() ? value.types : [value];
+    return parts.every((part) => {
+      if (isFiniteType(part)) return true;
+      const element = checker.isArrayType(part) ? checker.getTypeArguments(part as ts.TypeReference)[0] : undefined;
+      return element !== undefined && isFiniteType(checker.getBaseConstraintOfType(element) ?? element);
+    });
+  };
+  return finite(checker.getTypeAtLocation(parameter));
 }
 
 /**

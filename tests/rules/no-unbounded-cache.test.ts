@@ -26,6 +26,21 @@ ruleTester.run('no-unbounded-cache', rule, {
   valid: [
     // A memo whose every caller in the program passes its own set-up state: as small as the set-up.
     zoneMemo,
+    // A key made from a parameter of a finite type (or a list of one): the values the source names.
+    `
+type Topic = 'message' | 'edit' | 'delete';
+const compiled = new Map<string, RegExp>();
+export function matcher<T extends Topic>(topics: T | T[]): RegExp {
+  const list = Array.isArray(topics) ? topics : [topics];
+  const key = list.join(',');
+  let found = compiled.get(key);
+  if (!found) {
+    found = new RegExp(list.join('|'));
+    compiled.set(key, found);
+  }
+  return found;
+}
+`,
     // Filled in a block that sets the flag its own test reads: once per object.
     `
 declare function loadProviders(): Record<string, string>;
@@ -491,6 +506,23 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // The same memo over any string a caller passes.
+    {
+      code: `
+const compiled = new Map<string, RegExp>();
+export function matcher(topics: string | string[]): RegExp {
+  const list = Array.isArray(topics) ? topics : [topics];
+  const key = list.join(',');
+  let found = compiled.get(key);
+  if (!found) {
+    found = new RegExp(list.join('|'));
+    compiled.set(key, found);
+  }
+  return found;
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+    },
     // A remover that writes a value back under the key keeps the key: not a removal.
     {
       code: `
