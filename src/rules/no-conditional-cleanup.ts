@@ -223,6 +223,17 @@ export default createRule<Options, MessageIds>({
       CallExpression: visitSite,
       UpdateExpression: visitSite,
       'AssignmentExpression[operator=/^[+-]=$/]': visitSite,
+      // A promise executor runs in place: its acquires are placed where the promise is made.
+      'NewExpression:exit'(node: TSESTree.NewExpression) {
+        if (
+          node.callee.type === AST_NODE_TYPES.Identifier &&
+          node.callee.name === 'Promise' &&
+          node.arguments[0] &&
+          isFunctionNode(node.arguments[0])
+        ) {
+          tracker.mark(node);
+        }
+      },
       AwaitExpression(node) {
         const position = tracker.mark(node);
         if (position) addThrower(position);
@@ -255,9 +266,18 @@ export default createRule<Options, MessageIds>({
       // Most candidates (every `const x = call()` may hold a disposable) have no release at all.
       const releases = releasesByKey.get(acquire.pairKey);
       if (!releases) return;
-      const start = tracker.positions.get(acquire.node);
+      // An acquire in a promise executor runs in place, when `new Promise(…)` runs: its function
+      // is the one around that, and anything awaiting the promise settles after it.
+      // (Unless the executor releases it itself: then its own paths decide.)
+      const own = enclosingFunction(acquire.node);
+      const made = promiseOfExecutor(own);
+      // A timer made there is the promise's own deadline: whether it is cleared depends on what else
+      // settles the promise, which no-abandoned-race asks of the race it is in.
+      const executed =
+        made && own && acquire.kind !== 'timer' && !releases.some((r) => contains(own, r.node)) ? made : null;
+      const start = tracker.positions.get(executed ?? acquire.node);
       if (!start) return;
-      const fn = enclosingFunction(acquire.node);
+      const fn = enclosingFunction(executed ?? acquire.node);
       acquireGuards.set(acquire.pairKey, guardsAround(acquire.node, fn));
       const placements: Placement[] = [];
       // Releases after the acquire and inside its function: `place` finds no pair elsewhere.
@@ -326,17 +346,18 @@ export default createRule<Options, MessageIds>({
         reportSomePaths(acquire, first, describeCondition(first.node, acquire.node, fn, leak.jump), direct);
         return;
       }
-      const throwers = tracker
-        .between(start, covering, throwersByPath.get(start.codePath) ?? [], coveredJumps)
-        .filter(
-          (candidate) =>
-            !releaseNodes.some((r) => contains(candidate.node, r)) &&
-            !inFinallyAfterRelease(candidate.node, acquire.node, releaseNodes) &&
-            !contains(candidate.node, acquire.node) &&
-            !contains(acquire.node, candidate.node) &&
-            !neverRejects(candidate.node) &&
-            !callCannotThrow(candidate.node, services),
-        );
+      const throwers = [
+        ...(executed ? awaitsAround(executed, fn) : []),
+        ...tracker
+          .between(start, covering, throwersByPath.get(start.codePath) ?? [], coveredJumps)
+          .filter((candidate) => !contains(candidate.node, acquire.node) && !contains(acquire.node, candidate.node)),
+      ].filter(
+        (candidate) =>
+          !releaseNodes.some((r) => contains(candidate.node, r)) &&
+          !inFinallyAfterRelease(candidate.node, acquire.node, releaseNodes) &&
+          !neverRejects(candidate.node) &&
+          !callCannotThrow(candidate.node, services),
+      );
       // `count++; if (count > max) throw …`: an assertion on the resource itself; when it
       // fires the count is already wrong, and releasing would not make it right.
       if (leak?.end === 'throw' && leak.jump !== null && assertsOnResource(leak.jump, acquire)) return;
@@ -345,12 +366,40 @@ export default createRule<Options, MessageIds>({
         // the acquire throws, outside a `finally` that releases first.
         const rethrow = leak.jump !== null && inCatchAround(leak.jump, acquire.node);
         if (!rethrow || throwers.some((t) => !releasedByFinally(t.node, fn, releaseNodes))) {
-          reportOnThrow(acquire, first, leak.jump ?? first.node, placements);
+          reportOnThrow(acquire, first, leak.jump ?? first.node, placements, executed === null);
         }
         return;
       }
       const thrower = throwers.find((candidate) => !isProtected(candidate.node, fn, releaseNodes));
-      if (thrower) reportOnThrow(acquire, first, thrower.node, placements);
+      if (thrower) reportOnThrow(acquire, first, thrower.node, placements, executed === null);
+    }
+
+    /**
+     * `new Promise((resolve, reject) => { … })` whose executor is `fn`: the executor runs
+     * when the promise is made, so what it acquires is acquired there.
+     */
+    function promiseOfExecutor(fn: FunctionNode | null): TSESTree.NewExpression | null {
+      const parent = fn?.parent;
+      if (
+        parent?.type !== AST_NODE_TYPES.NewExpression ||
+        parent.arguments[0] !== fn ||
+        parent.callee.type !== AST_NODE_TYPES.Identifier ||
+        parent.callee.name !== 'Promise'
+      ) {
+        return null;
+      }
+      return tracker.positions.has(parent) ? parent : null;
+    }
+
+    /** The `await`s around `node` in `fn`: each settles after `node` ran, and may throw then. */
+    function awaitsAround(node: TSESTree.Node, fn: FunctionNode | null): Position[] {
+      const found: Position[] = [];
+      for (let p = node.parent; p && p !== fn; p = p.parent) {
+        if (isFunctionNode(p)) break;
+        const position = p.type === AST_NODE_TYPES.AwaitExpression ? tracker.positions.get(p) : undefined;
+        if (position) found.push(position);
+      }
+      return found;
     }
 
     /** A `throw` that is the whole branch of an `if` whose test reads what the acquire changed. */
@@ -974,13 +1023,15 @@ export default createRule<Options, MessageIds>({
       release: ResourceSite,
       thrower: TSESTree.Node,
       placements: readonly Placement[],
+      fixable: boolean,
     ): void {
       const data = {
         ...messageData(acquire, release),
         thrower: describeThrower(thrower),
         throwLine: String(thrower.loc.start.line),
       };
-      const single = placements.length === 1 && placements[0]?.kind === 'direct';
+      // An acquire inside a promise executor has no statement of its own function to start a `try` after.
+      const single = fixable && placements.length === 1 && placements[0]?.kind === 'direct';
       const fix = single ? buildFinallyFix(context, services, acquire.node, [release.node], 'throwOnly') : null;
       context.report({
         node: release.node,

@@ -10,6 +10,39 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // A listener added in a promise executor and removed in a \`finally\` around the await.
+    `import { EventEmitter } from 'node:events';
+declare function within<T>(work: Promise<T>, ms: number): Promise<T>;
+export async function nextReply(bus: EventEmitter): Promise<string> {
+  let onReply = (_reply: string): void => undefined;
+  try {
+    return await within(
+      new Promise<string>((resolve) => {
+        onReply = resolve;
+        bus.on('reply', onReply);
+      }),
+      1000,
+    );
+  } finally {
+    bus.removeListener('reply', onReply);
+  }
+}`,
+    // The executor hands the removal to the callbacks it registers: ownership is passed on.
+    `import { EventEmitter } from 'node:events';
+export function nextReply(bus: EventEmitter): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const onReply = (reply: string): void => {
+      bus.removeListener('error', onError);
+      resolve(reply);
+    };
+    const onError = (error: Error): void => {
+      bus.removeListener('reply', onReply);
+      reject(error);
+    };
+    bus.once('reply', onReply);
+    bus.once('error', onError);
+  });
+}`,
     // The stored promise's own chain deletes the entry however it settles.
     `declare function load(id: string): Promise<string>;
 export class Store {
@@ -614,6 +647,41 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // A listener added in a promise executor runs when the promise is made; an await that
+    // rejects (an error reply, the deadline) skips the removal after it.
+    {
+      code: `import { EventEmitter } from 'node:events';
+declare function within<T>(work: Promise<T>, ms: number): Promise<T>;
+export async function nextReply(bus: EventEmitter): Promise<string> {
+  let onReply = (_reply: string): void => undefined;
+  const reply = await within(
+    new Promise<string>((resolve) => {
+      onReply = resolve;
+      bus.on('reply', onReply);
+    }),
+    1000,
+  );
+  bus.removeListener('reply', onReply);
+  return reply;
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 12,
+          column: 3,
+          data: {
+            release: "bus.removeListener('reply', …)",
+            thrower: '`await within(new Promise<string>((resolve) => { onReply = resolve; bus…, …)`',
+            throwLine: '5',
+            resource: 'the listener added by',
+            acquire: "bus.on('reply', …)",
+            line: '8',
+            stays: 'stays attached',
+          },
+          suggestions: [],
+        },
+      ],
+    },
     // The entry's value is a chain whose fulfilment handler deletes it: a failed query stays.
     {
       code: `declare function load(id: string): Promise<string>;

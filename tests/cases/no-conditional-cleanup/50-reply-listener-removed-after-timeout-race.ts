@@ -1,7 +1,6 @@
 // Source: https://github.com/cmseaton42/node-ethernet-ip/issues/35
 // Bug: readTagGroup added its 'Multiple Service Packet' listener inside the promise it raced against a timeout and removed it after the await; when the controller replied with an error or the timeout fired, the await threw past the removal, and repeated scans hit MaxListenersExceededWarning.
-// expect: no-conditional-cleanup/cleanupSkippedOnThrow 44:7
-// not yet: a listener added inside a Promise executor is not paired with its removal after the await in the enclosing function
+// expect: no-conditional-cleanup/cleanupSkippedOnThrow 43:7
 
 import { EventEmitter } from 'node:events';
 
