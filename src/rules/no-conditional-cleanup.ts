@@ -16,6 +16,8 @@ import { diesWithCall, holdsOnlyNewValues, isFreshValue, type Scopes } from '../
 import { constDeclarator, resolveOwner, type Owner } from '../analysis/owners.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
 import {
+  ADD_LISTENER,
+  ADD_ONCE_LISTENER,
   acquireAt,
   helperSiteAt,
   releaseAt,
@@ -52,6 +54,11 @@ type Placement =
   | { kind: 'settled'; site: ResourceSite; at: TSESTree.CallExpression }
   /** In a promise callback that runs on one outcome only: `.then(a)`, `.catch(b)`. */
   | { kind: 'outcome'; site: ResourceSite; outcome: 'fulfils' | 'rejects' }
+  /**
+   * In a listener that a promise executor registers and that settles the promise (`req.on('response',
+   * (res) => { clearTimeout(t); resolve(res) })`): it runs on that outcome only.
+   */
+  | { kind: 'event'; site: ResourceSite; handler: FunctionNode; event: TSESTree.Node }
   /** In some other function (a returned disposer, a listener, a timer): ownership is handed on. */
   | { kind: 'handedOn'; site: ResourceSite };
 
@@ -165,6 +172,10 @@ export default createRule<Options, MessageIds>({
     /** Computed once, at the first question, after the traversal has recorded everything. */
     let acquiresByKeyOnce: Map<string, ResourceSite[]> | null = null;
     const callsByFunction = new WeakMap<TSESTree.Node, (TSESTree.CallExpression | TSESTree.NewExpression)[]>();
+    const settlingByExecutor = new WeakMap<
+      FunctionNode,
+      { handler: FunctionNode; event: TSESTree.Node; target: TSESTree.Expression }[]
+    >();
     const acquiresByKey = (): Map<string, ResourceSite[]> => {
       if (!acquiresByKeyOnce) {
         acquiresByKeyOnce = new Map();
@@ -289,7 +300,30 @@ export default createRule<Options, MessageIds>({
         const placement = place(release, fn);
         if (placement) placements.push(placement);
       }
-      if (placements.length === 0 || placements.some((p) => p.kind === 'handedOn')) return;
+      // Released in some of the listeners that settle the promise: the others are paths without it.
+      if (placements.length > 0 && placements.every((p) => p.kind === 'event') && fn) {
+        const releasing = new Set(placements.map((p) => p.handler));
+        // A settling event of the handle itself (a stream's 'finish') is the resource ending on its own.
+        const handle = acquire.kind === 'disposable' ? acquire.receiver : null;
+        const skipping = settlingListeners(fn).filter(
+          (listener) =>
+            !releasing.has(listener.handler) &&
+            !(handle && textOf(listener.target, sourceCode) === textOf(handle, sourceCode)),
+        );
+        const [first] = placements;
+        if (skipping.length > 0 && first && targetOutlivesListeners(acquire, fn)) {
+          const events = [...new Set(placements.map((p) => sourceCode.getText(p.event)))].join(' or ');
+          const others = [...new Set(skipping.map((l) => sourceCode.getText(l.event)))].join(', ');
+          const condition = `runs only when ${events} is emitted (the ${others} listener settles the promise without it)`;
+          reportSomePaths(acquire, first.site, condition, []);
+        }
+        return;
+      }
+      if (
+        placements.length === 0 ||
+        placements.some((p) => p.kind !== 'direct' && p.kind !== 'settled' && p.kind !== 'outcome')
+      )
+        return;
       if (handleHandedOn(acquire, fn)) return;
       if (acquire.kind === 'listener' && (targetManagedHere(acquire, fn) || targetMadeHere(acquire, fn))) return;
       if (acquire.kind === 'entry' && (!isCollection(acquire) || entryDiesWithCall(acquire))) return;
@@ -389,6 +423,67 @@ export default createRule<Options, MessageIds>({
         return null;
       }
       return tracker.positions.has(parent) ? parent : null;
+    }
+
+    /**
+     * The listeners a promise executor registers (`target.on(event, cb)`, `once`, `addEventListener`)
+     * whose callback calls the executor's `resolve` or `reject`: the ways the promise can settle.
+     */
+    function settlingListeners(
+      fn: FunctionNode,
+    ): { handler: FunctionNode; event: TSESTree.Node; target: TSESTree.Expression }[] {
+      const cached = settlingByExecutor.get(fn);
+      if (cached) return cached;
+      const found: { handler: FunctionNode; event: TSESTree.Node; target: TSESTree.Expression }[] = [];
+      if (isExecutor(fn)) {
+        // `resolve` and `reject`: the executor's parameters.
+        const settlers = sourceCode
+          .getDeclaredVariables(fn)
+          .filter((variable) => variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.Parameter));
+        walk(
+          fn.body,
+          (node) => {
+            if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression)
+              return;
+            const method = memberName(node.callee);
+            if (!method || !(ADD_LISTENER.has(method) || ADD_ONCE_LISTENER.has(method))) return;
+            const [event, handler] = node.arguments;
+            if (!event || !handler || !isFunctionNode(handler)) return;
+            const settles = settlers.some((variable) =>
+              variable.references.some((ref) => {
+                const call = ref.identifier.parent;
+                return (
+                  call.type === AST_NODE_TYPES.CallExpression &&
+                  call.callee === ref.identifier &&
+                  contains(handler, call)
+                );
+              }),
+            );
+            if (settles) found.push({ handler, event, target: node.callee.object });
+          },
+          { intoFunctions: false },
+        );
+      }
+      settlingByExecutor.set(fn, found);
+      return found;
+    }
+
+    function isExecutor(fn: FunctionNode): boolean {
+      const parent = fn.parent;
+      return (
+        parent.type === AST_NODE_TYPES.NewExpression &&
+        parent.arguments[0] === fn &&
+        parent.callee.type === AST_NODE_TYPES.Identifier &&
+        parent.callee.name === 'Promise'
+      );
+    }
+
+    /**
+     * The resource outlives the executor's listeners: not a listener on the same target
+     * as the settling ones (those go when the target does).
+     */
+    function targetOutlivesListeners(acquire: ResourceSite, fn: FunctionNode): boolean {
+      return acquire.kind !== 'listener' || !targetMadeHere(acquire, fn);
     }
 
     /** The `await`s around `node` in `fn`: each settles after `node` ran, and may throw then. */
@@ -708,6 +803,8 @@ export default createRule<Options, MessageIds>({
         if (method === 'then') return { kind: 'outcome', site: release, outcome: 'fulfils' };
         if (method === 'catch') return { kind: 'outcome', site: release, outcome: 'rejects' };
       }
+      const outcome = fn ? settlingListeners(fn).find((listener) => listener.handler === nested) : undefined;
+      if (outcome) return { kind: 'event', site: release, handler: outcome.handler, event: outcome.event };
       return { kind: 'handedOn', site: release };
     }
 

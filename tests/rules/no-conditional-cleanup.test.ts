@@ -10,6 +10,23 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // Every listener that settles the promise clears the timer.
+    `import { request, type IncomingMessage } from 'node:http';
+export function get(url: URL, ms: number): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = request(url);
+    const timer = setTimeout(() => req.destroy(new Error('timeout')), ms);
+    req.on('response', (res) => {
+      clearTimeout(timer);
+      resolve(res);
+    });
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    req.end();
+  });
+}`,
     // A listener added in a promise executor and removed in a \`finally\` around the await.
     `import { EventEmitter } from 'node:events';
 declare function within<T>(work: Promise<T>, ms: number): Promise<T>;
@@ -647,6 +664,40 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // The timer is cleared in the listener for one outcome; the one for the other settles without it.
+    {
+      code: `import { request, type IncomingMessage } from 'node:http';
+export function get(url: URL, ms: number): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = request(url);
+    const timer = setTimeout(() => req.destroy(new Error('timeout')), ms);
+    req.on('response', (res) => {
+      clearTimeout(timer);
+      resolve(res);
+    });
+    req.on('error', (error) => {
+      reject(error);
+    });
+    req.end();
+  });
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 7,
+          column: 7,
+          data: {
+            release: 'clearTimeout(timer)',
+            condition: "runs only when 'response' is emitted (the 'error' listener settles the promise without it)",
+            resource: 'the timer started by',
+            acquire: "setTimeout(() => req.destroy(new Error('timeout')), …)",
+            line: '5',
+            stays: 'stays armed',
+          },
+          suggestions: [],
+        },
+      ],
+    },
     // A listener added in a promise executor runs when the promise is made; an await that
     // rejects (an error reply, the deadline) skips the removal after it.
     {

@@ -1,7 +1,6 @@
 // Source: https://github.com/request/request/pull/76
 // Bug: the request's timeout timer was cleared in the 'response' handler only; when the request failed first, the 'error' handler passed the error on without clearing it, so the timer stayed armed and later fired a second, timeout error for a request that had already failed.
-// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 15:7
-// not yet: a release inside one event handler ('response', not 'error') is taken as handed on
+// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 14:7
 
 import { request, type IncomingMessage } from 'node:http';
 
