@@ -127,7 +127,27 @@ export default createRule<Options, MessageIds>({
       // A loop that never waits cannot outlive its caller; one that yields is stopped by its consumer.
       if (facts.yields && !checkYieldingLoops && !skipped()) return;
       if (facts.innerLoops.some((inner) => reported.has(inner))) return;
-      if (facts.exits.some(isReachable) && !skipped()) return;
+      if (facts.exits.some(isReachable) && !skipped()) {
+        // The function takes a signal, so its caller expects it to stop when that fires; exits on
+        // the loop's own conditions (a remote status, a successful read) do not keep that promise.
+        // Only when nothing in the function looks at it: a signal turned into a promise or flag
+        // before the loop (`const aborted = waitForAbort(signal)`) may be what the exits test.
+        const signal = signalInScope(fn);
+        if (!signal || consultsCancellationIn(fn.body)) return;
+        if (facts.calls.some((call) => neverReturns(checker, services.esTreeNodeToTSNodeMap.get(call)))) return;
+        reported.add(loop);
+        context.report({
+          loc: sourceCode.getFirstToken(loop)?.loc ?? loop.loc,
+          messageId: 'signalNeverChecked',
+          data: {
+            loop: loopKeyword(loop),
+            fn: describeFunction(fn),
+            signal,
+            why: `leaves only on its own conditions and never looks at \`${signal}\``,
+          },
+        });
+        return;
+      }
       if (facts.calls.some((call) => neverReturns(checker, services.esTreeNodeToTSNodeMap.get(call)))) return;
       if (consultsCancellation(loop) && !skipped()) return;
 

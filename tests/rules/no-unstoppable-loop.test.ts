@@ -17,6 +17,32 @@ const L = (line: number) => line + 5;
 
 ruleTester.run('no-unstoppable-loop', rule, {
   valid: [
+    // A poll until a remote status, in a function that takes a signal and hands it to what it awaits.
+    `${prelude}export async function waitDone(signal: AbortSignal): Promise<string> {
+  while (true) {
+    const status = await poll();
+    if (status === 'done') return status;
+    await sleep(500, { signal });
+  }
+}`,
+    // The signal, turned into a promise before the loop, is what the exit tests.
+    `${prelude}declare function waitForAbort(signal: AbortSignal): Promise<undefined>;
+export async function drain(signal: AbortSignal): Promise<void> {
+  const aborted = waitForAbort(signal);
+  while (true) {
+    const item = await Promise.race([poll(), aborted]);
+    if (item === undefined) return;
+    handle(item);
+  }
+}`,
+    // The same loop with no signal in scope: nothing asks it to stop early.
+    `${prelude}export async function waitDone(): Promise<string> {
+  while (true) {
+    const status = await poll();
+    if (status === 'done') return status;
+    await sleep(500);
+  }
+}`,
     // The test that chose the `continue` branch leaves the loop on the other branch.
     `${prelude}export async function drainAll(): Promise<void> {
   while (true) {
@@ -277,6 +303,30 @@ export {};`,
 }`,
   ],
   invalid: [
+    // A poll that leaves only when the remote status says so, in a function that takes a signal
+    // and never looks at it: when the caller aborts, it polls on.
+    {
+      code: `${prelude}export async function waitDone(signal: AbortSignal): Promise<string> {
+  while (true) {
+    const status = await poll();
+    if (status === 'done') return status;
+    await sleep(500);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'signalNeverChecked',
+          line: L(2),
+          column: 3,
+          data: {
+            loop: 'while (true)',
+            fn: '`waitDone()`',
+            signal: 'signal',
+            why: 'leaves only on its own conditions and never looks at `signal`',
+          },
+        },
+      ],
+    },
     // The idle path goes round through `continue` without reaching the stop check.
     {
       code: `${prelude}export class Worker {

@@ -1,7 +1,6 @@
 // Source: https://github.com/modelcontextprotocol/typescript-sdk/pull/2019
 // Bug: the server's automatic task polling looped until the task reached a terminal status and never looked at the request's abort signal, so a cancelled request went on polling the task store indefinitely.
-// expect: no-unstoppable-loop/signalNeverChecked 23:3
-// not yet: an exit that depends only on remote task state while the signal in scope goes unchecked
+// expect: no-unstoppable-loop/signalNeverChecked 22:3
 
 import { setTimeout as sleep } from 'node:timers/promises';
 
