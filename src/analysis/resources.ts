@@ -147,15 +147,29 @@ export function acquireAt(
 }
 
 /**
- * `const handle = open(…)` or `await open(…)`: a candidate that the rule keeps
+ * `const handle = open(…)` or `await open(…)`, or the same assigned to a variable
+ * declared before (`handle = await open(…)`): a candidate that the rule keeps
  * only if the variable's type is disposable (`[Symbol.dispose]` or
  * `[Symbol.asyncDispose]`), which it asks the checker once a release of the
  * handle has been found. `using` declarations release themselves.
  */
 function disposableAt(node: TSESTree.CallExpression): ResourceSite | null {
   const declarator = holdingDeclarator(node);
-  if (!declarator) return null;
-  return { kind: 'disposable', node, pairKey: `disposable:${declarator.id.name}`, receiver: declarator.id };
+  if (declarator) {
+    return { kind: 'disposable', node, pairKey: `disposable:${declarator.id.name}`, receiver: declarator.id };
+  }
+  // `handle = await open(…)` into a variable declared before (`let handle: FileHandle | null = null`).
+  const outer = holdingExpression(node);
+  const parent = outer.parent;
+  if (
+    parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.operator === '=' &&
+    parent.right === outer &&
+    parent.left.type === AST_NODE_TYPES.Identifier
+  ) {
+    return { kind: 'disposable', node, pairKey: `disposable:${parent.left.name}`, receiver: parent.left };
+  }
+  return null;
 }
 
 /** Recognises a release at a call, update or assignment node. */

@@ -172,6 +172,8 @@ export default createRule<Options, MessageIds>({
     /** Computed once, at the first question, after the traversal has recorded everything. */
     let acquiresByKeyOnce: Map<string, ResourceSite[]> | null = null;
     const callsByFunction = new WeakMap<TSESTree.Node, (TSESTree.CallExpression | TSESTree.NewExpression)[]>();
+    /** `handle = null`, `handle = undefined`: where a handle variable lets go of what it held. */
+    const dropAssignments = new Set<TSESTree.AssignmentExpression>();
     const settlingByExecutor = new WeakMap<
       FunctionNode,
       { handler: FunctionNode; event: TSESTree.Node; target: TSESTree.Expression }[]
@@ -242,6 +244,16 @@ export default createRule<Options, MessageIds>({
           node.arguments[0] &&
           isFunctionNode(node.arguments[0])
         ) {
+          tracker.mark(node);
+        }
+      },
+      'AssignmentExpression[operator="="]'(node: TSESTree.AssignmentExpression) {
+        const value = node.right;
+        const empty =
+          (value.type === AST_NODE_TYPES.Literal && value.value === null) ||
+          (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+        if (empty && node.left.type === AST_NODE_TYPES.Identifier) {
+          dropAssignments.add(node);
           tracker.mark(node);
         }
       },
@@ -365,6 +377,13 @@ export default createRule<Options, MessageIds>({
           )
           .map((jump) => jump.node),
       );
+      // `handle = null` before the release runs: the release then finds nothing to close.
+      const dropped = acquire.kind === 'disposable' ? droppedBefore(acquire, start, covering, coveredJumps) : null;
+      if (dropped) {
+        const condition = `finds nothing once \`${sourceCode.getText(dropped)}\` on line ${String(dropped.loc.start.line)} lets go of the handle unreleased (release it before letting go)`;
+        reportSomePaths(acquire, first, condition, []);
+        return;
+      }
       const leak = tracker.findLeak(start, covering, coveredJumps);
       if (leak?.end === 'normal') {
         const direct = placements.flatMap((p) => (p.kind === 'direct' ? [p.site.node] : []));
@@ -484,6 +503,31 @@ export default createRule<Options, MessageIds>({
      */
     function targetOutlivesListeners(acquire: ResourceSite, fn: FunctionNode): boolean {
       return acquire.kind !== 'listener' || !targetMadeHere(acquire, fn);
+    }
+
+    /**
+     * An assignment of `null` or `undefined` to the handle's variable that some path from the
+     * acquire reaches before any release: the handle is dropped, not released.
+     */
+    function droppedBefore(
+      acquire: ResourceSite,
+      start: Position,
+      covering: readonly Position[],
+      coveredJumps: ReadonlySet<TSESTree.Node>,
+    ): TSESTree.AssignmentExpression | null {
+      const handle = acquire.receiver;
+      if (handle?.type !== AST_NODE_TYPES.Identifier) return null;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(handle), handle.name);
+      if (!variable) return null;
+      const positions = variable.references.flatMap((ref) => {
+        const assignment = ref.identifier.parent;
+        if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== ref.identifier) return [];
+        const position = tracker.positions.get(assignment);
+        return position && dropAssignments.has(assignment) ? [position] : [];
+      });
+      if (positions.length === 0) return null;
+      const found = tracker.between(start, covering, positions, coveredJumps)[0];
+      return found ? (found.node as TSESTree.AssignmentExpression) : null;
     }
 
     /** The `await`s around `node` in `fn`: each settles after `node` ran, and may throw then. */

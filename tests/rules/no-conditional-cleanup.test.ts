@@ -10,6 +10,33 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // Closed, then let go: the finally only closes a handle a throw left open.
+    `import { open, type FileHandle } from 'node:fs/promises';
+export async function write(path: string, data: string): Promise<void> {
+  let handle: FileHandle | null = null;
+  try {
+    handle = await open(path, 'w');
+    await handle.writeFile(data);
+    await handle.close();
+    handle = null;
+  } finally {
+    if (handle) await handle.close();
+  }
+}`,
+    // Handed to the caller before the variable lets go of it.
+    `import { open, type FileHandle } from 'node:fs/promises';
+export async function openChecked(path: string): Promise<FileHandle> {
+  let handle: FileHandle | null = null;
+  try {
+    handle = await open(path, 'r');
+    await handle.stat();
+    const result = handle;
+    handle = null;
+    return result;
+  } finally {
+    if (handle) await handle.close();
+  }
+}`,
     // Every listener that settles the promise clears the timer.
     `import { request, type IncomingMessage } from 'node:http';
 export function get(url: URL, ms: number): Promise<IncomingMessage> {
@@ -664,6 +691,37 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // The variable lets go of the handle before the finally that would close it.
+    {
+      code: `import { open, type FileHandle } from 'node:fs/promises';
+export async function write(path: string, data: string): Promise<void> {
+  let handle: FileHandle | null = null;
+  try {
+    handle = await open(path, 'w');
+    await handle.writeFile(data);
+    handle = null;
+  } finally {
+    if (handle) await handle.close();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 9,
+          column: 23,
+          data: {
+            release: 'handle.close()',
+            condition:
+              'finds nothing once `handle = null` on line 7 lets go of the handle unreleased (release it before letting go)',
+            resource: 'the handle opened by',
+            acquire: 'open(path, …)',
+            line: '5',
+            stays: 'stays open',
+          },
+          suggestions: [],
+        },
+      ],
+    },
     // The timer is cleared in the listener for one outcome; the one for the other settles without it.
     {
       code: `import { request, type IncomingMessage } from 'node:http';

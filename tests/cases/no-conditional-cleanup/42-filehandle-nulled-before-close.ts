@@ -1,7 +1,6 @@
 // Source: https://github.com/npm/write-file-atomic/pull/53
 // Bug: writeFileAsync set its descriptor to null right after fsync, and the finally only closed a non-null descriptor, so every successful write leaked an open (and later deleted) temp file.
-// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 29:13
-// not yet: a FileHandle is not known as a resource, and a close in finally guarded by a handle that an earlier normal path set to null would be taken as covering
+// expect: no-conditional-cleanup/cleanupSkippedOnSomePaths 28:13
 
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 
