@@ -298,9 +298,12 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (node.type === AST_NODE_TYPES.Identifier && isValueReference(node, parent)) typed.push(node);
+        // `read({ ...options, bytes: 1 })`: an object literal passed on, whose type may carry the signal.
+        if (node.type === AST_NODE_TYPES.ObjectExpression) typed.push(node);
       });
       if (state.found) return true;
-      // An `AbortSignal`, or an options object that carries one passed to a call (`readString(lp, options)`).
+      // An `AbortSignal`, or an options object that carries one passed to a call (`readString(lp, options)`,
+      // `read({ ...options, bytes: 1 })`).
       return typed.some((node) => {
         const type = services.getTypeAtLocation(node);
         if (isAbortSignalType(checker, type)) return true;

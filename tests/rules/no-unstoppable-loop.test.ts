@@ -35,6 +35,16 @@ export async function drain(signal: AbortSignal): Promise<void> {
     handle(item);
   }
 }`,
+    // The caller's options, signal included, spread into what the loop awaits.
+    `${prelude}declare function readByte(options: { signal?: AbortSignal; bytes: number }): Promise<number | undefined>;
+export async function readLength(options?: { signal?: AbortSignal }): Promise<number> {
+  let length = 0;
+  while (true) {
+    const byte = await readByte({ ...options, bytes: 1 });
+    if (byte === undefined || byte < 128) return length + (byte ?? 0);
+    length += byte - 128;
+  }
+}`,
     // The same loop with no signal in scope: nothing asks it to stop early.
     `${prelude}export async function waitDone(): Promise<string> {
   while (true) {
