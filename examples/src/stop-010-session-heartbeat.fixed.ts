@@ -17,6 +17,11 @@ export class ClientSession {
     this.touch();
   }
 
+  receive(message: string): void {
+    this.touch();
+    if (message === 'bye') this.close();
+  }
+
   touch(): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.close(), IDLE_MS);

@@ -2,7 +2,7 @@
 // that pings it every 15 s and drops it after 60 s without traffic.
 // Leak: close() never clears the heartbeat interval, so each closed session keeps
 // pinging a dead socket and stays in memory with everything it holds; and touch()
-// re-arms the idle timer without clearing the old one, so every message leaves one
+// re-arms the idle timer without clearing the old one, so every receive() leaves one
 // more timer that will still fire and close the session.
 export interface ClientSocket {
   send(message: string): void;
@@ -19,6 +19,11 @@ export class ClientSession {
   constructor(private readonly socket: ClientSocket) {
     this.heartbeat = setInterval(() => this.socket.send('ping'), HEARTBEAT_MS);
     this.touch();
+  }
+
+  receive(message: string): void {
+    this.touch();
+    if (message === 'bye') this.close();
   }
 
   touch(): void {
