@@ -312,8 +312,13 @@ const MAX_CALLER_DEPTH = 3;
  * table) shows set-up data: a memo fed only that way stays as small as the
  * set-up.
  */
-export function parameterTakesOutsideData(program: ts.Program, fn: ts.SignatureDeclaration, index: number): boolean {
-  return takesOutside(program, fn, index, 0, new Set());
+export function parameterTakesOutsideData(
+  program: ts.Program,
+  fn: ts.SignatureDeclaration,
+  index: number,
+  unseenCallers: 'outside' | 'unknown' = 'outside',
+): boolean {
+  return takesOutside(program, fn, index, 0, new Set(), unseenCallers === 'outside');
 }
 
 function takesOutside(
@@ -322,18 +327,20 @@ function takesOutside(
   index: number,
   depth: number,
   seen: Set<string>,
+  unseen: boolean,
 ): boolean {
   // Only answers asked from the top are kept: deeper ones depend on the path that reached them.
   const byIndex = outsideAnswers(program, fn);
-  const known = byIndex.get(index);
+  const slot = index * 2 + (unseen ? 1 : 0);
+  const known = byIndex.get(slot);
   if (known !== undefined) return known;
   // A cycle (recursion) adds no caller of its own; past the depth, the callers are not known.
   const visit = `${String(fn.pos)}:${fn.getSourceFile().fileName}:${String(index)}`;
   if (seen.has(visit)) return false;
-  if (depth > MAX_CALLER_DEPTH) return true;
+  if (depth > MAX_CALLER_DEPTH) return unseen;
   seen.add(visit);
-  const answer = computeTakesOutside(program, fn, index, depth, seen);
-  if (depth === 0) byIndex.set(index, answer);
+  const answer = computeTakesOutside(program, fn, index, depth, seen, unseen);
+  if (depth === 0) byIndex.set(slot, answer);
   return answer;
 }
 
@@ -343,11 +350,16 @@ function computeTakesOutside(
   index: number,
   depth: number,
   seen: Set<string>,
+  unseen: boolean,
 ): boolean {
   if (takesFiniteValues(program, fn, index)) return false;
   if (runsPerEvent(program, fn)) return true;
   const { calls, reactions, complete } = callSitesOf(program, fn);
-  if (!complete || calls.length === 0 || reactions.length > 0) return true;
+  if (reactions.length > 0) return true;
+  // Callers the program does not show: outside data, or (when only shown repetition counts) unknown.
+  // A callback handed to a call (`server.on('request', (req) => …)`) is called by that code with
+  // its own data: outside data either way.
+  if (!complete || calls.length === 0) return unseen || isHandedCallback(fn);
   return calls.some((call) => {
     const argument = argumentFor(call, index);
     if (argument === 'spread') return true;
@@ -356,9 +368,20 @@ function computeTakesOutside(
     const caller = callingFunction(call);
     if (!caller) return false;
     return parameterOrigins(program, argument, caller).some((from) =>
-      takesOutside(program, caller, from, depth + 1, seen),
+      takesOutside(program, caller, from, depth + 1, seen, unseen),
     );
   });
+}
+
+/** A function expression passed as an argument: the callee calls it, with arguments of its own. */
+export function isHandedCallback(fn: ts.SignatureDeclaration): boolean {
+  if (!ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) return false;
+  let outer: ts.Node = fn;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  const parent = outer.parent;
+  return (
+    (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && (parent.arguments ?? []).some((a) => a === outer)
+  );
 }
 
 /**

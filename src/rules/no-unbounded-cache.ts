@@ -21,7 +21,13 @@ import {
   type CollectionShape,
   type Use,
 } from '../analysis/collection-uses.js';
-import { hasBoundedDomain, isFreshPerCall, parameterOrigins, parameterTakesOutsideData } from '../analysis/domains.js';
+import {
+  hasBoundedDomain,
+  isFreshPerCall,
+  isHandedCallback,
+  parameterOrigins,
+  parameterTakesOutsideData,
+} from '../analysis/domains.js';
 import {
   onceFlagAround,
   propertyAccessesElsewhere,
@@ -167,7 +173,7 @@ export default createRule<Options, MessageIds>({
           checkUntraced: {
             type: 'boolean',
             description:
-              'Also report growth that the program does not show running per event (in a registered listener, handler or interval, or a function one calls) and whose key is not new on every call: a memo of a public function, whose callers may pass only a few values.',
+              'Also report growth that the program does not show running per event (in a registered listener, handler or interval, or a function one calls) and whose key is not new on every call: a memo or dedupe set behind a public function whose callers the program does not see, which may pass only a few values.',
           },
         },
       },
@@ -780,9 +786,9 @@ export default createRule<Options, MessageIds>({
       // passes its own state (`this.options.timezone`, a constant, a set-up table's entry).
       const key = use.key ? services.esTreeNodeToTSNodeMap.get(use.key) : null;
       const from = key && ts.isExpression(key) ? parameterOrigins(program, key, tsFn) : [];
-      if (from.length > 0) return from.some((index) => parameterTakesOutsideData(program, tsFn, index));
-      const { calls, reactions, complete } = callSitesOf(program, tsFn);
-      return !complete || calls.length + reactions.length === 0;
+      if (from.length > 0) return from.some((index) => parameterTakesOutsideData(program, tsFn, index, 'unknown'));
+      const { reactions } = callSitesOf(program, tsFn);
+      return reactions.length > 0 || isHandedCallback(tsFn);
     }
 
     /**

@@ -26,6 +26,20 @@ ruleTester.run('no-unbounded-cache', rule, {
   valid: [
     // A memo whose every caller in the program passes its own set-up state: as small as the set-up.
     zoneMemo,
+    // By default, callers the program does not show (an exported function's) are not evidence of
+    // growth: they may pass only a few values. Reported with checkUntraced (see invalid).
+    `${zoneMemo}export function validate(zone: string): boolean {
+  return isValidZone(zone);
+}
+`,
+    `
+const seen = new Set<string>();
+export function handle(id: string): boolean {
+  if (seen.has(id)) return false;
+  seen.add(id);
+  return true;
+}
+`,
     // A key made from a parameter of a finite type (or a list of one): the values the source names.
     `
 type Topic = 'message' | 'edit' | 'delete';
@@ -521,6 +535,7 @@ export function matcher(topics: string | string[]): RegExp {
   return found;
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
     },
     // A remover that writes a value back under the key keeps the key: not a removal.
@@ -534,6 +549,7 @@ export function release(key: string): void {
   held.set(key, false);
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
     },
     // `Object.keys(listeners)` reads the dictionary; assigning undefined keeps the key.
@@ -556,12 +572,14 @@ export function count(): number {
       options: [{ checkObjects: true }],
       errors: [{ messageId: 'objectNeverShrinks', line: 2, column: 7 }],
     },
-    // The same memo, and an exported function passes its caller's argument: outside data.
+    // The same memo, and an exported function passes its caller's argument: with checkUntraced,
+    // callers the program does not show count as outside data.
     {
       code: `${zoneMemo}export function validate(zone: string): boolean {
   return isValidZone(zone);
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
     },
     // With checkUntraced, the memo fed only set-up state is reported too.
@@ -600,6 +618,7 @@ export function api(id: string): void {
   route('fixed', id);
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
     },
     // Called, through a method, from a registered listener: per event.
@@ -649,6 +668,7 @@ export function record(ids: string[]): void {
   }
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
     },
     // The same, with the flag cleared elsewhere: every reload fills it again, and nothing removes.
@@ -671,6 +691,7 @@ export class ProviderClient {
   close(): void {}
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -697,6 +718,7 @@ export function remember(id: string): number {
   return seen.size;
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -721,6 +743,7 @@ function memoize(fn: (key: string) => number): (key: string) => number {
 }
 export const slugLength = memoize((key) => key.trim().length);
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -751,6 +774,7 @@ export class RouteService {
   }
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -777,6 +801,7 @@ export function learn(host: string): void {
   trust([host]);
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -796,6 +821,7 @@ export function handle(id: string): boolean {
   return true;
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -820,6 +846,7 @@ export class WorkService {
   }
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -849,6 +876,7 @@ export class WorkService {
   }
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -877,6 +905,7 @@ export class PresenceTracker {
   }
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -914,6 +943,7 @@ export function onConnect(conn: Conn): boolean {
   return first;
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -949,6 +979,7 @@ export function report(): number {
   return running.size;
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
     },
     // Regression (check:real, @sveltejs/kit): a JSDoc `@type {Set<…>}` pins the strong type in
@@ -963,6 +994,7 @@ export function allow(promise) {
 }
 `,
       filename: 'script.js',
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
     },
     // The same with a JSDoc cast on the initializer.
@@ -975,6 +1007,7 @@ export function allow(promise) {
 }
 `,
       filename: 'script.js',
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
     },
     // A public field of an exported class is still owned by the class.
@@ -989,6 +1022,7 @@ export class ClusterSlots {
   close(): void {}
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -1013,6 +1047,7 @@ export class Connection {
   }
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -1041,7 +1076,7 @@ export function memoize(fn: (key: string) => number): (key: string) => number {
   };
 }
 `,
-      options: [{ checkClosures: true }],
+      options: [{ checkUntraced: true, checkClosures: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -1077,6 +1112,7 @@ export function remember(key: string, value: number): void {
   cache?.set(key, value);
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 5 }],
     },
     // A field declared with a type only and assigned in the constructor.
@@ -1094,6 +1130,7 @@ export class RateLimiterService {
   }
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 11 }],
     },
     // A Map subclass that does not bound itself.
@@ -1105,6 +1142,7 @@ export function remember(key: string, value: number): void {
   cache.set(key, value);
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7 }],
     },
     // A JavaScript-style field, typed by the value assigned in the constructor.
@@ -1121,6 +1159,7 @@ export class SessionService {
 }
 `,
       filename: 'script.js',
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 5 }],
     },
     // checkEscaped: exported and passed-on collections are reported too.
@@ -1133,7 +1172,7 @@ export function remember(key: string, value: number): void {
   inspect(cache);
 }
 `,
-      options: [{ checkEscaped: true }],
+      options: [{ checkUntraced: true, checkEscaped: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 14 }],
     },
     // checkObjects: a dictionary with no delete.
@@ -1144,7 +1183,7 @@ export function open(id: string): void {
   byId[id] = Date.now();
 }
 `,
-      options: [{ checkObjects: true }],
+      options: [{ checkUntraced: true, checkObjects: true }],
       errors: [
         {
           messageId: 'objectNeverShrinks',
@@ -1162,7 +1201,7 @@ export function record(line: string): void {
   log.push(line);
 }
 `,
-      options: [{ checkArrays: true }],
+      options: [{ checkUntraced: true, checkArrays: true }],
       errors: [
         {
           messageId: 'arrayNeverShrinks',
@@ -1185,6 +1224,7 @@ export function resetForTests(): void {
   dedupeCache.clear();
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
     },
     // Review regressions: a test hook's clear() does not bound a field either.
@@ -1200,6 +1240,7 @@ export class DedupeService {
   }
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 20 }],
     },
     // Growth in a callback that runs in place is named after its caller; the first unbounded site is named.
@@ -1213,6 +1254,7 @@ export function handleAll(ids: string[]): void {
   ids.forEach((id) => seen.add(id));
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -1232,6 +1274,7 @@ export namespace Users {
   }
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 9 }],
     },
     {
@@ -1241,6 +1284,7 @@ export function visit(name: string): void {
   seenPrototypes.add(name);
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
     },
     // No WeakMap suggestion when the result would not type-check or would throw.
@@ -1252,6 +1296,7 @@ export function handle(id: UserId): void {
   seen.add(id);
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
     },
     {
@@ -1263,6 +1308,7 @@ export function touch(conn: Conn): void {
   k.set(conn, Date.now());
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
     },
     {
@@ -1276,6 +1322,7 @@ export class PresenceService implements Tracker {
   }
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 5, column: 3, suggestions: [] }],
     },
     // A reset that is only a guarded lazy set-up does not bound it.
@@ -1289,6 +1336,7 @@ export class TokenStore {
   }
 }
 `,
+      options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 3 }],
     },
   ],
