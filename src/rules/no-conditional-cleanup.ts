@@ -169,6 +169,7 @@ export default createRule<Options, MessageIds>({
     };
     /** The tests of the `if`s around each acquire, by pair key: a release under the same test is not a branch. */
     const acquireGuards = new Map<string, Set<string>>();
+    const acquireGuardTests = new Map<string, TSESTree.Expression[]>();
     /** Computed once, at the first question, after the traversal has recorded everything. */
     let acquiresByKeyOnce: Map<string, ResourceSite[]> | null = null;
     const callsByFunction = new WeakMap<TSESTree.Node, (TSESTree.CallExpression | TSESTree.NewExpression)[]>();
@@ -302,6 +303,7 @@ export default createRule<Options, MessageIds>({
       if (!start) return;
       const fn = enclosingFunction(executed ?? acquire.node);
       acquireGuards.set(acquire.pairKey, guardsAround(acquire.node, fn));
+      acquireGuardTests.set(acquire.pairKey, guardTestsAround(acquire.node, fn));
       const placements: Placement[] = [];
       // Releases after the acquire and inside its function: `place` finds no pair elsewhere.
       const after = startingWithin(releases, acquire.node.range[1], fn ? fn.range[1] : Infinity);
@@ -584,12 +586,39 @@ export default createRule<Options, MessageIds>({
     }
 
     function guardsAround(node: TSESTree.Node, fn: FunctionNode | null): Set<string> {
-      const guards = new Set<string>();
+      return new Set(guardTestsAround(node, fn).map((test) => textOf(test, sourceCode)));
+    }
+
+    function guardTestsAround(node: TSESTree.Node, fn: FunctionNode | null): TSESTree.Expression[] {
+      const tests: TSESTree.Expression[] = [];
       let child: TSESTree.Node = node;
       for (let p = node.parent; p && p !== fn; child = p, p = p.parent) {
-        if (p.type === AST_NODE_TYPES.IfStatement && p.consequent === child) guards.add(textOf(p.test, sourceCode));
+        if (p.type === AST_NODE_TYPES.IfStatement && p.consequent === child) tests.push(p.test);
       }
-      return guards;
+      return tests;
+    }
+
+    /** `a || b || c`, as its parts. */
+    function disjuncts(expression: TSESTree.Expression): TSESTree.Expression[] {
+      const node = skipWrappers(expression);
+      if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') {
+        return [...disjuncts(node.left), ...disjuncts(node.right)];
+      }
+      return [node];
+    }
+
+    /**
+     * Does `test` being true imply `required`? Each part of `test` (split on `||`) is `required`
+     * itself or one of its parts, where a \`const\` in `required` stands for its initializer.
+     */
+    function implies(test: TSESTree.Expression, required: TSESTree.Expression): boolean {
+      const accepted = new Set<string>([textOf(required, sourceCode)]);
+      for (const part of disjuncts(required)) {
+        accepted.add(textOf(part, sourceCode));
+        const declarator = part.type === AST_NODE_TYPES.Identifier ? constDeclarator(part, sourceCode) : null;
+        if (declarator?.init) for (const inner of disjuncts(declarator.init)) accepted.add(textOf(inner, sourceCode));
+      }
+      return disjuncts(test).every((part) => accepted.has(textOf(part, sourceCode)));
     }
 
     /**
@@ -893,6 +922,10 @@ export default createRule<Options, MessageIds>({
       // `if (blocking) this.active++` … `finally { if (blocking) this.active-- }`: the same guard.
       const guardText = textOf(guard.test, sourceCode);
       if (acquireGuards.get(release.pairKey)?.has(guardText)) return guard;
+      // `if (!runner || shouldCreate) runner = create()` … `if (shouldCreate) runner.release()`, with
+      // `const shouldCreate = !runner || …`: whenever the acquire ran, the release's test holds.
+      const tests = releaseKeys(release).flatMap((key) => acquireGuardTests.get(key) ?? []);
+      if (tests.some((test) => implies(test, guard.test))) return guard;
       if (release.kind === 'entry' && readsEntry(guard.test, release)) return guard;
       const handle = release.node.type === AST_NODE_TYPES.CallExpression ? release.node.arguments[0] : undefined;
       const callee = release.node.type === AST_NODE_TYPES.CallExpression ? skipWrappers(release.node.callee) : null;

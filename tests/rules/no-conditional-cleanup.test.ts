@@ -10,6 +10,22 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // The release's test holds whenever the acquire ran: \`shouldCreate\` is one of the acquire's
+    // tests, and the acquire's other test is part of it.
+    `interface Runner { release(): Promise<void>; replica: boolean; [Symbol.asyncDispose](): Promise<void> }
+declare function createRunner(): Runner;
+declare function save(runner: Runner): Promise<void>;
+export async function store(runner?: Runner): Promise<void> {
+  const shouldCreate = runner === undefined || runner.replica;
+  if (runner === undefined || shouldCreate) {
+    runner = createRunner();
+  }
+  try {
+    await save(runner);
+  } finally {
+    if (shouldCreate) await runner.release();
+  }
+}`,
     // Closed, then let go: the finally only closes a handle a throw left open.
     `import { open, type FileHandle } from 'node:fs/promises';
 export async function write(path: string, data: string): Promise<void> {
@@ -691,6 +707,24 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // Made whenever no runner was given, but released only for a replica.
+    {
+      code: `interface Runner { release(): Promise<void>; replica: boolean; [Symbol.asyncDispose](): Promise<void> }
+declare function createRunner(): Runner;
+declare function save(runner: Runner): Promise<void>;
+export async function store(runner?: Runner): Promise<void> {
+  const isReplica = runner?.replica === true;
+  if (runner === undefined || isReplica) {
+    runner = createRunner();
+  }
+  try {
+    await save(runner);
+  } finally {
+    if (isReplica) await runner.release();
+  }
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 12, column: 26, suggestions: [] }],
+    },
     // The variable lets go of the handle before the finally that would close it.
     {
       code: `import { open, type FileHandle } from 'node:fs/promises';
