@@ -20,6 +20,7 @@ import {
   type SettleSite,
   type SettlingCallback,
 } from '../analysis/settlers.js';
+import { PROMISE_REACTIONS } from '../analysis/vocabulary.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
@@ -118,6 +119,8 @@ export default createRule<Options, MessageIds>({
     const inExtras = new Set<TSESTree.Node>();
     /** The `await`s of an async executor outside any `try` with a `catch` in it. */
     const asyncAwaits = new Map<FunctionNode, TSESTree.AwaitExpression[]>();
+    /** Dropped `p.then(…).catch(h)` / `p.then(…, h)` chains in each executor. */
+    const chains = new Map<FunctionNode, PromiseChain[]>();
 
     const listeners: TSESLint.RuleListener = {
       NewExpression(node) {
@@ -163,6 +166,13 @@ export default createRule<Options, MessageIds>({
               if (list) list.push(child);
               else extras.set(fn, [child]);
             }
+          }
+          const chain = child.type === AST_NODE_TYPES.CallExpression ? droppedChain(child) : null;
+          if (chain) {
+            toMark.add(chain.handler);
+            const list = chains.get(executor);
+            if (list) list.push(chain);
+            else chains.set(executor, [chain]);
           }
         });
       },
@@ -218,6 +228,7 @@ export default createRule<Options, MessageIds>({
       if (model.listeners.some((listener) => listener.settles && listener.event === 'abort')) return;
       if (checkCallbacks) {
         for (const callback of model.callbacks) checkCallback(model, callback, byFunction);
+        for (const chain of chains.get(model.executor) ?? []) checkChain(model, chain, byFunction);
       }
       if (checkEvents) checkListeners(model);
     }
@@ -368,6 +379,59 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * `p.then(settle).catch(handler)` whose result is dropped: when `p` (or `settle`)
+     * fails, only `handler` runs, and a handler that logs and ends leaves the promise
+     * pending. Reported when the chain is the one route to settling, like a callback.
+     */
+    function checkChain(model: ExecutorModel, chain: PromiseChain, byFunction: Map<FunctionNode, SettleSite[]>): void {
+      const success = chain.then.arguments[0];
+      if (!success || !isSettling(model, skipWrappers(success as TSESTree.Expression))) return;
+      // A listener elsewhere in the executor settles too: not the only route.
+      if (model.sites.some((site) => site.kind === 'listen' && !contains(chain.call, site.node))) return;
+      // Something after the chain settles on every path: not the only route.
+      const outer = enclosingFunction(chain.call);
+      const callPosition = tracker.positions.get(chain.call);
+      if (!outer || !callPosition) return;
+      const others = (byFunction.get(outer) ?? []).flatMap((site) => {
+        const position = contains(chain.call, site.node) ? undefined : tracker.positions.get(site.node);
+        return position ? [position] : [];
+      });
+      if (tracker.findLeak(callPosition, others)?.end !== 'normal') return;
+      const leak = leakIn(chain.handler, byFunction.get(chain.handler) ?? []);
+      if (!leak) return;
+      // Only now ask the types: the chain hangs off a promise.
+      const callee = chain.then.callee as TSESTree.MemberExpression;
+      if (!services.getTypeAtLocation(callee.object).getProperty('then')) return;
+      const first = chain.handler.params[0];
+      const error = first?.type === AST_NODE_TYPES.Identifier ? first.name : 'error';
+      const reject = model.rejectName;
+      const take = first ? '' : ", take the error as the handler's parameter,";
+      context.report({
+        ...where(leak, chain.handler),
+        messageId: 'callbackPathNeverSettles',
+        data: {
+          callee: chainText(chain.call),
+          path: describePath(leak, chain.handler, ''),
+          settlers: settlerNames(model),
+          error,
+          fix: reject
+            ? `${first ? 'C' : 'Take the error as its parameter and c'}all \`${reject}(${error})\` there`
+            : `Take \`reject\` as the executor's second parameter${take} and call \`reject(${error})\` there`,
+        },
+      });
+    }
+
+    /** `msg.then(…).catch` for a chain's last callee. */
+    function chainText(call: TSESTree.CallExpression): string {
+      const callee = skipWrappers(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return calleeText(call);
+      const object = skipWrappers(callee.object);
+      const name = memberName(callee) ?? '';
+      if (object.type === AST_NODE_TYPES.CallExpression) return `${chainText(object)}(…).${name}`;
+      return `${brief(sourceCode, object)}.${name}`;
+    }
+
     function isSettling(model: ExecutorModel, node: TSESTree.Node): boolean {
       if (isFunctionNode(node)) return model.sites.some((site) => site.fn === node);
       return model.sites.some((site) => site.node === node);
@@ -503,6 +567,45 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** A promise chain whose failure handler is an inline function. */
+interface PromiseChain {
+  /** The outermost call, whose result is dropped. */
+  call: TSESTree.CallExpression;
+  /** The `.then()` whose first callback is the success route. */
+  then: TSESTree.CallExpression;
+  /** The failure route: `.catch(handler)` or `.then(…, handler)`. */
+  handler: FunctionNode;
+}
+
+/** `p.then(a).catch(h)` or `p.then(a, h)` as a statement of its own, with `h` inline. */
+function droppedChain(call: TSESTree.CallExpression): PromiseChain | null {
+  const parent =
+    call.parent.type === AST_NODE_TYPES.UnaryExpression && call.parent.operator === 'void'
+      ? call.parent.parent
+      : call.parent;
+  if (parent.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = memberName(callee);
+  if (name === null || !PROMISE_REACTIONS.has(name)) return null;
+  let then: TSESTree.CallExpression;
+  let handler: TSESTree.Node | undefined;
+  if (name === 'catch') {
+    const inner = skipWrappers(callee.object);
+    if (inner.type !== AST_NODE_TYPES.CallExpression || inner.arguments.length !== 1) return null;
+    const innerCallee = skipWrappers(inner.callee);
+    if (innerCallee.type !== AST_NODE_TYPES.MemberExpression || memberName(innerCallee) !== 'then') return null;
+    then = inner;
+    handler = call.arguments[0];
+  } else if (name === 'then' && call.arguments.length === 2) {
+    then = call;
+    handler = call.arguments[1];
+  } else {
+    return null;
+  }
+  return handler && isFunctionNode(handler) ? { call, then, handler } : null;
+}
 
 /** `await`s in an async executor's own body (not in nested functions) that no enclosing `try … catch` of it catches. */
 function unguardedAwaits(executor: FunctionNode): TSESTree.AwaitExpression[] {

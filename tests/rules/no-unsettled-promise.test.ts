@@ -252,6 +252,55 @@ export function p(worker: JobEvents) {
     if (x) resolve = () => {};
   });
 }`,
+    // Promise chains whose failure route settles too, or is not the only route.
+    `${prelude}declare function load(key: string): Promise<string>;
+export function chained(key: string) {
+  return Promise.all([
+    new Promise<string>((resolve, reject) => {
+      load(key)
+        .then((value) => resolve(value))
+        .catch((err: unknown) => {
+          console.error(err);
+          reject(err);
+        });
+    }),
+    new Promise<string>((resolve) => {
+      load(key).then(resolve, () => resolve(''));
+    }),
+    new Promise<string>((resolve) => {
+      load(key)
+        .then(resolve)
+        .catch((err: unknown) => console.error(err));
+      setTimeout(() => resolve(''), 1000);
+    }),
+    new Promise<string>((resolve) => {
+      load(key)
+        .then((value) => console.log(value))
+        .catch((err: unknown) => console.error(err));
+      resolve(key);
+    }),
+    new Promise<string>((resolve, reject) => {
+      void load(key)
+        .then(resolve)
+        .catch((err: unknown) => {
+          if (err instanceof Error) return reject(err);
+          throw err;
+        });
+    }),
+  ]);
+}`,
+    // A handler function passed by name is trusted, and a chain whose result is kept is the caller's.
+    `${prelude}declare function load(key: string): Promise<string>;
+declare function report(err: unknown): void;
+export function named(key: string) {
+  return new Promise<Promise<void>>((resolve) => {
+    load(key).then(resolve).catch(report);
+    const kept = load(key)
+      .then(resolve)
+      .catch((err: unknown) => console.error(err));
+    register(() => void kept);
+  });
+}`,
   ],
   invalid: [
     // An async executor: the throw rejects only the executor's own promise.
@@ -557,6 +606,58 @@ export function fetchValue(key: string): Promise<string> {
   });
 }`,
       errors: [{ messageId: 'executorNeverSettles', line: L(2), column: 10, endLine: L(2), endColumn: 21 }],
+    },
+    // A promise chain whose .catch() only logs: a failed load leaves the promise pending.
+    {
+      code: `${prelude}declare function load(key: string): Promise<string>;
+export function m(key: string) {
+  return new Promise<string[]>((resolve) => {
+    load(key)
+      .then((value) => resolve([value]))
+      .catch((err: unknown) => {
+        console.log(err);
+      });
+  });
+}`,
+      errors: [
+        {
+          messageId: 'callbackPathNeverSettles',
+          line: L(6),
+          column: 14,
+          data: {
+            callee: 'load(…).then(…).catch',
+            path: `reach its end (line ${String(L(8))})`,
+            settlers: '`resolve`',
+            error: 'err',
+            fix: "Take `reject` as the executor's second parameter and call `reject(err)` there",
+          },
+        },
+      ],
+    },
+    // The two-callback form, with reject taken but not called.
+    {
+      code: `${prelude}declare function load(key: string): Promise<string>;
+export function n(key: string) {
+  return new Promise<string>((resolve, reject) => {
+    load(key).then(resolve, () => {
+      console.warn('load failed');
+    });
+  });
+}`,
+      errors: [
+        {
+          messageId: 'callbackPathNeverSettles',
+          line: L(4),
+          column: 29,
+          data: {
+            callee: 'load(…).then',
+            path: `reach its end (line ${String(L(6))})`,
+            settlers: '`resolve` or `reject`',
+            error: 'error',
+            fix: 'Take the error as its parameter and call `reject(error)` there',
+          },
+        },
+      ],
     },
   ],
 });

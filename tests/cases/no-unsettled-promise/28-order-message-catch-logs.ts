@@ -1,7 +1,6 @@
 // Source: https://github.com/dydxprotocol/v4-clients/pull/151
 // Bug: the order helper built its message list in a `new Promise` that resolved from `.then()` and only logged in `.catch()`; when building the message failed the promise never settled and the awaiting order call hung.
-// expect: no-unsettled-promise/callbackPathNeverSettles 26:16
-// not yet: a promise-chain `.catch()` in the executor that logs without settling (the `.then()` that resolves counts as handing on)
+// expect: no-unsettled-promise/callbackPathNeverSettles 25:16
 
 export interface EncodedMessage {
   typeUrl: string;
