@@ -139,6 +139,26 @@ export const DISPOSE_METHODS: ReadonlySet<string> = new Set([
 export const PROMISE_REACTIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 /**
+ * Events a Node.js stream, socket, server or child process, or a DOM target,
+ * emits at most once: after its listener has run, no second call comes. A
+ * tie-breaker matched only on an emitter whose type the checker resolves to
+ * Node's typings or the DOM's (`failingEmitterKind`), never on a program's own
+ * emitter.
+ */
+export const ONE_SHOT_EVENTS: ReadonlySet<string> = new Set([
+  'end',
+  'finish',
+  'close',
+  'exit',
+  'load',
+  'loadend',
+  'open',
+  'listening',
+  'connect',
+  'response',
+]);
+
+/**
  * String methods whose result is a function of the receiver and the
  * arguments alone: a bounded receiver with bounded arguments gives a bounded
  * result. Matched only on a receiver the checker types as a string.

@@ -20,7 +20,8 @@ import {
   type SettleSite,
   type SettlingCallback,
 } from '../analysis/settlers.js';
-import { PROMISE_REACTIONS } from '../analysis/vocabulary.js';
+import { ONE_SHOT_EVENTS, PROMISE_REACTIONS } from '../analysis/vocabulary.js';
+import { ADD_ONCE_LISTENER } from '../analysis/resources.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
@@ -121,6 +122,8 @@ export default createRule<Options, MessageIds>({
     const asyncAwaits = new Map<FunctionNode, TSESTree.AwaitExpression[]>();
     /** Dropped `p.then(…).catch(h)` / `p.then(…, h)` chains in each executor. */
     const chains = new Map<FunctionNode, PromiseChain[]>();
+    /** The `catch` clauses in each function nested in an executor. */
+    const catches = new Map<FunctionNode, TSESTree.CatchClause[]>();
 
     const listeners: TSESLint.RuleListener = {
       NewExpression(node) {
@@ -165,6 +168,15 @@ export default createRule<Options, MessageIds>({
               const list = extras.get(fn);
               if (list) list.push(child);
               else extras.set(fn, [child]);
+            }
+          }
+          if (child.type === AST_NODE_TYPES.CatchClause && !toMark.has(child.body)) {
+            toMark.add(child.body);
+            const fn = enclosingFunction(child);
+            if (fn) {
+              const list = catches.get(fn);
+              if (list) list.push(child);
+              else catches.set(fn, [child]);
             }
           }
           const chain = child.type === AST_NODE_TYPES.CallExpression ? droppedChain(child) : null;
@@ -229,6 +241,7 @@ export default createRule<Options, MessageIds>({
       if (checkCallbacks) {
         for (const callback of model.callbacks) checkCallback(model, callback, byFunction);
         for (const chain of chains.get(model.executor) ?? []) checkChain(model, chain, byFunction);
+        for (const listener of model.listeners) checkSwallowingListener(model, listener, byFunction);
       }
       if (checkEvents) checkListeners(model);
     }
@@ -257,13 +270,14 @@ export default createRule<Options, MessageIds>({
       sites: readonly SettleSite[],
       rethrown: string | null = null,
       throwsLeak = false,
+      from: TSESTree.Node = fn,
     ): Leak | null {
       const counts = (leak: Leak | null): leak is Leak =>
         leak !== null &&
         (leak.end === 'normal' ||
           (throwsLeak && leak.jump?.type === AST_NODE_TYPES.ThrowStatement) ||
           (rethrown !== null && throwsError(leak.jump, rethrown)));
-      const start = tracker.positions.get(fn);
+      const start = tracker.positions.get(from);
       if (!start) return null;
       const releases: Position[] = [];
       for (const site of sites) {
@@ -422,6 +436,70 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * A listener for an event that comes once (`end`, `load`, a `once()`
+     * registration) that settles in a `try` and whose `catch` swallows the
+     * failure: after the catch nothing else will call it, and the promise stays
+     * pending. Repeated events (`data`, `message`) may settle on a later call.
+     */
+    function checkSwallowingListener(
+      model: ExecutorModel,
+      listener: ListenerSite,
+      byFunction: Map<FunctionNode, SettleSite[]>,
+    ): void {
+      if (!listener.settles) return;
+      const fn = skipWrappers(listener.handler as TSESTree.Expression);
+      if (!isFunctionNode(fn)) return;
+      const clauses = catches.get(fn);
+      if (!clauses) return;
+      // Another listener settles on an event that can still come (a `close` after the `end`): not the only route.
+      if (model.listeners.some((other) => other !== listener && other.settles && other.event !== 'error')) return;
+      const sites = byFunction.get(fn) ?? [];
+      for (const clause of clauses) {
+        const block = clause.parent.block;
+        // The `try` settles itself: the failure caught is that of the settling computation.
+        if (!sites.some((site) => site.kind === 'settle' && contains(block, site.node))) continue;
+        const leak = leakIn(fn, sites, null, false, clause.body);
+        if (!leak || !isOneShot(listener)) continue;
+        const param = clause.param?.type === AST_NODE_TYPES.Identifier ? clause.param.name : null;
+        const error = param ?? 'error';
+        const reject = model.rejectName;
+        const take = param ? '' : `, catch the error as \`${error}\`,`;
+        context.report({
+          ...where(leak, fn),
+          messageId: 'callbackPathNeverSettles',
+          data: {
+            callee: listenerText(listener),
+            path: `${describePath(leak, fn, '')} from its \`catch\` (line ${String(clause.loc.start.line)})`,
+            settlers: settlerNames(model),
+            error,
+            fix: reject
+              ? `${param ? 'C' : `Catch the error as \`${error}\` and c`}all \`${reject}(${error})\` in the \`catch\``
+              : `Take \`reject\` as the executor's second parameter${take} and call \`reject(${error})\` in the \`catch\``,
+          },
+        });
+        return;
+      }
+    }
+
+    /** A registration whose handler runs at most once. */
+    function isOneShot(listener: ListenerSite): boolean {
+      const node = listener.node;
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = skipWrappers(node.callee);
+        const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+        if (method !== null && ADD_ONCE_LISTENER.has(method)) return true;
+        if (method === 'addEventListener' && hasOnceOption(node.arguments[2])) return true;
+      }
+      return ONE_SHOT_EVENTS.has(listener.event) && emitterKind(listener.receiver) !== null;
+    }
+
+    /** `x.on` for `x.on('end', …)`, `x.onload` for `x.onload = …`. */
+    function listenerText(listener: ListenerSite): string {
+      const node = listener.node;
+      return node.type === AST_NODE_TYPES.CallExpression ? calleeText(node) : brief(sourceCode, node.left);
+    }
+
     /** `msg.then(…).catch` for a chain's last callee. */
     function chainText(call: TSESTree.CallExpression): string {
       const callee = skipWrappers(call.callee);
@@ -567,6 +645,20 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** `{ once: true }` as an `addEventListener` option. */
+function hasOnceOption(node: TSESTree.Node | undefined): boolean {
+  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return node.properties.some(
+    (property) =>
+      property.type === AST_NODE_TYPES.Property &&
+      !property.computed &&
+      property.key.type === AST_NODE_TYPES.Identifier &&
+      property.key.name === 'once' &&
+      property.value.type === AST_NODE_TYPES.Literal &&
+      property.value.value === true,
+  );
+}
 
 /** A promise chain whose failure handler is an inline function. */
 interface PromiseChain {

@@ -301,6 +301,62 @@ export function named(key: string) {
     register(() => void kept);
   });
 }`,
+    // Listeners whose catch settles, rethrows, or waits for a later event.
+    `${prelude}export function parsed(path: string) {
+  return Promise.all([
+    new Promise<unknown>((resolve, reject) => {
+      let text = '';
+      const s = createReadStream(path, 'utf8');
+      s.on('data', (chunk) => (text += String(chunk)));
+      s.on('error', reject);
+      s.on('end', () => {
+        try {
+          resolve(JSON.parse(text));
+        } catch (e) {
+          console.error(e);
+          reject(e);
+        }
+      });
+    }),
+    new Promise<unknown>((resolve) => {
+      const s = createReadStream(path, 'utf8');
+      s.on('close', () => resolve(null));
+      s.once('end', () => {
+        try {
+          resolve(JSON.parse(''));
+        } catch {
+          console.warn('not JSON');
+        }
+      });
+    }),
+    new Promise<unknown>((resolve, reject) => {
+      const s = createReadStream(path, 'utf8');
+      s.on('error', reject);
+      s.on('end', () => {
+        try {
+          resolve(JSON.parse(''));
+        } catch (e) {
+          console.error(e);
+          throw e;
+        }
+      });
+    }),
+  ]);
+}`,
+    // A listener for a repeated event skips a bad message: a later one may settle.
+    `${prelude}export function firstGood(socket: WebSocket) {
+  return new Promise<unknown>((resolve, reject) => {
+    socket.onerror = () => reject(new Error('socket failed'));
+    socket.onclose = () => reject(new Error('socket closed'));
+    socket.addEventListener('message', (event: MessageEvent<string>) => {
+      try {
+        resolve(JSON.parse(event.data));
+      } catch (e) {
+        console.warn('skipping', e);
+      }
+    });
+  });
+}`,
   ],
   invalid: [
     // An async executor: the throw rejects only the executor's own promise.
@@ -655,6 +711,70 @@ export function n(key: string) {
             settlers: '`resolve` or `reject`',
             error: 'error',
             fix: 'Take the error as its parameter and call `reject(error)` there',
+          },
+        },
+      ],
+    },
+    // A stream's 'end' listener settles in a try whose catch only logs.
+    {
+      code: `${prelude}export function o(path: string) {
+  return new Promise<unknown>((resolve, reject) => {
+    let text = '';
+    const s = createReadStream(path, 'utf8');
+    s.on('data', (chunk) => (text += String(chunk)));
+    s.on('error', reject);
+    s.on('end', () => {
+      try {
+        resolve(JSON.parse(text));
+      } catch (e) {
+        console.error(e);
+      }
+    });
+  });
+}`,
+      errors: [
+        {
+          messageId: 'callbackPathNeverSettles',
+          line: L(7),
+          column: 17,
+          data: {
+            callee: 's.on',
+            path: `reach its end (line ${String(L(13))}) from its \`catch\` (line ${String(L(10))})`,
+            settlers: '`resolve` or `reject`',
+            error: 'e',
+            fix: 'Call `reject(e)` in the `catch`',
+          },
+        },
+      ],
+    },
+    // An XMLHttpRequest's onload returns from its catch; onerror is wired.
+    {
+      code: `${prelude}export function p(url: string) {
+  return new Promise<unknown>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.onerror = () => reject(new Error('network'));
+    xhr.onload = () => {
+      try {
+        resolve(JSON.parse(xhr.responseText));
+      } catch {
+        return;
+      }
+    };
+    xhr.open('GET', url);
+    xhr.send();
+  });
+}`,
+      errors: [
+        {
+          messageId: 'callbackPathNeverSettles',
+          line: L(9),
+          column: 9,
+          data: {
+            callee: 'xhr.onload',
+            path: `return at line ${String(L(9))} from its \`catch\` (line ${String(L(8))})`,
+            settlers: '`resolve` or `reject`',
+            error: 'error',
+            fix: 'Catch the error as `error` and call `reject(error)` in the `catch`',
           },
         },
       ],

@@ -1,7 +1,6 @@
 // Source: https://github.com/livgust/covid-vaccine-scrapers/pull/245
 // Bug: the scraper parsed the response body in its `end` listener and, when JSON.parse failed, only logged the error: the request promise neither resolved nor rejected (the review asked for `reject(e)` there instead).
-// expect: no-unsettled-promise/callbackPathNeverSettles 21:21
-// not yet: listener callbacks are not path-checked: the `end` listener's catch path logs without settling
+// expect: no-unsettled-promise/callbackPathNeverSettles 20:21
 
 import { get } from 'node:https';
 
