@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import {
   contains,
@@ -6,6 +6,7 @@ import {
   isFunctionNode,
   isResolveOnlyPromise,
   memberName,
+  outermostAlias,
   skipWrappers,
   walk,
   type FunctionNode,
@@ -13,6 +14,7 @@ import {
 import { failingEmitterKind, type FailingEmitter } from '../analysis/emitters.js';
 import { PathTracker, type Leak, type Position } from '../analysis/paths.js';
 import {
+  LISTEN_METHODS,
   modelExecutor,
   promiseExecutor,
   type ExecutorModel,
@@ -122,6 +124,8 @@ export default createRule<Options, MessageIds>({
     const asyncAwaits = new Map<FunctionNode, TSESTree.AwaitExpression[]>();
     /** Dropped `p.then(…).catch(h)` / `p.then(…, h)` chains in each executor. */
     const chains = new Map<FunctionNode, PromiseChain[]>();
+    /** `src.pipe(dest)` calls in each executor. */
+    const pipes = new Map<FunctionNode, TSESTree.CallExpression[]>();
     /** The `catch` clauses in each function nested in an executor. */
     const catches = new Map<FunctionNode, TSESTree.CatchClause[]>();
 
@@ -178,6 +182,11 @@ export default createRule<Options, MessageIds>({
               if (list) list.push(child);
               else catches.set(fn, [child]);
             }
+          }
+          if (child.type === AST_NODE_TYPES.CallExpression && isPipeCall(child)) {
+            const list = pipes.get(executor);
+            if (list) list.push(child);
+            else pipes.set(executor, [child]);
           }
           const chain = child.type === AST_NODE_TYPES.CallExpression ? droppedChain(child) : null;
           if (chain) {
@@ -243,7 +252,10 @@ export default createRule<Options, MessageIds>({
         for (const chain of chains.get(model.executor) ?? []) checkChain(model, chain, byFunction);
         for (const listener of model.listeners) checkSwallowingListener(model, listener, byFunction);
       }
-      if (checkEvents) checkListeners(model);
+      if (checkEvents) {
+        checkListeners(model);
+        checkPipeSources(model);
+      }
     }
 
     /** `setTimeout(settle, ms)` or `setTimeout(() => reject(…), ms)`. */
@@ -579,6 +591,156 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * `src.pipe(dest)` with `dest`'s success and failure both wired: `pipe()`
+     * does not forward `src`'s errors to `dest`, so a failing `src` leaves `dest`
+     * waiting, and the promise with it, unless something listens on `src` too.
+     */
+    function checkPipeSources(model: ExecutorModel): void {
+      const calls = pipes.get(model.executor);
+      if (!calls) return;
+      const byReceiver = new Map<string, ListenerSite[]>();
+      for (const listener of model.listeners) {
+        const list = byReceiver.get(listener.receiverKey);
+        if (list) list.push(listener);
+        else byReceiver.set(listener.receiverKey, [listener]);
+      }
+      for (const group of byReceiver.values()) {
+        // An unwired destination is reported by the event check itself.
+        if (!group.some((l) => l.settles && TERMINAL_EVENTS.has(l.event))) continue;
+        const waiting = group.filter((l) => l.settles && !TERMINAL_EVENTS.has(l.event));
+        const success = waiting.find((l) => ONE_SHOT_EVENTS.has(l.event)) ?? waiting[0];
+        if (!success) continue;
+        const pipe = calls.find((call) => pipesInto(call, success.receiver));
+        if (!pipe) continue;
+        const source = unwiredSource(model, pipe);
+        if (!source || emitterKind(success.receiver) !== 'node') continue;
+        const reject = model.rejectName ?? 'reject';
+        const name = brief(sourceCode, source);
+        const code =
+          model.rejectName && isPlainReference(source) ? `${name}.once('error', ${model.rejectName});` : null;
+        const after = code ? statementOf(pipe) : null;
+        context.report({
+          node: success.node,
+          messageId: 'errorNotListened',
+          data: {
+            emitter: brief(sourceCode, pipe),
+            event: success.event,
+            failure: `an \`error\` of \`${name}\`, which \`pipe()\` does not forward`,
+            fix: `Also listen for \`error\` on \`${name}\` and call \`${reject}\`, or use \`stream.pipeline()\`, which forwards every stream's error`,
+          },
+          suggest:
+            code && after
+              ? [
+                  {
+                    messageId: 'addErrorListenerSuggestion',
+                    data: { code },
+                    fix: (fixer) => fixer.insertTextAfter(after, `\n${indentOf(after)}${code}`),
+                  },
+                ]
+              : [],
+        });
+      }
+    }
+
+    /** `call` pipes into `receiver`: `receiver` is the call itself (`a.pipe(b).on(…)`) or its destination. */
+    function pipesInto(call: TSESTree.CallExpression, receiver: TSESTree.Expression): boolean {
+      const target = skipWrappers(receiver);
+      const destination = call.arguments[0];
+      return (
+        target === call ||
+        (destination !== undefined &&
+          destination.type !== AST_NODE_TYPES.SpreadElement &&
+          sameTarget(skipWrappers(destination), target))
+      );
+    }
+
+    /**
+     * The first stream upstream of `call` (through `a.pipe(b).pipe(c)` chains)
+     * that Node's typings say can fail and that nothing listens on for `error`
+     * or `close`, nor is handed to another call that might (`finished(src, …)`).
+     */
+    function unwiredSource(model: ExecutorModel, call: TSESTree.CallExpression): TSESTree.Expression | null {
+      const sources: TSESTree.Expression[] = [];
+      let current: TSESTree.Expression = call;
+      while (current.type === AST_NODE_TYPES.CallExpression && isPipeCall(current)) {
+        let object = skipWrappers((current.callee as TSESTree.MemberExpression).object);
+        // `src.on('error', reject).pipe(dest)`: a listener chained on the source.
+        let wired = false;
+        while (object.type === AST_NODE_TYPES.CallExpression && isListenCall(object)) {
+          if (FAILURE_EVENTS.has(firstString(object) ?? '')) wired = true;
+          object = skipWrappers((object.callee as TSESTree.MemberExpression).object);
+        }
+        // `a.pipe(b).pipe(c)`: the middle stream is `b`, the inner call's destination.
+        const stream =
+          object.type === AST_NODE_TYPES.CallExpression && isPipeCall(object) ? object.arguments[0] : object;
+        if (!wired && stream && stream.type !== AST_NODE_TYPES.SpreadElement) sources.push(skipWrappers(stream));
+        current = object;
+      }
+      for (const source of sources) {
+        if (isWired(model, source)) continue;
+        if (emitterKind(source) !== 'node') continue;
+        return source;
+      }
+      return null;
+    }
+
+    /** Something listens on `source` for failure, or `source` is handed to a call that may. */
+    function isWired(model: ExecutorModel, source: TSESTree.Expression): boolean {
+      if (model.listeners.some((l) => FAILURE_EVENTS.has(l.event) && sameTarget(skipWrappers(l.receiver), source)))
+        return true;
+      if (source.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(source), source.name);
+        if (!variable) return true;
+        return variable.references.some((ref) => ref.identifier !== source && wiresFailure(ref.identifier));
+      }
+      let handed = false;
+      walk(model.executor.body, (node) => {
+        if (
+          !handed &&
+          node.type === AST_NODE_TYPES.CallExpression &&
+          !isPipeCall(node) &&
+          node.arguments.some(
+            (arg) => arg.type !== AST_NODE_TYPES.SpreadElement && sameTarget(skipWrappers(arg), source),
+          )
+        )
+          handed = true;
+      });
+      return handed;
+    }
+
+    /** A reference that listens for `error`/`close` (through `.on(…)` chains) or is passed to a call other than `pipe()`. */
+    function wiresFailure(identifier: TSESTree.Node): boolean {
+      let current = outermostAlias(identifier) as TSESTree.Expression;
+      const parent = current.parent;
+      if (
+        (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+        parent.arguments.includes(current)
+      ) {
+        return !(parent.type === AST_NODE_TYPES.CallExpression && isPipeCall(parent));
+      }
+      for (;;) {
+        const member = current.parent;
+        if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return false;
+        const call = member.parent;
+        if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || !isListenCall(call)) return false;
+        if (FAILURE_EVENTS.has(firstString(call) ?? '')) return true;
+        current = call;
+      }
+    }
+
+    /** The same emitter: one variable, `this`, or the same member path. */
+    function sameTarget(a: TSESTree.Expression, b: TSESTree.Expression): boolean {
+      if (a === b) return true;
+      if (a.type === AST_NODE_TYPES.Identifier && b.type === AST_NODE_TYPES.Identifier) {
+        if (a.name !== b.name) return false;
+        const va = ASTUtils.findVariable(sourceCode.getScope(a), a.name);
+        return va !== null && va === ASTUtils.findVariable(sourceCode.getScope(b), b.name);
+      }
+      if (!isPlainReference(a) || !isPlainReference(b)) return false;
+      return sourceCode.getText(a).replace(/\s+/g, '') === sourceCode.getText(b).replace(/\s+/g, '');
+    }
+
     function emitterKind(receiver: TSESTree.Expression): FailingEmitter | null {
       const tsNode = services.esTreeNodeToTSNodeMap.get(receiver);
       return failingEmitterKind(services.program, checker.getTypeAtLocation(tsNode), tsNode);
@@ -645,6 +807,32 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** Events whose listener covers a source's failure. */
+const FAILURE_EVENTS = new Set(['error', 'close']);
+
+/** `a.pipe(b)`: one destination argument. */
+function isPipeCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(callee) === 'pipe' &&
+    call.arguments.length >= 1 &&
+    call.arguments.length <= 2
+  );
+}
+
+/** `x.on(…)`, `x.once(…)`, `x.addEventListener(…)`. */
+function isListenCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && LISTEN_METHODS.has(memberName(callee) ?? '');
+}
+
+/** The first argument as a plain string. */
+function firstString(call: TSESTree.CallExpression): string | null {
+  const first = call.arguments[0];
+  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : null;
+}
 
 /** `{ once: true }` as an `addEventListener` option. */
 function hasOnceOption(node: TSESTree.Node | undefined): boolean {

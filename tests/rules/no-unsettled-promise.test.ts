@@ -357,6 +357,50 @@ export function named(key: string) {
     });
   });
 }`,
+    // A piped source whose failure is wired: a listener on it (settling, or forwarding to the
+    // destination, here or before the executor), a helper it is handed to, or pipeline().
+    `${prelude}import { PassThrough, finished, pipeline } from 'node:stream';
+export function piped(path: string) {
+  const early = createReadStream(path);
+  const sink = new PassThrough();
+  early.on('error', (error) => sink.destroy(error));
+  return Promise.all([
+    new Promise<void>((resolve, reject) => {
+      const src = createReadStream(path);
+      const out = new PassThrough();
+      src.on('error', reject);
+      src.pipe(out);
+      out.on('end', () => resolve());
+      out.on('error', reject);
+    }),
+    new Promise<void>((resolve, reject) => {
+      const src = createReadStream(path);
+      const out = new PassThrough();
+      src.once('error', (error) => out.destroy(error)).pipe(out);
+      out.on('end', () => resolve());
+      out.on('error', reject);
+    }),
+    new Promise<void>((resolve, reject) => {
+      early.pipe(sink);
+      sink.on('end', () => resolve());
+      sink.on('error', reject);
+    }),
+    new Promise<void>((resolve, reject) => {
+      const src = createReadStream(path);
+      const out = new PassThrough();
+      finished(src, (err) => err && reject(err));
+      src.pipe(out);
+      out.on('end', () => resolve());
+      out.on('error', reject);
+    }),
+    new Promise<void>((resolve, reject) => {
+      const out = new PassThrough();
+      pipeline(createReadStream(path), out, (err) => err && reject(err));
+      out.on('end', () => resolve());
+      out.on('error', reject);
+    }),
+  ]);
+}`,
   ],
   invalid: [
     // An async executor: the throw rejects only the executor's own promise.
@@ -776,6 +820,100 @@ export function n(key: string) {
             error: 'error',
             fix: 'Catch the error as `error` and call `reject(error)` in the `catch`',
           },
+        },
+      ],
+    },
+    // pipe() does not forward the source's errors: the destination is wired, the source is not.
+    {
+      code: `${prelude}import { PassThrough } from 'node:stream';
+export function q(path: string) {
+  return new Promise<string>((resolve, reject) => {
+    let text = '';
+    const src = createReadStream(path, 'utf8');
+    const out = new PassThrough({ encoding: 'utf8' });
+    src.pipe(out);
+    out.on('data', (chunk: string) => (text += chunk));
+    out.on('end', () => resolve(text));
+    out.on('error', reject);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'errorNotListened',
+          line: L(9),
+          column: 5,
+          data: {
+            emitter: 'src.pipe(out)',
+            event: 'end',
+            failure: 'an `error` of `src`, which `pipe()` does not forward',
+            fix: "Also listen for `error` on `src` and call `reject`, or use `stream.pipeline()`, which forwards every stream's error",
+          },
+          suggestions: [
+            {
+              messageId: 'addErrorListenerSuggestion',
+              data: { code: "src.once('error', reject);" },
+              output: `${prelude}import { PassThrough } from 'node:stream';
+export function q(path: string) {
+  return new Promise<string>((resolve, reject) => {
+    let text = '';
+    const src = createReadStream(path, 'utf8');
+    const out = new PassThrough({ encoding: 'utf8' });
+    src.pipe(out);
+    src.once('error', reject);
+    out.on('data', (chunk: string) => (text += chunk));
+    out.on('end', () => resolve(text));
+    out.on('error', reject);
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The middle of a pipe chain: the source is wired, the transform between is not.
+    {
+      code: `${prelude}import { createGzip } from 'node:zlib';
+export function r(from: string, to: string) {
+  return new Promise<void>((resolve, reject) => {
+    const src = createReadStream(from);
+    const gzip = createGzip();
+    const out = createWriteStream(to);
+    src.on('error', reject);
+    src.pipe(gzip).pipe(out);
+    out.on('finish', () => resolve());
+    out.on('error', reject);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'errorNotListened',
+          line: L(9),
+          column: 5,
+          data: {
+            emitter: 'src.pipe(gzip).pipe(out)',
+            event: 'finish',
+            failure: 'an `error` of `gzip`, which `pipe()` does not forward',
+            fix: "Also listen for `error` on `gzip` and call `reject`, or use `stream.pipeline()`, which forwards every stream's error",
+          },
+          suggestions: [
+            {
+              messageId: 'addErrorListenerSuggestion',
+              data: { code: "gzip.once('error', reject);" },
+              output: `${prelude}import { createGzip } from 'node:zlib';
+export function r(from: string, to: string) {
+  return new Promise<void>((resolve, reject) => {
+    const src = createReadStream(from);
+    const gzip = createGzip();
+    const out = createWriteStream(to);
+    src.on('error', reject);
+    src.pipe(gzip).pipe(out);
+    gzip.once('error', reject);
+    out.on('finish', () => resolve());
+    out.on('error', reject);
+  });
+}`,
+            },
+          ],
         },
       ],
     },

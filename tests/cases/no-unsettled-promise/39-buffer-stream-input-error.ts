@@ -1,7 +1,6 @@
 // Source: https://github.com/sindresorhus/get-stream/pull/15
 // Bug: the helper piped the input into its own buffer stream and settled on that stream's `data`, `end` and `error`; errors of the input stream are not forwarded by pipe(), so a failing input left the promise pending.
-// expect: no-unsettled-promise/errorNotListened 22:5
-// not yet: `pipe()` does not forward the source's errors: the destination's `end` waits on an input whose `error` nothing settles on
+// expect: no-unsettled-promise/errorNotListened 21:5
 
 import { PassThrough, type Readable } from 'node:stream';
 
