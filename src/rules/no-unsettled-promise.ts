@@ -5,6 +5,7 @@ import {
   enclosingFunction,
   isFunctionNode,
   isResolveOnlyPromise,
+  keyName,
   memberName,
   outermostAlias,
   skipWrappers,
@@ -124,6 +125,9 @@ export default createRule<Options, MessageIds>({
     const asyncAwaits = new Map<FunctionNode, TSESTree.AwaitExpression[]>();
     /** Dropped `p.then(…).catch(h)` / `p.then(…, h)` chains in each executor. */
     const chains = new Map<FunctionNode, PromiseChain[]>();
+    /** Member accesses of the file by property name, built on first need. */
+    let membersByName: Map<string, TSESTree.MemberExpression[]> | null = null;
+    const reportedRegistrations = new Set<TSESTree.Node>();
     /** `src.pipe(dest)` calls in each executor. */
     const pipes = new Map<FunctionNode, TSESTree.CallExpression[]>();
     /** The `catch` clauses in each function nested in an executor. */
@@ -255,6 +259,7 @@ export default createRule<Options, MessageIds>({
       if (checkEvents) {
         checkListeners(model);
         checkPipeSources(model);
+        checkStoredSettlers(model);
       }
     }
 
@@ -643,6 +648,118 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * The executor stores its settlers in an entry of a field's collection
+     * (`this.pending.set(id, { resolve, reject })`) and returns: whoever takes the
+     * entry out and calls its `resolve`/`reject` settles it. When the only
+     * functions in the file that do so are listeners for a success event
+     * (`message`) on an emitter that can fail, a failure or a close of that emitter
+     * leaves every stored promise pending.
+     */
+    function checkStoredSettlers(model: ExecutorModel): void {
+      for (const site of model.sites) {
+        if (site.kind !== 'handoff' || site.fn !== model.executor) continue;
+        const stored = storedEntry(site.node);
+        if (!stored) continue;
+        // Only the keys that hold this executor's settlers.
+        for (const entry of (site.node.parent as TSESTree.Property).parent.properties) {
+          if (entry.type !== AST_NODE_TYPES.Property || entry.computed) continue;
+          const key = keyName(entry.key, false);
+          if (key !== null && !model.sites.some((other) => other.node === entry.value)) stored.keys.delete(key);
+        }
+        if (stored.keys.size === 0) continue;
+        const field = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(stored.field.property));
+        if (!field) continue;
+        const settlingFns = new Set<FunctionNode>();
+        for (const access of membersOf(stored.fieldName)) {
+          if (access === stored.field) continue;
+          const fn = enclosingFunction(access);
+          if (!fn || settlingFns.has(fn) || !callsStoredKey(fn, stored.keys)) continue;
+          if (checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(access.property)) !== field) continue;
+          settlingFns.add(fn);
+        }
+        if (settlingFns.size === 0) continue;
+        const registrations = [...settlingFns].map(successRegistration);
+        if (registrations.some((r) => r === null)) continue;
+        for (const registration of registrations) {
+          if (!registration || reportedRegistrations.has(registration.node)) continue;
+          const kind = emitterKind(registration.receiver);
+          if (!kind || (kind === 'dom' && !DOM_SUCCESS_EVENTS.has(registration.event))) continue;
+          reportedRegistrations.add(registration.node);
+          const emitter = brief(sourceCode, registration.receiver);
+          const collection = brief(sourceCode, stored.field);
+          context.report({
+            node: registration.node,
+            messageId: 'errorNotListened',
+            data: {
+              emitter,
+              event: registration.event,
+              failure: `\`error\` or \`close\`, for the promises stored in \`${collection}\` on line ${String(stored.field.loc.start.line)}`,
+              fix: `Reject every entry of \`${collection}\` when \`${emitter}\` fails or closes, and clear it`,
+            },
+          });
+        }
+      }
+    }
+
+    function membersOf(name: string): TSESTree.MemberExpression[] {
+      if (!membersByName) {
+        const found = new Map<string, TSESTree.MemberExpression[]>();
+        walk(sourceCode.ast, (node) => {
+          if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return;
+          if (node.property.type !== AST_NODE_TYPES.Identifier) return;
+          const list = found.get(node.property.name);
+          if (list) list.push(node);
+          else found.set(node.property.name, [node]);
+        });
+        membersByName = found;
+      }
+      return membersByName.get(name) ?? [];
+    }
+
+    /** `fn` calls `x.resolve(…)` for one of the stored entry's keys, in its own body. */
+    function callsStoredKey(fn: FunctionNode, keys: ReadonlySet<string>): boolean {
+      let found = false;
+      walk(
+        fn.body,
+        (node) => {
+          if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
+          const callee = skipWrappers(node.callee);
+          if (callee.type === AST_NODE_TYPES.MemberExpression && keys.has(memberName(callee) ?? '')) found = true;
+        },
+        { intoFunctions: false },
+      );
+      return found;
+    }
+
+    /** `fn` is a listener for a success event on an emitter: `x.onmessage = fn`, `x.addEventListener('message', fn)`. */
+    function successRegistration(
+      fn: FunctionNode,
+    ): { node: TSESTree.Node; receiver: TSESTree.Expression; event: string } | null {
+      const outer = outermostAlias(fn);
+      const parent = outer.parent;
+      if (!parent) return null;
+      let found: { node: TSESTree.Node; receiver: TSESTree.Expression; event: string } | null = null;
+      if (
+        parent.type === AST_NODE_TYPES.AssignmentExpression &&
+        parent.right === outer &&
+        parent.left.type === AST_NODE_TYPES.MemberExpression
+      ) {
+        const name = memberName(parent.left);
+        if (name !== null && /^on[a-z]+$/.test(name))
+          found = { node: parent, receiver: skipWrappers(parent.left.object), event: name.slice(2) };
+      } else if (
+        parent.type === AST_NODE_TYPES.CallExpression &&
+        parent.arguments[1] === outer &&
+        isListenCall(parent)
+      ) {
+        const event = firstString(parent);
+        const callee = skipWrappers(parent.callee) as TSESTree.MemberExpression;
+        if (event !== null) found = { node: parent, receiver: skipWrappers(callee.object), event };
+      }
+      return found && !TERMINAL_EVENTS.has(found.event) ? found : null;
+    }
+
     /** `call` pipes into `receiver`: `receiver` is the call itself (`a.pipe(b).on(…)`) or its destination. */
     function pipesInto(call: TSESTree.CallExpression, receiver: TSESTree.Expression): boolean {
       const target = skipWrappers(receiver);
@@ -807,6 +924,42 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * A settler stored in an entry of a field's collection:
+ * `this.pending.set(id, { resolve, reject })` → the field `this.pending` and the
+ * entry's keys that hold settlers.
+ */
+function storedEntry(
+  reference: TSESTree.Node,
+): {
+  field: TSESTree.MemberExpression & { property: TSESTree.Identifier };
+  fieldName: string;
+  keys: Set<string>;
+} | null {
+  const property = reference.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== reference) return null;
+  const object = property.parent;
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const call = outermostAlias(object).parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(object)) return null;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const field = skipWrappers(callee.object);
+  if (field.type !== AST_NODE_TYPES.MemberExpression || field.computed) return null;
+  if (field.property.type !== AST_NODE_TYPES.Identifier) return null;
+  const keys = new Set<string>();
+  for (const entry of object.properties) {
+    if (entry.type !== AST_NODE_TYPES.Property || entry.computed) continue;
+    const key = keyName(entry.key, false);
+    if (key !== null && entry.value.type === AST_NODE_TYPES.Identifier) keys.add(key);
+  }
+  return {
+    field: field as TSESTree.MemberExpression & { property: TSESTree.Identifier },
+    fieldName: field.property.name,
+    keys,
+  };
+}
 
 /** Events whose listener covers a source's failure. */
 const FAILURE_EVENTS = new Set(['error', 'close']);

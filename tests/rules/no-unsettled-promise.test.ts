@@ -13,6 +13,26 @@ declare function fail(message: string): never;
 `;
 // Code lines start after the prelude's seven lines.
 const L = (line: number) => line + 7;
+// A client that keeps each request's settlers in a map, settled by the socket's message listener.
+const client = `class Rpc {
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  constructor(private readonly ws: WebSocket) {
+    ws.addEventListener('message', (event: MessageEvent<string>) => {
+      const msg = JSON.parse(event.data) as { id: number; result: unknown };
+      const entry = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      entry?.resolve(msg.result);
+    });%EXTRA%
+  }
+  call(method: string): Promise<unknown> {
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.ws.send(JSON.stringify({ id, method }));
+    });
+  }%METHOD%
+}`;
 
 ruleTester.run('no-unsettled-promise', rule, {
   valid: [
@@ -401,6 +421,26 @@ export function piped(path: string) {
     }),
   ]);
 }`,
+    // Stored settlers that something besides the message listener settles: a close listener
+    // that rejects them all through a method, or a per-request deadline.
+    `${prelude}export ${client
+      .replace('%EXTRA%', "\n    ws.addEventListener('close', () => this.failAll(new Error('closed')));")
+      .replace(
+        '%METHOD%',
+        `
+  private failAll(error: Error): void {
+    for (const entry of this.pending.values()) entry.reject(error);
+    this.pending.clear();
+  }`,
+      )}`,
+    `${prelude}export ${client.replace('%EXTRA%', '').replace(
+      '%METHOD%',
+      `
+  expire(id: number): void {
+    this.pending.get(id)?.reject(new Error('timed out'));
+    this.pending.delete(id);
+  }`,
+    )}`,
   ],
   invalid: [
     // An async executor: the throw rejects only the executor's own promise.
@@ -914,6 +954,23 @@ export function r(from: string, to: string) {
 }`,
             },
           ],
+        },
+      ],
+    },
+    // Settlers stored in a map that only the socket's message listener settles.
+    {
+      code: `${prelude}export ${client.replace('%EXTRA%', '').replace('%METHOD%', '')}`,
+      errors: [
+        {
+          messageId: 'errorNotListened',
+          line: L(5),
+          column: 5,
+          data: {
+            emitter: 'ws',
+            event: 'message',
+            failure: `\`error\` or \`close\`, for the promises stored in \`this.pending\` on line ${String(L(15))}`,
+            fix: 'Reject every entry of `this.pending` when `ws` fails or closes, and clear it',
+          },
         },
       ],
     },

@@ -1,7 +1,6 @@
 // Source: https://github.com/askmike/deribit-v2-ws/pull/12
 // Bug: requests waited in an in-flight queue that only the socket's message handler settled; when the connection dropped and the client reconnected, nothing rejected them, so their callers awaited forever (the maintainer had been hunting that leak).
-// expect: no-unsettled-promise/errorNotListened 25:5
-// not yet: resolvers stored in a map and settled by a message listener outside the executor: nothing settles them on close
+// expect: no-unsettled-promise/errorNotListened 24:5
 
 interface Inflight {
   resolve: (result: unknown) => void;

@@ -1,7 +1,6 @@
 // Source: https://github.com/dxos/dxos/pull/12505
 // Bug: review finding: the memory script's CDP client stored each request's resolver in a pending map settled only by the socket's message listener; nothing rejected them on `close` or `error`, so a target disappearing mid-request left the await hanging with no output.
-// expect: no-unsettled-promise/errorNotListened 19:5
-// not yet: resolvers stored in a map and settled by a message listener outside the executor: nothing settles them on close or error
+// expect: no-unsettled-promise/errorNotListened 18:5
 
 interface Pending {
   resolve: (result: unknown) => void;
