@@ -671,12 +671,15 @@ export default createRule<Options, MessageIds>({
         const field = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(stored.field.property));
         if (!field) continue;
         const settlingFns = new Set<FunctionNode>();
+        // Each function's body is read once, however many accesses it has.
+        const read = new Set<FunctionNode>();
         for (const access of membersOf(stored.fieldName)) {
           if (access === stored.field) continue;
           const fn = enclosingFunction(access);
-          if (!fn || settlingFns.has(fn) || !callsStoredKey(fn, stored.keys)) continue;
+          if (!fn || read.has(fn)) continue;
           if (checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(access.property)) !== field) continue;
-          settlingFns.add(fn);
+          read.add(fn);
+          if (callsStoredKey(fn, stored.keys)) settlingFns.add(fn);
         }
         if (settlingFns.size === 0) continue;
         const registrations = [...settlingFns].map(successRegistration);
@@ -930,9 +933,7 @@ export default createRule<Options, MessageIds>({
  * `this.pending.set(id, { resolve, reject })` → the field `this.pending` and the
  * entry's keys that hold settlers.
  */
-function storedEntry(
-  reference: TSESTree.Node,
-): {
+function storedEntry(reference: TSESTree.Node): {
   field: TSESTree.MemberExpression & { property: TSESTree.Identifier };
   fieldName: string;
   keys: Set<string>;
