@@ -442,11 +442,13 @@ export default createRule<Options, MessageIds>({
     /**
      * Is the re-arm guarded: a test before it (or around it) reads the handle
      * (`if (this.timer) return`, `if (!this.timer)`), or reads a flag the same
-     * function sets (`if (this.started) return; this.started = true`)?
+     * function sets (`if (this.started) return; this.started = true`) and
+     * decides whether the re-arm runs (a test whose branches both go on to the
+     * re-arm, `if (n === 0) n = 30`, guards nothing)?
      */
     function guarded(fn: FunctionNode, site: TSESTree.Node, owner: Owner): boolean {
       const written: Owner[] = [];
-      const tests: TSESTree.Node[] = [];
+      const tests: { test: TSESTree.Node; control: TSESTree.Node }[] = [];
       // The function and the functions around it (a guard before a nested function is defined counts).
       for (let scope: TSESTree.Node | null = fn; scope; scope = enclosingFunction(scope)) {
         const body = scope.body;
@@ -459,17 +461,17 @@ export default createRule<Options, MessageIds>({
             }
             if (node.range[0] >= site.range[0]) return;
             if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression)
-              tests.push(node.test);
-            else if (node.type === AST_NODE_TYPES.LogicalExpression) tests.push(node.left);
-            else if (node.type === AST_NODE_TYPES.SwitchStatement) tests.push(node.discriminant);
-            else if (node.type === AST_NODE_TYPES.WhileStatement) tests.push(node.test);
+              tests.push({ test: node.test, control: node });
+            else if (node.type === AST_NODE_TYPES.LogicalExpression) tests.push({ test: node.left, control: node });
+            else if (node.type === AST_NODE_TYPES.SwitchStatement)
+              tests.push({ test: node.discriminant, control: node });
+            else if (node.type === AST_NODE_TYPES.WhileStatement) tests.push({ test: node.test, control: node });
           },
           { intoFunctions: false },
         );
         if (classOfMember(scope)) break;
       }
-      const flags = [owner, ...written];
-      const readsFlag = (root: TSESTree.Node, depth: number): boolean => {
+      const reads = (root: TSESTree.Node, flags: readonly Owner[], depth: number): boolean => {
         let found = false;
         walk(root, (node) => {
           if (found) return;
@@ -477,12 +479,63 @@ export default createRule<Options, MessageIds>({
           // `if (this.isStarted()) return`: a method of the class that reads the flag.
           else if (depth === 0 && node.type === AST_NODE_TYPES.CallExpression) {
             const value = thisMember(node.callee)?.value;
-            if (value && isFunctionNode(value) && readsFlag(value.body, depth + 1)) found = true;
+            if (value && isFunctionNode(value) && reads(value.body, flags, depth + 1)) found = true;
           }
         });
         return found;
       };
-      return tests.some((test) => readsFlag(test, 0));
+      return tests.some(
+        ({ test, control }) => reads(test, [owner], 0) || (decides(control, site) && reads(test, written, 0)),
+      );
+    }
+
+    /**
+     * Does the test of `control` decide whether `site` runs: `site` is inside
+     * one of its branches, or a branch leaves before reaching it (`return`,
+     * `throw`, `break`, `continue`), or it is a loop that waits on it?
+     */
+    function decides(control: TSESTree.Node, site: TSESTree.Node): boolean {
+      switch (control.type) {
+        case AST_NODE_TYPES.IfStatement:
+          return (
+            contains(control.consequent, site) ||
+            (control.alternate !== null && contains(control.alternate, site)) ||
+            !completesNormally(control.consequent) ||
+            (control.alternate !== null && !completesNormally(control.alternate))
+          );
+        case AST_NODE_TYPES.ConditionalExpression:
+          return contains(control.consequent, site) || contains(control.alternate, site);
+        case AST_NODE_TYPES.LogicalExpression:
+          return contains(control.right, site);
+        case AST_NODE_TYPES.SwitchStatement:
+          return (
+            contains(control, site) ||
+            control.cases.some((branch) => branch.consequent.some((statement) => !completesNormally(statement)))
+          );
+        default:
+          return true;
+      }
+    }
+
+    /** Can `statement` run to its end: it does not end in a `return`, `throw`, `break` or `continue` on every branch? */
+    function completesNormally(statement: TSESTree.Statement): boolean {
+      switch (statement.type) {
+        case AST_NODE_TYPES.ReturnStatement:
+        case AST_NODE_TYPES.ThrowStatement:
+        case AST_NODE_TYPES.BreakStatement:
+        case AST_NODE_TYPES.ContinueStatement:
+          return false;
+        case AST_NODE_TYPES.BlockStatement:
+          return statement.body.every(completesNormally);
+        case AST_NODE_TYPES.IfStatement:
+          return (
+            statement.alternate === null ||
+            completesNormally(statement.consequent) ||
+            completesNormally(statement.alternate)
+          );
+        default:
+          return true;
+      }
     }
 
     /**

@@ -272,6 +272,24 @@ export class Cluster {
     if (this.slotsTimer) clearTimeout(this.slotsTimer);
   }
 }`,
+    // A flag the function sets, tested by a guard whose branch leaves (in a block) before the re-arm.
+    `export class Carousel {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private playing = false;
+  play(): void {
+    if (this.playing) {
+      console.log('already playing');
+      return;
+    }
+    this.playing = true;
+    this.timer = setInterval(() => this.next(), 5000);
+  }
+  private next(): void {}
+  stop(): void {
+    this.playing = false;
+    clearInterval(this.timer);
+  }
+}`,
     // A handle local to the call is not overwritten across calls.
     `export function run(task: () => void): void {
   let timer = setTimeout(task, 10);
@@ -524,6 +542,46 @@ export class Animator {
   }
   stop(): void {
     clearTimeout(this.retry);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A test on a flag the function sets, whose branches both go on to the re-arm, guards nothing.
+    {
+      code: `export class Carousel {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private delay = 0;
+  play(): void {
+    if (this.delay === 0) this.delay = 5000;
+    this.timer = setInterval(() => this.next(), this.delay);
+  }
+  private next(): void {}
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerOverwritten',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'clearPreviousSuggestion',
+              output: `export class Carousel {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private delay = 0;
+  play(): void {
+    if (this.delay === 0) this.delay = 5000;
+    clearInterval(this.timer);
+    this.timer = setInterval(() => this.next(), this.delay);
+  }
+  private next(): void {}
+  stop(): void {
+    clearInterval(this.timer);
   }
 }`,
             },

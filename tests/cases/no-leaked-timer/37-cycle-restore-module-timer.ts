@@ -1,7 +1,6 @@
 // Source: https://github.com/ZoneMinder/zoneminder/pull/5138
 // Bug: cycleStart() put a fresh interval into the module's cycle handle without clearing the one there, and page restores (visibilitychange, pageshow) called it again, so orphan intervals advanced the view twice per second and pause stopped only the last.
-// expect: no-leaked-timer/timerOverwritten 22:3
-// not yet: a test that reads a variable the function also assigns is taken as a once-guard, though it does not skip the re-arm
+// expect: no-leaked-timer/timerOverwritten 21:3
 
 let cycleTimer: ReturnType<typeof setInterval> | undefined;
 let cycling = false;
