@@ -306,6 +306,8 @@ function reachesEnclosing(
   const nested: FunctionNode[] = [];
   walk(fn.body, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    // A function handed to a call as a callback (`p.then(this.next, this.next)`) may run later, as a nested one.
+    for (const argument of callbackArguments(node, sourceCode)) nested.push(argument);
     const target = functionDenoted(skipWrappers(node.callee), sourceCode);
     if (!target) return;
     let inNested = false;
@@ -328,6 +330,26 @@ function reachesEnclosing(
     if (found) return { fn: found.fn, direct: false };
   }
   return null;
+}
+
+/**
+ * The functions of this file a call is handed by name as arguments
+ * (`p.then(this.next, this.next)`, `emitter.once('pong', onPong)`,
+ * `queue.push(this.run.bind(this))`), not the inline ones.
+ */
+export function callbackArguments(
+  call: TSESTree.CallExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): FunctionNode[] {
+  const found: FunctionNode[] = [];
+  for (const argument of call.arguments) {
+    if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    const node = bindTarget(skipWrappers(argument));
+    if (isFunctionNode(node)) continue;
+    const target = functionDenoted(node, sourceCode);
+    if (target && !found.includes(target)) found.push(target);
+  }
+  return found;
 }
 
 /** `f.bind(x)` → `f`. */

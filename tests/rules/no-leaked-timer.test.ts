@@ -290,6 +290,24 @@ export class Cluster {
     clearInterval(this.timer);
   }
 }`,
+    // A loop whose callback hands the arming function on by name (a one-shot event, a promise reaction):
+    // each re-arm replaces a timer that has fired.
+    `declare const source: { once(event: string, listener: () => void): void };
+export class Sampler {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  constructor() {
+    source.once('ready', this.arm);
+  }
+  private readonly arm = (): void => {
+    this.timer = setTimeout(this.sample, 1000);
+  };
+  private readonly sample = (): void => {
+    source.once('ready', this.arm);
+  };
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}`,
     // A handle local to the call is not overwritten across calls.
     `export function run(task: () => void): void {
   let timer = setTimeout(task, 10);
@@ -582,6 +600,56 @@ export class Animator {
   private next(): void {}
   stop(): void {
     clearInterval(this.timer);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A function handed on by name that does not lead back to the re-arm makes no loop: every 'ready' re-arms.
+    {
+      code: `declare const source: { on(event: string, listener: () => void): void };
+export class Sampler {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  constructor() {
+    source.on('ready', this.arm);
+  }
+  private readonly arm = (): void => {
+    this.timer = setTimeout(this.sample, 1000);
+  };
+  private readonly sample = (): void => {
+    source.on('sample', this.record);
+  };
+  private readonly record = (): void => {};
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerOverwritten',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'clearPreviousSuggestion',
+              output: `declare const source: { on(event: string, listener: () => void): void };
+export class Sampler {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  constructor() {
+    source.on('ready', this.arm);
+  }
+  private readonly arm = (): void => {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(this.sample, 1000);
+  };
+  private readonly sample = (): void => {
+    source.on('sample', this.record);
+  };
+  private readonly record = (): void => {};
+  stop(): void {
+    clearTimeout(this.timer);
   }
 }`,
             },

@@ -1,7 +1,6 @@
 // Source: https://github.com/ngageoint/hootenanny-ui/pull/1519
 // Bug: negative: job status polling issues the next poll only once the last request has settled: the poll callback is registered with `.then(f, f)` (once in the constructor, then once per poll), so every re-arm replaces a timer that has already fired, and stop() clears the pending one.
 // expect: none
-// not yet: a private handler passed as `.then(f, f)` has no call sites to judge, so its re-arm is taken as callable again while armed
 
 export class JobStatusPoller {
   private timer: ReturnType<typeof setTimeout> | undefined;
