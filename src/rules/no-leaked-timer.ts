@@ -18,6 +18,7 @@ import { PathTracker, type Position } from '../analysis/paths.js';
 import {
   atModuleLevel,
   bindTarget,
+  callbackArguments,
   callbackCapturesCallState,
   callReleases,
   classFacts,
@@ -174,10 +175,12 @@ export default createRule<Options, MessageIds>({
         reportUnused(call, kind, use.kind === 'variable' ? use.target.name : null, loop?.fn ?? null);
         return;
       }
+      // A loop that re-arms through other functions (`send(…, () => this.arm())`) outlives teardown as surely as a direct one.
+      const outlives = repeats || (loop !== null && !loop.direct && loopsOnEveryRun(call, loop.fn));
       if (use.kind === 'property') {
         const { definition } = use;
         const name = keyName(definition.key, false);
-        if (name === null || definition.static || !repeats) return;
+        if (name === null || definition.static || !outlives) return;
         const classNode = definition.parent.parent;
         const owner: FieldOwner = {
           kind: 'field',
@@ -191,7 +194,7 @@ export default createRule<Options, MessageIds>({
       }
       const owner = resolveOwner(use.target, scopes.scopeOf);
       if (!owner) return;
-      if (owner.kind === 'field' && !owner.isStatic && repeats)
+      if (owner.kind === 'field' && !owner.isStatic && outlives)
         checkTeardown(call, kind, owner, use.target, reportedOwners);
       if (use.assignment) checkOverwrite(call, kind, owner, use.target, use.assignment, loop);
     }
@@ -225,6 +228,54 @@ export default createRule<Options, MessageIds>({
       if (!entry || !at) return false;
       const leak = tracker.findLeak(entry, [at]);
       return leak === null || leak.end === 'throw';
+    }
+
+    /**
+     * Does every run of the timer's callback come back to `fn`, and every run
+     * of `fn` re-arm the timer: a chain of calls (to functions of this file,
+     * or callbacks handed to a call, which are taken to run), each reached on
+     * every path through its function, leads from the callback to `fn`?
+     */
+    function loopsOnEveryRun(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+      if (!reschedulesOnEveryRun(fn, call)) return false;
+      const callback = call.arguments[0];
+      if (!callback || callback.type === AST_NODE_TYPES.SpreadElement) return false;
+      const direct = skipWrappers(callback);
+      const start = isFunctionNode(direct) ? direct : functionDenoted(bindTarget(direct), sourceCode);
+      return start !== null && reachesOnEveryRun(start, fn, new Set(), 0);
+    }
+
+    function reachesOnEveryRun(from: FunctionNode, to: FunctionNode, seen: Set<FunctionNode>, depth: number): boolean {
+      if (from === to) return true;
+      if (seen.has(from) || depth > 3) return false;
+      seen.add(from);
+      const next: FunctionNode[] = [];
+      walk(from.body, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression || !alwaysReached(node, from)) return;
+        const target = functionDenoted(skipWrappers(node.callee), sourceCode);
+        if (target) next.push(target);
+        next.push(...callbackArguments(node, sourceCode));
+      });
+      if (next.includes(to)) return true;
+      return next.some((target) => reachesOnEveryRun(target, to, seen, depth + 1));
+    }
+
+    /**
+     * Is `node` reached on every path through its function, and, when that
+     * function is an inline callback inside `root`, is the call it is handed
+     * to reached on every path through its own (up to `root`)?
+     */
+    function alwaysReached(node: TSESTree.Node, root: FunctionNode): boolean {
+      const host = enclosingFunction(node);
+      if (!host) return false;
+      const entry = entries.get(host);
+      const at = tracker.positions.get(node);
+      if (!entry || !at) return false;
+      const leak = tracker.findLeak(entry, [at]);
+      if (leak !== null && leak.end !== 'throw') return false;
+      if (host === root) return true;
+      const parent = host.parent;
+      return parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== host && alwaysReached(parent, root);
     }
 
     function reportUnused(

@@ -308,6 +308,28 @@ export class Sampler {
     clearTimeout(this.timer);
   }
 }`,
+    // A loop that re-arms through other methods' callbacks, with a stop flag that teardown sets on the way.
+    `declare const socket: { write(data: string, done: () => void): void; destroy(): void };
+export class Keepalive {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+  start(): void {
+    this.idle();
+  }
+  private idle(): void {
+    if (this.closed) return;
+    socket.write('IDLE', () => this.arm());
+  }
+  private arm(): void {
+    this.timer = setTimeout(() => {
+      socket.write('DONE', () => this.idle());
+    }, 10_000);
+  }
+  destroy(): void {
+    this.closed = true;
+    socket.destroy();
+  }
+}`,
     // A handle local to the call is not overwritten across calls.
     `export function run(task: () => void): void {
   let timer = setTimeout(task, 10);
@@ -650,6 +672,58 @@ export class Sampler {
   private readonly record = (): void => {};
   stop(): void {
     clearTimeout(this.timer);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A loop that re-arms through other methods' callbacks on every run, not cleared by teardown.
+    {
+      code: `declare const socket: { write(data: string, done: () => void): void; destroy(): void };
+export class Keepalive {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  start(): void {
+    this.idle();
+  }
+  private idle(): void {
+    socket.write('IDLE', () => this.arm());
+  }
+  private arm(): void {
+    this.timer = setTimeout(() => {
+      socket.write('DONE', () => this.idle());
+    }, 10_000);
+  }
+  destroy(): void {
+    socket.destroy();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerNotClearedOnTeardown',
+          line: 11,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              output: `declare const socket: { write(data: string, done: () => void): void; destroy(): void };
+export class Keepalive {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  start(): void {
+    this.idle();
+  }
+  private idle(): void {
+    socket.write('IDLE', () => this.arm());
+  }
+  private arm(): void {
+    this.timer = setTimeout(() => {
+      socket.write('DONE', () => this.idle());
+    }, 10_000);
+  }
+  destroy(): void {
+    clearTimeout(this.timer);
+    socket.destroy();
   }
 }`,
             },

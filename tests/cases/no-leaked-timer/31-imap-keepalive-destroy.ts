@@ -1,7 +1,6 @@
 // Source: https://github.com/mscdex/node-imap/issues/487
 // Bug: the IDLE keepalive timer, re-armed after every IDLE round trip, was not cleared by destroy(), so after a destroy it still fired and wrote to the destroyed socket.
-// expect: no-leaked-timer/timerNotClearedOnTeardown 20:5
-// not yet: a timer loop that re-arms through other methods' callbacks is not seen as repeating
+// expect: no-leaked-timer/timerNotClearedOnTeardown 19:5
 
 import type { Socket } from 'node:net';
 
