@@ -330,6 +330,56 @@ export class Keepalive {
     socket.destroy();
   }
 }`,
+    // The owned stream's close handler goes through close(), which clears the loop.
+    `import type { Socket } from 'node:net';
+export class PingClient {
+  private pingTimer: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly stream: Socket) {
+    stream.on('connect', () => this.ping());
+    stream.on('close', () => this.onStreamClose());
+  }
+  private ping(): void {
+    this.pingTimer = setTimeout(() => {
+      this.stream.write('PING');
+      this.ping();
+    }, 1000);
+  }
+  private onStreamClose(): void {
+    this.close();
+  }
+  close(): void {
+    clearTimeout(this.pingTimer);
+    this.stream.end();
+  }
+}`,
+    // A stream the object replaces on reconnect: its close does not end the object, the loop goes on over the next one.
+    `import { connect, type Socket } from 'node:net';
+export class PingClient {
+  private pingTimer: ReturnType<typeof setTimeout> | undefined;
+  private stream: Socket;
+  constructor(private readonly port: number) {
+    this.stream = this.open();
+    this.ping();
+  }
+  private open(): Socket {
+    const stream = connect(this.port);
+    stream.on('close', () => this.reconnect());
+    return stream;
+  }
+  private reconnect(): void {
+    this.stream = this.open();
+  }
+  private ping(): void {
+    this.pingTimer = setTimeout(() => {
+      this.stream.write('PING');
+      this.ping();
+    }, 1000);
+  }
+  close(): void {
+    clearTimeout(this.pingTimer);
+    this.stream.end();
+  }
+}`,
     // A handle local to the call is not overwritten across calls.
     `export function run(task: () => void): void {
   let timer = setTimeout(task, 10);
@@ -724,6 +774,64 @@ export class Keepalive {
   destroy(): void {
     clearTimeout(this.timer);
     socket.destroy();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // close() clears the loop, but the handler of the owned stream's 'close' event, the other end of its life, does not.
+    {
+      code: `import type { Socket } from 'node:net';
+export class PingClient {
+  private pingTimer: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly stream: Socket) {
+    stream.on('connect', () => this.ping());
+    stream.on('close', () => this.onStreamClose());
+  }
+  private ping(): void {
+    this.pingTimer = setTimeout(() => {
+      this.stream.write('PING');
+      this.ping();
+    }, 1000);
+  }
+  private onStreamClose(): void {
+    console.log('closed');
+  }
+  close(): void {
+    clearTimeout(this.pingTimer);
+    this.stream.end();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerNotClearedOnTeardown',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              output: `import type { Socket } from 'node:net';
+export class PingClient {
+  private pingTimer: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly stream: Socket) {
+    stream.on('connect', () => this.ping());
+    stream.on('close', () => this.onStreamClose());
+  }
+  private ping(): void {
+    this.pingTimer = setTimeout(() => {
+      this.stream.write('PING');
+      this.ping();
+    }, 1000);
+  }
+  private onStreamClose(): void {
+    clearTimeout(this.pingTimer);
+    console.log('closed');
+  }
+  close(): void {
+    clearTimeout(this.pingTimer);
+    this.stream.end();
   }
 }`,
             },

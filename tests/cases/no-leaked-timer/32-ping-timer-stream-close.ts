@@ -1,7 +1,6 @@
 // Source: https://github.com/nats-io/nats.node/issues/255
 // Bug: the client's ping loop was cleared by close() but not when the server dropped the connection: the stream's 'close' handler emitted the close event and left the ping timer running.
-// expect: no-leaked-timer/timerNotClearedOnTeardown 20:5
-// not yet: the handler of the owned stream's 'close' event is not taken as a teardown path
+// expect: no-leaked-timer/timerNotClearedOnTeardown 19:5
 
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
