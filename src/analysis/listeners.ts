@@ -98,26 +98,29 @@ export function listenerRemovalAt(call: TSESTree.CallExpression): ListenerRemova
 
 /**
  * How the options argument of `addEventListener` bounds the listener:
- * `removes` for `{ signal }` or `{ once: true }`, `unknown` when it is not an
- * object literal we can read (a variable, a spread), `none` otherwise.
+ * `signal` for `{ signal }` (removed when the caller's controller aborts),
+ * `once` for `{ once: true }` alone (removed only when the event fires),
+ * `unknown` when it is not an object literal we can read (a variable, a
+ * spread), `none` otherwise.
  */
-export function optionsBound(add: ListenerAdd): 'removes' | 'unknown' | 'none' {
+export function optionsBound(add: ListenerAdd): 'signal' | 'once' | 'unknown' | 'none' {
   if (add.method !== 'addEventListener') return 'none';
   const options = add.call.arguments[2];
   if (!options) return 'none';
   if (options.type === AST_NODE_TYPES.Literal) return 'none';
   if (options.type !== AST_NODE_TYPES.ObjectExpression) return 'unknown';
+  let once = false;
   for (const property of options.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.computed) return 'unknown';
     const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
-    if (key === 'signal') return 'removes';
+    if (key === 'signal') return 'signal';
     if (key === 'once') {
       const value = property.value;
       if (value.type === AST_NODE_TYPES.Literal && value.value === false) continue;
-      return 'removes';
+      once = true;
     }
   }
-  return 'none';
+  return once ? 'once' : 'none';
 }
 
 /** Globals that live as long as the process or the page. */
@@ -220,6 +223,11 @@ const RUNS_ONCE_CALLEES = new Set([
 
 /** Events that fire once in the life of their target. */
 const ONE_SHOT_EVENTS = new Set(['DOMContentLoaded', 'load', 'ready', 'listening']);
+
+/** An event that fires once in the life of its target: a listener for it goes when it fires. */
+export function isOneShotEvent(event: TSESTree.Node): boolean {
+  return event.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ONE_SHOT_EVENTS.has(event.value);
+}
 
 /** A callback that runs at most once where it is passed: `.then(cb)`, `setTimeout(cb)`, `x.on('ready', cb)`. */
 function runsOnceWhereItIs(fn: FunctionNode): boolean {

@@ -1,11 +1,15 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  calleeName,
   classOfMember,
   contains,
   isConstructor,
+  isFunctionNode,
   functionName,
   memberName,
+  runsInPlace,
   skipWrappers,
+  walk,
   type ClassNode,
   type FunctionNode,
 } from '../analysis/ast.js';
@@ -14,6 +18,7 @@ import {
   handlerVariable,
   isEventSourceType,
   isOnceGuarded,
+  isOneShotEvent,
   isSetupFunction,
   listenerAddAt,
   listenerRemovalAt,
@@ -44,6 +49,9 @@ export type MessageIds = 'inlineListenerNeverRemoved' | 'listenerNeverRemoved' |
 
 /** Calls that end a target's life: its listeners go with it. */
 const TEARDOWN_CALL = /^(close|destroy|end|terminate|dispose|abort|disconnect|kill|removeAllListeners)$/;
+
+/** How many local helpers deep a call is followed (`cleanup()` called by `finish()` called by a listener). */
+const MAX_HELPER_DEPTH = 3;
 
 const GATE = /addEventListener|\.(on|addListener|prependListener)\(/;
 const ONCE_GATE = /\.(once|prependOnceListener)\(/;
@@ -79,9 +87,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkOnce: false }],
     messages: {
       listenerNeverRemoved:
-        "Every call of {{fn}} adds `{{handler}}` as a listener for '{{event}}' to `{{target}}`, which {{lifetime}}, and nothing removes it: the listeners pile up with everything they capture. Remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup){{alternative}}.",
+        "Every call of {{fn}} adds `{{handler}}` as a listener for '{{event}}' to `{{target}}`, which {{lifetime}}, and nothing removes it{{until}}: the listeners pile up with everything they capture. Remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup){{alternative}}.",
       inlineListenerNeverRemoved:
-        "Every call of {{fn}} adds an inline listener for '{{event}}' to `{{target}}`, which {{lifetime}}, and an inline function can never be removed: the listeners pile up with everything they capture. Keep the handler in a variable and remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup){{alternative}}.",
+        "Every call of {{fn}} adds an inline listener for '{{event}}' to `{{target}}`, which {{lifetime}}, and an inline function can never be removed{{until}}: the listeners pile up with everything they capture. Keep the handler in a variable and remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup){{alternative}}.",
       onceListenerMayNeverFire:
         "Every call of {{fn}} adds a once-only listener for '{{event}}' to `{{target}}`, which {{lifetime}}; it is removed only when '{{event}}' fires, and until then the listeners pile up with everything they capture. Remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup).",
     },
@@ -113,15 +121,18 @@ export default createRule<Options, MessageIds>({
     };
 
     const adds: ListenerAdd[] = [];
+    /** Every registration, `once()` included, by the compact text of its target. */
+    const registrations = new Map<string, ListenerAdd[]>();
     const removals: ListenerRemoval[] = [];
     /** `x.destroy()`, `x.removeAllListeners()`…: the target's compact text. */
     const teardowns: TSESTree.CallExpression[] = [];
 
     return {
       CallExpression(node) {
-        const add = listenerAddAt(node, checkOnce);
+        const add = listenerAddAt(node, true);
         if (add) {
-          adds.push(add);
+          push(registrations, add.receiver ? textOf(add.receiver, sourceCode) : '', add);
+          if (checkOnce || !ADD_ONCE_LISTENER.has(add.method)) adds.push(add);
           return;
         }
         const removal = listenerRemovalAt(node);
@@ -167,7 +178,7 @@ export default createRule<Options, MessageIds>({
 
     function check(add: ListenerAdd, index: RemovalIndex): void {
       const bound = optionsBound(add);
-      if (bound !== 'none') return;
+      if (bound === 'signal' || bound === 'unknown') return;
       if (resultUsed(add.call)) return;
       const fn = perCallFunction(add.call, true);
       if (!fn) return;
@@ -187,7 +198,18 @@ export default createRule<Options, MessageIds>({
       }
       const handler = handlerIdentity(add);
       if (handler === 'unknown') return;
-      if (handler !== 'inline' && isRemoved(add, handler, index)) return;
+      const removed = handler === 'inline' ? [] : removalsOf(add, handler, index);
+      // Removed only when the event fires (`{ once: true }`, or a removal that only the target's
+      // own listeners run): a leak only where the call can end before the event fires.
+      let until = '';
+      if (bound === 'once' || removed.length > 0) {
+        if (isOneShotEvent(add.event)) return;
+        const listening = listenerFunctions(add, fn);
+        if (!removed.every((removal) => runsOnlyOnEvent(removal.call, fn, listening, 0))) return;
+        const first = endsFirst(add, fn, removed, listening);
+        if (first === null) return;
+        until = untilText(add, handler === 'inline', first);
+      }
       if (replacesPrevious(add, fn, index)) return;
       if (targetTornDown(add, index)) return;
       if (isSetupFunction(fn, lifetime.kind, scopes, sourceCode)) return;
@@ -195,7 +217,7 @@ export default createRule<Options, MessageIds>({
       if (!hasEventSourceType(add, lifetime)) return;
       // Every caller in the program runs once per process: module scope, or behind a once-flag.
       if (runsOnlyAtSetUp(services.program, services.esTreeNodeToTSNodeMap.get(fn), { kind: 'module' })) return;
-      report(add, fn, lifetime, handler === 'inline');
+      report(add, fn, lifetime, handler === 'inline', until);
     }
 
     /** `const off = emitter.on(…)`, `return target.on(…)`: the result may be an unsubscribe. */
@@ -288,16 +310,16 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** A removal of the same handler for the same event, anywhere it can be named again. */
-    function isRemoved(
+    /** The removals of the same handler for the same event, anywhere it can be named again. */
+    function removalsOf(
       add: ListenerAdd,
       handler: TSESLint.Scope.Variable | { text: string },
       index: RemovalIndex,
-    ): boolean {
+    ): ListenerRemoval[] {
       const byText = 'text' in handler;
       const candidates = byText ? (index.byText.get(handler.text) ?? []) : (index.byVariable.get(handler) ?? []);
       const addClass = thisClass(add.handler);
-      return candidates.some((removal) => {
+      return candidates.filter((removal) => {
         if (!sameEvent(add.event, removal.event)) return false;
         // `this.onResize` names the same function only within one class.
         if (byText && addClass && removal.handler && thisClass(removal.handler) !== addClass) return false;
@@ -330,6 +352,215 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** The functions registered as listeners on the add's target within `fn`: they run only when its events fire. */
+    function listenerFunctions(add: ListenerAdd, fn: FunctionNode): Set<FunctionNode> {
+      const found = new Set<FunctionNode>();
+      for (const other of registrations.get(add.receiver ? textOf(add.receiver, sourceCode) : '') ?? []) {
+        if (!contains(fn, other.call)) continue;
+        const handler = functionOf(other.handler);
+        if (handler) found.add(handler);
+      }
+      return found;
+    }
+
+    /** The function an expression names or is: an inline function, or a local `const f = () => …`/`function f`. */
+    function functionOf(node: TSESTree.Node): FunctionNode | null {
+      if (isFunctionNode(node)) return node;
+      if (node.type !== AST_NODE_TYPES.Identifier) return null;
+      const def = handlerVariable(node, scopes)?.defs[0];
+      if (!def) return null;
+      if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+      if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+        const init = skipWrappers(def.node.init);
+        return isFunctionNode(init) ? init : null;
+      }
+      return null;
+    }
+
+    /**
+     * The uses of a function kept in a local binding (`const cleanup = () => …`,
+     * `function finish() {…}`), or null when it is not kept in one.
+     */
+    function localUses(inner: FunctionNode): TSESTree.Identifier[] | null {
+      const binding =
+        inner.type === AST_NODE_TYPES.FunctionDeclaration
+          ? inner
+          : inner.parent.type === AST_NODE_TYPES.VariableDeclarator && inner.parent.init === inner
+            ? inner.parent
+            : null;
+      if (!binding) return null;
+      const uses: TSESTree.Identifier[] = [];
+      for (const variable of scopes.declared(binding)) {
+        for (const ref of variable.references) {
+          if (!ref.init) uses.push(ref.identifier as TSESTree.Identifier);
+        }
+      }
+      return uses;
+    }
+
+    /**
+     * Does `node` run only when a listener of the target runs: inside one of
+     * `listening`, or in a local helper that is only called from such places
+     * (`const cleanup = () => { … }` called by each listener)?
+     */
+    function runsOnlyOnEvent(
+      node: TSESTree.Node,
+      fn: FunctionNode,
+      listening: ReadonlySet<FunctionNode>,
+      depth: number,
+    ): boolean {
+      for (let p: TSESTree.Node | undefined = node.parent; p && p !== fn; p = p.parent) {
+        if (!isFunctionNode(p)) continue;
+        if (listening.has(p)) return true;
+        if (runsInPlace(p)) continue;
+        const uses = depth < MAX_HELPER_DEPTH ? localUses(p) : null;
+        return (
+          uses !== null &&
+          uses.length > 0 &&
+          uses.every(
+            (use) =>
+              use.parent.type === AST_NODE_TYPES.CallExpression &&
+              use.parent.callee === use &&
+              runsOnlyOnEvent(use.parent, fn, listening, depth + 1),
+          )
+        );
+      }
+      return false;
+    }
+
+    /**
+     * Where the call can end before the add's event fires, leaving the
+     * listener behind: the promise it sits in is settled by another callback
+     * that runs no removal (`setTimeout(resolve, ms)`). Null when the call
+     * ends only through the event.
+     */
+    function endsFirst(
+      add: ListenerAdd,
+      fn: FunctionNode,
+      removed: readonly ListenerRemoval[],
+      listening: ReadonlySet<FunctionNode>,
+    ): string | null {
+      for (let p: TSESTree.Node | undefined = add.call.parent; p && p !== fn; p = p.parent) {
+        if (isFunctionNode(p)) {
+          const executor = promiseOf(p);
+          if (!executor) return null;
+          return settledElsewhere(add, executor, removed, listening);
+        }
+      }
+      return null;
+    }
+
+    /** `new Promise((resolve, reject) => …)`: the executor and its settlers' variables. */
+    function promiseOf(executor: FunctionNode): TSESLint.Scope.Variable[] | null {
+      const parent = executor.parent;
+      if (
+        parent.type !== AST_NODE_TYPES.NewExpression ||
+        parent.callee.type !== AST_NODE_TYPES.Identifier ||
+        parent.callee.name !== 'Promise' ||
+        parent.arguments[0] !== executor
+      ) {
+        return null;
+      }
+      const names = executor.params
+        .slice(0, 2)
+        .flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : []));
+      return scopes.declared(executor).filter((variable) => names.includes(variable.name));
+    }
+
+    /** The first place the promise is settled later, by something other than the target's listeners, without a removal. */
+    function settledElsewhere(
+      add: ListenerAdd,
+      settlers: readonly TSESLint.Scope.Variable[],
+      removed: readonly ListenerRemoval[],
+      listening: ReadonlySet<FunctionNode>,
+    ): string | null {
+      const executor = settlers[0]?.defs[0]?.node;
+      if (!executor || !isFunctionNode(executor)) return null;
+      for (const settler of settlers) {
+        for (const ref of settler.references) {
+          if (ref.init || !ref.isRead()) continue;
+          if (ref.identifier.type !== AST_NODE_TYPES.Identifier) continue;
+          const found = settlesWithoutRemoval(add, ref.identifier, executor, removed, listening, 0);
+          if (found !== null) return found;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Does the settler (or a local helper using it) at `site` settle the
+     * promise later, from a callback that is not a listener of the target and
+     * runs no removal of the handler? Called in the executor's own code it
+     * settles now, before anything could be left behind.
+     */
+    function settlesWithoutRemoval(
+      add: ListenerAdd,
+      site: TSESTree.Identifier,
+      executor: FunctionNode,
+      removed: readonly ListenerRemoval[],
+      listening: ReadonlySet<FunctionNode>,
+      depth: number,
+    ): string | null {
+      let inner: FunctionNode | null = null;
+      for (let p: TSESTree.Node | undefined = site.parent; p && p !== executor; p = p.parent) {
+        if (isFunctionNode(p) && !runsInPlace(p)) {
+          inner = p;
+          break;
+        }
+      }
+      if (inner === null) {
+        const call = site.parent;
+        return call.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(site)
+          ? handedTo(add, call)
+          : null;
+      }
+      if (listening.has(inner) || reachesRemoval(inner, removed, 0)) return null;
+      const parent = inner.parent;
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.some((argument) => argument === inner))
+        return handedTo(add, parent);
+      const uses = depth < MAX_HELPER_DEPTH ? localUses(inner) : null;
+      for (const use of uses ?? []) {
+        const found = settlesWithoutRemoval(add, use, executor, removed, listening, depth + 1);
+        if (found !== null) return found;
+      }
+      return null;
+    }
+
+    /** Does `inner` run a removal of the handler, itself or through a local helper it calls? */
+    function reachesRemoval(inner: FunctionNode, removed: readonly ListenerRemoval[], depth: number): boolean {
+      if (removed.some((removal) => contains(inner, removal.call))) return true;
+      if (depth >= MAX_HELPER_DEPTH) return false;
+      let reaches = false;
+      walk(inner.body, (node) => {
+        if (reaches || node.type !== AST_NODE_TYPES.CallExpression) return;
+        const helper = functionOf(skipWrappers(node.callee));
+        if (helper && helper !== inner && reachesRemoval(helper, removed, depth + 1)) reaches = true;
+      });
+      return reaches;
+    }
+
+    /** What a settler handed to `call` waits for: null for another listener of the same target. */
+    function handedTo(add: ListenerAdd, call: TSESTree.CallExpression): string | null {
+      const registration = listenerAddAt(call, true);
+      if (registration) {
+        const target = registration.receiver ? textOf(registration.receiver, sourceCode) : '';
+        if (target === (add.receiver ? textOf(add.receiver, sourceCode) : '')) return null;
+        return `a '${brief(sourceCode, registration.event)}' listener on \`${brief(sourceCode, registration.receiver ?? call.callee)}\` can settle the promise`;
+      }
+      const name = calleeName(skipWrappers(call.callee));
+      return name === null
+        ? 'another callback can settle the promise'
+        : `the \`${name}\` callback can settle the promise`;
+    }
+
+    /** The words that say why a removal that waits for the event comes too late. */
+    function untilText(add: ListenerAdd, inline: boolean, first: string): string {
+      const event = add.event.type === AST_NODE_TYPES.Literal ? `'${String(add.event.value)}'` : 'its event';
+      return inline
+        ? `; \`{ once: true }\` drops it only when ${event} fires, and ${first} before it does`
+        : ` but ${event} firing, and ${first} before it does`;
+    }
+
     /** The class of the `this` an expression hangs on, if it does. */
     function thisClass(node: TSESTree.Node): ClassNode | null {
       let root: TSESTree.Node = node;
@@ -351,7 +582,13 @@ export default createRule<Options, MessageIds>({
       return isEventSourceType(checker, type);
     }
 
-    function report(add: ListenerAdd, fn: FunctionNode, lifetime: TargetLifetime, inline: boolean): void {
+    function report(
+      add: ListenerAdd,
+      fn: FunctionNode,
+      lifetime: TargetLifetime,
+      inline: boolean,
+      until: string,
+    ): void {
       const member = classOfMember(fn);
       const name = isConstructor(fn) ? `new ${member?.classNode.id?.name ?? 'this class'}()` : functionName(fn);
       const isDom = add.method === 'addEventListener';
@@ -366,6 +603,7 @@ export default createRule<Options, MessageIds>({
           event,
           target: add.receiver ? brief(sourceCode, add.receiver) : 'globalThis',
           lifetime: lifetimeText(lifetime),
+          until,
           remove: isDom ? 'removeEventListener' : 'removeListener',
           alternative: isDom ? ', or pass `{ signal }` from an AbortController you abort then' : '',
         },

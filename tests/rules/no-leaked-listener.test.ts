@@ -304,6 +304,60 @@ export const worker = new Worker(async (job, signal) => {
       process.off('warning', onWarning);
     });
 }`,
+
+    // A removal that only the event runs, and the promise settles only through the event: nothing is left behind.
+    `${prelude}export function nextReady(): Promise<void> {
+  return new Promise((resolve) => {
+    const onReady = (): void => {
+      bus.off('ready', onReady);
+      resolve();
+    };
+    bus.on('ready', onReady);
+  });
+}`,
+    // The timer that settles the promise removes the listener too.
+    `${prelude}export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}`,
+    // A request and its timeout share one cleanup, called on every settlement.
+    `${prelude}export class Rpc extends EventEmitter {
+  call(id: string, timeoutMs: number): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const event = 'reply:' + id;
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.off(event, onReply);
+      };
+      const onReply = (reply: unknown): void => {
+        cleanup();
+        resolve(reply);
+      };
+      const fail = (): void => {
+        cleanup();
+        reject(new Error('timed out'));
+      };
+      const timer = setTimeout(fail, timeoutMs);
+      this.on(event, onReply);
+    });
+  }
+}`,
+    // A one-shot event with a fallback timer: 'load' fires once, and every once-listener goes then.
+    `${prelude}export function pageLoaded(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    window.addEventListener('load', () => resolve(), { once: true });
+    setTimeout(resolve, ms);
+  });
+}`,
   ],
   invalid: [
     // Removing some other handler first (a local, for another event) does not replace this one.
@@ -333,6 +387,7 @@ export const worker = new Worker(async (job, signal) => {
             event: 'exit',
             target: 'process',
             lifetime: 'lives as long as the process',
+            until: '',
             remove: 'removeListener',
             alternative: '',
           },
@@ -357,6 +412,7 @@ export const worker = new Worker(async (job, signal) => {
             event: 'abort',
             target: 'signal',
             lifetime: "is the caller's AbortSignal and can outlive the call",
+            until: '',
             remove: 'removeEventListener',
             alternative: ', or pass `{ signal }` from an AbortController you abort then',
           },
@@ -501,6 +557,7 @@ export function reset(): void {
             event: 'message',
             target: 'window',
             lifetime: 'lives as long as the page',
+            until: '',
             remove: 'removeEventListener',
             alternative: ', or pass `{ signal }` from an AbortController you abort then',
           },
@@ -529,6 +586,7 @@ export function reset(): void {
             event: 'send',
             target: 'Hub.events',
             lifetime: 'is module-level and lives as long as the module',
+            until: '',
             remove: 'removeListener',
             alternative: '',
           },
@@ -576,6 +634,7 @@ export function track(): Tracker {
             event: 'exit',
             target: 'process',
             lifetime: 'lives as long as the process',
+            until: '',
             remove: 'removeListener',
             alternative: '',
           },
@@ -606,6 +665,7 @@ export function track(): Tracker {
             event: 'exit',
             target: 'process',
             lifetime: 'lives as long as the process',
+            until: '',
             remove: 'removeListener',
             alternative: '',
           },
@@ -656,6 +716,71 @@ export function spyOnRejections(spy: (error: unknown) => void): void {
   });
 }`,
       errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(3), column: 3 }],
+    },
+
+    // The handler removes itself on abort, but the timer resolves the sleep without removing it.
+    {
+      code: `${prelude}export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', onAbort);
+  });
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(9), column: 5 }],
+    },
+    // { once: true } goes only on abort; the timer settles the promise first.
+    {
+      code: `${prelude}export function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 }],
+    },
+    // The cleanup runs from the reply and error listeners only; the timeout rejects without it.
+    {
+      code: `${prelude}export class Rpc extends EventEmitter {
+  call(id: string, timeoutMs: number): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const event = 'reply:' + id;
+      const cleanup = (): void => {
+        this.off(event, onReply);
+      };
+      const onReply = (reply: unknown): void => {
+        cleanup();
+        resolve(reply);
+      };
+      this.on(event, onReply);
+      setTimeout(() => reject(new Error('timed out')), timeoutMs);
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: L(12),
+          column: 7,
+          data: {
+            fn: '`call`',
+            handler: 'onReply',
+            event: 'event',
+            target: 'this',
+            lifetime: 'belongs to the object and outlives the call',
+            until: ' but its event firing, and the `setTimeout` callback can settle the promise before it does',
+            remove: 'removeListener',
+            alternative: '',
+          },
+        },
+      ],
     },
   ],
 });

@@ -1,7 +1,6 @@
 // Source: https://github.com/rocicorp/mono/pull/2410
 // Bug: sleep() added an abort listener to the caller's signal and removed it only when the signal aborted, not when the sleep's own timeout fired, so every finished sleep in a polling loop left a listener on the signal.
-// expect: no-leaked-listener/listenerNeverRemoved 18:5
-// not yet: a removal inside the handler itself runs only if the event fires, and is taken as a removal on every path
+// expect: no-leaked-listener/listenerNeverRemoved 17:5
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {

@@ -1,8 +1,7 @@
 // Source: https://github.com/web3/web3.js/issues/2953
 // Bug: sendPayload() added a listener for the request id and one for 'error' to the long-lived provider and removed both in a cleanup run on a reply or an error, but not on a timeout, so the 'error' listeners grew for hours and memory with them.
+// expect: no-leaked-listener/listenerNeverRemoved 33:7
 // expect: no-leaked-listener/listenerNeverRemoved 34:7
-// expect: no-leaked-listener/listenerNeverRemoved 35:7
-// not yet: a removal in a cleanup closure is taken as covering every path, though the timeout path never calls it
 
 import { EventEmitter } from 'node:events';
 
