@@ -206,7 +206,7 @@ export default createRule<Options, MessageIds>({
         if (isOneShotEvent(add.event)) return;
         const listening = listenerFunctions(add, fn);
         if (!removed.every((removal) => runsOnlyOnEvent(removal.call, fn, listening, 0))) return;
-        const first = endsFirst(add, fn, removed, listening);
+        const first = endsFirst(add, fn, lifetime, removed, listening);
         if (first === null) return;
         until = untilText(add, handler === 'inline', first);
       }
@@ -431,21 +431,32 @@ export default createRule<Options, MessageIds>({
     /**
      * Where the call can end before the add's event fires, leaving the
      * listener behind: the promise it sits in is settled by another callback
-     * that runs no removal (`setTimeout(resolve, ms)`). Null when the call
+     * that runs no removal (`setTimeout(resolve, ms)`), or, for the caller's
+     * signal, a loop adds a fresh handler on every pass. Null when the call
      * ends only through the event.
      */
     function endsFirst(
       add: ListenerAdd,
       fn: FunctionNode,
+      lifetime: TargetLifetime,
       removed: readonly ListenerRemoval[],
       listening: ReadonlySet<FunctionNode>,
     ): string | null {
-      for (let p: TSESTree.Node | undefined = add.call.parent; p && p !== fn; p = p.parent) {
+      let child: TSESTree.Node = add.call;
+      for (let p: TSESTree.Node | undefined = add.call.parent; p && p !== fn; child = p, p = p.parent) {
         if (isFunctionNode(p)) {
           const executor = promiseOf(p);
           if (!executor) return null;
           return settledElsewhere(add, executor, removed, listening);
         }
+        if (
+          lifetime.kind === 'parameter' &&
+          isLoop(p) &&
+          p.body === child &&
+          freshPerPass(add, p.body) &&
+          passCanRepeat(p.body)
+        )
+          return 'the loop can go on to its next pass';
       }
       return null;
     }
@@ -553,6 +564,13 @@ export default createRule<Options, MessageIds>({
         : `the \`${name}\` callback can settle the promise`;
     }
 
+    /** The handler is made afresh in the loop body: every pass adds a different function. */
+    function freshPerPass(add: ListenerAdd, body: TSESTree.Statement): boolean {
+      if (isFunctionNode(add.handler)) return true;
+      const declared = handlerVariable(add.handler, scopes)?.defs[0]?.node;
+      return declared !== undefined && contains(body, declared);
+    }
+
     /** The words that say why a removal that waits for the event comes too late. */
     function untilText(add: ListenerAdd, inline: boolean, first: string): string {
       const event = add.event.type === AST_NODE_TYPES.Literal ? `'${String(add.event.value)}'` : 'its event';
@@ -611,6 +629,41 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+function isLoop(
+  node: TSESTree.Node,
+): node is
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement
+  | TSESTree.ForStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement {
+  return (
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement ||
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement
+  );
+}
+
+/**
+ * Can a pass of the loop end without leaving it: the body has a `continue`,
+ * or its last statement is not a `return` or `throw`?
+ */
+function passCanRepeat(body: TSESTree.Statement): boolean {
+  const continues: TSESTree.Node[] = [];
+  walk(
+    body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ContinueStatement) continues.push(node);
+    },
+    { intoFunctions: false },
+  );
+  if (continues.length > 0) return true;
+  const last = body.type === AST_NODE_TYPES.BlockStatement ? body.body.at(-1) : body;
+  return last?.type !== AST_NODE_TYPES.ReturnStatement && last?.type !== AST_NODE_TYPES.ThrowStatement;
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

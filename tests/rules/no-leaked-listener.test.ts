@@ -358,6 +358,37 @@ export const worker = new Worker(async (job, signal) => {
     setTimeout(resolve, ms);
   });
 }`,
+
+    // A retry loop that removes each pass's listener in finally.
+    `${prelude}export async function retry(urls: string[], signal: AbortSignal): Promise<Response | undefined> {
+  for (const url of urls) {
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await fetch(url, { signal: controller.signal });
+    } catch {
+      continue;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+  return undefined;
+}`,
+    // One handler for every pass: an EventTarget keeps a function added twice only once.
+    `${prelude}export async function poll(urls: string[], signal: AbortSignal): Promise<void> {
+  const onAbort = (): void => cleanup();
+  for (const url of urls) {
+    signal.addEventListener('abort', onAbort, { once: true });
+    await fetch(url);
+  }
+}`,
+    // Each pass waits for the event itself: its once-listener is gone before the next pass.
+    `${prelude}export async function everyAbort(signal: AbortSignal, times: number): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  }
+}`,
   ],
   invalid: [
     // Removing some other handler first (a local, for another event) does not replace this one.
@@ -781,6 +812,24 @@ export function spyOnRejections(spy: (error: unknown) => void): void {
           },
         },
       ],
+    },
+
+    // { once: true } goes only on abort; every retry pass adds a fresh handler to the caller's signal.
+    {
+      code: `${prelude}export async function retry(urls: string[], signal: AbortSignal): Promise<Response | undefined> {
+  for (const url of urls) {
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await fetch(url, { signal: controller.signal });
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(5), column: 5 }],
     },
   ],
 });

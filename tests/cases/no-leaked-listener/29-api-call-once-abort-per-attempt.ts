@@ -1,7 +1,6 @@
 // Source: https://github.com/ax-llm/ax/pull/645
 // Bug: every attempt of apiCall() added a `{ once: true }` abort listener to the caller's long-lived signal and removed it only when that signal aborted, so success, errors and retries each left one listener behind (MaxListenersExceededWarning at 11).
-// expect: no-leaked-listener/listenerNeverRemoved 18:5
-// not yet: `{ once: true }` is taken as a removal, though the caller's signal may never abort
+// expect: no-leaked-listener/listenerNeverRemoved 17:5
 
 export interface ApiCallOptions {
   url: string;
