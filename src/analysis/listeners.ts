@@ -22,7 +22,9 @@ import {
 import { CONFIGURATION_FUNCTION, classLooksLongLived } from './intent.js';
 import { isModuleLevel, outlivesEnclosingCall, type Scopes } from './lifetime.js';
 import { aliasTarget, classOfThis } from './owners.js';
+import { argumentFor, callSitesOf as programCallSitesOf } from './program.js';
 import { ADD_LISTENER, ADD_ONCE_LISTENER, REMOVE_LISTENER } from './resources.js';
+import { isBuiltinFactoryCall } from './types.js';
 
 export { ADD_LISTENER, ADD_ONCE_LISTENER, REMOVE_LISTENER };
 
@@ -512,4 +514,90 @@ export function handlerVariable(handler: TSESTree.Expression, scopes: Scopes): T
     return scopes.declared(handler).find((variable) => variable.name === handler.id?.name) ?? null;
   }
   return null;
+}
+
+/**
+ * Does every call of `fn` in the program pass, for its parameter at `index`
+ * (or that parameter's `property`, as in `{ signal }`), an object made for
+ * that call: the `.signal` of a controller made with `new` in the calling
+ * code with no loop or function between it and the call, or a built-in
+ * factory's result (`AbortSignal.timeout(ms)`)? Then the listener goes with
+ * that object, whatever the callee leaves on it.
+ */
+export function freshArgumentAtEveryCall(
+  program: ts.Program,
+  fn: ts.SignatureDeclaration,
+  index: number,
+  property: string | null,
+): boolean {
+  const { calls, reactions, complete } = programCallSitesOf(program, fn);
+  if (!complete || calls.length === 0 || reactions.length > 0) return false;
+  const checker = program.getTypeChecker();
+  return calls.every((call) => {
+    const argument = argumentFor(call, index);
+    if (argument === undefined || argument === 'spread') return false;
+    const value = property === null ? argument : propertyValue(unwrap(argument), property);
+    return value !== null && madeForCall(program, checker, value, call, 0);
+  });
+}
+
+function unwrap(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** `{ signal: x }` or `{ signal }`: the value given for `property` in an object literal. */
+function propertyValue(node: ts.Expression, property: string): ts.Expression | null {
+  if (!ts.isObjectLiteralExpression(node)) return null;
+  for (const element of node.properties) {
+    if (!element.name || !ts.isIdentifier(element.name) || element.name.text !== property) continue;
+    if (ts.isPropertyAssignment(element)) return element.initializer;
+    if (ts.isShorthandPropertyAssignment(element)) return element.name;
+    return null;
+  }
+  return null;
+}
+
+function madeForCall(
+  program: ts.Program,
+  checker: ts.TypeChecker,
+  node: ts.Expression,
+  call: ts.CallExpression,
+  depth: number,
+): boolean {
+  const value = unwrap(node);
+  if (ts.isCallExpression(value)) return isBuiltinFactoryCall(program, value);
+  if (ts.isIdentifier(value)) {
+    const initializer = depth < 2 ? localConstant(checker, value, call) : null;
+    return initializer !== null && madeForCall(program, checker, initializer, call, depth + 1);
+  }
+  if (!ts.isPropertyAccessExpression(value)) return false;
+  const owner = unwrap(value.expression);
+  if (ts.isNewExpression(owner)) return true;
+  if (!ts.isIdentifier(owner)) return false;
+  const initializer = localConstant(checker, owner, call);
+  return initializer !== null && ts.isNewExpression(unwrap(initializer));
+}
+
+/**
+ * The initializer of a `const` declared in the code that makes `call`, with
+ * no loop or function between the declaration and the call: one value per
+ * run of that code, and so per call.
+ */
+function localConstant(checker: ts.TypeChecker, id: ts.Identifier, call: ts.CallExpression): ts.Expression | null {
+  const declaration = checker.getSymbolAtLocation(id)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return null;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return null;
+  const statement = list.parent;
+  if (!ts.isVariableStatement(statement)) return null;
+  const block = statement.parent;
+  if (ts.isSourceFile(block)) return null;
+  for (let p: ts.Node = call.parent; p !== block; p = p.parent) {
+    if (ts.isSourceFile(p) || ts.isFunctionLike(p) || ts.isIterationStatement(p, false)) return null;
+  }
+  return declaration.initializer;
 }

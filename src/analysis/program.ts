@@ -142,17 +142,38 @@ export function functionNameNode(fn: ts.SignatureDeclaration): Name | null {
   return null;
 }
 
-/** A function declared inside another function, or a private member: only its own file can call it. */
+/**
+ * A function declared inside another function, a private member, or a
+ * module's top-level function or variable that the module does not export:
+ * only its own file can call it.
+ */
 function isFileLocal(fn: ts.SignatureDeclaration, name: Name): boolean {
   if (ts.isPrivateIdentifier(name)) return true;
   for (let node: ts.Node = fn.parent; !ts.isSourceFile(node); node = node.parent) {
     if (ts.isFunctionLike(node)) return true;
   }
   const holder = name.parent;
+  if (ts.isFunctionDeclaration(holder) || ts.isVariableDeclaration(holder)) return isUnexportedTopLevel(holder, name);
   if (ts.isMethodDeclaration(holder) || ts.isPropertyDeclaration(holder)) {
     return (ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Private) !== 0;
   }
   return false;
+}
+
+/**
+ * A top-level declaration of an ES module with no `export` modifier, named
+ * by no `export { … }` or `export default` of its file: other files cannot
+ * import it.
+ */
+function isUnexportedTopLevel(holder: ts.FunctionDeclaration | ts.VariableDeclaration, name: ts.Identifier): boolean {
+  const statement = ts.isVariableDeclaration(holder) ? holder.parent.parent : holder;
+  if (!ts.isVariableStatement(statement) && !ts.isFunctionDeclaration(statement)) return false;
+  const file = statement.parent;
+  if (!ts.isSourceFile(file) || !ts.isExternalModule(file)) return false;
+  if (ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Export) return false;
+  return occurrences(file, name.text).every(
+    (id) => !ts.isExportSpecifier(id.parent) && !ts.isExportAssignment(id.parent),
+  );
 }
 
 function resolved(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {

@@ -16,6 +16,7 @@ import {
 import {
   ADD_ONCE_LISTENER,
   handlerVariable,
+  freshArgumentAtEveryCall,
   isEventSourceType,
   isOnceGuarded,
   isOneShotEvent,
@@ -217,6 +218,7 @@ export default createRule<Options, MessageIds>({
       if (!hasEventSourceType(add, lifetime)) return;
       // Every caller in the program runs once per process: module scope, or behind a once-flag.
       if (runsOnlyAtSetUp(services.program, services.esTreeNodeToTSNodeMap.get(fn), { kind: 'module' })) return;
+      if (lifetime.kind === 'parameter' && passedFreshEveryCall(add, fn, lifetime.root)) return;
       report(add, fn, lifetime, handler === 'inline', until);
     }
 
@@ -577,6 +579,31 @@ export default createRule<Options, MessageIds>({
       return inline
         ? `; \`{ once: true }\` drops it only when ${event} fires, and ${first} before it does`
         : ` but ${event} firing, and ${first} before it does`;
+    }
+
+    /**
+     * The caller's signal is made for each call: every call in the program
+     * passes the signal of a controller it has just made (`delay(ms,
+     * controller.signal)` with `const controller = new AbortController()` in
+     * the same pass), so the listener goes with it.
+     */
+    function passedFreshEveryCall(add: ListenerAdd, fn: FunctionNode, root: TSESLint.Scope.Variable): boolean {
+      const name = root.defs[0]?.name;
+      const index = fn.params.findIndex(
+        (param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name),
+      );
+      if (index < 0 || !add.receiver) return false;
+      const receiver = skipWrappers(add.receiver);
+      let property: string | null = null;
+      if (receiver.type === AST_NODE_TYPES.MemberExpression) {
+        const object = skipWrappers(receiver.object);
+        if (receiver.computed || object.type !== AST_NODE_TYPES.Identifier || handlerVariable(object, scopes) !== root)
+          return false;
+        property = memberName(receiver);
+      } else if (receiver.type !== AST_NODE_TYPES.Identifier || handlerVariable(receiver, scopes) !== root) {
+        return false;
+      }
+      return freshArgumentAtEveryCall(services.program, services.esTreeNodeToTSNodeMap.get(fn), index, property);
     }
 
     /** The class of the `this` an expression hangs on, if it does. */

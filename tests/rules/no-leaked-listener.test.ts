@@ -389,6 +389,31 @@ export const worker = new Worker(async (job, signal) => {
     await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
   }
 }`,
+
+    // Every caller passes the signal of a controller made for that call, and aborts it: the listener goes with it.
+    `${prelude}function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+export async function pump(signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    const controller = new AbortController();
+    try {
+      await pause(100, controller.signal);
+    } finally {
+      controller.abort();
+    }
+  }
+}`,
   ],
   invalid: [
     // Removing some other handler first (a local, for another event) does not replace this one.
@@ -830,6 +855,29 @@ export function spyOnRejections(spy: (error: unknown) => void): void {
   return undefined;
 }`,
       errors: [{ messageId: 'listenerNeverRemoved', line: L(5), column: 5 }],
+    },
+
+    // One controller made before the loop: every pass hands the same signal another listener.
+    {
+      code: `${prelude}function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+export async function pump(): Promise<void> {
+  const controller = new AbortController();
+  for (let i = 0; i < 10; i++) await pause(100, controller.signal);
+  controller.abort();
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 }],
     },
   ],
 });
