@@ -124,10 +124,19 @@ function computeClassLooksLongLived(classNode: ClassNode, sourceCode: TSESLint.S
   ) {
     return true;
   }
-  if (classNode.decorators.some((d) => SINGLETON_DECORATOR.test(decoratorName(d) ?? ''))) return true;
   const className = classNode.id?.name;
   if (className && LONG_LIVED_CLASS.test(className)) return true;
-  if (!className || classNode.type !== AST_NODE_TYPES.ClassDeclaration) return false;
+  return classMadeOnce(classNode, sourceCode);
+}
+
+/**
+ * Evidence that a class has one instance: a singleton decorator of a
+ * dependency-injection container, or an instance made at module scope in
+ * its file.
+ */
+export function classMadeOnce(classNode: ClassNode, sourceCode: TSESLint.SourceCode): boolean {
+  if (classNode.decorators.some((d) => SINGLETON_DECORATOR.test(decoratorName(d) ?? ''))) return true;
+  if (!classNode.id || classNode.type !== AST_NODE_TYPES.ClassDeclaration) return false;
   const variable = sourceCode.getDeclaredVariables(classNode)[0];
   return (
     variable?.references.some((ref) => {

@@ -19,7 +19,7 @@ import {
   type ClassNode,
   type FunctionNode,
 } from './ast.js';
-import { CONFIGURATION_FUNCTION, classLooksLongLived } from './intent.js';
+import { CONFIGURATION_FUNCTION, classLooksLongLived, classMadeOnce } from './intent.js';
 import { isModuleLevel, outlivesEnclosingCall, type Scopes } from './lifetime.js';
 import { aliasTarget, classOfThis } from './owners.js';
 import { argumentFor, callSitesOf as programCallSitesOf } from './program.js';
@@ -330,7 +330,15 @@ function setupOnceForTarget(
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): boolean {
   const member = classOfMember(fn);
-  if (member) return targetKind === 'object' || member.isStatic || classLooksLongLived(member.classNode, sourceCode);
+  if (member) {
+    if (targetKind === 'object' || member.isStatic) return true;
+    // A target that outlives every instance collects one listener per instance: once per
+    // instance is once per program only for a class made once (the program may say so too,
+    // asked in the rule).
+    return targetKind === 'global' || targetKind === 'module'
+      ? classMadeOnce(member.classNode, sourceCode)
+      : classLooksLongLived(member.classNode, sourceCode);
+  }
   const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.Property && parent.value === fn) {
     // A method of an object literal: once per object, made where the literal stands.

@@ -107,14 +107,21 @@ export function makeStore() {
   const changes = new EventEmitter();
   return { watch: () => probe(changes) };
 }
+export class Daemon {
+  init(): void { probe(process); }
+}
+export const daemon = new Daemon();
 `,
       errors: [
         found('setupHooks', 'global', 'true', 2),
         found('hookOnce', 'global', 'true', 3),
         found('init', 'global', 'false', 6),
         found('connect', 'object', 'true', 7),
-        found('init', 'global', 'true', 10),
+        // A server's set-up method runs once per instance; nothing shows one instance.
+        found('init', 'global', 'false', 10),
         found('watch', 'closure', 'false', 14),
+        // The class is made once, at module scope.
+        found('init', 'global', 'true', 17),
       ],
     },
   ],

@@ -414,6 +414,36 @@ export async function pump(signal: AbortSignal): Promise<void> {
     }
   }
 }`,
+    // A service's start method, and the program starts its one instance from its entry point.
+    `${prelude}class AppService {
+  start(): void {
+    process.on('SIGTERM', () => this.stop());
+  }
+  stop(): void {}
+}
+async function main(): Promise<void> {
+  const app = new AppService();
+  app.start();
+  await Promise.resolve();
+}
+void main();`,
+    // The only instance is made at module scope.
+    `${prelude}export class AppService {
+  start(): void {
+    process.on('SIGTERM', () => this.stop());
+  }
+  stop(): void {}
+}
+export const app = new AppService();`,
+    // A container's singleton: one instance for the program.
+    `${prelude}declare function Injectable(): ClassDecorator;
+@Injectable()
+export class ShutdownService {
+  init(): void {
+    process.on('SIGTERM', () => this.stop());
+  }
+  stop(): void {}
+}`,
   ],
   invalid: [
     // Removing some other handler first (a local, for another event) does not replace this one.
@@ -878,6 +908,17 @@ export async function pump(): Promise<void> {
   controller.abort();
 }`,
       errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 }],
+    },
+    // A start method of an exported service: every instance started adds its own signal handler.
+    {
+      code: `${prelude}export class ServiceManager {
+  async startServer(): Promise<void> {
+    const onSignal = (): void => cleanup();
+    process.on('SIGINT', onSignal);
+    await Promise.resolve();
+  }
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(4), column: 5 }],
     },
   ],
 });
