@@ -62,6 +62,7 @@ export class Service {
 }
 `,
       output: null,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -82,6 +83,7 @@ export function* ids(list: string[]): Generator<string> {
 }
 `,
       output: null,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -104,6 +106,7 @@ export async function* loadAll(list: string[]): AsyncGenerator<number> {
 }
 `,
       output: null,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -127,6 +130,7 @@ export function scan(rows: string[][]): void {
 }
 `,
       output: null,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -145,6 +149,7 @@ export function remember(key: string): void {
 }
 `,
       output: null,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -163,6 +168,7 @@ export async function remember(key: string): Promise<void> {
 }
 `,
       output: null,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -182,6 +188,7 @@ export async function remember(key: string): Promise<void> {
 }
 `,
       output: null,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -201,6 +208,7 @@ export async function remember(key: string): Promise<void> {
 }
 `,
       output: null,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -220,6 +228,7 @@ export function Item(props: { id: string }) {
 `,
       filename: 'react.tsx',
       output: null,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
@@ -239,6 +248,7 @@ export function remember(key: string | number): void {
 }
 `,
       output: null,
+      options: [{ checkUntraced: true }],
       errors: [
         {
           messageId: 'mapNeverShrinks',
