@@ -682,6 +682,9 @@ export default createRule<Options, MessageIds>({
           if (callsStoredKey(fn, stored.keys)) settlingFns.add(fn);
         }
         if (settlingFns.size === 0) continue;
+        // A function that settles entries in a loop over them is a sweep (`for (const c of
+        // pending.values()) c.reject(err)`): the path that settles what a failure leaves.
+        if ([...settlingFns].some((fn) => settlesInLoop(fn, stored.keys))) continue;
         const registrations = [...settlingFns].map(successRegistration);
         if (registrations.some((r) => r === null)) continue;
         for (const registration of registrations) {
@@ -718,6 +721,32 @@ export default createRule<Options, MessageIds>({
         membersByName = found;
       }
       return membersByName.get(name) ?? [];
+    }
+
+    /** `fn` calls `x.reject(…)` (or another stored key) inside a loop of its own body. */
+    function settlesInLoop(fn: FunctionNode, keys: ReadonlySet<string>): boolean {
+      let found = false;
+      walk(
+        fn.body,
+        (node) => {
+          if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
+          const callee = skipWrappers(node.callee);
+          if (callee.type !== AST_NODE_TYPES.MemberExpression || !keys.has(memberName(callee) ?? '')) return;
+          for (let p: TSESTree.Node | undefined = node.parent; p && p !== fn; p = p.parent) {
+            if (
+              p.type === AST_NODE_TYPES.ForOfStatement ||
+              p.type === AST_NODE_TYPES.ForInStatement ||
+              p.type === AST_NODE_TYPES.ForStatement ||
+              p.type === AST_NODE_TYPES.WhileStatement
+            ) {
+              found = true;
+              return;
+            }
+          }
+        },
+        { intoFunctions: false },
+      );
+      return found;
     }
 
     /** `fn` calls `x.resolve(…)` for one of the stored entry's keys, in its own body. */

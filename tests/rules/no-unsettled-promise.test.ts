@@ -433,6 +433,13 @@ export function piped(path: string) {
     this.pending.clear();
   }`,
       )}`,
+    // A listener that rejects every pending entry in a loop (a worker's \`exit\`), whatever its event.
+    `${prelude}export ${client
+      .replace(
+        '%EXTRA%',
+        "\n    ws.addEventListener('open', () => {\n      for (const entry of this.pending.values()) entry.reject(new Error('reset'));\n      this.pending.clear();\n    });",
+      )
+      .replace('%METHOD%', '')}`,
     `${prelude}export ${client.replace('%EXTRA%', '').replace(
       '%METHOD%',
       `
