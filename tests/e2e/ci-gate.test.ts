@@ -107,7 +107,7 @@ describe('adopting the plugin on an existing codebase', () => {
     // A new leak fails the gate, and only the new leak is reported.
     ws.write(
       'src/new.ts',
-      'const seen = new Set<string>();\nexport function mark(id: string): void {\n  seen.add(id);\n}\n',
+      'const seen = new Set<number>();\nexport function mark(): void {\n  seen.add(Date.now());\n}\n',
     );
     const withNew = ws.eslint(['.', '-f', 'json']);
     expect(withNew.status).toBe(1);

@@ -126,7 +126,7 @@ export default [
   const files = {
     'vite.config.mjs': "export default { root: 'src' };\n",
     'scripts/seed.ts':
-      'const seen = new Map<string, number>();\nexport function mark(id: string): void {\n  seen.set(id, Date.now());\n}\n',
+      'const seen = new Map<number, string>();\nexport function mark(id: string): void {\n  seen.set(Date.now(), id);\n}\n',
     'dist/leaks.js': 'export const built = true;\n',
   };
 

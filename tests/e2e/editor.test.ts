@@ -233,7 +233,7 @@ describe('the ESLint language server with the packed plugin', () => {
     for (let i = 0; blocks.join('').split('\n').length < 2000; i++) {
       blocks.push(
         block.replace(
-          /\b(Session|lastSeen|touch|flush|flushWithHeartbeat|pending|load|getStatus)\b/g,
+          /\b(Session|lastSeen|touch|flush|flushWithHeartbeat|pending|load|getStatus|sessions)\b/g,
           `$1${String(i)}`,
         ),
       );
