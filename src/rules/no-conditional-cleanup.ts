@@ -32,6 +32,7 @@ import { buildFinallyFix } from '../fixes/finally.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
+import { promiseExecutor } from '../analysis/settlers.js';
 import { callDoesNothing } from '../analysis/summaries.js';
 import { callCannotThrow } from '../analysis/throws.js';
 import { DISPOSE_METHODS } from '../analysis/vocabulary.js';
@@ -239,14 +240,7 @@ export default createRule<Options, MessageIds>({
       'AssignmentExpression[operator=/^[+-]=$/]': visitSite,
       // A promise executor runs in place: its acquires are placed where the promise is made.
       'NewExpression:exit'(node: TSESTree.NewExpression) {
-        if (
-          node.callee.type === AST_NODE_TYPES.Identifier &&
-          node.callee.name === 'Promise' &&
-          node.arguments[0] &&
-          isFunctionNode(node.arguments[0])
-        ) {
-          tracker.mark(node);
-        }
+        if (promiseExecutor(node)) tracker.mark(node);
       },
       'AssignmentExpression[operator="="]'(node: TSESTree.AssignmentExpression) {
         const value = node.right;
@@ -435,14 +429,7 @@ export default createRule<Options, MessageIds>({
      */
     function promiseOfExecutor(fn: FunctionNode | null): TSESTree.NewExpression | null {
       const parent = fn?.parent;
-      if (
-        parent?.type !== AST_NODE_TYPES.NewExpression ||
-        parent.arguments[0] !== fn ||
-        parent.callee.type !== AST_NODE_TYPES.Identifier ||
-        parent.callee.name !== 'Promise'
-      ) {
-        return null;
-      }
+      if (parent?.type !== AST_NODE_TYPES.NewExpression || promiseExecutor(parent) !== fn) return null;
       return tracker.positions.has(parent) ? parent : null;
     }
 
@@ -456,7 +443,7 @@ export default createRule<Options, MessageIds>({
       const cached = settlingByExecutor.get(fn);
       if (cached) return cached;
       const found: { handler: FunctionNode; event: TSESTree.Node; target: TSESTree.Expression }[] = [];
-      if (isExecutor(fn)) {
+      if (fn.parent.type === AST_NODE_TYPES.NewExpression && promiseExecutor(fn.parent) === fn) {
         // `resolve` and `reject`: the executor's parameters.
         const settlers = sourceCode
           .getDeclaredVariables(fn)
@@ -487,16 +474,6 @@ export default createRule<Options, MessageIds>({
       }
       settlingByExecutor.set(fn, found);
       return found;
-    }
-
-    function isExecutor(fn: FunctionNode): boolean {
-      const parent = fn.parent;
-      return (
-        parent.type === AST_NODE_TYPES.NewExpression &&
-        parent.arguments[0] === fn &&
-        parent.callee.type === AST_NODE_TYPES.Identifier &&
-        parent.callee.name === 'Promise'
-      );
     }
 
     /**

@@ -543,13 +543,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkListeners(model: ExecutorModel): void {
-      const byReceiver = new Map<string, ListenerSite[]>();
-      for (const listener of model.listeners) {
-        const list = byReceiver.get(listener.receiverKey);
-        if (list) list.push(listener);
-        else byReceiver.set(listener.receiverKey, [listener]);
-      }
-      for (const group of byReceiver.values()) {
+      for (const group of listenersByReceiver(model)) {
         if (group.some((l) => l.settles && TERMINAL_EVENTS.has(l.event))) continue;
         const success = group.find((l) => l.settles && !TERMINAL_EVENTS.has(l.event));
         if (!success) continue;
@@ -582,18 +576,35 @@ export default createRule<Options, MessageIds>({
                 ? `Also listen for \`error\` and call \`${reject}\`, or use \`stream.finished()\` / \`events.once()\`, which reject on error`
                 : `Also handle \`error\` and call \`${reject}\``,
           },
-          suggest:
-            code && after
-              ? [
-                  {
-                    messageId: 'addErrorListenerSuggestion',
-                    data: { code },
-                    fix: (fixer) => fixer.insertTextAfter(after, `\n${indentOf(after)}${code}`),
-                  },
-                ]
-              : [],
+          suggest: addErrorListenerSuggestion(code, after),
         });
       }
+    }
+
+    /** The executor's listeners, grouped by the emitter they are registered on. */
+    function listenersByReceiver(model: ExecutorModel): IterableIterator<ListenerSite[]> {
+      const byReceiver = new Map<string, ListenerSite[]>();
+      for (const listener of model.listeners) {
+        const list = byReceiver.get(listener.receiverKey);
+        if (list) list.push(listener);
+        else byReceiver.set(listener.receiverKey, [listener]);
+      }
+      return byReceiver.values();
+    }
+
+    /** Insert `code` (an `error` listener) after the statement `after`, as a suggestion. */
+    function addErrorListenerSuggestion(
+      code: string | null,
+      after: TSESTree.Node | null,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      if (!code || !after) return [];
+      return [
+        {
+          messageId: 'addErrorListenerSuggestion',
+          data: { code },
+          fix: (fixer) => fixer.insertTextAfter(after, `\n${indentOf(after)}${code}`),
+        },
+      ];
     }
 
     /**
@@ -604,13 +615,7 @@ export default createRule<Options, MessageIds>({
     function checkPipeSources(model: ExecutorModel): void {
       const calls = pipes.get(model.executor);
       if (!calls) return;
-      const byReceiver = new Map<string, ListenerSite[]>();
-      for (const listener of model.listeners) {
-        const list = byReceiver.get(listener.receiverKey);
-        if (list) list.push(listener);
-        else byReceiver.set(listener.receiverKey, [listener]);
-      }
-      for (const group of byReceiver.values()) {
+      for (const group of listenersByReceiver(model)) {
         // An unwired destination is reported by the event check itself.
         if (!group.some((l) => l.settles && TERMINAL_EVENTS.has(l.event))) continue;
         const waiting = group.filter((l) => l.settles && !TERMINAL_EVENTS.has(l.event));
@@ -634,16 +639,7 @@ export default createRule<Options, MessageIds>({
             failure: `an \`error\` of \`${name}\`, which \`pipe()\` does not forward`,
             fix: `Also listen for \`error\` on \`${name}\` and call \`${reject}\`, or use \`stream.pipeline()\`, which forwards every stream's error`,
           },
-          suggest:
-            code && after
-              ? [
-                  {
-                    messageId: 'addErrorListenerSuggestion',
-                    data: { code },
-                    fix: (fixer) => fixer.insertTextAfter(after, `\n${indentOf(after)}${code}`),
-                  },
-                ]
-              : [],
+          suggest: addErrorListenerSuggestion(code, after),
         });
       }
     }
