@@ -224,19 +224,6 @@ export const FRESH_VALUE_BUILTINS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Methods that register an event listener, matched on the called member's
- * name: a tie-breaker for which call hands a handler to an emitter.
- */
-export const LISTENER_REGISTRATIONS: ReadonlySet<string> = new Set([
-  'on',
-  'once',
-  'addListener',
-  'prependListener',
-  'prependOnceListener',
-  'addEventListener',
-]);
-
-/**
  * Events an emitter sends once, when it is closed for good (a socket, a
  * stream, a WebSocket): a tie-breaker for which handler ends the life of the
  * object that owns the emitter.

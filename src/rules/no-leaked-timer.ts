@@ -41,7 +41,8 @@ import {
   type TimerKind,
 } from '../analysis/timers.js';
 import { callSitesOf as programCallSites } from '../analysis/program.js';
-import { CLOSE_EVENTS, LISTENER_REGISTRATIONS } from '../analysis/vocabulary.js';
+import { CLOSE_EVENTS } from '../analysis/vocabulary.js';
+import { ADD_LISTENER, ADD_ONCE_LISTENER } from '../analysis/resources.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 
@@ -403,8 +404,7 @@ export default createRule<Options, MessageIds>({
         (node) => {
           if (missing !== null || node.type !== AST_NODE_TYPES.CallExpression) return;
           const callee = skipWrappers(node.callee);
-          if (callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_REGISTRATIONS.has(memberName(callee) ?? ''))
-            return;
+          if (callee.type !== AST_NODE_TYPES.MemberExpression || !isListenerRegistration(memberName(callee))) return;
           const [event, handler] = node.arguments;
           if (
             event?.type !== AST_NODE_TYPES.Literal ||
@@ -723,3 +723,8 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** `on`, `once`, `addEventListener`…: a call that hands a listener to an emitter. */
+function isListenerRegistration(name: string | null): boolean {
+  return name !== null && (ADD_LISTENER.has(name) || ADD_ONCE_LISTENER.has(name));
+}
