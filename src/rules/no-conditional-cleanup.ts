@@ -14,6 +14,13 @@ import {
 } from '../analysis/ast.js';
 import { diesWithCall, holdsOnlyNewValues, isFreshValue, type Scopes } from '../analysis/lifetime.js';
 import { constDeclarator, resolveOwner, type Owner } from '../analysis/owners.js';
+import {
+  assertsOnResource,
+  guardedRelease,
+  inOtherBranch,
+  recordAcquireGuards,
+  type AcquireGuards,
+} from '../analysis/guards.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
 import {
   ADD_LISTENER,
@@ -35,6 +42,13 @@ import { typedServices } from '../util/services.js';
 import { promiseExecutor } from '../analysis/settlers.js';
 import { callDoesNothing } from '../analysis/summaries.js';
 import { callCannotThrow } from '../analysis/throws.js';
+import {
+  inCatchAfter,
+  inCatchAround,
+  inFinallyAfterRelease,
+  isProtected,
+  releasedByFinally,
+} from '../analysis/try-blocks.js';
 import { DISPOSE_METHODS } from '../analysis/vocabulary.js';
 
 export type Options = [
@@ -168,9 +182,7 @@ export default createRule<Options, MessageIds>({
       if (list) list.push(position);
       else throwersByPath.set(position.codePath, [position]);
     };
-    /** The tests of the `if`s around each acquire, by pair key: a release under the same test is not a branch. */
-    const acquireGuards = new Map<string, Set<string>>();
-    const acquireGuardTests = new Map<string, TSESTree.Expression[]>();
+    const guards: AcquireGuards = { texts: new Map(), tests: new Map() };
     /** Computed once, at the first question, after the traversal has recorded everything. */
     let acquiresByKeyOnce: Map<string, ResourceSite[]> | null = null;
     const callsByFunction = new WeakMap<TSESTree.Node, (TSESTree.CallExpression | TSESTree.NewExpression)[]>();
@@ -296,8 +308,7 @@ export default createRule<Options, MessageIds>({
       const start = tracker.positions.get(executed ?? acquire.node);
       if (!start) return;
       const fn = enclosingFunction(executed ?? acquire.node);
-      acquireGuards.set(acquire.pairKey, guardsAround(acquire.node, fn));
-      acquireGuardTests.set(acquire.pairKey, guardTestsAround(acquire.node, fn));
+      recordAcquireGuards(guards, acquire, fn, sourceCode);
       const placements: Placement[] = [];
       // Releases after the acquire and inside its function: `place` finds no pair elsewhere.
       const after = startingWithin(releases, acquire.node.range[1], fn ? fn.range[1] : Infinity);
@@ -409,7 +420,7 @@ export default createRule<Options, MessageIds>({
       );
       // `count++; if (count > max) throw …`: an assertion on the resource itself; when it
       // fires the count is already wrong, and releasing would not make it right.
-      if (leak?.end === 'throw' && leak.jump !== null && assertsOnResource(leak.jump, acquire)) return;
+      if (leak?.end === 'throw' && leak.jump !== null && assertsOnResource(leak.jump, acquire, sourceCode)) return;
       if (leak?.end === 'throw') {
         // A rethrow in a `catch` around the acquire is reached only if something after
         // the acquire throws, outside a `finally` that releases first.
@@ -520,84 +531,6 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
-    /** A `throw` that is the whole branch of an `if` whose test reads what the acquire changed. */
-    function assertsOnResource(jump: TSESTree.Node, acquire: ResourceSite): boolean {
-      // Only for a count: for a handle or an entry, a throw on its state (a file too large, a map
-      // over its limit) is an ordinary failure that the release should still follow.
-      if (jump.type !== AST_NODE_TYPES.ThrowStatement || acquire.kind !== 'count') return false;
-      const branch =
-        jump.parent.type === AST_NODE_TYPES.BlockStatement && jump.parent.body.length === 1 ? jump.parent : jump;
-      const test = branch.parent.type === AST_NODE_TYPES.IfStatement ? branch.parent.test : null;
-      const node = acquire.node;
-      const changed =
-        node.type === AST_NODE_TYPES.UpdateExpression
-          ? node.argument
-          : node.type === AST_NODE_TYPES.AssignmentExpression
-            ? node.left
-            : acquire.receiver;
-      if (!test || !changed) return false;
-      const text = textOf(changed, sourceCode);
-      let reads = false;
-      walk(test, (part) => {
-        if (!reads && textOf(part, sourceCode) === text) reads = true;
-      });
-      return reads;
-    }
-
-    /** Is `node` in the `catch` of a `try` that holds `acquire` or comes after it? */
-    function inCatchAfter(node: TSESTree.Node, acquire: TSESTree.Node): boolean {
-      for (let p = node.parent; p && !isFunctionNode(p); p = p.parent) {
-        if (p.type !== AST_NODE_TYPES.CatchClause) continue;
-        const attempt = p.parent.block;
-        if (contains(attempt, acquire) || attempt.range[0] >= acquire.range[1]) return true;
-      }
-      return false;
-    }
-
-    /** Is `node` in the `catch` of a `try` whose block holds `acquire`? */
-    function inCatchAround(node: TSESTree.Node, acquire: TSESTree.Node): boolean {
-      for (let p = node.parent; p && !isFunctionNode(p); p = p.parent) {
-        if (p.type === AST_NODE_TYPES.CatchClause && contains(p.parent.block, acquire)) return true;
-      }
-      return false;
-    }
-
-    function guardsAround(node: TSESTree.Node, fn: FunctionNode | null): Set<string> {
-      return new Set(guardTestsAround(node, fn).map((test) => textOf(test, sourceCode)));
-    }
-
-    function guardTestsAround(node: TSESTree.Node, fn: FunctionNode | null): TSESTree.Expression[] {
-      const tests: TSESTree.Expression[] = [];
-      let child: TSESTree.Node = node;
-      for (let p = node.parent; p && p !== fn; child = p, p = p.parent) {
-        if (p.type === AST_NODE_TYPES.IfStatement && p.consequent === child) tests.push(p.test);
-      }
-      return tests;
-    }
-
-    /** `a || b || c`, as its parts. */
-    function disjuncts(expression: TSESTree.Expression): TSESTree.Expression[] {
-      const node = skipWrappers(expression);
-      if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') {
-        return [...disjuncts(node.left), ...disjuncts(node.right)];
-      }
-      return [node];
-    }
-
-    /**
-     * Does `test` being true imply `required`? Each part of `test` (split on `||`) is `required`
-     * itself or one of its parts, where a \`const\` in `required` stands for its initializer.
-     */
-    function implies(test: TSESTree.Expression, required: TSESTree.Expression): boolean {
-      const accepted = new Set<string>([textOf(required, sourceCode)]);
-      for (const part of disjuncts(required)) {
-        accepted.add(textOf(part, sourceCode));
-        const declarator = part.type === AST_NODE_TYPES.Identifier ? constDeclarator(part, sourceCode) : null;
-        if (declarator?.init) for (const inner of disjuncts(declarator.init)) accepted.add(textOf(inner, sourceCode));
-      }
-      return disjuncts(test).every((part) => accepted.has(textOf(part, sourceCode)));
-    }
-
     /**
      * The same text can name different variables: `for (const id of added) s.add(id)`
      * and `for (const id of removed) s.delete(id)` pair no entry. An entry's key,
@@ -617,22 +550,6 @@ export default createRule<Options, MessageIds>({
       const av = ASTUtils.findVariable(sourceCode.getScope(a), a.name);
       const rv = ASTUtils.findVariable(sourceCode.getScope(r), r.name);
       return av === rv;
-    }
-
-    /**
-     * `if (v === null) nulls.add(k) else nulls.delete(k)`: the two branches of one
-     * `if` keep a set up to date; even when a loop runs both, they are not a pair.
-     */
-    function inOtherBranch(acquire: TSESTree.Node, release: TSESTree.Node): boolean {
-      for (let p = release.parent; p && !isFunctionNode(p); p = p.parent) {
-        if (!contains(p, acquire)) continue;
-        if (p.type !== AST_NODE_TYPES.IfStatement || !p.alternate) return false;
-        return (
-          (contains(p.consequent, acquire) && contains(p.alternate, release)) ||
-          (contains(p.alternate, acquire) && contains(p.consequent, release))
-        );
-      }
-      return false;
     }
 
     function releasesNothing(release: ResourceSite): boolean {
@@ -835,7 +752,7 @@ export default createRule<Options, MessageIds>({
     /** Where a release sits: in the acquire's function, in a promise callback of it, or handed on. */
     function place(release: ResourceSite, fn: FunctionNode | null): Placement | null {
       const releaseFn = enclosingFunction(release.node);
-      if (releaseFn === fn) return { kind: 'direct', site: release, at: guardedRelease(release) };
+      if (releaseFn === fn) return { kind: 'direct', site: release, at: guardedRelease(release, guards, sourceCode) };
       // The outermost function between the release and `fn`.
       let nested: FunctionNode | null = releaseFn;
       while (nested && enclosingFunction(nested) !== fn) nested = enclosingFunction(nested);
@@ -882,139 +799,6 @@ export default createRule<Options, MessageIds>({
           (other) => other !== release && contains(node, other.node),
         ),
       );
-    }
-
-    /** `if (timer) clearTimeout(timer)`: a guard that only checks the handle is not a branch. */
-    function guardedRelease(release: ResourceSite): TSESTree.Node {
-      let expression: TSESTree.Node = release.node;
-      if (expression.parent?.type === AST_NODE_TYPES.AwaitExpression) expression = expression.parent;
-      const statement = expression.parent;
-      if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return release.node;
-      let holder: TSESTree.Node = statement;
-      if (holder.parent.type === AST_NODE_TYPES.BlockStatement && holder.parent.body.length === 1)
-        holder = holder.parent;
-      const guard = holder.parent;
-      if (guard.type !== AST_NODE_TYPES.IfStatement || guard.consequent !== holder || guard.alternate)
-        return release.node;
-      // `if (blocking) this.active++` … `finally { if (blocking) this.active-- }`: the same guard.
-      const guardText = textOf(guard.test, sourceCode);
-      if (acquireGuards.get(release.pairKey)?.has(guardText)) return guard;
-      // `if (!runner || shouldCreate) runner = create()` … `if (shouldCreate) runner.release()`, with
-      // `const shouldCreate = !runner || …`: whenever the acquire ran, the release's test holds.
-      const tests = releaseKeys(release).flatMap((key) => acquireGuardTests.get(key) ?? []);
-      if (tests.some((test) => implies(test, guard.test))) return guard;
-      if (release.kind === 'entry' && readsEntry(guard.test, release)) return guard;
-      const handle = release.node.type === AST_NODE_TYPES.CallExpression ? release.node.arguments[0] : undefined;
-      const callee = release.node.type === AST_NODE_TYPES.CallExpression ? skipWrappers(release.node.callee) : null;
-      const subject = handle ?? (callee?.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee);
-      if (!subject) return release.node;
-      return testsHandle(guard.test, textOf(subject, sourceCode)) ? guard : release.node;
-    }
-
-    /**
-     * `if (map.get(k)?.size === 0) map.delete(k)`: the entry is deleted when its
-     * own contents say it is no longer used (a reference count, a list of
-     * waiters): its life is governed by what it holds, not by this path.
-     */
-    function readsEntry(test: TSESTree.Expression, release: ResourceSite): boolean {
-      if (release.node.type !== AST_NODE_TYPES.CallExpression || !release.receiver) return false;
-      const key = release.node.arguments[0];
-      if (!key) return false;
-      const receiver = textOf(release.receiver, sourceCode);
-      const keyText = textOf(key, sourceCode);
-      let found = false;
-      walk(test, (node) => {
-        if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
-        const callee = skipWrappers(node.callee);
-        found =
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          memberName(callee) === 'get' &&
-          textOf(skipWrappers(callee.object), sourceCode) === receiver &&
-          node.arguments[0] !== undefined &&
-          textOf(node.arguments[0], sourceCode) === keyText;
-      });
-      return found;
-    }
-
-    /**
-     * A test about which handle this is, not about how the work went: the
-     * handle's truthiness (`if (timer)`), or a comparison of the handle with
-     * another value (`if (runner !== this.runner)`: release only what this
-     * function made, not what it borrowed).
-     */
-    function testsHandle(test: TSESTree.Expression, handle: string): boolean {
-      let node = skipWrappers(test);
-      while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') node = skipWrappers(node.argument);
-      if (textOf(node, sourceCode) === handle) return true;
-      return (
-        node.type === AST_NODE_TYPES.BinaryExpression &&
-        ['===', '!==', '==', '!='].includes(node.operator) &&
-        (textOf(node.left, sourceCode) === handle || textOf(node.right, sourceCode) === handle)
-      );
-    }
-
-    /**
-     * A throw at `node` lands in a `catch` (whose paths the analysis follows),
-     * or leaves through a `finally` that releases.
-     */
-    function isProtected(node: TSESTree.Node, fn: FunctionNode | null, releases: readonly TSESTree.Node[]): boolean {
-      let child: TSESTree.Node = node;
-      for (let p = node.parent; p && p !== fn; child = p, p = p.parent) {
-        if (p.type !== AST_NODE_TYPES.TryStatement || p.finalizer === child) continue;
-        if (p.block === child && p.handler) return true;
-        const finalizer = p.finalizer;
-        if (finalizer && releases.some((r) => contains(finalizer, r))) return true;
-      }
-      return false;
-    }
-
-    /**
-     * A node in the `finally` of a `try` (after the acquire) whose block releases:
-     * it runs after that release, unless a path skipped the release (a normal
-     * path, reported as such) or something before the release threw (which is
-     * a thrower of its own). Only ESLint's assumed throws reach it otherwise.
-     */
-    function inFinallyAfterRelease(
-      node: TSESTree.Node,
-      acquire: TSESTree.Node,
-      releases: readonly TSESTree.Node[],
-    ): boolean {
-      let child: TSESTree.Node = node;
-      for (let p = node.parent; p && !isFunctionNode(p); child = p, p = p.parent) {
-        if (p.type !== AST_NODE_TYPES.TryStatement || p.finalizer !== child) continue;
-        const block = p.block;
-        if (!contains(p, acquire) && releases.some((r) => contains(block, r))) return true;
-        // `try { acquire; try { … } finally { release } } finally { await other() }`: every
-        // path from the acquire to this finally passes the inner finally's release first.
-        if (releases.some((r) => releasedByFinallyAround(acquire, r, block))) return true;
-      }
-      return false;
-    }
-
-    /** The release sits in the `finally` of a `try` (inside `within`) whose block holds the acquire. */
-    function releasedByFinallyAround(acquire: TSESTree.Node, release: TSESTree.Node, within: TSESTree.Node): boolean {
-      if (!contains(within, release)) return false;
-      for (let q = release.parent; q && q !== within && !isFunctionNode(q); q = q.parent) {
-        if (q.type === AST_NODE_TYPES.TryStatement && q.finalizer && contains(q.finalizer, release)) {
-          return contains(q.block, acquire) || q.block.range[0] > acquire.range[1];
-        }
-      }
-      return false;
-    }
-
-    /** A `break`/`continue` that leaves a `try` whose `finally` releases. */
-    function releasedByFinally(
-      jump: TSESTree.Node,
-      fn: FunctionNode | null,
-      releases: readonly TSESTree.Node[],
-    ): boolean {
-      let child: TSESTree.Node = jump;
-      for (let p = jump.parent; p && p !== fn; child = p, p = p.parent) {
-        if (p.type !== AST_NODE_TYPES.TryStatement || p.finalizer === child) continue;
-        const finalizer = p.finalizer;
-        if (finalizer && releases.some((r) => contains(finalizer, r))) return true;
-      }
-      return false;
     }
 
     /** A `pairs` entry with a `type` applies only to receivers of those types. */

@@ -1,0 +1,194 @@
+/**
+ * Guards: the `if` tests around an acquire or a release, and whether the test
+ * around a release is a branch of the work or only a check on the resource
+ * itself (the acquire's own guard, a test the acquire's guard implies, a
+ * null check on the handle, a read of the entry's own contents).
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { contains, isFunctionNode, memberName, skipWrappers, walk, type FunctionNode } from './ast.js';
+import { constDeclarator } from './owners.js';
+import { releaseKeys, textOf, type ResourceSite } from './resources.js';
+
+/**
+ * The tests of the `if`s around the acquires asked about so far, by pair key
+ * (the last acquire asked about wins): a release under the same test is not a branch.
+ */
+export interface AcquireGuards {
+  /** The tests' texts. */
+  texts: Map<string, Set<string>>;
+  tests: Map<string, TSESTree.Expression[]>;
+}
+
+/** Records the tests of the `if`s around `acquire` (up to `fn`) under its pair key. */
+export function recordAcquireGuards(
+  guards: AcquireGuards,
+  acquire: ResourceSite,
+  fn: FunctionNode | null,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): void {
+  guards.texts.set(
+    acquire.pairKey,
+    new Set(guardTestsAround(acquire.node, fn).map((test) => textOf(test, sourceCode))),
+  );
+  guards.tests.set(acquire.pairKey, guardTestsAround(acquire.node, fn));
+}
+
+/** The tests of the `if`s whose consequent holds `node`, up to `fn`. */
+export function guardTestsAround(node: TSESTree.Node, fn: FunctionNode | null): TSESTree.Expression[] {
+  const tests: TSESTree.Expression[] = [];
+  let child: TSESTree.Node = node;
+  for (let p = node.parent; p && p !== fn; child = p, p = p.parent) {
+    if (p.type === AST_NODE_TYPES.IfStatement && p.consequent === child) tests.push(p.test);
+  }
+  return tests;
+}
+
+/**
+ * `if (timer) clearTimeout(timer)`: a guard that only checks the handle is not a branch.
+ * The node that stands for the release on the paths: the `if` when its test is such a
+ * guard, the release itself otherwise.
+ */
+export function guardedRelease(
+  release: ResourceSite,
+  guards: AcquireGuards,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESTree.Node {
+  let expression: TSESTree.Node = release.node;
+  if (expression.parent?.type === AST_NODE_TYPES.AwaitExpression) expression = expression.parent;
+  const statement = expression.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return release.node;
+  let holder: TSESTree.Node = statement;
+  if (holder.parent.type === AST_NODE_TYPES.BlockStatement && holder.parent.body.length === 1) holder = holder.parent;
+  const guard = holder.parent;
+  if (guard.type !== AST_NODE_TYPES.IfStatement || guard.consequent !== holder || guard.alternate) return release.node;
+  // `if (blocking) this.active++` … `finally { if (blocking) this.active-- }`: the same guard.
+  const guardText = textOf(guard.test, sourceCode);
+  if (guards.texts.get(release.pairKey)?.has(guardText)) return guard;
+  // `if (!runner || shouldCreate) runner = create()` … `if (shouldCreate) runner.release()`, with
+  // `const shouldCreate = !runner || …`: whenever the acquire ran, the release's test holds.
+  const tests = releaseKeys(release).flatMap((key) => guards.tests.get(key) ?? []);
+  if (tests.some((test) => implies(test, guard.test, sourceCode))) return guard;
+  if (release.kind === 'entry' && readsEntry(guard.test, release, sourceCode)) return guard;
+  const handle = release.node.type === AST_NODE_TYPES.CallExpression ? release.node.arguments[0] : undefined;
+  const callee = release.node.type === AST_NODE_TYPES.CallExpression ? skipWrappers(release.node.callee) : null;
+  const subject = handle ?? (callee?.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee);
+  if (!subject) return release.node;
+  return testsHandle(guard.test, textOf(subject, sourceCode), sourceCode) ? guard : release.node;
+}
+
+/**
+ * `if (map.get(k)?.size === 0) map.delete(k)`: the entry is deleted when its
+ * own contents say it is no longer used (a reference count, a list of
+ * waiters): its life is governed by what it holds, not by this path.
+ */
+function readsEntry(
+  test: TSESTree.Expression,
+  release: ResourceSite,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  if (release.node.type !== AST_NODE_TYPES.CallExpression || !release.receiver) return false;
+  const key = release.node.arguments[0];
+  if (!key) return false;
+  const receiver = textOf(release.receiver, sourceCode);
+  const keyText = textOf(key, sourceCode);
+  let found = false;
+  walk(test, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipWrappers(node.callee);
+    found =
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(callee) === 'get' &&
+      textOf(skipWrappers(callee.object), sourceCode) === receiver &&
+      node.arguments[0] !== undefined &&
+      textOf(node.arguments[0], sourceCode) === keyText;
+  });
+  return found;
+}
+
+/**
+ * A test about which handle this is, not about how the work went: the
+ * handle's truthiness (`if (timer)`), or a comparison of the handle with
+ * another value (`if (runner !== this.runner)`: release only what this
+ * function made, not what it borrowed).
+ */
+function testsHandle(test: TSESTree.Expression, handle: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let node = skipWrappers(test);
+  while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') node = skipWrappers(node.argument);
+  if (textOf(node, sourceCode) === handle) return true;
+  return (
+    node.type === AST_NODE_TYPES.BinaryExpression &&
+    ['===', '!==', '==', '!='].includes(node.operator) &&
+    (textOf(node.left, sourceCode) === handle || textOf(node.right, sourceCode) === handle)
+  );
+}
+
+/** `a || b || c`, as its parts. */
+function disjuncts(expression: TSESTree.Expression): TSESTree.Expression[] {
+  const node = skipWrappers(expression);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') {
+    return [...disjuncts(node.left), ...disjuncts(node.right)];
+  }
+  return [node];
+}
+
+/**
+ * Does `test` being true imply `required`? Each part of `test` (split on `||`) is `required`
+ * itself or one of its parts, where a \`const\` in `required` stands for its initializer.
+ */
+function implies(
+  test: TSESTree.Expression,
+  required: TSESTree.Expression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const accepted = new Set<string>([textOf(required, sourceCode)]);
+  for (const part of disjuncts(required)) {
+    accepted.add(textOf(part, sourceCode));
+    const declarator = part.type === AST_NODE_TYPES.Identifier ? constDeclarator(part, sourceCode) : null;
+    if (declarator?.init) for (const inner of disjuncts(declarator.init)) accepted.add(textOf(inner, sourceCode));
+  }
+  return disjuncts(test).every((part) => accepted.has(textOf(part, sourceCode)));
+}
+
+/**
+ * `if (v === null) nulls.add(k) else nulls.delete(k)`: the two branches of one
+ * `if` keep a set up to date; even when a loop runs both, they are not a pair.
+ */
+export function inOtherBranch(acquire: TSESTree.Node, release: TSESTree.Node): boolean {
+  for (let p = release.parent; p && !isFunctionNode(p); p = p.parent) {
+    if (!contains(p, acquire)) continue;
+    if (p.type !== AST_NODE_TYPES.IfStatement || !p.alternate) return false;
+    return (
+      (contains(p.consequent, acquire) && contains(p.alternate, release)) ||
+      (contains(p.alternate, acquire) && contains(p.consequent, release))
+    );
+  }
+  return false;
+}
+
+/** A `throw` that is the whole branch of an `if` whose test reads what the acquire changed. */
+export function assertsOnResource(
+  jump: TSESTree.Node,
+  acquire: ResourceSite,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  // Only for a count: for a handle or an entry, a throw on its state (a file too large, a map
+  // over its limit) is an ordinary failure that the release should still follow.
+  if (jump.type !== AST_NODE_TYPES.ThrowStatement || acquire.kind !== 'count') return false;
+  const branch =
+    jump.parent.type === AST_NODE_TYPES.BlockStatement && jump.parent.body.length === 1 ? jump.parent : jump;
+  const test = branch.parent.type === AST_NODE_TYPES.IfStatement ? branch.parent.test : null;
+  const node = acquire.node;
+  const changed =
+    node.type === AST_NODE_TYPES.UpdateExpression
+      ? node.argument
+      : node.type === AST_NODE_TYPES.AssignmentExpression
+        ? node.left
+        : acquire.receiver;
+  if (!test || !changed) return false;
+  const text = textOf(changed, sourceCode);
+  let reads = false;
+  walk(test, (part) => {
+    if (!reads && textOf(part, sourceCode) === text) reads = true;
+  });
+  return reads;
+}
