@@ -3,7 +3,6 @@ import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-e
 import {
   contains,
   enclosingFunction,
-  isResolveOnlyPromise,
   isFunctionNode,
   keyName,
   memberName,
@@ -13,7 +12,7 @@ import {
   type FunctionNode,
 } from '../analysis/ast.js';
 import { diesWithCall, holdsOnlyNewValues, isFreshValue, type Scopes } from '../analysis/lifetime.js';
-import { constDeclarator, resolveOwner, type Owner } from '../analysis/owners.js';
+import { resolveOwner, type Owner } from '../analysis/owners.js';
 import {
   assertsOnResource,
   guardedRelease,
@@ -40,6 +39,7 @@ import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
 import { promiseExecutor } from '../analysis/settlers.js';
+import { neverRejects } from '../analysis/rejections.js';
 import { callDoesNothing } from '../analysis/summaries.js';
 import { callCannotThrow } from '../analysis/throws.js';
 import {
@@ -415,7 +415,7 @@ export default createRule<Options, MessageIds>({
         (candidate) =>
           !releaseNodes.some((r) => contains(candidate.node, r)) &&
           !inFinallyAfterRelease(candidate.node, acquire.node, releaseNodes) &&
-          !neverRejects(candidate.node) &&
+          !neverRejects(candidate.node, sourceCode) &&
           !callCannotThrow(candidate.node, services),
       );
       // `count++; if (count > max) throw …`: an assertion on the resource itself; when it
@@ -676,79 +676,6 @@ export default createRule<Options, MessageIds>({
       );
     }
 
-    /**
-     * An awaited promise that cannot reject: `new Promise((resolve) => …)` whose
-     * executor takes no `reject`, held in a `const` or returned by a function or
-     * method of this file.
-     */
-    function neverRejects(node: TSESTree.Node): boolean {
-      if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
-      return resolvesOnly(skipWrappers(node.argument), 0);
-    }
-
-    function resolvesOnly(expression: TSESTree.Expression, depth: number): boolean {
-      if (depth > 2) return false;
-      if (expression.type === AST_NODE_TYPES.NewExpression) return isResolveOnlyPromise(expression);
-      if (expression.type === AST_NODE_TYPES.Identifier) {
-        const init = constDeclarator(expression, sourceCode)?.init;
-        return init !== undefined && resolvesOnly(skipWrappers(init), depth + 1);
-      }
-      if (expression.type === AST_NODE_TYPES.CallExpression) {
-        // `p.catch(() => undefined)`: the handler turns every rejection into a value.
-        const callee = skipWrappers(expression.callee);
-        const handler = expression.arguments[0];
-        if (
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          memberName(callee) === 'catch' &&
-          handler !== undefined &&
-          isFunctionNode(handler) &&
-          !containsThrow(handler)
-        ) {
-          return true;
-        }
-        const target = calledFunction(expression);
-        if (!target || target.async) return false;
-        if (target.body.type !== AST_NODE_TYPES.BlockStatement)
-          return resolvesOnly(skipWrappers(target.body), depth + 1);
-        const returns = target.body.body.filter(
-          (s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement,
-        );
-        return (
-          returns.length === 1 &&
-          returns[0]?.argument != null &&
-          resolvesOnly(skipWrappers(returns[0].argument), depth + 1)
-        );
-      }
-      return false;
-    }
-
-    /** The function a call invokes, when it is declared in this file: `f()`, `this.m()`. */
-    function calledFunction(call: TSESTree.CallExpression): FunctionNode | null {
-      const callee = skipWrappers(call.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier) {
-        const def = ASTUtils.findVariable(sourceCode.getScope(callee), callee.name)?.defs[0];
-        if (def?.type === TSESLint.Scope.DefinitionType.FunctionName && isFunctionNode(def.node)) return def.node;
-        if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init && isFunctionNode(def.node.init)) {
-          return def.node.init;
-        }
-        return null;
-      }
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression
-      ) {
-        const name = memberName(callee);
-        let body: TSESTree.Node | undefined = call.parent;
-        while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
-        const method = body?.body.find(
-          (member): member is TSESTree.MethodDefinition =>
-            member.type === AST_NODE_TYPES.MethodDefinition && keyName(member.key, member.computed) === name,
-        );
-        return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : null;
-      }
-      return null;
-    }
-
     /** Where a release sits: in the acquire's function, in a promise callback of it, or handed on. */
     function place(release: ResourceSite, fn: FunctionNode | null): Placement | null {
       const releaseFn = enclosingFunction(release.node);
@@ -978,16 +905,3 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-/** A `throw` statement in a function's own body (not in functions nested in it). */
-function containsThrow(fn: FunctionNode): boolean {
-  let found = false;
-  walk(
-    fn.body,
-    (node) => {
-      if (node.type === AST_NODE_TYPES.ThrowStatement) found = true;
-    },
-    { intoFunctions: false },
-  );
-  return found;
-}
