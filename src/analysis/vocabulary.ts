@@ -229,3 +229,21 @@ export const FRESH_VALUE_BUILTINS: ReadonlySet<string> = new Set([
  * object that owns the emitter.
  */
 export const CLOSE_EVENTS: ReadonlySet<string> = new Set(['close']);
+
+/**
+ * Calls on a listener's target that end the target's life where they are
+ * made (closed, destroyed, stripped of every listener): the listeners it
+ * holds go with it. Matched on the called member's name, on a receiver that
+ * is the listener's own target.
+ */
+export const TARGET_TEARDOWN_CALLS: ReadonlySet<string> = new Set([
+  'close',
+  'destroy',
+  'end',
+  'terminate',
+  'dispose',
+  'abort',
+  'disconnect',
+  'kill',
+  'removeAllListeners',
+]);
