@@ -1,0 +1,230 @@
+/**
+ * Skipped releases: for one acquire that a traversal recorded in a
+ * `PairIndex`, whether the releases paired with it run on every path from
+ * it, and if not, how one is skipped: by a normal path (a branch, a jump),
+ * by a throw, by a promise outcome or a settling event that does not
+ * release, or by the handle being let go of first. The rule says what it
+ * reports; this module says what happened.
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { contains, enclosingFunction, isFunctionNode, type FunctionNode } from './ast.js';
+import { assertsOnResource, recordAcquireGuards } from './guards.js';
+import { releaseOwedHere, targetOutlivesListeners } from './handoffs.js';
+import { placementsOf, promiseOfExecutor, settlingListeners, type PairIndex, type Placement } from './pairing.js';
+import type { Position } from './paths.js';
+import { neverRejects } from './rejections.js';
+import { textOf, type ResourceSite } from './resources.js';
+import { callCannotThrow } from './throws.js';
+import { inCatchAfter, inCatchAround, inFinallyAfterRelease, isProtected, releasedByFinally } from './try-blocks.js';
+
+/** How a release paired with an acquire is skipped; `release` is the one to name. */
+export type SkippedRelease =
+  /**
+   * Released in only some of the listeners that settle the promise the acquire's executor
+   * makes: `events` are those listeners' events, `others` the events of those that do not release.
+   */
+  | { kind: 'event'; release: ResourceSite; events: TSESTree.Node[]; others: TSESTree.Node[] }
+  /** Released only in a callback that runs when the promise fulfils, or only when it rejects. */
+  | { kind: 'outcome'; release: ResourceSite; outcome: 'fulfils' | 'rejects' }
+  /** A path sets the handle's variable to `null` or `undefined` before the release runs. */
+  | { kind: 'dropped'; release: ResourceSite; dropped: TSESTree.AssignmentExpression }
+  /**
+   * A normal path from the acquire leaves `fn` (the function it is placed in) without a
+   * release, passing `jump` if it passes one; `direct` are the releases in `fn` itself.
+   */
+  | {
+      kind: 'path';
+      release: ResourceSite;
+      fn: FunctionNode | null;
+      jump: TSESTree.Node | null;
+      direct: TSESTree.Node[];
+    }
+  /**
+   * `thrower` can throw after the acquire and before the release. `movable`: the one
+   * release stands in the acquire's own function, where a `finally` can take it.
+   */
+  | { kind: 'throw'; release: ResourceSite; thrower: TSESTree.Node; movable: boolean };
+
+/** How the releases paired with `acquire` are skipped, or null when they run on every path (or it has none). */
+export function skippedRelease(index: PairIndex, acquire: ResourceSite): SkippedRelease | null {
+  const { tracker, sourceCode, services } = index;
+  // Most candidates (every `const x = call()` may hold a disposable) have no release at all.
+  const releases = index.releasesByKey.get(acquire.pairKey);
+  if (!releases) return null;
+  // An acquire in a promise executor runs in place, when `new Promise(…)` runs: its function
+  // is the one around that, and anything awaiting the promise settles after it.
+  // (Unless the executor releases it itself: then its own paths decide.)
+  const own = enclosingFunction(acquire.node);
+  const made = promiseOfExecutor(index, own);
+  // A timer made there is the promise's own deadline: whether it is cleared depends on what else
+  // settles the promise, which no-abandoned-race asks of the race it is in.
+  const executed =
+    made && own && acquire.kind !== 'timer' && !releases.some((r) => contains(own, r.node)) ? made : null;
+  const start = tracker.positions.get(executed ?? acquire.node);
+  if (!start) return null;
+  const fn = enclosingFunction(executed ?? acquire.node);
+  recordAcquireGuards(index.guards, acquire, fn, sourceCode);
+  const placements = placementsOf(index, acquire, releases, fn);
+  // Released in some of the listeners that settle the promise: the others are paths without it.
+  if (placements.length > 0 && placements.every((p) => p.kind === 'event') && fn) {
+    const releasing = new Set(placements.map((p) => p.handler));
+    // A settling event of the handle itself (a stream's 'finish') is the resource ending on its own.
+    const handle = acquire.kind === 'disposable' ? acquire.receiver : null;
+    const skipping = settlingListeners(index, fn).filter(
+      (listener) =>
+        !releasing.has(listener.handler) &&
+        !(handle && textOf(listener.target, sourceCode) === textOf(handle, sourceCode)),
+    );
+    const [first] = placements;
+    if (skipping.length > 0 && first && targetOutlivesListeners(index, acquire, fn)) {
+      return {
+        kind: 'event',
+        release: first.site,
+        events: placements.map((p) => p.event),
+        others: skipping.map((l) => l.event),
+      };
+    }
+    return null;
+  }
+  if (
+    placements.length === 0 ||
+    placements.some((p) => p.kind !== 'direct' && p.kind !== 'settled' && p.kind !== 'outcome')
+  )
+    return null;
+  if (!releaseOwedHere(index, acquire, fn)) return null;
+
+  const first = placements.map((p) => p.site).sort((a, b) => a.node.range[0] - b.node.range[0])[0];
+  if (!first) return null;
+  const covering = placements.flatMap((p) => {
+    if (p.kind === 'direct' || p.kind === 'settled') {
+      const position = tracker.positions.get(p.at);
+      return position ? [position] : [];
+    }
+    return [];
+  });
+  const outcomes = placements.filter((p): p is Extract<Placement, { kind: 'outcome' }> => p.kind === 'outcome');
+  const outcome = outcomes[0];
+  // `.then(a).catch(b)` releasing in both covers every settlement of the chain.
+  if (outcomes.some((p) => p.outcome === 'fulfils') && outcomes.some((p) => p.outcome === 'rejects')) return null;
+
+  if (covering.length === 0) {
+    if (outcome && !(outcome.outcome === 'rejects' && releasedElsewhere(index, acquire, placements))) {
+      return { kind: 'outcome', release: first, outcome: outcome.outcome };
+    }
+    return null;
+  }
+  // A release that no path from the acquire reaches is an alternative, not a pair
+  // (`set(k, rest); return;` in one branch, `delete(k)` in another).
+  if (!tracker.reachesAny(start, covering)) return null;
+  const releaseNodes = placements.map((p) => p.site.node);
+  const coveredJumps = new Set(
+    tracker
+      .jumpsIn(start.codePath)
+      .filter(
+        (jump) =>
+          (jump.node.type === AST_NODE_TYPES.BreakStatement || jump.node.type === AST_NODE_TYPES.ContinueStatement) &&
+          releasedByFinally(jump.node, fn, releaseNodes),
+      )
+      .map((jump) => jump.node),
+  );
+  // `handle = null` before the release runs: the release then finds nothing to close.
+  const dropped = acquire.kind === 'disposable' ? droppedBefore(index, acquire, start, covering, coveredJumps) : null;
+  if (dropped) return { kind: 'dropped', release: first, dropped };
+  const leak = tracker.findLeak(start, covering, coveredJumps);
+  if (leak?.end === 'normal') {
+    const direct = placements.flatMap((p) => (p.kind === 'direct' ? [p.site.node] : []));
+    // Released only in the `catch` of a `try` around the acquire: an undo of a failed
+    // attempt, as with a rejection-only release, when other code releases on success.
+    if (
+      direct.length === placements.length &&
+      direct.every((release) => inCatchAfter(release, acquire.node)) &&
+      releasedElsewhere(index, acquire, placements)
+    ) {
+      return null;
+    }
+    return { kind: 'path', release: first, fn, jump: leak.jump, direct };
+  }
+  const throwers = [
+    ...(executed ? awaitsAround(index, executed, fn) : []),
+    ...tracker
+      .between(start, covering, index.throwersByPath.get(start.codePath) ?? [], coveredJumps)
+      .filter((candidate) => !contains(candidate.node, acquire.node) && !contains(acquire.node, candidate.node)),
+  ].filter(
+    (candidate) =>
+      !releaseNodes.some((r) => contains(candidate.node, r)) &&
+      !inFinallyAfterRelease(candidate.node, acquire.node, releaseNodes) &&
+      !neverRejects(candidate.node, sourceCode) &&
+      !callCannotThrow(candidate.node, services),
+  );
+  // An acquire inside a promise executor has no statement of its own function to start a `try` after.
+  const movable = executed === null && placements.length === 1 && placements[0]?.kind === 'direct';
+  // `count++; if (count > max) throw …`: an assertion on the resource itself; when it
+  // fires the count is already wrong, and releasing would not make it right.
+  if (leak?.end === 'throw' && leak.jump !== null && assertsOnResource(leak.jump, acquire, sourceCode)) return null;
+  if (leak?.end === 'throw') {
+    // A rethrow in a `catch` around the acquire is reached only if something after
+    // the acquire throws, outside a `finally` that releases first.
+    const rethrow = leak.jump !== null && inCatchAround(leak.jump, acquire.node);
+    if (!rethrow || throwers.some((t) => !releasedByFinally(t.node, fn, releaseNodes))) {
+      return { kind: 'throw', release: first, thrower: leak.jump ?? first.node, movable };
+    }
+    return null;
+  }
+  const thrower = throwers.find((candidate) => !isProtected(candidate.node, fn, releaseNodes));
+  return thrower ? { kind: 'throw', release: first, thrower: thrower.node, movable } : null;
+}
+
+/**
+ * An assignment of `null` or `undefined` to the handle's variable that some path from the
+ * acquire reaches before any release: the handle is dropped, not released.
+ */
+function droppedBefore(
+  index: PairIndex,
+  acquire: ResourceSite,
+  start: Position,
+  covering: readonly Position[],
+  coveredJumps: ReadonlySet<TSESTree.Node>,
+): TSESTree.AssignmentExpression | null {
+  const handle = acquire.receiver;
+  if (handle?.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(index.sourceCode.getScope(handle), handle.name);
+  if (!variable) return null;
+  const positions = variable.references.flatMap((ref) => {
+    const assignment = ref.identifier.parent;
+    if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== ref.identifier) return [];
+    const position = index.tracker.positions.get(assignment);
+    return position && index.dropAssignments.has(assignment) ? [position] : [];
+  });
+  if (positions.length === 0) return null;
+  const found = index.tracker.between(start, covering, positions, coveredJumps)[0];
+  return found ? (found.node as TSESTree.AssignmentExpression) : null;
+}
+
+/** The `await`s around `node` in `fn`: each settles after `node` ran, and may throw then. */
+function awaitsAround(index: PairIndex, node: TSESTree.Node, fn: FunctionNode | null): Position[] {
+  const found: Position[] = [];
+  for (let p = node.parent; p && p !== fn; p = p.parent) {
+    if (isFunctionNode(p)) break;
+    const position = p.type === AST_NODE_TYPES.AwaitExpression ? index.tracker.positions.get(p) : undefined;
+    if (position) found.push(position);
+  }
+  return found;
+}
+
+/**
+ * A release only when the promise rejects (or only in a `catch`) is an undo of a failed attempt; on
+ * success the resource is meant to stay, and is released by other code: a
+ * release of the same kind on the same owner elsewhere in the file (a
+ * response handler deleting by the reply's id, a listener removing itself).
+ */
+function releasedElsewhere(index: PairIndex, acquire: ResourceSite, placements: readonly Placement[]): boolean {
+  const cut = acquire.pairKey.lastIndexOf(':');
+  if (cut <= 0 || (acquire.kind !== 'entry' && acquire.kind !== 'listener')) return false;
+  const prefix = acquire.pairKey.slice(0, cut + 1);
+  const placed = new Set(placements.map((p) => p.site.node));
+  for (const [key, list] of index.releasesByKey) {
+    if (!key.startsWith(prefix)) continue;
+    if (list.some((release) => !placed.has(release.node))) return true;
+  }
+  return false;
+}
