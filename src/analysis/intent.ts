@@ -5,7 +5,7 @@
  * reviewer would say "that is set up once" or "that object dies with the call".
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, keyName, type ClassNode } from './ast.js';
+import { isClassNode, isFunctionNode, keyName, type ClassNode } from './ast.js';
 import { isModuleLevel } from './lifetime.js';
 
 /** Methods that end an object's life; what they release is released on teardown. */
@@ -98,6 +98,17 @@ export function methodNames(classNode: ClassNode, sourceCode: TSESLint.SourceCod
     if (name !== null) names.push(name);
   }
   return names;
+}
+
+/**
+ * The teardown method (`close`, `stop`, `dispose`…) of the nearest class
+ * around `node`, if that class has one: what its owner calls to stop it.
+ */
+export function teardownMethodAround(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | null {
+  for (let p = node.parent; p; p = p.parent) {
+    if (isClassNode(p)) return methodNames(p, sourceCode).find((name) => TEARDOWN_METHOD.test(name)) ?? null;
+  }
+  return null;
 }
 
 /**

@@ -4,9 +4,11 @@
  * or `break` to an enclosing label, a `return`, a `throw` nothing in the loop
  * catches), and what the loop waits on (`await`) or hands back (`yield`).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { isFunctionNode, walk } from './ast.js';
+import { isFunctionNode, walk, type FunctionNode } from './ast.js';
+import { consultsCancellation, signalInScope, type TypeContext } from './cancellation.js';
+import type { PathTracker } from './paths.js';
 
 export type EndlessLoop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
 
@@ -186,4 +188,168 @@ export function neverReturns(checker: ts.TypeChecker, call: ts.CallExpression): 
     return true;
   }
   return (checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0;
+}
+
+/** What the questions about stopping a loop need: the types, the source text and the code paths. */
+export interface LoopContext extends TypeContext {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  /** Has placed the jumps inside candidate loops during the traversal. */
+  tracker: PathTracker;
+}
+
+/** Why an endless loop that awaits cannot be stopped from outside. */
+export interface UnstoppableLoop {
+  /** The `AbortSignal` the function is given, as code names it (`signal`, `options.signal`), or null. */
+  signal: string | null;
+  /** The loop has reachable exits, but only on its own conditions: it never looks at `signal`. */
+  ownConditions: boolean;
+  /** A `continue` reached without passing a stop point: that pass can repeat for good. */
+  around: TSESTree.ContinueStatement | null;
+}
+
+/**
+ * Can nothing stop this endless loop of the async function `fn`? It awaits,
+ * and it has no reachable exit and consults no cancellation state (or a
+ * `continue` goes round past every one), or it exits only on its own
+ * conditions while the function is given an `AbortSignal` it never looks at.
+ * A loop that yields is stopped by its consumer unless `checkYieldingLoops`;
+ * a loop around one in `reported` is not asked about again.
+ */
+export function unstoppableLoop(
+  loop: EndlessLoop,
+  fn: FunctionNode,
+  context: LoopContext,
+  { checkYieldingLoops, reported }: { checkYieldingLoops: boolean; reported: ReadonlySet<EndlessLoop> },
+): UnstoppableLoop | null {
+  const { tracker, checker, services } = context;
+  const facts = loopFacts(loop);
+  if (!facts.awaits) return null;
+  const isReachable = (node: TSESTree.Node): boolean => reachable(node, tracker);
+  // A `continue` reached without passing a stop point: that pass can repeat for good, whatever
+  // the other paths check (asked only when a stop point would otherwise clear the loop).
+  let skipping: TSESTree.ContinueStatement | null | undefined;
+  const skipped = (): TSESTree.ContinueStatement | null =>
+    (skipping ??= facts.continues.find((jump) => isReachable(jump) && !stopsBefore(jump, loop, context)) ?? null);
+  const neverReturning = (): boolean =>
+    facts.calls.some((call) => neverReturns(checker, services.esTreeNodeToTSNodeMap.get(call)));
+  // A loop that never waits cannot outlive its caller; one that yields is stopped by its consumer.
+  if (facts.yields && !checkYieldingLoops && !skipped()) return null;
+  if (facts.innerLoops.some((inner) => reported.has(inner))) return null;
+  if (facts.exits.some(isReachable) && !skipped()) {
+    // The function takes a signal, so its caller expects it to stop when that fires; exits on
+    // the loop's own conditions (a remote status, a successful read) do not keep that promise.
+    // Only when nothing in the function looks at it: a signal turned into a promise or flag
+    // before the loop (`const aborted = waitForAbort(signal)`) may be what the exits test.
+    const signal = signalInScope(fn, context);
+    if (!signal || consultsCancellation(fn.body, context)) return null;
+    if (neverReturning()) return null;
+    return { signal, ownConditions: true, around: null };
+  }
+  if (neverReturning()) return null;
+  if (consultsCancellation(loop.body, context) && !skipped()) return null;
+  const around = skipped();
+  return { signal: signalInScope(fn, context), ownConditions: false, around };
+}
+
+/** Reachable per code path analysis (a jump after an unconditional `continue` is not). */
+function reachable(node: TSESTree.Node, tracker: PathTracker): boolean {
+  const position = tracker.positions.get(node);
+  return position === undefined || position.segments.some((segment) => segment.reachable);
+}
+
+/**
+ * Does every path from the start of a pass to `jump` pass a stop point: a statement before
+ * it (in each block around it, up to the loop's body) that yields, consults a cancellation
+ * state, or is an `if` that can leave the loop (`if (this.stopped) break`)? A `continue`
+ * inside a `catch` counts only what the `catch` itself runs before it.
+ */
+function stopsBefore(jump: TSESTree.ContinueStatement, loop: EndlessLoop, context: LoopContext): boolean {
+  let child: TSESTree.Node = jump;
+  for (let p: TSESTree.Node | undefined = jump.parent; p && child !== loop.body; child = p, p = p.parent) {
+    if (
+      p.type === AST_NODE_TYPES.IfStatement &&
+      p.test !== child &&
+      (consultsCancellation(p.test, context) || testsFlagThePassResets(p.test, loop, context.sourceCode))
+    ) {
+      return true;
+    }
+    // `if (done) break; else continue;`, `case null: break loop; default: continue loop;`: the
+    // test that chose this branch is the one that leaves the loop on another.
+    if (p.type === AST_NODE_TYPES.IfStatement && p.test !== child) {
+      const other = p.consequent === child ? p.alternate : p.consequent;
+      if (other && isStopPoint(other, loop, context)) return true;
+    }
+    if (
+      p.type === AST_NODE_TYPES.SwitchStatement &&
+      p.cases.some((other) => other !== child && other.consequent.some((s) => isStopPoint(s, loop, context)))
+    ) {
+      return true;
+    }
+    const list =
+      p.type === AST_NODE_TYPES.BlockStatement || p.type === AST_NODE_TYPES.Program
+        ? p.body
+        : p.type === AST_NODE_TYPES.SwitchCase
+          ? p.consequent
+          : null;
+    if (!list) continue;
+    for (const statement of list) {
+      if (statement === child) break;
+      if (isStopPoint(statement, loop, context)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `this.retry = false; … if (this.retry) continue;`: the pass sets the flag to a constant
+ * itself, so only other code setting it again can send the loop round this way.
+ */
+function testsFlagThePassResets(
+  test: TSESTree.Expression,
+  loop: EndlessLoop,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  let flag: TSESTree.Node = test;
+  while (flag.type === AST_NODE_TYPES.UnaryExpression && flag.operator === '!') flag = flag.argument;
+  if (flag.type !== AST_NODE_TYPES.Identifier && flag.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const text = sourceCode.getText(flag);
+  const resets: TSESTree.Node[] = [];
+  walk(
+    loop.body,
+    (node) => {
+      if (
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.operator === '=' &&
+        node.right.type === AST_NODE_TYPES.Literal &&
+        node.range[1] <= test.range[0] &&
+        sourceCode.getText(node.left) === text
+      ) {
+        resets.push(node);
+      }
+    },
+    { intoFunctions: false },
+  );
+  return resets.length > 0;
+}
+
+/** A statement that yields, consults a cancellation state, or holds a reachable jump out of `loop`. */
+function isStopPoint(statement: TSESTree.Node, loop: EndlessLoop, context: LoopContext): boolean {
+  const stops: TSESTree.Node[] = [];
+  walk(
+    statement,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.YieldExpression) stops.push(node);
+      else if (
+        (node.type === AST_NODE_TYPES.BreakStatement ||
+          node.type === AST_NODE_TYPES.ReturnStatement ||
+          node.type === AST_NODE_TYPES.ThrowStatement) &&
+        leavesLoop(node, loop) &&
+        reachable(node, context.tracker)
+      ) {
+        stops.push(node);
+      }
+    },
+    { intoFunctions: false },
+  );
+  return stops.length > 0 || consultsCancellation(statement, context);
 }

@@ -139,6 +139,17 @@ export const DISPOSE_METHODS: ReadonlySet<string> = new Set([
 export const PROMISE_REACTIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 /**
+ * Property reads that consult a cancellation state (`signal.aborted`,
+ * `signal.throwIfAborted()`, `token.isCancellationRequested`), whatever the
+ * receiver's type: a loop that reads one can be stopped from outside.
+ */
+export const CANCELLATION_READS: ReadonlySet<string> = new Set([
+  'aborted',
+  'throwIfAborted',
+  'isCancellationRequested',
+]);
+
+/**
  * Events a Node.js stream, socket, server or child process, or a DOM target,
  * emits at most once: after its listener has run, no second call comes. A
  * tie-breaker matched only on an emitter whose type the checker resolves to
