@@ -76,6 +76,12 @@ export function skipWrappers(node: TSESTree.Expression): TSESTree.Expression {
   return current;
 }
 
+/** `x`, `this`, `a.b.c`: a reference that can be written again elsewhere and name the same thing. */
+export function isPlainReference(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isPlainReference(node.object);
+}
+
 /** `(function () { … })()` and `(() => { … })()`: runs once, where it stands. */
 export function isImmediatelyInvoked(fn: FunctionNode): boolean {
   const parent = fn.parent;

@@ -9,6 +9,7 @@
  * (a job queue's `completed`, a client's `ready` that comes after a
  * reconnect) is that library's protocol, not a stream's.
  */
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 export type FailingEmitter = 'node' | 'dom';
@@ -39,6 +40,22 @@ export function failingEmitterKind(program: ts.Program, type: ts.Type, at: ts.No
     kind ??= partKind;
   }
   return kind;
+}
+
+/** What questions about the emitters of a file need: the parser services, their checker and the source. */
+export interface EmitterContext {
+  services: ParserServicesWithTypeInformation;
+  checker: ts.TypeChecker;
+  sourceCode: Readonly<TSESLint.SourceCode>;
+}
+
+/** `failingEmitterKind` of the type the checker gives an expression (a listener's receiver) where it stands. */
+export function failingEmitterOf(
+  { services, checker }: EmitterContext,
+  receiver: TSESTree.Expression,
+): FailingEmitter | null {
+  const tsNode = services.esTreeNodeToTSNodeMap.get(receiver);
+  return failingEmitterKind(services.program, checker.getTypeAtLocation(tsNode), tsNode);
 }
 
 function partKind_(program: ts.Program, type: ts.Type, at: ts.Node): FailingEmitter | null {

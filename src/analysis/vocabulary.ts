@@ -170,6 +170,39 @@ export const ONE_SHOT_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Events after which a failed emitter says nothing more (`error`, a stream's
+ * `close`, a DOM request's `loadend`): a listener on one that settles a
+ * promise covers the emitter's failure. Matched on the emitters a promise's
+ * executor listens on.
+ */
+export const TERMINAL_EVENTS: ReadonlySet<string> = new Set(['error', 'close', 'loadend']);
+
+/**
+ * Events whose listener covers a stream's failure: a source piped into a
+ * destination that `pipe()` does not forward errors to is heard through one.
+ */
+export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['error', 'close']);
+
+/**
+ * DOM events that mean "it worked" on targets that can fail (`img`,
+ * `XMLHttpRequest`, `WebSocket`, `FileReader`, `IDBRequest`, `Worker`).
+ * Matched only on a target whose type the checker resolves to the DOM's
+ * typings (`failingEmitterKind`).
+ */
+export const DOM_SUCCESS_EVENTS: ReadonlySet<string> = new Set([
+  'load',
+  'open',
+  'success',
+  'message',
+  'complete',
+  'loadeddata',
+  'loadedmetadata',
+  'canplay',
+  'canplaythrough',
+  'upgradeneeded',
+]);
+
+/**
  * String methods whose result is a function of the receiver and the
  * arguments alone: a bounded receiver with bounded arguments gives a bounded
  * result. Matched only on a receiver the checker types as a string.

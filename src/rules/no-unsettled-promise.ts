@@ -1,21 +1,27 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import {
   contains,
   enclosingFunction,
   isFunctionNode,
+  isPlainReference,
   isResolveOnlyPromise,
-  keyName,
   memberName,
-  outermostAlias,
   skipWrappers,
   walk,
   type FunctionNode,
 } from '../analysis/ast.js';
-import { failingEmitterKind, type FailingEmitter } from '../analysis/emitters.js';
+import type { EmitterContext } from '../analysis/emitters.js';
 import { PathTracker, type Leak, type Position } from '../analysis/paths.js';
 import {
-  LISTEN_METHODS,
+  isOneShotListener,
+  isPipeCall,
+  unlistenedFailures,
+  unwiredPipes,
+  type UnlistenedFailure,
+  type UnwiredPipe,
+} from '../analysis/settle-events.js';
+import {
   modelExecutor,
   promiseExecutor,
   type ExecutorModel,
@@ -23,8 +29,13 @@ import {
   type SettleSite,
   type SettlingCallback,
 } from '../analysis/settlers.js';
-import { ONE_SHOT_EVENTS, PROMISE_REACTIONS } from '../analysis/vocabulary.js';
-import { ADD_ONCE_LISTENER } from '../analysis/resources.js';
+import {
+  storedSettlerFailures,
+  type StoredSettlerFailure,
+  type StoredSettlerState,
+} from '../analysis/stored-settlers.js';
+import { PROMISE_REACTIONS } from '../analysis/vocabulary.js';
+import { errorListenerCode, insertAfterStatement, statementOf } from '../fixes/error-listener.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
@@ -43,23 +54,6 @@ export type MessageIds =
   | 'errorNotListened'
   | 'executorNeverSettles'
   | 'executorPathNeverSettles';
-
-/** Events after which a failed emitter says nothing more: a listener on one covers failure. */
-const TERMINAL_EVENTS = new Set(['error', 'close', 'loadend']);
-
-/** DOM events that mean "it worked" on targets that can fail (`img`, `XMLHttpRequest`, `WebSocket`, `FileReader`, `IDBRequest`, `Worker`). */
-const DOM_SUCCESS_EVENTS = new Set([
-  'load',
-  'open',
-  'success',
-  'message',
-  'complete',
-  'loadeddata',
-  'loadedmetadata',
-  'canplay',
-  'canplaythrough',
-  'upgradeneeded',
-]);
 
 export default createRule<Options, MessageIds>({
   name: 'no-unsettled-promise',
@@ -113,6 +107,8 @@ export default createRule<Options, MessageIds>({
     const checkCallbacks = options.checkCallbacks !== false;
     const checkEvents = options.checkEvents !== false;
 
+    const emitters: EmitterContext = { services, checker, sourceCode };
+    const stored: StoredSettlerState = { membersByName: null, found: new Set() };
     const tracker = new PathTracker();
     const models: ExecutorModel[] = [];
     /** Nodes whose code path position the checks need. */
@@ -125,9 +121,6 @@ export default createRule<Options, MessageIds>({
     const asyncAwaits = new Map<FunctionNode, TSESTree.AwaitExpression[]>();
     /** Dropped `p.then(…).catch(h)` / `p.then(…, h)` chains in each executor. */
     const chains = new Map<FunctionNode, PromiseChain[]>();
-    /** Member accesses of the file by property name, built on first need. */
-    let membersByName: Map<string, TSESTree.MemberExpression[]> | null = null;
-    const reportedRegistrations = new Set<TSESTree.Node>();
     /** `src.pipe(dest)` calls in each executor. */
     const pipes = new Map<FunctionNode, TSESTree.CallExpression[]>();
     /** The `catch` clauses in each function nested in an executor. */
@@ -257,9 +250,15 @@ export default createRule<Options, MessageIds>({
         for (const listener of model.listeners) checkSwallowingListener(model, listener, byFunction);
       }
       if (checkEvents) {
-        checkListeners(model);
-        checkPipeSources(model);
-        checkStoredSettlers(model);
+        for (const found of unlistenedFailures(emitters, model)) {
+          context.report(unlistenedReport(sourceCode, model, found));
+        }
+        for (const found of unwiredPipes(emitters, model, pipes.get(model.executor))) {
+          context.report(unwiredPipeReport(sourceCode, model, found));
+        }
+        for (const found of storedSettlerFailures(emitters, stored, model)) {
+          context.report(storedSettlerReport(sourceCode, found));
+        }
       }
     }
 
@@ -477,7 +476,7 @@ export default createRule<Options, MessageIds>({
         // The `try` settles itself: the failure caught is that of the settling computation.
         if (!sites.some((site) => site.kind === 'settle' && contains(block, site.node))) continue;
         const leak = leakIn(fn, sites, null, false, clause.body);
-        if (!leak || !isOneShot(listener)) continue;
+        if (!leak || !isOneShotListener(emitters, listener)) continue;
         const param = clause.param?.type === AST_NODE_TYPES.Identifier ? clause.param.name : null;
         const error = param ?? 'error';
         const reject = model.rejectName;
@@ -497,18 +496,6 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-    }
-
-    /** A registration whose handler runs at most once. */
-    function isOneShot(listener: ListenerSite): boolean {
-      const node = listener.node;
-      if (node.type === AST_NODE_TYPES.CallExpression) {
-        const callee = skipWrappers(node.callee);
-        const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
-        if (method !== null && ADD_ONCE_LISTENER.has(method)) return true;
-        if (method === 'addEventListener' && hasOnceOption(node.arguments[2])) return true;
-      }
-      return ONE_SHOT_EVENTS.has(listener.event) && emitterKind(listener.receiver) !== null;
     }
 
     /** `x.on` for `x.on('end', …)`, `x.onload` for `x.onload = …`. */
@@ -542,387 +529,6 @@ export default createRule<Options, MessageIds>({
       return parts.every((part) => part.getProperty('message') !== undefined);
     }
 
-    function checkListeners(model: ExecutorModel): void {
-      for (const group of listenersByReceiver(model)) {
-        if (group.some((l) => l.settles && TERMINAL_EVENTS.has(l.event))) continue;
-        const success = group.find((l) => l.settles && !TERMINAL_EVENTS.has(l.event));
-        if (!success) continue;
-        const kind = emitterKind(success.receiver);
-        if (!kind) continue;
-        if (kind === 'dom' ? success.form === 'on' || !DOM_SUCCESS_EVENTS.has(success.event) : success.form !== 'on')
-          continue;
-        const emitter = brief(sourceCode, success.receiver);
-        const reject = model.rejectName ?? 'reject';
-        const quiet = group.find((l) => !l.settles && l.event === 'error');
-        if (quiet) {
-          context.report({
-            node: quiet.node,
-            messageId: 'errorListenerNeverSettles',
-            data: { emitter, event: success.event, reject },
-          });
-          continue;
-        }
-        const code = errorListenerCode(success, kind, model.rejectName);
-        const after = code ? statementOf(success.node) : null;
-        context.report({
-          node: success.node,
-          messageId: 'errorNotListened',
-          data: {
-            emitter,
-            event: success.event,
-            failure: kind === 'node' ? '`error` or `close`' : '`error`',
-            fix:
-              kind === 'node'
-                ? `Also listen for \`error\` and call \`${reject}\`, or use \`stream.finished()\` / \`events.once()\`, which reject on error`
-                : `Also handle \`error\` and call \`${reject}\``,
-          },
-          suggest: addErrorListenerSuggestion(code, after),
-        });
-      }
-    }
-
-    /** The executor's listeners, grouped by the emitter they are registered on. */
-    function listenersByReceiver(model: ExecutorModel): IterableIterator<ListenerSite[]> {
-      const byReceiver = new Map<string, ListenerSite[]>();
-      for (const listener of model.listeners) {
-        const list = byReceiver.get(listener.receiverKey);
-        if (list) list.push(listener);
-        else byReceiver.set(listener.receiverKey, [listener]);
-      }
-      return byReceiver.values();
-    }
-
-    /** Insert `code` (an `error` listener) after the statement `after`, as a suggestion. */
-    function addErrorListenerSuggestion(
-      code: string | null,
-      after: TSESTree.Node | null,
-    ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      if (!code || !after) return [];
-      return [
-        {
-          messageId: 'addErrorListenerSuggestion',
-          data: { code },
-          fix: (fixer) => fixer.insertTextAfter(after, `\n${indentOf(after)}${code}`),
-        },
-      ];
-    }
-
-    /**
-     * `src.pipe(dest)` with `dest`'s success and failure both wired: `pipe()`
-     * does not forward `src`'s errors to `dest`, so a failing `src` leaves `dest`
-     * waiting, and the promise with it, unless something listens on `src` too.
-     */
-    function checkPipeSources(model: ExecutorModel): void {
-      const calls = pipes.get(model.executor);
-      if (!calls) return;
-      for (const group of listenersByReceiver(model)) {
-        // An unwired destination is reported by the event check itself.
-        if (!group.some((l) => l.settles && TERMINAL_EVENTS.has(l.event))) continue;
-        const waiting = group.filter((l) => l.settles && !TERMINAL_EVENTS.has(l.event));
-        const success = waiting.find((l) => ONE_SHOT_EVENTS.has(l.event)) ?? waiting[0];
-        if (!success) continue;
-        const pipe = calls.find((call) => pipesInto(call, success.receiver));
-        if (!pipe) continue;
-        const source = unwiredSource(model, pipe);
-        if (!source || emitterKind(success.receiver) !== 'node') continue;
-        const reject = model.rejectName ?? 'reject';
-        const name = brief(sourceCode, source);
-        const code =
-          model.rejectName && isPlainReference(source) ? `${name}.once('error', ${model.rejectName});` : null;
-        const after = code ? statementOf(pipe) : null;
-        context.report({
-          node: success.node,
-          messageId: 'errorNotListened',
-          data: {
-            emitter: brief(sourceCode, pipe),
-            event: success.event,
-            failure: `an \`error\` of \`${name}\`, which \`pipe()\` does not forward`,
-            fix: `Also listen for \`error\` on \`${name}\` and call \`${reject}\`, or use \`stream.pipeline()\`, which forwards every stream's error`,
-          },
-          suggest: addErrorListenerSuggestion(code, after),
-        });
-      }
-    }
-
-    /**
-     * The executor stores its settlers in an entry of a field's collection
-     * (`this.pending.set(id, { resolve, reject })`) and returns: whoever takes the
-     * entry out and calls its `resolve`/`reject` settles it. When the only
-     * functions in the file that do so are listeners for a success event
-     * (`message`) on an emitter that can fail, a failure or a close of that emitter
-     * leaves every stored promise pending.
-     */
-    function checkStoredSettlers(model: ExecutorModel): void {
-      for (const site of model.sites) {
-        if (site.kind !== 'handoff' || site.fn !== model.executor) continue;
-        const stored = storedEntry(site.node);
-        if (!stored) continue;
-        // Only the keys that hold this executor's settlers.
-        for (const entry of (site.node.parent as TSESTree.Property).parent.properties) {
-          if (entry.type !== AST_NODE_TYPES.Property || entry.computed) continue;
-          const key = keyName(entry.key, false);
-          if (key !== null && !model.sites.some((other) => other.node === entry.value)) stored.keys.delete(key);
-        }
-        if (stored.keys.size === 0) continue;
-        const field = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(stored.field.property));
-        if (!field) continue;
-        const settlingFns = new Set<FunctionNode>();
-        // Each function's body is read once, however many accesses it has.
-        const read = new Set<FunctionNode>();
-        for (const access of membersOf(stored.fieldName)) {
-          if (access === stored.field) continue;
-          const fn = enclosingFunction(access);
-          if (!fn || read.has(fn)) continue;
-          if (checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(access.property)) !== field) continue;
-          read.add(fn);
-          if (callsStoredKey(fn, stored.keys)) settlingFns.add(fn);
-        }
-        if (settlingFns.size === 0) continue;
-        // A function that settles entries in a loop over them is a sweep (`for (const c of
-        // pending.values()) c.reject(err)`): the path that settles what a failure leaves.
-        if ([...settlingFns].some((fn) => settlesInLoop(fn, stored.keys))) continue;
-        const registrations = [...settlingFns].map(successRegistration);
-        if (registrations.some((r) => r === null)) continue;
-        for (const registration of registrations) {
-          if (!registration || reportedRegistrations.has(registration.node)) continue;
-          const kind = emitterKind(registration.receiver);
-          if (!kind || (kind === 'dom' && !DOM_SUCCESS_EVENTS.has(registration.event))) continue;
-          reportedRegistrations.add(registration.node);
-          const emitter = brief(sourceCode, registration.receiver);
-          const collection = brief(sourceCode, stored.field);
-          context.report({
-            node: registration.node,
-            messageId: 'errorNotListened',
-            data: {
-              emitter,
-              event: registration.event,
-              failure: `\`error\` or \`close\`, for the promises stored in \`${collection}\` on line ${String(stored.field.loc.start.line)}`,
-              fix: `Reject every entry of \`${collection}\` when \`${emitter}\` fails or closes, and clear it`,
-            },
-          });
-        }
-      }
-    }
-
-    function membersOf(name: string): TSESTree.MemberExpression[] {
-      if (!membersByName) {
-        const found = new Map<string, TSESTree.MemberExpression[]>();
-        walk(sourceCode.ast, (node) => {
-          if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return;
-          if (node.property.type !== AST_NODE_TYPES.Identifier) return;
-          const list = found.get(node.property.name);
-          if (list) list.push(node);
-          else found.set(node.property.name, [node]);
-        });
-        membersByName = found;
-      }
-      return membersByName.get(name) ?? [];
-    }
-
-    /** `fn` calls `x.reject(…)` (or another stored key) inside a loop of its own body. */
-    function settlesInLoop(fn: FunctionNode, keys: ReadonlySet<string>): boolean {
-      let found = false;
-      walk(
-        fn.body,
-        (node) => {
-          if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
-          const callee = skipWrappers(node.callee);
-          if (callee.type !== AST_NODE_TYPES.MemberExpression || !keys.has(memberName(callee) ?? '')) return;
-          for (let p: TSESTree.Node | undefined = node.parent; p && p !== fn; p = p.parent) {
-            if (
-              p.type === AST_NODE_TYPES.ForOfStatement ||
-              p.type === AST_NODE_TYPES.ForInStatement ||
-              p.type === AST_NODE_TYPES.ForStatement ||
-              p.type === AST_NODE_TYPES.WhileStatement
-            ) {
-              found = true;
-              return;
-            }
-          }
-        },
-        { intoFunctions: false },
-      );
-      return found;
-    }
-
-    /** `fn` calls `x.resolve(…)` for one of the stored entry's keys, in its own body. */
-    function callsStoredKey(fn: FunctionNode, keys: ReadonlySet<string>): boolean {
-      let found = false;
-      walk(
-        fn.body,
-        (node) => {
-          if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
-          const callee = skipWrappers(node.callee);
-          if (callee.type === AST_NODE_TYPES.MemberExpression && keys.has(memberName(callee) ?? '')) found = true;
-        },
-        { intoFunctions: false },
-      );
-      return found;
-    }
-
-    /** `fn` is a listener for a success event on an emitter: `x.onmessage = fn`, `x.addEventListener('message', fn)`. */
-    function successRegistration(
-      fn: FunctionNode,
-    ): { node: TSESTree.Node; receiver: TSESTree.Expression; event: string } | null {
-      const outer = outermostAlias(fn);
-      const parent = outer.parent;
-      if (!parent) return null;
-      let found: { node: TSESTree.Node; receiver: TSESTree.Expression; event: string } | null = null;
-      if (
-        parent.type === AST_NODE_TYPES.AssignmentExpression &&
-        parent.right === outer &&
-        parent.left.type === AST_NODE_TYPES.MemberExpression
-      ) {
-        const name = memberName(parent.left);
-        if (name !== null && /^on[a-z]+$/.test(name))
-          found = { node: parent, receiver: skipWrappers(parent.left.object), event: name.slice(2) };
-      } else if (
-        parent.type === AST_NODE_TYPES.CallExpression &&
-        parent.arguments[1] === outer &&
-        isListenCall(parent)
-      ) {
-        const event = firstString(parent);
-        const callee = skipWrappers(parent.callee) as TSESTree.MemberExpression;
-        if (event !== null) found = { node: parent, receiver: skipWrappers(callee.object), event };
-      }
-      return found && !TERMINAL_EVENTS.has(found.event) ? found : null;
-    }
-
-    /** `call` pipes into `receiver`: `receiver` is the call itself (`a.pipe(b).on(…)`) or its destination. */
-    function pipesInto(call: TSESTree.CallExpression, receiver: TSESTree.Expression): boolean {
-      const target = skipWrappers(receiver);
-      const destination = call.arguments[0];
-      return (
-        target === call ||
-        (destination !== undefined &&
-          destination.type !== AST_NODE_TYPES.SpreadElement &&
-          sameTarget(skipWrappers(destination), target))
-      );
-    }
-
-    /**
-     * The first stream upstream of `call` (through `a.pipe(b).pipe(c)` chains)
-     * that Node's typings say can fail and that nothing listens on for `error`
-     * or `close`, nor is handed to another call that might (`finished(src, …)`).
-     */
-    function unwiredSource(model: ExecutorModel, call: TSESTree.CallExpression): TSESTree.Expression | null {
-      const sources: TSESTree.Expression[] = [];
-      let current: TSESTree.Expression = call;
-      while (current.type === AST_NODE_TYPES.CallExpression && isPipeCall(current)) {
-        let object = skipWrappers((current.callee as TSESTree.MemberExpression).object);
-        // `src.on('error', reject).pipe(dest)`: a listener chained on the source.
-        let wired = false;
-        while (object.type === AST_NODE_TYPES.CallExpression && isListenCall(object)) {
-          if (FAILURE_EVENTS.has(firstString(object) ?? '')) wired = true;
-          object = skipWrappers((object.callee as TSESTree.MemberExpression).object);
-        }
-        // `a.pipe(b).pipe(c)`: the middle stream is `b`, the inner call's destination.
-        const stream =
-          object.type === AST_NODE_TYPES.CallExpression && isPipeCall(object) ? object.arguments[0] : object;
-        if (!wired && stream && stream.type !== AST_NODE_TYPES.SpreadElement) sources.push(skipWrappers(stream));
-        current = object;
-      }
-      for (const source of sources) {
-        if (isWired(model, source)) continue;
-        if (emitterKind(source) !== 'node') continue;
-        return source;
-      }
-      return null;
-    }
-
-    /** Something listens on `source` for failure, or `source` is handed to a call that may. */
-    function isWired(model: ExecutorModel, source: TSESTree.Expression): boolean {
-      if (model.listeners.some((l) => FAILURE_EVENTS.has(l.event) && sameTarget(skipWrappers(l.receiver), source)))
-        return true;
-      if (source.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(source), source.name);
-        if (!variable) return true;
-        return variable.references.some((ref) => ref.identifier !== source && wiresFailure(ref.identifier));
-      }
-      let handed = false;
-      walk(model.executor.body, (node) => {
-        if (
-          !handed &&
-          node.type === AST_NODE_TYPES.CallExpression &&
-          !isPipeCall(node) &&
-          node.arguments.some(
-            (arg) => arg.type !== AST_NODE_TYPES.SpreadElement && sameTarget(skipWrappers(arg), source),
-          )
-        )
-          handed = true;
-      });
-      return handed;
-    }
-
-    /** A reference that listens for `error`/`close` (through `.on(…)` chains) or is passed to a call other than `pipe()`. */
-    function wiresFailure(identifier: TSESTree.Node): boolean {
-      let current = outermostAlias(identifier) as TSESTree.Expression;
-      const parent = current.parent;
-      if (
-        (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
-        parent.arguments.includes(current)
-      ) {
-        return !(parent.type === AST_NODE_TYPES.CallExpression && isPipeCall(parent));
-      }
-      for (;;) {
-        const member = current.parent;
-        if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return false;
-        const call = member.parent;
-        if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || !isListenCall(call)) return false;
-        if (FAILURE_EVENTS.has(firstString(call) ?? '')) return true;
-        current = call;
-      }
-    }
-
-    /** The same emitter: one variable, `this`, or the same member path. */
-    function sameTarget(a: TSESTree.Expression, b: TSESTree.Expression): boolean {
-      if (a === b) return true;
-      if (a.type === AST_NODE_TYPES.Identifier && b.type === AST_NODE_TYPES.Identifier) {
-        if (a.name !== b.name) return false;
-        const va = ASTUtils.findVariable(sourceCode.getScope(a), a.name);
-        return va !== null && va === ASTUtils.findVariable(sourceCode.getScope(b), b.name);
-      }
-      if (!isPlainReference(a) || !isPlainReference(b)) return false;
-      return sourceCode.getText(a).replace(/\s+/g, '') === sourceCode.getText(b).replace(/\s+/g, '');
-    }
-
-    function emitterKind(receiver: TSESTree.Expression): FailingEmitter | null {
-      const tsNode = services.esTreeNodeToTSNodeMap.get(receiver);
-      return failingEmitterKind(services.program, checker.getTypeAtLocation(tsNode), tsNode);
-    }
-
-    /** `x.once('error', reject);` for a receiver that is safe to name again. */
-    function errorListenerCode(listener: ListenerSite, kind: FailingEmitter, reject: string | null): string | null {
-      if (!reject || !isPlainReference(listener.receiver)) return null;
-      const receiver = sourceCode.getText(listener.receiver);
-      if (listener.form === 'property') return `${receiver}.onerror = ${reject};`;
-      if (kind === 'dom') return `${receiver}.addEventListener('error', ${reject});`;
-      return `${receiver}.once('error', ${reject});`;
-    }
-
-    function isPlainReference(node: TSESTree.Node): boolean {
-      if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
-      return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isPlainReference(node.object);
-    }
-
-    /** The expression statement a registration (or its `.on()` chain) makes up, if any. */
-    function statementOf(node: TSESTree.Node): TSESTree.ExpressionStatement | null {
-      let current: TSESTree.Node = node;
-      while (
-        current.parent?.type === AST_NODE_TYPES.MemberExpression &&
-        current.parent.object === current &&
-        current.parent.parent.type === AST_NODE_TYPES.CallExpression &&
-        current.parent.parent.callee === current.parent
-      ) {
-        current = current.parent.parent;
-      }
-      return current.parent?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : null;
-    }
-
-    function indentOf(node: TSESTree.Node): string {
-      return /^\s*/.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
-    }
-
     function settlerNames(model: ExecutorModel): string {
       return model.rejectName ? `\`${model.resolveName}\` or \`${model.rejectName}\`` : `\`${model.resolveName}\``;
     }
@@ -953,78 +559,85 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/**
- * A settler stored in an entry of a field's collection:
- * `this.pending.set(id, { resolve, reject })` → the field `this.pending` and the
- * entry's keys that hold settlers.
- */
-function storedEntry(reference: TSESTree.Node): {
-  field: TSESTree.MemberExpression & { property: TSESTree.Identifier };
-  fieldName: string;
-  keys: Set<string>;
-} | null {
-  const property = reference.parent;
-  if (property?.type !== AST_NODE_TYPES.Property || property.value !== reference) return null;
-  const object = property.parent;
-  if (object.type !== AST_NODE_TYPES.ObjectExpression) return null;
-  const call = outermostAlias(object).parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(object)) return null;
-  const callee = skipWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const field = skipWrappers(callee.object);
-  if (field.type !== AST_NODE_TYPES.MemberExpression || field.computed) return null;
-  if (field.property.type !== AST_NODE_TYPES.Identifier) return null;
-  const keys = new Set<string>();
-  for (const entry of object.properties) {
-    if (entry.type !== AST_NODE_TYPES.Property || entry.computed) continue;
-    const key = keyName(entry.key, false);
-    if (key !== null && entry.value.type === AST_NODE_TYPES.Identifier) keys.add(key);
+type Report = TSESLint.ReportDescriptor<MessageIds>;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+function unlistenedReport(sourceCode: SourceCode, model: ExecutorModel, found: UnlistenedFailure): Report {
+  const { success, kind, quiet } = found;
+  const emitter = brief(sourceCode, success.receiver);
+  const reject = model.rejectName ?? 'reject';
+  if (quiet) {
+    return {
+      node: quiet.node,
+      messageId: 'errorListenerNeverSettles',
+      data: { emitter, event: success.event, reject },
+    };
   }
+  const code = errorListenerCode(sourceCode, success, kind, model.rejectName);
+  const after = code ? statementOf(success.node) : null;
   return {
-    field: field as TSESTree.MemberExpression & { property: TSESTree.Identifier },
-    fieldName: field.property.name,
-    keys,
+    node: success.node,
+    messageId: 'errorNotListened',
+    data: {
+      emitter,
+      event: success.event,
+      failure: kind === 'node' ? '`error` or `close`' : '`error`',
+      fix:
+        kind === 'node'
+          ? `Also listen for \`error\` and call \`${reject}\`, or use \`stream.finished()\` / \`events.once()\`, which reject on error`
+          : `Also handle \`error\` and call \`${reject}\``,
+    },
+    suggest: addErrorListenerSuggestion(sourceCode, code, after),
   };
 }
 
-/** Events whose listener covers a source's failure. */
-const FAILURE_EVENTS = new Set(['error', 'close']);
-
-/** `a.pipe(b)`: one destination argument. */
-function isPipeCall(call: TSESTree.CallExpression): boolean {
-  const callee = skipWrappers(call.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(callee) === 'pipe' &&
-    call.arguments.length >= 1 &&
-    call.arguments.length <= 2
-  );
+function unwiredPipeReport(
+  sourceCode: SourceCode,
+  model: ExecutorModel,
+  { success, pipe, source }: UnwiredPipe,
+): Report {
+  const reject = model.rejectName ?? 'reject';
+  const name = brief(sourceCode, source);
+  const code = model.rejectName && isPlainReference(source) ? `${name}.once('error', ${model.rejectName});` : null;
+  const after = code ? statementOf(pipe) : null;
+  return {
+    node: success.node,
+    messageId: 'errorNotListened',
+    data: {
+      emitter: brief(sourceCode, pipe),
+      event: success.event,
+      failure: `an \`error\` of \`${name}\`, which \`pipe()\` does not forward`,
+      fix: `Also listen for \`error\` on \`${name}\` and call \`${reject}\`, or use \`stream.pipeline()\`, which forwards every stream's error`,
+    },
+    suggest: addErrorListenerSuggestion(sourceCode, code, after),
+  };
 }
 
-/** `x.on(…)`, `x.once(…)`, `x.addEventListener(…)`. */
-function isListenCall(call: TSESTree.CallExpression): boolean {
-  const callee = skipWrappers(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && LISTEN_METHODS.has(memberName(callee) ?? '');
+function storedSettlerReport(sourceCode: SourceCode, { registration, field }: StoredSettlerFailure): Report {
+  const emitter = brief(sourceCode, registration.receiver);
+  const collection = brief(sourceCode, field);
+  return {
+    node: registration.node,
+    messageId: 'errorNotListened',
+    data: {
+      emitter,
+      event: registration.event,
+      failure: `\`error\` or \`close\`, for the promises stored in \`${collection}\` on line ${String(field.loc.start.line)}`,
+      fix: `Reject every entry of \`${collection}\` when \`${emitter}\` fails or closes, and clear it`,
+    },
+  };
 }
 
-/** The first argument as a plain string. */
-function firstString(call: TSESTree.CallExpression): string | null {
-  const first = call.arguments[0];
-  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : null;
-}
-
-/** `{ once: true }` as an `addEventListener` option. */
-function hasOnceOption(node: TSESTree.Node | undefined): boolean {
-  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  return node.properties.some(
-    (property) =>
-      property.type === AST_NODE_TYPES.Property &&
-      !property.computed &&
-      property.key.type === AST_NODE_TYPES.Identifier &&
-      property.key.name === 'once' &&
-      property.value.type === AST_NODE_TYPES.Literal &&
-      property.value.value === true,
-  );
+/** Insert `code` (an `error` listener) after the statement `after`, as a suggestion. */
+function addErrorListenerSuggestion(
+  sourceCode: SourceCode,
+  code: string | null,
+  after: TSESTree.Node | null,
+): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  if (!code || !after) return [];
+  return [
+    { messageId: 'addErrorListenerSuggestion', data: { code }, fix: insertAfterStatement(sourceCode, after, code) },
+  ];
 }
 
 /** A promise chain whose failure handler is an inline function. */
