@@ -9,6 +9,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import {
+  calleeName,
   contains,
   enclosingFunction,
   isFunctionNode,
@@ -158,15 +159,12 @@ export function settlesWhateverHappens(model: ExecutorModel): boolean {
 function isTimerHandoff(site: SettleSite): boolean {
   const call = site.node.type === AST_NODE_TYPES.CallExpression ? site.node : site.node.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = call.callee;
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? memberName(callee)
-        : null;
   const first = call.arguments[0];
-  return name === 'setTimeout' && first !== undefined && (site.node === call || contains(first, site.node));
+  return (
+    calleeName(call.callee) === 'setTimeout' &&
+    first !== undefined &&
+    (site.node === call || contains(first, site.node))
+  );
 }
 
 /**

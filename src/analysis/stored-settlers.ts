@@ -147,39 +147,38 @@ function storedEntry(reference: TSESTree.Node): {
 
 /** `fn` calls `x.reject(…)` (or another stored key) inside a loop of its own body. */
 function settlesInLoop(fn: FunctionNode, keys: ReadonlySet<string>): boolean {
-  let found = false;
-  walk(
-    fn.body,
-    (node) => {
-      if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
-      const callee = skipWrappers(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || !keys.has(memberName(callee) ?? '')) return;
-      for (let p: TSESTree.Node | undefined = node.parent; p && p !== fn; p = p.parent) {
-        if (
-          p.type === AST_NODE_TYPES.ForOfStatement ||
-          p.type === AST_NODE_TYPES.ForInStatement ||
-          p.type === AST_NODE_TYPES.ForStatement ||
-          p.type === AST_NODE_TYPES.WhileStatement
-        ) {
-          found = true;
-          return;
-        }
+  return callsStoredKey(fn, keys, (call) => {
+    for (let p: TSESTree.Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+      if (
+        p.type === AST_NODE_TYPES.ForOfStatement ||
+        p.type === AST_NODE_TYPES.ForInStatement ||
+        p.type === AST_NODE_TYPES.ForStatement ||
+        p.type === AST_NODE_TYPES.WhileStatement
+      ) {
+        return true;
       }
-    },
-    { intoFunctions: false },
-  );
-  return found;
+    }
+    return false;
+  });
 }
 
-/** `fn` calls `x.resolve(…)` for one of the stored entry's keys, in its own body. */
-function callsStoredKey(fn: FunctionNode, keys: ReadonlySet<string>): boolean {
+/**
+ * `fn` calls `x.resolve(…)` for one of the stored entry's keys, in its own body
+ * (and, with `where`, at a call that `where` accepts).
+ */
+function callsStoredKey(
+  fn: FunctionNode,
+  keys: ReadonlySet<string>,
+  where: (call: TSESTree.CallExpression) => boolean = () => true,
+): boolean {
   let found = false;
   walk(
     fn.body,
     (node) => {
       if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
       const callee = skipWrappers(node.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && keys.has(memberName(callee) ?? '')) found = true;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && keys.has(memberName(callee) ?? '') && where(node))
+        found = true;
     },
     { intoFunctions: false },
   );

@@ -212,19 +212,15 @@ function executorPathReport(model: ExecutorModel, leak: Leak): Report {
 
 function callbackReport(sourceCode: SourceCode, model: ExecutorModel, callback: SettlingCallback, leak: Leak): Report {
   const reject = model.rejectName;
-  return {
-    ...where(leak, callback.fn),
-    messageId: 'callbackPathNeverSettles',
-    data: {
-      callee: calleeText(sourceCode, callback.call),
-      path: describePath(leak, callback.fn, ''),
-      settlers: settlerNames(model),
-      error: callback.error.name,
-      fix: reject
-        ? `Call \`${reject}(${callback.error.name})\` there`
-        : `Take \`reject\` as the executor's second parameter and call \`reject(${callback.error.name})\` there`,
-    },
-  };
+  const error = callback.error.name;
+  return callbackPathReport(model, leak, callback.fn, {
+    callee: calleeText(sourceCode, callback.call),
+    path: describePath(leak, callback.fn, ''),
+    error,
+    fix: reject
+      ? `Call \`${reject}(${error})\` there`
+      : `Take \`reject\` as the executor's second parameter and call \`reject(${error})\` there`,
+  });
 }
 
 function chainReport(sourceCode: SourceCode, model: ExecutorModel, chain: PromiseChain, leak: Leak): Report {
@@ -232,19 +228,14 @@ function chainReport(sourceCode: SourceCode, model: ExecutorModel, chain: Promis
   const error = first?.type === AST_NODE_TYPES.Identifier ? first.name : 'error';
   const reject = model.rejectName;
   const take = first ? '' : ", take the error as the handler's parameter,";
-  return {
-    ...where(leak, chain.handler),
-    messageId: 'callbackPathNeverSettles',
-    data: {
-      callee: chainText(sourceCode, chain.call),
-      path: describePath(leak, chain.handler, ''),
-      settlers: settlerNames(model),
-      error,
-      fix: reject
-        ? `${first ? 'C' : 'Take the error as its parameter and c'}all \`${reject}(${error})\` there`
-        : `Take \`reject\` as the executor's second parameter${take} and call \`reject(${error})\` there`,
-    },
-  };
+  return callbackPathReport(model, leak, chain.handler, {
+    callee: chainText(sourceCode, chain.call),
+    path: describePath(leak, chain.handler, ''),
+    error,
+    fix: reject
+      ? `${first ? 'C' : 'Take the error as its parameter and c'}all \`${reject}(${error})\` there`
+      : `Take \`reject\` as the executor's second parameter${take} and call \`reject(${error})\` there`,
+  });
 }
 
 function swallowedReport(
@@ -257,18 +248,27 @@ function swallowedReport(
   const error = param ?? 'error';
   const reject = model.rejectName;
   const take = param ? '' : `, catch the error as \`${error}\`,`;
+  return callbackPathReport(model, leak, fn, {
+    callee: listenerText(sourceCode, listener),
+    path: `${describePath(leak, fn, '')} from its \`catch\` (line ${String(clause.loc.start.line)})`,
+    error,
+    fix: reject
+      ? `${param ? 'C' : `Catch the error as \`${error}\` and c`}all \`${reject}(${error})\` in the \`catch\``
+      : `Take \`reject\` as the executor's second parameter${take} and call \`reject(${error})\` in the \`catch\``,
+  });
+}
+
+/** A path through a callback, chain handler or listener `fn` that returns without settling. */
+function callbackPathReport(
+  model: ExecutorModel,
+  leak: Leak,
+  fn: FunctionNode,
+  data: { callee: string; path: string; error: string; fix: string },
+): Report {
   return {
     ...where(leak, fn),
     messageId: 'callbackPathNeverSettles',
-    data: {
-      callee: listenerText(sourceCode, listener),
-      path: `${describePath(leak, fn, '')} from its \`catch\` (line ${String(clause.loc.start.line)})`,
-      settlers: settlerNames(model),
-      error,
-      fix: reject
-        ? `${param ? 'C' : `Catch the error as \`${error}\` and c`}all \`${reject}(${error})\` in the \`catch\``
-        : `Take \`reject\` as the executor's second parameter${take} and call \`reject(${error})\` in the \`catch\``,
-    },
+    data: { ...data, settlers: settlerNames(model) },
   };
 }
 
