@@ -13,7 +13,7 @@ import { LISTEN_METHODS, type ExecutorModel, type ListenerSite } from './settler
 import { DOM_SUCCESS_EVENTS, FAILURE_EVENTS, ONE_SHOT_EVENTS, TERMINAL_EVENTS } from './vocabulary.js';
 
 /** The executor's listeners, grouped by the emitter they are registered on. */
-export function listenersByReceiver(model: ExecutorModel): IterableIterator<ListenerSite[]> {
+function listenersByReceiver(model: ExecutorModel): IterableIterator<ListenerSite[]> {
   const byReceiver = new Map<string, ListenerSite[]>();
   for (const listener of model.listeners) {
     const list = byReceiver.get(listener.receiverKey);

@@ -54,6 +54,7 @@ export interface ExecutorRecords {
   catches: Map<FunctionNode, TSESTree.CatchClause[]>;
 }
 
+/** Empty records, for one file's traversal. */
 export function executorRecords(): ExecutorRecords {
   return {
     toMark: new Set(),
