@@ -686,3 +686,51 @@ export function denotesOwner(node: TSESTree.Node, owner: Owner, sourceCode: Read
   if (node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.Identifier) return false;
   return readsOwner(node, owner, (n) => sourceCode.getScope(n));
 }
+
+/** The local names a file's imports bind to `node:timers` or its functions, so an aliased import is looked at. */
+export function timerImportNames(program: TSESTree.Program): string[] {
+  const names: string[] = [];
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !TIMER_MODULES.has(statement.source.value)) continue;
+    for (const specifier of statement.specifiers) names.push(specifier.local.name);
+  }
+  return names;
+}
+
+/**
+ * Could this callee arm a timer, by its name alone: `setTimeout`, a local
+ * name of a `node:timers` import (`aliases`), or `x.setInterval`? A cheap
+ * test before `timerKindOf` asks the scopes and the checker.
+ */
+export function mayBeTimerCallee(callee: TSESTree.Expression, aliases: ReadonlySet<string>): boolean {
+  const node = skipWrappers(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return TIMER_NAMES.has(node.name) || aliases.has(node.name);
+  if (
+    node.type !== AST_NODE_TYPES.MemberExpression ||
+    node.computed ||
+    node.property.type !== AST_NODE_TYPES.Identifier
+  )
+    return false;
+  return TIMER_NAMES.has(node.property.name);
+}
+
+/** `setInterval(function () { … clearInterval(this) … })`: Node passes the handle as `this`. */
+export function clearsItselfThroughThis(call: TSESTree.CallExpression): boolean {
+  const callback = call.arguments[0];
+  if (callback?.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  let found = false;
+  walk(
+    callback.body,
+    (node) => {
+      if (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        isClearCall(node) &&
+        node.arguments[0]?.type === AST_NODE_TYPES.ThisExpression
+      ) {
+        found = true;
+      }
+    },
+    { intoFunctions: false },
+  );
+  return found;
+}

@@ -24,17 +24,17 @@ import {
   callbackCapturesCallState,
   callReleases,
   classFacts,
+  clearsItselfThroughThis,
   DEFAULT_TEARDOWN_METHODS,
   denotesOwner,
   enclosingClass,
   functionDenoted,
   functionReleasesCached,
   handleUseOf,
-  isClearCall,
+  mayBeTimerCallee,
   reachedWithout,
   rescheduledFunction,
-  TIMER_MODULES,
-  TIMER_NAMES,
+  timerImportNames,
   timerKindOf,
   variableHandleIsUsed,
   type Reschedule,
@@ -129,32 +129,16 @@ export default createRule<Options, MessageIds>({
       if (position) entries.set(node, position);
     }
 
-    function mayBeTimer(callee: TSESTree.Expression): boolean {
-      const node = skipWrappers(callee);
-      if (node.type === AST_NODE_TYPES.Identifier) return TIMER_NAMES.has(node.name) || timerAliases.has(node.name);
-      if (
-        node.type !== AST_NODE_TYPES.MemberExpression ||
-        node.computed ||
-        node.property.type !== AST_NODE_TYPES.Identifier
-      )
-        return false;
-      return TIMER_NAMES.has(node.property.name);
-    }
-
     const listeners: TSESLint.RuleListener = {
       Program(node) {
-        for (const statement of node.body) {
-          if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !TIMER_MODULES.has(statement.source.value))
-            continue;
-          for (const specifier of statement.specifiers) timerAliases.add(specifier.local.name);
-        }
+        for (const name of timerImportNames(node)) timerAliases.add(name);
       },
       FunctionDeclaration: enterFunction,
       FunctionExpression: enterFunction,
       ArrowFunctionExpression: enterFunction,
       CallExpression(node) {
         tracker.mark(node);
-        if (!mayBeTimer(node.callee)) return;
+        if (!mayBeTimerCallee(node.callee, timerAliases)) return;
         const kind = timerKindOf(node, sourceCode, services);
         if (kind) timers.push({ call: node, kind });
       },
@@ -202,27 +186,6 @@ export default createRule<Options, MessageIds>({
       if (owner.kind === 'field' && !owner.isStatic && outlives)
         checkTeardown(call, kind, owner, use.target, reportedOwners);
       if (use.assignment) checkOverwrite(call, kind, owner, use.target, use.assignment, loop);
-    }
-
-    /** `setInterval(function () { … clearInterval(this) … })`: Node passes the handle as `this`. */
-    function clearsItselfThroughThis(call: TSESTree.CallExpression): boolean {
-      const callback = call.arguments[0];
-      if (callback?.type !== AST_NODE_TYPES.FunctionExpression) return false;
-      let found = false;
-      walk(
-        callback.body,
-        (node) => {
-          if (
-            node.type === AST_NODE_TYPES.CallExpression &&
-            isClearCall(node) &&
-            node.arguments[0]?.type === AST_NODE_TYPES.ThisExpression
-          ) {
-            found = true;
-          }
-        },
-        { intoFunctions: false },
-      );
-      return found;
     }
 
     /** Does `fn` re-arm the timer on every normal path through it (no stop condition before it)? */
@@ -585,7 +548,11 @@ export default createRule<Options, MessageIds>({
       for (let p: TSESTree.Node | undefined = node.parent; p; p = p.parent) {
         if (!isFunctionNode(p)) continue;
         const parent = p.parent;
-        if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === p && mayBeTimer(parent.callee))
+        if (
+          parent.type === AST_NODE_TYPES.CallExpression &&
+          parent.arguments[0] === p &&
+          mayBeTimerCallee(parent.callee, timerAliases)
+        )
           return true;
       }
       return false;
