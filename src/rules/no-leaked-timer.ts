@@ -17,10 +17,10 @@ import {
 import { fieldLifetime, runsPerCall, variableLifetime, type Lifetime, type Scopes } from '../analysis/lifetime.js';
 import { fieldKey, ownerText, resolveOwner, type FieldOwner, type Owner } from '../analysis/owners.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
+import { loopsOnEveryRun, reschedulesOnEveryRun, type FunctionPaths } from '../analysis/rearm.js';
 import {
   atModuleLevel,
   bindTarget,
-  callbackArguments,
   callbackCapturesCallState,
   callReleases,
   classFacts,
@@ -123,6 +123,7 @@ export default createRule<Options, MessageIds>({
     const sourceFile = services.esTreeNodeToTSNodeMap.get(sourceCode.ast);
     /** Local names bound to `node:timers` or its functions, so an aliased import is looked at. */
     const timerAliases = new Set<string>();
+    const paths: FunctionPaths = { sourceCode, tracker, entries };
 
     function enterFunction(node: FunctionNode): void {
       const position = tracker.mark(node);
@@ -154,7 +155,8 @@ export default createRule<Options, MessageIds>({
       const use = handleUseOf(call, sourceCode);
       if (use.kind === 'escapes') return;
       const loop = kind === 'setTimeout' ? rescheduledFunction(call, sourceCode) : null;
-      const repeats = kind === 'setInterval' || (loop !== null && loop.direct && reschedulesOnEveryRun(loop.fn, call));
+      const repeats =
+        kind === 'setInterval' || (loop !== null && loop.direct && reschedulesOnEveryRun(paths, loop.fn, call));
       const unused = use.kind === 'discarded' || (use.kind === 'variable' && !variableHandleIsUsed(use.variable));
       if (unused) {
         if (!repeats) return;
@@ -165,7 +167,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       // A loop that re-arms through other functions (`send(…, () => this.arm())`) outlives teardown as surely as a direct one.
-      const outlives = repeats || (loop !== null && !loop.direct && loopsOnEveryRun(call, loop.fn));
+      const outlives = repeats || (loop !== null && !loop.direct && loopsOnEveryRun(paths, call, loop.fn));
       if (use.kind === 'property') {
         const { definition } = use;
         const name = keyName(definition.key, false);
@@ -186,64 +188,6 @@ export default createRule<Options, MessageIds>({
       if (owner.kind === 'field' && !owner.isStatic && outlives)
         checkTeardown(call, kind, owner, use.target, reportedOwners);
       if (use.assignment) checkOverwrite(call, kind, owner, use.target, use.assignment, loop);
-    }
-
-    /** Does `fn` re-arm the timer on every normal path through it (no stop condition before it)? */
-    function reschedulesOnEveryRun(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
-      if (enclosingFunction(call) !== fn) return false;
-      const entry = entries.get(fn);
-      const at = tracker.positions.get(call);
-      if (!entry || !at) return false;
-      const leak = tracker.findLeak(entry, [at]);
-      return leak === null || leak.end === 'throw';
-    }
-
-    /**
-     * Does every run of the timer's callback come back to `fn`, and every run
-     * of `fn` re-arm the timer: a chain of calls (to functions of this file,
-     * or callbacks handed to a call, which are taken to run), each reached on
-     * every path through its function, leads from the callback to `fn`?
-     */
-    function loopsOnEveryRun(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
-      if (!reschedulesOnEveryRun(fn, call)) return false;
-      const callback = call.arguments[0];
-      if (!callback || callback.type === AST_NODE_TYPES.SpreadElement) return false;
-      const direct = skipWrappers(callback);
-      const start = isFunctionNode(direct) ? direct : functionDenoted(bindTarget(direct), sourceCode);
-      return start !== null && reachesOnEveryRun(start, fn, new Set(), 0);
-    }
-
-    function reachesOnEveryRun(from: FunctionNode, to: FunctionNode, seen: Set<FunctionNode>, depth: number): boolean {
-      if (from === to) return true;
-      if (seen.has(from) || depth > 3) return false;
-      seen.add(from);
-      const next: FunctionNode[] = [];
-      walk(from.body, (node) => {
-        if (node.type !== AST_NODE_TYPES.CallExpression || !alwaysReached(node, from)) return;
-        const target = functionDenoted(skipWrappers(node.callee), sourceCode);
-        if (target) next.push(target);
-        next.push(...callbackArguments(node, sourceCode));
-      });
-      if (next.includes(to)) return true;
-      return next.some((target) => reachesOnEveryRun(target, to, seen, depth + 1));
-    }
-
-    /**
-     * Is `node` reached on every path through its function, and, when that
-     * function is an inline callback inside `root`, is the call it is handed
-     * to reached on every path through its own (up to `root`)?
-     */
-    function alwaysReached(node: TSESTree.Node, root: FunctionNode): boolean {
-      const host = enclosingFunction(node);
-      if (!host) return false;
-      const entry = entries.get(host);
-      const at = tracker.positions.get(node);
-      if (!entry || !at) return false;
-      const leak = tracker.findLeak(entry, [at]);
-      if (leak !== null && leak.end !== 'throw') return false;
-      if (host === root) return true;
-      const parent = host.parent;
-      return parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== host && alwaysReached(parent, root);
     }
 
     function reportUnused(
