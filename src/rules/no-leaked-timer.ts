@@ -1,18 +1,7 @@
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import {
-  classOfMember,
-  enclosingFunction,
-  functionName,
-  isFunctionNode,
-  keyName,
-  memberName,
-  skipWrappers,
-  thisMember,
-  walk,
-  type ClassNode,
-  type FunctionNode,
-} from '../analysis/ast.js';
+import { classOfMember, enclosingFunction, functionName, keyName, type FunctionNode } from '../analysis/ast.js';
+import { teardownGap } from '../analysis/class-teardown.js';
 import type { Scopes } from '../analysis/lifetime.js';
 import { fieldKey, ownerText, resolveOwner, type FieldOwner, type Owner } from '../analysis/owners.js';
 import { overwritesArmedHandle, type OverwriteContext } from '../analysis/overwrites.js';
@@ -20,14 +9,9 @@ import { PathTracker, type Position } from '../analysis/paths.js';
 import { loopsOnEveryRun, reschedulesOnEveryRun, type FunctionPaths } from '../analysis/rearm.js';
 import {
   atModuleLevel,
-  bindTarget,
   callbackCapturesCallState,
-  classFacts,
   clearsItselfThroughThis,
   DEFAULT_TEARDOWN_METHODS,
-  enclosingClass,
-  functionDenoted,
-  functionReleasesCached,
   handleUseOf,
   mayBeTimerCallee,
   rescheduledFunction,
@@ -37,8 +21,6 @@ import {
   type Reschedule,
   type TimerKind,
 } from '../analysis/timers.js';
-import { CLOSE_EVENTS } from '../analysis/vocabulary.js';
-import { ADD_LISTENER, ADD_ONCE_LISTENER } from '../analysis/resources.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 
@@ -238,32 +220,16 @@ export default createRule<Options, MessageIds>({
       reportedOwners: Set<unknown>,
     ): void {
       if (reportedOwners.has(`teardown:${owner.key}`)) return;
-      const { methods } = classFacts(owner.classNode, sourceCode);
-      const teardowns = [...methods.keys()].filter((name) => teardownNames.has(name));
-      if (teardowns.length === 0) return;
-      // An interval that clears itself when its work is done.
-      const callback = call.arguments[0];
-      if (callback && callback.type !== AST_NODE_TYPES.SpreadElement) {
-        const direct = skipWrappers(callback);
-        const fn = isFunctionNode(direct) ? direct : functionDenoted(bindTarget(direct), sourceCode);
-        if (fn && functionReleasesCached(fn, owner, sourceCode)) return;
-      }
-      let teardown = teardowns[0] ?? 'close';
-      let path = '';
-      const clearing = teardowns.find((name) =>
-        methods.get(name)?.some((fn) => functionReleasesCached(fn, owner, sourceCode)),
-      );
-      if (clearing !== undefined) {
-        // Teardown clears it; the other end of the object's life, its own stream closing, must too.
-        const handler = closeHandlerMissing(owner);
-        if (handler === null) return;
-        teardown = handler.method;
-        path = `, and \`${handler.emitter}\` emitting \`'${handler.event}'\` ends the object's life as \`${clearing}()\` does`;
-      }
+      const gap = teardownGap(call, owner, teardownNames, sourceCode);
+      if (!gap) return;
+      const teardown = gap.method;
+      const path = gap.close
+        ? `, and \`${gap.close.emitter}\` emitting \`'${gap.close.event}'\` ends the object's life as \`${gap.close.clearing}()\` does`
+        : '';
       reportedOwners.add(`teardown:${owner.key}`);
       const place = ownerText(owner);
       const clear = kind === 'setInterval' ? 'clearInterval' : 'clearTimeout';
-      const teardownFns = methods.get(teardown) ?? [];
+      const teardownFns = gap.fns;
       const body = teardownFns.length === 1 ? teardownFns[0]?.body : undefined;
       const teardownText = teardown.startsWith('Symbol.') ? `[${teardown}]` : teardown;
       context.report({
@@ -290,93 +256,6 @@ export default createRule<Options, MessageIds>({
               ]
             : [],
       });
-    }
-
-    /**
-     * The method that handles the `close` event of an emitter the object owns
-     * for its whole life (a `readonly` field or parameter property: it can
-     * never get another one, so once that emitter closes the object is done),
-     * when that handler does not let go of the handle in `owner`. Null when
-     * every such handler clears it, or there is none (a handler that is not
-     * one method, `this.onClose` or `() => this.onClose()`, is not judged).
-     */
-    function closeHandlerMissing(owner: FieldOwner): { method: string; emitter: string; event: string } | null {
-      let missing: { method: string; emitter: string; event: string } | null = null;
-      walk(
-        owner.classNode.body,
-        (node) => {
-          if (missing !== null || node.type !== AST_NODE_TYPES.CallExpression) return;
-          const callee = skipWrappers(node.callee);
-          if (callee.type !== AST_NODE_TYPES.MemberExpression || !isListenerRegistration(memberName(callee))) return;
-          const [event, handler] = node.arguments;
-          if (
-            event?.type !== AST_NODE_TYPES.Literal ||
-            typeof event.value !== 'string' ||
-            !CLOSE_EVENTS.has(event.value)
-          )
-            return;
-          if (!handler || handler.type === AST_NODE_TYPES.SpreadElement || !ownedForLife(skipWrappers(callee.object)))
-            return;
-          const method = handlerMethod(skipWrappers(handler));
-          if (method === null) return;
-          const fns = classFacts(owner.classNode, sourceCode).methods.get(method) ?? [];
-          if (fns.length > 0 && !fns.some((fn) => functionReleasesCached(fn, owner, sourceCode)))
-            missing = { method, emitter: sourceCode.getText(callee.object), event: event.value };
-        },
-        { intoFunctions: true },
-      );
-      return missing;
-    }
-
-    /** `this.onClose`, `this.onClose.bind(this)`, `() => this.onClose()`, `() => { this.onClose(); }` → `onClose`. */
-    function handlerMethod(handler: TSESTree.Expression): string | null {
-      const node = bindTarget(handler);
-      if (node.type === AST_NODE_TYPES.MemberExpression) return thisMember(node) ? memberName(node) : null;
-      if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression)
-        return null;
-      let body: TSESTree.Node = node.body;
-      if (body.type === AST_NODE_TYPES.BlockStatement) {
-        const only = body.body.length === 1 ? body.body[0] : undefined;
-        if (only?.type !== AST_NODE_TYPES.ExpressionStatement) return null;
-        body = only.expression;
-      }
-      body = skipWrappers(body);
-      if (body.type !== AST_NODE_TYPES.CallExpression) return null;
-      const callee = skipWrappers(body.callee);
-      if (node.type === AST_NODE_TYPES.FunctionExpression || callee.type !== AST_NODE_TYPES.MemberExpression)
-        return null;
-      return thisMember(callee) ? memberName(callee) : null;
-    }
-
-    /** A `readonly` field of the class (`this.stream`), or the constructor's `readonly` parameter property (`stream`). */
-    function ownedForLife(node: TSESTree.Node): boolean {
-      if (node.type === AST_NODE_TYPES.MemberExpression) {
-        const member = thisMember(node);
-        if (member) return member.type === AST_NODE_TYPES.PropertyDefinition && member.readonly;
-        const name = memberName(node);
-        const classNode =
-          skipWrappers(node.object).type === AST_NODE_TYPES.ThisExpression ? enclosingClass(node) : null;
-        return classNode !== null && name !== null && readonlyParameterProperty(classNode, name);
-      }
-      if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      const def = ASTUtils.findVariable(sourceCode.getScope(node), node.name)?.defs[0];
-      if (def?.type !== TSESLint.Scope.DefinitionType.Parameter) return false;
-      let p: TSESTree.Node = def.name.parent;
-      if (p.type === AST_NODE_TYPES.AssignmentPattern) p = p.parent;
-      return p.type === AST_NODE_TYPES.TSParameterProperty && p.readonly;
-    }
-
-    function readonlyParameterProperty(classNode: ClassNode, name: string): boolean {
-      for (const member of classNode.body.body) {
-        if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
-        for (const param of member.value.params) {
-          if (param.type !== AST_NODE_TYPES.TSParameterProperty || !param.readonly) continue;
-          const inner =
-            param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-          if (inner.name === name) return true;
-        }
-      }
-      return false;
     }
 
     function checkOverwrite(
@@ -454,8 +333,3 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-/** `on`, `once`, `addEventListener`…: a call that hands a listener to an emitter. */
-function isListenerRegistration(name: string | null): boolean {
-  return name !== null && (ADD_LISTENER.has(name) || ADD_ONCE_LISTENER.has(name));
-}
