@@ -1,9 +1,14 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  TSESLint,
+  type ParserServicesWithTypeInformation,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { classOfMember, enclosingFunction, functionName, keyName, type FunctionNode } from '../analysis/ast.js';
-import { teardownGap } from '../analysis/class-teardown.js';
+import { teardownGap, type TeardownGap } from '../analysis/class-teardown.js';
 import type { Scopes } from '../analysis/lifetime.js';
-import { fieldKey, ownerText, resolveOwner, type FieldOwner, type Owner } from '../analysis/owners.js';
+import { fieldKey, ownerText, resolveOwner, type FieldOwner } from '../analysis/owners.js';
 import { overwritesArmedHandle, type OverwriteContext } from '../analysis/overwrites.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
 import { loopsOnEveryRun, reschedulesOnEveryRun, type FunctionPaths } from '../analysis/rearm.js';
@@ -18,7 +23,6 @@ import {
   timerImportNames,
   timerKindOf,
   variableHandleIsUsed,
-  type Reschedule,
   type TimerKind,
 } from '../analysis/timers.js';
 import { createRule } from '../util/create-rule.js';
@@ -141,7 +145,7 @@ export default createRule<Options, MessageIds>({
         // An unref'd timer whose callback holds only module state: a sweeper that cannot hold the process open.
         if (use.unref && !callbackCapturesCallState(call.arguments[0], sourceCode)) return;
         if (kind === 'setInterval' && clearsItselfThroughThis(call)) return;
-        reportUnused(call, kind, use.kind === 'variable' ? use.target.name : null, loop?.fn ?? null);
+        context.report(unusedReport(call, kind, use.kind === 'variable' ? use.target.name : null, loop?.fn ?? null));
         return;
       }
       // A loop that re-arms through other functions (`send(…, () => this.arm())`) outlives teardown as surely as a direct one.
@@ -165,51 +169,9 @@ export default createRule<Options, MessageIds>({
       if (!owner) return;
       if (owner.kind === 'field' && !owner.isStatic && outlives)
         checkTeardown(call, kind, owner, use.target, reportedOwners);
-      if (use.assignment) checkOverwrite(call, kind, owner, use.target, use.assignment, loop);
-    }
-
-    function reportUnused(
-      call: TSESTree.CallExpression,
-      kind: TimerKind,
-      variable: string | null,
-      loop: FunctionNode | null,
-    ): void {
-      const handle = variable === null ? 'discarded' : `kept in \`${variable}\` but never used`;
-      if (loop) {
-        context.report({
-          node: call.callee,
-          messageId: 'timeoutLoopNeverStops',
-          data: {
-            fn: functionName(loop) ?? 'this function',
-            timer: kind,
-            handle: variable === null ? 'discards' : `never uses (\`${variable}\`)`,
-          },
-        });
-        return;
-      }
-      const fn = enclosingFunction(call);
-      const moduleLevel = atModuleLevel(call);
-      const member = fn ? classOfMember(fn) : null;
-      const isConstructor =
-        member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor';
-      const name = fn ? functionName(fn) : null;
-      const each = isConstructor
-        ? `; each \`new ${member.classNode.id?.name ?? 'instance'}()\` starts one more`
-        : name
-          ? `; each call of \`${name}()\` starts one more`
-          : '; each run of this code starts one more';
-      context.report({
-        node: call.callee,
-        messageId: 'intervalNeverCleared',
-        data: {
-          timer: kind,
-          handle,
-          repeat: moduleLevel ? '' : each,
-          fix: moduleLevel
-            ? 'Keep the handle and clear it on shutdown, or call `.unref()` on it so that it cannot hold the process open'
-            : 'Keep the handle and call `clearInterval` on it when the work is done: store it where teardown can reach it, or return a function that clears it',
-        },
-      });
+      // A loop re-arms from its own callback: the handle it replaces has just fired.
+      if (use.assignment && !loop && overwritesArmedHandle(overwrites, call, owner))
+        context.report(overwriteReport(sourceCode, services, call, kind, use.target, use.assignment));
     }
 
     function checkTeardown(
@@ -222,114 +184,174 @@ export default createRule<Options, MessageIds>({
       if (reportedOwners.has(`teardown:${owner.key}`)) return;
       const gap = teardownGap(call, owner, teardownNames, sourceCode);
       if (!gap) return;
-      const teardown = gap.method;
-      const path = gap.close
-        ? `, and \`${gap.close.emitter}\` emitting \`'${gap.close.event}'\` ends the object's life as \`${gap.close.clearing}()\` does`
-        : '';
       reportedOwners.add(`teardown:${owner.key}`);
-      const place = ownerText(owner);
-      const clear = kind === 'setInterval' ? 'clearInterval' : 'clearTimeout';
-      const teardownFns = gap.fns;
-      const body = teardownFns.length === 1 ? teardownFns[0]?.body : undefined;
-      const teardownText = teardown.startsWith('Symbol.') ? `[${teardown}]` : teardown;
-      context.report({
-        node: target,
-        messageId: 'timerNotClearedOnTeardown',
-        data: {
-          place,
-          what: `${kind === 'setInterval' ? 'a `setInterval` handle' : 'the handle of a `setTimeout` loop'}${path}`,
-          teardown: teardownText,
-          clear,
-        },
-        suggest:
-          body?.type === AST_NODE_TYPES.BlockStatement
-            ? [
-                {
-                  messageId: 'clearOnTeardownSuggestion',
-                  data: { clear, place, teardown: teardownText },
-                  fix: (fixer) =>
-                    fixer.insertTextAfterRange(
-                      [body.range[0], body.range[0] + 1],
-                      `\n${indentInside(body)}${clearStatement(clear, place, target)}${body.body.length === 0 ? `\n${indentOf(body)}` : ''}`,
-                    ),
-                },
-              ]
-            : [],
-      });
-    }
-
-    function checkOverwrite(
-      call: TSESTree.CallExpression,
-      kind: TimerKind,
-      owner: Owner,
-      target: TSESTree.Node,
-      assignment: TSESTree.AssignmentExpression,
-      loop: Reschedule | null,
-    ): void {
-      // A loop re-arms from its own callback: the handle it replaces has just fired.
-      if (loop || !overwritesArmedHandle(overwrites, call, owner)) return;
-      const fn = enclosingFunction(call);
-      if (!fn) return;
-      const place = sourceCode.getText(target);
-      const clear = kind === 'setInterval' ? 'clearInterval' : 'clearTimeout';
-      const statement = assignment.parent;
-      context.report({
-        node: target,
-        messageId: 'timerOverwritten',
-        data: {
-          place,
-          timer: kind,
-          fn: functionName(fn) ?? 'this function',
-          consequence: kind === 'setInterval' ? 'keeps firing forever' : 'still fires',
-          clear,
-        },
-        suggest:
-          statement.type === AST_NODE_TYPES.ExpressionStatement && isBlockChild(statement)
-            ? [
-                {
-                  messageId: 'clearPreviousSuggestion',
-                  data: { clear, place },
-                  fix: (fixer) =>
-                    fixer.insertTextBefore(
-                      statement,
-                      `${clearStatement(clear, place, target)}\n${indentOf(statement)}`,
-                    ),
-                },
-              ]
-            : [],
-      });
-    }
-
-    /**
-     * `clearTimeout(this.t);`, or `if (this.t) clearTimeout(this.t);` when the
-     * place's type admits `null` (which the clear functions do not accept).
-     */
-    function clearStatement(clear: string, place: string, target: TSESTree.Node): string {
-      const type = services.getTypeAtLocation(target);
-      const parts = type.isUnion() ? type.types : [type];
-      const nullable = parts.some((part) => (part.flags & ts.TypeFlags.Null) !== 0);
-      return nullable ? `if (${place}) ${clear}(${place});` : `${clear}(${place});`;
-    }
-
-    function isBlockChild(statement: TSESTree.Node): boolean {
-      const parent = statement.parent;
-      return (
-        parent?.type === AST_NODE_TYPES.BlockStatement ||
-        parent?.type === AST_NODE_TYPES.Program ||
-        parent?.type === AST_NODE_TYPES.SwitchCase
-      );
-    }
-
-    function indentOf(node: TSESTree.Node): string {
-      const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
-      return /^\s*/.exec(line)?.[0] ?? '';
-    }
-
-    /** The indentation of a block's statements (its first one's, or the block's plus two spaces). */
-    function indentInside(block: TSESTree.BlockStatement): string {
-      const first = block.body[0];
-      if (first) return indentOf(first);
-      return `${indentOf(block)}  `;
+      context.report(teardownReport(sourceCode, services, kind, owner, target, gap));
     }
   },
 });
+
+type Report = TSESLint.ReportDescriptor<MessageIds>;
+
+/** A repeating timer whose handle is dropped or never used: nothing can ever clear it. */
+function unusedReport(
+  call: TSESTree.CallExpression,
+  kind: TimerKind,
+  variable: string | null,
+  loop: FunctionNode | null,
+): Report {
+  const handle = variable === null ? 'discarded' : `kept in \`${variable}\` but never used`;
+  if (loop) {
+    return {
+      node: call.callee,
+      messageId: 'timeoutLoopNeverStops',
+      data: {
+        fn: functionName(loop) ?? 'this function',
+        timer: kind,
+        handle: variable === null ? 'discards' : `never uses (\`${variable}\`)`,
+      },
+    };
+  }
+  const fn = enclosingFunction(call);
+  const moduleLevel = atModuleLevel(call);
+  const member = fn ? classOfMember(fn) : null;
+  const isConstructor = member?.member.type === AST_NODE_TYPES.MethodDefinition && member.member.kind === 'constructor';
+  const name = fn ? functionName(fn) : null;
+  const each = isConstructor
+    ? `; each \`new ${member.classNode.id?.name ?? 'instance'}()\` starts one more`
+    : name
+      ? `; each call of \`${name}()\` starts one more`
+      : '; each run of this code starts one more';
+  return {
+    node: call.callee,
+    messageId: 'intervalNeverCleared',
+    data: {
+      timer: kind,
+      handle,
+      repeat: moduleLevel ? '' : each,
+      fix: moduleLevel
+        ? 'Keep the handle and clear it on shutdown, or call `.unref()` on it so that it cannot hold the process open'
+        : 'Keep the handle and call `clearInterval` on it when the work is done: store it where teardown can reach it, or return a function that clears it',
+    },
+  };
+}
+
+/** A field's handle that a teardown method (or an owned emitter's close handler) does not clear. */
+function teardownReport(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  services: ParserServicesWithTypeInformation,
+  kind: TimerKind,
+  owner: FieldOwner,
+  target: TSESTree.Node,
+  gap: TeardownGap,
+): Report {
+  const teardown = gap.method;
+  const path = gap.close
+    ? `, and \`${gap.close.emitter}\` emitting \`'${gap.close.event}'\` ends the object's life as \`${gap.close.clearing}()\` does`
+    : '';
+  const place = ownerText(owner);
+  const clear = kind === 'setInterval' ? 'clearInterval' : 'clearTimeout';
+  const teardownFns = gap.fns;
+  const body = teardownFns.length === 1 ? teardownFns[0]?.body : undefined;
+  const teardownText = teardown.startsWith('Symbol.') ? `[${teardown}]` : teardown;
+  return {
+    node: target,
+    messageId: 'timerNotClearedOnTeardown',
+    data: {
+      place,
+      what: `${kind === 'setInterval' ? 'a `setInterval` handle' : 'the handle of a `setTimeout` loop'}${path}`,
+      teardown: teardownText,
+      clear,
+    },
+    suggest:
+      body?.type === AST_NODE_TYPES.BlockStatement
+        ? [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              data: { clear, place, teardown: teardownText },
+              fix: (fixer) =>
+                fixer.insertTextAfterRange(
+                  [body.range[0], body.range[0] + 1],
+                  `\n${indentInside(sourceCode, body)}${clearStatement(services, clear, place, target)}${body.body.length === 0 ? `\n${indentOf(sourceCode, body)}` : ''}`,
+                ),
+            },
+          ]
+        : [],
+  };
+}
+
+/** Re-arming into a place that may still hold an armed handle. */
+function overwriteReport(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression,
+  kind: TimerKind,
+  target: TSESTree.Node,
+  assignment: TSESTree.AssignmentExpression,
+): Report {
+  const fn = enclosingFunction(call);
+  const place = sourceCode.getText(target);
+  const clear = kind === 'setInterval' ? 'clearInterval' : 'clearTimeout';
+  const statement = assignment.parent;
+  return {
+    node: target,
+    messageId: 'timerOverwritten',
+    data: {
+      place,
+      timer: kind,
+      fn: (fn && functionName(fn)) ?? 'this function',
+      consequence: kind === 'setInterval' ? 'keeps firing forever' : 'still fires',
+      clear,
+    },
+    suggest:
+      statement.type === AST_NODE_TYPES.ExpressionStatement && isBlockChild(statement)
+        ? [
+            {
+              messageId: 'clearPreviousSuggestion',
+              data: { clear, place },
+              fix: (fixer) =>
+                fixer.insertTextBefore(
+                  statement,
+                  `${clearStatement(services, clear, place, target)}\n${indentOf(sourceCode, statement)}`,
+                ),
+            },
+          ]
+        : [],
+  };
+}
+
+/**
+ * `clearTimeout(this.t);`, or `if (this.t) clearTimeout(this.t);` when the
+ * place's type admits `null` (which the clear functions do not accept).
+ */
+function clearStatement(
+  services: ParserServicesWithTypeInformation,
+  clear: string,
+  place: string,
+  target: TSESTree.Node,
+): string {
+  const type = services.getTypeAtLocation(target);
+  const parts = type.isUnion() ? type.types : [type];
+  const nullable = parts.some((part) => (part.flags & ts.TypeFlags.Null) !== 0);
+  return nullable ? `if (${place}) ${clear}(${place});` : `${clear}(${place});`;
+}
+
+function isBlockChild(statement: TSESTree.Node): boolean {
+  const parent = statement.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.BlockStatement ||
+    parent?.type === AST_NODE_TYPES.Program ||
+    parent?.type === AST_NODE_TYPES.SwitchCase
+  );
+}
+
+function indentOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  return /^\s*/.exec(line)?.[0] ?? '';
+}
+
+/** The indentation of a block's statements (its first one's, or the block's plus two spaces). */
+function indentInside(sourceCode: Readonly<TSESLint.SourceCode>, block: TSESTree.BlockStatement): string {
+  const first = block.body[0];
+  if (first) return indentOf(sourceCode, first);
+  return `${indentOf(sourceCode, block)}  `;
+}
