@@ -3,7 +3,13 @@
  * long the target of a registration lives, and whether the registration runs
  * again on every call or once while something is being set up.
  */
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  ASTUtils,
+  AST_NODE_TYPES,
+  TSESLint,
+  type ParserServicesWithTypeInformation,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
 import {
   calleeName,
@@ -24,7 +30,7 @@ import { isModuleLevel, outlivesEnclosingCall, type Scopes } from './lifetime.js
 import { aliasTarget, classOfThis } from './owners.js';
 import { argumentFor, callSitesOf as programCallSitesOf } from './program.js';
 import { ADD_LISTENER, ADD_ONCE_LISTENER, REMOVE_LISTENER } from './resources.js';
-import { isBuiltinFactoryCall } from './types.js';
+import { isAbortSignalType, isBuiltinFactoryCall } from './types.js';
 
 export { ADD_LISTENER, ADD_ONCE_LISTENER, REMOVE_LISTENER };
 
@@ -608,4 +614,60 @@ function localConstant(checker: ts.TypeChecker, id: ts.Identifier, call: ts.Call
     if (ts.isSourceFile(p) || ts.isFunctionLike(p) || ts.isIterationStatement(p, false)) return null;
   }
   return declaration.initializer;
+}
+
+/** An identifier that names a parameter: a handler or event the caller passes in. */
+export function isParameterName(node: TSESTree.Node, scopes: Scopes): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = handlerVariable(node, scopes);
+  return variable?.defs[0]?.type === TSESLint.Scope.DefinitionType.Parameter;
+}
+
+/**
+ * The caller's signal is made for each call: every call in the program
+ * passes the signal of a controller it has just made (`delay(ms,
+ * controller.signal)` with `const controller = new AbortController()` in
+ * the same pass), so the listener goes with it. `root` is the parameter
+ * the registration's target is (or hangs on).
+ */
+export function passedFreshEveryCall(
+  add: ListenerAdd,
+  fn: FunctionNode,
+  root: TSESLint.Scope.Variable,
+  scopes: Scopes,
+  services: ParserServicesWithTypeInformation,
+): boolean {
+  const name = root.defs[0]?.name;
+  const index = fn.params.findIndex(
+    (param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name),
+  );
+  if (index < 0 || !add.receiver) return false;
+  const receiver = skipWrappers(add.receiver);
+  let property: string | null = null;
+  if (receiver.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipWrappers(receiver.object);
+    if (receiver.computed || object.type !== AST_NODE_TYPES.Identifier || handlerVariable(object, scopes) !== root)
+      return false;
+    property = memberName(receiver);
+  } else if (receiver.type !== AST_NODE_TYPES.Identifier || handlerVariable(receiver, scopes) !== root) {
+    return false;
+  }
+  return freshArgumentAtEveryCall(services.program, services.esTreeNodeToTSNodeMap.get(fn), index, property);
+}
+
+/**
+ * Is a registration's target an event source by type (`isEventSourceType`),
+ * and, for a parameter (the caller's object), an `AbortSignal`? A bare
+ * `addEventListener(…)` (the global object) is one.
+ */
+export function hasEventSourceType(
+  add: ListenerAdd,
+  lifetime: TargetLifetime,
+  checker: ts.TypeChecker,
+  services: ParserServicesWithTypeInformation,
+): boolean {
+  if (!add.receiver) return true;
+  const type = services.getTypeAtLocation(add.receiver);
+  if (lifetime.kind === 'parameter') return isAbortSignalType(checker, type) && isEventSourceType(checker, type);
+  return isEventSourceType(checker, type);
 }

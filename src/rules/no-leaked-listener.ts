@@ -16,14 +16,15 @@ import {
 import {
   ADD_ONCE_LISTENER,
   handlerVariable,
-  freshArgumentAtEveryCall,
-  isEventSourceType,
+  hasEventSourceType,
   isOnceGuarded,
   isOneShotEvent,
+  isParameterName,
   isSetupFunction,
   listenerAddAt,
   listenerRemovalAt,
   optionsBound,
+  passedFreshEveryCall,
   perCallFunction,
   targetAssignedIn,
   targetLifetime,
@@ -35,7 +36,6 @@ import type { Scopes } from '../analysis/lifetime.js';
 import { runsOnlyAtSetUp } from '../analysis/program.js';
 import { classOfThis } from '../analysis/owners.js';
 import { textOf } from '../analysis/resources.js';
-import { isAbortSignalType } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
@@ -188,7 +188,11 @@ export default createRule<Options, MessageIds>({
       // A constructor runs once per instance: only a target that outlives every instance collects,
       // and only when instances are made after set-up (asked of the program below).
       if (isConstructor(fn) && lifetime.kind !== 'global' && lifetime.kind !== 'module') return;
-      if (isParameter(add.handler) || (add.event.type !== AST_NODE_TYPES.Literal && isParameter(add.event))) return;
+      if (
+        isParameterName(add.handler, scopes) ||
+        (add.event.type !== AST_NODE_TYPES.Literal && isParameterName(add.event, scopes))
+      )
+        return;
       if (
         lifetime.kind !== 'global' &&
         lifetime.kind !== 'parameter' &&
@@ -215,10 +219,10 @@ export default createRule<Options, MessageIds>({
       if (targetTornDown(add, index)) return;
       if (isSetupFunction(fn, lifetime.kind, scopes, sourceCode)) return;
       if (isOnceGuarded(add.call, fn, sourceCode)) return;
-      if (!hasEventSourceType(add, lifetime)) return;
+      if (!hasEventSourceType(add, lifetime, checker, services)) return;
       // Every caller in the program runs once per process: module scope, or behind a once-flag.
       if (runsOnlyAtSetUp(services.program, services.esTreeNodeToTSNodeMap.get(fn), { kind: 'module' })) return;
-      if (lifetime.kind === 'parameter' && passedFreshEveryCall(add, fn, lifetime.root)) return;
+      if (lifetime.kind === 'parameter' && passedFreshEveryCall(add, fn, lifetime.root, scopes, services)) return;
       report(add, fn, lifetime, handler === 'inline', until);
     }
 
@@ -239,12 +243,6 @@ export default createRule<Options, MessageIds>({
       }
       // `void x.on(…)`
       return !(parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void');
-    }
-
-    function isParameter(node: TSESTree.Node): boolean {
-      if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = handlerVariable(node, scopes);
-      return variable?.defs[0]?.type === TSESLint.Scope.DefinitionType.Parameter;
     }
 
     /**
@@ -581,31 +579,6 @@ export default createRule<Options, MessageIds>({
         : ` but ${event} firing, and ${first} before it does`;
     }
 
-    /**
-     * The caller's signal is made for each call: every call in the program
-     * passes the signal of a controller it has just made (`delay(ms,
-     * controller.signal)` with `const controller = new AbortController()` in
-     * the same pass), so the listener goes with it.
-     */
-    function passedFreshEveryCall(add: ListenerAdd, fn: FunctionNode, root: TSESLint.Scope.Variable): boolean {
-      const name = root.defs[0]?.name;
-      const index = fn.params.findIndex(
-        (param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name),
-      );
-      if (index < 0 || !add.receiver) return false;
-      const receiver = skipWrappers(add.receiver);
-      let property: string | null = null;
-      if (receiver.type === AST_NODE_TYPES.MemberExpression) {
-        const object = skipWrappers(receiver.object);
-        if (receiver.computed || object.type !== AST_NODE_TYPES.Identifier || handlerVariable(object, scopes) !== root)
-          return false;
-        property = memberName(receiver);
-      } else if (receiver.type !== AST_NODE_TYPES.Identifier || handlerVariable(receiver, scopes) !== root) {
-        return false;
-      }
-      return freshArgumentAtEveryCall(services.program, services.esTreeNodeToTSNodeMap.get(fn), index, property);
-    }
-
     /** The class of the `this` an expression hangs on, if it does. */
     function thisClass(node: TSESTree.Node): ClassNode | null {
       let root: TSESTree.Node = node;
@@ -618,13 +591,6 @@ export default createRule<Options, MessageIds>({
       if (!b) return true;
       if (a.type === AST_NODE_TYPES.Literal && b.type === AST_NODE_TYPES.Literal) return a.value === b.value;
       return true;
-    }
-
-    function hasEventSourceType(add: ListenerAdd, lifetime: TargetLifetime): boolean {
-      if (!add.receiver) return true;
-      const type = services.getTypeAtLocation(add.receiver);
-      if (lifetime.kind === 'parameter') return isAbortSignalType(checker, type) && isEventSourceType(checker, type);
-      return isEventSourceType(checker, type);
     }
 
     function report(
