@@ -10,7 +10,6 @@ import {
   runsInPlace,
   skipWrappers,
   walk,
-  type ClassNode,
   type FunctionNode,
 } from '../analysis/ast.js';
 import {
@@ -33,8 +32,18 @@ import {
   type TargetLifetime,
 } from '../analysis/listeners.js';
 import type { Scopes } from '../analysis/lifetime.js';
+import {
+  handlerIdentity,
+  indexListeners,
+  removalsOf,
+  replacesPrevious,
+  resultUsed,
+  targetKey,
+  targetTornDown,
+  type ListenerFile,
+  type ListenerIndex,
+} from '../analysis/listener-removals.js';
 import { runsOnlyAtSetUp } from '../analysis/program.js';
-import { classOfThis } from '../analysis/owners.js';
 import { textOf } from '../analysis/resources.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
@@ -122,17 +131,18 @@ export default createRule<Options, MessageIds>({
     };
 
     const adds: ListenerAdd[] = [];
-    /** Every registration, `once()` included, by the compact text of its target. */
-    const registrations = new Map<string, ListenerAdd[]>();
+    /** Every registration, `once()` included. */
+    const registrations: ListenerAdd[] = [];
     const removals: ListenerRemoval[] = [];
-    /** `x.destroy()`, `x.removeAllListeners()`…: the target's compact text. */
+    /** `x.destroy()`, `x.removeAllListeners()`…: calls that end or clear their target. */
     const teardowns: TSESTree.CallExpression[] = [];
+    const file: ListenerFile = { sourceCode, scopes };
 
     return {
       CallExpression(node) {
         const add = listenerAddAt(node, true);
         if (add) {
-          push(registrations, add.receiver ? textOf(add.receiver, sourceCode) : '', add);
+          registrations.push(add);
           if (checkOnce || !ADD_ONCE_LISTENER.has(add.method)) adds.push(add);
           return;
         }
@@ -144,40 +154,12 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         if (adds.length === 0) return;
-        const index = indexRemovals();
+        const index = indexListeners(registrations, removals, teardowns, file);
         for (const add of adds) check(add, index);
       },
     };
 
-    interface RemovalIndex {
-      byVariable: Map<TSESLint.Scope.Variable, ListenerRemoval[]>;
-      byText: Map<string, ListenerRemoval[]>;
-      /** Compact receiver texts of teardown calls and `removeAllListeners`. */
-      teardownTexts: Map<string, TSESTree.CallExpression[]>;
-      /** Removals of one handler, by the compact text of their target. */
-      byReceiver: Map<string, ListenerRemoval[]>;
-    }
-
-    function indexRemovals(): RemovalIndex {
-      const byVariable = new Map<TSESLint.Scope.Variable, ListenerRemoval[]>();
-      const byText = new Map<string, ListenerRemoval[]>();
-      const byReceiver = new Map<string, ListenerRemoval[]>();
-      for (const removal of removals) {
-        if (!removal.handler) continue;
-        const variable = handlerVariable(removal.handler, scopes);
-        if (variable) push(byVariable, variable, removal);
-        push(byText, textOf(removal.handler, sourceCode), removal);
-        if (removal.receiver) push(byReceiver, textOf(removal.receiver, sourceCode), removal);
-      }
-      const teardownTexts = new Map<string, TSESTree.CallExpression[]>();
-      for (const call of teardowns) {
-        const callee = skipWrappers(call.callee) as TSESTree.MemberExpression;
-        push(teardownTexts, textOf(skipWrappers(callee.object), sourceCode), call);
-      }
-      return { byVariable, byText, teardownTexts, byReceiver };
-    }
-
-    function check(add: ListenerAdd, index: RemovalIndex): void {
+    function check(add: ListenerAdd, index: ListenerIndex): void {
       const bound = optionsBound(add);
       if (bound === 'signal' || bound === 'unknown') return;
       if (resultUsed(add.call)) return;
@@ -201,7 +183,7 @@ export default createRule<Options, MessageIds>({
       ) {
         return;
       }
-      const handler = handlerIdentity(add);
+      const handler = handlerIdentity(add, file);
       if (handler === 'unknown') return;
       const removed = handler === 'inline' ? [] : removalsOf(add, handler, index);
       // Removed only when the event fires (`{ once: true }`, or a removal that only the target's
@@ -209,14 +191,14 @@ export default createRule<Options, MessageIds>({
       let until = '';
       if (bound === 'once' || removed.length > 0) {
         if (isOneShotEvent(add.event)) return;
-        const listening = listenerFunctions(add, fn);
+        const listening = listenerFunctions(add, fn, index);
         if (!removed.every((removal) => runsOnlyOnEvent(removal.call, fn, listening, 0))) return;
         const first = endsFirst(add, fn, lifetime, removed, listening);
         if (first === null) return;
         until = untilText(add, handler === 'inline', first);
       }
-      if (replacesPrevious(add, fn, index)) return;
-      if (targetTornDown(add, index)) return;
+      if (replacesPrevious(add, fn, index, file)) return;
+      if (targetTornDown(add, index, sourceCode)) return;
       if (isSetupFunction(fn, lifetime.kind, scopes, sourceCode)) return;
       if (isOnceGuarded(add.call, fn, sourceCode)) return;
       if (!hasEventSourceType(add, lifetime, checker, services)) return;
@@ -226,136 +208,10 @@ export default createRule<Options, MessageIds>({
       report(add, fn, lifetime, handler === 'inline', until);
     }
 
-    /** `const off = emitter.on(…)`, `return target.on(…)`: the result may be an unsubscribe. */
-    function resultUsed(call: TSESTree.CallExpression): boolean {
-      let node: TSESTree.Node = call;
-      while (node.parent.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
-      const parent = node.parent;
-      if (parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
-      // `emitter.on('a', f).on('b', g)`: chained registrations.
-      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return false;
-      // `cond && x.on(…)`, `a ? x.on(…) : y` as statements.
-      if (
-        (parent.type === AST_NODE_TYPES.LogicalExpression || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
-        parent.parent.type === AST_NODE_TYPES.ExpressionStatement
-      ) {
-        return false;
-      }
-      // `void x.on(…)`
-      return !(parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void');
-    }
-
-    /**
-     * How the handler can be named again for removal: its variable, its compact
-     * text (a field, a method reference), `inline` (a function or `.bind()` made
-     * here), or `unknown` (anything else, or a handler that escapes to be removed elsewhere).
-     */
-    function handlerIdentity(add: ListenerAdd): TSESLint.Scope.Variable | { text: string } | 'inline' | 'unknown' {
-      const handler = add.handler;
-      const variable = handlerVariable(handler, scopes);
-      if (variable && variable.defs.length > 0) return escapes(variable, add) ? 'unknown' : variable;
-      if (handler.type === AST_NODE_TYPES.Identifier) return { text: textOf(handler, sourceCode) };
-      if (handler.type === AST_NODE_TYPES.ArrowFunctionExpression || handler.type === AST_NODE_TYPES.FunctionExpression)
-        return 'inline';
-      if (handler.type === AST_NODE_TYPES.CallExpression) {
-        const callee = skipWrappers(handler.callee);
-        return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind' ? 'inline' : 'unknown';
-      }
-      if (handler.type === AST_NODE_TYPES.MemberExpression && !handler.computed)
-        return { text: textOf(handler, sourceCode) };
-      return 'unknown';
-    }
-
-    /**
-     * Does the handler's variable go somewhere it may be removed from later:
-     * returned, stored, or passed to a call other than a registration?
-     */
-    function escapes(variable: TSESLint.Scope.Variable, add: ListenerAdd): boolean {
-      return variable.references.some((ref) => {
-        if (ref.init || ref.identifier === add.handler) return false;
-        const parent = ref.identifier.parent;
-        if (parent.type === AST_NODE_TYPES.CallExpression) {
-          if (parent.callee === ref.identifier) return false;
-          const other = listenerAddAt(parent, true) ?? listenerRemovalAt(parent);
-          return !(other && other.handler === ref.identifier);
-        }
-        return (
-          parent.type === AST_NODE_TYPES.ReturnStatement ||
-          parent.type === AST_NODE_TYPES.Property ||
-          parent.type === AST_NODE_TYPES.ArrayExpression ||
-          parent.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-          (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === ref.identifier) ||
-          (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === ref.identifier)
-        );
-      });
-    }
-
-    /**
-     * `this.removeEventListener('open', this.#handlers.open); this.addEventListener('open', fn)`:
-     * the function first removes the listener kept from its previous call (a field or
-     * an outer variable) for the same event on the same target, so each call replaces
-     * one listener instead of adding one (event-handler property setters).
-     */
-    function replacesPrevious(add: ListenerAdd, fn: FunctionNode, index: RemovalIndex): boolean {
-      if (!add.receiver) return false;
-      const onTarget = index.byReceiver.get(textOf(add.receiver, sourceCode)) ?? [];
-      return onTarget.some((removal) => {
-        const kept = removal.handler;
-        if (!kept || removal.call.range[1] > add.call.range[0]) return false;
-        if (!contains(fn, removal.call) || !sameEvent(add.event, removal.event)) return false;
-        if (kept.type === AST_NODE_TYPES.MemberExpression) return true;
-        const variable = kept.type === AST_NODE_TYPES.Identifier ? handlerVariable(kept, scopes) : null;
-        const declared = variable?.defs[0]?.node;
-        return declared !== undefined && !contains(fn, declared);
-      });
-    }
-
-    /** The removals of the same handler for the same event, anywhere it can be named again. */
-    function removalsOf(
-      add: ListenerAdd,
-      handler: TSESLint.Scope.Variable | { text: string },
-      index: RemovalIndex,
-    ): ListenerRemoval[] {
-      const byText = 'text' in handler;
-      const candidates = byText ? (index.byText.get(handler.text) ?? []) : (index.byVariable.get(handler) ?? []);
-      const addClass = thisClass(add.handler);
-      return candidates.filter((removal) => {
-        if (!sameEvent(add.event, removal.event)) return false;
-        // `this.onResize` names the same function only within one class.
-        if (byText && addClass && removal.handler && thisClass(removal.handler) !== addClass) return false;
-        return true;
-      });
-    }
-
-    /**
-     * The target is ended or cleared where its listeners go with it: `x.destroy()`,
-     * `x.close()`, `x.removeAllListeners(event?)` on the same target (or a place it
-     * hangs on), in the same class for `this` targets.
-     */
-    function targetTornDown(add: ListenerAdd, index: RemovalIndex): boolean {
-      if (!add.receiver) return false;
-      const addClass = thisClass(add.receiver);
-      for (let node: TSESTree.Expression = skipWrappers(add.receiver); ;) {
-        const calls = index.teardownTexts.get(textOf(node, sourceCode)) ?? [];
-        const found = calls.some((call) => {
-          const callee = skipWrappers(call.callee) as TSESTree.MemberExpression;
-          if (addClass && thisClass(callee.object) !== addClass) return false;
-          if (memberName(callee) === 'removeAllListeners') {
-            const event = call.arguments[0];
-            return !event || event.type === AST_NODE_TYPES.SpreadElement || sameEvent(add.event, event);
-          }
-          return true;
-        });
-        if (found) return true;
-        if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
-        node = skipWrappers(node.object);
-      }
-    }
-
     /** The functions registered as listeners on the add's target within `fn`: they run only when its events fire. */
-    function listenerFunctions(add: ListenerAdd, fn: FunctionNode): Set<FunctionNode> {
+    function listenerFunctions(add: ListenerAdd, fn: FunctionNode, index: ListenerIndex): Set<FunctionNode> {
       const found = new Set<FunctionNode>();
-      for (const other of registrations.get(add.receiver ? textOf(add.receiver, sourceCode) : '') ?? []) {
+      for (const other of index.registrations.get(targetKey(add.receiver, sourceCode)) ?? []) {
         if (!contains(fn, other.call)) continue;
         const handler = functionOf(other.handler);
         if (handler) found.add(handler);
@@ -579,20 +435,6 @@ export default createRule<Options, MessageIds>({
         : ` but ${event} firing, and ${first} before it does`;
     }
 
-    /** The class of the `this` an expression hangs on, if it does. */
-    function thisClass(node: TSESTree.Node): ClassNode | null {
-      let root: TSESTree.Node = node;
-      while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
-      return root.type === AST_NODE_TYPES.ThisExpression ? (classOfThis(root)?.classNode ?? null) : null;
-    }
-
-    /** Two event arguments name the same event unless both are different string literals. */
-    function sameEvent(a: TSESTree.Node, b: TSESTree.Node | null): boolean {
-      if (!b) return true;
-      if (a.type === AST_NODE_TYPES.Literal && b.type === AST_NODE_TYPES.Literal) return a.value === b.value;
-      return true;
-    }
-
     function report(
       add: ListenerAdd,
       fn: FunctionNode,
@@ -656,10 +498,4 @@ function passCanRepeat(body: TSESTree.Statement): boolean {
   if (continues.length > 0) return true;
   const last = body.type === AST_NODE_TYPES.BlockStatement ? body.body.at(-1) : body;
   return last?.type !== AST_NODE_TYPES.ReturnStatement && last?.type !== AST_NODE_TYPES.ThrowStatement;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
