@@ -364,12 +364,7 @@ function callSitesOf(fn: FunctionNode, name: string, scopes: Scopes): TSESTree.C
       return [];
     return methodCalls(member.classNode, name).filter((call) => call !== fn.parent);
   }
-  const binding =
-    fn.type === AST_NODE_TYPES.FunctionDeclaration
-      ? fn
-      : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn
-        ? fn.parent
-        : null;
+  const binding = localBinding(fn);
   if (!binding) return [];
   // Exported: called from other modules too.
   const holder = binding.type === AST_NODE_TYPES.VariableDeclarator ? binding.parent.parent : binding.parent;
@@ -388,6 +383,16 @@ function callSitesOf(fn: FunctionNode, name: string, scopes: Scopes): TSESTree.C
     }
   }
   return calls;
+}
+
+/**
+ * The declaration that binds a function to a local name: the function
+ * declaration itself, or the declarator of `const f = () => …`; null for a
+ * function kept in no binding of its own.
+ */
+export function localBinding(fn: FunctionNode): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn;
+  return fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
 }
 
 const methodCallIndex = new WeakMap<ClassNode, Map<string, TSESTree.CallExpression[] | null>>();

@@ -12,6 +12,7 @@ import { targetKey, type ListenerFile, type ListenerIndex } from './listener-rem
 import {
   handlerVariable,
   listenerAddAt,
+  localBinding,
   type ListenerAdd,
   type ListenerRemoval,
   type TargetLifetime,
@@ -65,12 +66,7 @@ function functionOf(node: TSESTree.Node, scopes: Scopes): FunctionNode | null {
  * `function finish() {…}`), or null when it is not kept in one.
  */
 function localUses(inner: FunctionNode, scopes: Scopes): TSESTree.Identifier[] | null {
-  const binding =
-    inner.type === AST_NODE_TYPES.FunctionDeclaration
-      ? inner
-      : inner.parent.type === AST_NODE_TYPES.VariableDeclarator && inner.parent.init === inner
-        ? inner.parent
-        : null;
+  const binding = localBinding(inner);
   if (!binding) return null;
   const uses: TSESTree.Identifier[] = [];
   for (const variable of scopes.declared(binding)) {
