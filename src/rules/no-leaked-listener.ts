@@ -38,6 +38,7 @@ import {
   type TargetLifetime,
 } from '../analysis/listeners.js';
 import { runsOnlyAtSetUp } from '../analysis/program.js';
+import { TARGET_TEARDOWN_CALLS } from '../analysis/vocabulary.js';
 import { endsFirst, listenerFunctions, runsOnlyOnEvent, type EarlierEnd } from '../analysis/removal-timing.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
@@ -50,9 +51,6 @@ export type Options = [
 ];
 
 export type MessageIds = 'inlineListenerNeverRemoved' | 'listenerNeverRemoved' | 'onceListenerMayNeverFire';
-
-/** Calls that end a target's life: its listeners go with it. */
-const TEARDOWN_CALL = /^(close|destroy|end|terminate|dispose|abort|disconnect|kill|removeAllListeners)$/;
 
 const GATE = /addEventListener|\.(on|addListener|prependListener)\(/;
 const ONCE_GATE = /\.(once|prependOnceListener)\(/;
@@ -140,7 +138,7 @@ export default createRule<Options, MessageIds>({
         const removal = listenerRemovalAt(node);
         if (removal) removals.push(removal);
         const callee = skipWrappers(node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && TEARDOWN_CALL.test(memberName(callee) ?? ''))
+        if (callee.type === AST_NODE_TYPES.MemberExpression && TARGET_TEARDOWN_CALLS.has(memberName(callee) ?? ''))
           teardowns.push(node);
       },
       'Program:exit'() {
