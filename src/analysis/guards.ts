@@ -7,31 +7,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, isFunctionNode, memberName, skipWrappers, walk, type FunctionNode } from './ast.js';
 import { constDeclarator } from './owners.js';
-import { releaseKeys, textOf, type ResourceSite } from './resources.js';
-
-/**
- * The tests of the `if`s around the acquires asked about so far, by pair key
- * (the last acquire asked about wins): a release under the same test is not a branch.
- */
-export interface AcquireGuards {
-  /** The tests' texts. */
-  texts: Map<string, Set<string>>;
-  tests: Map<string, TSESTree.Expression[]>;
-}
-
-/** Records the tests of the `if`s around `acquire` (up to `fn`) under its pair key. */
-export function recordAcquireGuards(
-  guards: AcquireGuards,
-  acquire: ResourceSite,
-  fn: FunctionNode | null,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-): void {
-  guards.texts.set(
-    acquire.pairKey,
-    new Set(guardTestsAround(acquire.node, fn).map((test) => textOf(test, sourceCode))),
-  );
-  guards.tests.set(acquire.pairKey, guardTestsAround(acquire.node, fn));
-}
+import { textOf, type ResourceSite } from './resources.js';
 
 /** The tests of the `if`s whose consequent holds `node`, up to `fn`. */
 export function guardTestsAround(node: TSESTree.Node, fn: FunctionNode | null): TSESTree.Expression[] {
@@ -50,7 +26,7 @@ export function guardTestsAround(node: TSESTree.Node, fn: FunctionNode | null): 
  */
 export function guardedRelease(
   release: ResourceSite,
-  guards: AcquireGuards,
+  acquireTests: readonly TSESTree.Expression[],
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESTree.Node {
   let expression: TSESTree.Node = release.node;
@@ -61,13 +37,11 @@ export function guardedRelease(
   if (holder.parent.type === AST_NODE_TYPES.BlockStatement && holder.parent.body.length === 1) holder = holder.parent;
   const guard = holder.parent;
   if (guard.type !== AST_NODE_TYPES.IfStatement || guard.consequent !== holder || guard.alternate) return release.node;
-  // `if (blocking) this.active++` … `finally { if (blocking) this.active-- }`: the same guard.
-  const guardText = textOf(guard.test, sourceCode);
-  if (guards.texts.get(release.pairKey)?.has(guardText)) return guard;
-  // `if (!runner || shouldCreate) runner = create()` … `if (shouldCreate) runner.release()`, with
-  // `const shouldCreate = !runner || …`: whenever the acquire ran, the release's test holds.
-  const tests = releaseKeys(release).flatMap((key) => guards.tests.get(key) ?? []);
-  if (tests.some((test) => implies(test, guard.test, sourceCode))) return guard;
+  // Whenever the acquire ran, the release's test holds: the acquire's own guard
+  // (`if (blocking) this.active++` … `finally { if (blocking) this.active-- }`), or one it
+  // implies (`if (!runner || shouldCreate) runner = create()` … `if (shouldCreate) runner.release()`,
+  // with `const shouldCreate = !runner || …`).
+  if (acquireTests.some((test) => implies(test, guard.test, sourceCode))) return guard;
   if (release.kind === 'entry' && readsEntry(guard.test, release, sourceCode)) return guard;
   const handle = release.node.type === AST_NODE_TYPES.CallExpression ? release.node.arguments[0] : undefined;
   const callee = release.node.type === AST_NODE_TYPES.CallExpression ? skipWrappers(release.node.callee) : null;

@@ -23,7 +23,7 @@ import {
   walk,
   type FunctionNode,
 } from './ast.js';
-import { guardedRelease, inOtherBranch, type AcquireGuards } from './guards.js';
+import { guardedRelease, guardTestsAround, inOtherBranch } from './guards.js';
 import type { Scopes } from './lifetime.js';
 import { PathTracker, type Position } from './paths.js';
 import { ADD_LISTENER, ADD_ONCE_LISTENER, releaseKeys, type CustomPair, type ResourceSite } from './resources.js';
@@ -65,11 +65,12 @@ export class PairIndex {
   readonly acquires: ResourceSite[] = [];
   /** Each release, under every pair key it may match. */
   readonly releasesByKey = new Map<string, ResourceSite[]>();
+  /** Each entry or listener release, under its owner key: every removal from one collection or event. */
+  readonly releasesByOwner = new Map<string, ResourceSite[]>();
   /** What can throw, by code path (function): an acquire's question looks only at its own. */
   readonly throwersByPath = new Map<Position['codePath'], Position[]>();
   /** `handle = null`, `handle = undefined`: where a handle variable lets go of what it held. */
   readonly dropAssignments = new Set<TSESTree.AssignmentExpression>();
-  readonly guards: AcquireGuards = { texts: new Map(), tests: new Map() };
   readonly scopes: Scopes;
   /** Computed once, at the first question, after the traversal has recorded everything. */
   private acquiresByKeyOnce: Map<string, ResourceSite[]> | null = null;
@@ -92,6 +93,11 @@ export class PairIndex {
       const list = this.releasesByKey.get(key);
       if (list) list.push(release);
       else this.releasesByKey.set(key, [release]);
+    }
+    if (release.ownerKey) {
+      const list = this.releasesByOwner.get(release.ownerKey);
+      if (list) list.push(release);
+      else this.releasesByOwner.set(release.ownerKey, [release]);
     }
   }
 
@@ -197,8 +203,8 @@ export function settlingListeners(index: PairIndex, fn: FunctionNode): SettlingL
 
 /**
  * Where each release of `releases` (those recorded under the acquire's pair key) that
- * pairs with `acquire` sits, `fn` being the function the acquire is placed in. Read
- * `index.guards` first: a release under the acquire's own guard is not a branch.
+ * pairs with `acquire` sits, `fn` being the function the acquire is placed in. A release
+ * under a test that the acquire's own guards imply is not a branch.
  */
 export function placementsOf(
   index: PairIndex,
@@ -207,6 +213,7 @@ export function placementsOf(
   fn: FunctionNode | null,
 ): Placement[] {
   const placements: Placement[] = [];
+  const acquireTests = guardTestsAround(acquire.node, fn);
   // Releases after the acquire and inside its function: `place` finds no pair elsewhere.
   const after = startingWithin(releases, acquire.node.range[1], fn ? fn.range[1] : Infinity);
   for (const release of [...releasesInStoredChain(index, acquire, releases), ...after]) {
@@ -214,7 +221,7 @@ export function placementsOf(
       continue;
     // A release whose body sets a flag and returns holds nothing back when skipped.
     if (releasesNothing(index, release)) continue;
-    const placement = place(index, release, fn);
+    const placement = place(index, release, fn, acquireTests);
     if (placement) placements.push(placement);
   }
   return placements;
@@ -263,10 +270,15 @@ function isRearm(index: PairIndex, release: ResourceSite): boolean {
 }
 
 /** Where a release sits: in the acquire's function, in a promise callback of it, or handed on. */
-function place(index: PairIndex, release: ResourceSite, fn: FunctionNode | null): Placement | null {
+function place(
+  index: PairIndex,
+  release: ResourceSite,
+  fn: FunctionNode | null,
+  acquireTests: readonly TSESTree.Expression[],
+): Placement | null {
   const releaseFn = enclosingFunction(release.node);
   if (releaseFn === fn) {
-    return { kind: 'direct', site: release, at: guardedRelease(release, index.guards, index.sourceCode) };
+    return { kind: 'direct', site: release, at: guardedRelease(release, acquireTests, index.sourceCode) };
   }
   // The outermost function between the release and `fn`.
   let nested: FunctionNode | null = releaseFn;

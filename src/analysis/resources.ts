@@ -21,6 +21,11 @@ export interface ResourceSite {
    * `map.set`), or for a disposable candidate the variable that holds it.
    */
   receiver: TSESTree.Expression | null;
+  /**
+   * For an entry or a listener, the pair key without its entry key or handler: every
+   * entry of one collection (`entry:cache`), every listener of one event on one target.
+   */
+  ownerKey?: string;
 }
 
 /** A project-specific pair from the `pairs` option, optionally only on receivers of some types. */
@@ -123,7 +128,13 @@ export function acquireAt(
   const recv = textOf(receiver, sourceCode);
   const [first, second, third] = node.arguments;
   if ((name === 'set' || name === 'add') && first) {
-    return { kind: 'entry', node, pairKey: `entry:${recv}:${textOf(first, sourceCode)}`, receiver };
+    return {
+      kind: 'entry',
+      node,
+      pairKey: `entry:${recv}:${textOf(first, sourceCode)}`,
+      receiver,
+      ownerKey: `entry:${recv}`,
+    };
   }
   if (LISTEN.has(name) && first && second && !selfRemoving(third)) {
     const family = name === 'addEventListener' ? 'addEventListener' : 'on';
@@ -132,6 +143,7 @@ export function acquireAt(
       node,
       pairKey: `listener:${family}:${recv}:${textOf(first, sourceCode)}:${textOf(second, sourceCode)}`,
       receiver: null,
+      ownerKey: `listener:${family}:${recv}:${textOf(first, sourceCode)}`,
     };
   }
   if (HANDLE_ACQUIRES.has(name)) {
@@ -197,7 +209,13 @@ export function releaseAt(
   const receiver = skipWrappers(callee.object);
   const recv = textOf(receiver, sourceCode);
   if (name === 'delete' && first) {
-    return { kind: 'entry', node, pairKey: `entry:${recv}:${textOf(first, sourceCode)}`, receiver };
+    return {
+      kind: 'entry',
+      node,
+      pairKey: `entry:${recv}:${textOf(first, sourceCode)}`,
+      receiver,
+      ownerKey: `entry:${recv}`,
+    };
   }
   const family = UNLISTEN[name];
   if (family && first && second) {
@@ -206,6 +224,7 @@ export function releaseAt(
       node,
       pairKey: `listener:${family}:${recv}:${textOf(first, sourceCode)}:${textOf(second, sourceCode)}`,
       receiver: null,
+      ownerKey: `listener:${family}:${recv}:${textOf(first, sourceCode)}`,
     };
   }
   // `handle.close()` for a disposable `const handle = …`: which call releases is a tie-breaker.

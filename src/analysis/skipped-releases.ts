@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { contains, enclosingFunction, isFunctionNode, type FunctionNode } from './ast.js';
-import { assertsOnResource, recordAcquireGuards } from './guards.js';
+import { assertsOnResource } from './guards.js';
 import { releaseOwedHere, targetOutlivesListeners } from './handoffs.js';
 import { placementsOf, promiseOfExecutor, settlingListeners, type PairIndex, type Placement } from './pairing.js';
 import type { Position } from './paths.js';
@@ -63,7 +63,6 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
   const start = tracker.positions.get(executed ?? acquire.node);
   if (!start) return null;
   const fn = enclosingFunction(executed ?? acquire.node);
-  recordAcquireGuards(index.guards, acquire, fn, sourceCode);
   const placements = placementsOf(index, acquire, releases, fn);
   // Released in some of the listeners that settle the promise: the others are paths without it.
   if (placements.length > 0 && placements.every((p) => p.kind === 'event') && fn) {
@@ -218,13 +217,7 @@ function awaitsAround(index: PairIndex, node: TSESTree.Node, fn: FunctionNode | 
  * response handler deleting by the reply's id, a listener removing itself).
  */
 function releasedElsewhere(index: PairIndex, acquire: ResourceSite, placements: readonly Placement[]): boolean {
-  const cut = acquire.pairKey.lastIndexOf(':');
-  if (cut <= 0 || (acquire.kind !== 'entry' && acquire.kind !== 'listener')) return false;
-  const prefix = acquire.pairKey.slice(0, cut + 1);
+  if (!acquire.ownerKey) return false;
   const placed = new Set(placements.map((p) => p.site.node));
-  for (const [key, list] of index.releasesByKey) {
-    if (!key.startsWith(prefix)) continue;
-    if (list.some((release) => !placed.has(release.node))) return true;
-  }
-  return false;
+  return (index.releasesByOwner.get(acquire.ownerKey) ?? []).some((release) => !placed.has(release.node));
 }

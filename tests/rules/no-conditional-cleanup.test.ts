@@ -264,6 +264,24 @@ export class Rpc {
     this.pending.delete(reply.id);
   }
 }`,
+    // The same, with a key that has a colon in its text: the reply handler still removes from the same map.
+    `${prelude}declare function post(message: { id: string }): Promise<void>;
+export class Rpc {
+  private readonly pending = new Map<string, (value: unknown) => void>();
+  call(peer: string, seq: number): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.pending.set(\`\${peer}:\${seq}\`, resolve);
+      post({ id: \`\${peer}:\${seq}\` }).catch((err: unknown) => {
+        this.pending.delete(\`\${peer}:\${seq}\`);
+        reject(err);
+      });
+    });
+  }
+  onReply(reply: { id: string; value: unknown }): void {
+    this.pending.get(reply.id)?.(reply.value);
+    this.pending.delete(reply.id);
+  }
+}`,
     // A working set declared unset and made per call: its adds and deletes compute a result, and it dies with the call.
     `${prelude}export function matching(all: string[], changed: { id: string }[] | undefined, removed: { id: string }[] | undefined): string[] {
   let cells: Set<string> | undefined;
@@ -1161,6 +1179,55 @@ export class Rpc {
 }`,
       output: null,
       errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 10, column: 5, suggestions: [] }],
+    },
+    // The acquire above this one in the file is guarded by \`flag\`; this one is not, so a
+    // release under \`flag\` here is a branch, whatever another acquire's guard was.
+    {
+      code: `${prelude}declare const pool: { connect(): Promise<{ release(): void }> };
+export async function gated(sem: { acquire(): Promise<void>; release(): void }, flag: boolean): Promise<void> {
+  if (flag) await sem.acquire();
+  try {
+    await work('a');
+  } finally {
+    if (flag) sem.release();
+  }
+}
+export async function borrow(flag: boolean): Promise<void> {
+  const sem = await pool.connect();
+  check('b');
+  if (flag) sem.release();
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 16,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}declare const pool: { connect(): Promise<{ release(): void }> };
+export async function gated(sem: { acquire(): Promise<void>; release(): void }, flag: boolean): Promise<void> {
+  if (flag) await sem.acquire();
+  try {
+    await work('a');
+  } finally {
+    if (flag) sem.release();
+  }
+}
+export async function borrow(flag: boolean): Promise<void> {
+  const sem = await pool.connect();
+  try {
+    check('b');
+    if (flag) {}
+  } finally {
+    sem.release();
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // A pool given its handle back: the release names the handle its acquire returned.
     {
