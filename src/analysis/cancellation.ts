@@ -28,8 +28,7 @@ export function consultsCancellation(root: TSESTree.Node, { services, checker }:
   walk(root, (node, parent) => {
     if (state.found) return;
     if (node.type === AST_NODE_TYPES.MemberExpression) {
-      const property = node.property;
-      if (!node.computed && property.type === AST_NODE_TYPES.Identifier && CANCELLATION_READS.has(property.name)) {
+      if (isCancellationRead(node)) {
         state.found = true;
         return;
       }
@@ -62,6 +61,22 @@ export function consultsCancellation(root: TSESTree.Node, { services, checker }:
       )
     );
   });
+}
+
+/** `signal.aborted`, `signal.throwIfAborted`, `token.isCancellationRequested`: a read of a cancellation state. */
+function isCancellationRead(node: TSESTree.MemberExpression): boolean {
+  return (
+    !node.computed && node.property.type === AST_NODE_TYPES.Identifier && CANCELLATION_READS.has(node.property.name)
+  );
+}
+
+/** A read of a cancellation state anywhere in `root` (not a signal merely handed on). */
+export function readsCancellation(root: TSESTree.Node): boolean {
+  let found = false;
+  walk(root, (node) => {
+    if (!found && node.type === AST_NODE_TYPES.MemberExpression && isCancellationRead(node)) found = true;
+  });
+  return found;
 }
 
 /**

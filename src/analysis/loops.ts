@@ -7,7 +7,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { isFunctionNode, walk, type FunctionNode } from './ast.js';
-import { consultsCancellation, signalInScope, type TypeContext } from './cancellation.js';
+import { consultsCancellation, readsCancellation, signalInScope, type TypeContext } from './cancellation.js';
+import { neverRejects } from './rejections.js';
 import type { PathTracker } from './paths.js';
 
 export type EndlessLoop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
@@ -227,9 +228,13 @@ export function unstoppableLoop(
   const isReachable = (node: TSESTree.Node): boolean => reachable(node, tracker);
   // A `continue` reached without passing a stop point: that pass can repeat for good, whatever
   // the other paths check (asked only when a stop point would otherwise clear the loop).
+  // When the function is given a signal, the caller stops the loop through it: a pass that goes
+  // round must look at it, and the loop's own exits on the way (`if (!retryable) throw error`) do not count.
+  const given = signalInScope(fn, context);
   let skipping: TSESTree.ContinueStatement | null | undefined;
   const skipped = (): TSESTree.ContinueStatement | null =>
-    (skipping ??= facts.continues.find((jump) => isReachable(jump) && !stopsBefore(jump, loop, context)) ?? null);
+    (skipping ??=
+      facts.continues.find((jump) => isReachable(jump) && !stopsBefore(jump, loop, context, given !== null)) ?? null);
   const neverReturning = (): boolean =>
     facts.calls.some((call) => neverReturns(checker, services.esTreeNodeToTSNodeMap.get(call)));
   // A loop that never waits cannot outlive its caller; one that yields is stopped by its consumer.
@@ -240,15 +245,14 @@ export function unstoppableLoop(
     // the loop's own conditions (a remote status, a successful read) do not keep that promise.
     // Only when nothing in the function looks at it: a signal turned into a promise or flag
     // before the loop (`const aborted = waitForAbort(signal)`) may be what the exits test.
-    const signal = signalInScope(fn, context);
-    if (!signal || consultsCancellation(fn.body, context)) return null;
+    if (!given || consultsCancellation(fn.body, context)) return null;
     if (neverReturning()) return null;
-    return { signal, ownConditions: true, around: null };
+    return { signal: given, ownConditions: true, around: null };
   }
   if (neverReturning()) return null;
   if (consultsCancellation(loop.body, context) && !skipped()) return null;
   const around = skipped();
-  return { signal: signalInScope(fn, context), ownConditions: false, around };
+  return { signal: given, ownConditions: false, around };
 }
 
 /** Reachable per code path analysis (a jump after an unconditional `continue` is not). */
@@ -261,9 +265,16 @@ function reachable(node: TSESTree.Node, tracker: PathTracker): boolean {
  * Does every path from the start of a pass to `jump` pass a stop point: a statement before
  * it (in each block around it, up to the loop's body) that yields, consults a cancellation
  * state, or is an `if` that can leave the loop (`if (this.stopped) break`)? A `continue`
- * inside a `catch` counts only what the `catch` itself runs before it.
+ * inside a `catch` counts only what the `catch` itself runs before it. With `signalOnly`
+ * (the caller stops the loop through a signal), a jump out on the loop's own conditions is
+ * no stop point.
  */
-function stopsBefore(jump: TSESTree.ContinueStatement, loop: EndlessLoop, context: LoopContext): boolean {
+function stopsBefore(
+  jump: TSESTree.ContinueStatement,
+  loop: EndlessLoop,
+  context: LoopContext,
+  signalOnly: boolean,
+): boolean {
   let child: TSESTree.Node = jump;
   for (let p: TSESTree.Node | undefined = jump.parent; p && child !== loop.body; child = p, p = p.parent) {
     if (
@@ -277,11 +288,13 @@ function stopsBefore(jump: TSESTree.ContinueStatement, loop: EndlessLoop, contex
     // test that chose this branch is the one that leaves the loop on another.
     if (p.type === AST_NODE_TYPES.IfStatement && p.test !== child) {
       const other = p.consequent === child ? p.alternate : p.consequent;
-      if (other && isStopPoint(other, loop, context)) return true;
+      if (other && isStopPoint(other, loop, context, signalOnly)) return true;
     }
     if (
       p.type === AST_NODE_TYPES.SwitchStatement &&
-      p.cases.some((other) => other !== child && other.consequent.some((s) => isStopPoint(s, loop, context)))
+      p.cases.some(
+        (other) => other !== child && other.consequent.some((s) => isStopPoint(s, loop, context, signalOnly)),
+      )
     ) {
       return true;
     }
@@ -294,7 +307,7 @@ function stopsBefore(jump: TSESTree.ContinueStatement, loop: EndlessLoop, contex
     if (!list) continue;
     for (const statement of list) {
       if (statement === child) break;
-      if (isStopPoint(statement, loop, context)) return true;
+      if (isStopPoint(statement, loop, context, signalOnly)) return true;
     }
   }
   return false;
@@ -332,8 +345,12 @@ function testsFlagThePassResets(
   return resets.length > 0;
 }
 
-/** A statement that yields, consults a cancellation state, or holds a reachable jump out of `loop`. */
-function isStopPoint(statement: TSESTree.Node, loop: EndlessLoop, context: LoopContext): boolean {
+/**
+ * A statement that yields, consults a cancellation state, or (unless `signalOnly`) holds a
+ * reachable jump out of `loop`. Handing a signal to work whose rejection is swallowed
+ * (`await sleep(ms, undefined, { signal }).catch(() => undefined)`) stops nothing.
+ */
+function isStopPoint(statement: TSESTree.Node, loop: EndlessLoop, context: LoopContext, signalOnly: boolean): boolean {
   const stops: TSESTree.Node[] = [];
   walk(
     statement,
@@ -343,6 +360,7 @@ function isStopPoint(statement: TSESTree.Node, loop: EndlessLoop, context: LoopC
         (node.type === AST_NODE_TYPES.BreakStatement ||
           node.type === AST_NODE_TYPES.ReturnStatement ||
           node.type === AST_NODE_TYPES.ThrowStatement) &&
+        !signalOnly &&
         leavesLoop(node, loop) &&
         reachable(node, context.tracker)
       ) {
@@ -351,5 +369,18 @@ function isStopPoint(statement: TSESTree.Node, loop: EndlessLoop, context: LoopC
     },
     { intoFunctions: false },
   );
-  return stops.length > 0 || consultsCancellation(statement, context);
+  if (stops.length > 0) return true;
+  if (swallowsAbort(statement, context.sourceCode)) return readsCancellation(statement);
+  return consultsCancellation(statement, context);
+}
+
+/** `await work(signal).catch(() => undefined);`: an awaited statement whose promise cannot reject. */
+function swallowsAbort(statement: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const expression =
+    statement.type === AST_NODE_TYPES.ExpressionStatement
+      ? statement.expression
+      : statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1
+        ? statement.declarations[0].init
+        : null;
+  return expression?.type === AST_NODE_TYPES.AwaitExpression && neverRejects(expression, sourceCode);
 }

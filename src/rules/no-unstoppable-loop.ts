@@ -14,8 +14,13 @@ export type Options = [
 
 export type MessageIds = 'loopNeverStops' | 'loopOutlivesTeardown' | 'signalNeverChecked';
 
-/** A loop head in the text: `while (true)`, `while (1)`, `while (!0)`, `for (;;)`, `for (…; true;…)`. */
-const ENDLESS_HEAD = /\bwhile\s*\(\s*(?:true|!\s*0|!\s*false|[1-9]\d*)\s*\)|\bfor\s*\([^;()]*;\s*(?:true\s*)?;/;
+/**
+ * What an endless loop head can look like in the text, a superset of what `isEndlessLoop`
+ * accepts: a `while` whose test starts with a literal after any `!` and `(` (`while (true)`,
+ * `while (!!1)`, `while (0x1)`), a `for` whose test is empty or starts so (`for (;;)`,
+ * `for (let i = next(); ; i++)`, `for (; true;)`).
+ */
+const ENDLESS_HEAD = /\bwhile\s*\(\s*[!(\s]*(?:true|false|\d)|\bfor\s*\([^;]*;\s*(?:[!(\s]*(?:true|false|\d)[^;]*)?;/;
 
 interface Candidate {
   loop: EndlessLoop;
@@ -111,7 +116,7 @@ export default createRule<Options, MessageIds>({
         const why = found.ownConditions
           ? `leaves only on its own conditions and never looks at \`${signal}\``
           : around
-            ? `can go round through the \`continue\` on line ${String(around.loc.start.line)} without looking at \`${signal}\` or reaching a \`break\`, \`return\` or \`throw\``
+            ? `can go round through the \`continue\` on line ${String(around.loc.start.line)} without looking at \`${signal}\``
             : `never looks at \`${signal}\`, and has no reachable \`break\`, \`return\` or \`throw\``;
         context.report({ loc, messageId: 'signalNeverChecked', data: { loop: keyword, fn: name, signal, why } });
         return;

@@ -131,6 +131,33 @@ export async function negotiate(options: { signal?: AbortSignal }): Promise<stri
     handle(item);
   }
 }`,
+    // The retry path hands the signal to the sleep: an abort rejects it and leaves the loop.
+    `${prelude}export async function run(signal: AbortSignal, retryable: (e: unknown) => boolean): Promise<string> {
+  while (true) {
+    try {
+      const item = await poll();
+      if (item) return item;
+    } catch (error) {
+      if (!retryable(error)) throw error;
+      await sleep(100, { signal });
+      continue;
+    }
+  }
+}`,
+    // The retry path looks at the signal before it goes round.
+    `${prelude}export async function run(signal: AbortSignal, retryable: (e: unknown) => boolean): Promise<string> {
+  while (true) {
+    try {
+      const item = await poll();
+      if (item) return item;
+    } catch (error) {
+      if (!retryable(error)) throw error;
+      await sleep(100, { signal }).catch(() => undefined);
+      if (signal.aborted) return 'stopped';
+      continue;
+    }
+  }
+}`,
     // A break that targets the loop.
     `${prelude}export async function a(): Promise<void> {
   while (true) {
@@ -493,6 +520,51 @@ export const d = async (): Promise<void> => {
         },
       ],
     },
+    // The caller stops the loop through its signal: the retry path's own exit (a non-retryable
+    // error) is no stop, and the signal handed to a sleep whose rejection is swallowed stops nothing.
+    {
+      code: `${prelude}export async function run(signal: AbortSignal, retryable: (e: unknown) => boolean): Promise<string> {
+  while (true) {
+    try {
+      const item = await poll();
+      if (signal.aborted) return 'stopped';
+      if (item) return item;
+    } catch (error) {
+      if (!retryable(error)) throw error;
+      await sleep(100, { signal }).catch(() => undefined);
+      continue;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'signalNeverChecked',
+          line: L(2),
+          column: 3,
+          data: {
+            loop: 'while (true)',
+            signal: 'signal',
+            fn: '`run()`',
+            why: 'can go round through the `continue` on line 15 without looking at `signal`',
+          },
+        },
+      ],
+    },
+    // Endless heads written other ways: a double negation, a hexadecimal literal, a `for` whose
+    // initialiser calls a function. Each file holds only that loop.
+    ...['while (!!1)', 'while (0x1)', 'for (let n = Number(0); ; n++)'].map((head) => ({
+      code: `${prelude}export async function spin(): Promise<void> {
+  ${head} await sleep(1);
+}`,
+      errors: [
+        {
+          messageId: 'loopNeverStops' as const,
+          line: L(2),
+          column: 3,
+          data: { loop: head.startsWith('for') ? 'for (;;)' : 'while (true)', fn: '`spin()`', why: NO_WAY_OUT },
+        },
+      ],
+    })),
     // A signal in an options object and in a destructured parameter.
     {
       code: `${prelude}export async function a(options: { signal?: AbortSignal; ms: number }): Promise<void> {

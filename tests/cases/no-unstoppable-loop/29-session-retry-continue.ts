@@ -1,7 +1,6 @@
 // Source: https://github.com/anomalyco/opencode/pull/12873
 // Bug: the session processor's `while (true)` checked the abort signal only after a stream finished; a retryable error slept (the rejected sleep swallowed) and `continue`d past that check, so after an abort the loop re-entered the aborted stream and spun forever.
-// expect: no-unstoppable-loop/signalNeverChecked 23:3
-// not yet: a reachable exit and a signal check that the retry path skips with `continue` (exits must be on every path of a pass)
+// expect: no-unstoppable-loop/signalNeverChecked 22:3
 
 import { setTimeout as sleep } from 'node:timers/promises';
 
