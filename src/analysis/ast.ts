@@ -278,3 +278,17 @@ export function thisMember(callee: TSESTree.Node): TSESTree.MethodDefinition | T
   }
   return null;
 }
+
+/** The class whose `this` an expression inside it sees (through arrows). */
+export function enclosingClass(node: TSESTree.Node): ClassNode | null {
+  for (let p: TSESTree.Node | undefined = node.parent; p; p = p.parent) {
+    if (p.type === AST_NODE_TYPES.ClassBody) return p.parent;
+    if (p.type === AST_NODE_TYPES.FunctionDeclaration) return null;
+    if (p.type === AST_NODE_TYPES.FunctionExpression) {
+      const parent = p.parent;
+      if (parent.type !== AST_NODE_TYPES.MethodDefinition && parent.type !== AST_NODE_TYPES.PropertyDefinition)
+        return null;
+    }
+  }
+  return null;
+}

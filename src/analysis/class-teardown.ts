@@ -7,6 +7,7 @@
  */
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  enclosingClass,
   isFunctionNode,
   memberName,
   skipWrappers,
@@ -17,7 +18,7 @@ import {
 } from './ast.js';
 import type { FieldOwner } from './owners.js';
 import { ADD_LISTENER, ADD_ONCE_LISTENER } from './resources.js';
-import { bindTarget, classFacts, enclosingClass, functionDenoted, functionReleasesCached } from './timers.js';
+import { bindTarget, classFacts, functionDenoted, functionReleasesCached } from './timers.js';
 import { CLOSE_EVENTS } from './vocabulary.js';
 
 /** Where an object's life can end with the handle in one of its fields still armed. */

@@ -5,7 +5,7 @@
  * reviewer would say "that is set up once" or "that object dies with the call".
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isClassNode, isFunctionNode, keyName, type ClassNode } from './ast.js';
+import { enclosingClass, isFunctionNode, keyName, type ClassNode } from './ast.js';
 import { isModuleLevel } from './lifetime.js';
 
 /** Methods that end an object's life; what they release is released on teardown. */
@@ -105,10 +105,23 @@ export function methodNames(classNode: ClassNode, sourceCode: TSESLint.SourceCod
  * around `node`, if that class has one: what its owner calls to stop it.
  */
 export function teardownMethodAround(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | null {
-  for (let p = node.parent; p; p = p.parent) {
-    if (isClassNode(p)) return methodNames(p, sourceCode).find((name) => TEARDOWN_METHOD.test(name)) ?? null;
-  }
-  return null;
+  return teardownAround(node, sourceCode)?.name ?? null;
+}
+
+/**
+ * The class whose `this` `node` sees (through arrow functions, not through a plain
+ * nested function) and its teardown method, by name, if it has one.
+ */
+export function teardownAround(
+  node: TSESTree.Node,
+  sourceCode: TSESLint.SourceCode,
+): { classNode: ClassNode; name: string } | null {
+  // Asked of a function, it is the code inside it whose `this` counts.
+  const classNode = enclosingClass(isFunctionNode(node) ? node.body : node);
+  const name = classNode
+    ? methodNames(classNode, sourceCode).find((method) => TEARDOWN_METHOD.test(method))
+    : undefined;
+  return classNode && name !== undefined ? { classNode, name } : null;
 }
 
 /**

@@ -8,7 +8,10 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import ts from 'typescript';
 import { isFunctionNode, walk, type FunctionNode } from './ast.js';
 import { consultsCancellation, readsCancellation, signalInScope, type TypeContext } from './cancellation.js';
+import { teardownAround } from './intent.js';
 import { neverRejects } from './rejections.js';
+import { teardownReachesLoop } from './teardown-reach.js';
+import { classFacts } from './timers.js';
 import type { PathTracker } from './paths.js';
 
 export type EndlessLoop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
@@ -202,7 +205,10 @@ export interface LoopContext extends TypeContext {
 export interface UnstoppableLoop {
   /** The `AbortSignal` the function is given, as code names it (`signal`, `options.signal`), or null. */
   signal: string | null;
-  /** The loop has reachable exits, but only on its own conditions: it never looks at `signal`. */
+  /**
+   * The loop has reachable exits, but only on its own conditions: it never looks at `signal`
+   * or, without one, nothing the teardown method of its object does reaches them.
+   */
   ownConditions: boolean;
   /** A `continue` reached without passing a stop point: that pass can repeat for good. */
   around: TSESTree.ContinueStatement | null;
@@ -212,7 +218,8 @@ export interface UnstoppableLoop {
  * Can nothing stop this endless loop of the async function `fn`? It awaits,
  * and it has no reachable exit and consults no cancellation state (or a
  * `continue` goes round past every one), or it exits only on its own
- * conditions while the function is given an `AbortSignal` it never looks at.
+ * conditions while the function is given an `AbortSignal` it never looks at,
+ * or (in an object with a teardown method) that the teardown does not reach.
  * A loop that yields is stopped by its consumer unless `checkYieldingLoops`;
  * a loop around one in `reported` is not asked about again.
  */
@@ -245,7 +252,24 @@ export function unstoppableLoop(
     // the loop's own conditions (a remote status, a successful read) do not keep that promise.
     // Only when nothing in the function looks at it: a signal turned into a promise or flag
     // before the loop (`const aborted = waitForAbort(signal)`) may be what the exits test.
-    if (!given || consultsCancellation(fn.body, context)) return null;
+    if (!given) {
+      // An object with a teardown method is stopped through it: exits on the loop's own conditions
+      // that nothing the teardown does reaches (a reconnect that succeeds, a read that ends) leave
+      // it running after teardown.
+      const owner = teardownAround(fn, context.sourceCode);
+      const teardown = owner ? (classFacts(owner.classNode, context.sourceCode).methods.get(owner.name) ?? []) : [];
+      if (
+        !owner ||
+        teardown.length === 0 ||
+        teardownReachesLoop(loop, fn, owner.classNode, teardown, context.sourceCode) ||
+        consultsCancellation(loop.body, context) ||
+        neverReturning()
+      ) {
+        return null;
+      }
+      return { signal: null, ownConditions: true, around: null };
+    }
+    if (consultsCancellation(fn.body, context)) return null;
     if (neverReturning()) return null;
     return { signal: given, ownConditions: true, around: null };
   }

@@ -10,7 +10,16 @@ import {
   type ParserServicesWithTypeInformation,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import { isFunctionNode, keyName, memberName, skipWrappers, walk, type ClassNode, type FunctionNode } from './ast.js';
+import {
+  enclosingClass,
+  isFunctionNode,
+  keyName,
+  memberName,
+  skipWrappers,
+  walk,
+  type ClassNode,
+  type FunctionNode,
+} from './ast.js';
 import { isModuleLevel } from './lifetime.js';
 import { resolveOwner, type Owner, type ScopeOf } from './owners.js';
 import type { Position } from './paths.js';
@@ -383,20 +392,6 @@ export function functionDenoted(node: TSESTree.Node, sourceCode: Readonly<TSESLi
     const classNode = enclosingClass(node);
     if (name === null || !classNode) return null;
     return classFacts(classNode, sourceCode).methods.get(name)?.[0] ?? null;
-  }
-  return null;
-}
-
-/** The class whose `this` an expression inside it sees (through arrows). */
-export function enclosingClass(node: TSESTree.Node): ClassNode | null {
-  for (let p: TSESTree.Node | undefined = node.parent; p; p = p.parent) {
-    if (p.type === AST_NODE_TYPES.ClassBody) return p.parent;
-    if (p.type === AST_NODE_TYPES.FunctionDeclaration) return null;
-    if (p.type === AST_NODE_TYPES.FunctionExpression) {
-      const parent = p.parent;
-      if (parent.type !== AST_NODE_TYPES.MethodDefinition && parent.type !== AST_NODE_TYPES.PropertyDefinition)
-        return null;
-    }
   }
   return null;
 }

@@ -121,10 +121,12 @@ export default createRule<Options, MessageIds>({
         context.report({ loc, messageId: 'signalNeverChecked', data: { loop: keyword, fn: name, signal, why } });
         return;
       }
-      const why = around
-        ? `can go round through the \`continue\` on line ${String(around.loc.start.line)} without reaching a \`break\`, \`return\` or \`throw\` or checking an \`AbortSignal\` or stop flag`
-        : 'has no reachable `break`, `return` or `throw` and checks no `AbortSignal` or stop flag';
       const teardown = teardownMethodAround(fn, sourceCode);
+      const why = found.ownConditions
+        ? `leaves only on its own conditions, and none of them reads what \`${String(teardown)}()\` changes on every path`
+        : around
+          ? `can go round through the \`continue\` on line ${String(around.loc.start.line)} without reaching a \`break\`, \`return\` or \`throw\` or checking an \`AbortSignal\` or stop flag`
+          : 'has no reachable `break`, `return` or `throw` and checks no `AbortSignal` or stop flag';
       if (teardown) {
         context.report({ loc, messageId: 'loopOutlivesTeardown', data: { loop: keyword, fn: name, teardown, why } });
         return;

@@ -158,6 +158,37 @@ export async function negotiate(options: { signal?: AbortSignal }): Promise<stri
     }
   }
 }`,
+    // The loop reads from a reader made from a field that \`close()\` cancels: the read ends.
+    `${prelude}export class Tail {
+  constructor(private readonly stream: ReadableStream<string>) {}
+  async run(): Promise<void> {
+    const reader = this.stream.getReader();
+    while (true) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      handle(value);
+    }
+  }
+  close(): void {
+    void this.stream.cancel();
+  }
+}`,
+    // The stop flag is set on every path of \`close()\`, in a method it calls.
+    `${prelude}export class Consumer {
+  private closed = false;
+  async run(): Promise<void> {
+    while (true) {
+      if (this.closed) break;
+      handle(String(await poll()));
+    }
+  }
+  close(): void {
+    this.markClosed();
+  }
+  private markClosed(): void {
+    this.closed = true;
+  }
+}`,
     // A break that targets the loop.
     `${prelude}export async function a(): Promise<void> {
   while (true) {
@@ -455,6 +486,101 @@ export const d = async (): Promise<void> => {
           line: L(11),
           column: 3,
           data: { loop: 'do … while (true)', fn: '`d()`', why: NO_WAY_OUT },
+        },
+      ],
+    },
+    // A retry that leaves only when the reconnect succeeds: nothing `dispose()` changes is read
+    // by the loop (it only writes \`this.socket\`), so a disposed object retries for good.
+    {
+      code: `${prelude}export class Connection {
+  private socket: { close(): void } | undefined;
+  private attempts = 0;
+  constructor(private readonly open: () => Promise<{ close(): void }>) {}
+  async reconnect(): Promise<void> {
+    while (true) {
+      await sleep(1000 * this.attempts);
+      try {
+        this.socket = await this.open();
+        break;
+      } catch {
+        this.attempts += 1;
+      }
+    }
+  }
+  dispose(): void {
+    this.socket?.close();
+    this.socket = undefined;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(6),
+          column: 5,
+          data: {
+            loop: 'while (true)',
+            fn: '`reconnect()`',
+            teardown: 'dispose',
+            why: 'leaves only on its own conditions, and none of them reads what `dispose()` changes on every path',
+          },
+        },
+      ],
+    },
+    // The stop flag is set only after an early return: closing while no stream is open leaves it unset.
+    {
+      code: `${prelude}export class Consumer {
+  private closed = false;
+  private stream: AsyncIterable<string> & { destroy(): void } | undefined;
+  constructor(private readonly open: () => Promise<AsyncIterable<string> & { destroy(): void }>) {}
+  async run(): Promise<void> {
+    while (true) {
+      if (this.closed) break;
+      try {
+        this.stream = await this.open();
+        for await (const item of this.stream) handle(item);
+      } catch {
+        this.stream = undefined;
+        await sleep(100);
+      }
+    }
+  }
+  close(): void {
+    if (!this.stream) return;
+    this.closed = true;
+    this.stream.destroy();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(6),
+          column: 5,
+          data: {
+            loop: 'while (true)',
+            fn: '`run()`',
+            teardown: 'close',
+            why: 'leaves only on its own conditions, and none of them reads what `close()` changes on every path',
+          },
+        },
+      ],
+    },
+    // A plain function nested in a method has its own \`this\`: the class's teardown is not its owner's.
+    {
+      code: `${prelude}export class Pool {
+  start(): void {
+    async function spin(): Promise<void> {
+      while (true) await sleep(1);
+    }
+    void spin();
+  }
+  close(): void {}
+}`,
+      errors: [
+        {
+          messageId: 'loopNeverStops',
+          line: L(4),
+          column: 7,
+          data: { loop: 'while (true)', fn: '`spin()`', why: NO_WAY_OUT },
         },
       ],
     },

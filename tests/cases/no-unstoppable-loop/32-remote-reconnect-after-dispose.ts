@@ -1,7 +1,6 @@
 // Source: https://github.com/microsoft/vscode/pull/174439
 // Bug: the remote connection's reconnection loop only left once a reconnect succeeded; disposing the connection did not stop it, so a disposed connection kept retrying (and could come back to life) while the server stayed away.
-// expect: no-unstoppable-loop/loopOutlivesTeardown 28:5
-// not yet: an exit reachable only when the awaited reconnect succeeds (no path out while it fails)
+// expect: no-unstoppable-loop/loopOutlivesTeardown 27:5
 
 import { setTimeout as sleep } from 'node:timers/promises';
 

@@ -1,7 +1,6 @@
 // Source: https://github.com/Twitter4J/Twitter4J/pull/157
 // Bug: close() set the consumer's `closed` flag only when a stream was open; called while the consumer was sleeping before a reconnect (after an initial HTTP error), it returned early, the flag stayed false and the consumer loop ran on indefinitely (re-expressed from a Java consumer thread).
-// expect: no-unstoppable-loop/loopOutlivesTeardown 23:5
-// not yet: a teardown that sets the stop flag only on some of its paths (early return before the assignment)
+// expect: no-unstoppable-loop/loopOutlivesTeardown 22:5
 
 import { setTimeout as sleep } from 'node:timers/promises';
 
