@@ -1,15 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import {
-  contains,
-  enclosingFunction,
-  isFunctionNode,
-  memberName,
-  skipWrappers,
-  walk,
-  type FunctionNode,
-} from '../analysis/ast.js';
-import { callSitesOf } from '../analysis/program.js';
-import { callReturnsKeptValue } from '../analysis/summaries.js';
+import { contains, isFunctionNode, memberName, skipWrappers, walk } from '../analysis/ast.js';
+import { outsideEnclosingLoop, reracedInLoop } from '../analysis/loop-reactions.js';
 import { constDeclarator } from '../analysis/owners.js';
 import { textOf } from '../analysis/resources.js';
 import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
@@ -28,14 +19,6 @@ export type Options = [
 
 export type MessageIds =
   'raceInLoop' | 'signalNotPassed' | 'timerNeverCleared' | 'useAbortSignalTimeoutSuggestion' | 'workNeverAborted';
-
-const LOOPS = new Set<AST_NODE_TYPES>([
-  AST_NODE_TYPES.ForStatement,
-  AST_NODE_TYPES.ForInStatement,
-  AST_NODE_TYPES.ForOfStatement,
-  AST_NODE_TYPES.WhileStatement,
-  AST_NODE_TYPES.DoWhileStatement,
-]);
 
 export default createRule<Options, MessageIds>({
   name: 'no-abandoned-race',
@@ -106,7 +89,10 @@ export default createRule<Options, MessageIds>({
         const elements = list.elements.filter(
           (e): e is TSESTree.Expression => e !== null && e.type !== AST_NODE_TYPES.SpreadElement,
         );
-        checkLoop(node, elements);
+        const reraced = reracedInLoop(node, elements, { sourceCode, services, filename: context.filename });
+        if (reraced) {
+          context.report({ node, messageId: 'raceInLoop', data: { element: brief(sourceCode, reraced) } });
+        }
         const timeouts = elements.map((element) => timeoutOf(element, { sourceCode, services, helpers }));
         if (!timeouts.some(Boolean)) return;
         const work = elements.filter((_, index) => !timeouts[index]);
@@ -416,133 +402,6 @@ export default createRule<Options, MessageIds>({
         (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isPlainValue(node.object)) ||
         node.type === AST_NODE_TYPES.ThisExpression
       );
-    }
-
-    /** A race in a loop, over a promise made outside it: every iteration adds a reaction to it. */
-    function checkLoop(race: TSESTree.CallExpression, elements: readonly TSESTree.Expression[]): void {
-      let loop: TSESTree.Node | null = null;
-      for (let p: TSESTree.Node | undefined = race.parent; p && !isFunctionNode(p); p = p.parent) {
-        if (LOOPS.has(p.type)) {
-          loop = p;
-          break;
-        }
-      }
-      if (!loop) {
-        checkCalledInLoop(race, elements);
-        return;
-      }
-      const body = loopBody(loop);
-      if (!body || !contains(body, race)) return;
-      for (const element of elements) {
-        let node = skipWrappers(element);
-        // `connection.closed.then(…)`: a new promise each pass, but each adds a reaction to its receiver.
-        while (
-          node.type === AST_NODE_TYPES.CallExpression &&
-          node.callee.type === AST_NODE_TYPES.MemberExpression &&
-          PROMISE_REACTIONS.has(memberName(node.callee) ?? '')
-        ) {
-          node = skipWrappers(node.callee.object);
-        }
-        let outside = false;
-        if (node.type === AST_NODE_TYPES.CallExpression) {
-          // `feed.future(symbol)`: a call that hands back a promise its object keeps (a pending
-          // per-key future), on an object made outside the loop, returns the same promise each pass.
-          let root: TSESTree.Expression = skipWrappers(node.callee);
-          while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
-          outside =
-            (root.type === AST_NODE_TYPES.ThisExpression ||
-              (root.type === AST_NODE_TYPES.Identifier && madeOutside(root, body))) &&
-            callReturnsKeptValue(services.program, services.esTreeNodeToTSNodeMap.get(node));
-        } else if (node.type === AST_NODE_TYPES.Identifier) {
-          outside = madeOutside(node, body);
-        } else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
-          // `handle.promise`: made outside unless the handle is made again in the loop.
-          let root: TSESTree.Expression = node;
-          while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
-          outside = root.type !== AST_NODE_TYPES.Identifier || madeOutside(root, body);
-        }
-        if (outside) {
-          context.report({ node: race, messageId: 'raceInLoop', data: { element: brief(sourceCode, node) } });
-          return;
-        }
-      }
-    }
-
-    /**
-     * `race(p) { return Promise.race([p, errorPromise]) }` in a helper that closes over
-     * `errorPromise`, called in a loop of this file through a receiver (or a name) made
-     * outside that loop: every pass adds a reaction to the one promise, as a race written
-     * in the loop would.
-     */
-    function checkCalledInLoop(race: TSESTree.CallExpression, elements: readonly TSESTree.Expression[]): void {
-      const fn = enclosingFunction(race);
-      if (!fn) return;
-      const captured = elements
-        .map((element) => skipWrappers(element))
-        .find((node): node is TSESTree.Identifier => node.type === AST_NODE_TYPES.Identifier && capturedBy(node, fn));
-      if (!captured) return;
-      const own = services.program.getSourceFile(context.filename);
-      const { calls } = callSitesOf(services.program, services.esTreeNodeToTSNodeMap.get(fn));
-      for (const call of calls) {
-        if (call.getSourceFile() !== own) continue;
-        const site = services.tsNodeToESTreeNodeMap.get(call);
-        if (site.type !== AST_NODE_TYPES.CallExpression) continue;
-        const body = innermostLoopBody(site);
-        if (!body) continue;
-        let root: TSESTree.Expression = skipWrappers(site.callee);
-        while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
-        if (root.type !== AST_NODE_TYPES.Identifier || !madeOutside(root, body)) continue;
-        context.report({ node: race, messageId: 'raceInLoop', data: { element: brief(sourceCode, captured) } });
-        return;
-      }
-    }
-
-    /** A variable of an enclosing scope that `fn` reads and never assigns. */
-    function capturedBy(id: TSESTree.Identifier, fn: FunctionNode): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id.name);
-      const def = variable?.defs[0];
-      if (!variable || def === undefined || contains(fn, def.node)) return false;
-      if (def.type !== TSESLint.Scope.DefinitionType.Variable) return false;
-      return !variable.references.some((ref) => ref.isWrite() && !ref.init && contains(fn, ref.identifier));
-    }
-
-    /** The body of the innermost loop around `node` in its own function. */
-    function innermostLoopBody(node: TSESTree.Node): TSESTree.Node | null {
-      for (let p: TSESTree.Node | undefined = node.parent; p && !isFunctionNode(p); p = p.parent) {
-        const body = loopBody(p);
-        if (body && contains(body, node)) return body;
-      }
-      return null;
-    }
-
-    /** Is `declaration` outside the innermost loop (in the same function) around `use`? */
-    function outsideEnclosingLoop(use: TSESTree.Node, declaration: TSESTree.Node): boolean {
-      for (let p: TSESTree.Node | undefined = use.parent; p && !isFunctionNode(p); p = p.parent) {
-        const body = loopBody(p);
-        if (body) return !contains(body, declaration);
-      }
-      return false;
-    }
-
-    /** A variable declared outside the loop and not assigned again inside it. */
-    function madeOutside(id: TSESTree.Identifier, body: TSESTree.Node): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id.name);
-      const def = variable?.defs[0];
-      if (!variable || def === undefined || contains(body, def.node)) return false;
-      return !variable.references.some((ref) => ref.isWrite() && !ref.init && contains(body, ref.identifier));
-    }
-
-    function loopBody(loop: TSESTree.Node): TSESTree.Node | null {
-      switch (loop.type) {
-        case AST_NODE_TYPES.ForStatement:
-        case AST_NODE_TYPES.ForInStatement:
-        case AST_NODE_TYPES.ForOfStatement:
-        case AST_NODE_TYPES.WhileStatement:
-        case AST_NODE_TYPES.DoWhileStatement:
-          return loop.body;
-        default:
-          return null;
-      }
     }
 
     function calleeText(call: TSESTree.CallExpression): string {
