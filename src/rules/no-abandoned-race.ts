@@ -1,11 +1,9 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, isFunctionNode, memberName, skipWrappers, walk } from '../analysis/ast.js';
-import { outsideEnclosingLoop, reracedInLoop } from '../analysis/loop-reactions.js';
-import { constDeclarator } from '../analysis/owners.js';
+import { reracedInLoop } from '../analysis/loop-reactions.js';
+import { abandonedWork, isSignalValue, racedElements, type RaceContext } from '../analysis/raced-work.js';
 import { textOf } from '../analysis/resources.js';
 import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
-import { PROMISE_REACTIONS } from '../analysis/vocabulary.js';
-import { callAcceptsSignal, isAbortSignalType } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
@@ -69,26 +67,14 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     if (!sourceCode.text.includes('Promise.race') && !sourceCode.text.includes('Promise.any')) return {};
     const checker = services.program.getTypeChecker();
+    const raceContext: RaceContext = { sourceCode, services, checker };
     const helpers = options.timeoutHelpers ?? [];
     const checkUncancellableWork = options.checkUncancellableWork === true;
 
     return {
       CallExpression(node) {
-        const callee = skipWrappers(node.callee);
-        if (
-          callee.type !== AST_NODE_TYPES.MemberExpression ||
-          skipWrappers(callee.object).type !== AST_NODE_TYPES.Identifier ||
-          (skipWrappers(callee.object) as TSESTree.Identifier).name !== 'Promise'
-        ) {
-          return;
-        }
-        const method = memberName(callee);
-        if (method !== 'race' && method !== 'any') return;
-        const list = node.arguments[0];
-        if (list?.type !== AST_NODE_TYPES.ArrayExpression) return;
-        const elements = list.elements.filter(
-          (e): e is TSESTree.Expression => e !== null && e.type !== AST_NODE_TYPES.SpreadElement,
-        );
+        const elements = racedElements(node);
+        if (!elements) return;
         const reraced = reracedInLoop(node, elements, { sourceCode, services, filename: context.filename });
         if (reraced) {
           context.report({ node, messageId: 'raceInLoop', data: { element: brief(sourceCode, reraced) } });
@@ -117,7 +103,9 @@ export default createRule<Options, MessageIds>({
       if (timeout.signal || timeout.unref) return true;
       if (timeout.kind === 'helper') {
         const call = skipWrappers(timeout.node as TSESTree.Expression);
-        return call.type === AST_NODE_TYPES.CallExpression && call.arguments.some((arg) => isSignal(arg));
+        return (
+          call.type === AST_NODE_TYPES.CallExpression && call.arguments.some((arg) => isSignalValue(arg, raceContext))
+        );
       }
       // `timeout.clear()` / `cleanup()` of the helper's result, in a `finally` or settled handler.
       if (timeout.kind === 'helperResult') {
@@ -208,39 +196,6 @@ export default createRule<Options, MessageIds>({
       return regions;
     }
 
-    /**
-     * Does a signal fire when the timeout wins? `AbortSignal.timeout()`, an
-     * `AbortSignal.any()` of such, or a local controller's signal that something
-     * aborts. A parameter (the caller's signal) does not; anything else is trusted.
-     */
-    function firesOnTimeout(node: TSESTree.Node, depth = 0): boolean {
-      const expression = skipWrappers(node as TSESTree.Expression);
-      if (depth > 3) return true;
-      if (expression.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression.name);
-        const def = variable?.defs[0];
-        if (def?.type === TSESLint.Scope.DefinitionType.Parameter) return false;
-        if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init)
-          return firesOnTimeout(def.node.init, depth + 1);
-        return true;
-      }
-      if (expression.type === AST_NODE_TYPES.MemberExpression && memberName(expression) === 'signal') {
-        const owner = skipWrappers(expression.object);
-        if (owner.type !== AST_NODE_TYPES.Identifier) return true;
-        const variable = ASTUtils.findVariable(sourceCode.getScope(owner), owner.name);
-        const def = variable?.defs[0];
-        if (def?.type === TSESLint.Scope.DefinitionType.Parameter) return false;
-        // A controller of this function: it fires if something aborts it.
-        return (
-          variable?.references.some((ref) => {
-            const member = ref.identifier.parent;
-            return member.type === AST_NODE_TYPES.MemberExpression && memberName(member) === 'abort';
-          }) ?? true
-        );
-      }
-      return true;
-    }
-
     /** The expression a timeout stands for (through a `const`). */
     function timerExpression(timeout: Timeout): TSESTree.Node | null {
       const node = skipWrappers(timeout.node as TSESTree.Expression);
@@ -254,15 +209,7 @@ export default createRule<Options, MessageIds>({
       work: readonly TSESTree.Expression[],
       timeout: Timeout | null,
     ): void {
-      let notPassed: { call: TSESTree.CallExpression; index: number; viaOptions: boolean; property?: string } | null =
-        null;
-      let uncancellable: TSESTree.CallExpression | null = null;
-      for (const call of work.flatMap(workCalls)) {
-        if (call.arguments.some((arg) => passesTimeoutSignal(arg))) continue;
-        const slot = callAcceptsSignal(checker, services.esTreeNodeToTSNodeMap.get(call));
-        if (slot) notPassed ??= { call, ...slot };
-        else uncancellable ??= call;
-      }
+      const { notPassed, uncancellable } = abandonedWork(work, raceContext);
       if (notPassed) {
         // Mechanical only when the one piece of work is that call itself (not a Promise.all of calls).
         const only = work.length === 1 && work[0] ? skipWrappers(work[0]) : null;
@@ -285,74 +232,6 @@ export default createRule<Options, MessageIds>({
       if (uncancellable && checkUncancellableWork) {
         context.report({ node: race, messageId: 'workNeverAborted', data: { callee: calleeText(uncancellable) } });
       }
-    }
-
-    /** The calls a work element runs: the call itself, or the calls inside `Promise.all([...])`. */
-    function workCalls(element: TSESTree.Expression, depth = 0): TSESTree.CallExpression[] {
-      const node = skipWrappers(element);
-      if (node.type === AST_NODE_TYPES.AwaitExpression) return workCalls(node.argument, depth);
-      // `const requestPromise = fetch(url).then(…)`: the work is what the `const` was made from,
-      // unless it was made outside a loop that races it again on every pass: then it is a
-      // promise being waited on, not work started for this race (`raceInLoop` is about it).
-      if (node.type === AST_NODE_TYPES.Identifier && depth < 2) {
-        const declarator = constDeclarator(node, sourceCode);
-        if (declarator?.id.type === AST_NODE_TYPES.Identifier && !outsideEnclosingLoop(node, declarator)) {
-          return workCalls(declarator.init, depth + 1);
-        }
-        return [];
-      }
-      if (node.type !== AST_NODE_TYPES.CallExpression) return [];
-      const callee = skipWrappers(node.callee);
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier &&
-        (skipWrappers(callee.object) as TSESTree.Identifier).name === 'Promise'
-      ) {
-        const list = node.arguments[0] ? skipWrappers(node.arguments[0] as TSESTree.Expression) : null;
-        if (list?.type === AST_NODE_TYPES.ArrayExpression) {
-          return list.elements.flatMap((e) => (e && e.type !== AST_NODE_TYPES.SpreadElement ? workCalls(e) : []));
-        }
-        // `Promise.all(items.map((item) => work(item)))`: the work is the mapped call.
-        if (list?.type === AST_NODE_TYPES.CallExpression && list.callee.type === AST_NODE_TYPES.MemberExpression) {
-          const mapper = list.arguments[0];
-          if (
-            memberName(list.callee) === 'map' &&
-            mapper &&
-            isFunctionNode(mapper) &&
-            mapper.body.type !== AST_NODE_TYPES.BlockStatement
-          ) {
-            return workCalls(mapper.body);
-          }
-        }
-        return [];
-      }
-      // `.then(...)`/`.catch(...)` chains: the work is the call at the start of the chain.
-      if (callee.type === AST_NODE_TYPES.MemberExpression && PROMISE_REACTIONS.has(memberName(callee) ?? '')) {
-        return workCalls(callee.object);
-      }
-      return [node];
-    }
-
-    function isSignal(node: TSESTree.Node): boolean {
-      return isAbortSignalType(checker, services.getTypeAtLocation(node));
-    }
-
-    /** An argument that hands the work a signal firing on timeout: the signal itself, `{ signal }`, or a spread. */
-    function passesTimeoutSignal(node: TSESTree.Node, depth = 0): boolean {
-      // `const requestInit = { ...init, signal }; fetch(url, requestInit)`: the options held in a `const`.
-      if (node.type === AST_NODE_TYPES.Identifier && depth === 0 && !isSignal(node)) {
-        const init = constDeclarator(node, sourceCode)?.init;
-        if (init?.type === AST_NODE_TYPES.ObjectExpression) return passesTimeoutSignal(init, depth + 1);
-      }
-      if (node.type !== AST_NODE_TYPES.ObjectExpression) return isSignal(node) && firesOnTimeout(node);
-      return node.properties.some(
-        (p) =>
-          p.type === AST_NODE_TYPES.SpreadElement ||
-          (!p.computed &&
-            p.key.type === AST_NODE_TYPES.Identifier &&
-            /signal$/i.test(p.key.name) &&
-            firesOnTimeout(p.value)),
-      );
     }
 
     /**
