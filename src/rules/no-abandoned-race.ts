@@ -1,8 +1,8 @@
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { contains, isFunctionNode, memberName, skipWrappers, walk } from '../analysis/ast.js';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { skipWrappers } from '../analysis/ast.js';
 import { reracedInLoop } from '../analysis/loop-reactions.js';
-import { abandonedWork, isSignalValue, racedElements, type RaceContext } from '../analysis/raced-work.js';
-import { textOf } from '../analysis/resources.js';
+import { abandonedWork, racedElements, type RaceContext } from '../analysis/raced-work.js';
+import { timeoutCleared } from '../analysis/timeout-clearing.js';
 import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
@@ -83,126 +83,13 @@ export default createRule<Options, MessageIds>({
         if (!timeouts.some(Boolean)) return;
         const work = elements.filter((_, index) => !timeouts[index]);
         if (work.length === 0) return;
-        checkTimers(
-          node,
-          timeouts.filter((t): t is Timeout => t !== null),
-        );
+        const armed = timeouts.find((timeout) => timeout !== null && !timeoutCleared(timeout, node, raceContext));
+        if (armed) {
+          context.report({ node, messageId: 'timerNeverCleared', data: { timeout: brief(sourceCode, armed.node) } });
+        }
         checkWork(node, work, timeouts.find((t): t is Timeout => t !== null) ?? null);
       },
     };
-
-    function checkTimers(race: TSESTree.CallExpression, timeouts: readonly Timeout[]): void {
-      const armed = timeouts.find((timeout) => !isCleared(timeout, race));
-      if (!armed) return;
-      context.report({ node: race, messageId: 'timerNeverCleared', data: { timeout: brief(sourceCode, armed.node) } });
-    }
-
-    /** Cleared: a signal reaches the timer, or its handle is cleared outside the timer's own callback. */
-    function isCleared(timeout: Timeout, race: TSESTree.CallExpression): boolean {
-      // A signal reaches it, or it was unref'd on purpose (a guard that cannot hold the process).
-      if (timeout.signal || timeout.unref) return true;
-      if (timeout.kind === 'helper') {
-        const call = skipWrappers(timeout.node as TSESTree.Expression);
-        return (
-          call.type === AST_NODE_TYPES.CallExpression && call.arguments.some((arg) => isSignalValue(arg, raceContext))
-        );
-      }
-      // `timeout.clear()` / `cleanup()` of the helper's result, in a `finally` or settled handler.
-      if (timeout.kind === 'helperResult') {
-        const clearCalls = new Set(timeout.clearCalls ?? []);
-        if (clearCalls.size === 0) return false;
-        const callsClear = (region: TSESTree.Node): boolean => {
-          let found = false;
-          walk(region, (child) => {
-            if (
-              !found &&
-              child.type === AST_NODE_TYPES.CallExpression &&
-              clearCalls.has(textOf(child.callee, sourceCode))
-            )
-              found = true;
-          });
-          return found;
-        };
-        return cleanupRegions(race).some((region) =>
-          Array.isArray(region) ? region.length === 2 && region.every(callsClear) : callsClear(region),
-        );
-      }
-      if (timeout.kind !== 'promiseTimer' || !timeout.handle) return false;
-      // Cleared on every path after the race: in a `finally` around it, in `.finally()`
-      // on it, or in both handlers of `.then(onFulfilled, onRejected)` on it.
-      const handle = timeout.handle;
-      const timerNode = timerExpression(timeout);
-      const clears = (region: TSESTree.Node): boolean => {
-        let found = false;
-        walk(region, (child) => {
-          if (found || child.type !== AST_NODE_TYPES.CallExpression) return;
-          const callee = skipWrappers(child.callee);
-          if (callee.type !== AST_NODE_TYPES.Identifier || !/^clear(Timeout|Interval)$/.test(callee.name)) return;
-          const arg = child.arguments[0];
-          if (arg?.type !== AST_NODE_TYPES.Identifier || arg.name !== handle) return;
-          if (timerNode && contains(timerNode, child)) return;
-          found = true;
-        });
-        return found;
-      };
-      const clearsIn = (region: TSESTree.Node | TSESTree.Node[]): boolean =>
-        Array.isArray(region) ? region.length === 2 && region.every(clears) : clears(region);
-      if (cleanupRegions(race).some(clearsIn)) return true;
-      // `Promise.race([work.finally(() => clearTimeout(t)), timer])`: when the work settles first it
-      // clears the timer; when the timer wins it has fired.
-      const list = race.arguments[0];
-      const others =
-        list?.type === AST_NODE_TYPES.ArrayExpression
-          ? list.elements.filter(
-              (e): e is TSESTree.Expression =>
-                e !== null && e !== timeout.node && e.type !== AST_NODE_TYPES.SpreadElement,
-            )
-          : [];
-      return others.length > 0 && others.every((other) => settledRegions(other).some(clearsIn));
-    }
-
-    /** The handlers chained on an expression that run whichever way it settles: `.finally(cb)`, `.then(a, b)`. */
-    function settledRegions(expression: TSESTree.Expression): (TSESTree.Node | TSESTree.Node[])[] {
-      const node = skipWrappers(expression);
-      if (node.type !== AST_NODE_TYPES.CallExpression) return [];
-      const callee = skipWrappers(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return [];
-      const method = memberName(callee);
-      if (method === 'finally') return [...node.arguments];
-      if (method === 'then') return [[...node.arguments]];
-      return [];
-    }
-
-    /**
-     * What runs after the race whatever its outcome: the `finally` blocks around
-     * it (in its function), `.finally(cb)` chained on it, and the two handlers of
-     * `.then(onFulfilled, onRejected)` chained on it (both must clear).
-     */
-    function cleanupRegions(race: TSESTree.CallExpression): (TSESTree.Node | TSESTree.Node[])[] {
-      const regions: (TSESTree.Node | TSESTree.Node[])[] = [];
-      let child: TSESTree.Node = race;
-      for (let p: TSESTree.Node | undefined = race.parent; p && !isFunctionNode(p); child = p, p = p.parent) {
-        if (p.type === AST_NODE_TYPES.TryStatement && p.block === child && p.finalizer) regions.push(p.finalizer);
-        if (
-          p.type === AST_NODE_TYPES.MemberExpression &&
-          p.object === child &&
-          p.parent.type === AST_NODE_TYPES.CallExpression
-        ) {
-          const method = memberName(p);
-          if (method === 'finally') regions.push(...p.parent.arguments);
-          if (method === 'then') regions.push([...p.parent.arguments]);
-        }
-      }
-      return regions;
-    }
-
-    /** The expression a timeout stands for (through a `const`). */
-    function timerExpression(timeout: Timeout): TSESTree.Node | null {
-      const node = skipWrappers(timeout.node as TSESTree.Expression);
-      if (node.type !== AST_NODE_TYPES.Identifier) return node;
-      const def = ASTUtils.findVariable(sourceCode.getScope(node), node.name)?.defs[0];
-      return def?.type === TSESLint.Scope.DefinitionType.Variable ? def.node.init : null;
-    }
 
     function checkWork(
       race: TSESTree.CallExpression,
