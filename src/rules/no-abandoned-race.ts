@@ -1,9 +1,10 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { skipWrappers } from '../analysis/ast.js';
 import { reracedInLoop } from '../analysis/loop-reactions.js';
 import { abandonedWork, racedElements, type RaceContext } from '../analysis/raced-work.js';
 import { timeoutCleared } from '../analysis/timeout-clearing.js';
 import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
+import { abortSignalTimeoutFix } from '../fixes/abort-signal-timeout.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
@@ -100,7 +101,7 @@ export default createRule<Options, MessageIds>({
       if (notPassed) {
         // Mechanical only when the one piece of work is that call itself (not a Promise.all of calls).
         const only = work.length === 1 && work[0] ? skipWrappers(work[0]) : null;
-        const fix = only === notPassed.call ? abortSignalTimeoutFix(race, notPassed, timeout) : null;
+        const fix = only === notPassed.call ? abortSignalTimeoutFix(sourceCode, race, notPassed, timeout) : null;
         context.report({
           node: race,
           messageId: 'signalNotPassed',
@@ -119,55 +120,6 @@ export default createRule<Options, MessageIds>({
       if (uncancellable && checkUncancellableWork) {
         context.report({ node: race, messageId: 'workNeverAborted', data: { callee: calleeText(uncancellable) } });
       }
-    }
-
-    /**
-     * `Promise.race([work(a), timeout(ms)])` → `work(a, { signal: AbortSignal.timeout(ms) })`,
-     * when the delay is a plain value and the signal's slot is the next argument
-     * (or the options object already there).
-     */
-    function abortSignalTimeoutFix(
-      race: TSESTree.CallExpression,
-      target: { call: TSESTree.CallExpression; index: number; viaOptions: boolean; property?: string },
-      timeout: Timeout | null,
-    ): TSESLint.ReportFixFunction | null {
-      const ms = timeout?.ms;
-      if (!ms || !isPlainValue(ms)) return null;
-      // The reaction computes what the race yields on timeout: dropping the race would drop it.
-      if (timeout.chained === true) return null;
-      const { call, index, viaOptions } = target;
-      const key = target.property ?? 'signal';
-      const signal = `AbortSignal.timeout(${sourceCode.getText(ms)})`;
-      const callText = sourceCode.getText(call);
-      const offset = call.range[0];
-      let replacement: string | null = null;
-      const existing = call.arguments[index];
-      if (viaOptions && existing?.type === AST_NODE_TYPES.ObjectExpression) {
-        // The options already name a signal (the caller's): combining them is not mechanical.
-        const named = existing.properties.some(
-          (p) => p.type !== AST_NODE_TYPES.Property || (p.key.type === AST_NODE_TYPES.Identifier && p.key.name === key),
-        );
-        if (named) return null;
-        const open = existing.range[0] - offset + 1;
-        const sep = existing.properties.length > 0 ? ', ' : '';
-        replacement = `${callText.slice(0, open)} ${key}: ${signal}${sep}${callText.slice(open).replace(/^\s*/, existing.properties.length > 0 ? '' : ' ')}`;
-      } else if (call.arguments.length === index) {
-        const arg = viaOptions ? `{ ${key}: ${signal} }` : signal;
-        const close = call.range[1] - offset - 1;
-        replacement = `${callText.slice(0, close)}${index > 0 ? ', ' : ''}${arg}${callText.slice(close)}`;
-      }
-      if (replacement === null) return null;
-      const text = replacement;
-      return (fixer) => fixer.replaceText(race, text);
-    }
-
-    function isPlainValue(node: TSESTree.Node): boolean {
-      return (
-        node.type === AST_NODE_TYPES.Literal ||
-        node.type === AST_NODE_TYPES.Identifier ||
-        (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isPlainValue(node.object)) ||
-        node.type === AST_NODE_TYPES.ThisExpression
-      );
     }
 
     function calleeText(call: TSESTree.CallExpression): string {
