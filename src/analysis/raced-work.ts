@@ -57,8 +57,7 @@ export function abandonedWork(work: readonly TSESTree.Expression[], context: Rac
   const { services, checker, sourceCode } = context;
   let notPassed: UnsignalledCall | null = null;
   let uncancellable: TSESTree.CallExpression | null = null;
-  // Each element's position in `work` is the depth its calls are looked for from.
-  for (const call of work.flatMap((element, index) => workCalls(element, sourceCode, index))) {
+  for (const call of work.flatMap((element) => workCalls(element, sourceCode))) {
     if (call.arguments.some((arg) => passesTimeoutSignal(arg, context))) continue;
     const slot = callAcceptsSignal(checker, services.esTreeNodeToTSNodeMap.get(call));
     if (slot) notPassed ??= { call, ...slot };
@@ -67,7 +66,11 @@ export function abandonedWork(work: readonly TSESTree.Expression[], context: Rac
   return { notPassed, uncancellable };
 }
 
-/** The calls a work element runs: the call itself, or the calls inside `Promise.all([...])`. */
+/**
+ * The calls a work element runs: the call itself, or the calls inside `Promise.all([...])`.
+ * `depth` counts the `const`s followed on the way, whatever else is passed through, so that
+ * `const p = p.then(f)` (a use before its own declaration) ends.
+ */
 function workCalls(
   element: TSESTree.Expression,
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -91,7 +94,7 @@ function workCalls(
     const list = node.arguments[0] ? skipWrappers(node.arguments[0] as TSESTree.Expression) : null;
     if (list?.type === AST_NODE_TYPES.ArrayExpression) {
       return list.elements.flatMap((e) =>
-        e && e.type !== AST_NODE_TYPES.SpreadElement ? workCalls(e, sourceCode) : [],
+        e && e.type !== AST_NODE_TYPES.SpreadElement ? workCalls(e, sourceCode, depth) : [],
       );
     }
     // `Promise.all(items.map((item) => work(item)))`: the work is the mapped call.
@@ -103,14 +106,14 @@ function workCalls(
         isFunctionNode(mapper) &&
         mapper.body.type !== AST_NODE_TYPES.BlockStatement
       ) {
-        return workCalls(mapper.body, sourceCode);
+        return workCalls(mapper.body, sourceCode, depth);
       }
     }
     return [];
   }
   // `.then(...)`/`.catch(...)` chains: the work is the call at the start of the chain.
   if (callee.type === AST_NODE_TYPES.MemberExpression && PROMISE_REACTIONS.has(memberName(callee) ?? '')) {
-    return workCalls(callee.object, sourceCode);
+    return workCalls(callee.object, sourceCode, depth);
   }
   return [node];
 }

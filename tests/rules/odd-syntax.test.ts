@@ -641,6 +641,18 @@ export function report(id: string): Promise<string> {
 `,
   ],
   invalid: [
+    // a const read in its own initializer (a runtime error, valid syntax): the work behind it is
+    // followed a bounded number of steps; the timer is still reported
+    {
+      code: `declare function done(): void;
+export async function selfish(): Promise<void> {
+  // @ts-expect-error used before its declaration
+  const p: Promise<void> = p.then(done);
+  await Promise.race([p, new Promise<never>((_, reject) => setTimeout(reject, 5))]);
+}
+`,
+      errors: [{ messageId: 'timerNeverCleared', line: 5, column: 9, endColumn: 84 }],
+    },
     // decorators
     {
       code: `declare function fetchReport(id: string, options?: { signal?: AbortSignal }): Promise<string>;
