@@ -10,7 +10,7 @@ import { isFunctionNode, walk, type FunctionNode } from './ast.js';
 import { consultsCancellation, readsCancellation, signalInScope, type TypeContext } from './cancellation.js';
 import { teardownAround } from './intent.js';
 import { neverRejects } from './rejections.js';
-import { teardownReachesLoop } from './teardown-reach.js';
+import { teardownReach } from './teardown-reach.js';
 import { classFacts } from './timers.js';
 import type { PathTracker } from './paths.js';
 
@@ -253,21 +253,9 @@ export function unstoppableLoop(
     // Only when nothing in the function looks at it: a signal turned into a promise or flag
     // before the loop (`const aborted = waitForAbort(signal)`) may be what the exits test.
     if (!given) {
-      // An object with a teardown method is stopped through it: exits on the loop's own conditions
-      // that nothing the teardown does reaches (a reconnect that succeeds, a read that ends) leave
-      // it running after teardown.
-      const owner = teardownAround(fn, context.sourceCode);
-      const teardown = owner ? (classFacts(owner.classNode, context.sourceCode).methods.get(owner.name) ?? []) : [];
-      if (
-        !owner ||
-        teardown.length === 0 ||
-        teardownReachesLoop(loop, fn, owner.classNode, teardown, context.sourceCode) ||
-        consultsCancellation(loop.body, context) ||
-        neverReturning()
-      ) {
-        return null;
-      }
-      return { signal: null, ownConditions: true, around: null };
+      return outlivesTeardown(loop, fn, facts, context) && !neverReturning()
+        ? { signal: null, ownConditions: true, around: null }
+        : null;
     }
     if (consultsCancellation(fn.body, context)) return null;
     if (neverReturning()) return null;
@@ -277,6 +265,66 @@ export function unstoppableLoop(
   if (consultsCancellation(loop.body, context) && !skipped()) return null;
   const around = skipped();
   return { signal: given, ownConditions: false, around };
+}
+
+/**
+ * An object with a teardown method is stopped through it. A loop with exits outlives the
+ * teardown when the teardown sets what one exit tests on some of its paths only (`close()`
+ * returns early before `this.closed = true`), or when the loop retries until some work
+ * succeeds (it goes round only from a \`catch\`, with no bound on its passes) and nothing the
+ * teardown does changes state the loop reads.
+ */
+function outlivesTeardown(loop: EndlessLoop, fn: FunctionNode, facts: LoopFacts, context: LoopContext): boolean {
+  const owner = teardownAround(fn, context.sourceCode);
+  const teardown = owner ? (classFacts(owner.classNode, context.sourceCode).methods.get(owner.name) ?? []) : [];
+  if (!owner || teardown.length === 0 || consultsCancellation(loop.body, context)) return false;
+  const reach = teardownReach(loop, fn, owner.classNode, teardown, facts.exits, context.sourceCode);
+  if (reach.always) return false;
+  return reach.sometimes || (retriesUntilSuccess(loop, facts) && !boundedByCounter(loop, facts));
+}
+
+/**
+ * `while (true) { try { await connect(); break; } catch { … } }`: a \`try\` in the body whose
+ * block ends by leaving the loop, so only a failure sends it round.
+ */
+function retriesUntilSuccess(loop: EndlessLoop, facts: LoopFacts): boolean {
+  if (loop.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return loop.body.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.TryStatement || !statement.handler) return false;
+    const last = statement.block.body.at(-1);
+    return last !== undefined && facts.exits.includes(last as LoopJump);
+  });
+}
+
+/**
+ * `if (++attempt > max) throw error`: an exit under a test of a counter the loop counts up
+ * (in the test, in its body or in a \`for\` update) ends it after a bounded number of passes.
+ */
+function boundedByCounter(loop: EndlessLoop, facts: LoopFacts): boolean {
+  const counted = new Set<string>();
+  const count = (node: TSESTree.Node): void => {
+    const target =
+      node.type === AST_NODE_TYPES.UpdateExpression
+        ? node.argument
+        : node.type === AST_NODE_TYPES.AssignmentExpression && (node.operator === '+=' || node.operator === '-=')
+          ? node.left
+          : null;
+    if (target?.type === AST_NODE_TYPES.Identifier) counted.add(target.name);
+  };
+  walk(loop.body, count, { intoFunctions: false });
+  if (loop.type === AST_NODE_TYPES.ForStatement && loop.update) walk(loop.update, count);
+  return facts.exits.some((exit) => {
+    let child: TSESTree.Node = exit;
+    for (let p: TSESTree.Node | undefined = exit.parent; p && p !== loop; child = p, p = p.parent) {
+      if (p.type !== AST_NODE_TYPES.IfStatement || p.test === child) continue;
+      const names: string[] = [];
+      walk(p.test, (node) => {
+        if (node.type === AST_NODE_TYPES.Identifier) names.push(node.name);
+      });
+      if (names.some((name) => counted.has(name))) return true;
+    }
+    return false;
+  });
 }
 
 /** Reachable per code path analysis (a jump after an unconditional `continue` is not). */

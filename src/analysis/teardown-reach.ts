@@ -15,19 +15,50 @@ type Variable = TSESLint.Scope.Variable;
 /** A field of the object (`this.closed`, by name) or a variable. */
 type StateKey = string | Variable;
 
-/** Does some change `teardown` makes on every one of its paths touch state that `loop` reads? */
-export function teardownReachesLoop(
+/** How an object's teardown reaches a loop. */
+export interface TeardownReach {
+  /** On every path through the teardown, it changes some state the loop reads. */
+  always: boolean;
+  /**
+   * On some path only, it changes a field that a test deciding one of the loop's exits reads
+   * (`if (this.closed) break` with `close() { if (!this.stream) return; this.closed = true; }`).
+   */
+  sometimes: boolean;
+}
+
+/** Does `teardown` change state that `loop` reads, on every one of its paths or on some? */
+export function teardownReach(
   loop: TSESTree.Node & { body: TSESTree.Statement },
   fn: FunctionNode,
   classNode: ClassNode,
   teardown: readonly FunctionNode[],
+  exits: readonly TSESTree.Node[],
   sourceCode: Readonly<TSESLint.SourceCode>,
-): boolean {
+): TeardownReach {
   const reads = loopReads(loop, fn, classNode, sourceCode);
-  const effects = new Set<StateKey>();
-  for (const method of teardown) everyPathEffects(method, classNode, sourceCode, effects, new Set());
-  for (const effect of effects) if (reads.has(effect)) return true;
-  return false;
+  const every = new Set<StateKey>();
+  for (const method of teardown) everyPathEffects(method, classNode, sourceCode, every, new Set());
+  if ([...every].some((effect) => reads.has(effect))) return { always: true, sometimes: false };
+  const some = new Set<StateKey>();
+  for (const method of teardown) anyPathEffects(method, classNode, sourceCode, some, new Set());
+  const tested = exitTestFields(loop, exits);
+  return { always: false, sometimes: [...some].some((effect) => typeof effect === 'string' && tested.has(effect)) };
+}
+
+/** The fields read by the tests of the `if`s that decide whether each exit runs. */
+function exitTestFields(loop: TSESTree.Node, exits: readonly TSESTree.Node[]): Set<string> {
+  const fields = new Set<string>();
+  for (const exit of exits) {
+    let child: TSESTree.Node = exit;
+    for (let p: TSESTree.Node | undefined = exit.parent; p && p !== loop; child = p, p = p.parent) {
+      if (p.type !== AST_NODE_TYPES.IfStatement || p.test === child) continue;
+      walk(p.test, (node) => {
+        const field = thisField(node);
+        if (field !== null) fields.add(field);
+      });
+    }
+  }
+  return fields;
 }
 
 /** `this.name`, not computed: the field's name. */
@@ -154,9 +185,35 @@ function everyPathEffects(
     };
     effectsOf(statement, method, classNode, sourceCode, add, effects, seen);
     if (!leavesEarly(statement)) continue;
-    const absent = statement.type === AST_NODE_TYPES.IfStatement ? absenceTest(statement.test) : null;
-    onlyField = onlyField === undefined ? absent : onlyField === absent ? absent : null;
+    // `if (!this.stream) return;` (nothing to change) or `if (this.closed) return;` (changed
+    // before): on the path that returns, the field the test reads is already as the rest would leave it.
+    const tested = statement.type === AST_NODE_TYPES.IfStatement ? testedField(statement.test) : null;
+    onlyField = onlyField === undefined ? tested : onlyField === tested ? tested : null;
   }
+}
+
+/** The state `method` changes on any path through it (and through the class's methods it calls). */
+function anyPathEffects(
+  method: FunctionNode,
+  classNode: ClassNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  effects: Set<StateKey>,
+  seen: Set<FunctionNode>,
+): void {
+  if (seen.has(method)) return;
+  seen.add(method);
+  walk(
+    method.body,
+    (node, parent) => {
+      const field = thisField(node);
+      if (field !== null && parent && changes(node, parent)) effects.add(field);
+      const callee = node.type === AST_NODE_TYPES.CallExpression ? thisField(skipWrappers(node.callee)) : null;
+      for (const inner of callee === null ? [] : (classFacts(classNode, sourceCode).methods.get(callee) ?? [])) {
+        anyPathEffects(inner, classNode, sourceCode, effects, seen);
+      }
+    },
+    { intoFunctions: false },
+  );
 }
 
 /** A `return` or `throw` in `statement`, outside nested functions. */
@@ -172,15 +229,14 @@ function leavesEarly(statement: TSESTree.Node): boolean {
   return found;
 }
 
-/** `!this.stream`, `this.stream === undefined`, `this.stream == null`: a test that the field is empty. */
-function absenceTest(test: TSESTree.Expression): string | null {
+/** `this.closed`, `!this.stream`, `this.stream === undefined`: a test of one field's value. */
+function testedField(test: TSESTree.Expression): string | null {
   const node = skipWrappers(test);
-  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!')
-    return thisField(skipWrappers(node.argument));
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return testedField(node.argument);
   if (node.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(node.operator)) {
     return thisField(skipWrappers(node.left as TSESTree.Expression)) ?? thisField(skipWrappers(node.right));
   }
-  return null;
+  return thisField(node);
 }
 
 /** `this.stream`, `this.stream !== undefined`: a test that only asks whether the field holds something. */

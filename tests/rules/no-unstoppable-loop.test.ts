@@ -189,6 +189,55 @@ export async function negotiate(options: { signal?: AbortSignal }): Promise<stri
     this.closed = true;
   }
 }`,
+    // A retry bounded by a counter ends after a bounded number of passes, teardown or not.
+    `${prelude}export class Cluster {
+  constructor(private readonly send: () => Promise<string>, private readonly max: number) {}
+  async execute(): Promise<string> {
+    let attempt = 0;
+    while (true) {
+      try {
+        return await this.send();
+      } catch (error) {
+        if (++attempt > this.max) throw error;
+      }
+    }
+  }
+  quit(): void {}
+}`,
+    // A read loop that ends with its stream goes round on the normal path: it is not a retry
+    // until some work succeeds, and \`close()\` half-closing the writer does not make it one.
+    `${prelude}export class Duplex {
+  constructor(
+    private readonly reader: ReadableStreamDefaultReader<string>,
+    private readonly writer: WritableStreamDefaultWriter<string>,
+  ) {}
+  async pump(): Promise<void> {
+    while (true) {
+      const { done, value } = await this.reader.read();
+      if (value !== undefined) handle(value);
+      if (done) break;
+    }
+  }
+  async close(): Promise<void> {
+    await this.writer.close();
+  }
+}`,
+    // \`cancel()\` returns early only when the flag is already set: on every path the flag ends set.
+    `${prelude}export class Session {
+  private cancelled = false;
+  async receive(): Promise<string | undefined> {
+    while (true) {
+      if (this.cancelled) return undefined;
+      const item = await poll();
+      if (item) return item;
+      await sleep(1000);
+    }
+  }
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+  }
+}`,
     // A break that targets the loop.
     `${prelude}export async function a(): Promise<void> {
   while (true) {
