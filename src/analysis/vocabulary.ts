@@ -22,6 +22,24 @@ export const READING_BUILTINS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Methods a `WeakMap` or `WeakSet` also has: a `Map` or `Set` used only
+ * through these (with object keys) can become weak.
+ */
+export const WEAK_COLLECTION_METHODS: ReadonlySet<string> = new Set(['get', 'has', 'set', 'add', 'delete']);
+
+/** Names of class methods that make the class a container: its callers own the bound. */
+export const CONTAINER_METHOD = /^(set|add|put|push|store|insert|save|register)$/;
+
+/** Names of hooks that only tests call (`resetForTests`, `__clearForTesting`): code production never runs. */
+export const TEST_HOOK = /(For|In|Only)_?(Tests?|Testing)$|^_*(test|testing)[A-Z_]/;
+
+/** Source text of a call or `delete` that removes entries, matched against a function's text. */
+export const SHRINK_TEXT = /\.(delete|clear|splice|shift|pop)\(|\bdelete\s/;
+
+/** Source text of a synchronous file-system read, matched against a function's text: start-up or tooling code. */
+export const SYNC_FS_TEXT = /\b(readFileSync|readdirSync|statSync|lstatSync|existsSync|realpathSync)\(/;
+
+/**
  * Built-ins that cannot throw to their caller, as `Container.member` (or the
  * bare name of a global function) of the declaration a call resolves to. Only
  * declarations in TypeScript's default library or in Node's type definitions

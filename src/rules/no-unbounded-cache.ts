@@ -67,7 +67,15 @@ import {
   matchesSpecifiers,
   overridesGrowth,
 } from '../analysis/types.js';
-import { READING_BUILTINS, REGISTRATIONS } from '../analysis/vocabulary.js';
+import {
+  CONTAINER_METHOD,
+  READING_BUILTINS,
+  REGISTRATIONS,
+  SHRINK_TEXT,
+  SYNC_FS_TEXT,
+  TEST_HOOK,
+  WEAK_COLLECTION_METHODS,
+} from '../analysis/vocabulary.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 
@@ -102,14 +110,6 @@ interface Declaration {
 }
 
 const MAX_ALIAS_DEPTH = 4;
-/** Class methods that make the class a container: its callers own the bound. */
-const CONTAINER_METHOD = /^(set|add|put|push|store|insert|save|register)$/;
-/** Hooks that only tests call: what they clear, production never clears. */
-const TEST_HOOK = /(For|In|Only)_?(Tests?|Testing)$|^_*(test|testing)[A-Z_]/;
-const SHRINK_TEXT = /\.(delete|clear|splice|shift|pop)\(|\bdelete\s/;
-const SYNC_FS_TEXT = /\b(readFileSync|readdirSync|statSync|lstatSync|existsSync|realpathSync)\(/;
-/** Methods a WeakMap or WeakSet also has. */
-const WEAK_METHODS = new Set(['get', 'has', 'set', 'add', 'delete']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-unbounded-cache',
@@ -881,7 +881,7 @@ export default createRule<Options, MessageIds>({
       const weakCompatible = uses.every(
         (use) =>
           (use.kind === 'grow' && use.key !== undefined && isObjectKeyType(keyType(use.key))) ||
-          (use.kind === 'read' && use.method !== null && WEAK_METHODS.has(use.method)) ||
+          (use.kind === 'read' && use.method !== null && WEAK_COLLECTION_METHODS.has(use.method)) ||
           use.kind === 'lazyInit',
       );
       if (!weakCompatible) return null;
