@@ -9,6 +9,7 @@ import {
   type TypeOrValueSpecifier,
 } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
+import type { CollectionShape } from './collection-uses.js';
 
 export type CollectionKind = 'Map' | 'Set';
 
@@ -232,4 +233,47 @@ export function calledBuiltin(program: ts.Program, call: ts.CallExpression): str
   if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
   if (!isBuiltinFile(program, declaration.getSourceFile())) return undefined;
   return builtinName(declaration);
+}
+
+/** Is the type a collection of this shape: a built-in `Map` or `Set`, an array, or a dictionary object? */
+export function hasCollectionShape(program: ts.Program, type: ts.Type, shape: CollectionShape): boolean {
+  if (shape === 'Map' || shape === 'Set') return collectionKindOf(program, type) === shape;
+  const checker = program.getTypeChecker();
+  const nonNull = checker.getNonNullableType(type);
+  if (shape === 'array') return checker.isArrayType(nonNull);
+  return isDictionaryType(program, nonNull);
+}
+
+/** A plain object keyed by strings (or by numbers, without a `length`: not array-like). */
+export function isDictionaryType(program: ts.Program, type: ts.Type): boolean {
+  const checker = program.getTypeChecker();
+  if (checker.isArrayType(type) || checker.isTupleType(type)) return false;
+  if (!(type.flags & ts.TypeFlags.Object)) return false;
+  if (type.getCallSignatures().length > 0 || collectionKindOf(program, type)) return false;
+  const keys = checker.getIndexInfosOfType(type).map((info) => info.keyType.flags);
+  if (keys.some((flags) => (flags & ts.TypeFlags.String) !== 0)) return true;
+  return keys.some((flags) => (flags & ts.TypeFlags.Number) !== 0) && !type.getProperty('length');
+}
+
+/**
+ * Finite keys, and keys written in source code: functions, classes and
+ * regular expressions, or a union that admits classes (callbacks,
+ * constructors, entity types and patterns of a registry).
+ */
+export function isBoundedKeyType(program: ts.Program, type: ts.Type): boolean {
+  if (isFiniteType(type)) return true;
+  const nonNull = program.getTypeChecker().getNonNullableType(type);
+  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+  if (parts.some((part) => part.getConstructSignatures().length > 0)) return true;
+  if (nonNull.getCallSignatures().length > 0) return true;
+  return isBuiltinSymbolLike(program, nonNull, 'RegExp');
+}
+
+/** `K` of a `Map<K, V>` or `Set<K>` type, when it is written as one. */
+export function collectionKeyType(checker: ts.TypeChecker, type: ts.Type): ts.Type | null {
+  const nonNull = checker.getNonNullableType(type);
+  if (!(nonNull.flags & ts.TypeFlags.Object) || !((nonNull as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) {
+    return null;
+  }
+  return checker.getTypeArguments(nonNull as ts.TypeReference)[0] ?? null;
 }

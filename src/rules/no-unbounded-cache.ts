@@ -1,5 +1,5 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-import { isBuiltinSymbolLike, typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
+import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import {
@@ -60,9 +60,10 @@ import {
 import {
   BOUNDED_CACHE_SPECIFIERS,
   calledBuiltin,
-  collectionKindOf,
+  collectionKeyType,
+  hasCollectionShape,
+  isBoundedKeyType,
   isBuiltinFile,
-  isFiniteType,
   isObjectKeyType,
   matchesSpecifiers,
   overridesGrowth,
@@ -279,7 +280,7 @@ export default createRule<Options, MessageIds>({
 
       // 2. Types, for the few candidates left.
       const type = services.getTypeAtLocation(declaration.typed);
-      if (!hasShape(type, shape)) return;
+      if (!hasCollectionShape(program, type, shape)) return;
       if (matchesSpecifiers(program, type, allow)) return;
       if ((shape === 'Map' || shape === 'Set') && overridesGrowth(program, type, shape)) return;
       const unbounded = growth.filter(
@@ -671,37 +672,6 @@ export default createRule<Options, MessageIds>({
 
     // ---- types ---------------------------------------------------------------
 
-    function hasShape(type: ts.Type, shape: CollectionShape): boolean {
-      if (shape === 'Map' || shape === 'Set') return collectionKindOf(program, type) === shape;
-      const nonNull = checker.getNonNullableType(type);
-      if (shape === 'array') return checker.isArrayType(nonNull);
-      return isDictionaryType(nonNull);
-    }
-
-    /** A plain object keyed by strings (or by numbers, without a `length`: not array-like). */
-    function isDictionaryType(type: ts.Type): boolean {
-      if (checker.isArrayType(type) || checker.isTupleType(type)) return false;
-      if (!(type.flags & ts.TypeFlags.Object)) return false;
-      if (type.getCallSignatures().length > 0 || collectionKindOf(program, type)) return false;
-      const keys = checker.getIndexInfosOfType(type).map((info) => info.keyType.flags);
-      if (keys.some((flags) => (flags & ts.TypeFlags.String) !== 0)) return true;
-      return keys.some((flags) => (flags & ts.TypeFlags.Number) !== 0) && !type.getProperty('length');
-    }
-
-    /**
-     * Finite keys, and keys written in source code: functions, classes and
-     * regular expressions, or a union that admits classes (callbacks,
-     * constructors, entity types and patterns of a registry).
-     */
-    function isBoundedKeyType(type: ts.Type): boolean {
-      if (isFiniteType(type)) return true;
-      const nonNull = checker.getNonNullableType(type);
-      const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
-      if (parts.some((part) => part.getConstructSignatures().length > 0)) return true;
-      if (nonNull.getCallSignatures().length > 0) return true;
-      return isBuiltinSymbolLike(program, nonNull, 'RegExp');
-    }
-
     /**
      * A field other modules reach (a public field): does code in another file
      * shrink it, replace it or hand it on (`handler.groupCalls.delete(id)`)?
@@ -814,7 +784,7 @@ export default createRule<Options, MessageIds>({
 
     /** A key of a finite or source-written type, or whose values all come from the source (literals, constants). */
     function isBoundedKey(key: TSESTree.Node): boolean {
-      if (isBoundedKeyType(keyType(key))) return true;
+      if (isBoundedKeyType(program, keyType(key))) return true;
       const node = services.esTreeNodeToTSNodeMap.get(key);
       return ts.isExpression(node) && hasBoundedDomain(program, node);
     }
@@ -822,18 +792,6 @@ export default createRule<Options, MessageIds>({
     function keyType(key: TSESTree.Node): ts.Type {
       const type = services.getTypeAtLocation(key);
       return checker.getBaseConstraintOfType(type) ?? type;
-    }
-
-    /** `K` of a `Map<K, V>` or `Set<K>` type, when it is written as one. */
-    function collectionKeyType(type: ts.Type): ts.Type | null {
-      const nonNull = checker.getNonNullableType(type);
-      if (
-        !(nonNull.flags & ts.TypeFlags.Object) ||
-        !((nonNull as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)
-      ) {
-        return null;
-      }
-      return checker.getTypeArguments(nonNull as ts.TypeReference)[0] ?? null;
     }
 
     // ---- messages ------------------------------------------------------------
@@ -885,7 +843,7 @@ export default createRule<Options, MessageIds>({
           use.kind === 'lazyInit',
       );
       if (!weakCompatible) return null;
-      const declaredKey = collectionKeyType(type);
+      const declaredKey = collectionKeyType(checker, type);
       if (declaredKey && !isObjectKeyType(declaredKey)) return null;
       if (owner.kind === 'field' && (owner.classNode.implements.length > 0 || owner.classNode.superClass)) return null;
       if (owner.kind === 'variable' && hasAnnotatedAlias(owner.variable)) return null;
