@@ -29,6 +29,12 @@ export type Use =
 
 export type UseKind = Use['kind'];
 
+/** A use that grows the collection. */
+export type GrowUse = Extract<Use, { kind: 'grow' }>;
+
+/** A use that assigns the collection a new value. */
+export type ResetUse = Extract<Use, { kind: 'reset' }>;
+
 /** Does calling `name` on a collection of this shape remove entries (`delete`, `clear`, `shift`, …)? */
 export function isShrinkMethod(shape: CollectionShape, name: string): boolean {
   return SHRINK[shape].has(name);

@@ -5,8 +5,21 @@
  * reviewer would say "that is set up once" or "that object dies with the call".
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, isFunctionNode, keyName, type ClassNode } from './ast.js';
+import {
+  enclosingClass,
+  enclosingFunction,
+  functionName,
+  isFunctionNode,
+  keyName,
+  memberName,
+  outermostAlias,
+  type ClassNode,
+  type FunctionNode,
+} from './ast.js';
+import type { GrowUse, Use } from './collection-uses.js';
 import { isModuleLevel } from './lifetime.js';
+import type { Owner } from './owners.js';
+import { CONTAINER_METHOD, SHRINK_TEXT, SYNC_FS_TEXT, TEST_HOOK } from './vocabulary.js';
 
 /** Methods that end an object's life; what they release is released on teardown. */
 export const TEARDOWN_METHOD =
@@ -172,4 +185,115 @@ export function classMadeOnce(classNode: ClassNode, sourceCode: TSESLint.SourceC
       );
     }) ?? false
   );
+}
+
+/** Whether a function's source text matches a pattern, read once per function and pattern. */
+export class FunctionTexts {
+  private readonly answers = new WeakMap<FunctionNode, Map<RegExp, boolean>>();
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>) {
+    this.sourceCode = sourceCode;
+  }
+
+  matches(fn: FunctionNode, pattern: RegExp): boolean {
+    let answers = this.answers.get(fn);
+    if (!answers) {
+      answers = new Map();
+      this.answers.set(fn, answers);
+    }
+    let answer = answers.get(pattern);
+    if (answer === undefined) {
+      answer = pattern.test(this.sourceCode.getText(fn));
+      answers.set(pattern, answer);
+    }
+    return answer;
+  }
+}
+
+/** `resetForTests()`, `__clearForTesting()`: code production never runs. */
+export function inTestHook(node: TSESTree.Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (isFunctionNode(p) && TEST_HOOK.test(functionName(p) ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * What the code says about a collection: registries filled by
+ * configuration, collections managed by a remover or teardown method,
+ * entries emptied through `map.get(k).delete(x)`, and fields of objects
+ * that show no sign of living longer than a call are left alone.
+ */
+export function collectionLooksUnbounded(
+  owner: Owner,
+  uses: readonly Use[],
+  growth: readonly GrowUse[],
+  texts: FunctionTexts,
+  sourceCode: TSESLint.SourceCode,
+): boolean {
+  if (isRegistryName(owner.name)) return false;
+  // Growth directly inside `register…()`/`define…()` runs once per configured thing;
+  // growth in a callback such a function registers runs per event and still counts.
+  if (growth.every((use) => isSetUpSite(use.site))) return false;
+  if (uses.some((use) => inRemover(use, texts))) return false;
+  if (growth.every((use) => readsFilesSynchronously(use.site, texts))) return false;
+  if (uses.some((use) => shrinksAnEntry(use.node))) return false;
+  if (owner.kind === 'field' && !owner.isStatic && !classLooksLongLived(owner.classNode, sourceCode)) return false;
+  return true;
+}
+
+/** Growth in `register…()`, in a builder method that returns `this`, or in a container's own `set()`. */
+function isSetUpSite(site: TSESTree.Node): boolean {
+  const fn = enclosingFunction(site);
+  if (!fn) return false;
+  const name = functionName(fn) ?? '';
+  if (CONFIGURATION_FUNCTION.test(name)) return true;
+  if (fn.parent.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  if (CONTAINER_METHOD.test(name)) return true;
+  return (
+    fn.body.type === AST_NODE_TYPES.BlockStatement &&
+    fn.body.body.some(
+      (statement) =>
+        statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument?.type === AST_NODE_TYPES.ThisExpression,
+    )
+  );
+}
+
+/**
+ * A use inside a `remove…()`/`unsubscribe()`/`close()` that writes or walks
+ * the collection, or that reads it in a function that deletes something:
+ * the author manages the entries there.
+ */
+function inRemover(use: Use, texts: FunctionTexts): boolean {
+  for (let p = use.node.parent; p; p = p.parent) {
+    if (!isFunctionNode(p)) continue;
+    const name = functionName(p);
+    if (name === null || !REMOVER_FUNCTION.test(name) || TEST_HOOK.test(name)) continue;
+    if (use.kind === 'iterate' || use.kind === 'lazyInit') return true;
+    return texts.matches(p, SHRINK_TEXT);
+  }
+  return false;
+}
+
+/**
+ * Growth in a function that reads files synchronously (`readFileSync`,
+ * `readdirSync`, `statSync`): start-up or tooling code whose keys are
+ * bounded by the files on disk.
+ */
+function readsFilesSynchronously(site: TSESTree.Node, texts: FunctionTexts): boolean {
+  const fn = enclosingFunction(site);
+  return fn !== null && texts.matches(fn, SYNC_FS_TEXT);
+}
+
+/** `map.get(k)?.delete(x)`, `map.get(k).splice(i, 1)`: the entry's contents are managed. */
+function shrinksAnEntry(node: TSESTree.Node): boolean {
+  const member = node.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || memberName(member) !== 'get') return false;
+  const call = member.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+  const outer = outermostAlias(call);
+  const next = outer.parent;
+  if (next?.type !== AST_NODE_TYPES.MemberExpression || next.object !== outer) return false;
+  return SHRINK_TEXT.test(`.${memberName(next) ?? ''}(`);
 }

@@ -260,7 +260,8 @@ export function holdsOnlyNewValues(
 
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
-function isNullish(node: TSESTree.Expression): boolean {
+/** `null` or `undefined`, as written. */
+export function isNullish(node: TSESTree.Expression): boolean {
   return (
     (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
     (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')

@@ -4,10 +4,8 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import ts from 'typescript';
 import {
   calleeName,
-  contains,
   enclosingFunction,
   functionName,
-  isFunctionNode,
   memberName,
   outermostAlias,
   runsInPlace,
@@ -36,7 +34,8 @@ import {
   runsPerEvent,
   type SetUpContext,
 } from '../analysis/program.js';
-import { CONFIGURATION_FUNCTION, REMOVER_FUNCTION, classLooksLongLived, isRegistryName } from '../analysis/intent.js';
+import { FunctionTexts, collectionLooksUnbounded, inTestHook } from '../analysis/intent.js';
+import { fillsAtInit, runsAfterSetUp } from '../analysis/lazy-init.js';
 import {
   fieldLifetime,
   isFreshValue,
@@ -68,15 +67,7 @@ import {
   matchesSpecifiers,
   overridesGrowth,
 } from '../analysis/types.js';
-import {
-  CONTAINER_METHOD,
-  READING_BUILTINS,
-  REGISTRATIONS,
-  SHRINK_TEXT,
-  SYNC_FS_TEXT,
-  TEST_HOOK,
-  WEAK_COLLECTION_METHODS,
-} from '../analysis/vocabulary.js';
+import { READING_BUILTINS, REGISTRATIONS, WEAK_COLLECTION_METHODS } from '../analysis/vocabulary.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 
@@ -209,6 +200,7 @@ export default createRule<Options, MessageIds>({
       declared: (node) => sourceCode.getDeclaredVariables(node),
       scopeOf: (node) => sourceCode.getScope(node),
     };
+    const texts = new FunctionTexts(sourceCode);
 
     /** Receivers of growth calls and of `x[k] = v`, with the shape they imply. */
     const growthReceivers: { receiver: TSESTree.Expression; shape: CollectionShape }[] = [];
@@ -221,9 +213,6 @@ export default createRule<Options, MessageIds>({
     let destructuredByOwner: Map<string, TSESLint.Scope.Variable[]> | null = null;
     /** Per `shape:name`: do receivers we cannot resolve shrink, hand on or replace it? */
     const managedNames = new Map<string, boolean>();
-    /** Per function: does its text match a pattern (`SHRINK_TEXT`, `SYNC_FS_TEXT`)? */
-    const functionText = new WeakMap<FunctionNode, Map<RegExp, boolean>>();
-    /** Per once-flag block and flag text: is the flag set back elsewhere in the file? */
 
     return {
       CallExpression(node) {
@@ -268,15 +257,17 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (uses.some((use) => use.kind === 'reset' && !isFreshValue(use.assignment?.right ?? null))) return;
-      if (uses.some((use) => use.kind === 'reset' && runsAfterSetUp(use, owner, lifetime))) return;
+      if (uses.some((use) => use.kind === 'reset' && runsAfterSetUp(sourceCode, scopes, use, owner, lifetime))) return;
       if (owner.kind === 'field' && managedThroughOtherReceivers(owner, shape, lifetime, checkEscaped)) return;
       const inits = uses.flatMap((use) => (use.kind === 'reset' && use.assignment ? [use.assignment] : []));
       const growth = uses.filter(
         (use): use is GrowUse =>
-          use.kind === 'grow' && runsPerCall(use.site, owner, lifetime, scopes) && !fillsAtInit(use.site, inits),
+          use.kind === 'grow' &&
+          runsPerCall(use.site, owner, lifetime, scopes) &&
+          !fillsAtInit(sourceCode, use.site, inits),
       );
       if (growth.length === 0) return;
-      if (!looksUnbounded(owner, uses, growth)) return;
+      if (!collectionLooksUnbounded(owner, uses, growth, texts, sourceCode)) return;
 
       // 2. Types, for the few candidates left.
       const type = services.getTypeAtLocation(declaration.typed);
@@ -484,42 +475,11 @@ export default createRule<Options, MessageIds>({
           const use = classifyUse(member, shape);
           if (inTestHook(use.node)) return false;
           if (use.kind === 'shrink' || (use.kind === 'escape' && !escapesAllowed)) return true;
-          return use.kind === 'reset' && runsAfterSetUp(use, owner, lifetime);
+          return use.kind === 'reset' && runsAfterSetUp(sourceCode, scopes, use, owner, lifetime);
         });
         managedNames.set(cacheKey, answer);
       }
       return answer;
-    }
-
-    /** A reset on a per-call path that is not lazy set-up (`if (!cache) cache = new Map()`) nor a test hook. */
-    function runsAfterSetUp(use: Extract<Use, { kind: 'reset' }>, owner: Owner, lifetime: Lifetime): boolean {
-      if (inTestHook(use.node)) return false;
-      if (use.assignment && isGuardedInit(use.assignment)) return false;
-      return runsPerCall(use.node, owner, lifetime, scopes);
-    }
-
-    /**
-     * `if (table == null) { table = {}; for (…) table[c] = i; }`: growth after a lazy
-     * set-up in the block that set-up guards runs only when the collection is new.
-     */
-    function fillsAtInit(site: TSESTree.Node, inits: readonly TSESTree.AssignmentExpression[]): boolean {
-      return inits.some((assignment) => {
-        if (assignment.range[1] > site.range[0]) return false;
-        const guard = assignment.parent.parent;
-        if (
-          assignment.parent.type !== AST_NODE_TYPES.ExpressionStatement ||
-          guard?.type !== AST_NODE_TYPES.BlockStatement ||
-          guard.parent.type !== AST_NODE_TYPES.IfStatement ||
-          guard.parent.consequent !== guard
-        ) {
-          return false;
-        }
-        return (
-          contains(guard, site) &&
-          enclosingFunction(site) === enclosingFunction(assignment) &&
-          isGuardedInit(assignment)
-        );
-      });
     }
 
     /**
@@ -535,139 +495,6 @@ export default createRule<Options, MessageIds>({
         services.esTreeNodeToTSNodeMap.get(fn ?? sourceCode.ast),
       );
       return once === 'process' || (once === 'instance' && lifetime.kind === 'object' && !lifetime.isStatic);
-    }
-
-    /** The assignment runs only when its target is empty: `!x`, `x == null`, `x === undefined`. */
-    function isGuardedInit(assignment: TSESTree.AssignmentExpression): boolean {
-      const target = sourceCode.getText(assignment.left);
-      const fn = enclosingFunction(assignment);
-      for (let p: TSESTree.Node | undefined = assignment.parent; p && p !== fn; p = p.parent) {
-        if (p.type === AST_NODE_TYPES.IfStatement || p.type === AST_NODE_TYPES.ConditionalExpression) {
-          return testsEmpty(p.test, target);
-        }
-        if (p.type === AST_NODE_TYPES.LogicalExpression && p.operator !== '&&') return testsEmpty(p.left, target);
-      }
-      return false;
-    }
-
-    function testsEmpty(test: TSESTree.Expression, target: string): boolean {
-      const node = skipWrappers(test);
-      if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') {
-        return testsEmpty(node.left, target) || testsEmpty(node.right, target);
-      }
-      if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
-        return sourceCode.getText(skipWrappers(node.argument)) === target;
-      }
-      if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '==' || node.operator === '===')) {
-        const sides = [node.left, node.right];
-        return (
-          sides.some((side) => sourceCode.getText(side) === target) &&
-          sides.some(
-            (side) =>
-              (side.type === AST_NODE_TYPES.Literal && side.value === null) ||
-              (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined'),
-          )
-        );
-      }
-      return false;
-    }
-
-    // ---- what the code says about itself -------------------------------------
-
-    /**
-     * What the code says about the collection: registries filled by
-     * configuration, collections managed by a remover or teardown method,
-     * entries emptied through `map.get(k).delete(x)`, and fields of objects
-     * that show no sign of living longer than a call are left alone.
-     */
-    function looksUnbounded(owner: Owner, uses: readonly Use[], growth: readonly GrowUse[]): boolean {
-      if (isRegistryName(owner.name)) return false;
-      // Growth directly inside `register…()`/`define…()` runs once per configured thing;
-      // growth in a callback such a function registers runs per event and still counts.
-      if (growth.every((use) => isSetUpSite(use.site))) return false;
-      if (uses.some((use) => inRemover(use))) return false;
-      if (growth.every((use) => readsFilesSynchronously(use.site))) return false;
-      if (uses.some((use) => shrinksAnEntry(use.node))) return false;
-      if (owner.kind === 'field' && !owner.isStatic && !classLooksLongLived(owner.classNode, sourceCode)) return false;
-      return true;
-    }
-
-    /** Growth in `register…()`, in a builder method that returns `this`, or in a container's own `set()`. */
-    function isSetUpSite(site: TSESTree.Node): boolean {
-      const fn = enclosingFunction(site);
-      if (!fn) return false;
-      const name = functionName(fn) ?? '';
-      if (CONFIGURATION_FUNCTION.test(name)) return true;
-      if (fn.parent.type !== AST_NODE_TYPES.MethodDefinition) return false;
-      if (CONTAINER_METHOD.test(name)) return true;
-      return (
-        fn.body.type === AST_NODE_TYPES.BlockStatement &&
-        fn.body.body.some(
-          (statement) =>
-            statement.type === AST_NODE_TYPES.ReturnStatement &&
-            statement.argument?.type === AST_NODE_TYPES.ThisExpression,
-        )
-      );
-    }
-
-    /**
-     * A use inside a `remove…()`/`unsubscribe()`/`close()` that writes or walks
-     * the collection, or that reads it in a function that deletes something:
-     * the author manages the entries there.
-     */
-    function inRemover(use: Use): boolean {
-      for (let p = use.node.parent; p; p = p.parent) {
-        if (!isFunctionNode(p)) continue;
-        const name = functionName(p);
-        if (name === null || !REMOVER_FUNCTION.test(name) || TEST_HOOK.test(name)) continue;
-        if (use.kind === 'iterate' || use.kind === 'lazyInit') return true;
-        return functionTextMatches(p, SHRINK_TEXT);
-      }
-      return false;
-    }
-
-    /** `resetForTests()`, `__clearForTesting()`: code production never runs. */
-    function inTestHook(node: TSESTree.Node): boolean {
-      for (let p = node.parent; p; p = p.parent) {
-        if (isFunctionNode(p) && TEST_HOOK.test(functionName(p) ?? '')) return true;
-      }
-      return false;
-    }
-
-    /**
-     * Growth in a function that reads files synchronously (`readFileSync`,
-     * `readdirSync`, `statSync`): start-up or tooling code whose keys are
-     * bounded by the files on disk.
-     */
-    function readsFilesSynchronously(site: TSESTree.Node): boolean {
-      const fn = enclosingFunction(site);
-      return fn !== null && functionTextMatches(fn, SYNC_FS_TEXT);
-    }
-
-    function functionTextMatches(fn: FunctionNode, pattern: RegExp): boolean {
-      let answers = functionText.get(fn);
-      if (!answers) {
-        answers = new Map();
-        functionText.set(fn, answers);
-      }
-      let answer = answers.get(pattern);
-      if (answer === undefined) {
-        answer = pattern.test(sourceCode.getText(fn));
-        answers.set(pattern, answer);
-      }
-      return answer;
-    }
-
-    /** `map.get(k)?.delete(x)`, `map.get(k).splice(i, 1)`: the entry's contents are managed. */
-    function shrinksAnEntry(node: TSESTree.Node): boolean {
-      const member = node.parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || memberName(member) !== 'get') return false;
-      const call = member.parent;
-      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
-      const outer = outermostAlias(call);
-      const next = outer.parent;
-      if (next?.type !== AST_NODE_TYPES.MemberExpression || next.object !== outer) return false;
-      return SHRINK_TEXT.test(`.${memberName(next) ?? ''}(`);
     }
 
     // ---- types ---------------------------------------------------------------
