@@ -9,16 +9,9 @@ import {
   memberName,
   outermostAlias,
   runsInPlace,
-  skipWrappers,
   type FunctionNode,
 } from '../analysis/ast.js';
-import {
-  classifyUse,
-  isShrinkMethod,
-  shapeOfGrowthMethod,
-  type CollectionShape,
-  type Use,
-} from '../analysis/collection-uses.js';
+import { shapeOfGrowthMethod, type CollectionShape, type Use } from '../analysis/collection-uses.js';
 import {
   hasBoundedDomain,
   isFreshPerCall,
@@ -26,14 +19,17 @@ import {
   parameterOrigins,
   parameterTakesOutsideData,
 } from '../analysis/domains.js';
+import { onceFlagAround, callSitesOf, runsOnlyAtSetUp, runsPerEvent, type SetUpContext } from '../analysis/program.js';
 import {
-  onceFlagAround,
-  propertyAccessesElsewhere,
-  callSitesOf,
-  runsOnlyAtSetUp,
-  runsPerEvent,
-  type SetUpContext,
-} from '../analysis/program.js';
+  CollectionIndex,
+  collectionDeclaration,
+  collectionUses,
+  managedInOtherFiles,
+  managedThroughOtherReceivers,
+  type Candidate,
+  type CollectionContext,
+  type CollectionDeclaration,
+} from '../analysis/collections.js';
 import { FunctionTexts, collectionLooksUnbounded, inTestHook } from '../analysis/intent.js';
 import { fillsAtInit, runsAfterSetUp } from '../analysis/lazy-init.js';
 import {
@@ -46,19 +42,9 @@ import {
   type Lifetime,
   type Scopes,
 } from '../analysis/lifetime.js';
-import {
-  fieldDeclaration,
-  isAmbient,
-  isParameterProperty,
-  ownerText,
-  resolveOwner,
-  destructuredFieldOwner,
-  type FieldOwner,
-  type Owner,
-} from '../analysis/owners.js';
+import { ownerText, type Owner } from '../analysis/owners.js';
 import {
   BOUNDED_CACHE_SPECIFIERS,
-  calledBuiltin,
   collectionKeyType,
   hasCollectionShape,
   isBoundedKeyType,
@@ -67,7 +53,7 @@ import {
   matchesSpecifiers,
   overridesGrowth,
 } from '../analysis/types.js';
-import { READING_BUILTINS, REGISTRATIONS, WEAK_COLLECTION_METHODS } from '../analysis/vocabulary.js';
+import { REGISTRATIONS, WEAK_COLLECTION_METHODS } from '../analysis/vocabulary.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 
@@ -85,23 +71,6 @@ export type Options = [
 export type MessageIds = 'arrayNeverShrinks' | 'mapNeverShrinks' | 'objectNeverShrinks' | 'useWeakCollectionSuggestion';
 
 type GrowUse = Extract<Use, { kind: 'grow' }>;
-
-interface Candidate {
-  owner: Owner;
-  /** The shape the growth method implies: `set` a Map, `add` a Set, `push` an array, `o[k] = v` an object. */
-  shape: CollectionShape;
-}
-
-/** How the collection is declared: the node to report, the node typed, and its initial values. */
-interface Declaration {
-  report: TSESTree.Node;
-  typed: TSESTree.Node;
-  /** The `= …` of the declaration, if it has one. */
-  init: TSESTree.Expression | null;
-  annotation: TSESTree.TypeNode | undefined;
-}
-
-const MAX_ALIAS_DEPTH = 4;
 
 export default createRule<Options, MessageIds>({
   name: 'no-unbounded-cache',
@@ -201,46 +170,27 @@ export default createRule<Options, MessageIds>({
       scopeOf: (node) => sourceCode.getScope(node),
     };
     const texts = new FunctionTexts(sourceCode);
-
-    /** Receivers of growth calls and of `x[k] = v`, with the shape they imply. */
-    const growthReceivers: { receiver: TSESTree.Expression; shape: CollectionShape }[] = [];
-    /** Every `a.b` by property name: field occurrences, and what unknown receivers do to a name. */
-    const membersByName = new Map<string, TSESTree.MemberExpression[]>();
-    /** Those members resolved to their owners, once per name (key `null`: a receiver we cannot resolve). */
-    const occurrencesByName = new Map<string, Map<unknown, TSESTree.MemberExpression[]>>();
-    /** `const { … } = …` declarators, and the bindings they destructure from each field, by owner key. */
-    const objectPatterns: TSESTree.VariableDeclarator[] = [];
-    let destructuredByOwner: Map<string, TSESLint.Scope.Variable[]> | null = null;
-    /** Per `shape:name`: do receivers we cannot resolve shrink, hand on or replace it? */
-    const managedNames = new Map<string, boolean>();
+    const index = new CollectionIndex(scopes);
+    const collections: CollectionContext = { sourceCode, services, scopes, index, checkEscaped };
 
     return {
       CallExpression(node) {
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
         const shape = shapeOfGrowthMethod(memberName(callee) ?? '');
-        if (shape && (shape !== 'array' || checkArrays)) growthReceivers.push({ receiver: callee.object, shape });
+        if (shape && (shape !== 'array' || checkArrays)) index.addGrowth(callee.object, shape);
       },
       'AssignmentExpression > MemberExpression.left[computed=true]'(node: TSESTree.MemberExpression) {
-        if (checkObjects) growthReceivers.push({ receiver: node.object, shape: 'object' });
+        if (checkObjects) index.addGrowth(node.object, 'object');
       },
       'VariableDeclarator[id.type="ObjectPattern"]'(node: TSESTree.VariableDeclarator) {
-        objectPatterns.push(node);
+        index.addObjectPattern(node);
       },
       MemberExpression(node) {
-        const name = memberName(node);
-        if (name === null) return;
-        const list = membersByName.get(name);
-        if (list) list.push(node);
-        else membersByName.set(name, [node]);
+        index.addMember(node);
       },
       'Program:exit'() {
-        const candidates = new Map<unknown, Candidate>();
-        for (const { receiver, shape } of growthReceivers) {
-          const owner = resolveOwner(receiver, scopes.scopeOf);
-          if (owner && !candidates.has(owner.key)) candidates.set(owner.key, { owner, shape });
-        }
-        for (const candidate of candidates.values()) check(candidate);
+        for (const candidate of index.candidates()) check(candidate);
       },
     };
 
@@ -248,9 +198,9 @@ export default createRule<Options, MessageIds>({
       // 1. Syntax: where it lives, where it is declared, what every use does.
       const lifetime = lifetimeOf(owner);
       if (lifetime.kind === 'call') return;
-      const declaration = declarationOf(owner);
+      const declaration = collectionDeclaration(collections, owner);
       if (!declaration) return;
-      const uses = usesOf(owner, shape);
+      const uses = collectionUses(collections, owner, shape);
       if (
         uses.some((use) => (use.kind === 'escape' && !checkEscaped) || (use.kind === 'shrink' && !inTestHook(use.node)))
       ) {
@@ -258,7 +208,7 @@ export default createRule<Options, MessageIds>({
       }
       if (uses.some((use) => use.kind === 'reset' && !isFreshValue(use.assignment?.right ?? null))) return;
       if (uses.some((use) => use.kind === 'reset' && runsAfterSetUp(sourceCode, scopes, use, owner, lifetime))) return;
-      if (owner.kind === 'field' && managedThroughOtherReceivers(owner, shape, lifetime, checkEscaped)) return;
+      if (owner.kind === 'field' && managedThroughOtherReceivers(collections, owner, shape, lifetime)) return;
       const inits = uses.flatMap((use) => (use.kind === 'reset' && use.assignment ? [use.assignment] : []));
       const growth = uses.filter(
         (use): use is GrowUse =>
@@ -286,7 +236,7 @@ export default createRule<Options, MessageIds>({
       );
       const first = unbounded[0];
       if (!first) return;
-      if (owner.kind === 'field' && managedInOtherFiles(declaration, shape)) return;
+      if (owner.kind === 'field' && managedInOtherFiles(services, declaration, shape)) return;
 
       // 3. Report.
       const data = {
@@ -319,169 +269,6 @@ export default createRule<Options, MessageIds>({
       return owner.kind === 'field' ? fieldLifetime(owner) : variableLifetime(owner.variable);
     }
 
-    // ---- declarations ------------------------------------------------------
-
-    /**
-     * The declaration of a collection this file creates: a variable or field
-     * whose value is made here (`new Map()`, `{}`, `[]`), not handed in.
-     */
-    function declarationOf(owner: Owner): Declaration | null {
-      if (owner.kind === 'variable') {
-        const def = owner.variable.defs[0];
-        if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) {
-          return null;
-        }
-        if (isAmbient(def.node)) return null;
-        if (def.node.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration && !checkEscaped) return null;
-        if (def.node.init && !isFreshValue(def.node.init) && !isEmpty(def.node.init)) return null;
-        return {
-          report: def.name,
-          typed: def.name,
-          init: def.node.init,
-          annotation: def.node.id.typeAnnotation?.typeAnnotation,
-        };
-      }
-      if (isParameterProperty(owner) || isAmbient(owner.classNode)) return null;
-      const decl = fieldDeclaration(owner);
-      if (decl) {
-        if (decl.declare || decl.type !== AST_NODE_TYPES.PropertyDefinition) return null;
-        if (decl.value && !isFreshValue(decl.value) && !isEmpty(decl.value)) return null;
-        return { report: decl.key, typed: decl.key, init: decl.value, annotation: decl.typeAnnotation?.typeAnnotation };
-      }
-      // A JavaScript-style field: `this.cache = new Map()` in the constructor, typed by its value.
-      for (const member of occurrencesOf(owner)) {
-        const outer = outermostAlias(member);
-        const parent = outer.parent;
-        if (
-          parent?.type === AST_NODE_TYPES.AssignmentExpression &&
-          parent.left === outer &&
-          parent.operator === '=' &&
-          !runsPerCall(outer, owner, fieldLifetime(owner), scopes)
-        ) {
-          return isFreshValue(parent.right)
-            ? { report: member, typed: parent.right, init: null, annotation: undefined }
-            : null;
-        }
-      }
-      return null;
-    }
-
-    /** `null` or `undefined`: set up later (the assignments are checked as uses). */
-    function isEmpty(expression: TSESTree.Expression): boolean {
-      const node = skipWrappers(expression);
-      return (
-        (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
-        (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
-      );
-    }
-
-    // ---- uses --------------------------------------------------------------
-
-    /** The bindings destructured from a field (`const { x } = this`), found once per file. */
-    function destructuredAliasesOf(owner: FieldOwner): TSESLint.Scope.Variable[] {
-      if (!destructuredByOwner) {
-        destructuredByOwner = new Map();
-        for (const pattern of objectPatterns) {
-          for (const variable of scopes.declared(pattern)) {
-            const key = destructuredFieldOwner(variable, scopes.scopeOf)?.key;
-            if (key === undefined) continue;
-            const list = destructuredByOwner.get(key);
-            if (list) list.push(variable);
-            else destructuredByOwner.set(key, [variable]);
-          }
-        }
-      }
-      return destructuredByOwner.get(owner.key) ?? [];
-    }
-
-    /** The occurrences of a field: `this.x` in its class, `Class.x` for statics. */
-    function occurrencesOf(owner: FieldOwner): TSESTree.MemberExpression[] {
-      let byOwner = occurrencesByName.get(owner.name);
-      if (!byOwner) {
-        byOwner = new Map();
-        for (const member of membersByName.get(owner.name) ?? []) {
-          const key = resolveOwner(member, scopes.scopeOf)?.key ?? null;
-          const list = byOwner.get(key);
-          if (list) list.push(member);
-          else byOwner.set(key, [member]);
-        }
-        occurrencesByName.set(owner.name, byOwner);
-      }
-      return byOwner.get(owner.key) ?? [];
-    }
-
-    /** `Object.keys(listeners)`, `JSON.stringify(cache)`: handed to a built-in that only reads it. */
-    function readByBuiltin(node: TSESTree.Node): boolean {
-      const call = node.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(node as TSESTree.Expression)) {
-        return false;
-      }
-      const name = calledBuiltin(program, services.esTreeNodeToTSNodeMap.get(call));
-      return name !== undefined && READING_BUILTINS.has(name);
-    }
-
-    /** What every occurrence does, following `const alias = x` into the alias's own uses. */
-    function usesOf(owner: Owner, shape: CollectionShape): Use[] {
-      const nodes: TSESTree.Node[] =
-        owner.kind === 'variable'
-          ? owner.variable.references.filter((ref) => !ref.init).map((ref) => ref.identifier)
-          : [
-              ...occurrencesOf(owner),
-              ...destructuredAliasesOf(owner).flatMap((alias) =>
-                alias.references.filter((ref) => !ref.init).map((ref) => ref.identifier),
-              ),
-            ];
-      const uses: Use[] = [];
-      const visit = (occurrences: readonly TSESTree.Node[], depth: number): void => {
-        for (const occurrence of occurrences) {
-          const use = classifyUse(occurrence, shape);
-          if (use.kind === 'escape' && readByBuiltin(use.node)) {
-            uses.push({ kind: 'iterate', node: use.node });
-          } else if (use.kind !== 'alias') {
-            uses.push(use);
-          } else if (depth >= MAX_ALIAS_DEPTH) {
-            uses.push({ kind: 'escape', node: use.node });
-          } else {
-            for (const alias of scopes.declared(use.declarator)) {
-              visit(
-                alias.references.filter((ref) => !ref.init).map((ref) => ref.identifier),
-                depth + 1,
-              );
-            }
-          }
-        }
-      };
-      visit(nodes, 0);
-      return uses;
-    }
-
-    /**
-     * What receivers we cannot resolve (`other.cache.clear()`, `evict(svc.cache)`,
-     * `self.cache = new Map()`) do to a field's name: shrink, hand on or replace
-     * it counts in the collection's favour. Computed once per name and shape.
-     */
-    function managedThroughOtherReceivers(
-      owner: FieldOwner,
-      shape: CollectionShape,
-      lifetime: Lifetime,
-      escapesAllowed: boolean,
-    ): boolean {
-      const cacheKey = `${shape}:${owner.name}`;
-      let answer = managedNames.get(cacheKey);
-      if (answer === undefined) {
-        occurrencesOf(owner);
-        const unresolved = occurrencesByName.get(owner.name)?.get(null) ?? [];
-        answer = unresolved.some((member) => {
-          const use = classifyUse(member, shape);
-          if (inTestHook(use.node)) return false;
-          if (use.kind === 'shrink' || (use.kind === 'escape' && !escapesAllowed)) return true;
-          return use.kind === 'reset' && runsAfterSetUp(sourceCode, scopes, use, owner, lifetime);
-        });
-        managedNames.set(cacheKey, answer);
-      }
-      return answer;
-    }
-
     /**
      * `if (!this.populated) { …grow…; this.populated = true; }`: a block that sets
      * the flag its own test reads runs once (per process, or per instance for a
@@ -498,33 +285,6 @@ export default createRule<Options, MessageIds>({
     }
 
     // ---- types ---------------------------------------------------------------
-
-    /**
-     * A field other modules reach (a public field): does code in another file
-     * shrink it, replace it or hand it on (`handler.groupCalls.delete(id)`)?
-     */
-    function managedInOtherFiles(declaration: Declaration, shape: CollectionShape): boolean {
-      const report = declaration.report;
-      const name = report.type === AST_NODE_TYPES.MemberExpression ? report.property : report;
-      const tsName = services.esTreeNodeToTSNodeMap.get(name);
-      if (!ts.isIdentifier(tsName) && !ts.isPrivateIdentifier(tsName)) return false;
-      return propertyAccessesElsewhere(program, tsName).some((access) => {
-        let outer: ts.Node = access;
-        while (ts.isParenthesizedExpression(outer.parent) || ts.isNonNullExpression(outer.parent)) outer = outer.parent;
-        const parent = outer.parent;
-        if (ts.isPropertyAccessExpression(parent) && parent.expression === outer) {
-          return isShrinkMethod(shape, parent.name.text) && ts.isCallExpression(parent.parent);
-        }
-        if (ts.isElementAccessExpression(parent) && parent.expression === outer) {
-          return ts.isDeleteExpression(parent.parent);
-        }
-        if (ts.isBinaryExpression(parent) && parent.left === outer) {
-          return parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
-        }
-        // Handed to code that may shrink it.
-        return ts.isCallExpression(parent) && parent.arguments.includes(outer as ts.Expression);
-      });
-    }
 
     /**
      * Growth in a function that the program calls only while the owner is set
@@ -660,7 +420,7 @@ export default createRule<Options, MessageIds>({
       owner: Owner,
       type: ts.Type,
       shape: 'Map' | 'Set',
-      declaration: Declaration,
+      declaration: CollectionDeclaration,
       uses: readonly Use[],
     ): TSESLint.ReportFixFunction | null {
       const weakCompatible = uses.every(
