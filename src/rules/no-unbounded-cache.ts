@@ -2,24 +2,8 @@ import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import {
-  calleeName,
-  enclosingFunction,
-  functionName,
-  memberName,
-  outermostAlias,
-  runsInPlace,
-  type FunctionNode,
-} from '../analysis/ast.js';
+import { functionName, memberName, outermostAlias } from '../analysis/ast.js';
 import { shapeOfGrowthMethod, type CollectionShape, type Use } from '../analysis/collection-uses.js';
-import {
-  hasBoundedDomain,
-  isFreshPerCall,
-  isHandedCallback,
-  parameterOrigins,
-  parameterTakesOutsideData,
-} from '../analysis/domains.js';
-import { onceFlagAround, callSitesOf, runsOnlyAtSetUp, runsPerEvent, type SetUpContext } from '../analysis/program.js';
 import {
   CollectionIndex,
   collectionDeclaration,
@@ -30,13 +14,20 @@ import {
   type CollectionContext,
   type CollectionDeclaration,
 } from '../analysis/collections.js';
+import {
+  closureLivesWithModule,
+  growingFunction,
+  growsBehindOnceFlag,
+  growsOnlyAtSetUp,
+  growsPerEvent,
+  isBoundedKey,
+  keyType,
+} from '../analysis/growth.js';
 import { FunctionTexts, collectionLooksUnbounded, inTestHook } from '../analysis/intent.js';
 import { fillsAtInit, runsAfterSetUp } from '../analysis/lazy-init.js';
 import {
   fieldLifetime,
   isFreshValue,
-  keptBy,
-  outermostClosure,
   runsPerCall,
   variableLifetime,
   type Lifetime,
@@ -47,13 +38,11 @@ import {
   BOUNDED_CACHE_SPECIFIERS,
   collectionKeyType,
   hasCollectionShape,
-  isBoundedKeyType,
-  isBuiltinFile,
   isObjectKeyType,
   matchesSpecifiers,
   overridesGrowth,
 } from '../analysis/types.js';
-import { REGISTRATIONS, WEAK_COLLECTION_METHODS } from '../analysis/vocabulary.js';
+import { WEAK_COLLECTION_METHODS } from '../analysis/vocabulary.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 
@@ -226,13 +215,13 @@ export default createRule<Options, MessageIds>({
       if ((shape === 'Map' || shape === 'Set') && overridesGrowth(program, type, shape)) return;
       const unbounded = growth.filter(
         (use) =>
-          (shape === 'array' || !use.key || !isBoundedKey(use.key)) &&
-          !growsOnlyAtSetUp(use.site, owner, lifetime) &&
-          !growsBehindOnceFlag(use.site, lifetime) &&
-          (checkUntraced || growsPerEvent(use)) &&
+          (shape === 'array' || !use.key || !isBoundedKey(services, use.key)) &&
+          !growsOnlyAtSetUp(collections, use.site, owner, lifetime) &&
+          !growsBehindOnceFlag(collections, use.site, lifetime) &&
+          (checkUntraced || growsPerEvent(collections, use)) &&
           (checkClosures ||
             lifetime.kind !== 'closure' ||
-            closureLivesWithModule(use.site, lifetime.declaringFunction)),
+            closureLivesWithModule(collections, use.site, lifetime.declaringFunction)),
       );
       const first = unbounded[0];
       if (!first) return;
@@ -269,124 +258,11 @@ export default createRule<Options, MessageIds>({
       return owner.kind === 'field' ? fieldLifetime(owner) : variableLifetime(owner.variable);
     }
 
-    /**
-     * `if (!this.populated) { …grow…; this.populated = true; }`: a block that sets
-     * the flag its own test reads runs once (per process, or per instance for a
-     * field of `this`), unless code elsewhere in the program clears the flag.
-     */
-    function growsBehindOnceFlag(site: TSESTree.Node, lifetime: Lifetime): boolean {
-      const fn = enclosingFunction(site);
-      const once = onceFlagAround(
-        program,
-        services.esTreeNodeToTSNodeMap.get(site),
-        services.esTreeNodeToTSNodeMap.get(fn ?? sourceCode.ast),
-      );
-      return once === 'process' || (once === 'instance' && lifetime.kind === 'object' && !lifetime.isStatic);
-    }
-
-    // ---- types ---------------------------------------------------------------
-
-    /**
-     * Growth in a function that the program calls only while the owner is set
-     * up: at module scope for a module's collection, from the constructor for
-     * an instance's.
-     */
-    function growsOnlyAtSetUp(site: TSESTree.Node, owner: Owner, lifetime: Lifetime): boolean {
-      if (lifetime.kind !== 'module' && lifetime.kind !== 'object') return false;
-      let fn = enclosingFunction(site);
-      while (fn && runsInPlace(fn)) fn = enclosingFunction(fn);
-      if (!fn) return false;
-      const context: SetUpContext =
-        lifetime.kind === 'object' && !lifetime.isStatic && owner.kind === 'field'
-          ? { kind: 'instance', classNode: services.esTreeNodeToTSNodeMap.get(owner.classNode) }
-          : { kind: 'module' };
-      return runsOnlyAtSetUp(program, services.esTreeNodeToTSNodeMap.get(fn), context);
-    }
-
-    /**
-     * A closure's collection lives as long as the closure: known to be as long
-     * as the module when the closure is registered on something that lives
-     * that long, or when the function that made it runs only at module scope.
-     * A closure a factory returns lives as long as whoever keeps it.
-     */
-    function closureLivesWithModule(site: TSESTree.Node, declaringFunction: FunctionNode): boolean {
-      const closure = outermostClosure(site, declaringFunction);
-      if (closure && keptBy(closure, scopes) === 'registered') return true;
-      return runsOnlyAtSetUp(program, services.esTreeNodeToTSNodeMap.get(declaringFunction), { kind: 'module' });
-    }
-
-    /**
-     * Evidence that the growth repeats without bound: its key is new on every call
-     * (`this.nextId++`, `randomUUID()`), or it runs per event (a registered listener,
-     * handler or interval, or a function the program calls from one).
-     */
-    function growsPerEvent(use: GrowUse): boolean {
-      if (use.key) {
-        const key = services.esTreeNodeToTSNodeMap.get(use.key);
-        if (ts.isExpression(key) && isFreshPerCall(program, key)) return true;
-      }
-      let fn = enclosingFunction(use.site);
-      while (fn && runsInPlace(fn)) fn = enclosingFunction(fn);
-      // A callback a built-in takes (`exec(cmd, cb)`, `readFile(path, cb)`) runs when that call runs.
-      while (fn && handedToBuiltin(fn)) {
-        const outer = enclosingFunction(fn);
-        if (!outer) break;
-        fn = outer;
-        while (fn && runsInPlace(fn)) fn = enclosingFunction(fn);
-      }
-      if (!fn) return false;
-      const tsFn = services.esTreeNodeToTSNodeMap.get(fn);
-      if (runsPerEvent(program, tsFn)) return true;
-      // A key made from a parameter: follow it to the callers that pass it. It is outside data
-      // when some chain of callers reaches an event, a fresh value, or a caller the program does
-      // not show (an exported API, a handler a framework calls); set-up data when every caller
-      // passes its own state (`this.options.timezone`, a constant, a set-up table's entry).
-      const key = use.key ? services.esTreeNodeToTSNodeMap.get(use.key) : null;
-      const from = key && ts.isExpression(key) ? parameterOrigins(program, key, tsFn) : [];
-      if (from.length > 0) return from.some((index) => parameterTakesOutsideData(program, tsFn, index, 'unknown'));
-      const { reactions } = callSitesOf(program, tsFn);
-      return reactions.length > 0 || isHandedCallback(tsFn);
-    }
-
-    /**
-     * `cb` in `exec(cmd, cb)`: a completion callback (its first parameter takes an error or
-     * `null`) passed to a call that resolves to a built-in. A built-in's request handler
-     * (`http.createServer((req, res) => …)`) takes no error first and runs per event.
-     */
-    function handedToBuiltin(fn: FunctionNode): boolean {
-      const call = fn.parent;
-      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee === fn) return false;
-      const name = calleeName(call.callee);
-      if (name === null || REGISTRATIONS.has(name)) return false;
-      const first = fn.params[0];
-      if (!first) return false;
-      const parts = ((type) => (type.isUnion() ? type.types : [type]))(services.getTypeAtLocation(first));
-      const takesError =
-        parts.some((part) => (part.flags & ts.TypeFlags.Null) !== 0) &&
-        parts.some((part) => part.getProperty('message') !== undefined && part.getProperty('name') !== undefined);
-      if (!takesError) return false;
-      const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.declaration;
-      return declaration !== undefined && isBuiltinFile(program, declaration.getSourceFile());
-    }
-
-    /** A key of a finite or source-written type, or whose values all come from the source (literals, constants). */
-    function isBoundedKey(key: TSESTree.Node): boolean {
-      if (isBoundedKeyType(program, keyType(key))) return true;
-      const node = services.esTreeNodeToTSNodeMap.get(key);
-      return ts.isExpression(node) && hasBoundedDomain(program, node);
-    }
-
-    function keyType(key: TSESTree.Node): ts.Type {
-      const type = services.getTypeAtLocation(key);
-      return checker.getBaseConstraintOfType(type) ?? type;
-    }
-
     // ---- messages ------------------------------------------------------------
 
     /** The function a call to which grows the collection; callbacks that run in place belong to their caller. */
     function describeFunction(site: TSESTree.Node): string {
-      let fn = enclosingFunction(site);
-      while (fn && runsInPlace(fn)) fn = enclosingFunction(fn);
+      const fn = growingFunction(site);
       if (!fn) return 'the module';
       const name = functionName(fn);
       return name ? `\`${name}()\`` : `the function on line ${String(fn.loc.start.line)}`;
@@ -425,7 +301,7 @@ export default createRule<Options, MessageIds>({
     ): TSESLint.ReportFixFunction | null {
       const weakCompatible = uses.every(
         (use) =>
-          (use.kind === 'grow' && use.key !== undefined && isObjectKeyType(keyType(use.key))) ||
+          (use.kind === 'grow' && use.key !== undefined && isObjectKeyType(keyType(services, use.key))) ||
           (use.kind === 'read' && use.method !== null && WEAK_COLLECTION_METHODS.has(use.method)) ||
           use.kind === 'lazyInit',
       );

@@ -1,0 +1,160 @@
+/**
+ * Whether a collection's growth repeats without bound: its key is new on
+ * every call or comes from outside data, it runs per event, and it is not
+ * confined to set-up (at module scope, in a constructor, behind a once-flag)
+ * nor keyed by a bounded set of values.
+ */
+import {
+  AST_NODE_TYPES,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { calleeName, enclosingFunction, runsInPlace, type FunctionNode } from './ast.js';
+import type { GrowUse } from './collection-uses.js';
+import {
+  hasBoundedDomain,
+  isFreshPerCall,
+  isHandedCallback,
+  parameterOrigins,
+  parameterTakesOutsideData,
+} from './domains.js';
+import { keptBy, outermostClosure, type Lifetime, type Scopes } from './lifetime.js';
+import type { Owner } from './owners.js';
+import { callSitesOf, onceFlagAround, runsOnlyAtSetUp, runsPerEvent, type SetUpContext } from './program.js';
+import { isBoundedKeyType, isBuiltinFile } from './types.js';
+import { REGISTRATIONS } from './vocabulary.js';
+
+/** What the questions below need of the file. */
+export interface GrowthContext {
+  sourceCode: TSESLint.SourceCode;
+  services: ParserServicesWithTypeInformation;
+  scopes: Scopes;
+}
+
+/** The function a call to which runs `site`: callbacks that run in place belong to their caller. */
+export function growingFunction(site: TSESTree.Node): FunctionNode | null {
+  let fn = enclosingFunction(site);
+  while (fn && runsInPlace(fn)) fn = enclosingFunction(fn);
+  return fn;
+}
+
+/**
+ * `if (!this.populated) { …grow…; this.populated = true; }`: a block that sets
+ * the flag its own test reads runs once (per process, or per instance for a
+ * field of `this`), unless code elsewhere in the program clears the flag.
+ */
+export function growsBehindOnceFlag(ctx: GrowthContext, site: TSESTree.Node, lifetime: Lifetime): boolean {
+  const { services } = ctx;
+  const fn = enclosingFunction(site);
+  const once = onceFlagAround(
+    services.program,
+    services.esTreeNodeToTSNodeMap.get(site),
+    services.esTreeNodeToTSNodeMap.get(fn ?? ctx.sourceCode.ast),
+  );
+  return once === 'process' || (once === 'instance' && lifetime.kind === 'object' && !lifetime.isStatic);
+}
+
+/**
+ * Growth in a function that the program calls only while the owner is set
+ * up: at module scope for a module's collection, from the constructor for
+ * an instance's.
+ */
+export function growsOnlyAtSetUp(ctx: GrowthContext, site: TSESTree.Node, owner: Owner, lifetime: Lifetime): boolean {
+  if (lifetime.kind !== 'module' && lifetime.kind !== 'object') return false;
+  const fn = growingFunction(site);
+  if (!fn) return false;
+  const { services } = ctx;
+  const setUp: SetUpContext =
+    lifetime.kind === 'object' && !lifetime.isStatic && owner.kind === 'field'
+      ? { kind: 'instance', classNode: services.esTreeNodeToTSNodeMap.get(owner.classNode) }
+      : { kind: 'module' };
+  return runsOnlyAtSetUp(services.program, services.esTreeNodeToTSNodeMap.get(fn), setUp);
+}
+
+/**
+ * A closure's collection lives as long as the closure: known to be as long
+ * as the module when the closure is registered on something that lives
+ * that long, or when the function that made it runs only at module scope.
+ * A closure a factory returns lives as long as whoever keeps it.
+ */
+export function closureLivesWithModule(
+  ctx: GrowthContext,
+  site: TSESTree.Node,
+  declaringFunction: FunctionNode,
+): boolean {
+  const closure = outermostClosure(site, declaringFunction);
+  if (closure && keptBy(closure, ctx.scopes) === 'registered') return true;
+  const { services } = ctx;
+  return runsOnlyAtSetUp(services.program, services.esTreeNodeToTSNodeMap.get(declaringFunction), { kind: 'module' });
+}
+
+/**
+ * Evidence that the growth repeats without bound: its key is new on every call
+ * (`this.nextId++`, `randomUUID()`), or it runs per event (a registered listener,
+ * handler or interval, or a function the program calls from one).
+ */
+export function growsPerEvent(ctx: GrowthContext, use: GrowUse): boolean {
+  const { services } = ctx;
+  const program = services.program;
+  if (use.key) {
+    const key = services.esTreeNodeToTSNodeMap.get(use.key);
+    if (ts.isExpression(key) && isFreshPerCall(program, key)) return true;
+  }
+  let fn = growingFunction(use.site);
+  // A callback a built-in takes (`exec(cmd, cb)`, `readFile(path, cb)`) runs when that call runs.
+  while (fn && handedToBuiltin(services, fn)) {
+    if (!enclosingFunction(fn)) break;
+    fn = growingFunction(fn);
+  }
+  if (!fn) return false;
+  const tsFn = services.esTreeNodeToTSNodeMap.get(fn);
+  if (runsPerEvent(program, tsFn)) return true;
+  // A key made from a parameter: follow it to the callers that pass it. It is outside data
+  // when some chain of callers reaches an event, a fresh value, or a caller the program does
+  // not show (an exported API, a handler a framework calls); set-up data when every caller
+  // passes its own state (`this.options.timezone`, a constant, a set-up table's entry).
+  const key = use.key ? services.esTreeNodeToTSNodeMap.get(use.key) : null;
+  const from = key && ts.isExpression(key) ? parameterOrigins(program, key, tsFn) : [];
+  if (from.length > 0) return from.some((index) => parameterTakesOutsideData(program, tsFn, index, 'unknown'));
+  const { reactions } = callSitesOf(program, tsFn);
+  return reactions.length > 0 || isHandedCallback(tsFn);
+}
+
+/**
+ * `cb` in `exec(cmd, cb)`: a completion callback (its first parameter takes an error or
+ * `null`) passed to a call that resolves to a built-in. A built-in's request handler
+ * (`http.createServer((req, res) => …)`) takes no error first and runs per event.
+ */
+function handedToBuiltin(services: ParserServicesWithTypeInformation, fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee === fn) return false;
+  const name = calleeName(call.callee);
+  if (name === null || REGISTRATIONS.has(name)) return false;
+  const first = fn.params[0];
+  if (!first) return false;
+  const parts = ((type) => (type.isUnion() ? type.types : [type]))(services.getTypeAtLocation(first));
+  const takesError =
+    parts.some((part) => (part.flags & ts.TypeFlags.Null) !== 0) &&
+    parts.some((part) => part.getProperty('message') !== undefined && part.getProperty('name') !== undefined);
+  if (!takesError) return false;
+  const program = services.program;
+  const declaration = program
+    .getTypeChecker()
+    .getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.declaration;
+  return declaration !== undefined && isBuiltinFile(program, declaration.getSourceFile());
+}
+
+/** A key of a finite or source-written type, or whose values all come from the source (literals, constants). */
+export function isBoundedKey(services: ParserServicesWithTypeInformation, key: TSESTree.Node): boolean {
+  if (isBoundedKeyType(services.program, keyType(services, key))) return true;
+  const node = services.esTreeNodeToTSNodeMap.get(key);
+  return ts.isExpression(node) && hasBoundedDomain(services.program, node);
+}
+
+/** The type of a key, a type parameter's taken by its constraint. */
+export function keyType(services: ParserServicesWithTypeInformation, key: TSESTree.Node): ts.Type {
+  const type = services.getTypeAtLocation(key);
+  return services.program.getTypeChecker().getBaseConstraintOfType(type) ?? type;
+}
