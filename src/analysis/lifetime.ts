@@ -45,6 +45,11 @@ export function fieldLifetime(owner: FieldOwner): Lifetime {
   return { kind: 'object', classNode: owner.classNode, isStatic: owner.isStatic };
 }
 
+/** How long an owner's value lives: a variable's scope, or a field's object or class. */
+export function ownerLifetime(owner: Owner): Lifetime {
+  return owner.kind === 'field' ? fieldLifetime(owner) : variableLifetime(owner.variable);
+}
+
 /** The scope queries lifetimes need, from ESLint's `sourceCode`. */
 export interface Scopes {
   /** `sourceCode.getDeclaredVariables` */

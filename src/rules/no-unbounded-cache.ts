@@ -1,9 +1,14 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
-import { functionName, memberName, outermostAlias } from '../analysis/ast.js';
-import { shapeOfGrowthMethod, type CollectionShape, type Use } from '../analysis/collection-uses.js';
+import {
+  AST_NODE_TYPES,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
+import type ts from 'typescript';
+import { functionName, memberName } from '../analysis/ast.js';
+import { shapeOfGrowthMethod, type CollectionShape, type GrowUse, type Use } from '../analysis/collection-uses.js';
 import {
   CollectionIndex,
   collectionDeclaration,
@@ -21,28 +26,13 @@ import {
   growsOnlyAtSetUp,
   growsPerEvent,
   isBoundedKey,
-  keyType,
 } from '../analysis/growth.js';
 import { FunctionTexts, collectionLooksUnbounded, inTestHook } from '../analysis/intent.js';
 import { fillsAtInit, runsAfterSetUp } from '../analysis/lazy-init.js';
-import {
-  fieldLifetime,
-  isFreshValue,
-  runsPerCall,
-  variableLifetime,
-  type Lifetime,
-  type Scopes,
-} from '../analysis/lifetime.js';
+import { isFreshValue, ownerLifetime, runsPerCall, type Lifetime, type Scopes } from '../analysis/lifetime.js';
 import { ownerText, type Owner } from '../analysis/owners.js';
-import {
-  BOUNDED_CACHE_SPECIFIERS,
-  collectionKeyType,
-  hasCollectionShape,
-  isObjectKeyType,
-  matchesSpecifiers,
-  overridesGrowth,
-} from '../analysis/types.js';
-import { WEAK_COLLECTION_METHODS } from '../analysis/vocabulary.js';
+import { BOUNDED_CACHE_SPECIFIERS, hasCollectionShape, matchesSpecifiers, overridesGrowth } from '../analysis/types.js';
+import { weakCollectionFix } from '../fixes/weak-collection.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 
@@ -58,8 +48,6 @@ export type Options = [
 ];
 
 export type MessageIds = 'arrayNeverShrinks' | 'mapNeverShrinks' | 'objectNeverShrinks' | 'useWeakCollectionSuggestion';
-
-type GrowUse = Extract<Use, { kind: 'grow' }>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-unbounded-cache',
@@ -152,7 +140,6 @@ export default createRule<Options, MessageIds>({
       return {};
     }
     const program = services.program;
-    const checker = program.getTypeChecker();
     const allow = [...BOUNDED_CACHE_SPECIFIERS, ...(options.allow ?? [])];
     const scopes: Scopes = {
       declared: (node) => sourceCode.getDeclaredVariables(node),
@@ -185,7 +172,7 @@ export default createRule<Options, MessageIds>({
 
     function check({ owner, shape }: Candidate): void {
       // 1. Syntax: where it lives, where it is declared, what every use does.
-      const lifetime = lifetimeOf(owner);
+      const lifetime = ownerLifetime(owner);
       if (lifetime.kind === 'call') return;
       const declaration = collectionDeclaration(collections, owner);
       if (!declaration) return;
@@ -228,136 +215,75 @@ export default createRule<Options, MessageIds>({
       if (owner.kind === 'field' && managedInOtherFiles(services, declaration, shape)) return;
 
       // 3. Report.
-      const data = {
-        name: ownerText(owner),
-        lifetime: describeLifetime(lifetime, shape),
-        where: describeFunction(first.site),
-        line: String(first.site.loc.start.line),
-      };
-      const messageId =
-        shape === 'array' ? 'arrayNeverShrinks' : shape === 'object' ? 'objectNeverShrinks' : 'mapNeverShrinks';
-      const weakFix =
-        shape === 'Map' || shape === 'Set' ? weakCollectionFix(owner, type, shape, declaration, uses) : null;
-      context.report({
-        node: declaration.report,
-        messageId,
-        data,
-        suggest: weakFix
-          ? [
-              {
-                messageId: 'useWeakCollectionSuggestion',
-                data: { name: data.name, weak: shape === 'Map' ? 'WeakMap' : 'WeakSet' },
-                fix: weakFix,
-              },
-            ]
-          : [],
-      });
-    }
-
-    function lifetimeOf(owner: Owner): Lifetime {
-      return owner.kind === 'field' ? fieldLifetime(owner) : variableLifetime(owner.variable);
-    }
-
-    // ---- messages ------------------------------------------------------------
-
-    /** The function a call to which grows the collection; callbacks that run in place belong to their caller. */
-    function describeFunction(site: TSESTree.Node): string {
-      const fn = growingFunction(site);
-      if (!fn) return 'the module';
-      const name = functionName(fn);
-      return name ? `\`${name}()\`` : `the function on line ${String(fn.loc.start.line)}`;
-    }
-
-    function describeLifetime(lifetime: Lifetime, shape: CollectionShape): string {
-      switch (lifetime.kind) {
-        case 'module':
-          return `a module-level ${shape}`;
-        case 'object':
-          return lifetime.isStatic
-            ? `a static ${shape} of ${lifetime.classNode.id?.name ?? 'its class'}`
-            : `a ${shape} field that lives as long as its ${lifetime.classNode.id?.name ?? 'object'}`;
-        case 'closure': {
-          const name = functionName(lifetime.declaringFunction);
-          return `a ${shape} kept by a closure that outlives ${name ? `\`${name}()\`` : 'the call that made it'}`;
-        }
-        case 'call':
-          return `a local ${shape}`;
-      }
-    }
-
-    // ---- the WeakMap / WeakSet suggestion --------------------------------------
-
-    /**
-     * `new Map()` → `new WeakMap()` (and a `Map<K, V>` annotation with it), when
-     * every key is an object, every use is one a weak collection also has, no
-     * alias is annotated with the strong type, and no other type constrains it.
-     */
-    function weakCollectionFix(
-      owner: Owner,
-      type: ts.Type,
-      shape: 'Map' | 'Set',
-      declaration: CollectionDeclaration,
-      uses: readonly Use[],
-    ): TSESLint.ReportFixFunction | null {
-      const weakCompatible = uses.every(
-        (use) =>
-          (use.kind === 'grow' && use.key !== undefined && isObjectKeyType(keyType(services, use.key))) ||
-          (use.kind === 'read' && use.method !== null && WEAK_COLLECTION_METHODS.has(use.method)) ||
-          use.kind === 'lazyInit',
-      );
-      if (!weakCompatible) return null;
-      const declaredKey = collectionKeyType(checker, type);
-      if (declaredKey && !isObjectKeyType(declaredKey)) return null;
-      if (owner.kind === 'field' && (owner.classNode.implements.length > 0 || owner.classNode.superClass)) return null;
-      if (owner.kind === 'variable' && hasAnnotatedAlias(owner.variable)) return null;
-      const init = declaration.init;
-      if (
-        init?.type !== AST_NODE_TYPES.NewExpression ||
-        init.callee.type !== AST_NODE_TYPES.Identifier ||
-        init.callee.name !== shape ||
-        init.arguments.length > 0
-      ) {
-        return null;
-      }
-      // In JavaScript a JSDoc `@type` (on the declaration or as a cast) pins the strong type.
-      if (hasJSDocType(init)) return null;
-      const callee = init.callee;
-      const annotation = declaration.annotation;
-      let annotationName: TSESTree.Identifier | null = null;
-      if (annotation) {
-        if (
-          annotation.type !== AST_NODE_TYPES.TSTypeReference ||
-          annotation.typeName.type !== AST_NODE_TYPES.Identifier ||
-          annotation.typeName.name !== shape
-        ) {
-          return null;
-        }
-        annotationName = annotation.typeName;
-      }
-      const weak = shape === 'Map' ? 'WeakMap' : 'WeakSet';
-      return (fixer) => {
-        const fixes = [fixer.replaceText(callee, weak)];
-        if (annotationName) fixes.push(fixer.replaceText(annotationName, weak));
-        return fixes;
-      };
-    }
-
-    /** `/** @type {Set<T>} *\/ const s = new Set()`, or a JSDoc cast around the `new`. */
-    function hasJSDocType(init: TSESTree.Expression): boolean {
-      let node: ts.Node = services.esTreeNodeToTSNodeMap.get(init).parent;
-      while (ts.isParenthesizedExpression(node)) {
-        if (ts.getJSDocTypeTag(node)) return true;
-        node = node.parent;
-      }
-      return ts.getJSDocType(node) !== undefined;
-    }
-
-    /** `const k: Map<K, V> = known`: the alias's annotation would no longer fit a WeakMap. */
-    function hasAnnotatedAlias(variable: TSESLint.Scope.Variable): boolean {
-      return variable.references.some((ref) => {
-        const parent = outermostAlias(ref.identifier).parent;
-        return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.typeAnnotation !== undefined;
-      });
+      context.report(neverShrinksReport(services, owner, shape, lifetime, declaration, type, uses, first.site));
     }
   },
 });
+
+type Report = TSESLint.ReportDescriptor<MessageIds>;
+
+/**
+ * A long-lived collection that grows on every call at `site` and that nothing
+ * shrinks, with the weak-collection suggestion where it fits.
+ */
+function neverShrinksReport(
+  services: ParserServicesWithTypeInformation,
+  owner: Owner,
+  shape: CollectionShape,
+  lifetime: Lifetime,
+  declaration: CollectionDeclaration,
+  type: ts.Type,
+  uses: readonly Use[],
+  site: TSESTree.Node,
+): Report {
+  const data = {
+    name: ownerText(owner),
+    lifetime: describeLifetime(lifetime, shape),
+    where: describeFunction(site),
+    line: String(site.loc.start.line),
+  };
+  const messageId =
+    shape === 'array' ? 'arrayNeverShrinks' : shape === 'object' ? 'objectNeverShrinks' : 'mapNeverShrinks';
+  const weakFix =
+    shape === 'Map' || shape === 'Set' ? weakCollectionFix(services, owner, type, shape, declaration, uses) : null;
+  return {
+    node: declaration.report,
+    messageId,
+    data,
+    suggest: weakFix
+      ? [
+          {
+            messageId: 'useWeakCollectionSuggestion',
+            data: { name: data.name, weak: shape === 'Map' ? 'WeakMap' : 'WeakSet' },
+            fix: weakFix,
+          },
+        ]
+      : [],
+  };
+}
+
+/** The function a call to which grows the collection; callbacks that run in place belong to their caller. */
+function describeFunction(site: TSESTree.Node): string {
+  const fn = growingFunction(site);
+  if (!fn) return 'the module';
+  const name = functionName(fn);
+  return name ? `\`${name}()\`` : `the function on line ${String(fn.loc.start.line)}`;
+}
+
+/** How long the collection lives, in the words of the message. */
+function describeLifetime(lifetime: Lifetime, shape: CollectionShape): string {
+  switch (lifetime.kind) {
+    case 'module':
+      return `a module-level ${shape}`;
+    case 'object':
+      return lifetime.isStatic
+        ? `a static ${shape} of ${lifetime.classNode.id?.name ?? 'its class'}`
+        : `a ${shape} field that lives as long as its ${lifetime.classNode.id?.name ?? 'object'}`;
+    case 'closure': {
+      const name = functionName(lifetime.declaringFunction);
+      return `a ${shape} kept by a closure that outlives ${name ? `\`${name}()\`` : 'the call that made it'}`;
+    }
+    case 'call':
+      return `a local ${shape}`;
+  }
+}
