@@ -248,7 +248,7 @@ function readByBuiltin(services: ParserServicesWithTypeInformation, node: TSESTr
 /**
  * What receivers we cannot resolve (`other.cache.clear()`, `evict(svc.cache)`,
  * `self.cache = new Map()`) do to a field's name: shrink, hand on or replace
- * it counts in the collection's favour. Computed once per name and shape.
+ * it counts in the collection's favour. Computed once per owner and shape.
  */
 export function managedThroughOtherReceivers(
   ctx: CollectionContext,
@@ -256,7 +256,8 @@ export function managedThroughOtherReceivers(
   shape: CollectionShape,
   lifetime: Lifetime,
 ): boolean {
-  const cacheKey = `${shape}:${owner.name}`;
+  // The answer depends on the owner (whether a reset runs after its set-up), not only its name.
+  const cacheKey = `${shape}:${owner.key}`;
   let answer = ctx.index.managedNames.get(cacheKey);
   if (answer === undefined) {
     answer = ctx.index.unresolvedOccurrencesOf(owner).some((member) => {

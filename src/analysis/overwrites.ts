@@ -16,7 +16,7 @@ import {
   walk,
   type FunctionNode,
 } from './ast.js';
-import { fieldLifetime, runsPerCall, variableLifetime, type Lifetime, type Scopes } from './lifetime.js';
+import { ownerLifetime, runsPerCall, type Lifetime, type Scopes } from './lifetime.js';
 import { resolveOwner, type Owner } from './owners.js';
 import type { Position } from './paths.js';
 import { callSitesOf as programCallSites } from './program.js';
@@ -38,7 +38,7 @@ export interface OverwriteContext extends FunctionPaths {
  * run only once?": then nothing is overwritten).
  */
 export function overwritesArmedHandle(context: OverwriteContext, call: TSESTree.CallExpression, owner: Owner): boolean {
-  const lifetime: Lifetime = owner.kind === 'field' ? fieldLifetime(owner) : variableLifetime(owner.variable);
+  const lifetime = ownerLifetime(owner);
   const fn = enclosingFunction(call);
   return fn !== null && !handledAt(context, call, owner, lifetime, 0);
 }
