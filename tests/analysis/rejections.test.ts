@@ -1,0 +1,162 @@
+/**
+ * `neverRejects` through a probe rule: at every `probe(value)` it reports
+ * whether `value`, an `await`, waits on a promise that cannot reject
+ * (`never rejects`), as the code of this file shows, or may (`may reject`).
+ * Rules use it to skip an `await` as a place where a throw could skip cleanup
+ * or leave a loop.
+ */
+import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { neverRejects } from '../../src/analysis/rejections.js';
+import { typedRuleTester } from '../rule-tester.js';
+
+const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
+  meta: { type: 'problem', messages: { verdict: '{{verdict}}' }, schema: [], defaultOptions: [] },
+  create(context) {
+    return {
+      'CallExpression[callee.name="probe"]'(node: TSESTree.CallExpression) {
+        const [arg] = node.arguments;
+        if (!arg) return;
+        const verdict = neverRejects(arg, context.sourceCode) ? 'never rejects' : 'may reject';
+        context.report({ node, messageId: 'verdict', data: { verdict } });
+      },
+    };
+  },
+});
+
+const prelude = `declare function probe(value: unknown): void;
+declare function work(): Promise<void>;
+declare const ready: Promise<void>;
+declare function check(): void;
+`;
+const at = (line: number) => line + 4;
+const never = (line: number) => ({ messageId: 'verdict' as const, data: { verdict: 'never rejects' }, line: at(line) });
+const may = (line: number) => ({ messageId: 'verdict' as const, data: { verdict: 'may reject' }, line: at(line) });
+
+typedRuleTester().run('rejections probe', probe, {
+  valid: [],
+  invalid: [
+    {
+      // An inline executor that takes no \`reject\`, through wrappers and \`const\`s; one that takes
+      // \`reject\`, a \`let\`, a promise from elsewhere, and a value that is no \`await\`.
+      code: `${prelude}async function run(): Promise<void> {
+  probe(await new Promise<void>((resolve) => setTimeout(resolve, 10)));
+  probe(await new Promise<void>(function (resolve) { setTimeout(resolve, 10); }));
+  probe(await (new Promise<void>((resolve) => setTimeout(resolve, 10)) as Promise<void>));
+  const tick = new Promise<void>((resolve) => setTimeout(resolve, 10));
+  probe(await tick);
+  probe(await new Promise<void>((resolve, reject) => setTimeout(reject, 10)));
+  let later = new Promise<void>((resolve) => setTimeout(resolve, 10));
+  probe(await later);
+  probe(await ready);
+  probe(await work());
+  probe(new Promise<void>((resolve) => setTimeout(resolve, 10)));
+  later = ready;
+}
+`,
+      errors: [never(2), never(3), never(4), never(6), may(7), may(9), may(10), may(11), may(12)],
+    },
+    {
+      // Two \`const\` names are followed to the executor (\`second\`, then \`first\`); a third is
+      // one too many.
+      code: `${prelude}async function run(): Promise<void> {
+  const first = new Promise<void>((resolve) => setTimeout(resolve, 10));
+  const second = first;
+  const third = second;
+  const fourth = third;
+  probe(await second);
+  probe(await third);
+  probe(await fourth);
+}
+`,
+      errors: [never(6), may(7), may(8)],
+    },
+    {
+      // A \`.catch\` whose handler turns every rejection into a value; one that throws, or a
+      // handler that is not an inline function, may still reject.
+      code: `${prelude}async function run(handler: () => void): Promise<void> {
+  probe(await work().catch(() => undefined));
+  probe(await work().catch(function () { return null; }));
+  probe(await work().catch((error: unknown) => { throw error; }));
+  probe(await work().catch(handler));
+  probe(await work().then(() => undefined));
+}
+`,
+      errors: [never(2), never(3), may(4), may(5), may(6)],
+    },
+    {
+      // A function or method of this file that returns such a promise, with one \`return\` or an
+      // expression body; an async one, one with two returns, one declared elsewhere, and an
+      // arrow-valued field are not followed.
+      code: `${prelude}function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+async function waitAsync(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function either(fast: boolean): Promise<void> {
+  return fast ? Promise.resolve() : wait(1);
+}
+class Timer {
+  delay(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  later = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1));
+  async run(): Promise<void> {
+    probe(await this.delay());
+    probe(await this.later());
+  }
+}
+async function run(): Promise<void> {
+  probe(await wait(1));
+  probe(await pause(1));
+  probe(await waitAsync(1));
+  probe(await either(true));
+  probe(await Promise.resolve());
+}
+`,
+      errors: [never(17), may(18), never(22), never(23), may(24), may(25), may(26)],
+    },
+    {
+      // Today: an executor that throws, or a helper that calls \`check()\` before its
+      // \`return\`, still counts as never rejecting (looks wrong because a throw in the executor
+      // rejects the promise, and a throw in the helper reaches the \`await\` as one).
+      code: `${prelude}function guardedWait(ms: number): Promise<void> {
+  if (ms < 0) throw new Error('negative delay');
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+async function run(text: string): Promise<void> {
+  probe(await new Promise<void>((resolve) => { check(); JSON.parse(text); resolve(); }));
+  probe(await new Promise<void>(() => { throw new Error('never'); }));
+  probe(await guardedWait(1));
+}
+`,
+      errors: [never(6), never(7), never(8)],
+    },
+    {
+      // Today: only the returns at the top of the helper's body are counted, so one that returns
+      // a rejected promise from inside an \`if\` still counts as never rejecting (looks wrong
+      // because that \`return\` hands the rejection to the \`await\`).
+      code: `${prelude}function waitOrFail(ms: number): Promise<void> {
+  if (ms < 0) {
+    return Promise.reject(new Error('negative delay'));
+  }
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+async function run(): Promise<void> {
+  probe(await waitOrFail(-1));
+}
+`,
+      errors: [never(8)],
+    },
+    {
+      // Today: a \`.catch\` handler with no \`throw\` statement counts, even when it returns a
+      // rejected promise (looks wrong because the chain then rejects all the same).
+      code: `${prelude}async function run(): Promise<void> {
+  probe(await work().catch((error: unknown) => Promise.reject(error)));
+}
+`,
+      errors: [never(2)],
+    },
+  ],
+});
