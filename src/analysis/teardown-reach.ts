@@ -41,8 +41,12 @@ export function teardownReach(
   if ([...every].some((effect) => reads.has(effect))) return { always: true, sometimes: false };
   const some = new Set<StateKey>();
   for (const method of teardown) anyPathEffects(method, classNode, sourceCode, some, new Set());
+  // A field the exit tests only after the pass assigned it is the pass's own value: not in `reads`.
   const tested = exitTestFields(loop, exits);
-  return { always: false, sometimes: [...some].some((effect) => typeof effect === 'string' && tested.has(effect)) };
+  return {
+    always: false,
+    sometimes: [...some].some((effect) => typeof effect === 'string' && tested.has(effect) && reads.has(effect)),
+  };
 }
 
 /** The fields read by the tests of the `if`s that decide whether each exit runs. */
@@ -94,7 +98,9 @@ function loopReads(
   const writes: { field: string; statement: TSESTree.Node }[] = [];
   const fieldReads: { field: string; node: TSESTree.Node }[] = [];
   const locals = new Set<Variable>();
-  walk(loop.body, (node, parent) => {
+  // `for (;; await this.step())`: the update runs on every pass too.
+  const update = loop.type === AST_NODE_TYPES.ForStatement ? loop.update : null;
+  const visit = (node: TSESTree.Node, parent: TSESTree.Node | undefined): void => {
     const field = thisField(node);
     if (field !== null) {
       const assigned =
@@ -121,7 +127,9 @@ function loopReads(
       if (declaredOutside(variable, fn)) reads.add(variable);
       else if (!variable.defs.some((def) => contains(loop, def.name))) locals.add(variable);
     }
-  });
+  };
+  walk(loop.body, visit);
+  if (update) walk(update, visit);
   for (const read of fieldReads) {
     const own = writes.some(
       (write) =>

@@ -1,16 +1,17 @@
 /**
- * `teardownReachesLoop` through a probe rule: at every loop it finds the
- * class around the loop's function and that class's teardown method (as
+ * `teardownReach` through a probe rule: at every loop it finds the class
+ * around the loop's function and that class's teardown method (as
  * no-unstoppable-loop does) and reports whether the teardown, on every path
- * through it, changes state the loop reads (`reaches`) or not
- * (`does not reach`). Only endless loops are asked about, as by
+ * through it, changes state the loop reads (`reaches`), changes a field an
+ * exit's test reads on some of its paths only (`reaches on some paths`), or
+ * neither (`does not reach`). Only endless loops are asked about, as by
  * no-unstoppable-loop.
  */
 import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../../src/analysis/ast.js';
 import { teardownAround } from '../../src/analysis/intent.js';
-import { isEndlessLoop, type EndlessLoop } from '../../src/analysis/loops.js';
-import { teardownReachesLoop } from '../../src/analysis/teardown-reach.js';
+import { isEndlessLoop, loopFacts, type EndlessLoop } from '../../src/analysis/loops.js';
+import { teardownReach } from '../../src/analysis/teardown-reach.js';
 import { classFacts } from '../../src/analysis/timers.js';
 import { typedRuleTester } from '../rule-tester.js';
 
@@ -22,9 +23,8 @@ const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
       const owner = fn ? teardownAround(fn, context.sourceCode) : null;
       if (!fn || !owner) return 'no teardown';
       const teardown = classFacts(owner.classNode, context.sourceCode).methods.get(owner.name) ?? [];
-      return teardownReachesLoop(loop, fn, owner.classNode, teardown, context.sourceCode)
-        ? 'reaches'
-        : 'does not reach';
+      const reach = teardownReach(loop, fn, owner.classNode, teardown, loopFacts(loop).exits, context.sourceCode);
+      return reach.always ? 'reaches' : reach.sometimes ? 'reaches on some paths' : 'does not reach';
     };
     // Only endless loops, as in no-unstoppable-loop: a loop's own test is not state it reads.
     const report = (node: TSESTree.Node): void => {
@@ -43,6 +43,11 @@ declare function next(): Promise<string | null>;
 `;
 const at = (line: number) => line + 2;
 const reaches = (line: number) => ({ messageId: 'verdict' as const, data: { verdict: 'reaches' }, line: at(line) });
+const partly = (line: number) => ({
+  messageId: 'verdict' as const,
+  data: { verdict: 'reaches on some paths' },
+  line: at(line),
+});
 const misses = (line: number) => ({
   messageId: 'verdict' as const,
   data: { verdict: 'does not reach' },
@@ -70,8 +75,8 @@ typedRuleTester().run('teardown-reach probe', probe, {
       errors: [reaches(4)],
     },
     {
-      // After \`if (!this.stream) return;\` only changes to \`this.stream\` count: the flag is set
-      // only when there was a stream. A loop that reads the stream itself is reached.
+      // After \`if (!this.stream) return;\` only changes to \`this.stream\` count: the flag the exit
+      // tests is set only when there was a stream. A loop that reads the stream itself is reached.
       code: `${prelude}class Tail {
   private stream: ReadableStream | undefined;
   private closed = false;
@@ -101,11 +106,11 @@ class Drain {
   }
 }
 `,
-      errors: [misses(5), reaches(19)],
+      errors: [partly(5), reaches(19)],
     },
     {
       // The flag is set by a method of the class that the teardown always calls; one called
-      // only under an \`if\` on another field does not count.
+      // only under an \`if\` on another field sets it on some paths.
       code: `${prelude}class Worker {
   private stopped = false;
   async run(): Promise<void> {
@@ -138,7 +143,7 @@ class Pump {
   }
 }
 `,
-      errors: [reaches(4), misses(20)],
+      errors: [reaches(4), partly(20)],
     },
     {
       // A field the pass assigns before it reads it is that pass's own value, not state the
@@ -190,7 +195,7 @@ class Follower {
       errors: [reaches(5)],
     },
     {
-      // A change under an \`if\` that tests another field happens only sometimes; under a
+      // A change under an \`if\` that tests another field happens only on some paths; under a
       // presence test of the same field (\`if (this.timer) clearTimeout(this.timer)\`) it counts
       // for that field.
       code: `${prelude}class Guarded {
@@ -232,7 +237,7 @@ class TimedElsewhere {
   }
 }
 `,
-      errors: [misses(5), reaches(17), misses(30)],
+      errors: [partly(5), reaches(17), partly(30)],
     },
     {
       // State outside the loop's function: a module variable the teardown assigns, and a field
@@ -268,8 +273,8 @@ class Stepper {
       errors: [reaches(4), reaches(16)],
     },
     {
-      // Changes that run only sometimes: on the right of \`&&\`, in a \`catch\`, in a callback, or after
-      // an early exit on another field.
+      // Changes that run only on some paths: on the right of \`&&\`, in a \`catch\`, in a callback, or
+      // after an early exit on another field.
       code: `${prelude}class Partial {
   private stopped = false;
   private ready = false;
@@ -295,7 +300,7 @@ class Stepper {
   }
 }
 `,
-      errors: [misses(6)],
+      errors: [partly(6)],
     },
     {
       // Teardown methods that call each other: each is followed once, and the flag set on the way
@@ -337,9 +342,8 @@ class Echo {
       errors: [misses(5), reaches(21)],
     },
     {
-      // Today: state read only by the update of \`for (;; await this.step())\` is not loop state, so
-      // the teardown does not reach the loop (looks wrong because the update runs on every pass,
-      // and loopFacts walks it as part of the pass).
+      // State read only by the update of \`for (;; await this.step())\` is loop state: the update
+      // runs on every pass.
       code: `${prelude}class Stepped {
   private paused = false;
   async run(): Promise<void> {
@@ -356,7 +360,7 @@ class Echo {
   }
 }
 `,
-      errors: [misses(4)],
+      errors: [reaches(4)],
     },
   ],
 });
