@@ -33,8 +33,9 @@ export function guardedRelease(
   if (expression.parent?.type === AST_NODE_TYPES.AwaitExpression) expression = expression.parent;
   const statement = expression.parent;
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return release.node;
+  // The release directly in the block of the \`if\` (`if (timer) { clearTimeout(timer); timer = undefined; }`).
   let holder: TSESTree.Node = statement;
-  if (holder.parent.type === AST_NODE_TYPES.BlockStatement && holder.parent.body.length === 1) holder = holder.parent;
+  if (holder.parent.type === AST_NODE_TYPES.BlockStatement) holder = holder.parent;
   const guard = holder.parent;
   if (guard.type !== AST_NODE_TYPES.IfStatement || guard.consequent !== holder || guard.alternate) return release.node;
   // Whenever the acquire ran, the release's test holds: the acquire's own guard
@@ -87,8 +88,13 @@ function readsEntry(
  */
 function testsHandle(test: TSESTree.Expression, handle: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   let node = skipWrappers(test);
-  while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') node = skipWrappers(node.argument);
-  if (textOf(node, sourceCode) === handle) return true;
+  let negated = false;
+  while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+    negated = !negated;
+    node = skipWrappers(node.argument);
+  }
+  // `if (!timer) clearTimeout(timer)` runs only when there is nothing to release: a branch.
+  if (textOf(node, sourceCode) === handle) return !negated;
   return (
     node.type === AST_NODE_TYPES.BinaryExpression &&
     ['===', '!==', '==', '!='].includes(node.operator) &&

@@ -205,11 +205,9 @@ function handles(): void {
       errors: [guarded(5), branch(7), guarded(10), branch(13), guarded(16)],
     },
     {
-      // Today: a release that shares its block with another statement stands for itself, so a
-      // test of the handle around both is a branch (looks wrong because the test is still only
-      // about the handle, as in \`if (x) clearTimeout(x)\`).
-      // Today: \`if (!y) clearTimeout(y)\` counts as a guard on the handle (looks wrong because
-      // the release then runs only when there is no handle to release).
+      // A release that shares the block of a test of its handle is guarded by it, as in
+      // \`if (x) clearTimeout(x)\`; \`if (!y) clearTimeout(y)\` runs only when there is no
+      // handle to release: a branch.
       code: `${prelude}function handles(): void {
   const x = setTimeout(probe, 1);
   if (x) {
@@ -220,7 +218,7 @@ function handles(): void {
   if (!y) clearTimeout(y);
 }
 `,
-      errors: [branch(5), guarded(8)],
+      errors: [guarded(5), branch(8)],
     },
     {
       // An awaited release under a test of its handle; a release with no \`if\` around it.

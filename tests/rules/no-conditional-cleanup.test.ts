@@ -264,6 +264,18 @@ export class Rpc {
     this.pending.delete(reply.id);
   }
 }`,
+    // A test of the handle around a block that clears it: the test is only about the handle.
+    `${prelude}export async function run(ms: number): Promise<void> {
+  const timer = setTimeout(() => undefined, ms);
+  try {
+    await work('a');
+  } finally {
+    if (timer) {
+      check('done');
+      clearTimeout(timer);
+    }
+  }
+}`,
     // The same, with a key that has a colon in its text: the reply handler still removes from the same map.
     `${prelude}declare function post(message: { id: string }): Promise<void>;
 export class Rpc {
