@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import { enclosingFunction, walk, type FunctionNode } from './ast.js';
-import { isAbortSignalType } from './types.js';
+import { isAbortSignalType, signalPropertyName } from './types.js';
 import { CANCELLATION_READS } from './vocabulary.js';
 
 /** What the cancellation questions ask the types with: the parser services and their checker. */
@@ -104,13 +104,14 @@ function signalOfParameter(param: TSESTree.Parameter, { services, checker }: Typ
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const type = services.getTypeAtLocation(inner);
     if (isAbortSignalType(checker, type)) return inner.name;
-    const property = checker.getNonNullableType(type).getProperty('signal');
-    if (property) {
-      const tsNode = services.esTreeNodeToTSNodeMap.get(inner);
-      if (isAbortSignalType(checker, checker.getTypeOfSymbolAtLocation(property, tsNode)))
-        return `${inner.name}.signal`;
-    }
-    return null;
+    // An options object with a property typed `AbortSignal`, whatever its name.
+    const nonNull = checker.getNonNullableType(type);
+    const property = signalPropertyName(
+      checker,
+      nonNull.isUnion() ? nonNull.types : [nonNull],
+      services.esTreeNodeToTSNodeMap.get(inner),
+    );
+    return property === null ? null : `${inner.name}.${property}`;
   }
   if (inner.type === AST_NODE_TYPES.ObjectPattern) {
     for (const property of inner.properties) {

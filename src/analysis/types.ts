@@ -99,7 +99,8 @@ export interface SignalSlot {
 }
 
 /** The name of a property typed AbortSignal that every part of an options type has. */
-function signalPropertyName(checker: ts.TypeChecker, parts: readonly ts.Type[], at: ts.Node): string | null {
+/** The property that every part of an options type holds typed `AbortSignal` (`signal`, `abortSignal`, …). */
+export function signalPropertyName(checker: ts.TypeChecker, parts: readonly ts.Type[], at: ts.Node): string | null {
   const first = parts[0];
   if (!first || !(first.flags & ts.TypeFlags.Object)) return null;
   for (const candidate of first.getProperties()) {

@@ -740,6 +740,25 @@ export const d = async (): Promise<void> => {
         },
       ],
     })),
+    // A signal in an options property of another name: the type says what it is.
+    {
+      code: `${prelude}export async function tail(options: { abortSignal?: AbortSignal }): Promise<void> {
+  while (true) await sleep(1);
+}`,
+      errors: [
+        {
+          messageId: 'signalNeverChecked',
+          line: L(2),
+          column: 3,
+          data: {
+            loop: 'while (true)',
+            fn: '`tail()`',
+            signal: 'options.abortSignal',
+            why: neverLooksAt('options.abortSignal'),
+          },
+        },
+      ],
+    },
     // A signal in an options object and in a destructured parameter.
     {
       code: `${prelude}export async function a(options: { signal?: AbortSignal; ms: number }): Promise<void> {
