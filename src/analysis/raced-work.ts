@@ -133,10 +133,12 @@ function passesTimeoutSignal(node: TSESTree.Node, context: RaceContext, depth = 
   }
   if (node.type !== AST_NODE_TYPES.ObjectExpression)
     return isSignalValue(node, context) && firesOnTimeout(node, sourceCode);
+  // `{ ...init }`: the spread object's signal, which is the caller's when it is a parameter.
   return node.properties.some(
     (p) =>
-      p.type === AST_NODE_TYPES.SpreadElement ||
-      (!p.computed &&
+      (p.type === AST_NODE_TYPES.SpreadElement && firesOnTimeout(p.argument, sourceCode)) ||
+      (p.type === AST_NODE_TYPES.Property &&
+        !p.computed &&
         p.key.type === AST_NODE_TYPES.Identifier &&
         /signal$/i.test(p.key.name) &&
         firesOnTimeout(p.value, sourceCode)),

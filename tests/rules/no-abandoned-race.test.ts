@@ -256,6 +256,25 @@ export async function report(id: string): Promise<string> {
         { messageId: 'signalNotPassed', line: L(5), column: 18, data: { callee: 'fetchReport' }, suggestions: [] },
       ],
     },
+    // The caller's options spread into new ones: their signal is the caller's, not the timeout's.
+    {
+      code: `${prelude}export async function viaSpread(id: string, init: { signal?: AbortSignal }): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      fetchReport(id, { ...init }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('t')), 1000);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}`,
+      errors: [
+        { messageId: 'signalNotPassed', line: L(4), column: 18, data: { callee: 'fetchReport' }, suggestions: [] },
+      ],
+    },
     // A helper that returns its timer promise through a const is a timeout.
     {
       code: `${prelude}function expireAfter(ms: number): Promise<never> {
