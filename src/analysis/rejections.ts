@@ -31,7 +31,11 @@ function resolvesOnly(
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): boolean {
   if (depth > 2) return false;
-  if (expression.type === AST_NODE_TYPES.NewExpression) return isResolveOnlyPromise(expression);
+  // An executor that throws rejects its promise, `reject` or not.
+  if (expression.type === AST_NODE_TYPES.NewExpression) {
+    const executor = expression.arguments[0];
+    return isResolveOnlyPromise(expression) && !(executor && isFunctionNode(executor) && mayReject(executor));
+  }
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const init = constDeclarator(expression, sourceCode)?.init;
     return init !== undefined && resolvesOnly(skipWrappers(init), depth + 1, sourceCode);
@@ -45,7 +49,7 @@ function resolvesOnly(
       memberName(callee) === 'catch' &&
       handler !== undefined &&
       isFunctionNode(handler) &&
-      !containsThrow(handler)
+      !mayReject(handler)
     ) {
       return true;
     }
@@ -53,13 +57,16 @@ function resolvesOnly(
     if (!target || target.async) return false;
     if (target.body.type !== AST_NODE_TYPES.BlockStatement)
       return resolvesOnly(skipWrappers(target.body), depth + 1, sourceCode);
-    const returns = target.body.body.filter(
-      (s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement,
-    );
+    // A helper that throws before it returns hands the throw to the `await`; every `return`
+    // it has, at any depth, must give a promise that cannot reject.
+    if (containsThrow(target)) return false;
+    const returns = returnsOf(target);
     return (
-      returns.length === 1 &&
-      returns[0]?.argument != null &&
-      resolvesOnly(skipWrappers(returns[0].argument), depth + 1, sourceCode)
+      returns.length > 0 &&
+      returns.every(
+        (statement) =>
+          statement.argument != null && resolvesOnly(skipWrappers(statement.argument), depth + 1, sourceCode),
+      )
     );
   }
   return false;
@@ -93,6 +100,45 @@ function calledFunction(call: TSESTree.CallExpression, sourceCode: Readonly<TSES
 }
 
 /** A `throw` statement in a function's own body (not in functions nested in it). */
+/** The `return` statements of `fn`, not of the functions nested in it. */
+function returnsOf(fn: FunctionNode): TSESTree.ReturnStatement[] {
+  const found: TSESTree.ReturnStatement[] = [];
+  walk(
+    fn.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
+    },
+    { intoFunctions: false },
+  );
+  return found;
+}
+
+/**
+ * A `throw` in `fn`, or a `Promise.reject(…)` it makes (`(error) => Promise.reject(error)`):
+ * as an executor or a `.catch` handler, the promise then rejects.
+ */
+function mayReject(fn: FunctionNode): boolean {
+  if (containsThrow(fn)) return true;
+  let rejects = false;
+  walk(
+    fn.body,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const callee = skipWrappers(node.callee);
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier &&
+        (skipWrappers(callee.object) as TSESTree.Identifier).name === 'Promise' &&
+        memberName(callee) === 'reject'
+      ) {
+        rejects = true;
+      }
+    },
+    { intoFunctions: false },
+  );
+  return rejects;
+}
+
 function containsThrow(fn: FunctionNode): boolean {
   let found = false;
   walk(

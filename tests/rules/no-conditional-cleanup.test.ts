@@ -1241,6 +1241,32 @@ export async function borrow(flag: boolean): Promise<void> {
         },
       ],
     },
+    // A helper whose promise cannot reject, but which throws before it returns one: its
+    // \`await\` can throw between the acquire and the release.
+    {
+      code: `${prelude}function pause(ms: number): Promise<void> {
+  if (ms < 0) throw new Error('negative');
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+export async function paced(lock: { acquire(): Promise<void>; release(): void }): Promise<void> {
+  await lock.acquire();
+  await pause(5);
+  lock.release();
+}`,
+      output: `${prelude}function pause(ms: number): Promise<void> {
+  if (ms < 0) throw new Error('negative');
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+export async function paced(lock: { acquire(): Promise<void>; release(): void }): Promise<void> {
+  await lock.acquire();
+  try {
+    await pause(5);
+  } finally {
+    lock.release();
+  }
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 11, column: 3 }],
+    },
     // A pool given its handle back: the release names the handle its acquire returned.
     {
       code: `${prelude}declare const pool: { acquire(): Promise<{ id: string }>; release(conn: { id: string }): void };
