@@ -4,7 +4,7 @@
  * objects are built to live long. Rules use these to stay quiet where a
  * reviewer would say "that is set up once" or "that object dies with the call".
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   enclosingClass,
   enclosingFunction,
@@ -204,10 +204,27 @@ export class FunctionTexts {
     }
     let answer = answers.get(pattern);
     if (answer === undefined) {
-      answer = pattern.test(this.sourceCode.getText(fn));
+      answer = pattern.test(this.codeOf(fn));
       answers.set(pattern, answer);
     }
     return answer;
+  }
+
+  /**
+   * The function's text with its comments and the contents of its string and template literals
+   * blanked out: a `delete` in a comment or a log message is not code.
+   */
+  private codeOf(fn: FunctionNode): string {
+    const start = fn.range[0];
+    const chars = this.sourceCode.getText(fn).split('');
+    const blank = ([from, to]: TSESTree.Range): void => {
+      for (let i = from + 1; i < to - 1; i++) chars[i - start] = ' ';
+    };
+    for (const comment of this.sourceCode.getCommentsInside(fn)) blank(comment.range);
+    for (const token of this.sourceCode.getTokens(fn)) {
+      if (token.type === AST_TOKEN_TYPES.String || token.type === AST_TOKEN_TYPES.Template) blank(token.range);
+    }
+    return chars.join('');
   }
 }
 

@@ -552,6 +552,21 @@ export function release(key: string): void {
       options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
     },
+    // A \`delete\` in a comment of a remover is not a removal.
+    {
+      code: `
+const held = new Map<string, boolean>();
+export function acquire(key: string): void {
+  held.set(key, true);
+}
+export function release(key: string): void {
+  // delete the key once every holder is done (not yet)
+  held.set(key, false);
+}
+`,
+      options: [{ checkUntraced: true }],
+      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+    },
     // `Object.keys(listeners)` reads the dictionary; assigning undefined keeps the key.
     {
       code: `
