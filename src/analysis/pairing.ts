@@ -213,7 +213,7 @@ export function placementsOf(
   fn: FunctionNode | null,
 ): Placement[] {
   const placements: Placement[] = [];
-  const acquireTests = guardTestsAround(acquire.node, fn);
+  const guards = { node: acquire.node, tests: guardTestsAround(acquire.node, fn) };
   // Releases after the acquire and inside its function: `place` finds no pair elsewhere.
   const after = startingWithin(releases, acquire.node.range[1], fn ? fn.range[1] : Infinity);
   for (const release of [...releasesInStoredChain(index, acquire, releases), ...after]) {
@@ -221,7 +221,7 @@ export function placementsOf(
       continue;
     // A release whose body sets a flag and returns holds nothing back when skipped.
     if (releasesNothing(index, release)) continue;
-    const placement = place(index, release, fn, acquireTests);
+    const placement = place(index, release, fn, guards);
     if (placement) placements.push(placement);
   }
   return placements;
@@ -274,11 +274,11 @@ function place(
   index: PairIndex,
   release: ResourceSite,
   fn: FunctionNode | null,
-  acquireTests: readonly TSESTree.Expression[],
+  guards: { node: TSESTree.Node; tests: readonly TSESTree.Expression[] },
 ): Placement | null {
   const releaseFn = enclosingFunction(release.node);
   if (releaseFn === fn) {
-    return { kind: 'direct', site: release, at: guardedRelease(release, acquireTests, index.sourceCode) };
+    return { kind: 'direct', site: release, at: guardedRelease(release, guards, index.sourceCode) };
   }
   // The outermost function between the release and `fn`.
   let nested: FunctionNode | null = releaseFn;

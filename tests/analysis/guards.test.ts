@@ -84,7 +84,7 @@ const guardProbe = sitesProbe(({ acquires, releases }, sourceCode) =>
     const acquire = lastAcquire(acquires, release.node, releaseKeys(release));
     if (!acquire) return [];
     const tests = guardTestsAround(acquire.node, enclosingFunction(acquire.node));
-    const at = guardedRelease(release, tests, sourceCode);
+    const at = guardedRelease(release, { node: acquire.node, tests }, sourceCode);
     return [{ node: release.node, verdict: at === release.node ? 'branch' : 'guarded' }];
   }),
 );

@@ -1267,6 +1267,23 @@ export async function paced(lock: { acquire(): Promise<void>; release(): void })
 }`,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 11, column: 3 }],
     },
+    // The acquire and its release in one \`if\` block: the test is around both, so it guards
+    // nothing between them.
+    {
+      code: `${prelude}const seen = new Set<string>();
+export async function convert(id: string, union: boolean): Promise<number> {
+  if (union) {
+    seen.add(id);
+    const n = await work(id);
+    seen.delete(id);
+    return n;
+  }
+  return 0;
+}`,
+      // No fix: \`n\` is declared in the region and used after it.
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 9, column: 5, suggestions: [] }],
+    },
     // A pool given its handle back: the release names the handle its acquire returned.
     {
       code: `${prelude}declare const pool: { acquire(): Promise<{ id: string }>; release(conn: { id: string }): void };
