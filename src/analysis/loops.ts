@@ -241,7 +241,9 @@ export function unstoppableLoop(
   let skipping: TSESTree.ContinueStatement | null | undefined;
   const skipped = (): TSESTree.ContinueStatement | null =>
     (skipping ??=
-      facts.continues.find((jump) => isReachable(jump) && !stopsBefore(jump, loop, context, given !== null)) ?? null);
+      facts.continues.find(
+        (jump) => isReachable(jump) && !stopsBefore(jump, loop, context, given === null ? null : countersOf(loop)),
+      ) ?? null);
   const neverReturning = (): boolean =>
     facts.calls.some((call) => neverReturns(checker, services.esTreeNodeToTSNodeMap.get(call)));
   // A loop that never waits cannot outlive its caller; one that yields is stopped by its consumer.
@@ -301,6 +303,12 @@ function retriesUntilSuccess(loop: EndlessLoop, facts: LoopFacts): boolean {
  * (in the test, in its body or in a \`for\` update) ends it after a bounded number of passes.
  */
 function boundedByCounter(loop: EndlessLoop, facts: LoopFacts): boolean {
+  const counters = countersOf(loop);
+  return facts.exits.some((exit) => underCounterTest(exit, loop, counters));
+}
+
+/** The names the loop counts up or down: `++i`, `attempt += 1`, in its body or its \`for\` update. */
+function countersOf(loop: EndlessLoop): Set<string> {
   const counted = new Set<string>();
   const count = (node: TSESTree.Node): void => {
     const target =
@@ -313,18 +321,22 @@ function boundedByCounter(loop: EndlessLoop, facts: LoopFacts): boolean {
   };
   walk(loop.body, count, { intoFunctions: false });
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.update) walk(loop.update, count);
-  return facts.exits.some((exit) => {
-    let child: TSESTree.Node = exit;
-    for (let p: TSESTree.Node | undefined = exit.parent; p && p !== loop; child = p, p = p.parent) {
-      if (p.type !== AST_NODE_TYPES.IfStatement || p.test === child) continue;
-      const names: string[] = [];
-      walk(p.test, (node) => {
-        if (node.type === AST_NODE_TYPES.Identifier) names.push(node.name);
-      });
-      if (names.some((name) => counted.has(name))) return true;
-    }
-    return false;
-  });
+  return counted;
+}
+
+/** Is `exit` in a branch of an \`if\` (inside `loop`) whose test reads one of `counters`? */
+function underCounterTest(exit: TSESTree.Node, loop: EndlessLoop, counters: ReadonlySet<string>): boolean {
+  if (counters.size === 0) return false;
+  let child: TSESTree.Node = exit;
+  for (let p: TSESTree.Node | undefined = exit.parent; p && p !== loop; child = p, p = p.parent) {
+    if (p.type !== AST_NODE_TYPES.IfStatement || p.test === child) continue;
+    const names: string[] = [];
+    walk(p.test, (node) => {
+      if (node.type === AST_NODE_TYPES.Identifier) names.push(node.name);
+    });
+    if (names.some((name) => counters.has(name))) return true;
+  }
+  return false;
 }
 
 /** Reachable per code path analysis (a jump after an unconditional `continue` is not). */
@@ -337,15 +349,15 @@ function reachable(node: TSESTree.Node, tracker: PathTracker): boolean {
  * Does every path from the start of a pass to `jump` pass a stop point: a statement before
  * it (in each block around it, up to the loop's body) that yields, consults a cancellation
  * state, or is an `if` that can leave the loop (`if (this.stopped) break`)? A `continue`
- * inside a `catch` counts only what the `catch` itself runs before it. With `signalOnly`
- * (the caller stops the loop through a signal), a jump out on the loop's own conditions is
- * no stop point.
+ * inside a `catch` counts only what the `catch` itself runs before it. With `counters` (the
+ * caller stops the loop through a signal), a jump out on the loop's own conditions is no stop
+ * point, unless a test of a counter the loop counts up decides it (`if (++attempt > max) throw`).
  */
 function stopsBefore(
   jump: TSESTree.ContinueStatement,
   loop: EndlessLoop,
   context: LoopContext,
-  signalOnly: boolean,
+  counters: ReadonlySet<string> | null,
 ): boolean {
   let child: TSESTree.Node = jump;
   for (let p: TSESTree.Node | undefined = jump.parent; p && child !== loop.body; child = p, p = p.parent) {
@@ -360,13 +372,11 @@ function stopsBefore(
     // test that chose this branch is the one that leaves the loop on another.
     if (p.type === AST_NODE_TYPES.IfStatement && p.test !== child) {
       const other = p.consequent === child ? p.alternate : p.consequent;
-      if (other && isStopPoint(other, loop, context, signalOnly)) return true;
+      if (other && isStopPoint(other, loop, context, counters)) return true;
     }
     if (
       p.type === AST_NODE_TYPES.SwitchStatement &&
-      p.cases.some(
-        (other) => other !== child && other.consequent.some((s) => isStopPoint(s, loop, context, signalOnly)),
-      )
+      p.cases.some((other) => other !== child && other.consequent.some((s) => isStopPoint(s, loop, context, counters)))
     ) {
       return true;
     }
@@ -379,7 +389,7 @@ function stopsBefore(
     if (!list) continue;
     for (const statement of list) {
       if (statement === child) break;
-      if (isStopPoint(statement, loop, context, signalOnly)) return true;
+      if (isStopPoint(statement, loop, context, counters)) return true;
     }
   }
   return false;
@@ -418,11 +428,16 @@ function testsFlagThePassResets(
 }
 
 /**
- * A statement that yields, consults a cancellation state, or (unless `signalOnly`) holds a
- * reachable jump out of `loop`. Handing a signal to work whose rejection is swallowed
- * (`await sleep(ms, undefined, { signal }).catch(() => undefined)`) stops nothing.
+ * A statement that yields, consults a cancellation state, or holds a reachable jump out of
+ * `loop` (with `counters`, only one a counter test decides). Handing a signal to work whose
+ * rejection is swallowed (`await sleep(ms, undefined, { signal }).catch(() => undefined)`) stops nothing.
  */
-function isStopPoint(statement: TSESTree.Node, loop: EndlessLoop, context: LoopContext, signalOnly: boolean): boolean {
+function isStopPoint(
+  statement: TSESTree.Node,
+  loop: EndlessLoop,
+  context: LoopContext,
+  counters: ReadonlySet<string> | null,
+): boolean {
   const stops: TSESTree.Node[] = [];
   walk(
     statement,
@@ -432,7 +447,7 @@ function isStopPoint(statement: TSESTree.Node, loop: EndlessLoop, context: LoopC
         (node.type === AST_NODE_TYPES.BreakStatement ||
           node.type === AST_NODE_TYPES.ReturnStatement ||
           node.type === AST_NODE_TYPES.ThrowStatement) &&
-        !signalOnly &&
+        (counters === null || underCounterTest(node, loop, counters)) &&
         leavesLoop(node, loop) &&
         reachable(node, context.tracker)
       ) {

@@ -102,8 +102,9 @@ export interface SignalSlot {
 /** The property that every part of an options type holds typed `AbortSignal` (`signal`, `abortSignal`, …). */
 export function signalPropertyName(checker: ts.TypeChecker, parts: readonly ts.Type[], at: ts.Node): string | null {
   const first = parts[0];
-  if (!first || !(first.flags & ts.TypeFlags.Object)) return null;
-  for (const candidate of first.getProperties()) {
+  // An object type, or an intersection of them (`RequestOptions & { pollIntervalMs?: number }`).
+  if (!first || !(first.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return null;
+  for (const candidate of checker.getPropertiesOfType(first)) {
     const name = candidate.getName();
     const everywhere = parts.every((part) => {
       const property = part.getProperty(name);

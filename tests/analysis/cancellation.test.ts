@@ -173,12 +173,16 @@ probeSignal();
       errors: [named('signal', 3), named('signal', 9), named('none', 12), named('none', 16), named('none', 18)],
     },
     {
-      // An options property typed \`AbortSignal\` is found whatever its name, as by \`signalSlot\`.
+      // An options property typed \`AbortSignal\` is found whatever its name, as by \`signalSlot\`,
+      // also in an intersection of option types.
       code: `${prelude}function other(options: { abortSignal: AbortSignal }): void {
   probeSignal();
 }
+function joined(options?: { signal?: AbortSignal | null } & { pollMs?: number }): void {
+  probeSignal();
+}
 `,
-      errors: [named('options.abortSignal', 2)],
+      errors: [named('options.abortSignal', 2), named('options.signal', 5)],
     },
   ],
 });

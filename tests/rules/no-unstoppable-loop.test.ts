@@ -144,6 +144,20 @@ export async function negotiate(options: { signal?: AbortSignal }): Promise<stri
     }
   }
 }`,
+    // With a signal in scope, a retry bounded by a counter still ends on its own: the counter's
+    // exit is a stop point on the path that goes round.
+    `${prelude}export async function redirect(signal: AbortSignal, max: number): Promise<string> {
+  let attempt = 0;
+  while (true) {
+    try {
+      signal.throwIfAborted();
+      return (await poll()) ?? '';
+    } catch (error) {
+      if (++attempt > max) throw error;
+      continue;
+    }
+  }
+}`,
     // The retry path looks at the signal before it goes round.
     `${prelude}export async function run(signal: AbortSignal, retryable: (e: unknown) => boolean): Promise<string> {
   while (true) {
