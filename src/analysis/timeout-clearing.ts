@@ -50,10 +50,17 @@ export function timeoutCleared(timeout: Timeout, race: TSESTree.CallExpression, 
     let found = false;
     walk(region, (child) => {
       if (found || child.type !== AST_NODE_TYPES.CallExpression) return;
+      // `clearTimeout(t)`, or through the global object or a timers module (`globalThis.clearTimeout(t)`).
       const callee = skipWrappers(child.callee);
-      if (callee.type !== AST_NODE_TYPES.Identifier || !CLEAR_TIMER.test(callee.name)) return;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberName(callee)
+            : null;
+      if (name === null || !CLEAR_TIMER.test(name)) return;
       const arg = child.arguments[0];
-      if (arg?.type !== AST_NODE_TYPES.Identifier || arg.name !== handle) return;
+      if (!arg || textOf(arg, sourceCode) !== handle) return;
       if (timerNode && contains(timerNode, child)) return;
       found = true;
     });
@@ -95,7 +102,10 @@ function cleanupRegions(race: TSESTree.CallExpression): Region[] {
   const regions: Region[] = [];
   let child: TSESTree.Node = race;
   for (let p: TSESTree.Node | undefined = race.parent; p && !isFunctionNode(p); child = p, p = p.parent) {
-    if (p.type === AST_NODE_TYPES.TryStatement && p.block === child && p.finalizer) regions.push(p.finalizer);
+    // A race in the `try` block or in its `catch`: the `finally` runs after either.
+    if (p.type === AST_NODE_TYPES.TryStatement && (p.block === child || p.handler === child) && p.finalizer) {
+      regions.push(p.finalizer);
+    }
     if (
       p.type === AST_NODE_TYPES.MemberExpression &&
       p.object === child &&

@@ -21,7 +21,7 @@ export interface Timeout {
   kind: 'promiseTimer' | 'timersPromises' | 'helper' | 'helperResult';
   /** The element raced (or the expression found behind a `const`). */
   node: TSESTree.Node;
-  /** Where a `new Promise` timer's handle is stored (`timer = setTimeout(…)`), as source text. */
+  /** Where a `new Promise` timer's handle is stored (`timer = setTimeout(…)`, `this.timer = …`), as source text. */
   handle: string | null;
   /** The delay, when it is written at the timer (`setTimeout(r, ms)`, `sleep(ms)`). */
   ms: TSESTree.Node | null;
@@ -137,7 +137,17 @@ function promiseTimer(node: TSESTree.NewExpression, element: TSESTree.Node): Tim
   const stored = outermostAlias(found);
   const holder = stored.parent;
   if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === stored) {
-    handle = holder.left.type === AST_NODE_TYPES.Identifier ? holder.left.name : null;
+    // `timer = …`, or a field of the object: `this.timer = …`.
+    const left = holder.left;
+    if (left.type === AST_NODE_TYPES.Identifier) handle = left.name;
+    else if (
+      left.type === AST_NODE_TYPES.MemberExpression &&
+      !left.computed &&
+      left.object.type === AST_NODE_TYPES.ThisExpression
+    ) {
+      const hash = left.property.type === AST_NODE_TYPES.PrivateIdentifier ? '#' : '';
+      handle = `this.${hash}${left.property.name}`;
+    }
   }
   const unref =
     parent.type === AST_NODE_TYPES.MemberExpression &&
