@@ -22,6 +22,7 @@ import {
   type FunctionNode,
 } from './ast.js';
 import { ADD_LISTENER, ADD_ONCE_LISTENER } from './resources.js';
+import { constDeclarator } from './owners.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -268,9 +269,15 @@ export function modelExecutor(
   const keys = new Map<Variable | string, string>();
   const keyOf = (receiver: TSESTree.Expression): string => {
     let identity: Variable | string = sourceCode.getText(receiver).replace(/\s+/g, '');
-    if (receiver.type === AST_NODE_TYPES.Identifier) {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(receiver), receiver.name);
-      if (variable) identity = variable;
+    // `const same = stream`: a `const` copy of a variable names the same emitter.
+    let named: TSESTree.Expression = receiver;
+    for (let depth = 0; named.type === AST_NODE_TYPES.Identifier && depth < 4; depth++) {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(named), named.name);
+      if (!variable) break;
+      identity = variable;
+      const init = constDeclarator(named, sourceCode)?.init;
+      if (init?.type !== AST_NODE_TYPES.Identifier) break;
+      named = init;
     }
     let key = keys.get(identity);
     if (key === undefined) {

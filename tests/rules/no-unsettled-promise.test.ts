@@ -36,6 +36,16 @@ const client = `class Rpc {
 
 ruleTester.run('no-unsettled-promise', rule, {
   valid: [
+    // A \`const\` copy of the stream is the same emitter: its \`error\` listener settles the promise.
+    `${prelude}export function drain(path: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const stream = createReadStream(path);
+    const same = stream;
+    same.on('error', reject);
+    stream.on('end', resolve);
+    stream.resume();
+  });
+}`,
     // An async executor whose awaits cannot reject: a resolve-only timer, a chain ending in .catch.
     `${prelude}declare function load(key: string): Promise<string>;
 export function later(key: string): Promise<string> {
