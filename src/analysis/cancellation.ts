@@ -50,15 +50,14 @@ export function consultsCancellation(root: TSESTree.Node, { services, checker }:
       (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
       call.arguments.includes(node as TSESTree.Expression);
     if (!passed) return false;
-    const property = checker.getNonNullableType(type).getProperty('signal');
+    // An options object with a property typed `AbortSignal`, whatever its name (`signal`, `abortSignal`).
+    const nonNull = checker.getNonNullableType(type);
     return (
-      property !== undefined &&
-      isAbortSignalType(
+      signalPropertyName(
         checker,
-        checker.getNonNullableType(
-          checker.getTypeOfSymbolAtLocation(property, services.esTreeNodeToTSNodeMap.get(node)),
-        ),
-      )
+        nonNull.isUnion() ? nonNull.types : [nonNull],
+        services.esTreeNodeToTSNodeMap.get(node),
+      ) !== null
     );
   });
 }

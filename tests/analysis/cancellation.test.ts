@@ -86,8 +86,11 @@ probe(() => {
 });
 probe(() => fetchFrom('/a', { signal: controller.signal }));
 probe(() => signal['aborted']);
+declare const sdkOptions: { abortSignal?: AbortSignal; retries: number };
+declare function send(options: { abortSignal?: AbortSignal; retries: number }): Promise<void>;
+probe(() => send(sdkOptions));
 `,
-      errors: [passes(1), passes(2), passes(3), passes(4), passes(8), passes(9)],
+      errors: [passes(1), passes(2), passes(3), passes(4), passes(8), passes(9), passes(12)],
     },
     {
       // Nothing about cancellation: a call with no signal, an options object read but not passed
