@@ -276,6 +276,32 @@ export class Rpc {
     }
   }
 }`,
+    // A recursion guard handed down as a parameter, made fresh by every outermost call (or by
+    // the default): a throw that skips the delete ends the call that owns the set.
+    {
+      code: `${prelude}function walk(type: string, seen: Set<string>, children: (t: string) => string[]): void {
+  if (seen.has(type)) throw new Error('circular');
+  seen.add(type);
+  for (const child of children(type)) walk(child, seen, children);
+  seen.delete(type);
+}
+export function verify(type: string, children: (t: string) => string[]): void {
+  walk(type, new Set(), children);
+}
+export function merge(target: object, source: object, memo: Map<object, object> = new Map()): void {
+  for (const value of Object.values(source)) if (typeof value === 'object' && value) mergeKey(target, value, memo);
+}
+function mergeKey(target: object, value: object, memo: Map<object, object>): void {
+  if (memo.has(value)) return;
+  memo.set(value, target);
+  merge(target, value, memo);
+  memo.delete(value);
+}
+export function mergeAll(target: object, source: object): void {
+  merge(target, source);
+}`,
+      options: [{ assumeCallsThrow: true }],
+    },
     // The same, with a key that has a colon in its text: the reply handler still removes from the same map.
     `${prelude}declare function post(message: { id: string }): Promise<void>;
 export class Rpc {
@@ -1283,6 +1309,32 @@ export async function convert(id: string, union: boolean): Promise<number> {
       // No fix: \`n\` is declared in the region and used after it.
       output: null,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 9, column: 5, suggestions: [] }],
+    },
+    // The same guard, but one caller hands it a set that outlives the call.
+    {
+      code: `${prelude}const shared = new Set<string>();
+function walk(type: string, seen: Set<string>, children: (t: string) => string[]): void {
+  seen.add(type);
+  for (const child of children(type)) walk(child, seen, children);
+  seen.delete(type);
+}
+export function verify(type: string, children: (t: string) => string[]): void {
+  walk(type, shared, children);
+}`,
+      options: [{ assumeCallsThrow: true }],
+      output: `${prelude}const shared = new Set<string>();
+function walk(type: string, seen: Set<string>, children: (t: string) => string[]): void {
+  seen.add(type);
+  try {
+    for (const child of children(type)) walk(child, seen, children);
+  } finally {
+    seen.delete(type);
+  }
+}
+export function verify(type: string, children: (t: string) => string[]): void {
+  walk(type, shared, children);
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 8, column: 3 }],
     },
     // A pool given its handle back: the release names the handle its acquire returned.
     {
