@@ -80,8 +80,8 @@ function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
 }
 
 /**
- * Is the parameter only read in place in `fn` (`memo.has(x)`, `memo.set(x, y)`) or handed to
- * a call (`merge(a, b, memo)`), never assigned, returned or stored?
+ * Is the parameter only read in place in `fn` (`memo.has(x)`, `memo.set(x, y)`, `for (… of memo)`)
+ * or handed to a call (`merge(a, b, memo)`), never assigned, returned or stored?
  */
 function usedInPlace(checker: ts.TypeChecker, fn: ts.SignatureDeclaration, name: ts.Identifier): boolean {
   const symbol = checker.getSymbolAtLocation(name);
@@ -99,6 +99,7 @@ function usedInPlace(checker: ts.TypeChecker, fn: ts.SignatureDeclaration, name:
       const read =
         (ts.isPropertyAccessExpression(parent) && parent.expression === node) ||
         (ts.isElementAccessExpression(parent) && parent.expression === node) ||
+        (ts.isForOfStatement(parent) && parent.expression === node) ||
         ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) &&
           (parent.arguments ?? []).some((argument) => argument === node));
       if (!read) inPlace = false;

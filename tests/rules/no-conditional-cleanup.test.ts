@@ -283,6 +283,7 @@ export class Rpc {
   if (seen.has(type)) throw new Error('circular');
   seen.add(type);
   for (const child of children(type)) walk(child, seen, children);
+  for (const other of seen) if (other === type) break;
   seen.delete(type);
 }
 export function verify(type: string, children: (t: string) => string[]): void {
