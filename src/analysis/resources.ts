@@ -106,6 +106,11 @@ function storedIn(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>
   return null;
 }
 
+/** An entry added to or deleted from the collection `recv` under the key `key`. */
+function entrySite(node: TSESTree.Node, recv: string, key: string, receiver: TSESTree.Expression): ResourceSite {
+  return { kind: 'entry', node, pairKey: `entry:${recv}:${key}`, receiver, ownerKey: `entry:${recv}` };
+}
+
 /** Recognises an acquire at a call, update or assignment node. */
 export function acquireAt(
   node: TSESTree.Node,
@@ -128,13 +133,7 @@ export function acquireAt(
   const recv = textOf(receiver, sourceCode);
   const [first, second, third] = node.arguments;
   if ((name === 'set' || name === 'add') && first) {
-    return {
-      kind: 'entry',
-      node,
-      pairKey: `entry:${recv}:${textOf(first, sourceCode)}`,
-      receiver,
-      ownerKey: `entry:${recv}`,
-    };
+    return entrySite(node, recv, textOf(first, sourceCode), receiver);
   }
   if (LISTEN.has(name) && first && second && !selfRemoving(third)) {
     const family = name === 'addEventListener' ? 'addEventListener' : 'on';
@@ -209,13 +208,7 @@ export function releaseAt(
   const receiver = skipWrappers(callee.object);
   const recv = textOf(receiver, sourceCode);
   if (name === 'delete' && first) {
-    return {
-      kind: 'entry',
-      node,
-      pairKey: `entry:${recv}:${textOf(first, sourceCode)}`,
-      receiver,
-      ownerKey: `entry:${recv}`,
-    };
+    return entrySite(node, recv, textOf(first, sourceCode), receiver);
   }
   const family = UNLISTEN[name];
   if (family && first && second) {

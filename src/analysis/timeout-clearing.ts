@@ -11,7 +11,7 @@ import { contains, isFunctionNode, memberName, skipWrappers, walk } from './ast.
 import { isSignalValue, type RaceContext } from './raced-work.js';
 import { textOf } from './resources.js';
 import type { Timeout } from './timeouts.js';
-import { CLEAR_TIMER } from './timers.js';
+import { isClearCall } from './timers.js';
 
 /** A region that runs after a settlement: one callback, or both handlers of `.then(a, b)` (both must clear). */
 type Region = TSESTree.Node | TSESTree.Node[];
@@ -51,14 +51,7 @@ export function timeoutCleared(timeout: Timeout, race: TSESTree.CallExpression, 
     walk(region, (child) => {
       if (found || child.type !== AST_NODE_TYPES.CallExpression) return;
       // `clearTimeout(t)`, or through the global object or a timers module (`globalThis.clearTimeout(t)`).
-      const callee = skipWrappers(child.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression
-            ? memberName(callee)
-            : null;
-      if (name === null || !CLEAR_TIMER.test(name)) return;
+      if (!isClearCall(child)) return;
       const arg = child.arguments[0];
       if (!arg || textOf(arg, sourceCode) !== handle) return;
       if (timerNode && contains(timerNode, child)) return;
