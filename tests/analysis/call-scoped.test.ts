@@ -1,0 +1,240 @@
+/**
+ * `parameterMadePerCall` through a probe rule: at every `probe(x)` where `x`
+ * names a parameter it reports whether the collection the parameter holds
+ * lives for one outermost call of its function (`per call`) or may outlive it
+ * (`outlives`).
+ */
+import ts from 'typescript';
+import { parameterMadePerCall } from '../../src/analysis/call-scoped.js';
+import { typedRuleTester } from '../rule-tester.js';
+import { argumentProbe } from './argument-probe.js';
+
+const probe = argumentProbe((arg, services) => {
+  const tsNode = services.esTreeNodeToTSNodeMap.get(arg);
+  if (!ts.isIdentifier(tsNode)) return 'not a parameter';
+  const declaration = services.program.getTypeChecker().getSymbolAtLocation(tsNode)?.valueDeclaration;
+  if (!declaration || !ts.isParameter(declaration)) return 'not a parameter';
+  return parameterMadePerCall(services.program, declaration) ? 'per call' : 'outlives';
+});
+
+const prelude = `declare function probe(value: unknown): void;
+interface Tree { children: Tree[] }
+declare const root: Tree;
+`;
+const at = (line: number) => line + 3;
+const perCall = (line: number) => ({ messageId: 'verdict' as const, data: { verdict: 'per call' }, line: at(line) });
+const outlives = (line: number) => ({ messageId: 'verdict' as const, data: { verdict: 'outlives' }, line: at(line) });
+
+typedRuleTester().run('call-scoped probe', probe, {
+  valid: [],
+  invalid: [
+    {
+      // A recursion guard: every outer call passes a fresh set, the recursion passes its own
+      // parameter down.
+      code: `${prelude}function visit(node: Tree, seen: Set<Tree>): void {
+  probe(seen);
+  if (seen.has(node)) return;
+  seen.add(node);
+  for (const child of node.children) visit(child, seen);
+}
+visit(root, new Set());
+export function again(): void {
+  visit(root, new Set<Tree>());
+}
+`,
+      errors: [perCall(2)],
+    },
+    {
+      // The same guard, but one outer call passes a set kept at module level.
+      code: `${prelude}const shared = new Set<Tree>();
+function visit(node: Tree, seen: Set<Tree>): void {
+  probe(seen);
+  if (seen.has(node)) return;
+  seen.add(node);
+  for (const child of node.children) visit(child, seen);
+}
+visit(root, new Set());
+visit(root, shared);
+`,
+      errors: [outlives(3)],
+    },
+    {
+      // A fresh default that callers omit, or fill with a fresh map themselves; a default that is
+      // a module-level map is not fresh.
+      code: `${prelude}const memos = new Map<object, object>();
+function merge(target: object, source: object, memo = new Map<object, object>()): void {
+  probe(memo);
+  if (memo.has(source)) return;
+  memo.set(source, target);
+}
+merge({}, {});
+merge({}, {}, new Map());
+function mergeShared(target: object, source: object, memo = memos): void {
+  probe(memo);
+  memo.set(source, target);
+}
+mergeShared({}, {});
+`,
+      errors: [perCall(3), outlives(10)],
+    },
+    {
+      // An omitted argument without a default: a caller that passes nothing is not judged fresh.
+      code: `${prelude}function count(node: Tree, seen?: Set<Tree>): number {
+  probe(seen);
+  return seen ? seen.size : node.children.length;
+}
+count(root);
+count(root, new Set());
+`,
+      errors: [outlives(2)],
+    },
+    {
+      // Mutual recursion: the set passes through two functions, filled fresh by the only outer call.
+      code: `${prelude}function walkTree(node: Tree, seen: Set<Tree>): void {
+  probe(seen);
+  if (seen.has(node)) return;
+  seen.add(node);
+  for (const child of node.children) walkChildren(child, seen);
+}
+function walkChildren(node: Tree, visited: Set<Tree>): void {
+  probe(visited);
+  walkTree(node, visited);
+}
+walkTree(root, new Set());
+`,
+      errors: [perCall(2), perCall(8)],
+    },
+    {
+      // The same mutual recursion, but the second function is also called with a module-level
+      // set: neither parameter is per call any more.
+      code: `${prelude}const kept = new Set<Tree>();
+function walkTree(node: Tree, seen: Set<Tree>): void {
+  probe(seen);
+  if (seen.has(node)) return;
+  seen.add(node);
+  for (const child of node.children) walkChildren(child, seen);
+}
+function walkChildren(node: Tree, visited: Set<Tree>): void {
+  probe(visited);
+  walkTree(node, visited);
+}
+walkTree(root, new Set());
+walkChildren(root, kept);
+`,
+      errors: [outlives(3), outlives(9)],
+    },
+    {
+      // Returned, stored in a field, reassigned: the collection leaves the call or is not the
+      // caller's any more.
+      code: `${prelude}function collect(node: Tree, out: Tree[]): Tree[] {
+  probe(out);
+  out.push(node);
+  return out;
+}
+collect(root, []);
+class Walker {
+  private seen: Set<Tree> | undefined;
+  run(node: Tree, seen: Set<Tree>): void {
+    probe(seen);
+    this.seen = seen;
+  }
+  start(): void {
+    this.run(root, new Set());
+  }
+}
+function fresh(node: Tree, seen: Set<Tree>): void {
+  probe(seen);
+  seen = new Set();
+  seen.add(node);
+}
+fresh(root, new Set());
+`,
+      errors: [outlives(2), outlives(10), outlives(18)],
+    },
+    {
+      // An async function and a generator keep the collection across suspensions.
+      code: `${prelude}declare function tick(): Promise<void>;
+async function visitLater(node: Tree, seen: Set<Tree>): Promise<void> {
+  probe(seen);
+  seen.add(node);
+  await tick();
+}
+void visitLater(root, new Set());
+function* visitEach(node: Tree, seen: Set<Tree>): Generator<Tree> {
+  probe(seen);
+  seen.add(node);
+  yield node;
+}
+visitEach(root, new Set());
+`,
+      errors: [outlives(3), outlives(9)],
+    },
+    {
+      // No callers in the program (only exported), a caller that spreads its arguments, and a
+      // function handed on as a value: callers the program does not show.
+      code: `${prelude}export function check(node: Tree, seen: Set<Tree>): void {
+  probe(seen);
+  seen.add(node);
+}
+function spread(node: Tree, seen: Set<Tree>): void {
+  probe(seen);
+  seen.add(node);
+}
+declare const args: [Tree, Set<Tree>];
+spread(...args);
+function handed(node: Tree, seen: Set<Tree>): void {
+  probe(seen);
+  seen.add(node);
+}
+handed(root, new Set());
+export const handler = handed;
+`,
+      errors: [outlives(2), outlives(6), outlives(12)],
+    },
+    {
+      // Iterating the collection with for…of is a use in place; a spread of it into an array
+      // literal is not one of the uses in place.
+      code: `${prelude}function list(node: Tree, seen: Set<Tree>): void {
+  probe(seen);
+  seen.add(node);
+  for (const item of seen) void item;
+}
+list(root, new Set());
+function copy(node: Tree, seen: Set<Tree>): Tree[] {
+  probe(seen);
+  seen.add(node);
+  return [...seen];
+}
+copy(root, new Set());
+`,
+      errors: [perCall(2), outlives(8)],
+    },
+    {
+      // Today: handing the collection to any call counts as a use in place, even a call that keeps
+      // it (looks wrong because \`held.push(seen)\` stores the set in a module-level array, so it
+      // outlives the call as surely as \`this.seen = seen\` does).
+      code: `${prelude}const held: Set<Tree>[] = [];
+function hold(node: Tree, seen: Set<Tree>): void {
+  probe(seen);
+  seen.add(node);
+  held.push(seen);
+}
+hold(root, new Set());
+`,
+      errors: [perCall(3)],
+    },
+    {
+      // Today: uses inside a nested function count as uses in place, so a closure that keeps the
+      // set and is returned leaves it per call (looks wrong because the returned closure holds the
+      // set after the call has ended).
+      code: `${prelude}function seenTest(node: Tree, seen: Set<Tree>): (other: Tree) => boolean {
+  probe(seen);
+  seen.add(node);
+  return (other) => seen.has(other);
+}
+export const test = seenTest(root, new Set());
+`,
+      errors: [perCall(2)],
+    },
+  ],
+});
