@@ -33,7 +33,10 @@ function madePerCall(program: ts.Program, start: ts.ParameterDeclaration): boole
     if (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) return false;
     if ('asteriskToken' in fn && fn.asteriskToken) return false;
     if (parameter.initializer && !isFresh(parameter.initializer)) return false;
-    if (!usedInPlace(checker, fn, parameter.name)) return false;
+    const handedTo = usedInPlace(checker, fn, parameter.name);
+    if (!handedTo) return false;
+    // Handed down to another function: its parameter must be call-scoped too.
+    work.push(...handedTo);
     const index = fn.parameters.indexOf(parameter);
     const { calls, reactions, complete } = callSitesOf(program, fn);
     // Callers the program does not show may pass a collection that outlives the call.
@@ -80,15 +83,24 @@ function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
 }
 
 /**
- * Is the parameter only read in place in `fn` (`memo.has(x)`, `memo.set(x, y)`, `for (… of memo)`)
- * or handed to a call (`merge(a, b, memo)`), never assigned, returned or stored?
+ * Is the parameter only read in place in `fn` itself (`memo.has(x)`, `memo.set(x, y)`,
+ * `for (… of memo)`) or handed to calls of functions declared in the program
+ * (`merge(a, b, memo)`), never assigned, returned, stored, captured by a nested function
+ * or handed to a call the program cannot follow (`held.push(memo)`)? The parameters it is
+ * handed to, or null when it escapes.
  */
-function usedInPlace(checker: ts.TypeChecker, fn: ts.SignatureDeclaration, name: ts.Identifier): boolean {
+function usedInPlace(
+  checker: ts.TypeChecker,
+  fn: ts.SignatureDeclaration,
+  name: ts.Identifier,
+): ts.ParameterDeclaration[] | null {
   const symbol = checker.getSymbolAtLocation(name);
-  if (!symbol) return false;
-  let inPlace = true;
-  const visit = (node: ts.Node): void => {
-    if (!inPlace) return;
+  if (!symbol) return null;
+  const handedTo: ts.ParameterDeclaration[] = [];
+  /** The uses through which the collection escapes. */
+  const escapes: ts.Node[] = [];
+  const visit = (node: ts.Node, nested: boolean): void => {
+    if (escapes.length > 0) return;
     if (
       ts.isIdentifier(node) &&
       node !== name &&
@@ -96,17 +108,36 @@ function usedInPlace(checker: ts.TypeChecker, fn: ts.SignatureDeclaration, name:
       checker.getSymbolAtLocation(node) === symbol
     ) {
       const parent = node.parent;
-      const read =
+      if (nested) {
+        escapes.push(node);
+      } else if (
         (ts.isPropertyAccessExpression(parent) && parent.expression === node) ||
         (ts.isElementAccessExpression(parent) && parent.expression === node) ||
-        (ts.isForOfStatement(parent) && parent.expression === node) ||
-        ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) &&
-          (parent.arguments ?? []).some((argument) => argument === node));
-      if (!read) inPlace = false;
+        (ts.isForOfStatement(parent) && parent.expression === node)
+      ) {
+        // read in place
+      } else if (ts.isCallExpression(parent) && parent.arguments.some((argument) => argument === node)) {
+        const target = parameterAt(checker, parent, parent.arguments.indexOf(node));
+        if (target) handedTo.push(target);
+        else escapes.push(node);
+      } else {
+        escapes.push(node);
+      }
       return;
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => {
+      visit(child, nested || ts.isFunctionLike(child));
+    });
   };
-  if ('body' in fn && fn.body) visit(fn.body);
-  return inPlace;
+  if ('body' in fn && fn.body) visit(fn.body, false);
+  return escapes.length === 0 ? handedTo : null;
+}
+
+/** The parameter of a function declared in the program that a call's argument at `index` fills. */
+function parameterAt(checker: ts.TypeChecker, call: ts.CallExpression, index: number): ts.ParameterDeclaration | null {
+  // Only a function whose body the program shows: an ambient or overload declaration may keep it.
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration) || !('body' in declaration) || !declaration.body) return null;
+  const parameter = declaration.parameters[index];
+  return parameter && !parameter.dotDotDotToken ? parameter : null;
 }
