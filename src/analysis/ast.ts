@@ -292,3 +292,13 @@ export function enclosingClass(node: TSESTree.Node): ClassNode | null {
   }
   return null;
 }
+
+/** The tests of the `if`s between `node` and `stop` whose branches hold `node`: what decides whether it runs. */
+export function branchTestsAround(node: TSESTree.Node, stop: TSESTree.Node): TSESTree.Expression[] {
+  const tests: TSESTree.Expression[] = [];
+  let child: TSESTree.Node = node;
+  for (let p: TSESTree.Node | undefined = node.parent; p && p !== stop; child = p, p = p.parent) {
+    if (p.type === AST_NODE_TYPES.IfStatement && p.test !== child) tests.push(p.test);
+  }
+  return tests;
+}

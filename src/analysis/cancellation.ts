@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import { enclosingFunction, walk, type FunctionNode } from './ast.js';
-import { isAbortSignalType, signalPropertyName } from './types.js';
+import { isAbortSignalType, signalPropertyOf } from './types.js';
 import { CANCELLATION_READS } from './vocabulary.js';
 
 /** What the cancellation questions ask the types with: the parser services and their checker. */
@@ -51,14 +51,7 @@ export function consultsCancellation(root: TSESTree.Node, { services, checker }:
       call.arguments.includes(node as TSESTree.Expression);
     if (!passed) return false;
     // An options object with a property typed `AbortSignal`, whatever its name (`signal`, `abortSignal`).
-    const nonNull = checker.getNonNullableType(type);
-    return (
-      signalPropertyName(
-        checker,
-        nonNull.isUnion() ? nonNull.types : [nonNull],
-        services.esTreeNodeToTSNodeMap.get(node),
-      ) !== null
-    );
+    return signalPropertyOf(checker, type, services.esTreeNodeToTSNodeMap.get(node)) !== null;
   });
 }
 
@@ -104,12 +97,7 @@ function signalOfParameter(param: TSESTree.Parameter, { services, checker }: Typ
     const type = services.getTypeAtLocation(inner);
     if (isAbortSignalType(checker, type)) return inner.name;
     // An options object with a property typed `AbortSignal`, whatever its name.
-    const nonNull = checker.getNonNullableType(type);
-    const property = signalPropertyName(
-      checker,
-      nonNull.isUnion() ? nonNull.types : [nonNull],
-      services.esTreeNodeToTSNodeMap.get(inner),
-    );
+    const property = signalPropertyOf(checker, type, services.esTreeNodeToTSNodeMap.get(inner));
     return property === null ? null : `${inner.name}.${property}`;
   }
   if (inner.type === AST_NODE_TYPES.ObjectPattern) {

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { isFunctionNode, walk, type FunctionNode } from './ast.js';
+import { branchTestsAround, isFunctionNode, walk, type FunctionNode } from './ast.js';
 import { consultsCancellation, readsCancellation, signalInScope, type TypeContext } from './cancellation.js';
 import { teardownAround } from './intent.js';
 import { neverRejects } from './rejections.js';
@@ -327,16 +327,13 @@ function countersOf(loop: EndlessLoop): Set<string> {
 /** Is `exit` in a branch of an \`if\` (inside `loop`) whose test reads one of `counters`? */
 function underCounterTest(exit: TSESTree.Node, loop: EndlessLoop, counters: ReadonlySet<string>): boolean {
   if (counters.size === 0) return false;
-  let child: TSESTree.Node = exit;
-  for (let p: TSESTree.Node | undefined = exit.parent; p && p !== loop; child = p, p = p.parent) {
-    if (p.type !== AST_NODE_TYPES.IfStatement || p.test === child) continue;
-    const names: string[] = [];
-    walk(p.test, (node) => {
+  const names: string[] = [];
+  for (const test of branchTestsAround(exit, loop)) {
+    walk(test, (node) => {
       if (node.type === AST_NODE_TYPES.Identifier) names.push(node.name);
     });
-    if (names.some((name) => counters.has(name))) return true;
   }
-  return false;
+  return names.some((name) => counters.has(name));
 }
 
 /** Reachable per code path analysis (a jump after an unconditional `continue` is not). */

@@ -7,7 +7,16 @@
  * hands the field to a call, or calls a method of the same class that does.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { contains, isFunctionNode, keyName, skipWrappers, walk, type ClassNode, type FunctionNode } from './ast.js';
+import {
+  branchTestsAround,
+  contains,
+  isFunctionNode,
+  keyName,
+  skipWrappers,
+  walk,
+  type ClassNode,
+  type FunctionNode,
+} from './ast.js';
 import { classFacts } from './timers.js';
 
 type Scope = TSESLint.Scope.Scope;
@@ -52,15 +61,11 @@ export function teardownReach(
 /** The fields read by the tests of the `if`s that decide whether each exit runs. */
 function exitTestFields(loop: TSESTree.Node, exits: readonly TSESTree.Node[]): Set<string> {
   const fields = new Set<string>();
-  for (const exit of exits) {
-    let child: TSESTree.Node = exit;
-    for (let p: TSESTree.Node | undefined = exit.parent; p && p !== loop; child = p, p = p.parent) {
-      if (p.type !== AST_NODE_TYPES.IfStatement || p.test === child) continue;
-      walk(p.test, (node) => {
-        const field = thisField(node);
-        if (field !== null) fields.add(field);
-      });
-    }
+  for (const test of exits.flatMap((exit) => branchTestsAround(exit, loop))) {
+    walk(test, (node) => {
+      const field = thisField(node);
+      if (field !== null) fields.add(field);
+    });
   }
   return fields;
 }

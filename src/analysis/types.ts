@@ -99,8 +99,18 @@ export interface SignalSlot {
 }
 
 /** The name of a property typed AbortSignal that every part of an options type has. */
+/**
+ * The property of an options type (nullable or not) that every member of it holds typed
+ * `AbortSignal` (`signal`, `abortSignal`, …), so not `string | URL | Request`, where only a
+ * `Request` would carry one.
+ */
+export function signalPropertyOf(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): string | null {
+  const nonNull = checker.getNonNullableType(type);
+  return signalPropertyName(checker, nonNull.isUnion() ? nonNull.types : [nonNull], at);
+}
+
 /** The property that every part of an options type holds typed `AbortSignal` (`signal`, `abortSignal`, …). */
-export function signalPropertyName(checker: ts.TypeChecker, parts: readonly ts.Type[], at: ts.Node): string | null {
+function signalPropertyName(checker: ts.TypeChecker, parts: readonly ts.Type[], at: ts.Node): string | null {
   const first = parts[0];
   // An object type, or an intersection of them (`RequestOptions & { pollIntervalMs?: number }`).
   if (!first || !(first.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return null;
@@ -127,12 +137,8 @@ export function signalSlot(checker: ts.TypeChecker, signature: ts.Signature, at:
   for (const [index, parameter] of signature.getParameters().entries()) {
     const type = checker.getTypeOfSymbolAtLocation(parameter, at);
     if (isAbortSignalType(checker, type)) return { index, viaOptions: false };
-    // An options bag: every member of the parameter's type has a property typed
-    // AbortSignal (`signal`, `abortSignal`, …), so not `string | URL | Request`,
-    // where only a `Request` would carry one.
-    const nonNull = checker.getNonNullableType(type);
-    const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
-    const property = signalPropertyName(checker, parts, at);
+    // An options bag that carries a signal.
+    const property = signalPropertyOf(checker, type, at);
     if (property) return { index, viaOptions: true, property };
   }
   return null;
