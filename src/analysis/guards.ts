@@ -176,3 +176,125 @@ export function assertsOnResource(
   });
   return reads;
 }
+
+/**
+ * `afterState = afterState ?? this.pending.get(key); if (afterState === undefined) return;`:
+ * a jump taken only when the acquire's own entry is no longer there (something else
+ * removed it while this function waited) leaves nothing behind to release.
+ */
+export function takenWhenEntryGone(
+  jump: TSESTree.Node,
+  acquire: ResourceSite,
+  fn: FunctionNode | null,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  if (acquire.kind !== 'entry' || acquire.node.type !== AST_NODE_TYPES.CallExpression || !acquire.receiver)
+    return false;
+  const key = acquire.node.arguments[0];
+  if (!key) return false;
+  let child: TSESTree.Node = jump;
+  let guard: TSESTree.IfStatement | null = null;
+  for (let p = jump.parent; p && p !== fn && !isFunctionNode(p); child = p, p = p.parent) {
+    if (p.type === AST_NODE_TYPES.IfStatement && p.test !== child) {
+      guard = p.consequent === child ? p : null;
+      break;
+    }
+  }
+  if (!guard) return false;
+  const entry = { receiver: textOf(acquire.receiver, sourceCode), key: textOf(key, sourceCode) };
+  const absent = absenceTested(guard.test);
+  if (!absent) return false;
+  if (absent.kind === 'has') return lookupOf(absent.node, 'has', entry, sourceCode);
+  if (lookupOf(absent.node, 'get', entry, sourceCode)) return true;
+  if (absent.node.type !== AST_NODE_TYPES.Identifier) return false;
+  const value = valueBefore(guard, absent.node, sourceCode);
+  return value !== null && mirrorsLookup(value, entry, sourceCode);
+}
+
+/** What a test says is missing: `!m.has(k)` (the call), `!v`, `v === undefined`, `v == null` (the value). */
+function absenceTested(test: TSESTree.Expression): { kind: 'has' | 'value'; node: TSESTree.Expression } | null {
+  const node = skipWrappers(test);
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+    const operand = skipWrappers(node.argument);
+    const isHas =
+      operand.type === AST_NODE_TYPES.CallExpression &&
+      skipWrappers(operand.callee).type === AST_NODE_TYPES.MemberExpression &&
+      memberName(skipWrappers(operand.callee) as TSESTree.MemberExpression) === 'has';
+    return { kind: isHas ? 'has' : 'value', node: operand };
+  }
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || !['===', '=='].includes(node.operator)) return null;
+  const nothing = (side: TSESTree.Node): boolean =>
+    (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined') ||
+    (side.type === AST_NODE_TYPES.Literal && side.value === null);
+  if (nothing(node.right) && node.left.type !== AST_NODE_TYPES.PrivateIdentifier) {
+    return { kind: 'value', node: skipWrappers(node.left) };
+  }
+  if (nothing(node.left)) return { kind: 'value', node: skipWrappers(node.right) };
+  return null;
+}
+
+/** `m.get(k)` / `m.has(k)` on the acquire's owner and key. */
+function lookupOf(
+  node: TSESTree.Expression,
+  method: 'get' | 'has',
+  entry: { receiver: string; key: string },
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const call = skipWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(call.callee);
+  const [argument] = call.arguments;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(callee) === method &&
+    textOf(skipWrappers(callee.object), sourceCode) === entry.receiver &&
+    argument !== undefined &&
+    textOf(argument, sourceCode) === entry.key
+  );
+}
+
+/** `m.get(k)`, `earlier ?? m.get(k)`, `earlier || m.get(k)`: empty only if the entry is. */
+function mirrorsLookup(
+  value: TSESTree.Expression,
+  entry: { receiver: string; key: string },
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const node = skipWrappers(value);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && (node.operator === '??' || node.operator === '||')) {
+    return mirrorsLookup(node.right, entry, sourceCode);
+  }
+  return lookupOf(node, 'get', entry, sourceCode);
+}
+
+/**
+ * The value `variable` holds when `statement` runs: the assignment or declaration just
+ * before it in the same block, or the initializer of a `const`.
+ */
+function valueBefore(
+  statement: TSESTree.Statement,
+  variable: TSESTree.Identifier,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESTree.Expression | null {
+  const holder = statement.parent;
+  if (holder.type === AST_NODE_TYPES.BlockStatement || holder.type === AST_NODE_TYPES.Program) {
+    const previous = holder.body[holder.body.indexOf(statement) - 1];
+    if (previous?.type === AST_NODE_TYPES.ExpressionStatement) {
+      const assignment = skipWrappers(previous.expression);
+      if (
+        assignment.type === AST_NODE_TYPES.AssignmentExpression &&
+        assignment.operator === '=' &&
+        assignment.left.type === AST_NODE_TYPES.Identifier &&
+        assignment.left.name === variable.name
+      ) {
+        return assignment.right;
+      }
+    }
+    if (previous?.type === AST_NODE_TYPES.VariableDeclaration) {
+      const declarator = previous.declarations.find(
+        (d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === variable.name,
+      );
+      if (declarator?.init) return declarator.init;
+    }
+  }
+  return constDeclarator(variable, sourceCode)?.init ?? null;
+}

@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { contains, enclosingFunction, isFunctionNode, type FunctionNode } from './ast.js';
-import { assertsOnResource } from './guards.js';
+import { assertsOnResource, takenWhenEntryGone } from './guards.js';
 import { releaseOwedHere, targetOutlivesListeners } from './handoffs.js';
 import { placementsOf, promiseOfExecutor, settlingListeners, type PairIndex, type Placement } from './pairing.js';
 import type { Position } from './paths.js';
@@ -30,11 +30,13 @@ export type SkippedRelease =
   | { kind: 'dropped'; release: ResourceSite; dropped: TSESTree.AssignmentExpression }
   /**
    * A normal path from the acquire leaves `fn` (the function it is placed in) without a
-   * release, passing `jump` if it passes one; `direct` are the releases in `fn` itself.
+   * release, passing `jump` if it passes one; `direct` are the releases in `fn` itself;
+   * `at` is the node that stands for `release` on the paths (the `if` of a handle test).
    */
   | {
       kind: 'path';
       release: ResourceSite;
+      at: TSESTree.Node;
       fn: FunctionNode | null;
       jump: TSESTree.Node | null;
       direct: TSESTree.Node[];
@@ -121,8 +123,9 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
       .jumpsIn(start.codePath)
       .filter(
         (jump) =>
-          (jump.node.type === AST_NODE_TYPES.BreakStatement || jump.node.type === AST_NODE_TYPES.ContinueStatement) &&
-          releasedByFinally(jump.node, fn, releaseNodes),
+          ((jump.node.type === AST_NODE_TYPES.BreakStatement || jump.node.type === AST_NODE_TYPES.ContinueStatement) &&
+            releasedByFinally(jump.node, fn, releaseNodes)) ||
+          (jump.node.range[0] > acquire.node.range[1] && takenWhenEntryGone(jump.node, acquire, fn, sourceCode)),
       )
       .map((jump) => jump.node),
   );
@@ -141,7 +144,15 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
     ) {
       return null;
     }
-    return { kind: 'path', release: first, fn, jump: leak.jump, direct };
+    const at = placements.find((p) => p.site === first && p.kind === 'direct');
+    return {
+      kind: 'path',
+      release: first,
+      at: at?.kind === 'direct' ? at.at : first.node,
+      fn,
+      jump: leak.jump,
+      direct,
+    };
   }
   const throwers = [
     ...(executed ? awaitsAround(index, executed, fn) : []),

@@ -222,7 +222,7 @@ function condition(
       return `finds nothing once \`${sourceCode.getText(dropped)}\` on line ${String(dropped.loc.start.line)} lets go of the handle unreleased (release it before letting go)`;
     }
     case 'path':
-      return describeCondition(sourceCode, skipped.release.node, acquire.node, skipped.fn, skipped.jump);
+      return describeCondition(sourceCode, skipped.at, acquire.node, skipped.fn, skipped.jump);
   }
 }
 

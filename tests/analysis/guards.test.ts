@@ -13,10 +13,19 @@
  * - `asserts`: at every `throw`, whether it asserts on the resource of the
  *   last acquire before it (`asserts`) or is an ordinary failure (`fails`)
  *   (`assertsOnResource`).
+ * - `gone`: at every `return`, whether it is taken only when the entry of the
+ *   last acquire before it is already gone (`gone`) or on other paths too
+ *   (`leaves`) (`takenWhenEntryGone`).
  */
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../../src/analysis/ast.js';
-import { assertsOnResource, guardedRelease, guardTestsAround, inOtherBranch } from '../../src/analysis/guards.js';
+import {
+  assertsOnResource,
+  guardedRelease,
+  guardTestsAround,
+  inOtherBranch,
+  takenWhenEntryGone,
+} from '../../src/analysis/guards.js';
 import { acquireAt, releaseAt, releaseKeys, type ResourceSite } from '../../src/analysis/resources.js';
 import { typedRuleTester } from '../rule-tester.js';
 
@@ -114,6 +123,25 @@ const assertsProbe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
         if (!acquire) return;
         const verdict = assertsOnResource(node, acquire, context.sourceCode) ? 'asserts' : 'fails';
         context.report({ node, messageId: 'verdict', data: { verdict } });
+      },
+    };
+  },
+});
+
+const goneProbe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
+  meta: { type: 'problem', messages: { verdict: '{{verdict}}' }, schema: [], defaultOptions: [] },
+  create(context) {
+    const acquires: ResourceSite[] = [];
+    return {
+      CallExpression(node) {
+        const acquire = acquireAt(node, context.sourceCode, []);
+        if (acquire?.kind === 'entry') acquires.push(acquire);
+      },
+      ReturnStatement(node: TSESTree.ReturnStatement) {
+        const acquire = acquires.filter((a) => a.node.range[1] <= node.range[0]).at(-1);
+        if (!acquire) return;
+        const gone = takenWhenEntryGone(node, acquire, enclosingFunction(node), context.sourceCode);
+        context.report({ node, messageId: 'verdict', data: { verdict: gone ? 'gone' : 'leaves' } });
       },
     };
   },
@@ -354,6 +382,45 @@ function put(key: string): void {
 }
 `,
       errors: [fails(4), fails(6)],
+    },
+  ],
+});
+
+typedRuleTester().run('gone probe', goneProbe, {
+  valid: [],
+  invalid: [
+    {
+      // A return whose test says the acquire's own entry is missing (a lookup of the same
+      // owner and key, directly, through \`!has\`, or through a variable just given the
+      // lookup's value) leaves nothing behind; any other test, key or branch does.
+      code: `${prelude}const open = new Map<string, number>();
+async function pull(key: string, other: string, flag?: number): Promise<void> {
+  open.set(key, 1);
+  await work();
+  if (!open.has(key)) return;
+  if (open.get(key) === undefined) return;
+  let state = flag;
+  state = state ?? open.get(key);
+  if (state === undefined) return;
+  const seen = open.get(key);
+  if (!seen) return;
+  if (!open.has(other)) return;
+  if (open.has(key)) return;
+  if (flag === undefined) return;
+  if (open.get(key) === undefined) probe();
+  else return;
+}
+`,
+      errors: [
+        verdictAt('gone')(5),
+        verdictAt('gone')(6),
+        verdictAt('gone')(9),
+        verdictAt('gone')(11),
+        verdictAt('leaves')(12),
+        verdictAt('leaves')(13),
+        verdictAt('leaves')(14),
+        verdictAt('leaves')(16),
+      ],
     },
   ],
 });

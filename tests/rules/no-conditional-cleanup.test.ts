@@ -10,6 +10,35 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // The early return runs only when the entry is already gone (another caller took it
+    // while this one waited): there is nothing left to release on that path.
+    `declare function provide(key: string): Promise<string>;
+declare function log(message: string): void;
+export class Pull {
+  private readonly open = new Map<string, { state: number }>();
+  async pull(key: string): Promise<void> {
+    this.open.set(key, { state: 1 });
+    let after: { state: number } | undefined;
+    try {
+      await provide(key);
+    } catch {
+      after = { state: 2 };
+    }
+    after = after ?? this.open.get(key);
+    if (after === undefined) {
+      log('lost');
+      return;
+    }
+    this.open.delete(key);
+    log(String(after.state));
+  }
+  async again(key: string): Promise<void> {
+    this.open.set(key, { state: 1 });
+    await provide(key).catch(() => undefined);
+    if (!this.open.has(key)) return;
+    this.open.delete(key);
+  }
+}`,
     // The release's test holds whenever the acquire ran: \`shouldCreate\` is one of the acquire's
     // tests, and the acquire's other test is part of it.
     `interface Runner { release(): Promise<void>; replica: boolean; [Symbol.asyncDispose](): Promise<void> }
@@ -764,6 +793,43 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // The handle test around the delete is not what skips it: the early return is.
+    {
+      code: `declare function start(): Promise<{ send(kind: string): void }>;
+declare function dropped(): Promise<boolean>;
+export class Client {
+  private readonly inFlight = new Set<string>();
+  async notify(kind: string, uri: string, full: boolean): Promise<void> {
+    let open: string | undefined;
+    if (full && kind === 'open') {
+      open = uri;
+      this.inFlight.add(open);
+    }
+    const connection = await start();
+    if (await dropped()) return;
+    if (open !== undefined) {
+      this.inFlight.delete(open);
+    }
+    connection.send(kind);
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 14,
+          column: 7,
+          data: {
+            release: 'this.inFlight.delete(open)',
+            condition: 'is skipped by the `return` on line 12',
+            resource: 'the entry added by',
+            acquire: 'this.inFlight.add(open)',
+            line: '9',
+            stays: 'stays',
+          },
+        },
+      ],
+    },
     // Made whenever no runner was given, but released only for a replica.
     {
       code: `interface Runner { release(): Promise<void>; replica: boolean; [Symbol.asyncDispose](): Promise<void> }
