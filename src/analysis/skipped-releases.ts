@@ -15,7 +15,14 @@ import type { Position } from './paths.js';
 import { neverRejects } from './rejections.js';
 import { textOf, type ResourceSite } from './resources.js';
 import { callCannotThrow } from './throws.js';
-import { inCatchAfter, inCatchAround, inFinallyAfterRelease, isProtected, releasedByFinally } from './try-blocks.js';
+import {
+  cleanupStepBefore,
+  inCatchAfter,
+  inCatchAround,
+  inFinallyAfterRelease,
+  isProtected,
+  releasedByFinally,
+} from './try-blocks.js';
 
 /** How a release paired with an acquire is skipped; `release` is the one to name. */
 export type SkippedRelease =
@@ -163,6 +170,7 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
     (candidate) =>
       !releaseNodes.some((r) => contains(candidate.node, r)) &&
       !inFinallyAfterRelease(candidate.node, acquire.node, releaseNodes) &&
+      !cleanupStepBefore(candidate.node, releaseNodes) &&
       !neverRejects(candidate.node, sourceCode) &&
       !callCannotThrow(candidate.node, services),
   );

@@ -88,3 +88,20 @@ export function inCatchAround(node: TSESTree.Node, acquire: TSESTree.Node): bool
   }
   return false;
 }
+
+/**
+ * `finally { signal.clear(); pending.delete(id); }`: a call (not an `await`) that runs before
+ * a release in the same `finally` is a step of the clean-up, not work that the release must
+ * survive. Awaited steps (`await server.close()`) can still fail on their own.
+ */
+export function cleanupStepBefore(node: TSESTree.Node, releases: readonly TSESTree.Node[]): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (node.parent.type === AST_NODE_TYPES.AwaitExpression) return false;
+  let child: TSESTree.Node = node;
+  for (let p: TSESTree.Node | undefined = node.parent; p && !isFunctionNode(p); child = p, p = p.parent) {
+    if (p.type !== AST_NODE_TYPES.TryStatement || p.finalizer !== child) continue;
+    const finalizer = p.finalizer;
+    return releases.some((r) => contains(finalizer, r) && r.range[0] > node.range[1]);
+  }
+  return false;
+}

@@ -133,7 +133,14 @@ export default createRule<Options, MessageIds>({
       if (acquire) index.acquires.push(acquire);
       if (release) index.addRelease(release);
       // Any call may throw; the pair's own acquire and release are filtered out when it is checked.
-      if (assumeCallsThrow && position && node.type === AST_NODE_TYPES.CallExpression) {
+      // Registering, arming or adding an entry (and undoing it) is bookkeeping, not work that fails.
+      if (
+        assumeCallsThrow &&
+        position &&
+        node.type === AST_NODE_TYPES.CallExpression &&
+        !isBookkeeping(acquire) &&
+        !isBookkeeping(release)
+      ) {
         index.addThrower(position);
       }
     }
@@ -186,6 +193,11 @@ export default createRule<Options, MessageIds>({
 });
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
+/** A listener registered or removed, a timer armed or cleared, an entry added or deleted. */
+function isBookkeeping(site: ResourceSite | null): boolean {
+  return site !== null && (site.kind === 'listener' || site.kind === 'timer' || site.kind === 'entry');
+}
 
 /** Reports a skipped release: on a throw with the `finally` fix, otherwise with the condition that skips it. */
 function report(

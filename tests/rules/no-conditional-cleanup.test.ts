@@ -10,6 +10,42 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // With \`assumeCallsThrow\`: registering more listeners on a target whose methods the checker
+    // cannot see is bookkeeping, not work that fails; and a plain call before the release in the
+    // same \`finally\` is a step of the clean-up.
+    {
+      code: `declare const Base: new () => any;
+export class Stream extends Base {
+  async *read(input: AsyncIterable<string>): AsyncGenerator<string> {
+    const onMessage = (): void => undefined;
+    const onClose = (): void => undefined;
+    this.addEventListener('message', onMessage);
+    this.addEventListener('close', onClose);
+    try {
+      yield* input;
+    } finally {
+      this.removeEventListener('message', onMessage);
+      this.removeEventListener('close', onClose);
+    }
+  }
+}`,
+      options: [{ assumeCallsThrow: true }],
+    },
+    {
+      code: `declare function combine(signals: unknown[]): { clear(): void };
+const nonces = new Set<number>();
+export async function verify(nonce: number, ask: () => Promise<void>): Promise<void> {
+  const signal = combine([]);
+  nonces.add(nonce);
+  try {
+    await ask();
+  } finally {
+    signal.clear();
+    nonces.delete(nonce);
+  }
+}`,
+      options: [{ assumeCallsThrow: true }],
+    },
     // The early return runs only when the entry is already gone (another caller took it
     // while this one waited): there is nothing left to release on that path.
     `declare function provide(key: string): Promise<string>;
@@ -793,6 +829,40 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // An awaited step before the release in the same \`finally\` can fail on its own.
+    {
+      code: `interface Server { close(): Promise<void> }
+export class Provider {
+  private readonly servers = new Map<string, Server>();
+  async run(id: string, server: Server, work: () => Promise<void>): Promise<void> {
+    this.servers.set(id, server);
+    try {
+      await work();
+    } finally {
+      await server.close();
+      this.servers.delete(id);
+    }
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 10,
+          column: 7,
+          data: {
+            release: 'this.servers.delete(id)',
+            thrower: '`await server.close()`',
+            throwLine: '9',
+            resource: 'the entry added by',
+            acquire: 'this.servers.set(id, …)',
+            line: '5',
+            stays: 'stays',
+          },
+          suggestions: [],
+        },
+      ],
+    },
     // The handle test around the delete is not what skips it: the early return is.
     {
       code: `declare function start(): Promise<{ send(kind: string): void }>;
