@@ -236,13 +236,15 @@ export function startingWithin<T extends { node: TSESTree.Node }>(sorted: readon
 export function walk(
   root: TSESTree.Node,
   visit: (node: TSESTree.Node, parent: TSESTree.Node | undefined) => void,
-  { intoFunctions = true }: { intoFunctions?: boolean } = {},
+  options?: { intoFunctions?: boolean },
 ): void {
-  const stack: [TSESTree.Node, TSESTree.Node | undefined][] = [[root, root.parent]];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (!item) break;
-    const [node, parent] = item;
+  const intoFunctions = options?.intoFunctions ?? true;
+  // Two parallel stacks rather than a pair per node: the walk runs over whole classes and functions on every lint.
+  const nodes: TSESTree.Node[] = [root];
+  const parents: (TSESTree.Node | undefined)[] = [root.parent];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as TSESTree.Node;
+    const parent = parents.pop();
     visit(node, parent);
     if (!intoFunctions && node !== root && isFunctionNode(node)) continue;
     // Only the keys that hold children (typescript-eslint's visitor keys), not every property.
@@ -250,9 +252,15 @@ export function walk(
     for (const key of keys) {
       const value: unknown = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
-        for (const child of value as unknown[]) if (isNode(child)) stack.push([child, node]);
+        for (const child of value as unknown[]) {
+          if (isNode(child)) {
+            nodes.push(child);
+            parents.push(node);
+          }
+        }
       } else if (isNode(value)) {
-        stack.push([value, node]);
+        nodes.push(value);
+        parents.push(node);
       }
     }
   }

@@ -87,11 +87,35 @@ function closeHandlerMissing(
   owner: FieldOwner,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): { method: string; emitter: string; event: string } | null {
-  let missing: { method: string; emitter: string; event: string } | null = null;
+  const { methods } = classFacts(owner.classNode, sourceCode);
+  for (const handler of closeHandlers(owner.classNode, sourceCode)) {
+    const fns = methods.get(handler.method) ?? [];
+    if (fns.length > 0 && !fns.some((fn) => functionReleasesCached(fn, owner, sourceCode))) return handler;
+  }
+  return null;
+}
+
+interface CloseHandler {
+  method: string;
+  emitter: string;
+  event: string;
+}
+
+/** Per class: its `close` handlers, found once for all the fields asked about. */
+const closeHandlerCache = new WeakMap<ClassNode, readonly CloseHandler[]>();
+
+/**
+ * The methods of the class that handle the `close` event of an emitter it
+ * owns for its whole life, in source order: `this.stream.on('close', this.onClose)`.
+ */
+function closeHandlers(classNode: ClassNode, sourceCode: Readonly<TSESLint.SourceCode>): readonly CloseHandler[] {
+  const known = closeHandlerCache.get(classNode);
+  if (known) return known;
+  const handlers: CloseHandler[] = [];
   walk(
-    owner.classNode.body,
+    classNode.body,
     (node) => {
-      if (missing !== null || node.type !== AST_NODE_TYPES.CallExpression) return;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
       const callee = skipWrappers(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || !isListenerRegistration(memberName(callee))) return;
       const [event, handler] = node.arguments;
@@ -105,13 +129,12 @@ function closeHandlerMissing(
         return;
       const method = handlerMethod(skipWrappers(handler));
       if (method === null) return;
-      const fns = classFacts(owner.classNode, sourceCode).methods.get(method) ?? [];
-      if (fns.length > 0 && !fns.some((fn) => functionReleasesCached(fn, owner, sourceCode)))
-        missing = { method, emitter: sourceCode.getText(callee.object), event: event.value };
+      handlers.push({ method, emitter: sourceCode.getText(callee.object), event: event.value });
     },
     { intoFunctions: true },
   );
-  return missing;
+  closeHandlerCache.set(classNode, handlers);
+  return handlers;
 }
 
 /** `this.onClose`, `this.onClose.bind(this)`, `() => this.onClose()`, `() => { this.onClose(); }` → `onClose`. */

@@ -11,8 +11,8 @@ type CodePath = TSESLint.CodePath;
 export interface Position {
   node: TSESTree.Node;
   codePath: CodePath;
-  /** The segments current when the node was entered (usually one). */
-  segments: Segment[];
+  /** The segments current when the node was entered (usually one); shared between positions, never changed. */
+  segments: readonly Segment[];
   /** Visit order of the node among all marked nodes. */
   order: number;
 }
@@ -30,6 +30,8 @@ type Exit = 'return' | 'throw' | null;
 interface Frame {
   codePath: CodePath;
   current: Set<Segment>;
+  /** `current` as an array, shared by the positions marked until the segments change (no position changes it). */
+  snapshot: Segment[] | null;
 }
 
 /**
@@ -47,30 +49,45 @@ export class PathTracker {
 
   readonly listeners = {
     onCodePathStart: (codePath: CodePath): void => {
-      this.stack.push({ codePath, current: new Set() });
+      this.stack.push({ codePath, current: new Set(), snapshot: null });
     },
     onCodePathEnd: (): void => {
       this.stack.pop();
     },
     onCodePathSegmentStart: (segment: Segment): void => {
-      this.stack.at(-1)?.current.add(segment);
+      this.enter(segment);
     },
     onCodePathSegmentEnd: (segment: Segment): void => {
-      this.stack.at(-1)?.current.delete(segment);
+      this.leave(segment);
     },
     onUnreachableCodePathSegmentStart: (segment: Segment): void => {
-      this.stack.at(-1)?.current.add(segment);
+      this.enter(segment);
     },
     onUnreachableCodePathSegmentEnd: (segment: Segment): void => {
-      this.stack.at(-1)?.current.delete(segment);
+      this.leave(segment);
     },
   };
+
+  private enter(segment: Segment): void {
+    const frame = this.stack.at(-1);
+    if (!frame) return;
+    frame.current.add(segment);
+    frame.snapshot = null;
+  }
+
+  private leave(segment: Segment): void {
+    const frame = this.stack.at(-1);
+    if (!frame) return;
+    frame.current.delete(segment);
+    frame.snapshot = null;
+  }
 
   /** Record where `node` is. Call it when ESLint enters the node. */
   mark(node: TSESTree.Node): Position | null {
     const frame = this.stack.at(-1);
     if (!frame) return null;
-    const position: Position = { node, codePath: frame.codePath, segments: [...frame.current], order: this.order++ };
+    frame.snapshot ??= [...frame.current];
+    const position: Position = { node, codePath: frame.codePath, segments: frame.snapshot, order: this.order++ };
     this.positions.set(node, position);
     return position;
   }
