@@ -112,6 +112,12 @@ function closeHandlers(classNode: ClassNode, sourceCode: Readonly<TSESLint.Sourc
   const known = closeHandlerCache.get(classNode);
   if (known) return known;
   const handlers: CloseHandler[] = [];
+  closeHandlerCache.set(classNode, handlers);
+  // The event is a string literal: without an escape in the class's text, it is spelled there in quotes.
+  // A class whose text holds no quoted close event registers no handler for one, and is not walked.
+  const text = sourceCode.getText(classNode.body);
+  const spelled = [...CLOSE_EVENTS].some((event) => text.includes(`'${event}'`) || text.includes(`"${event}"`));
+  if (!spelled && !text.includes('\\')) return handlers;
   walk(
     classNode.body,
     (node) => {
@@ -133,7 +139,6 @@ function closeHandlers(classNode: ClassNode, sourceCode: Readonly<TSESLint.Sourc
     },
     { intoFunctions: true },
   );
-  closeHandlerCache.set(classNode, handlers);
   return handlers;
 }
 
