@@ -108,6 +108,18 @@ function isWordChar(code: number): boolean {
 /** The identifier that starts at `position`, found by descending through the children that span it. */
 function identifierAt(file: ts.SourceFile, position: number): Name | null {
   let node: ts.Node = file;
+  // A file holds thousands of statements, in source order and without gaps: find the one that spans the
+  // position by binary search rather than trying each, so that looking up every occurrence stays linear.
+  const statements = file.statements;
+  let low = 0;
+  let high = statements.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((statements[mid] as ts.Statement).end <= position) low = mid + 1;
+    else high = mid;
+  }
+  const statement = statements[low];
+  if (statement && statement.pos <= position && position < statement.end) node = statement;
   for (;;) {
     if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && node.getStart(file) === position) return node;
     const child: ts.Node | undefined = ts.forEachChild(node, (c) =>
@@ -264,21 +276,16 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
   for (const file of files) {
     // Most files never mention the name: a text search spares indexing them.
     if (file !== own && !file.text.includes(name.text)) continue;
-    for (const id of occurrences(file, name.text)) {
+    const uses = namedUses(program, file, name.text);
+    // `export { f as g }`, `import { f as g }`: callers use another name.
+    if (uses.renamed) return INCOMPLETE;
+    const mine = usesOf(uses, target);
+    // A member of that name on a receiver the checker cannot type, or declared by an interface that
+    // classes implement: code we cannot see may call it.
+    if (isMember && uses.unsure.some((index) => !mine.includes(index))) return INCOMPLETE;
+    for (const index of mine) {
+      const id = uses.ids[index] as Name;
       if (id === name) continue;
-      // `export { f as g }`, `import { f as g }`: callers use another name.
-      if ((ts.isImportSpecifier(id.parent) || ts.isExportSpecifier(id.parent)) && id.parent.propertyName) {
-        return INCOMPLETE;
-      }
-      if (isPassThrough(id)) continue;
-      const symbol = resolved(checker, id);
-      if (!sameSymbol(symbol, target)) {
-        const onUnknownReceiver = symbol === undefined && ts.isPropertyAccessExpression(id.parent);
-        if (isMember && (onUnknownReceiver || (symbol !== undefined && isSignatureMember(program, symbol)))) {
-          return INCOMPLETE;
-        }
-        continue;
-      }
       const call = callOf(id);
       if (call) {
         calls.push(call);
@@ -290,6 +297,81 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
     }
   }
   return { calls, reactions, complete: true };
+}
+
+/**
+ * The uses of one name in one file, grouped by the symbol the checker
+ * resolves each to, so that every function of that name asks only about its
+ * own uses: a query costs its uses, not every use of the name (each of a
+ * file's classes has its `close`). Built once per `Program`, file and name.
+ */
+interface NamedUses {
+  /** The occurrences of the name that are not pass-throughs (imports, re-exports, `typeof f`). */
+  ids: readonly Name[];
+  /** Indexes in `ids` by resolved symbol, and by each declaration of that symbol. */
+  bySymbol: ReadonlyMap<ts.Symbol, readonly number[]>;
+  byDeclaration: ReadonlyMap<ts.Declaration, readonly number[]>;
+  /** Uses whose member is unknown (untyped receiver) or declared by the program's own interface or type literal. */
+  unsure: readonly number[];
+  /** Some occurrence is renamed by an import or export (`{ f as g }`). */
+  renamed: boolean;
+}
+
+const namedUseCaches = new WeakMap<ts.Program, WeakMap<ts.SourceFile, Map<string, NamedUses>>>();
+
+function namedUses(program: ts.Program, file: ts.SourceFile, name: string): NamedUses {
+  let byFile = namedUseCaches.get(program);
+  if (!byFile) {
+    byFile = new WeakMap();
+    namedUseCaches.set(program, byFile);
+  }
+  let byName = byFile.get(file);
+  if (!byName) {
+    byName = new Map();
+    byFile.set(file, byName);
+  }
+  const known = byName.get(name);
+  if (known) return known;
+  const checker = program.getTypeChecker();
+  const ids: Name[] = [];
+  const bySymbol = new Map<ts.Symbol, number[]>();
+  const byDeclaration = new Map<ts.Declaration, number[]>();
+  const unsure: number[] = [];
+  let renamed = false;
+  const add = <K>(map: Map<K, number[]>, key: K, index: number): void => {
+    const list = map.get(key);
+    if (list) list.push(index);
+    else map.set(key, [index]);
+  };
+  for (const id of occurrences(file, name)) {
+    if ((ts.isImportSpecifier(id.parent) || ts.isExportSpecifier(id.parent)) && id.parent.propertyName) renamed = true;
+    if (isPassThrough(id)) continue;
+    const index = ids.length;
+    ids.push(id);
+    const symbol = resolved(checker, id);
+    if (symbol === undefined) {
+      if (ts.isPropertyAccessExpression(id.parent)) unsure.push(index);
+      continue;
+    }
+    add(bySymbol, symbol, index);
+    for (const declaration of symbol.declarations ?? []) add(byDeclaration, declaration, index);
+    if (isSignatureMember(program, symbol)) unsure.push(index);
+  }
+  const uses: NamedUses = { ids, bySymbol, byDeclaration, unsure, renamed };
+  byName.set(name, uses);
+  return uses;
+}
+
+/**
+ * The indexes of the uses that resolve to `target` by `sameSymbol` (the same
+ * symbol, or one sharing a declaration), in source order.
+ */
+function usesOf(uses: NamedUses, target: ts.Symbol): number[] {
+  const found = new Set<number>(uses.bySymbol.get(target));
+  for (const declaration of target.declarations ?? []) {
+    for (const index of uses.byDeclaration.get(declaration) ?? []) found.add(index);
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 const MAX_EVENT_DEPTH = 3;
@@ -317,8 +399,10 @@ function perEvent(program: ts.Program, fn: ts.SignatureDeclaration, depth: numbe
   const files = isFileLocal(fn, name) ? [own] : programFiles(program);
   for (const file of files) {
     if (file !== own && !file.text.includes(name.text)) continue;
-    for (const id of occurrences(file, name.text)) {
-      if (id === name || isPassThrough(id) || !sameSymbol(resolved(checker, id), target)) continue;
+    const uses = namedUses(program, file, name.text);
+    for (const index of usesOf(uses, target)) {
+      const id = uses.ids[index] as Name;
+      if (id === name) continue;
       const use: ts.Expression = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id;
       if (isRegistered(use)) return true;
       const call = callOf(id);
