@@ -130,30 +130,31 @@ export function acquireAt(
     return handle ? { kind: 'timer', node, pairKey: `timer:${handle}`, receiver: null } : null;
   }
   if (!receiver) return disposableAt(node);
-  const recv = textOf(receiver, sourceCode);
+  // The receiver's text only for the calls that name it in a pair key: most calls are none of these.
+  const recv = (): string => textOf(receiver, sourceCode);
   const [first, second, third] = node.arguments;
   if ((name === 'set' || name === 'add') && first) {
-    return entrySite(node, recv, textOf(first, sourceCode), receiver);
+    return entrySite(node, recv(), textOf(first, sourceCode), receiver);
   }
   if (LISTEN.has(name) && first && second && !selfRemoving(third)) {
     const family = name === 'addEventListener' ? 'addEventListener' : 'on';
     return {
       kind: 'listener',
       node,
-      pairKey: `listener:${family}:${recv}:${textOf(first, sourceCode)}:${textOf(second, sourceCode)}`,
+      pairKey: `listener:${family}:${recv()}:${textOf(first, sourceCode)}:${textOf(second, sourceCode)}`,
       receiver: null,
-      ownerKey: `listener:${family}:${recv}:${textOf(first, sourceCode)}`,
+      ownerKey: `listener:${family}:${recv()}:${textOf(first, sourceCode)}`,
     };
   }
   if (HANDLE_ACQUIRES.has(name)) {
     const handle = storedIn(node, sourceCode);
     if (handle) return { kind: 'lock', node, pairKey: `handle:${handle}`, receiver: null };
-    if (name === 'acquire') return { kind: 'lock', node, pairKey: `lock:acquire:${recv}`, receiver: null };
-    if (name === 'lock') return { kind: 'lock', node, pairKey: `lock:lock:${recv}`, receiver: null };
+    if (name === 'acquire') return { kind: 'lock', node, pairKey: `lock:acquire:${recv()}`, receiver: null };
+    if (name === 'lock') return { kind: 'lock', node, pairKey: `lock:lock:${recv()}`, receiver: null };
     return null;
   }
   const custom = pairs.find((pair) => pair.acquire === name);
-  if (custom) return { kind: 'custom', node, pairKey: `custom:${custom.acquire}:${recv}`, receiver };
+  if (custom) return { kind: 'custom', node, pairKey: `custom:${custom.acquire}:${recv()}`, receiver };
   return disposableAt(node);
 }
 
@@ -206,18 +207,18 @@ export function releaseAt(
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const receiver = skipWrappers(callee.object);
-  const recv = textOf(receiver, sourceCode);
+  const recv = (): string => textOf(receiver, sourceCode);
   if (name === 'delete' && first) {
-    return entrySite(node, recv, textOf(first, sourceCode), receiver);
+    return entrySite(node, recv(), textOf(first, sourceCode), receiver);
   }
   const family = UNLISTEN[name];
   if (family && first && second) {
     return {
       kind: 'listener',
       node,
-      pairKey: `listener:${family}:${recv}:${textOf(first, sourceCode)}:${textOf(second, sourceCode)}`,
+      pairKey: `listener:${family}:${recv()}:${textOf(first, sourceCode)}:${textOf(second, sourceCode)}`,
       receiver: null,
-      ownerKey: `listener:${family}:${recv}:${textOf(first, sourceCode)}`,
+      ownerKey: `listener:${family}:${recv()}:${textOf(first, sourceCode)}`,
     };
   }
   // `handle.close()` for a disposable `const handle = …`: which call releases is a tie-breaker.
@@ -227,14 +228,14 @@ export function releaseAt(
     // `client.release()` for `const client = await pool.connect()`, or `x.release()` for `x.acquire()`,
     // or `pool.release(client)`.
     const asHandle = receiver.type === AST_NODE_TYPES.Identifier ? `handle:${receiver.name}` : null;
-    const asLock = `lock:${name === 'release' ? 'acquire' : 'lock'}:${recv}`;
+    const asLock = `lock:${name === 'release' ? 'acquire' : 'lock'}:${recv()}`;
     // `pool.release(browser)` for `const browser = await pool.acquire()`: the handle given back.
     const given = first?.type === AST_NODE_TYPES.Identifier ? `handle:${first.name}` : null;
     const keys = [asHandle, asLock, asDisposable, given].filter((key) => key !== null);
     return { kind: 'lock', node, pairKey: keys.join('|'), receiver: null };
   }
   const custom = pairs.find((pair) => pair.release === name);
-  if (custom) return { kind: 'custom', node, pairKey: `custom:${custom.acquire}:${recv}`, receiver };
+  if (custom) return { kind: 'custom', node, pairKey: `custom:${custom.acquire}:${recv()}`, receiver };
   if (asDisposable) return { kind: 'disposable', node, pairKey: asDisposable, receiver: null };
   return null;
 }
