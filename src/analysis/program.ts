@@ -83,14 +83,39 @@ function occurrences(file: ts.SourceFile, name: string): readonly Name[] {
   const known = byName.get(name);
   if (known) return known;
   const found: Name[] = [];
-  const text = file.text;
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
-    if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + name.length))) continue;
+  for (const at of wordStarts(file).get(name) ?? []) {
     const id = identifierAt(file, at);
     if (id && id.text === name) found.push(id);
   }
   byName.set(name, found);
   return found;
+}
+
+const wordIndexes = new WeakMap<ts.SourceFile, Map<string, number[]>>();
+
+/**
+ * Where each whole word of a file's text starts (a run of the characters a
+ * name is made of), by word, found in one pass over the text and cached per
+ * file: looking up each name asked about in the whole text again would cost
+ * the file's length per name.
+ */
+function wordStarts(file: ts.SourceFile): Map<string, number[]> {
+  let index = wordIndexes.get(file);
+  if (index) return index;
+  index = new Map();
+  const text = file.text;
+  for (let at = 0; at < text.length; at++) {
+    if (!isWordChar(text.charCodeAt(at))) continue;
+    let end = at + 1;
+    while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+    const word = text.slice(at, end);
+    const list = index.get(word);
+    if (list) list.push(at);
+    else index.set(word, [at]);
+    at = end;
+  }
+  wordIndexes.set(file, index);
+  return index;
 }
 
 function isWordChar(code: number): boolean {
