@@ -9,7 +9,7 @@
  * `delete` on such a collection discards it with the call.
  */
 import ts from 'typescript';
-import { argumentFor, callSitesOf, perProgram } from './program.js';
+import { argumentFor, callSitesOf, callingFunction, perProgram } from './program.js';
 
 /** At most this many functions pass the collection down to each other. */
 const MAX_FUNCTIONS = 8;
@@ -140,4 +140,85 @@ function parameterAt(checker: ts.TypeChecker, call: ts.CallExpression, index: nu
   if (!declaration || ts.isJSDocSignature(declaration) || !('body' in declaration) || !declaration.body) return null;
   const parameter = declaration.parameters[index];
   return parameter && !parameter.dotDotDotToken ? parameter : null;
+}
+
+/**
+ * Does every value `factory` returns live for one call of the function that
+ * called it? Every call the program shows is made inside a function, and the
+ * value is used there in place: a method called on it
+ * (`createLoaders(db).user(id)`), the value called (`makeLookup()(key)`), or a
+ * `const` it initialises whose every use is such a call, in that function or
+ * in a callback that runs where it is written
+ * (`ids.map((id) => loaders.user(id))`). Never returned, stored, passed on or
+ * captured by a function that outlives the call: whatever the value's
+ * closures hold goes with that call.
+ */
+export const resultLivesPerCall: (program: ts.Program, factory: ts.SignatureDeclaration) => boolean = perProgram(
+  (program, factory: ts.SignatureDeclaration) => livesPerCall(program, factory),
+);
+
+function livesPerCall(program: ts.Program, factory: ts.SignatureDeclaration): boolean {
+  const { calls, reactions, complete } = callSitesOf(program, factory);
+  if (!complete || reactions.length > 0 || calls.length === 0) return false;
+  const checker = program.getTypeChecker();
+  return calls.every((call) => {
+    const caller = callingFunction(call);
+    if (!caller) return false;
+    const value = outerValue(call);
+    if (calledInPlace(value)) return true;
+    const declaration = value.parent;
+    if (
+      !ts.isVariableDeclaration(declaration) ||
+      declaration.initializer !== value ||
+      !ts.isIdentifier(declaration.name) ||
+      !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)
+    ) {
+      return false;
+    }
+    const symbol = checker.getSymbolAtLocation(declaration.name);
+    if (!symbol) return false;
+    const name = declaration.name;
+    let inPlace = true;
+    const visit = (node: ts.Node): void => {
+      if (!inPlace) return;
+      if (ts.isIdentifier(node) && node !== name && node.text === name.text) {
+        if (
+          checker.getSymbolAtLocation(node) === symbol &&
+          (callingFunction(node) !== caller || !calledInPlace(node))
+        ) {
+          inPlace = false;
+        }
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    if ('body' in caller && caller.body) visit(caller.body);
+    return inPlace;
+  });
+}
+
+/** The expression that carries a call's value on: through parentheses, `await`, `!` and `as`. */
+function outerValue(node: ts.Expression): ts.Expression {
+  let value = node;
+  while (
+    ts.isParenthesizedExpression(value.parent) ||
+    ts.isAwaitExpression(value.parent) ||
+    ts.isNonNullExpression(value.parent) ||
+    ts.isAsExpression(value.parent)
+  ) {
+    value = value.parent;
+  }
+  return value;
+}
+
+/** `value.method(…)` or `value(…)`: used where it stands, not handed on. */
+function calledInPlace(value: ts.Expression): boolean {
+  const parent = value.parent;
+  if (ts.isCallExpression(parent) && parent.expression === value) return true;
+  return (
+    ts.isPropertyAccessExpression(parent) &&
+    parent.expression === value &&
+    ts.isCallExpression(parent.parent) &&
+    parent.parent.expression === parent
+  );
 }

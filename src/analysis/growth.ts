@@ -12,6 +12,7 @@ import {
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { calleeName, enclosingFunction, runsInPlace, type FunctionNode } from './ast.js';
+import { resultLivesPerCall } from './call-scoped.js';
 import type { GrowUse } from './collection-uses.js';
 import {
   hasBoundedDomain,
@@ -88,6 +89,51 @@ export function closureLivesWithModule(
   if (closure && keptBy(closure, ctx.scopes) === 'registered') return true;
   const { services } = ctx;
   return runsOnlyAtSetUp(services.program, services.esTreeNodeToTSNodeMap.get(declaringFunction), { kind: 'module' });
+}
+
+/**
+ * A closure's collection that dies with each call of the factory's callers:
+ * the closure that grows it is only returned by the factory (alone or in the
+ * object or array it returns), and every call of the factory in the program
+ * uses the value in place, in a function, for the length of that function's
+ * call (`const loaders = createLoaders(db); … loaders.user(id)` in a request
+ * handler). Then each caller's call makes its own collection and drops it.
+ */
+export function closureDiesWithCallers(
+  ctx: GrowthContext,
+  site: TSESTree.Node,
+  declaringFunction: FunctionNode,
+): boolean {
+  const closure = outermostClosure(site, declaringFunction);
+  if (!closure || !onlyReturnedBy(closure, declaringFunction)) return false;
+  const { services } = ctx;
+  return resultLivesPerCall(services.program, services.esTreeNodeToTSNodeMap.get(declaringFunction));
+}
+
+/** Is `fn` only returned by `factory` (`return fn`, `return { user(id) {…} }`, an arrow's body)? */
+function onlyReturnedBy(fn: FunctionNode, factory: FunctionNode): boolean {
+  let node: TSESTree.Node = fn;
+  for (;;) {
+    const parent: TSESTree.Node = node.parent;
+    switch (parent.type) {
+      case AST_NODE_TYPES.Property:
+        if (parent.value !== node) return false;
+        node = parent;
+        continue;
+      case AST_NODE_TYPES.ObjectExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+        node = parent;
+        continue;
+      case AST_NODE_TYPES.ReturnStatement:
+        return enclosingFunction(parent) === factory;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return parent === factory && parent.body === node;
+      default:
+        return false;
+    }
+  }
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   type CollectionDeclaration,
 } from '../analysis/collections.js';
 import {
+  closureDiesWithCallers,
   closureLivesWithModule,
   growingFunction,
   growsBehindOnceFlag,
@@ -208,7 +209,8 @@ export default createRule<Options, MessageIds>({
           (checkUntraced || growsPerEvent(collections, use)) &&
           (checkClosures ||
             lifetime.kind !== 'closure' ||
-            closureLivesWithModule(collections, use.site, lifetime.declaringFunction)),
+            closureLivesWithModule(collections, use.site, lifetime.declaringFunction)) &&
+          !(lifetime.kind === 'closure' && closureDiesWithCallers(collections, use.site, lifetime.declaringFunction)),
       );
       const first = unbounded[0];
       if (!first) return;

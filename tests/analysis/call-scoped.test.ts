@@ -7,7 +7,8 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { parameterMadePerCall } from '../../src/analysis/call-scoped.js';
+import { enclosingFunction } from '../../src/analysis/ast.js';
+import { parameterMadePerCall, resultLivesPerCall } from '../../src/analysis/call-scoped.js';
 import { typedRuleTester } from '../rule-tester.js';
 import { argumentProbe } from './argument-probe.js';
 
@@ -237,6 +238,88 @@ hold(root, new Set());
 export const test = seenTest(root, new Set());
 `,
       errors: [outlives(2)],
+    },
+  ],
+});
+
+/**
+ * `resultLivesPerCall` through a probe: at every `probe(0)` it reports whether
+ * every value the function around the probe returns lives for one call of the
+ * function that called it (`per call`) or may outlive it (`outlives`).
+ */
+const resultProbe = argumentProbe((arg, services) => {
+  const fn = enclosingFunction(arg);
+  if (!fn) return 'no function';
+  return resultLivesPerCall(services.program, services.esTreeNodeToTSNodeMap.get(fn)) ? 'per call' : 'outlives';
+});
+
+const factory = `declare function probe(value: unknown): void;
+function createLoaders(ids: string[]) {
+  probe(0);
+  const seen = new Set<string>();
+  return { has: (id: string) => seen.has(id), add: (id: string) => seen.add(id), ids };
+}
+`;
+const inFactory = (verdict: string) => ({ messageId: 'verdict' as const, data: { verdict }, line: 3 });
+
+typedRuleTester().run('result lives per call probe', resultProbe, {
+  valid: [],
+  invalid: [
+    {
+      // Every caller keeps the value in a local const and only calls methods on it, also in a
+      // callback that runs in place.
+      code: `${factory}export function handle(ids: string[]): boolean[] {
+  const loaders = createLoaders(ids);
+  loaders.add('a');
+  return ids.map((id) => loaders.has(id));
+}
+export function once(id: string): boolean {
+  return createLoaders([id]).has(id);
+}
+`,
+      errors: [inFactory('per call')],
+    },
+    {
+      // Made at module scope: the value lives as long as the module.
+      code: `${factory}const loaders = createLoaders([]);
+export function handle(id: string): boolean {
+  return loaders.has(id);
+}
+`,
+      errors: [inFactory('outlives')],
+    },
+    {
+      // Returned by the caller: it lives as long as whoever keeps that.
+      code: `${factory}export function handle(ids: string[]) {
+  const loaders = createLoaders(ids);
+  loaders.add('a');
+  return loaders;
+}
+`,
+      errors: [inFactory('outlives')],
+    },
+    {
+      // Captured by a callback that outlives the call.
+      code: `${factory}export function handle(ids: string[]): () => boolean {
+  const loaders = createLoaders(ids);
+  return () => loaders.has('a');
+}
+`,
+      errors: [inFactory('outlives')],
+    },
+    {
+      // A method read off the value and handed on keeps its closure.
+      code: `${factory}export function handle(ids: string[], keep: (f: (id: string) => boolean) => void): void {
+  const loaders = createLoaders(ids);
+  keep(loaders.has);
+}
+`,
+      errors: [inFactory('outlives')],
+    },
+    {
+      // No caller the program shows.
+      code: factory,
+      errors: [inFactory('outlives')],
     },
   ],
 });

@@ -22,8 +22,38 @@ export class Database {
 }
 `;
 
+/** A factory whose closure keeps a promise cache, and the code that calls it. */
+const perRequestLoaders = (handler: string) => `
+export interface Database {
+  loadUser(id: string): Promise<string>;
+}
+function createLoaders(db: Database) {
+  const users = new Map<string, Promise<string>>();
+  return {
+    user(id: string): Promise<string> {
+      let pending = users.get(id);
+      if (!pending) {
+        pending = db.loadUser(id);
+        users.set(id, pending);
+      }
+      return pending;
+    },
+  };
+}
+${handler}`;
+
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // Every call of the factory keeps its value in a local const of a request handler and only
+    // calls methods on it: the closure and its cache die with each handler call.
+    {
+      code: perRequestLoaders(`export async function handle(db: Database, ids: string[]): Promise<string[]> {
+  const loaders = createLoaders(db);
+  return Promise.all(ids.map((id) => loaders.user(id)));
+}
+`),
+      options: [{ checkClosures: true, checkUntraced: true }],
+    },
     // A memo whose every caller in the program passes its own set-up state: as small as the set-up.
     zoneMemo,
     // By default, callers the program does not show (an exported function's) are not evidence of
@@ -520,6 +550,27 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // The same factory, but its value is kept at module scope: the cache lives with the module.
+    {
+      code: perRequestLoaders(`const loaders = createLoaders({ loadUser: async (id) => id });
+export function handle(id: string): Promise<string> {
+  return loaders.user(id);
+}
+`),
+      options: [{ checkClosures: true, checkUntraced: true }],
+      errors: [{ messageId: 'mapNeverShrinks', line: 6, column: 9 }],
+    },
+    // The handler hands the value on (returns it): whoever keeps it keeps the cache.
+    {
+      code: perRequestLoaders(`export function handle(db: Database, id: string) {
+  const loaders = createLoaders(db);
+  void loaders.user(id);
+  return loaders;
+}
+`),
+      options: [{ checkClosures: true, checkUntraced: true }],
+      errors: [{ messageId: 'mapNeverShrinks', line: 6, column: 9 }],
+    },
     // The same memo over any string a caller passes.
     {
       code: `

@@ -1,7 +1,6 @@
 // Source: https://github.com/entria/graphql-dataloader-boilerplate/issues/11
 // Bug: none: the loaders, and the promise cache their closures keep, are created for each request and dropped when it has been resolved (the per-request pattern the issue adopts instead of module-wide static loaders).
 // expect: none
-// not yet: a closure returned by a private factory that is called once per request is taken to outlive the request
 
 export interface User {
   id: string;
