@@ -11,9 +11,9 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { calleeName, enclosingFunction, runsInPlace, type FunctionNode } from './ast.js';
+import { calleeName, enclosingFunction, runsInPlace, skipWrappers, type FunctionNode } from './ast.js';
 import { resultLivesPerCall } from './call-scoped.js';
-import type { GrowUse } from './collection-uses.js';
+import type { GrowUse, Use } from './collection-uses.js';
 import {
   hasBoundedDomain,
   isFreshPerCall,
@@ -24,8 +24,8 @@ import {
 import { keptBy, outermostClosure, type Lifetime, type Scopes } from './lifetime.js';
 import type { Owner } from './owners.js';
 import { callSitesOf, onceFlagAround, runsOnlyAtSetUp, runsPerEvent, type SetUpContext } from './program.js';
-import { isBoundedKeyType, isBuiltinFile } from './types.js';
-import { REGISTRATIONS } from './vocabulary.js';
+import { calledBuiltin, isBoundedKeyType, isBuiltinFile } from './types.js';
+import { DIAGNOSTIC_BUILTINS, REGISTRATIONS } from './vocabulary.js';
 
 /** What the questions below need of the file. */
 export interface GrowthContext {
@@ -134,6 +134,68 @@ function onlyReturnedBy(fn: FunctionNode, factory: FunctionNode): boolean {
         return false;
     }
   }
+}
+
+/**
+ * Growth that only records a diagnostic printed once per key:
+ * `if (warned.has(k)) return; warned.add(k); console.warn(…)`, or the same
+ * inside `if (!warned.has(k)) { … }`. The collection is only ever asked
+ * `has` and grown; the growth stands in one block with the `has` test of
+ * the same key that skips it, and with a call of a built-in that prints a
+ * diagnostic (`console.warn`, `process.emitWarning`, resolved by the
+ * checker). Each entry then stands for one warning a person has been shown:
+ * the author expects few distinct keys, and a flood of them would show in
+ * the output first. This is evidence about growth whose repetition the
+ * program does not show, not about growth it shows running per event.
+ */
+export function remembersPrintedWarning(ctx: GrowthContext, use: GrowUse, uses: readonly Use[]): boolean {
+  const key = use.key;
+  if (!key) return false;
+  const hasCalls = new Set<TSESTree.Node>();
+  for (const other of uses) {
+    if (other.kind === 'grow') continue;
+    if (other.kind !== 'read' || other.method !== 'has') return false;
+    const call = other.node.parent?.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression) hasCalls.add(call);
+  }
+  const statement = use.site.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression !== use.site) return false;
+  const block = statement.parent;
+  if (block.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const keyText = ctx.sourceCode.getText(key);
+  const testsKey = (test: TSESTree.Node): boolean =>
+    test.type === AST_NODE_TYPES.CallExpression &&
+    hasCalls.has(test) &&
+    test.arguments.length === 1 &&
+    test.arguments[0] !== undefined &&
+    ctx.sourceCode.getText(test.arguments[0]) === keyText;
+  const index = block.body.indexOf(statement);
+  const skippedBefore = block.body
+    .slice(0, index)
+    .some(
+      (s) =>
+        s.type === AST_NODE_TYPES.IfStatement &&
+        testsKey(skipWrappers(s.test)) &&
+        s.alternate === null &&
+        (s.consequent.type === AST_NODE_TYPES.ReturnStatement ||
+          (s.consequent.type === AST_NODE_TYPES.BlockStatement &&
+            s.consequent.body.length === 1 &&
+            s.consequent.body[0]?.type === AST_NODE_TYPES.ReturnStatement)),
+    );
+  const runsWhenAbsent =
+    block.parent.type === AST_NODE_TYPES.IfStatement &&
+    block.parent.consequent === block &&
+    block.parent.test.type === AST_NODE_TYPES.UnaryExpression &&
+    block.parent.test.operator === '!' &&
+    testsKey(skipWrappers(block.parent.test.argument));
+  if (!skippedBefore && !runsWhenAbsent) return false;
+  const { services } = ctx;
+  return block.body.some((s) => {
+    if (s === statement || s.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    if (s.expression.type !== AST_NODE_TYPES.CallExpression) return false;
+    const call = services.esTreeNodeToTSNodeMap.get(s.expression);
+    return DIAGNOSTIC_BUILTINS.has(calledBuiltin(services.program, call) ?? '');
+  });
 }
 
 /**

@@ -22,6 +22,22 @@ export const READING_BUILTINS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Built-ins that print a diagnostic for a person to read: the console's
+ * methods and Node's `process.emitWarning`. Matched against the declaration
+ * the checker resolves in TypeScript's libraries or Node's types
+ * (`calledBuiltin`), never against a program's own `warn()`.
+ */
+export const DIAGNOSTIC_BUILTINS: ReadonlySet<string> = new Set([
+  'Console.warn',
+  'Console.error',
+  'Console.log',
+  'Console.info',
+  'Console.debug',
+  'Console.trace',
+  'Process.emitWarning',
+]);
+
+/**
  * Methods a `WeakMap` or `WeakSet` also has: a `Map` or `Set` used only
  * through these (with object keys) can become weak.
  */

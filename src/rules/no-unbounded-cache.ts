@@ -27,6 +27,7 @@ import {
   growsOnlyAtSetUp,
   growsPerEvent,
   isBoundedKey,
+  remembersPrintedWarning,
 } from '../analysis/growth.js';
 import { FunctionTexts, collectionLooksUnbounded, inTestHook } from '../analysis/intent.js';
 import { fillsAtInit, runsAfterSetUp } from '../analysis/lazy-init.js';
@@ -206,7 +207,7 @@ export default createRule<Options, MessageIds>({
           (shape === 'array' || !use.key || !isBoundedKey(services, use.key)) &&
           !growsOnlyAtSetUp(collections, use.site, owner, lifetime) &&
           !growsBehindOnceFlag(collections, use.site, lifetime) &&
-          (checkUntraced || growsPerEvent(collections, use)) &&
+          ((checkUntraced && !remembersPrintedWarning(collections, use, uses)) || growsPerEvent(collections, use)) &&
           (checkClosures ||
             lifetime.kind !== 'closure' ||
             closureLivesWithModule(collections, use.site, lifetime.declaringFunction)) &&

@@ -5,8 +5,9 @@
  * whether the key can take only a bounded set of values (`bounded`) or not
  * (`open`).
  */
-import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
-import { growsPerEvent, isBoundedKey } from '../../src/analysis/growth.js';
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { classifyUse } from '../../src/analysis/collection-uses.js';
+import { growsPerEvent, isBoundedKey, remembersPrintedWarning } from '../../src/analysis/growth.js';
 import { typedRuleTester } from '../rule-tester.js';
 import { argumentProbe } from './argument-probe.js';
 
@@ -155,6 +156,105 @@ bounded('a');
 called('x');
 `,
       errors: [bounded(2), open(5), bounded(8)],
+    },
+  ],
+});
+
+/**
+ * `remembersPrintedWarning` through a probe: at every `x.add(k)` or `x.set(k, v)` on a
+ * variable `x`, it classifies every use of `x` and reports whether the growth only records a
+ * diagnostic printed once per key (`warn once`) or not (`grows`).
+ */
+const warnOnceProbe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
+  meta: { type: 'problem', messages: { verdict: '{{verdict}}' }, schema: [], defaultOptions: [] },
+  create(context) {
+    const services = ESLintUtils.getParserServices(context);
+    const { sourceCode } = context;
+    const scopes = {
+      declared: (n: TSESTree.Node) => sourceCode.getDeclaredVariables(n),
+      scopeOf: (n: TSESTree.Node) => sourceCode.getScope(n),
+    };
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const callee = node.callee;
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return;
+        const method = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : '';
+        if (method !== 'add' && method !== 'set') return;
+        const shape = method === 'add' ? 'Set' : 'Map';
+        const variable = ASTUtils.findVariable(sourceCode.getScope(node), callee.object.name);
+        if (!variable) return;
+        const uses = variable.references.filter((ref) => !ref.init).map((ref) => classifyUse(ref.identifier, shape));
+        const use = { kind: 'grow' as const, node: callee.object, site: node, key: node.arguments[0] };
+        const verdict = remembersPrintedWarning({ sourceCode, services, scopes }, use, uses) ? 'warn once' : 'grows';
+        context.report({ node, messageId: 'verdict', data: { verdict } });
+      },
+    };
+  },
+});
+
+const warnPrelude = `interface Field { readonly name: { readonly value: string } }
+`;
+const warnVerdict = (text: string) => (line: number) => ({
+  messageId: 'verdict' as const,
+  data: { verdict: text },
+  line: line + 1,
+});
+const warnOnce = warnVerdict('warn once');
+const grows = warnVerdict('grows');
+
+typedRuleTester().run('growth warn-once probe', warnOnceProbe, {
+  valid: [],
+  invalid: [
+    {
+      // Skipped by a `has` test of the same key, then a console warning: one entry per warning
+      // printed. Also inside `if (!warned.has(k)) { … }`, and with process.emitWarning.
+      code: `${warnPrelude}const warned = new Set<string>();
+export function warnField(type: string, field: Field): void {
+  const key = \`\${type}.\${field.name.value}\`;
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(\`lost data in \${key}\`);
+}
+export function warnOther(key: string): void {
+  if (!warned.has(key)) {
+    warned.add(key);
+    process.emitWarning(key);
+  }
+}
+`,
+      errors: [warnOnce(5), warnOnce(10)],
+    },
+    {
+      // No diagnostic printed (a dedupe set of work done), a test of another key, a program's own
+      // `warn`, and a set that is also iterated: growth, not a record of warnings.
+      code: `${warnPrelude}const seen = new Set<string>();
+declare function handle(id: string): void;
+export function once(id: string): void {
+  if (seen.has(id)) return;
+  seen.add(id);
+  handle(id);
+}
+export function other(id: string, key: string): void {
+  if (seen.has(key)) return;
+  seen.add(id);
+  console.warn(id);
+}
+const logged = new Set<string>();
+const logger = { warn(message: string): void { handle(message); } };
+export function mine(id: string): void {
+  if (logged.has(id)) return;
+  logged.add(id);
+  logger.warn(id);
+}
+const listed = new Set<string>();
+export function listedOnce(id: string): string[] {
+  if (listed.has(id)) return [...listed];
+  listed.add(id);
+  console.warn(id);
+  return [];
+}
+`,
+      errors: [grows(5), grows(10), grows(17), grows(23)],
     },
   ],
 });

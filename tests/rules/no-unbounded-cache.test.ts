@@ -44,6 +44,21 @@ ${handler}`;
 
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // With checkUntraced: a set that only records which warnings were printed, behind an exported
+    // function. Each entry stands for one warning a person was shown.
+    {
+      code: `
+interface Field { readonly name: { readonly value: string } }
+const warnedFields = new Set<string>();
+export function warnAboutDataLoss(type: { readonly name: string }, field: Field): void {
+  const key = \`\${type.name}.\${field.name.value}\`;
+  if (warnedFields.has(key)) return;
+  warnedFields.add(key);
+  console.warn(\`data may be lost in \${key}\`);
+}
+`,
+      options: [{ checkUntraced: true }],
+    },
     // Every call of the factory keeps its value in a local const of a request handler and only
     // calls methods on it: the closure and its cache die with each handler call.
     {
@@ -550,6 +565,35 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // A warn-once set the program shows growing per event (a registered listener keyed by the
+    // message): still reported.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+export const bus = new EventEmitter();
+const warned = new Set<string>();
+bus.on('message', (id: string) => {
+  if (warned.has(id)) return;
+  warned.add(id);
+  console.warn(\`unknown sender \${id}\`);
+});
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 7 }],
+    },
+    // The same shape with no diagnostic printed is a dedupe set of work: reported with checkUntraced.
+    {
+      code: `
+declare function handle(id: string): void;
+const done = new Set<string>();
+export function once(id: string): void {
+  if (done.has(id)) return;
+  done.add(id);
+  handle(id);
+}
+`,
+      options: [{ checkUntraced: true }],
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7 }],
+    },
     // The same factory, but its value is kept at module scope: the cache lives with the module.
     {
       code: perRequestLoaders(`const loaders = createLoaders({ loadUser: async (id) => id });

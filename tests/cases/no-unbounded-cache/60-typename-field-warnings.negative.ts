@@ -1,7 +1,6 @@
 // Source: https://github.com/apollographql/apollo-client/issues/9884
 // Bug: none: the cache warns once per `${typename}.${fieldName}` when replacing a non-normalised object would lose data; both names come from the schema's types and the query's fields, so the set is bounded by the schema, not by the data.
 // expect: none
-// not yet: a key built only from schema names (type and field names) is not known to have a bounded domain
 
 export interface SchemaObjectType {
   readonly name: string;
