@@ -33,6 +33,7 @@ import { FunctionTexts, collectionLooksUnbounded, inTestHook } from '../analysis
 import { fillsAtInit, runsAfterSetUp } from '../analysis/lazy-init.js';
 import { isFreshValue, ownerLifetime, runsPerCall, type Lifetime, type Scopes } from '../analysis/lifetime.js';
 import { ownerText, type Owner } from '../analysis/owners.js';
+import { removalIsReplaced } from '../analysis/replacements.js';
 import { BOUNDED_CACHE_SPECIFIERS, hasCollectionShape, matchesSpecifiers, overridesGrowth } from '../analysis/types.js';
 import { weakCollectionFix } from '../fixes/weak-collection.js';
 import { createRule } from '../util/create-rule.js';
@@ -179,8 +180,13 @@ export default createRule<Options, MessageIds>({
       const declaration = collectionDeclaration(collections, owner);
       if (!declaration) return;
       const uses = collectionUses(collections, owner, shape);
+      const grows = uses.filter((use): use is GrowUse => use.kind === 'grow');
       if (
-        uses.some((use) => (use.kind === 'escape' && !checkEscaped) || (use.kind === 'shrink' && !inTestHook(use.node)))
+        uses.some(
+          (use) =>
+            (use.kind === 'escape' && !checkEscaped) ||
+            (use.kind === 'shrink' && !inTestHook(use.node) && !removalIsReplaced(collections, use, grows)),
+        )
       ) {
         return;
       }

@@ -44,6 +44,23 @@ ${handler}`;
 
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // A delete of the entry that is not always followed by a set of the same key (a failed load
+    // leaves it deleted) is a removal.
+    {
+      code: `
+const responses = new Map<string, string>();
+export async function fetchCached(key: string, load: () => Promise<string | null>): Promise<string> {
+  const hit = responses.get(key);
+  if (hit !== undefined) return hit;
+  responses.delete(key);
+  const value = await load();
+  if (value === null) return '';
+  responses.set(key, value);
+  return value;
+}
+`,
+      options: [{ checkUntraced: true }],
+    },
     // With checkUntraced: a set that only records which warnings were printed, behind an exported
     // function. Each entry stands for one warning a person was shown.
     {
@@ -565,6 +582,39 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // A delete of an expired entry, followed on every path by a set of the same key, replaces the
+    // entry: keys never asked for again stay.
+    {
+      code: `
+const cache: Record<string, { at: number; value: string }> = {};
+export async function get(args: string[], load: () => Promise<string>): Promise<string> {
+  const key = JSON.stringify(args);
+  const cached = cache[key];
+  if (cached) {
+    if (Date.now() - cached.at < 1000) return cached.value;
+    delete cache[key];
+  }
+  const value = await load();
+  cache[key] = { at: Date.now(), value };
+  return value;
+}
+`,
+      options: [{ checkObjects: true, checkUntraced: true }],
+      errors: [{ messageId: 'objectNeverShrinks', line: 2, column: 7 }],
+    },
+    {
+      code: `
+const sessions = new Map<string, number>();
+export function touch(id: string): void {
+  if (sessions.has(id)) {
+    sessions.delete(id);
+  }
+  sessions.set(id, Date.now());
+}
+`,
+      options: [{ checkUntraced: true }],
+      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+    },
     // A warn-once set the program shows growing per event (a registered listener keyed by the
     // message): still reported.
     {

@@ -1,7 +1,6 @@
 // Source: https://github.com/typesense/typesense-js/issues/66
 // Bug: the search client caches responses in a dictionary keyed by the serialized request arguments and deletes an expired entry only when the same request is made again, so every distinct search ever made stays cached for the session.
-// expect: no-unbounded-cache/objectNeverShrinks 12:20
-// not yet: a delete of an expired entry only when its own key is read again (keys never re-requested stay) is taken as bounding the dictionary
+// expect: no-unbounded-cache/objectNeverShrinks 11:20
 
 interface CacheEntry {
   requestTimestamp: number;
