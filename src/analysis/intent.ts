@@ -13,6 +13,7 @@ import {
   keyName,
   memberName,
   outermostAlias,
+  walk,
   type ClassNode,
   type FunctionNode,
 } from './ast.js';
@@ -24,10 +25,6 @@ import { CONTAINER_METHOD, SHRINK_TEXT, SYNC_FS_TEXT, TEST_HOOK } from './vocabu
 /** Methods that end an object's life; what they release is released on teardown. */
 export const TEARDOWN_METHOD =
   /^(close|destroy|dispose|stop|shutdown|shutDown|teardown|tearDown|disconnect|end|quit|terminate|cleanup|cleanUp|unmount|detach|release|free|abort|cancel)$/;
-
-/** Functions whose name says they remove, expire or reset: the author manages entries there. */
-export const REMOVER_FUNCTION =
-  /^_*(remove|delete|del|unregister|unsubscribe|unwatch|unlisten|unbind|release|evict|prune|purge|clean|clear|reset|dispose|destroy|close|stop|shutdown|teardown|detach|drop|expire|forget|untrack|off|flush|gc|sweep|trim|invalidate)(?![a-z])/;
 
 /** Functions whose name says they configure the program, run a bounded number of times. */
 export const CONFIGURATION_FUNCTION =
@@ -167,6 +164,54 @@ function computeClassLooksLongLived(classNode: ClassNode, sourceCode: TSESLint.S
 }
 
 /**
+ * Evidence that a class's instances serve many calls, from what its methods
+ * do: one of its own collections gains entries in one method and loses them
+ * in another (`join()` adds a user to `this.users`, `leave()` deletes one).
+ * Entries that come and go over calls say the instance keeps state across
+ * them; the class's name and its teardown methods play no part.
+ */
+export function classKeepsEntriesAcrossCalls(classNode: ClassNode): boolean {
+  let answer = entryKeepingClasses.get(classNode);
+  if (answer === undefined) {
+    answer = computeKeepsEntries(classNode);
+    entryKeepingClasses.set(classNode, answer);
+  }
+  return answer;
+}
+
+const entryKeepingClasses = new WeakMap<ClassNode, boolean>();
+
+function computeKeepsEntries(classNode: ClassNode): boolean {
+  /** By field name: the methods that add to it, and those that delete from it. */
+  const adders = new Map<string, Set<TSESTree.Node>>();
+  const removers = new Map<string, Set<TSESTree.Node>>();
+  for (const member of classNode.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind === 'constructor' || member.static) continue;
+    walk(member.value.body ?? member.value, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const field = node.callee.object;
+      if (field.type !== AST_NODE_TYPES.MemberExpression || field.object.type !== AST_NODE_TYPES.ThisExpression) return;
+      const name = memberName(field);
+      const method = memberName(node.callee);
+      if (name === null) return;
+      const into = method === 'add' || method === 'set' ? adders : method === 'delete' ? removers : null;
+      if (!into) return;
+      let methods = into.get(name);
+      if (!methods) {
+        methods = new Set();
+        into.set(name, methods);
+      }
+      methods.add(member);
+    });
+  }
+  for (const [name, added] of adders) {
+    const removed = removers.get(name);
+    if (removed && [...removed].some((method) => !added.has(method))) return true;
+  }
+  return false;
+}
+
+/**
  * Evidence that a class has one instance: a singleton decorator of a
  * dependency-injection container, or an instance made at module scope in
  * its file.
@@ -238,7 +283,7 @@ export function inTestHook(node: TSESTree.Node): boolean {
 
 /**
  * What the code says about a collection: registries filled by
- * configuration, collections managed by a remover or teardown method,
+ * configuration, collections whose entries a function takes out and empties,
  * entries emptied through `map.get(k).delete(x)`, and fields of objects
  * that show no sign of living longer than a call are left alone.
  */
@@ -253,10 +298,17 @@ export function collectionLooksUnbounded(
   // Growth directly inside `register…()`/`define…()` runs once per configured thing;
   // growth in a callback such a function registers runs per event and still counts.
   if (growth.every((use) => isSetUpSite(use.site))) return false;
-  if (uses.some((use) => inRemover(use, texts))) return false;
+  if (uses.some((use) => removesFromEntry(use, sourceCode))) return false;
   if (growth.every((use) => readsFilesSynchronously(use.site, texts))) return false;
   if (uses.some((use) => shrinksAnEntry(use.node))) return false;
-  if (owner.kind === 'field' && !owner.isStatic && !classLooksLongLived(owner.classNode, sourceCode)) return false;
+  if (
+    owner.kind === 'field' &&
+    !owner.isStatic &&
+    !classLooksLongLived(owner.classNode, sourceCode) &&
+    !classKeepsEntriesAcrossCalls(owner.classNode)
+  ) {
+    return false;
+  }
   return true;
 }
 
@@ -278,19 +330,45 @@ function isSetUpSite(site: TSESTree.Node): boolean {
 }
 
 /**
- * A use inside a `remove…()`/`unsubscribe()`/`close()` that writes or walks
- * the collection, or that reads it in a function that deletes something:
- * the author manages the entries there.
+ * A use that takes an entry out and removes from it in the same function:
+ * `const set = map.get(k); … set.delete(x)`, `for (const set of map.values())
+ * set.delete(x)`, `map.forEach((list) => list.splice(0, 1))`. What the code
+ * does to the entries is the evidence that it manages them, whatever the
+ * function is called. (`map.get(k)?.delete(x)` is `shrinksAnEntry`.)
  */
-function inRemover(use: Use, texts: FunctionTexts): boolean {
-  for (let p = use.node.parent; p; p = p.parent) {
-    if (!isFunctionNode(p)) continue;
-    const name = functionName(p);
-    if (name === null || !REMOVER_FUNCTION.test(name) || TEST_HOOK.test(name)) continue;
-    if (use.kind === 'iterate' || use.kind === 'lazyInit') return true;
-    return texts.matches(p, SHRINK_TEXT);
+function removesFromEntry(use: Use, sourceCode: TSESLint.SourceCode): boolean {
+  if (use.kind !== 'read' && use.kind !== 'iterate') return false;
+  const member = use.node.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use.node) return false;
+  const call = member.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+  const method = memberName(member);
+  const holders: TSESTree.Node[] = [];
+  if (method === 'get') {
+    const declarator = outermostAlias(call).parent;
+    if (declarator?.type === AST_NODE_TYPES.VariableDeclarator) holders.push(declarator);
+  } else if (method === 'values' || method === 'entries') {
+    // `for (const set of map.values())`, `for (const [k, set] of map.entries())`
+    const loop = outermostAlias(call).parent;
+    if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.right === outermostAlias(call)) holders.push(loop.left);
+  } else if (method === 'forEach') {
+    const callback = call.arguments[0];
+    if (callback && isFunctionNode(callback) && callback.params[0]) holders.push(callback.params[0]);
   }
-  return false;
+  return holders.some((holder) =>
+    sourceCode.getDeclaredVariables(holder).some((variable) =>
+      variable.references.some((ref) => {
+        const parent = ref.identifier.parent;
+        return (
+          parent.type === AST_NODE_TYPES.MemberExpression &&
+          parent.object === ref.identifier &&
+          parent.parent.type === AST_NODE_TYPES.CallExpression &&
+          parent.parent.callee === parent &&
+          SHRINK_TEXT.test(`.${memberName(parent) ?? ''}(`)
+        );
+      }),
+    ),
+  );
 }
 
 /**

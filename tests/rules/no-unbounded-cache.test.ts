@@ -44,6 +44,29 @@ ${handler}`;
 
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // A function that takes an entry out and deletes from it manages the entries, whatever it is
+    // called.
+    {
+      code: `
+export class Topics {
+  private readonly byTopic = new Map<string, Set<() => void>>();
+  close(): void {}
+  on(topic: string, fn: () => void): void {
+    let set = this.byTopic.get(topic);
+    if (!set) {
+      set = new Set();
+      this.byTopic.set(topic, set);
+    }
+    set.add(fn);
+  }
+  handle(topic: string, fn: () => void): void {
+    const set = this.byTopic.get(topic);
+    set?.delete(fn);
+  }
+}
+`,
+      options: [{ checkUntraced: true }],
+    },
     // A delete of the entry that is not always followed by a set of the same key (a failed load
     // leaves it deleted) is a removal.
     {
@@ -582,6 +605,36 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // A method named like a remover that only adds (the copy-paste bug) manages nothing; and a class
+    // with no teardown method whose methods add and delete entries of another collection keeps
+    // state across calls.
+    {
+      code: `
+export class Room {
+  private readonly users = new Set<string>();
+  private readonly listeners = new Map<string, Set<string>>();
+  join(id: string): void {
+    this.users.add(id);
+  }
+  leave(id: string): void {
+    this.users.delete(id);
+  }
+  addListener(name: string, socket: string): void {
+    let set = this.listeners.get(name);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(name, set);
+    }
+    set.add(socket);
+  }
+  removeListener(name: string, socket: string): void {
+    for (const key of this.listeners.keys()) if (key === name) this.users.add(socket);
+  }
+}
+`,
+      options: [{ checkUntraced: true }],
+      errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 20 }],
+    },
     // A delete of an expired entry, followed on every path by a set of the same key, replaces the
     // entry: keys never asked for again stay.
     {

@@ -1,7 +1,6 @@
 // Source: https://github.com/workadventure/workadventure/pull/6370
 // Bug: removeVariableListener() was a copy of addVariableListener() and added the socket it was asked to remove, so closed variable streams were never unregistered, the per-variable sets and the map only grew, and the room could never be seen as empty.
-// expect: no-unbounded-cache/mapNeverShrinks 13:20
-// not yet: growth inside a function named `remove…` is taken as managing the entries, and a room with no teardown method is not taken as long-lived
+// expect: no-unbounded-cache/mapNeverShrinks 12:20
 
 export interface VariableSocket {
   variableName: string;
