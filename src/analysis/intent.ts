@@ -330,21 +330,28 @@ function isSetUpSite(site: TSESTree.Node): boolean {
 }
 
 /**
- * A use that takes an entry out and removes from it in the same function:
- * `const set = map.get(k); … set.delete(x)`, `for (const set of map.values())
- * set.delete(x)`, `map.forEach((list) => list.splice(0, 1))`. What the code
- * does to the entries is the evidence that it manages them, whatever the
- * function is called. (`map.get(k)?.delete(x)` is `shrinksAnEntry`.)
+ * A use that takes an entry out and removes a member from it in the same
+ * function: `const set = map.get(k); … set.delete(x)`, `const list =
+ * dict[k]; … list.splice(i, 1)`, `for (const set of map.values())
+ * set.delete(x)`, `map.forEach((set) => set.clear())`. What the code does to
+ * the entries is the evidence that it manages them, whatever the function is
+ * called. Taking the next item off a queue (`shift()`, `pop()`) or inserting
+ * with `splice(i, 0, x)` consumes or fills an entry and does not count.
+ * (`map.get(k)?.delete(x)` is `shrinksAnEntry`.)
  */
 function removesFromEntry(use: Use, sourceCode: TSESLint.SourceCode): boolean {
   if (use.kind !== 'read' && use.kind !== 'iterate') return false;
   const member = use.node.parent;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use.node) return false;
-  const call = member.parent;
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
-  const method = memberName(member);
   const holders: TSESTree.Node[] = [];
-  if (method === 'get') {
+  const call =
+    member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : null;
+  const method = memberName(member);
+  if (!call) {
+    // `const list = dict[key]`: an entry of a dictionary.
+    const declarator = member.computed ? outermostAlias(member).parent : undefined;
+    if (use.kind === 'read' && declarator?.type === AST_NODE_TYPES.VariableDeclarator) holders.push(declarator);
+  } else if (method === 'get') {
     const declarator = outermostAlias(call).parent;
     if (declarator?.type === AST_NODE_TYPES.VariableDeclarator) holders.push(declarator);
   } else if (method === 'values' || method === 'entries') {
@@ -359,16 +366,21 @@ function removesFromEntry(use: Use, sourceCode: TSESLint.SourceCode): boolean {
     sourceCode.getDeclaredVariables(holder).some((variable) =>
       variable.references.some((ref) => {
         const parent = ref.identifier.parent;
-        return (
-          parent.type === AST_NODE_TYPES.MemberExpression &&
-          parent.object === ref.identifier &&
-          parent.parent.type === AST_NODE_TYPES.CallExpression &&
-          parent.parent.callee === parent &&
-          SHRINK_TEXT.test(`.${memberName(parent) ?? ''}(`)
-        );
+        if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) return false;
+        const removal = parent.parent;
+        if (removal.type !== AST_NODE_TYPES.CallExpression || removal.callee !== parent) return false;
+        return removesMember(memberName(parent), removal);
       }),
     ),
   );
+}
+
+/** `x.delete(m)`, `x.clear()`, `x.splice(i, n)` with `n` not a literal 0: a removal, not a take or an insert. */
+function removesMember(method: string | null, call: TSESTree.CallExpression): boolean {
+  if (method === 'delete' || method === 'clear') return true;
+  if (method !== 'splice') return false;
+  const count = call.arguments[1];
+  return !(count?.type === AST_NODE_TYPES.Literal && count.value === 0);
 }
 
 /**

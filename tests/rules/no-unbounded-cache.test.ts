@@ -605,6 +605,27 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // Taking the next item off an entry's queue (`shift()`) or inserting with `splice(i, 0, x)`
+    // consumes or fills the entry: the keys still only grow.
+    {
+      code: `
+export class Buffers {
+  private readonly byCall = new Map<string, number[]>();
+  close(): void {}
+  onEvent(callId: string, seq: number): void {
+    if (!this.byCall.has(callId)) this.byCall.set(callId, []);
+    const buffer = this.byCall.get(callId);
+    buffer?.splice(0, 0, seq);
+  }
+  drain(callId: string): number | undefined {
+    const buffer = this.byCall.get(callId);
+    return buffer?.shift();
+  }
+}
+`,
+      options: [{ checkUntraced: true }],
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 20 }],
+    },
     // A method named like a remover that only adds (the copy-paste bug) manages nothing; and a class
     // with no teardown method whose methods add and delete entries of another collection keeps
     // state across calls.
