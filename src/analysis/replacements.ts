@@ -1,17 +1,67 @@
 /**
- * Replacements: a removal that only makes room for a new entry under the same
- * key. `delete cache[key]` of an expired entry, followed on every path of the
+ * Removals that bound nothing.
+ *
+ * A replacement only makes room for a new entry under the same key:
+ * `delete cache[key]` of an expired entry, followed on every path of the
  * function by `cache[key] = fresh`, swaps one value for another; the number
- * of distinct keys the collection holds does not go down, so such a removal
- * bounds nothing. Keys that are never asked for again stay for good.
+ * of distinct keys the collection holds does not go down. Keys that are never
+ * asked for again stay for good.
+ *
+ * A cancelled removal runs only in a timer's callback, and the timer is
+ * cleared on another path that removes nothing: a request's entry deleted on
+ * timeout, while the answer clears the timeout and leaves the entry behind.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, outermostAlias, walk } from './ast.js';
+import {
+  ASTUtils,
+  AST_NODE_TYPES,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
+import { contains, enclosingFunction, isFunctionNode, outermostAlias, walk } from './ast.js';
 import type { GrowUse, Use } from './collection-uses.js';
+import { isClearCall, timerKindOf } from './timers.js';
 
-/** What the question below needs of the file. */
+/** What the questions below need of the file. */
 export interface ReplacementContext {
   sourceCode: Readonly<TSESLint.SourceCode>;
+  services: ParserServicesWithTypeInformation;
+}
+
+type ShrinkUse = Extract<Use, { kind: 'shrink' }>;
+
+/**
+ * Does the removal `shrink` run only in the callback of a `setTimeout` whose
+ * handle (`const timer = setTimeout(…)`) is cleared, and every clear of it is
+ * in another function that removes nothing from the collection (`shrinks` are
+ * all its removals)? Then the path that clears the timer, usually the one
+ * where the work finished in time, keeps the entry.
+ */
+export function removalCancelledByClearedTimer(
+  ctx: ReplacementContext,
+  shrink: ShrinkUse,
+  shrinks: readonly ShrinkUse[],
+): boolean {
+  const callback = enclosingFunction(shrink.node);
+  const timer = callback?.parent;
+  if (!callback || timer?.type !== AST_NODE_TYPES.CallExpression || timer.arguments[0] !== callback) return false;
+  if (timerKindOf(timer, ctx.sourceCode, ctx.services) !== 'setTimeout') return false;
+  const declarator = timer.parent;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== timer) return false;
+  let cleared = false;
+  for (const variable of ctx.sourceCode.getDeclaredVariables(declarator)) {
+    for (const ref of variable.references) {
+      const call = ref.identifier.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || !isClearCall(call) || call.arguments[0] !== ref.identifier) {
+        continue;
+      }
+      const clearing = enclosingFunction(call);
+      if (!clearing || clearing === callback || contains(callback, clearing)) return false;
+      if (shrinks.some((other) => contains(clearing, other.node))) return false;
+      cleared = true;
+    }
+  }
+  return cleared;
 }
 
 /**
@@ -22,11 +72,7 @@ export interface ReplacementContext {
  * nothing between the two may leave the function or the enclosing statement
  * list (`return`, `throw`, `break`, `continue`).
  */
-export function removalIsReplaced(
-  ctx: ReplacementContext,
-  shrink: Extract<Use, { kind: 'shrink' }>,
-  growth: readonly GrowUse[],
-): boolean {
+export function removalIsReplaced(ctx: ReplacementContext, shrink: ShrinkUse, growth: readonly GrowUse[]): boolean {
   const removal = removalOf(shrink.node);
   if (!removal || !fixedKey(ctx, removal.key)) return false;
   const keyText = ctx.sourceCode.getText(removal.key);

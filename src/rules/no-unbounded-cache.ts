@@ -9,6 +9,8 @@ import {
 import type ts from 'typescript';
 import { functionName, memberName } from '../analysis/ast.js';
 import { shapeOfGrowthMethod, type CollectionShape, type GrowUse, type Use } from '../analysis/collection-uses.js';
+
+type ShrinkUse = Extract<Use, { kind: 'shrink' }>;
 import {
   CollectionIndex,
   collectionDeclaration,
@@ -33,7 +35,7 @@ import { FunctionTexts, collectionLooksUnbounded, inTestHook } from '../analysis
 import { fillsAtInit, runsAfterSetUp } from '../analysis/lazy-init.js';
 import { isFreshValue, ownerLifetime, runsPerCall, type Lifetime, type Scopes } from '../analysis/lifetime.js';
 import { ownerText, type Owner } from '../analysis/owners.js';
-import { removalIsReplaced } from '../analysis/replacements.js';
+import { removalCancelledByClearedTimer, removalIsReplaced } from '../analysis/replacements.js';
 import { BOUNDED_CACHE_SPECIFIERS, hasCollectionShape, matchesSpecifiers, overridesGrowth } from '../analysis/types.js';
 import { weakCollectionFix } from '../fixes/weak-collection.js';
 import { createRule } from '../util/create-rule.js';
@@ -181,11 +183,15 @@ export default createRule<Options, MessageIds>({
       if (!declaration) return;
       const uses = collectionUses(collections, owner, shape);
       const grows = uses.filter((use): use is GrowUse => use.kind === 'grow');
+      const shrinks = uses.filter((use): use is ShrinkUse => use.kind === 'shrink');
       if (
         uses.some(
           (use) =>
             (use.kind === 'escape' && !checkEscaped) ||
-            (use.kind === 'shrink' && !inTestHook(use.node) && !removalIsReplaced(collections, use, grows)),
+            (use.kind === 'shrink' &&
+              !inTestHook(use.node) &&
+              !removalIsReplaced(collections, use, grows) &&
+              !removalCancelledByClearedTimer(collections, use, shrinks)),
         )
       ) {
         return;

@@ -6,13 +6,14 @@
  */
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { classifyUse, type GrowUse } from '../../src/analysis/collection-uses.js';
-import { removalIsReplaced } from '../../src/analysis/replacements.js';
+import { removalCancelledByClearedTimer, removalIsReplaced } from '../../src/analysis/replacements.js';
 import { typedRuleTester } from '../rule-tester.js';
 
 const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
   meta: { type: 'problem', messages: { verdict: '{{verdict}}' }, schema: [], defaultOptions: [] },
   create(context) {
     const { sourceCode } = context;
+    const services = ESLintUtils.getParserServices(context);
     const judge = (node: TSESTree.Node, object: TSESTree.Node, shape: 'Map' | 'object'): void => {
       if (object.type !== AST_NODE_TYPES.Identifier) return;
       const variable = ASTUtils.findVariable(sourceCode.getScope(object), object.name);
@@ -21,7 +22,7 @@ const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
       const shrink = uses.find((use) => use.kind === 'shrink' && use.node === object);
       if (shrink?.kind !== 'shrink') return;
       const grows = uses.filter((use): use is GrowUse => use.kind === 'grow');
-      const verdict = removalIsReplaced({ sourceCode }, shrink, grows) ? 'replaced' : 'removes';
+      const verdict = removalIsReplaced({ sourceCode, services }, shrink, grows) ? 'replaced' : 'removes';
       context.report({ node, messageId: 'verdict', data: { verdict } });
     };
     return {
@@ -98,6 +99,87 @@ export function drop(id: string): void {
 }
 `,
       errors: [removes(3), removes(8), removes(13), removes(19), removes(24)],
+    },
+  ],
+});
+
+/**
+ * `removalCancelledByClearedTimer` through a probe: at every `delete x[k]` on a
+ * variable `x`, whether the removal runs only in a timer's callback that
+ * another path clears without removing (`cancelled`) or not (`removes`).
+ */
+const timerProbe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
+  meta: { type: 'problem', messages: { verdict: '{{verdict}}' }, schema: [], defaultOptions: [] },
+  create(context) {
+    const { sourceCode } = context;
+    const services = ESLintUtils.getParserServices(context);
+    return {
+      'UnaryExpression[operator="delete"] > MemberExpression'(node: TSESTree.MemberExpression) {
+        if (node.object.type !== AST_NODE_TYPES.Identifier) return;
+        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.object.name);
+        if (!variable) return;
+        const uses = variable.references.filter((ref) => !ref.init).map((ref) => classifyUse(ref.identifier, 'object'));
+        const shrinks = uses.filter((use) => use.kind === 'shrink');
+        const shrink = shrinks.find((use) => use.node === node.object);
+        if (!shrink) return;
+        const cancelled = removalCancelledByClearedTimer({ sourceCode, services }, shrink, shrinks);
+        context.report({
+          node: node.parent,
+          messageId: 'verdict',
+          data: { verdict: cancelled ? 'cancelled' : 'removes' },
+        });
+      },
+    };
+  },
+});
+
+const cancelled = verdict('cancelled');
+
+typedRuleTester().run('cancelled removals probe', timerProbe, {
+  valid: [],
+  invalid: [
+    {
+      // Deleted on timeout; the answer clears the timer and deletes nothing.
+      code: `const pending: Record<string, () => void> = {};
+export function request(id: string): void {
+  const timer = setTimeout(() => {
+    delete pending[id];
+  }, 1000);
+  pending[id] = () => {
+    clearTimeout(timer);
+  };
+}
+`,
+      errors: [cancelled(4)],
+    },
+    {
+      // The answer deletes too; a timer never cleared; a delete outside the timer's callback.
+      code: `const pending: Record<string, () => void> = {};
+export function request(id: string): void {
+  const timer = setTimeout(() => {
+    delete pending[id];
+  }, 1000);
+  pending[id] = () => {
+    clearTimeout(timer);
+    delete pending[id];
+  };
+}
+const other: Record<string, number> = {};
+export function later(id: string): void {
+  setTimeout(() => {
+    delete other[id];
+  }, 1000);
+  other[id] = 1;
+}
+const third: Record<string, number> = {};
+export function now(id: string): void {
+  const timer = setTimeout(() => undefined, 1000);
+  third[id] = 1;
+  clearTimeout(timer);
+  delete third[id];
+}
+`,
+      errors: [removes(4), removes(8), removes(14), removes(23)],
     },
   ],
 });

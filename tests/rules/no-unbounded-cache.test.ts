@@ -44,6 +44,29 @@ ${handler}`;
 
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // The answer's callback deletes its own entry as well as clearing the timer: bounded.
+    {
+      code: `
+const requests: Record<string, (result: string) => void> = {};
+let count = 0;
+export function request(send: (id: string) => void): Promise<string> {
+  const id = String(++count);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      delete requests[id];
+      reject(new Error('timeout'));
+    }, 5000);
+    requests[id] = (result) => {
+      clearTimeout(timer);
+      delete requests[id];
+      resolve(result);
+    };
+    send(id);
+  });
+}
+`,
+      options: [{ checkObjects: true, checkUntraced: true }],
+    },
     // A function that takes an entry out and deletes from it manages the entries, whatever it is
     // called.
     {
@@ -625,6 +648,29 @@ export class Buffers {
 `,
       options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 20 }],
+    },
+    // Deleted only on timeout; the answer clears the timer and leaves its entry behind.
+    {
+      code: `
+const requests: Record<string, (result: string) => void> = {};
+let count = 0;
+export function request(send: (id: string) => void): Promise<string> {
+  const id = String(++count);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      delete requests[id];
+      reject(new Error('timeout'));
+    }, 5000);
+    requests[id] = (result) => {
+      clearTimeout(timer);
+      resolve(result);
+    };
+    send(id);
+  });
+}
+`,
+      options: [{ checkObjects: true }],
+      errors: [{ messageId: 'objectNeverShrinks', line: 2, column: 7 }],
     },
     // A method named like a remover that only adds (the copy-paste bug) manages nothing; and a class
     // with no teardown method whose methods add and delete entries of another collection keeps

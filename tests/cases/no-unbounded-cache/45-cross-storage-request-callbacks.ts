@@ -1,7 +1,6 @@
 // Source: https://github.com/zendesk/cross-storage/pull/27
 // Bug: each request parks its callback in the client's `requests` dictionary; only the timeout deleted it, so every request answered in time left its callback in the dictionary for the life of the page.
-// expect: no-unbounded-cache/objectNeverShrinks 21:20
-// not yet: a delete on the timeout path only (the answered path never deletes) is taken as bounding the dictionary
+// expect: no-unbounded-cache/objectNeverShrinks 20:20
 
 export interface HubFrame {
   postMessage(message: string, targetOrigin: string): void;
