@@ -68,18 +68,10 @@ function readsEntry(
   if (release.node.type !== AST_NODE_TYPES.CallExpression || !release.receiver) return false;
   const key = release.node.arguments[0];
   if (!key) return false;
-  const receiver = textOf(release.receiver, sourceCode);
-  const keyText = textOf(key, sourceCode);
+  const entry = { receiver: textOf(release.receiver, sourceCode), key: textOf(key, sourceCode) };
   let found = false;
   walk(test, (node) => {
-    if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
-    const callee = skipWrappers(node.callee);
-    found =
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      memberName(callee) === 'get' &&
-      textOf(skipWrappers(callee.object), sourceCode) === receiver &&
-      node.arguments[0] !== undefined &&
-      textOf(node.arguments[0], sourceCode) === keyText;
+    if (!found && node.type === AST_NODE_TYPES.CallExpression) found = lookupOf(node, 'get', entry, sourceCode);
   });
   return found;
 }
@@ -216,10 +208,8 @@ function absenceTested(test: TSESTree.Expression): { kind: 'has' | 'value'; node
   const node = skipWrappers(test);
   if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
     const operand = skipWrappers(node.argument);
-    const isHas =
-      operand.type === AST_NODE_TYPES.CallExpression &&
-      skipWrappers(operand.callee).type === AST_NODE_TYPES.MemberExpression &&
-      memberName(skipWrappers(operand.callee) as TSESTree.MemberExpression) === 'has';
+    const callee = operand.type === AST_NODE_TYPES.CallExpression ? skipWrappers(operand.callee) : null;
+    const isHas = callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'has';
     return { kind: isHas ? 'has' : 'value', node: operand };
   }
   if (node.type !== AST_NODE_TYPES.BinaryExpression || !['===', '=='].includes(node.operator)) return null;
