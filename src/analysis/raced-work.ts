@@ -9,6 +9,7 @@ import { isFunctionNode, memberName, skipWrappers } from './ast.js';
 import type { TypeContext } from './cancellation.js';
 import { outsideEnclosingLoop } from './loop-reactions.js';
 import { constDeclarator } from './owners.js';
+import { callReturnsKeptValue } from './summaries.js';
 import { callAcceptsSignal, isAbortSignalType, type SignalSlot } from './types.js';
 import { PROMISE_REACTIONS } from './vocabulary.js';
 
@@ -59,6 +60,9 @@ export function abandonedWork(work: readonly TSESTree.Expression[], context: Rac
   let uncancellable: TSESTree.CallExpression | null = null;
   for (const call of work.flatMap((element) => workCalls(element, sourceCode))) {
     if (call.arguments.some((arg) => passesTimeoutSignal(arg, context))) continue;
+    // `this.ready.wait()` hands back a promise its object keeps and something else settles:
+    // waiting on it starts nothing, so nothing keeps running when the timeout wins.
+    if (callReturnsKeptValue(services.program, services.esTreeNodeToTSNodeMap.get(call))) continue;
     const slot = callAcceptsSignal(checker, services.esTreeNodeToTSNodeMap.get(call));
     if (slot) notPassed ??= { call, ...slot };
     else uncancellable ??= call;

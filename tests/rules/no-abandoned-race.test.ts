@@ -428,6 +428,29 @@ export async function a(id: string): Promise<string> {
         { messageId: 'timerNeverCleared', line: L(5), column: 19, data: { timeout: 'sleep(100, null)' } },
       ],
     },
+    // A call that hands back the promise its object keeps (a resettable event) starts no work:
+    // raceInLoop for it, the armed timer, and no workNeverAborted naming it.
+    {
+      code: `${prelude}class Signal {
+  private promise: Promise<void> = new Promise<void>(() => undefined);
+  wait(): Promise<void> {
+    return this.promise;
+  }
+}
+export class Flusher {
+  private readonly ready = new Signal();
+  async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      await Promise.race([this.ready.wait(), sleep(2000)]);
+    }
+  }
+}`,
+      options: [{ checkUncancellableWork: true }],
+      errors: [
+        { messageId: 'raceInLoop', line: L(11), column: 13, data: { element: 'this.ready.wait()' } },
+        { messageId: 'timerNeverCleared', line: L(11), column: 13, data: { timeout: 'sleep(2000)' } },
+      ],
+    },
     // A long-lived promise raced in a loop.
     {
       code: `${prelude}declare const shutdown: Promise<void>;
