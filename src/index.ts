@@ -42,7 +42,7 @@ const configOptions: Partial<Record<ConfigName, Partial<Record<RuleName, unknown
   strict: {
     'no-abandoned-race': [{ checkUncancellableWork: true }],
     'no-conditional-cleanup': [{ assumeCallsThrow: true }],
-    'no-unbounded-cache': [{ checkObjects: true, checkArrays: true, checkClosures: true }],
+    'no-unbounded-cache': [{ checkClosures: true }],
   },
   all: {
     'no-abandoned-race': [{ checkUncancellableWork: true }],

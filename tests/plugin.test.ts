@@ -89,6 +89,14 @@ describe('configs', () => {
     expect(enabled('all')).toEqual(ruleFiles);
   });
 
+  it("strict leaves no-unbounded-cache's objects, arrays and untraced growth to all", () => {
+    expect(plugin.configs.strict.rules?.['leaks/no-unbounded-cache']).toEqual(['error', { checkClosures: true }]);
+    expect(plugin.configs.all.rules?.['leaks/no-unbounded-cache']).toEqual([
+      'error',
+      { checkObjects: true, checkArrays: true, checkClosures: true, checkUntraced: true },
+    ]);
+  });
+
   it.each(['recommended', 'strict', 'all'] as const)(
     '%s is one object: named, for source files and ESLint config files, with the plugin and its typed parser',
     (config) => {
