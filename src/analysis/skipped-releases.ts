@@ -181,9 +181,13 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
   if (leak?.end === 'throw' && leak.jump !== null && assertsOnResource(leak.jump, acquire, sourceCode)) return null;
   if (leak?.end === 'throw') {
     // A rethrow in a `catch` around the acquire is reached only if something after
-    // the acquire throws, outside a `finally` that releases first.
+    // the acquire throws, outside a `finally` that releases first. A call in such a
+    // `catch` (`log(err)`) runs only after that throw: it starts no path of its own.
     const rethrow = leak.jump !== null && inCatchAround(leak.jump, acquire.node);
-    if (!rethrow || throwers.some((t) => !releasedByFinally(t.node, fn, releaseNodes))) {
+    if (
+      !rethrow ||
+      throwers.some((t) => !inCatchAround(t.node, acquire.node) && !releasedByFinally(t.node, fn, releaseNodes))
+    ) {
       return { kind: 'throw', release: first, thrower: leak.jump ?? first.node, movable };
     }
     return null;

@@ -531,6 +531,28 @@ export class Rpc {
     }
   }
 }`,
+    // The same with \`assumeCallsThrow\`: \`console.error(err)\` in the catch runs only after something
+    // in the try threw; it is no call between the add and the release.
+    {
+      code: `${prelude}export class Sender {
+  private readonly encrypting = new Set<string>();
+  async send(id: string): Promise<number> {
+    try {
+      this.encrypting.add(id);
+      try {
+        await work(id);
+      } finally {
+        this.encrypting.delete(id);
+      }
+      return check(id);
+    } catch (err) {
+      console.error(err);
+      throw err;
+    }
+  }
+}`,
+      options: [{ assumeCallsThrow: true }],
+    },
     // Closed only on the error path: on success the handle is given to the object that owns it from then on.
     `${prelude}import { open } from 'node:fs/promises';
 type Handle = Awaited<ReturnType<typeof open>>;
@@ -1604,6 +1626,30 @@ export class Rpc {
     }
   }
 }`,
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 13, column: 9 }],
+    },
+    // With \`assumeCallsThrow\`, a call between the add and the inner try reaches the rethrow too.
+    {
+      code: `${prelude}export class Sender {
+  private readonly encrypting = new Set<string>();
+  async send(id: string): Promise<number> {
+    try {
+      this.encrypting.add(id);
+      check('prepare');
+      try {
+        await work(id);
+      } finally {
+        this.encrypting.delete(id);
+      }
+      return check(id);
+    } catch (err) {
+      console.error(err);
+      throw err;
+    }
+  }
+}`,
+      options: [{ assumeCallsThrow: true }],
       output: null,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 13, column: 9 }],
     },
