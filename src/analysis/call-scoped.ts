@@ -1,75 +1,390 @@
 /**
- * Call-scoped parameters: a collection parameter that lives for one outermost
- * call. Every call of its function in the program passes a fresh collection
- * (`check(type, new Set())`), leaves it to a fresh default
- * (`merge(target, source, memo = new Map())`), or passes down a parameter of
- * the calling function that is itself call-scoped (a recursion, direct or
- * through other functions). Inside, the parameter is only used in place or
- * handed to calls, never stored, returned or reassigned. A throw that skips a
- * `delete` on such a collection discards it with the call.
+ * Call-scoped collections: a collection that lives for one outermost call.
+ * It is reached through names (parameters, `const`s, destructured bindings),
+ * each holding either the collection or an object from which a path of
+ * properties leads to it (`ctx.visited`, `walk.schema.visited`). Every value
+ * such a name holds is made in a call of the program (`new Set()`, an object
+ * literal whose property is one): a parameter's from every call site the
+ * program shows (`check(type, new Set())`, a fresh default
+ * `memo = new Map()`, or a name of the caller that is itself call-scoped, as in
+ * a recursion, direct or through other functions); a `const`'s from its
+ * initializer. Every use of such a name is in place (`seen.add(x)`,
+ * `ctx.visited.has(t)`, `for (… of seen)`, another property `ctx.schemas`) or
+ * hands the value on to such a name: an argument of a function the program
+ * shows, a property of an object literal that is, a `const` or a destructuring
+ * (`const { ctx } = opts`). Never assigned, returned, stored, captured by a
+ * function that outlives the call, or handed on inside a `try` that catches
+ * (the catcher could carry on with it). A throw that skips a `delete` on such a
+ * collection discards it with the call that made it.
  */
 import ts from 'typescript';
-import { argumentFor, callSitesOf, callingFunction, perProgram } from './program.js';
+import { argumentFor, callSitesOf, callingFunction, perProgram, runsWhereDefined } from './program.js';
 
-/** At most this many functions pass the collection down to each other. */
-const MAX_FUNCTIONS = 8;
+/** At most this many names pass the collection, or an object leading to it, to each other. */
+const MAX_HOLDERS = 64;
+
+type HolderDeclaration = ts.ParameterDeclaration | ts.VariableDeclaration | ts.BindingElement;
+
+/** A name that holds the collection (`chain` empty) or an object whose properties `chain` lead to it. */
+interface Holder {
+  declaration: HolderDeclaration;
+  chain: readonly string[];
+}
 
 /** Does `parameter` hold a collection that lives for one outermost call of its function? */
-export const parameterMadePerCall: (program: ts.Program, parameter: ts.ParameterDeclaration) => boolean = perProgram(
-  (program, parameter: ts.ParameterDeclaration) => madePerCall(program, parameter),
-);
+export function parameterMadePerCall(program: ts.Program, parameter: ts.ParameterDeclaration): boolean {
+  return holderLivesPerCall(program, { declaration: parameter, chain: [] });
+}
 
-function madePerCall(program: ts.Program, start: ts.ParameterDeclaration): boolean {
-  const checker = program.getTypeChecker();
-  const seen = new Set<ts.ParameterDeclaration>();
-  const work = [start];
-  for (let parameter = work.pop(); parameter; parameter = work.pop()) {
-    if (seen.has(parameter)) continue;
-    seen.add(parameter);
-    if (seen.size > MAX_FUNCTIONS) return false;
+/**
+ * Does the collection `receiver` denotes (`seen`, `ctx.visited`, `opts.ctx.seen`) live for one
+ * outermost call: is it reached only through call-scoped names?
+ */
+export function receiverLivesPerCall(program: ts.Program, receiver: ts.Expression): boolean {
+  const chain: string[] = [];
+  let node = skipOuter(receiver);
+  while (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name)) {
+    chain.unshift(node.name.text);
+    node = skipOuter(node.expression);
+  }
+  if (!ts.isIdentifier(node)) return false;
+  const declaration = holderDeclaration(program.getTypeChecker(), node);
+  return declaration !== null && holderLivesPerCall(program, { declaration, chain });
+}
+
+const answers = new WeakMap<ts.Program, WeakMap<ts.Node, Map<string, boolean>>>();
+
+function holderLivesPerCall(program: ts.Program, start: Holder): boolean {
+  let byNode = answers.get(program);
+  if (!byNode) {
+    byNode = new WeakMap();
+    answers.set(program, byNode);
+  }
+  const key = start.chain.join('.');
+  const known = byNode.get(start.declaration)?.get(key);
+  if (known !== undefined) return known;
+  const visited = new Map<HolderDeclaration, Set<string>>();
+  const answer = new Holders(program, visited).livePerCall(start);
+  // Every name the search met passes the value to or from the others: one answer holds for all.
+  const record = (declaration: ts.Node, chain: string, value: boolean): void => {
+    let byChain = byNode.get(declaration);
+    if (!byChain) {
+      byChain = new Map();
+      byNode.set(declaration, byChain);
+    }
+    byChain.set(chain, value);
+  };
+  if (answer) {
+    for (const [declaration, chains] of visited) for (const chain of chains) record(declaration, chain, true);
+  } else {
+    record(start.declaration, key, false);
+  }
+  return answer;
+}
+
+/** The search over the names that hold one collection, or objects that lead to it. */
+class Holders {
+  private readonly checker: ts.TypeChecker;
+  private readonly work: Holder[] = [];
+  private count = 0;
+  /** Some value the names hold is made in the program. */
+  private made = false;
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly visited: Map<HolderDeclaration, Set<string>>,
+  ) {
+    this.checker = program.getTypeChecker();
+  }
+
+  livePerCall(start: Holder): boolean {
+    this.work.push(start);
+    for (let holder = this.work.pop(); holder; holder = this.work.pop()) {
+      const chains = this.visited.get(holder.declaration) ?? new Set<string>();
+      const key = holder.chain.join('.');
+      if (chains.has(key)) continue;
+      chains.add(key);
+      this.visited.set(holder.declaration, chains);
+      if (++this.count > MAX_HOLDERS) return false;
+      if (!this.madePerCall(holder) || !this.usedInPlace(holder)) return false;
+    }
+    // Names that only pass the value among themselves (a recursion no call of the program
+    // enters) hold what callers the program does not show give them.
+    return this.made;
+  }
+
+  private enqueue(declaration: HolderDeclaration, chain: readonly string[]): true {
+    this.work.push({ declaration, chain });
+    return true;
+  }
+
+  /** Is every value the name holds made in a call: by its initializer or by every call site? */
+  private madePerCall({ declaration, chain }: Holder): boolean {
+    if (ts.isParameter(declaration)) return this.passedPerCall(declaration, chain);
+    if (ts.isVariableDeclaration(declaration)) return this.constMadePerCall(declaration, chain);
+    // `const { ctx } = opts`, `function walk({ ctx }: Options)`: the path goes through the pattern.
+    const path = [...chain];
+    let element: ts.BindingElement = declaration;
+    for (;;) {
+      if (!ts.isObjectBindingPattern(element.parent)) return false;
+      const key = elementKey(element);
+      if (key === undefined || element.initializer) return false;
+      path.unshift(key);
+      const root = element.parent.parent;
+      if (ts.isParameter(root)) return this.passedPerCall(root, path);
+      if (ts.isVariableDeclaration(root)) return this.constMadePerCall(root, path);
+      element = root;
+    }
+  }
+
+  private constMadePerCall(declaration: ts.VariableDeclaration, chain: readonly string[]): boolean {
+    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false;
+    return declaration.initializer !== undefined && this.valueMadePerCall(declaration.initializer, chain);
+  }
+
+  /** Every call of the parameter's function passes such a value, or leaves it to such a default. */
+  private passedPerCall(parameter: ts.ParameterDeclaration, chain: readonly string[]): boolean {
     const fn = parameter.parent;
-    if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return false;
+    if (parameter.dotDotDotToken) return false;
     // In an async function or a generator the collection is live state across suspensions.
     if (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) return false;
     if ('asteriskToken' in fn && fn.asteriskToken) return false;
-    if (parameter.initializer && !isFresh(parameter.initializer)) return false;
-    const handedTo = usedInPlace(checker, fn, parameter.name);
-    if (!handedTo) return false;
-    // Handed down to another function: its parameter must be call-scoped too.
-    work.push(...handedTo);
+    if (parameter.initializer && !this.valueMadePerCall(parameter.initializer, chain)) return false;
     const index = fn.parameters.indexOf(parameter);
-    const { calls, reactions, complete } = callSitesOf(program, fn);
+    const { calls, reactions, complete } = callSitesOf(this.program, fn);
     // Callers the program does not show may pass a collection that outlives the call.
     if (!complete || reactions.length > 0 || calls.length === 0) return false;
-    for (const call of calls) {
+    return calls.every((call) => {
       const argument = argumentFor(call, index);
       if (argument === 'spread') return false;
-      if (argument === undefined) {
-        if (!parameter.initializer) return false;
-        continue;
-      }
-      const value = skipOuter(argument);
-      if (isFresh(value)) continue;
-      const passed = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
-      if (passed && ts.isParameter(passed) && passed.parent === enclosingFunction(call)) {
-        work.push(passed);
-        continue;
-      }
-      return false;
-    }
+      if (argument === undefined) return parameter.initializer !== undefined;
+      return this.valueMadePerCall(argument, chain);
+    });
   }
-  return true;
+
+  /** `new Set()`, `{ visited: new Set() }`, or a name (or its property) that must hold such a value. */
+  private valueMadePerCall(expression: ts.Expression, chain: readonly string[]): boolean {
+    const node = skipOuter(expression);
+    if (ts.isNewExpression(node) || ts.isArrayLiteralExpression(node)) {
+      this.made = chain.length === 0 || this.made;
+      return chain.length === 0;
+    }
+    if (ts.isObjectLiteralExpression(node)) {
+      const [first, ...rest] = chain;
+      if (first === undefined) return (this.made = true);
+      const value = propertyValue(node, first);
+      return value !== null && this.valueMadePerCall(value, rest);
+    }
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name)) {
+      return this.valueMadePerCall(node.expression, [node.name.text, ...chain]);
+    }
+    if (ts.isIdentifier(node)) {
+      const declaration = holderDeclaration(this.checker, node);
+      return declaration !== null && this.enqueue(declaration, chain);
+    }
+    return false;
+  }
+
+  /** Is every use of the name in its function in place, or a hand-off to another such name? */
+  private usedInPlace({ declaration, chain }: Holder): boolean {
+    const name = declaration.name;
+    if (!ts.isIdentifier(name)) return false;
+    const owner = ts.isParameter(declaration) ? declaration.parent : enclosingFunction(declaration);
+    if (!owner || !('body' in owner) || !owner.body) return false;
+    const symbol = this.checker.getSymbolAtLocation(name);
+    if (!symbol) return false;
+    let inPlace = true;
+    const visit = (node: ts.Node): void => {
+      if (!inPlace) return;
+      if (ts.isIdentifier(node) && node !== name && node.text === name.text) {
+        if (valueSymbol(this.checker, node) === symbol) inPlace = this.useInPlace(node, chain, !runsIn(node, owner));
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(owner.body);
+    return inPlace;
+  }
+
+  /**
+   * Is this use of a value (leading to the collection through `chain`) in place, or a
+   * hand-off to a call-scoped name? `nested`: the use is in a function that may outlive the call.
+   */
+  private useInPlace(expression: ts.Expression, chain: readonly string[], nested: boolean): boolean {
+    let node = expression;
+    while (
+      ts.isParenthesizedExpression(node.parent) ||
+      ts.isAsExpression(node.parent) ||
+      ts.isNonNullExpression(node.parent) ||
+      ts.isSatisfiesExpression(node.parent)
+    ) {
+      node = node.parent;
+    }
+    const parent = node.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
+      return this.accessInPlace(parent, parent.name.text, chain, nested);
+    }
+    if (ts.isElementAccessExpression(parent) && parent.expression === node) {
+      if (chain.length === 0) return !nested;
+      const key = parent.argumentExpression;
+      return ts.isStringLiteralLike(key) && this.accessInPlace(parent, key.text, chain, nested);
+    }
+    if (ts.isForOfStatement(parent) && parent.expression === node) return chain.length === 0 && !nested;
+    if (ts.isBinaryExpression(parent) && EQUALITY.has(parent.operatorToken.kind)) return true;
+    if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return true;
+    if (nested) return false;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node)) {
+      // A caller that catches the throw may carry on with what the callee left in it.
+      if (catchesAround(parent)) return false;
+      const target = parameterAt(this.checker, parent, parent.arguments.indexOf(node));
+      return target !== null && this.bind(target, chain);
+    }
+    if (
+      (ts.isPropertyAssignment(parent) && parent.initializer === node) ||
+      (ts.isShorthandPropertyAssignment(parent) && parent.name === node)
+    ) {
+      const key = propertyKey(parent.name);
+      return key !== undefined && this.useInPlace(parent.parent, [key, ...chain], nested);
+    }
+    if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
+      if (!(ts.getCombinedNodeFlags(parent) & ts.NodeFlags.Const)) return false;
+      return this.bind(parent, chain);
+    }
+    return false;
+  }
+
+  /** `holder.key`: another property reaches nothing; the next one on the path carries on. */
+  private accessInPlace(
+    access: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+    key: string,
+    chain: readonly string[],
+    nested: boolean,
+  ): boolean {
+    const [first, ...rest] = chain;
+    // A method or property of the collection itself: `seen.add(x)`, `seen.size`.
+    if (first === undefined) return !nested;
+    if (key !== first) return true;
+    if (isWritten(access)) return false;
+    return this.useInPlace(access, rest, nested);
+  }
+
+  /** The value is given to a parameter or a `const`: that name, or the pattern's binding on the path. */
+  private bind(declaration: ts.ParameterDeclaration | ts.VariableDeclaration, chain: readonly string[]): boolean {
+    if (ts.isIdentifier(declaration.name)) return this.enqueue(declaration, chain);
+    return ts.isObjectBindingPattern(declaration.name) && this.bindPattern(declaration.name, chain);
+  }
+
+  private bindPattern(pattern: ts.ObjectBindingPattern, chain: readonly string[]): boolean {
+    const [first, ...rest] = chain;
+    // Destructuring the collection itself copies its own properties: not followed.
+    if (first === undefined) return false;
+    return pattern.elements.every((element) => {
+      if (element.dotDotDotToken) return false;
+      const key = elementKey(element);
+      if (key === undefined) return false;
+      if (key !== first) return true;
+      if (element.initializer) return false;
+      if (ts.isIdentifier(element.name)) return this.enqueue(element, rest);
+      return ts.isObjectBindingPattern(element.name) && this.bindPattern(element.name, rest);
+    });
+  }
 }
 
-/** `new Set()`, `new Map(…)`, `[]`, `{}`: a collection made where it is written. */
-function isFresh(expression: ts.Expression): boolean {
-  const node = skipOuter(expression);
-  return ts.isNewExpression(node) || ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node);
+const EQUALITY = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+]);
+
+/** The parameter, `const` or destructured binding an identifier names. */
+function holderDeclaration(checker: ts.TypeChecker, identifier: ts.Identifier): HolderDeclaration | null {
+  const declaration = valueSymbol(checker, identifier)?.valueDeclaration;
+  if (
+    declaration &&
+    (ts.isParameter(declaration) || ts.isVariableDeclaration(declaration) || ts.isBindingElement(declaration)) &&
+    ts.isIdentifier(declaration.name)
+  ) {
+    return declaration;
+  }
+  return null;
+}
+
+/** The variable an identifier refers to, also in `{ ctx }` (where the name is the property's too). */
+function valueSymbol(checker: ts.TypeChecker, identifier: ts.Identifier): ts.Symbol | undefined {
+  const parent = identifier.parent;
+  if (ts.isShorthandPropertyAssignment(parent) && parent.name === identifier) {
+    return checker.getShorthandAssignmentValueSymbol(parent);
+  }
+  return checker.getSymbolAtLocation(identifier);
+}
+
+/** The value an object literal gives property `key`; null when a spread, a method or a computed name hides it. */
+function propertyValue(literal: ts.ObjectLiteralExpression, key: string): ts.Expression | null {
+  let found: ts.Expression | null = null;
+  for (const property of literal.properties) {
+    if (ts.isSpreadAssignment(property)) return null;
+    const name = propertyKey(property.name);
+    if (name === undefined) return null;
+    if (name !== key) continue;
+    if (found) return null;
+    if (ts.isPropertyAssignment(property)) found = property.initializer;
+    else if (ts.isShorthandPropertyAssignment(property)) found = property.name;
+    else return null;
+  }
+  return found;
+}
+
+function propertyKey(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
+}
+
+function elementKey(element: ts.BindingElement): string | undefined {
+  const key = element.propertyName ?? element.name;
+  return ts.isIdentifier(key) || ts.isStringLiteralLike(key) ? key.text : undefined;
+}
+
+/** `ctx.visited = …`, `delete ctx.visited`, `ctx.visited++`: the path itself is changed. */
+function isWritten(access: ts.Expression): boolean {
+  let node: ts.Node = access;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent) && parent.left === node) {
+    const kind = parent.operatorToken.kind;
+    return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+  }
+  return ts.isDeleteExpression(parent) || ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent);
+}
+
+/** Does `node` run in `owner`'s own call: directly, or in synchronous callbacks that run in place? */
+function runsIn(node: ts.Node, owner: ts.SignatureDeclaration): boolean {
+  for (let p = node.parent; !ts.isSourceFile(p); p = p.parent) {
+    if (p === owner) return true;
+    if (!ts.isFunctionLike(p)) continue;
+    if (!(ts.isArrowFunction(p) || ts.isFunctionExpression(p)) || !runsWhereDefined(p)) return false;
+    if (ts.getCombinedModifierFlags(p) & ts.ModifierFlags.Async || p.asteriskToken) return false;
+  }
+  return false;
+}
+
+/** Is the call in the `try` block of a `try … catch` of the function it runs in? */
+function catchesAround(call: ts.CallExpression): boolean {
+  const fn = callingFunction(call);
+  let child: ts.Node = call;
+  for (let p = call.parent; !ts.isSourceFile(p) && p !== fn; child = p, p = p.parent) {
+    if (ts.isTryStatement(p) && p.catchClause && p.tryBlock === child) return true;
+  }
+  return false;
 }
 
 function skipOuter(expression: ts.Expression): ts.Expression {
   let node = expression;
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) {
+  while (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isSatisfiesExpression(node)
+  ) {
     node = node.expression;
   }
   return node;
@@ -80,57 +395,6 @@ function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
     if (ts.isFunctionLike(p)) return p;
   }
   return undefined;
-}
-
-/**
- * Is the parameter only read in place in `fn` itself (`memo.has(x)`, `memo.set(x, y)`,
- * `for (… of memo)`) or handed to calls of functions declared in the program
- * (`merge(a, b, memo)`), never assigned, returned, stored, captured by a nested function
- * or handed to a call the program cannot follow (`held.push(memo)`)? The parameters it is
- * handed to, or null when it escapes.
- */
-function usedInPlace(
-  checker: ts.TypeChecker,
-  fn: ts.SignatureDeclaration,
-  name: ts.Identifier,
-): ts.ParameterDeclaration[] | null {
-  const symbol = checker.getSymbolAtLocation(name);
-  if (!symbol) return null;
-  const handedTo: ts.ParameterDeclaration[] = [];
-  /** The uses through which the collection escapes. */
-  const escapes: ts.Node[] = [];
-  const visit = (node: ts.Node, nested: boolean): void => {
-    if (escapes.length > 0) return;
-    if (
-      ts.isIdentifier(node) &&
-      node !== name &&
-      node.text === name.text &&
-      checker.getSymbolAtLocation(node) === symbol
-    ) {
-      const parent = node.parent;
-      if (nested) {
-        escapes.push(node);
-      } else if (
-        (ts.isPropertyAccessExpression(parent) && parent.expression === node) ||
-        (ts.isElementAccessExpression(parent) && parent.expression === node) ||
-        (ts.isForOfStatement(parent) && parent.expression === node)
-      ) {
-        // read in place
-      } else if (ts.isCallExpression(parent) && parent.arguments.some((argument) => argument === node)) {
-        const target = parameterAt(checker, parent, parent.arguments.indexOf(node));
-        if (target) handedTo.push(target);
-        else escapes.push(node);
-      } else {
-        escapes.push(node);
-      }
-      return;
-    }
-    ts.forEachChild(node, (child) => {
-      visit(child, nested || ts.isFunctionLike(child));
-    });
-  };
-  if ('body' in fn && fn.body) visit(fn.body, false);
-  return escapes.length === 0 ? handedTo : null;
 }
 
 /** The parameter of a function declared in the program that a call's argument at `index` fills. */

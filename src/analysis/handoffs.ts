@@ -5,10 +5,10 @@
  * with it), when an entry's collection dies with the call, or when the
  * receiver is not of a type that makes the acquire a resource at all.
  */
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { contains, enclosingFunction, keyName, memberName, skipWrappers, type FunctionNode } from './ast.js';
-import { parameterMadePerCall } from './call-scoped.js';
+import { receiverLivesPerCall } from './call-scoped.js';
 import { diesWithCall, holdsOnlyNewValues, isFreshValue } from './lifetime.js';
 import { resolveOwner, type Owner } from './owners.js';
 import type { PairIndex } from './pairing.js';
@@ -149,25 +149,16 @@ function madeHere(index: PairIndex, value: TSESTree.Expression | null): boolean 
 /** An entry in a collection made by this call and kept by nothing that outlives it. */
 function entryDiesWithCall(index: PairIndex, acquire: ResourceSite): boolean {
   if (!acquire.receiver) return false;
-  const { scopes } = index;
+  const { scopes, services } = index;
   const owner = resolveOwner(acquire.receiver, scopes.scopeOf);
-  return (
-    owner !== null &&
-    (diesWithCall(owner, acquire.node, scopes) || madeInCall(owner, acquire.node) || parameterPerCall(index, owner))
-  );
-}
-
-/**
- * `function walk(type, seen: Set<string>) { seen.add(type); … walk(child, seen); seen.delete(type) }`
- * with every outermost call passing `new Set()`: the collection lives for that call.
- */
-function parameterPerCall(index: PairIndex, owner: Owner): boolean {
-  if (owner.kind !== 'variable') return false;
-  const def = owner.variable.defs[0];
-  if (owner.variable.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Parameter) return false;
-  const { services } = index;
-  const parameter = services.esTreeNodeToTSNodeMap.get(def.name).parent;
-  return ts.isParameter(parameter) && parameterMadePerCall(services.program, parameter);
+  if (owner && (diesWithCall(owner, acquire.node, scopes) || madeInCall(owner, acquire.node))) return true;
+  // `function walk(type, seen: Set<string>) { seen.add(type); … walk(child, seen); seen.delete(type) }`
+  // with every outermost call passing `new Set()`, or `ctx.visited` on a context object made
+  // per outermost call (`{ visited: new Set() }`) and passed down: the collection lives for that call.
+  const receiver = skipWrappers(acquire.receiver);
+  if (receiver.type !== AST_NODE_TYPES.Identifier && receiver.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const node = services.esTreeNodeToTSNodeMap.get(receiver);
+  return ts.isExpression(node) && receiverLivesPerCall(services.program, node);
 }
 
 /**

@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { enclosingFunction } from '../../src/analysis/ast.js';
-import { parameterMadePerCall, resultLivesPerCall } from '../../src/analysis/call-scoped.js';
+import { parameterMadePerCall, receiverLivesPerCall, resultLivesPerCall } from '../../src/analysis/call-scoped.js';
 import { typedRuleTester } from '../rule-tester.js';
 import { argumentProbe } from './argument-probe.js';
 
@@ -238,6 +238,147 @@ hold(root, new Set());
 export const test = seenTest(root, new Set());
 `,
       errors: [outlives(2)],
+    },
+  ],
+});
+
+/**
+ * `receiverLivesPerCall` through a probe: at every `probe(x.size)` it reports whether the
+ * collection `x` denotes (`seen`, `ctx.visiting`, `job.ctx.visiting`) lives for one
+ * outermost call (`per call`) or may outlive it (`outlives`).
+ */
+const receiverProbe = argumentProbe((arg, services) => {
+  if (arg.type !== AST_NODE_TYPES.MemberExpression) return 'not a read';
+  const tsNode = services.esTreeNodeToTSNodeMap.get(arg.object);
+  if (!ts.isExpression(tsNode)) return 'not a read';
+  return receiverLivesPerCall(services.program, tsNode) ? 'per call' : 'outlives';
+});
+
+const shapes = `declare function probe(value: unknown): void;
+interface Shape { kind: string; parts: Shape[] }
+interface Ctx { visiting: Set<Shape>; names: Map<Shape, string> }
+interface Job { shape: Shape; ctx: Ctx }
+`;
+const inShapes = (line: number, verdict: string) => ({
+  messageId: 'verdict' as const,
+  data: { verdict },
+  line: line + 4,
+});
+
+typedRuleTester().run('receiver lives per call probe', receiverProbe, {
+  valid: [],
+  invalid: [
+    {
+      // A context object made per outermost call, its set a property of it: handed down through an
+      // object literal, a destructuring and a callback that runs in place.
+      code: `${shapes}function describe(shape: Shape, ctx: Ctx): string {
+  probe(ctx.visiting.size);
+  if (ctx.visiting.has(shape)) return ctx.names.get(shape) ?? '?';
+  ctx.visiting.add(shape);
+  const parts = shape.parts.map((part) => describe(part, ctx));
+  ctx.visiting.delete(shape);
+  return parts.join(',');
+}
+function run(job: Job): string {
+  const { shape, ctx } = job;
+  probe(ctx.visiting.size);
+  probe(job.ctx.visiting.size);
+  return describe(shape, ctx);
+}
+export function render(shape: Shape): string {
+  const ctx: Ctx = { visiting: new Set(), names: new Map() };
+  const names = (): number => ctx.names.size;
+  probe(ctx.visiting.size);
+  run({ shape, ctx });
+  return run({ shape, ctx: ctx }) + String(names());
+}
+`,
+      errors: [inShapes(2, 'per call'), inShapes(11, 'per call'), inShapes(12, 'per call'), inShapes(18, 'per call')],
+    },
+    {
+      // The context kept at module level, and one whose set is replaced by a shared one.
+      code: `${shapes}const kept: Ctx = { visiting: new Set(), names: new Map() };
+const shared = new Set<Shape>();
+function describe(shape: Shape, ctx: Ctx): void {
+  probe(ctx.visiting.size);
+  ctx.visiting.add(shape);
+}
+export function render(shape: Shape): void {
+  describe(shape, kept);
+}
+function mark(shape: Shape, ctx: Ctx): void {
+  probe(ctx.visiting.size);
+  ctx.visiting.add(shape);
+}
+export function paint(shape: Shape): void {
+  const ctx: Ctx = { visiting: new Set(), names: new Map() };
+  ctx.visiting = shared;
+  mark(shape, ctx);
+}
+`,
+      errors: [inShapes(4, 'outlives'), inShapes(11, 'outlives')],
+    },
+    {
+      // A caller that catches the throw and carries on with the same context: what the callee
+      // left in the set is still read.
+      code: `${shapes}function describe(shape: Shape, ctx: Ctx): string {
+  probe(ctx.visiting.size);
+  ctx.visiting.add(shape);
+  const parts = shape.parts.map((part) => describe(part, ctx));
+  ctx.visiting.delete(shape);
+  return parts.join(',');
+}
+export function render(shape: Shape, fallback: Shape): string {
+  const ctx: Ctx = { visiting: new Set(), names: new Map() };
+  try {
+    return describe(shape, ctx);
+  } catch {
+    return describe(fallback, ctx);
+  }
+}
+`,
+      errors: [inShapes(2, 'outlives')],
+    },
+    {
+      // The context stored, returned, or its set read by a callback that outlives the call.
+      code: `${shapes}let last: Ctx | undefined;
+function store(shape: Shape, ctx: Ctx): void {
+  probe(ctx.visiting.size);
+  last = ctx;
+}
+export function render(shape: Shape): void {
+  store(shape, { visiting: new Set(), names: new Map() });
+}
+export function open(shape: Shape): Ctx {
+  const ctx: Ctx = { visiting: new Set([shape]), names: new Map() };
+  probe(ctx.visiting.size);
+  return ctx;
+}
+export function watch(shape: Shape): () => boolean {
+  const ctx: Ctx = { visiting: new Set(), names: new Map() };
+  probe(ctx.visiting.size);
+  return () => ctx.visiting.has(shape);
+}
+`,
+      errors: [inShapes(3, 'outlives'), inShapes(11, 'outlives'), inShapes(16, 'outlives')],
+    },
+    {
+      // A recursion no call of the program enters: exported, its callers are not shown. A literal
+      // that spreads another object may take its set from there.
+      code: `${shapes}export function describe(shape: Shape, ctx: Ctx): void {
+  probe(ctx.visiting.size);
+  for (const part of shape.parts) describe(part, ctx);
+}
+declare const base: Ctx;
+function mark(shape: Shape, ctx: Ctx): void {
+  probe(ctx.visiting.size);
+  ctx.visiting.add(shape);
+}
+export function paint(shape: Shape): void {
+  mark(shape, { ...base, names: new Map() });
+}
+`,
+      errors: [inShapes(2, 'outlives'), inShapes(7, 'outlives')],
     },
   ],
 });

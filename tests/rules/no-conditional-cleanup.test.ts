@@ -368,6 +368,31 @@ export function mergeAll(target: object, source: object): void {
 }`,
       options: [{ assumeCallsThrow: true }],
     },
+    // A recursion guard on a set held by a context object that every outermost call makes
+    // (\`{ visiting: new Set() }\`) and hands down, through an object literal and a destructuring:
+    // a throw that skips the delete ends the call that owns the context.
+    {
+      code: `${prelude}interface Schema { name: string; fields: Schema[] }
+interface Ctx { visiting: Set<Schema>; out: string[] }
+interface Step { schema: Schema; ctx: Ctx }
+function emit(schema: Schema, ctx: Ctx): void {
+  if (ctx.visiting.has(schema)) return;
+  ctx.visiting.add(schema);
+  for (const field of schema.fields) step({ schema: field, ctx });
+  ctx.out.push(schema.name);
+  ctx.visiting.delete(schema);
+}
+function step(next: Step): void {
+  const { schema, ctx } = next;
+  emit(schema, ctx);
+}
+export function print(schema: Schema): string[] {
+  const ctx: Ctx = { visiting: new Set(), out: [] };
+  emit(schema, ctx);
+  return ctx.out;
+}`,
+      options: [{ assumeCallsThrow: true }],
+    },
     // The same, with a key that has a colon in its text: the reply handler still removes from the same map.
     `${prelude}declare function post(message: { id: string }): Promise<void>;
 export class Rpc {
@@ -1652,6 +1677,65 @@ export class Rpc {
       options: [{ assumeCallsThrow: true }],
       output: null,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 13, column: 9 }],
+    },
+    // The same context guard, but the outermost call catches a throw and carries on with the same
+    // context: the entry a skipped delete leaves makes the next schema look circular.
+    {
+      code: `${prelude}interface Schema { name: string; fields: Schema[] }
+interface Ctx { visiting: Set<Schema>; out: string[] }
+interface Step { schema: Schema; ctx: Ctx }
+function emit(schema: Schema, ctx: Ctx): void {
+  if (ctx.visiting.has(schema)) return;
+  ctx.visiting.add(schema);
+  for (const field of schema.fields) step({ schema: field, ctx });
+  ctx.out.push(schema.name);
+  ctx.visiting.delete(schema);
+}
+function step(next: Step): void {
+  const { schema, ctx } = next;
+  emit(schema, ctx);
+}
+export function print(schemas: Schema[]): string[] {
+  const ctx: Ctx = { visiting: new Set(), out: [] };
+  for (const schema of schemas) {
+    try {
+      emit(schema, ctx);
+    } catch {
+      ctx.out.push('?');
+    }
+  }
+  return ctx.out;
+}`,
+      options: [{ assumeCallsThrow: true }],
+      output: `${prelude}interface Schema { name: string; fields: Schema[] }
+interface Ctx { visiting: Set<Schema>; out: string[] }
+interface Step { schema: Schema; ctx: Ctx }
+function emit(schema: Schema, ctx: Ctx): void {
+  if (ctx.visiting.has(schema)) return;
+  ctx.visiting.add(schema);
+  try {
+    for (const field of schema.fields) step({ schema: field, ctx });
+    ctx.out.push(schema.name);
+  } finally {
+    ctx.visiting.delete(schema);
+  }
+}
+function step(next: Step): void {
+  const { schema, ctx } = next;
+  emit(schema, ctx);
+}
+export function print(schemas: Schema[]): string[] {
+  const ctx: Ctx = { visiting: new Set(), out: [] };
+  for (const schema of schemas) {
+    try {
+      emit(schema, ctx);
+    } catch {
+      ctx.out.push('?');
+    }
+  }
+  return ctx.out;
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 12, column: 3 }],
     },
     // The same guard on a set the caller hands in: the caller's set keeps the entry.
     {
