@@ -202,7 +202,8 @@ class Holders {
       }
       ts.forEachChild(node, visit);
     };
-    visit(owner.body);
+    // The parameters' defaults too: `function f(ctx: Ctx, seen = ctx.visited)`.
+    ts.forEachChild(owner, visit);
     return inPlace;
   }
 
@@ -323,14 +324,18 @@ function valueSymbol(checker: ts.TypeChecker, identifier: ts.Identifier): ts.Sym
 function propertyValue(literal: ts.ObjectLiteralExpression, key: string): ts.Expression | null {
   let found: ts.Expression | null = null;
   for (const property of literal.properties) {
-    if (ts.isSpreadAssignment(property)) return null;
+    // A method reaches the object through `this`, under any name.
+    if (
+      ts.isSpreadAssignment(property) ||
+      !(ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property))
+    )
+      return null;
+    if (ts.isPropertyAssignment(property) && ts.isFunctionExpression(skipOuter(property.initializer))) return null;
     const name = propertyKey(property.name);
     if (name === undefined) return null;
     if (name !== key) continue;
     if (found) return null;
-    if (ts.isPropertyAssignment(property)) found = property.initializer;
-    else if (ts.isShorthandPropertyAssignment(property)) found = property.name;
-    else return null;
+    found = ts.isPropertyAssignment(property) ? property.initializer : property.name;
   }
   return found;
 }

@@ -380,6 +380,34 @@ export function paint(shape: Shape): void {
 `,
       errors: [inShapes(2, 'outlives'), inShapes(7, 'outlives')],
     },
+    {
+      // A method of the literal reaches the context through \`this\` and may swap its set; a
+      // parameter's default takes the set out of the context.
+      code: `${shapes}const shared = new Set<Shape>();
+function mark(shape: Shape, ctx: Ctx & { reset(): void }): void {
+  probe(ctx.visiting.size);
+  ctx.visiting.add(shape);
+  ctx.reset();
+}
+export function paint(shape: Shape): void {
+  mark(shape, {
+    visiting: new Set(),
+    names: new Map(),
+    reset() {
+      this.visiting = shared;
+    },
+  });
+}
+function tag(shape: Shape, ctx: Ctx, seen = ctx.visiting): void {
+  probe(ctx.visiting.size);
+  seen.add(shape);
+}
+export function label(shape: Shape): void {
+  tag(shape, { visiting: new Set(), names: new Map() });
+}
+`,
+      errors: [inShapes(3, 'outlives'), inShapes(17, 'outlives')],
+    },
   ],
 });
 
