@@ -30,7 +30,7 @@ import { isModuleLevel, outlivesEnclosingCall, type Scopes } from './lifetime.js
 import { aliasTarget, classOfThis } from './owners.js';
 import { argumentFor, callSitesOf as programCallSitesOf } from './program.js';
 import { ADD_LISTENER, ADD_ONCE_LISTENER, REMOVE_LISTENER } from './resources.js';
-import { isAbortSignalType, isBuiltinFactoryCall } from './types.js';
+import { isAbortSignalType, isBuiltinFactoryCall, isOwnSignalOf } from './types.js';
 
 export { ADD_LISTENER, ADD_ONCE_LISTENER, REMOVE_LISTENER };
 
@@ -658,6 +658,31 @@ export function passedFreshEveryCall(
     return false;
   }
   return freshArgumentAtEveryCall(services.program, services.esTreeNodeToTSNodeMap.get(fn), index, property);
+}
+
+/**
+ * Is the target the own signal of an object the caller handed in (through
+ * `const` aliases): `request.signal`, `c.req.raw.signal`, read-only on an
+ * object with methods (`isOwnSignalOf`)? It is made with that object and
+ * aborted with it, so it lives as long as the object, and whether the
+ * object outlives the call is the caller's business, as it is for any
+ * other parameter. Only a signal handed over as such (`signal`,
+ * `options.signal`) is the caller's signal.
+ */
+export function isArgumentsOwnSignal(
+  receiver: TSESTree.Expression | null,
+  scopes: Scopes,
+  services: ParserServicesWithTypeInformation,
+): boolean {
+  let node = receiver === null ? null : skipWrappers(receiver);
+  for (let depth = 0; node?.type === AST_NODE_TYPES.Identifier && depth < MAX_ALIAS_DEPTH; depth++) {
+    const variable = ASTUtils.findVariable(scopes.scopeOf(node), node.name);
+    const target = variable ? aliasTarget(variable) : null;
+    node = target ? skipWrappers(target) : null;
+  }
+  if (node?.type !== AST_NODE_TYPES.MemberExpression || node.computed) return false;
+  const access = services.esTreeNodeToTSNodeMap.get(node);
+  return ts.isPropertyAccessExpression(access) && isOwnSignalOf(services.program.getTypeChecker(), access);
 }
 
 /**

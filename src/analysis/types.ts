@@ -132,6 +132,30 @@ export function isAbortSignalType(checker: ts.TypeChecker, type: ts.Type): boole
   return parts.some((part) => part.getSymbol()?.getName() === 'AbortSignal');
 }
 
+/**
+ * Is `access` (`request.signal`) an object's own signal rather than an
+ * option handed in: the property is read-only and always there (declared
+ * `readonly` and not optional, or a getter without a setter) on an object
+ * that has methods of its own (a `Request`, an `AbortController`)? Such a
+ * signal is made with its object and aborted with it, so it lives as long as
+ * that object. An options bag (`{ signal?: AbortSignal }`) has data only.
+ */
+export function isOwnSignalOf(checker: ts.TypeChecker, access: ts.PropertyAccessExpression): boolean {
+  const property = checker.getSymbolAtLocation(access.name);
+  if (!property) return false;
+  const declarations = property.declarations ?? [];
+  if (declarations.length === 0) return false;
+  const fixed = declarations.every((d) => {
+    if (ts.isGetAccessorDeclaration(d)) return (property.flags & ts.SymbolFlags.SetAccessor) === 0;
+    if (!ts.isPropertySignature(d) && !ts.isPropertyDeclaration(d)) return false;
+    return d.questionToken === undefined && (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly) !== 0;
+  });
+  if (!fixed) return false;
+  const owner = checker.getNonNullableType(checker.getTypeAtLocation(access.expression));
+  return checker
+    .getPropertiesOfType(owner)
+    .some((member) => (member.declarations ?? []).some((d) => ts.isMethodSignature(d) || ts.isMethodDeclaration(d)));
+}
 /** The first parameter of `signature` that takes an `AbortSignal`, directly or as `options.signal`. */
 export function signalSlot(checker: ts.TypeChecker, signature: ts.Signature, at: ts.Node): SignalSlot | null {
   for (const [index, parameter] of signature.getParameters().entries()) {

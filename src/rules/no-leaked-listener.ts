@@ -22,6 +22,7 @@ import {
 import {
   ADD_ONCE_LISTENER,
   hasEventSourceType,
+  isArgumentsOwnSignal,
   isOnceGuarded,
   isOneShotEvent,
   isParameterName,
@@ -191,6 +192,7 @@ export default createRule<Options, MessageIds>({
       if (isSetupFunction(fn, lifetime.kind, scopes, sourceCode)) return;
       if (isOnceGuarded(add.call, fn, sourceCode)) return;
       if (!hasEventSourceType(add, lifetime, checker, services)) return;
+      if (lifetime.kind === 'parameter' && isArgumentsOwnSignal(add.receiver, scopes, services)) return;
       // Every caller in the program runs once per process: module scope, or behind a once-flag.
       if (runsOnlyAtSetUp(services.program, services.esTreeNodeToTSNodeMap.get(fn), { kind: 'module' })) return;
       if (lifetime.kind === 'parameter' && passedFreshEveryCall(add, fn, lifetime.root, scopes, services)) return;

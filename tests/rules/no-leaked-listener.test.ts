@@ -444,6 +444,29 @@ export class ShutdownService {
   }
   stop(): void {}
 }`,
+    // The request's own signal: made with the request and aborted with it, it lives as long as
+    // the request the caller hands in, not longer.
+    `${prelude}export function streamBody(request: Request): ReadableStream<string> {
+  const { readable, writable } = new TransformStream<string, string>();
+  request.signal.addEventListener('abort', () => void writable.abort());
+  return readable;
+}`,
+    // The same through a context object and a const alias.
+    `${prelude}interface Context {
+  req: { raw: Request };
+}
+export const streamEvents = (c: Context): void => {
+  const signal = c.req.raw.signal;
+  signal.addEventListener('abort', () => cleanup());
+};`,
+    // A job's own read-only signal, on an object with methods.
+    `${prelude}declare class Job {
+  readonly signal: AbortSignal;
+  cancel(): void;
+}
+export function watch(job: Job): void {
+  job.signal.addEventListener('abort', () => cleanup());
+}`,
   ],
   invalid: [
     // Removing some other handler first (a local, for another event) does not replace this one.
@@ -479,6 +502,17 @@ export class ShutdownService {
           },
         },
       ],
+    },
+    // A read-only signal in an options bag (data, no methods) is still the caller's signal.
+    {
+      code: `${prelude}export interface LoadOptions {
+  readonly signal: AbortSignal;
+}
+export async function load(url: string, options: LoadOptions): Promise<void> {
+  options.signal.addEventListener('abort', () => cleanup());
+  await fetch(url);
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(5), column: 3 }],
     },
     // The caller's signal collects an abort listener per call.
     {
