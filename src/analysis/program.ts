@@ -263,6 +263,45 @@ function reactionOf(checker: ts.TypeChecker, id: Name): ts.CallExpression | null
   return then ? call : null;
 }
 
+/**
+ * `f.toString()`, `String(f)`, `` `${f}` ``: a use that reads the function's
+ * source text. The text may be run elsewhere (a worker made from a blob),
+ * but this program neither calls the function nor hands it to anyone.
+ */
+function readsSourceText(id: Name): boolean {
+  let value: ts.Node = id;
+  if (ts.isPropertyAccessExpression(id.parent) && id.parent.name === id) value = id.parent;
+  while (ts.isParenthesizedExpression(value.parent)) value = value.parent;
+  const parent = value.parent;
+  if (ts.isTemplateSpan(parent)) return parent.expression === value;
+  if (ts.isCallExpression(parent)) {
+    return ts.isIdentifier(parent.expression) && parent.expression.text === 'String' && parent.arguments[0] === value;
+  }
+  if (!ts.isPropertyAccessExpression(parent) || parent.expression !== value || parent.name.text !== 'toString')
+    return false;
+  const call = parent.parent;
+  return ts.isCallExpression(call) && call.expression === parent && call.arguments.length === 0;
+}
+
+/**
+ * Does nothing in the program run `fn`: it is bound to a name that only
+ * its own file can use (not exported, or local to a function), and no use of
+ * it there is a call, a promise reaction or a hand-off; at most its source
+ * text is read (`f.toString()`, to run in a worker)? Then no call of it
+ * here repeats anything.
+ */
+export const isNeverCalled: (program: ts.Program, fn: ts.SignatureDeclaration) => boolean = perProgram(
+  (program, fn: ts.SignatureDeclaration) => {
+    const name = functionNameNode(fn);
+    // A binding of its own (`function f`, `const f = …`): a method of an object literal is called
+    // through wherever the object goes.
+    if (!name || !(ts.isFunctionDeclaration(name.parent) || ts.isVariableDeclaration(name.parent))) return false;
+    if (!isFileLocal(fn, name)) return false;
+    const { calls, reactions, complete } = callSitesOf(program, fn);
+    return complete && calls.length === 0 && reactions.length === 0;
+  },
+);
+
 /** Positions that name the function without using it: imports, re-exports, `typeof f`. */
 function isPassThrough(id: Name): boolean {
   const parent = id.parent;
@@ -316,6 +355,8 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
         calls.push(call);
         continue;
       }
+      // `f.toString()`, `${f}`: its source text is read (to run in a worker, say), it is not run here.
+      if (readsSourceText(id)) continue;
       const reaction = reactionOf(checker, id);
       if (!reaction) return INCOMPLETE;
       reactions.push(reaction);

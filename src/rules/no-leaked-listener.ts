@@ -38,7 +38,7 @@ import {
   type ListenerRemoval,
   type TargetLifetime,
 } from '../analysis/listeners.js';
-import { runsOnlyAtSetUp } from '../analysis/program.js';
+import { isNeverCalled, runsOnlyAtSetUp } from '../analysis/program.js';
 import { TARGET_TEARDOWN_CALLS } from '../analysis/vocabulary.js';
 import { endsFirst, listenerFunctions, runsOnlyOnEvent, type EarlierEnd } from '../analysis/removal-timing.js';
 import { createRule } from '../util/create-rule.js';
@@ -193,8 +193,11 @@ export default createRule<Options, MessageIds>({
       if (isOnceGuarded(add.call, fn, sourceCode)) return;
       if (!hasEventSourceType(add, lifetime, checker, services)) return;
       if (lifetime.kind === 'parameter' && isArgumentsOwnSignal(add.receiver, scopes, services)) return;
+      const tsFn = services.esTreeNodeToTSNodeMap.get(fn);
       // Every caller in the program runs once per process: module scope, or behind a once-flag.
-      if (runsOnlyAtSetUp(services.program, services.esTreeNodeToTSNodeMap.get(fn), { kind: 'module' })) return;
+      if (runsOnlyAtSetUp(services.program, tsFn, { kind: 'module' })) return;
+      // Nothing here calls it: only its source text is read (to run in a worker), or nothing at all.
+      if (isNeverCalled(services.program, tsFn)) return;
       if (lifetime.kind === 'parameter' && passedFreshEveryCall(add, fn, lifetime.root, scopes, services)) return;
       context.report(listenerReport(sourceCode, add, fn, lifetime, handler === 'inline', until));
     }

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { isFreshPerCall, parameterTakesOutsideData } from '../../src/analysis/domains.js';
-import { instantiationsOf, runsOnlyAtSetUp, runsPerEvent } from '../../src/analysis/program.js';
+import { instantiationsOf, isNeverCalled, runsOnlyAtSetUp, runsPerEvent } from '../../src/analysis/program.js';
 import { typedRuleTester } from '../rule-tester.js';
 import { argumentProbe } from './argument-probe.js';
 
@@ -52,6 +52,11 @@ const instances = argumentProbe((arg, services) => {
   const ctor = cls.members.find(ts.isConstructorDeclaration);
   const once = ctor ? runsOnlyAtSetUp(services.program, ctor, { kind: 'module' }) : false;
   return `${complete ? String(sites.length) : 'unknown'} ${once ? 'at set-up' : 'not at set-up'}`;
+});
+
+const calledHere = argumentProbe((arg, services) => {
+  const fn = declared(arg, services);
+  return fn && ts.isFunctionLike(fn) && isNeverCalled(services.program, fn) ? 'never called' : 'may be called';
 });
 
 const verdict = (line: number, value: string) => ({ messageId: 'verdict' as const, data: { verdict: value }, line });
@@ -176,6 +181,36 @@ probe('Exported');
         verdict(10, '1 not at set-up'),
         verdict(11, 'unknown not at set-up'),
         verdict(12, '0 not at set-up'),
+      ],
+    },
+  ],
+});
+
+ruleTester.run('never called', calledHere, {
+  valid: [],
+  invalid: [
+    {
+      code: `declare function probe(value: unknown): void;
+function inWorker(url: string): void { void url; }
+function both(): void {}
+function passed(): void {}
+function unused(): void {}
+export function exported(): void {}
+export const script = \`(\${inWorker.toString()})('x'); \${String(both)}\`;
+both();
+setTimeout(passed, 1);
+probe('inWorker');
+probe('both');
+probe('passed');
+probe('unused');
+probe('exported');
+`,
+      errors: [
+        verdict(10, 'never called'),
+        verdict(11, 'may be called'),
+        verdict(12, 'may be called'),
+        verdict(13, 'never called'),
+        verdict(14, 'may be called'),
       ],
     },
   ],

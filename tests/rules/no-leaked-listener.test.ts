@@ -467,6 +467,15 @@ export const streamEvents = (c: Context): void => {
 export function watch(job: Job): void {
   job.signal.addEventListener('abort', () => cleanup());
 }`,
+    // Nothing in the program calls it: its source text is read to run in a worker.
+    `${prelude}function relay(url: string): void {
+  self.addEventListener('message', () => cleanup());
+  void url;
+}
+export function startRelay(url: string): Worker {
+  const source = \`(\${relay.toString()})(\${JSON.stringify(url)});\`;
+  return new Worker(URL.createObjectURL(new Blob([source])));
+}`,
   ],
   invalid: [
     // Removing some other handler first (a local, for another event) does not replace this one.
@@ -513,6 +522,18 @@ export async function load(url: string, options: LoadOptions): Promise<void> {
   await fetch(url);
 }`,
       errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(5), column: 3 }],
+    },
+    // Its source text is read, and it is also called on every request.
+    {
+      code: `${prelude}function relay(url: string): void {
+  self.addEventListener('message', () => cleanup());
+  void url;
+}
+export const source = \`(\${relay.toString()})();\`;
+export function onRequest(url: string): void {
+  relay(url);
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],
     },
     // The caller's signal collects an abort listener per call.
     {
