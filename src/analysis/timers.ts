@@ -536,6 +536,13 @@ export function functionReleases(
   const callees: FunctionNode[] = [];
   walk(fn.body, (node) => {
     if (found) return;
+    // `this.state = x` runs the class's `set state`; `this.emit('e')` runs its own `'e'` listeners.
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      const setter = setterAssigned(node.left);
+      if (setter) callees.push(setter);
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      callees.push(...ownListenersRun(node, sourceCode));
+    }
     if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) {
       if (node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object !== node) return;
       if (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) {
@@ -549,6 +556,91 @@ export function functionReleases(
   });
   if (found) return true;
   return callees.some((callee) => functionReleases(callee, owner, sourceCode, seen));
+}
+
+/** The setter of the class that `this.name = …` runs, when the class declares one. */
+function setterAssigned(target: TSESTree.Node): FunctionNode | null {
+  if (
+    target.type !== AST_NODE_TYPES.MemberExpression ||
+    skipWrappers(target.object).type !== AST_NODE_TYPES.ThisExpression
+  )
+    return null;
+  const name = memberName(target);
+  const classNode = enclosingClass(target);
+  if (name === null || !classNode) return null;
+  for (const member of classNode.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'set' || member.static) continue;
+    if (keyName(member.key, member.computed) === name && isFunctionNode(member.value)) return member.value;
+  }
+  return null;
+}
+
+/**
+ * `this.emit(event, …)`: the listeners the class adds to its own object for
+ * that event (`this.on(event, this.onChange)`, an inline handler), which the
+ * emit runs. Events are matched by their text (`Events.Changed`, `'change'`).
+ */
+function ownListenersRun(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode[] {
+  const callee = skipWrappers(call.callee);
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression ||
+    memberName(callee) !== 'emit'
+  )
+    return [];
+  const event = call.arguments[0];
+  const classNode = enclosingClass(call);
+  if (!event || event.type === AST_NODE_TYPES.SpreadElement || !classNode) return [];
+  return ownListeners(classNode, sourceCode).get(eventText(event, sourceCode)) ?? [];
+}
+
+const ownListenerCache = new WeakMap<ClassNode, Map<string, FunctionNode[]>>();
+
+/** The handlers a class adds to its own object (`this.on(event, handler)`), by event text. */
+function ownListeners(classNode: ClassNode, sourceCode: Readonly<TSESLint.SourceCode>): Map<string, FunctionNode[]> {
+  let found = ownListenerCache.get(classNode);
+  if (found) return found;
+  const byEvent = new Map<string, FunctionNode[]>();
+  walk(classNode.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipWrappers(node.callee);
+    if (
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression ||
+      !OWN_LISTEN.has(memberName(callee) ?? '')
+    )
+      return;
+    const [event, handler] = node.arguments;
+    if (
+      !event ||
+      !handler ||
+      event.type === AST_NODE_TYPES.SpreadElement ||
+      handler.type === AST_NODE_TYPES.SpreadElement
+    )
+      return;
+    const direct = skipWrappers(handler);
+    const fn = isFunctionNode(direct) ? direct : functionDenoted(bindTarget(direct), sourceCode);
+    if (!fn) return;
+    const key = eventText(event, sourceCode);
+    byEvent.set(key, [...(byEvent.get(key) ?? []), fn]);
+  });
+  found = byEvent;
+  ownListenerCache.set(classNode, found);
+  return found;
+}
+
+const OWN_LISTEN: ReadonlySet<string> = new Set([
+  'on',
+  'addListener',
+  'prependListener',
+  'once',
+  'prependOnceListener',
+]);
+
+function eventText(event: TSESTree.Expression, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  return event.type === AST_NODE_TYPES.Literal
+    ? JSON.stringify(event.value)
+    : sourceCode.getText(event).replace(/\s+/g, '');
 }
 
 function readsOwner(node: TSESTree.MemberExpression | TSESTree.Identifier, owner: Owner, scopeOf: ScopeOf): boolean {

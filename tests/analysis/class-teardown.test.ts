@@ -104,6 +104,51 @@ class Forgotten {
       errors: [covered(2), covered(5), covered(13), is('gap destroy', 26)],
     },
     {
+      // Teardown that assigns a field through the class's setter runs the setter; a setter that
+      // emits runs the object's own listeners for that event (matched by the event's text).
+      code: `${prelude}const Events = { Changed: 'changed', Other: 'other' } as const;
+class ViaSetter extends EventEmitter {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  constructor() {
+    super();
+    this.on(Events.Changed, () => this.reset());
+  }
+  set phase(value: string) {
+    this.emit(Events.Changed, value);
+  }
+  start(): void {
+    this.timer = setInterval(tick, 1000);
+  }
+  close(): void {
+    this.phase = 'closed';
+  }
+  private reset(): void {
+    clearInterval(this.timer);
+  }
+}
+class OtherEvent extends EventEmitter {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  constructor() {
+    super();
+    this.on(Events.Other, () => this.reset());
+  }
+  set phase(value: string) {
+    this.emit(Events.Changed, value);
+  }
+  start(): void {
+    this.timer = setInterval(tick, 1000);
+  }
+  close(): void {
+    this.phase = 'closed';
+  }
+  private reset(): void {
+    clearInterval(this.timer);
+  }
+}
+`,
+      errors: [covered(12), is('gap close', 31)],
+    },
+    {
       // A second teardown method that clears is enough; \`[Symbol.dispose]()\` is a teardown.
       code: `${prelude}class Either {
   private timer = setInterval(tick, 1000);

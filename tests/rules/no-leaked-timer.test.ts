@@ -387,8 +387,119 @@ export class PingClient {
   timer = setTimeout(task, 20);
   void timer;
 }`,
+    // Teardown sets the state; the setter emits a change that the object's own listener handles
+    // by clearing the interval (and not re-arming it once the call has ended).
+    `import { EventEmitter } from 'node:events';
+export class Call extends EventEmitter {
+  private current = 'idle';
+  private resend: ReturnType<typeof setInterval> | null = null;
+  constructor() {
+    super();
+    this.on('state', this.onState);
+  }
+  get state(): string {
+    return this.current;
+  }
+  private set state(value: string) {
+    const previous = this.current;
+    this.current = value;
+    this.emit('state', value, previous);
+  }
+  enter(): void {
+    this.state = 'entered';
+  }
+  private onState = (): void => {
+    this.update();
+  };
+  private update(): void {
+    if (this.resend !== null) {
+      clearInterval(this.resend);
+      this.resend = null;
+    }
+    if (this.state === 'entered') this.resend = setInterval(() => this.ping(), 1000);
+  }
+  private ping(): void {}
+  private dispose(): void {
+    this.removeAllListeners('ping');
+  }
+  terminate(): void {
+    this.dispose();
+    this.state = 'ended';
+  }
+}`,
   ],
   invalid: [
+    // The setter's event is handled by a listener for another event: nothing clears the interval.
+    {
+      code: `import { EventEmitter } from 'node:events';
+export class Call extends EventEmitter {
+  private current = 'idle';
+  private resend: ReturnType<typeof setInterval> | null = null;
+  constructor() {
+    super();
+    this.on('other', this.onState);
+  }
+  get state(): string {
+    return this.current;
+  }
+  private set state(value: string) {
+    this.current = value;
+    this.emit('state', value);
+  }
+  private onState = (): void => {
+    if (this.resend !== null) clearInterval(this.resend);
+  };
+  enter(): void {
+    this.state = 'entered';
+    if (this.resend === null) this.resend = setInterval(() => this.ping(), 1000);
+  }
+  private ping(): void {}
+  terminate(): void {
+    this.state = 'ended';
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerNotClearedOnTeardown',
+          line: 21,
+          column: 31,
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              data: { clear: 'clearInterval', place: 'this.resend', teardown: 'terminate' },
+              output: `import { EventEmitter } from 'node:events';
+export class Call extends EventEmitter {
+  private current = 'idle';
+  private resend: ReturnType<typeof setInterval> | null = null;
+  constructor() {
+    super();
+    this.on('other', this.onState);
+  }
+  get state(): string {
+    return this.current;
+  }
+  private set state(value: string) {
+    this.current = value;
+    this.emit('state', value);
+  }
+  private onState = (): void => {
+    if (this.resend !== null) clearInterval(this.resend);
+  };
+  enter(): void {
+    this.state = 'entered';
+    if (this.resend === null) this.resend = setInterval(() => this.ping(), 1000);
+  }
+  private ping(): void {}
+  terminate(): void {
+    if (this.resend) clearInterval(this.resend);
+    this.state = 'ended';
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A module-level interval that is not unref'd keeps the process alive.
     {
       code: `const stats = { ticks: 0 };
