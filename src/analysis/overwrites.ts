@@ -21,7 +21,7 @@ import { resolveOwner, type Owner } from './owners.js';
 import type { Position } from './paths.js';
 import { callSitesOf as programCallSites } from './program.js';
 import type { FunctionPaths } from './rearm.js';
-import { callReleases, denotesOwner, mayBeTimerCallee, reachedWithout } from './timers.js';
+import { callReleases, denotesOwner, mayBeTimerCallee, reachedWithout, sameOwner } from './timers.js';
 
 /** What the overwrite questions need of one file: its code paths, its types and scopes, its timer imports. */
 export interface OverwriteContext extends FunctionPaths {
@@ -223,4 +223,63 @@ function completesNormally(statement: TSESTree.Statement): boolean {
     default:
       return true;
   }
+}
+
+/** A timer loop's re-arm: a timer whose callback runs its function again, stored in `owner`. */
+export interface LoopRearm {
+  call: TSESTree.CallExpression;
+  owner: Owner;
+}
+
+/**
+ * Does `call` stand where a loop's re-arm of the same owner stands: in the
+ * same function, on another branch of the same test (`if (busy) this.t =
+ * setTimeout(done, 2000); else this.t = setTimeout(this.poll, 5000)`)? It
+ * then replaces the same handle the re-arm does, one whose timer has fired.
+ */
+export function besideLoopRearm(call: TSESTree.CallExpression, owner: Owner, rearms: readonly LoopRearm[]): boolean {
+  const fn = enclosingFunction(call);
+  return rearms.some(
+    (rearm) =>
+      rearm.call !== call &&
+      sameOwner(rearm.owner, owner) &&
+      enclosingFunction(rearm.call) === fn &&
+      onOtherBranches(call, rearm.call),
+  );
+}
+
+/** Are `a` and `b` in different branches of one `if`, `?:` or `switch`, so that no run reaches both? */
+function onOtherBranches(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  for (let p: TSESTree.Node | undefined = a.parent; p; p = p.parent) {
+    if (!contains(p, b)) continue;
+    // The innermost node holding both.
+    if (p.type === AST_NODE_TYPES.IfStatement || p.type === AST_NODE_TYPES.ConditionalExpression) {
+      const branches = [p.consequent, p.alternate];
+      return (
+        branches.some((x) => x && contains(x, a)) &&
+        branches.some((x) => x && contains(x, b)) &&
+        !branches.some((x) => x && contains(x, a) && contains(x, b))
+      );
+    }
+    if (p.type === AST_NODE_TYPES.SwitchStatement) {
+      // Cases that fall through reach the next one: only cases that end in a jump are apart.
+      const caseOf = (n: TSESTree.Node) => p.cases.find((c) => contains(c, n));
+      const first = caseOf(a);
+      const second = caseOf(b);
+      return first !== undefined && second !== undefined && first !== second && endsInJump(first) && endsInJump(second);
+    }
+    return false;
+  }
+  return false;
+}
+
+function endsInJump(branch: TSESTree.SwitchCase): boolean {
+  const last = branch.consequent.at(-1);
+  return (
+    last !== undefined &&
+    (last.type === AST_NODE_TYPES.BreakStatement ||
+      last.type === AST_NODE_TYPES.ReturnStatement ||
+      last.type === AST_NODE_TYPES.ThrowStatement ||
+      last.type === AST_NODE_TYPES.ContinueStatement)
+  );
 }

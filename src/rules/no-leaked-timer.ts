@@ -9,7 +9,12 @@ import { classOfMember, enclosingFunction, functionName, keyName, type FunctionN
 import { teardownGap, type TeardownGap } from '../analysis/class-teardown.js';
 import type { Scopes } from '../analysis/lifetime.js';
 import { fieldKey, ownerText, resolveOwner, type FieldOwner } from '../analysis/owners.js';
-import { overwritesArmedHandle, type OverwriteContext } from '../analysis/overwrites.js';
+import {
+  besideLoopRearm,
+  overwritesArmedHandle,
+  type LoopRearm,
+  type OverwriteContext,
+} from '../analysis/overwrites.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
 import { loopsOnEveryRun, reschedulesOnEveryRun, type FunctionPaths } from '../analysis/rearm.js';
 import {
@@ -112,6 +117,9 @@ export default createRule<Options, MessageIds>({
       if (position) entries.set(node, position);
     }
 
+    /** The file's timer-loop re-arms into a named place, found once, when an overwrite is first asked about. */
+    let rearms: LoopRearm[] | null = null;
+
     const listeners: TSESLint.RuleListener = {
       Program(node) {
         for (const name of timerImportNames(node)) timerAliases.add(name);
@@ -131,6 +139,19 @@ export default createRule<Options, MessageIds>({
       },
     };
     return { ...listeners, ...(tracker.listeners as unknown as TSESLint.RuleListener) };
+
+    function loopRearms(): readonly LoopRearm[] {
+      if (rearms) return rearms;
+      rearms = [];
+      for (const { call, kind } of timers) {
+        if (kind !== 'setTimeout' || !rescheduledFunction(call, sourceCode)) continue;
+        const use = handleUseOf(call, sourceCode);
+        if ((use.kind !== 'member' && use.kind !== 'variable') || !use.assignment) continue;
+        const owner = resolveOwner(use.target, scopes.scopeOf);
+        if (owner) rearms.push({ call, owner });
+      }
+      return rearms;
+    }
 
     function check(timer: TimerCall, reportedOwners: Set<unknown>): void {
       const { call, kind } = timer;
@@ -169,8 +190,14 @@ export default createRule<Options, MessageIds>({
       if (!owner) return;
       if (owner.kind === 'field' && !owner.isStatic && outlives)
         checkTeardown(call, kind, owner, use.target, reportedOwners);
-      // A loop re-arms from its own callback: the handle it replaces has just fired.
-      if (use.assignment && !loop && overwritesArmedHandle(overwrites, call, owner))
+      // A loop re-arms from its own callback: the handle it replaces has just fired. So does a timer
+      // armed in its place, on another branch beside the loop's re-arm.
+      if (
+        use.assignment &&
+        !loop &&
+        overwritesArmedHandle(overwrites, call, owner) &&
+        !besideLoopRearm(call, owner, loopRearms())
+      )
         context.report(overwriteReport(sourceCode, services, call, kind, use.target, use.assignment));
     }
 

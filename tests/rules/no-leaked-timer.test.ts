@@ -427,8 +427,93 @@ export class Call extends EventEmitter {
     this.state = 'ended';
   }
 }`,
+    // A one-shot armed on the other branch beside a loop's re-arm replaces the same handle,
+    // one whose timer has fired (the loop's own run).
+    `export class Keeper {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = true;
+  private poke(): void {
+    if (!this.running) return;
+    void fetch('/ping').then(
+      () => this.done(),
+      (err: { status: number }) => {
+        if (err.status === 404) {
+          this.timer = setTimeout(() => this.done(), 2000);
+        } else {
+          this.timer = setTimeout(() => this.poke(), 5000);
+        }
+      },
+    );
+  }
+  start(): void {
+    clearTimeout(this.timer);
+    this.poke();
+  }
+  private done(): void {
+    clearTimeout(this.timer);
+  }
+  stop(): void {
+    this.running = false;
+    clearTimeout(this.timer);
+  }
+}`,
   ],
   invalid: [
+    // Armed on the same path before the loop's re-arm: the re-arm replaces it while it is armed.
+    {
+      code: `export class Keeper {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private poke(): void {
+    void fetch('/ping').then(
+      () => this.done(),
+      (err: { status: number }) => {
+        this.timer = setTimeout(() => this.done(), 2000);
+        if (err.status !== 404) this.timer = setTimeout(() => this.poke(), 5000);
+      },
+    );
+  }
+  start(): void {
+    clearTimeout(this.timer);
+    this.poke();
+  }
+  private done(): void {
+    clearTimeout(this.timer);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerOverwritten',
+          line: 7,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'clearPreviousSuggestion',
+              data: { clear: 'clearTimeout', place: 'this.timer' },
+              output: `export class Keeper {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private poke(): void {
+    void fetch('/ping').then(
+      () => this.done(),
+      (err: { status: number }) => {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.done(), 2000);
+        if (err.status !== 404) this.timer = setTimeout(() => this.poke(), 5000);
+      },
+    );
+  }
+  start(): void {
+    clearTimeout(this.timer);
+    this.poke();
+  }
+  private done(): void {
+    clearTimeout(this.timer);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // The setter's event is handled by a listener for another event: nothing clears the interval.
     {
       code: `import { EventEmitter } from 'node:events';
