@@ -347,10 +347,40 @@ function setupOnceForTarget(
   }
   const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.Property && parent.value === fn) {
-    // A method of an object literal: once per object, made where the literal stands.
-    return isModuleLevel(scopes.scopeOf(parent.parent));
+    // A method of an object literal: once per object, made where the literal stands. For the
+    // object's own state (a variable of the factory that makes it) once per object is enough.
+    return targetKind === 'object' || isModuleLevel(scopes.scopeOf(parent.parent));
   }
   return true;
+}
+
+function isLoop(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
+
+/**
+ * The kind of target a set-up function is judged for: a variable of the
+ * function that makes the object literal `fn` is a method of (`const http =
+ * createServer(); return { listen() { http.on(…) } }`) is that object's own
+ * state, one per object as a field is, so it counts as an `object` target.
+ */
+export function setUpTargetKind(lifetime: TargetLifetime, fn: FunctionNode): TargetLifetime['kind'] {
+  if (lifetime.kind !== 'closure') return lifetime.kind;
+  const parent = fn.parent;
+  if (parent.type !== AST_NODE_TYPES.Property || parent.value !== fn) return lifetime.kind;
+  // The function that makes the literal, with no loop between: one object per call of it.
+  let maker: TSESTree.Node | undefined = parent.parent.parent;
+  while (maker && !isFunctionNode(maker)) {
+    if (isLoop(maker)) return lifetime.kind;
+    maker = maker.parent;
+  }
+  return maker !== undefined && lifetime.root.scope.variableScope.block === maker ? 'object' : lifetime.kind;
 }
 
 /** The calls of `fn` in this file: `name()` for a declared function, `this.name()` in its class for a method. */

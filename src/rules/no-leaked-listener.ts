@@ -32,6 +32,7 @@ import {
   optionsBound,
   passedFreshEveryCall,
   perCallFunction,
+  setUpTargetKind,
   targetAssignedIn,
   targetLifetime,
   type ListenerAdd,
@@ -189,7 +190,7 @@ export default createRule<Options, MessageIds>({
       }
       if (replacesPrevious(add, fn, index, file)) return;
       if (targetTornDown(add, index, sourceCode)) return;
-      if (isSetupFunction(fn, lifetime.kind, scopes, sourceCode)) return;
+      if (isSetupFunction(fn, setUpTargetKind(lifetime, fn), scopes, sourceCode)) return;
       if (isOnceGuarded(add.call, fn, sourceCode)) return;
       if (!hasEventSourceType(add, lifetime, checker, services)) return;
       if (lifetime.kind === 'parameter' && isArgumentsOwnSignal(add.receiver, scopes, services)) return;

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { functionName } from '../../src/analysis/ast.js';
-import { isSetupFunction, perCallFunction, targetLifetime } from '../../src/analysis/listeners.js';
+import { isSetupFunction, perCallFunction, setUpTargetKind, targetLifetime } from '../../src/analysis/listeners.js';
 import type { Scopes } from '../../src/analysis/lifetime.js';
 import { typedRuleTester } from '../rule-tester.js';
 
@@ -34,7 +34,10 @@ const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'found'>({
           data: {
             fn: fn ? (functionName(fn) ?? 'anonymous') : 'once',
             lifetime: lifetime?.kind ?? 'none',
-            setup: fn && lifetime ? String(isSetupFunction(fn, lifetime.kind, scopes, context.sourceCode)) : 'n/a',
+            setup:
+              fn && lifetime
+                ? String(isSetupFunction(fn, setUpTargetKind(lifetime, fn), scopes, context.sourceCode))
+                : 'n/a',
           },
         });
       },
@@ -86,6 +89,32 @@ export function f(signal: AbortSignal, other: EventEmitter): void {
         found('f', 'none', 'n/a', 14),
         found('f', 'global', 'false', 15),
         found('anonymous', 'global', 'false', 16),
+      ],
+    },
+    {
+      // A factory's variable is the state of the object literal it makes: \`listen\` sets up that
+      // object. A method of a literal made in a loop, or by a callback, shares it with others.
+      code:
+        prelude +
+        `export function make() {
+  const server = new EventEmitter();
+  return {
+    listen(): void { probe(server); },
+    watch(): void { probe(server); },
+  };
+}
+export function makeMany(n: number) {
+  const server = new EventEmitter();
+  const all: Record<number, { listen(): void }> = {};
+  for (let i = 0; i < n; i++) all[i] = { listen(): void { probe(server); } };
+  return [1, 2].map(() => ({ listen(): void { probe(server); } })).concat(all[0] ?? []);
+}
+`,
+      errors: [
+        found('listen', 'closure', 'true', 4),
+        found('watch', 'closure', 'false', 5),
+        found('listen', 'closure', 'false', 11),
+        found('listen', 'closure', 'false', 12),
       ],
     },
     {

@@ -476,6 +476,23 @@ export function startRelay(url: string): Worker {
   const source = \`(\${relay.toString()})(\${JSON.stringify(url)});\`;
   return new Worker(URL.createObjectURL(new Blob([source])));
 }`,
+    // The factory's server is the made object's own state: listen() sets that object up.
+    `${prelude}import { createServer } from 'node:http';
+export function createApp() {
+  const http = createServer();
+  let url = '';
+  return {
+    listen(port: number): void {
+      http.on('listening', () => {
+        url = \`http://localhost:\${port}\`;
+      });
+      http.listen(port);
+    },
+    get url(): string {
+      return url;
+    },
+  };
+}`,
   ],
   invalid: [
     // Removing some other handler first (a local, for another event) does not replace this one.
@@ -534,6 +551,24 @@ export function onRequest(url: string): void {
   relay(url);
 }`,
       errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],
+    },
+    // Objects made in a loop share the factory's server: it is not one object's own.
+    {
+      code: `${prelude}import { createServer } from 'node:http';
+export function createApps(ports: number[]) {
+  const http = createServer();
+  const apps: Record<number, { listen(): void }> = {};
+  for (const port of ports) {
+    apps[port] = {
+      listen(): void {
+        http.on('listening', () => cleanup());
+        http.listen(port);
+      },
+    };
+  }
+  return apps;
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(8), column: 9 }],
     },
     // The caller's signal collects an abort listener per call.
     {
