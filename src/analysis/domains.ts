@@ -10,7 +10,15 @@
  * the program (through the program index).
  */
 import ts from 'typescript';
-import { argumentFor, callSitesOf, callingFunction, perProgram, runsPerEvent, runsWhereDefined } from './program.js';
+import {
+  argumentFor,
+  callSitesOf,
+  callingFunction,
+  handedCallbackCalls,
+  perProgram,
+  runsPerEvent,
+  runsWhereDefined,
+} from './program.js';
 import { calledBuiltin, isBuiltinFile, isFiniteType } from './types.js';
 import { FRESH_VALUE_BUILTINS, PURE_STRING_METHODS } from './vocabulary.js';
 
@@ -303,14 +311,15 @@ const MAX_CALLER_DEPTH = 3;
 
 /**
  * Can parameter `index` of `fn` carry data from outside the program's own
- * set-up? It can when `fn` runs per event (a registered listener or handler,
- * or a function one calls), when the program does not show all its callers
- * (an exported API, a handler a framework calls, a function used as a
- * value), or when some call passes a value new on every call, or one made
- * from a parameter of its caller that can. A call that passes the caller's
- * own state (`this.options.timezone`, a constant, a lookup in a set-up
- * table) shows set-up data: a memo fed only that way stays as small as the
- * set-up.
+ * set-up? It can when the program does not show all its callers (a
+ * registered listener or handler, an exported API, a handler a framework
+ * calls, a function used as a value), or when some call passes a value new
+ * on every call, or one made from a parameter of its caller that can. A
+ * callback handed to a function of the program that only calls it has that
+ * function's calls of it as its callers. A call that passes the caller's own
+ * state (`this.options.timezone`, a constant, a lookup in a set-up table)
+ * shows set-up data, however often it runs: a memo fed only that way stays
+ * as small as the set-up.
  */
 export function parameterTakesOutsideData(
   program: ts.Program,
@@ -337,7 +346,8 @@ function takesOutside(
   // A cycle (recursion) adds no caller of its own; past the depth, the callers are not known.
   const visit = `${String(fn.pos)}:${fn.getSourceFile().fileName}:${String(index)}`;
   if (seen.has(visit)) return false;
-  if (depth > MAX_CALLER_DEPTH) return unseen;
+  // Past the depth the callers are not followed: a function that runs per event may pass its data.
+  if (depth > MAX_CALLER_DEPTH) return unseen || runsPerEvent(program, fn);
   seen.add(visit);
   const answer = computeTakesOutside(program, fn, index, depth, seen, unseen);
   if (depth === 0) byIndex.set(slot, answer);
@@ -353,14 +363,23 @@ function computeTakesOutside(
   unseen: boolean,
 ): boolean {
   if (takesFiniteValues(program, fn, index)) return false;
-  if (runsPerEvent(program, fn)) return true;
   const { calls, reactions, complete } = callSitesOf(program, fn);
   if (reactions.length > 0) return true;
-  // Callers the program does not show: outside data, or (when only shown repetition counts) unknown.
-  // A callback handed to a call (`server.on('request', (req) => …)`) is called by that code with
-  // its own data: outside data either way.
-  if (!complete || calls.length === 0) return unseen || isHandedCallback(fn);
-  return calls.some((call) => {
+  // A callback handed to a function of the program that only calls it is called with what that
+  // function passes (`each(phase, (hook) => …)` calling `use(hook)` for each of its own hooks).
+  const handed = !complete && isHandedCallback(fn) ? handedCallbackCalls(program, fn) : null;
+  const shown = handed ?? (complete && calls.length > 0 ? calls : null);
+  if (shown === null) {
+    // A listener, handler or interval is called by the code it is registered with, with its data.
+    if (runsPerEvent(program, fn)) return true;
+    // Callers the program does not show: outside data, or (when only shown repetition counts)
+    // unknown. A callback handed to any other call (`server.on('request', (req) => …)`) is called
+    // by that code with its own data: outside data either way.
+    return unseen || isHandedCallback(fn);
+  }
+  // Every call is shown: what the parameter takes is what they pass, however often they run
+  // (a function called per event with a literal takes that literal).
+  return shown.some((call) => {
     const argument = argumentFor(call, index);
     if (argument === 'spread') return true;
     if (!argument) return false;

@@ -956,3 +956,80 @@ function baseClassOf(checker: ts.TypeChecker, classNode: ts.ClassLikeDeclaration
   const symbol = resolved(checker, expression);
   return symbol?.declarations?.find(ts.isClassLike);
 }
+
+/**
+ * The calls of a callback that is handed to a function of the program
+ * (`this.each('start', (hook) => this.contextFor(hook))`): the calls that
+ * function's body makes of the parameter the callback lands in (`use(hook)`).
+ * Null when they are not all known: the callee is a library's or has no body,
+ * a subclass may override it, the parameter is a rest parameter or is
+ * assigned, or the body does anything with it but call it or test it
+ * (passes it on, stores it, returns it).
+ */
+export const handedCallbackCalls: (
+  program: ts.Program,
+  fn: ts.SignatureDeclaration,
+) => readonly ts.CallExpression[] | null = perProgram((program, fn: ts.SignatureDeclaration) =>
+  findHandedCallbackCalls(program, fn),
+);
+
+function findHandedCallbackCalls(program: ts.Program, fn: ts.SignatureDeclaration): ts.CallExpression[] | null {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return null;
+  let outer: ts.Node = fn;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  const call = outer.parent;
+  if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return null;
+  const args: readonly ts.Expression[] = call.arguments ?? [];
+  const index = args.indexOf(outer as ts.Expression);
+  if (index < 0 || argumentFor(call, index) === 'spread') return null;
+  const checker = program.getTypeChecker();
+  const callee = checker.getResolvedSignature(call)?.declaration;
+  if (!callee || ts.isJSDocSignature(callee) || !('body' in callee) || !callee.body) return null;
+  const file = callee.getSourceFile();
+  if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) return null;
+  // A method a subclass may override: the call may run the override, which may keep the callback.
+  const owner = callee.parent;
+  if (ts.isClassLike(owner) && !ts.isConstructorDeclaration(callee) && isExtended(program, owner)) return null;
+  const parameter = callee.parameters[index];
+  if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return null;
+  const symbol = checker.getSymbolAtLocation(parameter.name);
+  if (!symbol) return null;
+  const calls: ts.CallExpression[] = [];
+  // True when a use other than a call or a test is found: then the calls are not all known.
+  const escapes = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node) && node !== parameter.name && node.text === symbol.name) {
+      if (checker.getSymbolAtLocation(node) !== symbol) return false;
+      const use = calledOrTested(node);
+      if (use === null) return true;
+      if (use !== 'tested') calls.push(use);
+      return false;
+    }
+    return ts.forEachChild(node, escapes) === true;
+  };
+  return escapes(callee.body) ? null : calls;
+}
+
+/** `cb(…)`, `cb?.(…)`: the call; `if (cb)`, `cb && …`, `!cb`, `typeof cb`, `cb == null`: 'tested'; else null. */
+function calledOrTested(id: ts.Identifier): ts.CallExpression | 'tested' | null {
+  let node: ts.Node = id;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isCallExpression(parent) && parent.expression === node) return parent;
+  if (ts.isTypeOfExpression(parent)) return 'tested';
+  if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return 'tested';
+  if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent)) && parent.expression === node) return 'tested';
+  if (ts.isConditionalExpression(parent) && parent.condition === node) return 'tested';
+  if (ts.isBinaryExpression(parent)) {
+    const op = parent.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken && parent.left === node) return 'tested';
+    if (
+      op === ts.SyntaxKind.EqualsEqualsToken ||
+      op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+      op === ts.SyntaxKind.ExclamationEqualsToken ||
+      op === ts.SyntaxKind.ExclamationEqualsEqualsToken
+    ) {
+      return 'tested';
+    }
+  }
+  return null;
+}

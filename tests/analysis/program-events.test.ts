@@ -156,6 +156,32 @@ probe('nobodyCalls');
 `,
       errors: [verdict(12, 'set-up'), verdict(13, 'outside'), verdict(14, 'outside')],
     },
+    {
+      // A callback handed to a function of the program takes what that function calls it with; one
+      // handed to a function that keeps it, or to a library's, takes data the program does not show.
+      code: `declare function probe(value: unknown): void;
+declare const bus: { on(event: string, listener: (name: string) => void): void };
+const TABLE: Record<'a' | 'b', string[]> = { a: ['x'], b: ['y'] };
+const kept: ((name: string) => void)[] = [];
+function contextFor(name: string): number { return name.length; }
+function storedFor(name: string): number { return name.length; }
+function heardFor(name: string): number { return name.length; }
+function each(phase: 'a' | 'b', use: (name: string) => void): void {
+  for (const name of TABLE[phase]) if (use) use(name);
+}
+function keep(use: (name: string) => void): void { kept.push(use); }
+each('a', (name) => contextFor(name));
+keep((name) => storedFor(name));
+bus.on('name', (name) => heardFor(name));
+function literalFor(name: string): number { return name.length; }
+bus.on('tick', () => literalFor('tick'));
+probe('contextFor');
+probe('storedFor');
+probe('heardFor');
+probe('literalFor');
+`,
+      errors: [verdict(17, 'set-up'), verdict(18, 'outside'), verdict(19, 'outside'), verdict(20, 'set-up')],
+    },
   ],
 });
 

@@ -42,8 +42,52 @@ function createLoaders(db: Database) {
 }
 ${handler}`;
 
+/** A runner that makes one context per hook of its own, through a callback handed to its own method. */
+const hookRunner = (extra: string) => `
+import { EventEmitter } from 'node:events';
+export interface Hook {
+  name: string;
+}
+class HookContext {
+  constructor(readonly hook: Hook) {}
+}
+export class HookRunner {
+  private readonly contexts = new Map<string, HookContext>();
+  constructor(private readonly hooks: readonly Hook[]) {}
+  private contextFor(hook: Hook): HookContext {
+    let context = this.contexts.get(hook.name);
+    if (!context) {
+      context = new HookContext(hook);
+      this.contexts.set(hook.name, context);
+    }
+    return context;
+  }
+  private each(phase: 'start' | 'stop', use: (hook: Hook) => HookContext): void {
+    for (const hook of this.sortedFor(phase)) {
+      if (use) use(hook);
+    }
+  }
+  private sortedFor(phase: 'start' | 'stop'): readonly Hook[] {
+    return phase === 'start' ? this.hooks : [...this.hooks].reverse();
+  }
+  start(): void {
+    this.each('start', (hook) => this.contextFor(hook));
+  }
+  close(): void {
+    this.each('stop', (hook) => this.contextFor(hook));
+  }
+${extra}}
+`;
+
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // The callback handed to \`each()\` is called with the runner's own hooks: set-up data.
+    hookRunner(''),
+    // \`each()\` also runs on every change event, but always with the runner's own hooks.
+    hookRunner(`  attach(bus: EventEmitter): void {
+    bus.on('change', () => this.each('stop', (hook) => this.contextFor(hook)));
+  }
+`),
     // The answer's callback deletes its own entry as well as clearing the timer: bounded.
     {
       code: `
@@ -628,6 +672,53 @@ export function dedupe(ids: string[]): string[] {
 `,
   ],
   invalid: [
+    // The same callback handed to a method that calls it with a hook an event brings.
+    {
+      code: hookRunner(`  private withHook(hook: Hook, use: (hook: Hook) => HookContext): void {
+    use(hook);
+  }
+  attach(bus: EventEmitter): void {
+    bus.on('hook', (hook: Hook) => this.withHook(hook, (h) => this.contextFor(h)));
+  }
+`),
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 10,
+          column: 20,
+          data: {
+            name: 'this.contexts',
+            lifetime: 'a Map field that lives as long as its HookRunner',
+            where: '`contextFor()`',
+            line: '16',
+          },
+        },
+      ],
+    },
+    // A method that keeps the callback: who calls it, with what, is not known.
+    {
+      code: hookRunner(`  private readonly kept: ((hook: Hook) => HookContext)[] = [];
+  private keep(use: (hook: Hook) => HookContext): void {
+    this.kept.push(use);
+  }
+  watch(): void {
+    this.keep((hook) => this.contextFor(hook));
+  }
+`),
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 10,
+          column: 20,
+          data: {
+            name: 'this.contexts',
+            lifetime: 'a Map field that lives as long as its HookRunner',
+            where: '`contextFor()`',
+            line: '16',
+          },
+        },
+      ],
+    },
     // Taking the next item off an entry's queue (`shift()`) or inserting with `splice(i, 0, x)`
     // consumes or fills the entry: the keys still only grow.
     {
