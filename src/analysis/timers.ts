@@ -20,6 +20,7 @@ import {
   type ClassNode,
   type FunctionNode,
 } from './ast.js';
+import { inheritedCallReleases } from './inherited-release.js';
 import { isModuleLevel } from './lifetime.js';
 import { resolveOwner, type Owner, type ScopeOf } from './owners.js';
 import type { Position } from './paths.js';
@@ -548,6 +549,7 @@ export function functionReleases(
       if (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) {
         const target = functionDenoted(node, sourceCode);
         if (target) callees.push(target);
+        else if (owner.kind === 'field' && baseMethodReleases(node.parent, owner.name, sourceCode)) found = true;
         return;
       }
       if (!readsOwner(node, owner, scopeOf)) return;
@@ -556,6 +558,25 @@ export function functionReleases(
   });
   if (found) return true;
   return callees.some((callee) => functionReleases(callee, owner, sourceCode, seen));
+}
+
+/**
+ * `super.stop()`, or `this.stopMonitor()` that the class inherits: does the
+ * method the checker resolves it to (in this file or another) let go of `this.<field>`?
+ */
+function baseMethodReleases(
+  call: TSESTree.CallExpression,
+  field: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipWrappers(callee.object).type;
+  if (receiver !== AST_NODE_TYPES.Super && receiver !== AST_NODE_TYPES.ThisExpression) return false;
+  const services = sourceCode.parserServices;
+  if (!services?.program || !services.esTreeNodeToTSNodeMap) return false;
+  const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+  return inheritedCallReleases(services.program.getTypeChecker(), tsCall, field);
 }
 
 /** The setter of the class that `this.name = …` runs, when the class declares one. */

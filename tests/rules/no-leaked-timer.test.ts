@@ -5,6 +5,30 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-leaked-timer', rule, {
   valid: [
+    // The base class's stop(), in another file, clears the monitor through a method it calls.
+    `import { MonitoredTrack } from './monitored-track.js';
+export class VideoTrack extends MonitoredTrack {
+  startMonitor(): void {
+    if (this.monitor) return;
+    this.monitor = setInterval(() => this.sample(), 1000);
+  }
+  private sample(): void {}
+  stop(): void {
+    super.stop();
+  }
+}`,
+    // The same through the inherited stopMonitor(), called on this.
+    `import { MonitoredTrack } from './monitored-track.js';
+export class AudioTrack extends MonitoredTrack {
+  startMonitor(): void {
+    if (this.monitor) return;
+    this.monitor = setInterval(() => this.sample(), 1000);
+  }
+  private sample(): void {}
+  close(): void {
+    this.stopMonitor();
+  }
+}`,
     // The re-arm is guarded by a method of the class that reads the flag start() sets.
     `
 export class Heartbeat {
@@ -459,6 +483,45 @@ export class Call extends EventEmitter {
 }`,
   ],
   invalid: [
+    // The base method it calls clears nothing: the monitor outlives close().
+    {
+      code: `import { MonitoredTrack } from './monitored-track.js';
+export class AudioTrack extends MonitoredTrack {
+  startMonitor(): void {
+    if (this.monitor) return;
+    this.monitor = setInterval(() => this.sample(), 1000);
+  }
+  private sample(): void {}
+  close(): void {
+    super.pause();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerNotClearedOnTeardown',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              data: { clear: 'clearInterval', place: 'this.monitor', teardown: 'close' },
+              output: `import { MonitoredTrack } from './monitored-track.js';
+export class AudioTrack extends MonitoredTrack {
+  startMonitor(): void {
+    if (this.monitor) return;
+    this.monitor = setInterval(() => this.sample(), 1000);
+  }
+  private sample(): void {}
+  close(): void {
+    clearInterval(this.monitor);
+    super.pause();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Armed on the same path before the loop's re-arm: the re-arm replaces it while it is armed.
     {
       code: `export class Keeper {
