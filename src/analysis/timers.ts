@@ -597,27 +597,38 @@ function setterAssigned(target: TSESTree.Node): FunctionNode | null {
 }
 
 /**
- * `this.emit(event, …)`: the listeners the class adds to its own object for
- * that event (`this.on(event, this.onChange)`, an inline handler), which the
- * emit runs. Events are matched by their text (`Events.Changed`, `'change'`).
+ * `this.emit(event, …)`, or `this.events.emit(event, …)` on an emitter a field
+ * holds: the listeners the class adds to that same object for that event
+ * (`this.on(event, this.onChange)`, `this.events.once(event, () => …)` in the
+ * constructor), which the emit runs. Events are matched by their text
+ * (`Events.Changed`, `'change'`).
  */
 function ownListenersRun(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode[] {
   const callee = skipWrappers(call.callee);
-  if (
-    callee.type !== AST_NODE_TYPES.MemberExpression ||
-    skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression ||
-    memberName(callee) !== 'emit'
-  )
-    return [];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'emit') return [];
+  const receiver = ownReceiver(callee.object);
   const event = call.arguments[0];
   const classNode = enclosingClass(call);
-  if (!event || event.type === AST_NODE_TYPES.SpreadElement || !classNode) return [];
-  return ownListeners(classNode, sourceCode).get(eventText(event, sourceCode)) ?? [];
+  if (receiver === null || !event || event.type === AST_NODE_TYPES.SpreadElement || !classNode) return [];
+  return ownListeners(classNode, sourceCode).get(`${receiver} ${eventText(event, sourceCode)}`) ?? [];
+}
+
+/** `this` (as `''`) or a field of it, `this.events` (as `events`): an object the class's code reaches the same way everywhere. */
+function ownReceiver(node: TSESTree.Expression): string | null {
+  const object = skipWrappers(node);
+  if (object.type === AST_NODE_TYPES.ThisExpression) return '';
+  if (
+    object.type === AST_NODE_TYPES.MemberExpression &&
+    !object.computed &&
+    skipWrappers(object.object).type === AST_NODE_TYPES.ThisExpression
+  )
+    return memberName(object);
+  return null;
 }
 
 const ownListenerCache = new WeakMap<ClassNode, Map<string, FunctionNode[]>>();
 
-/** The handlers a class adds to its own object (`this.on(event, handler)`), by event text. */
+/** The handlers a class adds to its own object or its fields' emitters, by receiver and event text. */
 function ownListeners(classNode: ClassNode, sourceCode: Readonly<TSESLint.SourceCode>): Map<string, FunctionNode[]> {
   let found = ownListenerCache.get(classNode);
   if (found) return found;
@@ -625,14 +636,11 @@ function ownListeners(classNode: ClassNode, sourceCode: Readonly<TSESLint.Source
   walk(classNode.body, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const callee = skipWrappers(node.callee);
-    if (
-      callee.type !== AST_NODE_TYPES.MemberExpression ||
-      skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression ||
-      !OWN_LISTEN.has(memberName(callee) ?? '')
-    )
-      return;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !OWN_LISTEN.has(memberName(callee) ?? '')) return;
+    const receiver = ownReceiver(callee.object);
     const [event, handler] = node.arguments;
     if (
+      receiver === null ||
       !event ||
       !handler ||
       event.type === AST_NODE_TYPES.SpreadElement ||
@@ -642,7 +650,7 @@ function ownListeners(classNode: ClassNode, sourceCode: Readonly<TSESLint.Source
     const direct = skipWrappers(handler);
     const fn = isFunctionNode(direct) ? direct : functionDenoted(bindTarget(direct), sourceCode);
     if (!fn) return;
-    const key = eventText(event, sourceCode);
+    const key = `${receiver} ${eventText(event, sourceCode)}`;
     byEvent.set(key, [...(byEvent.get(key) ?? []), fn]);
   });
   found = byEvent;

@@ -5,6 +5,29 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-leaked-timer', rule, {
   valid: [
+    // disconnect() emits 'dispose' on the emitter a field holds; the constructor's handler for it clears the interval.
+    `import { EventEmitter } from 'node:events';
+export class Room {
+  private events = new EventEmitter();
+  private patches: ReturnType<typeof setInterval> | undefined;
+  constructor() {
+    this.events.once('dispose', () => {
+      this.wrapUp().catch(() => undefined);
+    });
+  }
+  setPatchRate(ms: number): void {
+    if (this.patches) clearInterval(this.patches);
+    this.patches = setInterval(() => this.broadcast(), ms);
+  }
+  private broadcast(): void {}
+  disconnect(): void {
+    this.events.emit('dispose');
+  }
+  private async wrapUp(): Promise<void> {
+    await Promise.resolve();
+    if (this.patches) clearInterval(this.patches);
+  }
+}`,
     // The base class's stop(), in another file, clears the monitor through a method it calls.
     `import { MonitoredTrack } from './monitored-track.js';
 export class VideoTrack extends MonitoredTrack {
@@ -447,7 +470,7 @@ export class Call extends EventEmitter {
     this.removeAllListeners('ping');
   }
   terminate(): void {
-    this.dispose();
+    this.wrapUp();
     this.state = 'ended';
   }
 }`,
@@ -483,6 +506,63 @@ export class Call extends EventEmitter {
 }`,
   ],
   invalid: [
+    // The handler is on another emitter's event: emitting 'dispose' on this.events does not run it.
+    {
+      code: `import { EventEmitter } from 'node:events';
+export class Room {
+  private events = new EventEmitter();
+  private other = new EventEmitter();
+  private patches: ReturnType<typeof setInterval> | undefined;
+  constructor() {
+    this.other.once('dispose', () => this.wrapUp());
+  }
+  setPatchRate(ms: number): void {
+    if (this.patches) clearInterval(this.patches);
+    this.patches = setInterval(() => this.broadcast(), ms);
+  }
+  private broadcast(): void {}
+  disconnect(): void {
+    this.events.emit('dispose');
+  }
+  private wrapUp(): void {
+    if (this.patches) clearInterval(this.patches);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerNotClearedOnTeardown',
+          line: 11,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              data: { clear: 'clearInterval', place: 'this.patches', teardown: 'disconnect' },
+              output: `import { EventEmitter } from 'node:events';
+export class Room {
+  private events = new EventEmitter();
+  private other = new EventEmitter();
+  private patches: ReturnType<typeof setInterval> | undefined;
+  constructor() {
+    this.other.once('dispose', () => this.wrapUp());
+  }
+  setPatchRate(ms: number): void {
+    if (this.patches) clearInterval(this.patches);
+    this.patches = setInterval(() => this.broadcast(), ms);
+  }
+  private broadcast(): void {}
+  disconnect(): void {
+    clearInterval(this.patches);
+    this.events.emit('dispose');
+  }
+  private wrapUp(): void {
+    if (this.patches) clearInterval(this.patches);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // The base method it calls clears nothing: the monitor outlives close().
     {
       code: `import { MonitoredTrack } from './monitored-track.js';
