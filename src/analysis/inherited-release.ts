@@ -59,7 +59,8 @@ function methodReleases(
   const known = byField?.get(field);
   if (known !== undefined) return known;
   const body = method.body;
-  let found = false;
+  // Set inside the visitor (TypeScript's narrowing does not see that).
+  let found = false as boolean;
   const calls: ts.CallExpression[] = [];
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -76,9 +77,9 @@ function methodReleases(
       methodsCalled(checker, call).some((callee) => methodReleases(checker, callee, field, depth + 1, seen)),
     );
   }
-  // Only an answer reached without the depth bound or a cycle cutting it short is kept.
+  // Only an answer asked from the start (depth 0, nothing seen yet) is kept: it depends on nothing else.
   if (depth === 0) {
-    if (!byField) releaseCache.set(method, (byField = new Map()));
+    if (!byField) releaseCache.set(method, (byField = new Map<string, boolean>()));
     byField.set(field, found);
   }
   return found;
