@@ -1,17 +1,170 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { calledBuiltin } from './types.js';
+import ts from 'typescript';
+import { builtinName, isBuiltinFile } from './types.js';
 import { NON_THROWING_BUILTINS } from './vocabulary.js';
 
 /**
- * Whether a call cannot throw to its caller: it resolves, through the type
- * checker, to a built-in of `NON_THROWING_BUILTINS` declared by TypeScript's
- * default library or Node's types. Anything else, and anything the checker
- * cannot resolve, may throw. Ask it only about candidates: it costs one
- * signature resolution.
+ * Whether a call cannot throw to its caller (nor, awaited, reject). It cannot
+ * when it resolves, through the type checker, to a built-in of
+ * `NON_THROWING_BUILTINS` declared by TypeScript's default library or Node's
+ * types, or to a function of the program whose body cannot: no `throw`
+ * outside a `try` that catches it, no `await` of anything but such a call,
+ * and no call but to such functions (followed `MAX_DEPTH` calls deep). An
+ * array method that runs its callbacks in place (`list.map(x => …)`) cannot
+ * throw when the callbacks written there cannot. Anything else, and anything
+ * the checker cannot resolve (a parameter, a value typed `any`, a method
+ * declared without a body), may throw. Ask it only about candidates.
  */
 export function callCannotThrow(node: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const name = calledBuiltin(services.program, services.esTreeNodeToTSNodeMap.get(node));
-  return name !== undefined && NON_THROWING_BUILTINS.has(name);
+  if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
+  return tsCallCannotThrow(services.program, services.esTreeNodeToTSNodeMap.get(node), MAX_DEPTH);
+}
+
+/** How many calls deep a body is followed; past that, a call may throw. */
+const MAX_DEPTH = 3;
+
+/** Array methods whose callbacks run in place and that throw only when a callback does. */
+const IN_PLACE_ARRAY_METHODS: ReadonlySet<string> = new Set([
+  'forEach',
+  'map',
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flatMap',
+]);
+
+/** Per program function and remaining depth: can its body not throw? The answer depends on nothing else. */
+const bodyCache = new WeakMap<ts.Node, Map<number, boolean>>();
+
+function tsCallCannotThrow(program: ts.Program, call: ts.CallExpression | ts.NewExpression, depth: number): boolean {
+  const checker = program.getTypeChecker();
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration)) return false;
+  const file = declaration.getSourceFile();
+  if (isBuiltinFile(program, file)) {
+    const name = ts.isConstructSignatureDeclaration(declaration)
+      ? constructedBuiltin(declaration)
+      : builtinName(declaration);
+    if (name === undefined) return false;
+    if (NON_THROWING_BUILTINS.has(name)) return argumentsCannotThrow(program, call, depth);
+    const [holder, method] = name.split('.');
+    if ((holder === 'Array' || holder === 'ReadonlyArray') && method && IN_PLACE_ARRAY_METHODS.has(method)) {
+      // Each callback written in place must not throw; a callback passed by name is not followed.
+      return (call.arguments ?? []).every((argument) => {
+        const fn = skipParens(argument);
+        if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))
+          return (
+            !fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) && bodyCannotThrow(program, fn, depth)
+          );
+        return false;
+      });
+    }
+    return false;
+  }
+  if (file.isDeclarationFile || depth <= 0) return false;
+  const implementation = withBody(declaration);
+  if (!implementation) return false;
+  return argumentsCannotThrow(program, call, depth) && bodyCannotThrow(program, implementation, depth - 1);
+}
+
+/** `new Map()`: the construct signature of `MapConstructor`, named `new MapConstructor`. */
+function constructedBuiltin(declaration: ts.ConstructSignatureDeclaration): string | undefined {
+  const container = declaration.parent;
+  return ts.isInterfaceDeclaration(container) ? `new ${container.name.text}` : undefined;
+}
+
+/** The arguments are evaluated before the call: they must not throw either. */
+function argumentsCannotThrow(program: ts.Program, call: ts.CallExpression | ts.NewExpression, depth: number): boolean {
+  return (call.arguments ?? []).every((argument) => nodeCannotThrow(program, argument, depth));
+}
+
+/** The declaration itself when it has a body, or the implementation beside its overloads. */
+function withBody(declaration: ts.SignatureDeclaration): ts.FunctionLikeDeclaration | undefined {
+  if (hasBody(declaration)) return declaration as ts.FunctionLikeDeclaration;
+  const parent: ts.Node = declaration.parent;
+  const siblings: readonly ts.Node[] | undefined =
+    ts.isFunctionDeclaration(declaration) && ts.isSourceFile(parent)
+      ? parent.statements
+      : ts.isMethodDeclaration(declaration) && (ts.isClassDeclaration(parent) || ts.isClassExpression(parent))
+        ? parent.members
+        : undefined;
+  const name = declaration.name?.getText();
+  const found = siblings?.find(
+    (d) => hasBody(d) && d.kind === declaration.kind && (d as ts.FunctionLikeDeclaration).name?.getText() === name,
+  );
+  return found as ts.FunctionLikeDeclaration | undefined;
+}
+
+function hasBody(d: ts.Node): boolean {
+  return (
+    (ts.isFunctionDeclaration(d) ||
+      ts.isMethodDeclaration(d) ||
+      ts.isFunctionExpression(d) ||
+      ts.isArrowFunction(d) ||
+      ts.isConstructorDeclaration(d)) &&
+    d.body !== undefined
+  );
+}
+
+function bodyCannotThrow(program: ts.Program, fn: ts.FunctionLikeDeclaration, depth: number): boolean {
+  let byDepth = bodyCache.get(fn);
+  const known = byDepth?.get(depth);
+  if (known !== undefined) return known;
+  const body = fn.body;
+  const result = body !== undefined && nodeCannotThrow(program, body, depth);
+  if (!byDepth) bodyCache.set(fn, (byDepth = new Map<number, boolean>()));
+  byDepth.set(depth, result);
+  return result;
+}
+
+/** Can running `node` (not the functions it only creates) not throw? */
+function nodeCannotThrow(program: ts.Program, node: ts.Node, depth: number): boolean {
+  let safe = true;
+  const visit = (n: ts.Node): void => {
+    if (!safe) return;
+    // A function or class written here is created, not run.
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isThrowStatement(n) || ts.isYieldExpression(n) || ts.isTaggedTemplateExpression(n)) {
+      safe = false;
+      return;
+    }
+    if (ts.isTryStatement(n) && n.catchClause) {
+      // What the `try` block throws is caught: only the handler and the `finally` can throw on.
+      visit(n.catchClause.block);
+      if (n.finallyBlock) visit(n.finallyBlock);
+      return;
+    }
+    if (ts.isAwaitExpression(n)) {
+      const awaited = skipParens(n.expression);
+      if (!ts.isCallExpression(awaited) || !tsCallCannotThrow(program, awaited, depth)) safe = false;
+      return;
+    }
+    if (ts.isForOfStatement(n)) {
+      const iterated = program.getTypeChecker().getTypeAtLocation(n.expression);
+      if (n.awaitModifier || !program.getTypeChecker().isArrayType(iterated)) {
+        safe = false;
+        return;
+      }
+    }
+    if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
+      // The callee's own expression (`this.items.get(k).push`) is evaluated first.
+      if (!tsCallCannotThrow(program, n, depth) || !nodeCannotThrow(program, n.expression, depth)) safe = false;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return safe;
+}
+
+function skipParens(node: ts.Expression): ts.Expression {
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner))
+    inner = inner.expression;
+  return inner;
 }

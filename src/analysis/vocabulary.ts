@@ -69,7 +69,10 @@ export const SYNC_FS_TEXT = /\b(readFileSync|readdirSync|statSync|lstatSync|exis
  * - adding or removing a listener (a listener that throws does so later, when
  *   the event is dispatched, not in the call that adds it);
  * - string and array queries that take no callback, and pushing onto an array;
- * - a Node timer's `ref`/`unref`/`hasRef`/`refresh`.
+ * - a Node timer's `ref`/`unref`/`hasRef`/`refresh`;
+ * - making an empty collection or an error (`new Map()`, `new Error(…)`, as
+ *   `new MapConstructor`), and `new Promise(…)`, which turns a throw in its
+ *   executor into a rejection.
  */
 export const NON_THROWING_BUILTINS: ReadonlySet<string> = new Set([
   'clearTimeout',
@@ -136,6 +139,12 @@ export const NON_THROWING_BUILTINS: ReadonlySet<string> = new Set([
   'ReadonlyArray.includes',
   'ReadonlyArray.slice',
   'ReadonlyArray.at',
+  'new MapConstructor',
+  'new SetConstructor',
+  'new WeakMapConstructor',
+  'new WeakSetConstructor',
+  'new ErrorConstructor',
+  'new PromiseConstructor',
   'Timeout.ref',
   'Timeout.unref',
   'Timeout.hasRef',

@@ -56,6 +56,61 @@ import { EventEmitter } from 'node:events';
       ],
     },
     {
+      // Functions of the program: their bodies are read, three calls deep.
+      code: `${prelude}function take(items: Map<string, number>, key: string): number {
+  const value = items.get(key) ?? 0;
+  items.delete(key);
+  return Math.max(value, 0);
+}
+function parse(text: string): unknown { return JSON.parse(text); }
+function guarded(text: string): unknown { try { return JSON.parse(text); } catch { return undefined; } }
+function rethrows(text: string): unknown { try { return JSON.parse(text); } catch (e) { throw e; } }
+function callsParameter(run: () => void): void { run(); }
+function sum(list: number[]): number { let total = 0; list.forEach((n) => { total += n; }); return total; }
+function checked(list: number[]): number[] { return list.map((n) => { if (n < 0) throw new Error('negative'); return n; }); }
+class Registry {
+  private items = new Map<string, number>();
+  add(key: string): void { this.items.set(key, this.count()); }
+  private count(): number { return this.items.size; }
+}
+function pick(a: string): string;
+function pick(a: number): number;
+function pick(a: unknown): unknown { return a; }
+function d1(): void { d2(); }
+function d2(): void { d3(); }
+function d3(): void { d4(); }
+function d4(): void {}
+function e1(): void { e2(); }
+function e2(): void { d4(); }
+probe(take(new Map(), 'a'));
+probe(parse('{}'));
+probe(guarded('{}'));
+probe(rethrows('{}'));
+probe(callsParameter(listener));
+probe(sum([1]));
+probe(checked([1]));
+probe(new Registry().add('a'));
+probe(pick('a'));
+probe(d1());
+probe(e1());
+probe(take(new Map(), JSON.stringify(1)));
+`,
+      errors: [
+        cannot(26),
+        may(27),
+        cannot(28),
+        may(29),
+        may(30),
+        cannot(31),
+        may(32),
+        cannot(33),
+        cannot(34),
+        may(35),
+        cannot(36),
+        may(37),
+      ],
+    },
+    {
       // The same names, declared by the program rather than by the library.
       code: `${prelude}const Math = { floor: (n: number): number => { if (n < 0) throw new Error('negative'); return n; } };
 function clearTimeout(id: number): void { if (id < 0) throw new Error('bad id'); }
