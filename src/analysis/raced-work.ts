@@ -5,13 +5,13 @@
  * `AbortSignal` that fires when the timeout wins, so it stops with the race.
  */
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers } from './ast.js';
+import { isFunctionNode, memberName, skipWrappers, walk, type FunctionNode } from './ast.js';
 import type { TypeContext } from './cancellation.js';
 import { outsideEnclosingLoop } from './loop-reactions.js';
 import { constDeclarator } from './owners.js';
 import { callReturnsKeptValue } from './summaries.js';
 import { callAcceptsSignal, isAbortSignalType, type SignalSlot } from './types.js';
-import { PROMISE_REACTIONS } from './vocabulary.js';
+import { PROMISE_REACTIONS, TARGET_TEARDOWN_CALLS } from './vocabulary.js';
 
 /** What the race questions read: the source (for scopes and text), the parser services and their checker. */
 export interface RaceContext extends TypeContext {
@@ -54,12 +54,20 @@ export function racedElements(call: TSESTree.CallExpression): TSESTree.Expressio
 }
 
 /** The calls of the work raced against a timeout that keep running when it wins. */
-export function abandonedWork(work: readonly TSESTree.Expression[], context: RaceContext): AbandonedWork {
+export function abandonedWork(
+  work: readonly TSESTree.Expression[],
+  context: RaceContext,
+  timerCallback: FunctionNode | null = null,
+): AbandonedWork {
   const { services, checker, sourceCode } = context;
   let notPassed: UnsignalledCall | null = null;
   let uncancellable: TSESTree.CallExpression | null = null;
+  const stopped = timerCallback ? stoppedOnTimeout(timerCallback, sourceCode) : [];
   for (const call of work.flatMap((element) => workCalls(element, sourceCode))) {
     if (call.arguments.some((arg) => passesTimeoutSignal(arg, context))) continue;
+    // `setTimeout(() => { client.disconnect(); resolve(null); })` raced against `client.read()`:
+    // the timeout ends the work's own object (its receiver, or one it is handed) when it wins.
+    if (stopped.length > 0 && workObjects(call, sourceCode).some((key) => stopped.includes(key))) continue;
     // `this.ready.wait()` hands back a promise its object keeps and something else settles:
     // waiting on it starts nothing, so nothing keeps running when the timeout wins.
     if (callReturnsKeptValue(services.program, services.esTreeNodeToTSNodeMap.get(call))) continue;
@@ -68,6 +76,65 @@ export function abandonedWork(work: readonly TSESTree.Expression[], context: Rac
     else uncancellable ??= call;
   }
   return { notPassed, uncancellable };
+}
+
+/** A variable, or a field of `this` by name (`this.client`): what an object is reached through. */
+type ObjectKey = TSESLint.Scope.Variable | string;
+
+/**
+ * The objects a timer's callback ends when it fires: the receivers of the
+ * calls in it that end an object's life (`client.disconnect()`,
+ * `props.controller.abort()`), each as the variable or field of `this` it is
+ * reached from (`props`, `this.client`).
+ */
+function stoppedOnTimeout(callback: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): ObjectKey[] {
+  const keys: ObjectKey[] = [];
+  walk(callback.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !TARGET_TEARDOWN_CALLS.has(memberName(callee) ?? '')) return;
+    const key = objectKey(callee.object, sourceCode);
+    if (key !== null) keys.push(key);
+  });
+  return keys;
+}
+
+/** The objects a work call runs on: its receiver and the values it is handed, by the variable or field they come from. */
+function workObjects(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): ObjectKey[] {
+  const keys: ObjectKey[] = [];
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const key = objectKey(callee.object, sourceCode);
+    if (key !== null) keys.push(key);
+  }
+  for (const argument of call.arguments) {
+    if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    const key = objectKey(argument, sourceCode);
+    if (key !== null) keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * Where an object is reached from: the variable at the root of a member
+ * chain (`props` of `props.controller`), or the field of `this` it starts
+ * with (`this.client` of `this.client.pool`). `this` itself is no key: a
+ * method of the object the race runs in ends nothing in particular.
+ */
+function objectKey(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): ObjectKey | null {
+  let current = skipWrappers(node as TSESTree.Expression);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      return ASTUtils.findVariable(sourceCode.getScope(current), current.name) ?? null;
+    }
+    if (current.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const object = skipWrappers(current.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = memberName(current);
+      return name === null ? null : `this.${name}`;
+    }
+    current = object;
+  }
 }
 
 /**

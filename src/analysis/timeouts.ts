@@ -13,7 +13,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { isFunctionNode, memberName, outermostAlias, skipWrappers, walk } from './ast.js';
+import { isFunctionNode, memberName, outermostAlias, skipWrappers, walk, type FunctionNode } from './ast.js';
 import { constDeclarator } from './owners.js';
 import { PROMISE_REACTIONS } from './vocabulary.js';
 
@@ -29,6 +29,8 @@ export interface Timeout {
   signal: TSESTree.Node | null;
   /** `setTimeout(…).unref()`: the timer cannot keep the process alive. */
   unref: boolean;
+  /** The function a `new Promise` timer runs when it fires, when it is written there. */
+  callback?: FunctionNode | null;
   /**
    * Reached through a reaction (`sleep(ms).then(() => 'timeout')`): what the
    * race yields on timeout is computed by code that dropping the race would lose.
@@ -154,7 +156,16 @@ function promiseTimer(node: TSESTree.NewExpression, element: TSESTree.Node): Tim
     parent.object === found &&
     memberName(parent) === 'unref' &&
     parent.parent.type === AST_NODE_TYPES.CallExpression;
-  return { kind: 'promiseTimer', node: element, handle, ms: found.arguments[1] ?? null, signal: null, unref };
+  const callback = found.arguments[0];
+  return {
+    kind: 'promiseTimer',
+    node: element,
+    handle,
+    ms: found.arguments[1] ?? null,
+    signal: null,
+    unref,
+    callback: callback && isFunctionNode(callback) ? callback : null,
+  };
 }
 
 /**

@@ -97,7 +97,7 @@ export default createRule<Options, MessageIds>({
       work: readonly TSESTree.Expression[],
       timeout: Timeout | null,
     ): void {
-      const { notPassed, uncancellable } = abandonedWork(work, raceContext);
+      const { notPassed, uncancellable } = abandonedWork(work, raceContext, timeout?.callback ?? null);
       if (notPassed) {
         // Mechanical only when the one piece of work is that call itself (not a Promise.all of calls).
         const only = work.length === 1 && work[0] ? skipWrappers(work[0]) : null;

@@ -16,6 +16,45 @@ const L = (line: number) => line + 7;
 
 ruleTester.run('no-abandoned-race', rule, {
   valid: [
+    // The timer's callback disconnects the client whose read is raced: the work ends with the timeout.
+    {
+      code: `interface Client { read(): Promise<string>; disconnect(): void }
+export async function readOnce(client: Client): Promise<string | null> {
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    watchdog = setTimeout(() => {
+      client.disconnect();
+      resolve(null);
+    }, 1000);
+  });
+  try {
+    return await Promise.race([client.read(), timeout]);
+  } finally {
+    clearTimeout(watchdog);
+  }
+}`,
+      options: [{ checkUncancellableWork: true }],
+    },
+    // It aborts the controller of the object the work is handed.
+    {
+      code: `interface Props { controller: AbortController; url: string }
+declare function parse(props: Props): Promise<string>;
+export async function get(props: Props): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      props.controller.abort();
+      reject(new Error('timeout'));
+    }, 1000);
+  });
+  try {
+    return await Promise.race([parse(props), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}`,
+      options: [{ checkUncancellableWork: true }],
+    },
     // The timer's handle kept on the object and cleared in \`finally\`, through the global object,
     // after a race in a \`catch\`: each runs after the race whichever element wins.
     `${prelude}export class Client {
@@ -225,6 +264,26 @@ export async function pump(): Promise<void> {
 }`,
   ],
   invalid: [
+    // The timer's callback disconnects another client: the raced read keeps running.
+    {
+      code: `interface Client { read(): Promise<string>; disconnect(): void }
+export async function readOnce(client: Client, other: Client): Promise<string | null> {
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    watchdog = setTimeout(() => {
+      other.disconnect();
+      resolve(null);
+    }, 1000);
+  });
+  try {
+    return await Promise.race([client.read(), timeout]);
+  } finally {
+    clearTimeout(watchdog);
+  }
+}`,
+      options: [{ checkUncancellableWork: true }],
+      errors: [{ messageId: 'workNeverAborted', line: 11, column: 18, data: { callee: 'client.read' } }],
+    },
     // A local helper that returns a reject-form timer; the work accepts a signal: both defects and a suggestion.
     {
       code: `${prelude}function timeout(ms: number): Promise<never> {
