@@ -16,6 +16,7 @@ import {
   classOfMember,
   isConstructor,
   contains,
+  enclosingClass,
   functionName,
   isFunctionNode,
   memberName,
@@ -552,6 +553,28 @@ export function isEventSourceType(checker: ts.TypeChecker, type: ts.Type): boole
     if (has('addEventListener') && has('removeEventListener')) return true;
     return (has('on') || has('addListener')) && (has('removeListener') || has('off'));
   });
+}
+
+/**
+ * `this.addListener(…)` in a method of a class that declares that very
+ * method itself: the class is its own registry of listeners (it keeps them in
+ * a collection of its own, not an `EventEmitter` or `EventTarget` it inherits),
+ * and a method adding to it through its own API is part of that API: whoever
+ * calls it owns the bound, as a container's `set()` does for a map.
+ */
+export function addsThroughOwnApi(add: ListenerAdd, services: ParserServicesWithTypeInformation): boolean {
+  if (add.receiver?.type !== AST_NODE_TYPES.ThisExpression) return false;
+  const classNode = enclosingClass(add.call);
+  if (!classNode) return false;
+  const tsClass = services.esTreeNodeToTSNodeMap.get(classNode);
+  const callee = services.esTreeNodeToTSNodeMap.get(add.call).expression;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const symbol = services.program.getTypeChecker().getSymbolAtLocation(callee.name);
+  const declarations = symbol?.declarations ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every((declaration) => ts.isMethodDeclaration(declaration) && declaration.parent === tsClass)
+  );
 }
 
 /** The variable a handler expression names (`onAbort`, or a named function expression's own name). */

@@ -21,6 +21,7 @@ import {
 } from '../analysis/listener-removals.js';
 import {
   ADD_ONCE_LISTENER,
+  addsThroughOwnApi,
   hasEventSourceType,
   isArgumentsOwnSignal,
   isOnceGuarded,
@@ -193,6 +194,8 @@ export default createRule<Options, MessageIds>({
       if (isSetupFunction(fn, setUpTargetKind(lifetime, fn), scopes, sourceCode)) return;
       if (isOnceGuarded(add.call, fn, sourceCode)) return;
       if (!hasEventSourceType(add, lifetime, checker, services)) return;
+      // The class keeps its own listeners; its own method adding through that API is part of it.
+      if (addsThroughOwnApi(add, services)) return;
       if (lifetime.kind === 'parameter' && isArgumentsOwnSignal(add.receiver, scopes, services)) return;
       const tsFn = services.esTreeNodeToTSNodeMap.get(fn);
       // Every caller in the program runs once per process: module scope, or behind a once-flag.

@@ -12,6 +12,21 @@ const L = (line: number) => line + 3;
 
 ruleTester.run('no-leaked-listener', rule, {
   valid: [
+    // The class is its own registry of listeners: addListeners() adds through the class's own API.
+    `type Listener = (value: string) => void;
+export class Hooks {
+  readonly #listeners = new Map<string, Listener[]>();
+  addListener(name: string, listener: Listener): () => void {
+    this.#listeners.set(name, [...(this.#listeners.get(name) ?? []), listener]);
+    return () => this.removeListener(name, listener);
+  }
+  removeListener(name: string, listener: Listener): void {
+    this.#listeners.set(name, (this.#listeners.get(name) ?? []).filter((l) => l !== listener));
+  }
+  addListeners(listeners: Record<string, Listener>): void {
+    for (const [name, listener] of Object.entries(listeners)) this.addListener(name, listener);
+  }
+}`,
     // An event-handler property setter: each call removes the listener the previous call kept
     // (the converter hands back the function it is given, as WebIDL's does).
     `${prelude}declare function toHandler<T>(fn: T): T;
