@@ -216,7 +216,8 @@ export function placementsOf(
   const guards = { node: acquire.node, tests: guardTestsAround(acquire.node, fn) };
   // Releases after the acquire and inside its function: `place` finds no pair elsewhere.
   const after = startingWithin(releases, acquire.node.range[1], fn ? fn.range[1] : Infinity);
-  for (const release of [...releasesInStoredChain(index, acquire, releases), ...after]) {
+  const deadlines = fn ? releasesInEarlierDeadline(acquire, releases, fn) : [];
+  for (const release of [...releasesInStoredChain(index, acquire, releases), ...deadlines, ...after]) {
     if (isRearm(index, release) || !sameBindings(index, acquire, release) || inOtherBranch(acquire.node, release.node))
       continue;
     // A release whose body sets a flag and returns holds nothing back when skipped.
@@ -300,6 +301,36 @@ function place(
   const outcome = fn ? settlingListeners(index, fn).find((listener) => listener.handler === nested) : undefined;
   if (outcome) return { kind: 'event', site: release, handler: outcome.handler, event: outcome.event };
   return { kind: 'handedOn', site: release };
+}
+
+/**
+ * `const t = setTimeout(() => { pending.delete(id); … }, ms); pending.set(id, …)`: a
+ * one-shot timer armed in the acquire's function, before it, whose callback releases.
+ * The release comes first in the source, but runs when the timer fires, after the
+ * acquire: the timer is the entry's deadline, and a path that leaves it armed still
+ * releases (it is handed on to the timer).
+ */
+function releasesInEarlierDeadline(
+  acquire: ResourceSite,
+  releases: readonly ResourceSite[],
+  fn: FunctionNode,
+): ResourceSite[] {
+  return releases.filter((release) => {
+    if (release.node.range[1] > acquire.node.range[0] || !contains(fn, release.node)) return false;
+    let callback: FunctionNode | null = enclosingFunction(release.node);
+    while (callback && enclosingFunction(callback) !== fn) callback = enclosingFunction(callback);
+    if (!callback) return false;
+    const call = callback.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== callback) return false;
+    const callee = skipWrappers(call.callee);
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberName(callee)
+          : null;
+    return name === 'setTimeout';
+  });
 }
 
 /**

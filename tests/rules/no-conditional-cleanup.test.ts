@@ -10,6 +10,20 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // A one-shot deadline armed before the entry deletes it when it fires: a throw leaves it armed, and it still deletes.
+    `interface Ack { resolve(): void }
+export class Rpc {
+  private readonly pendingAcks = new Map<string, Ack>();
+  async send(id: string, publish: (id: string) => Promise<void>, acked: Promise<void>): Promise<void> {
+    const ackTimeout = setTimeout(() => {
+      this.pendingAcks.delete(id);
+    }, 5000);
+    this.pendingAcks.set(id, { resolve: () => clearTimeout(ackTimeout) });
+    await publish(id);
+    await acked;
+    this.pendingAcks.delete(id);
+  }
+}`,
     // With \`assumeCallsThrow\`: registering more listeners on a target whose methods the checker
     // cannot see is bookkeeping, not work that fails; and a plain call before the release in the
     // same \`finally\` is a step of the clean-up.
@@ -876,6 +890,37 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // The deadline deletes another key: a throw from publish() still leaves this entry.
+    {
+      code: `interface Ack { resolve(): void }
+export class Rpc {
+  private readonly pendingAcks = new Map<string, Ack>();
+  async send(id: string, other: string, publish: (id: string) => Promise<void>): Promise<void> {
+    const ackTimeout = setTimeout(() => {
+      this.pendingAcks.delete(other);
+    }, 5000);
+    this.pendingAcks.set(id, { resolve: () => clearTimeout(ackTimeout) });
+    await publish(id);
+    this.pendingAcks.delete(id);
+  }
+}`,
+      output: `interface Ack { resolve(): void }
+export class Rpc {
+  private readonly pendingAcks = new Map<string, Ack>();
+  async send(id: string, other: string, publish: (id: string) => Promise<void>): Promise<void> {
+    const ackTimeout = setTimeout(() => {
+      this.pendingAcks.delete(other);
+    }, 5000);
+    this.pendingAcks.set(id, { resolve: () => clearTimeout(ackTimeout) });
+    try {
+      await publish(id);
+    } finally {
+      this.pendingAcks.delete(id);
+    }
+  }
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 10, column: 5, suggestions: [] }],
+    },
     // An awaited step before the release in the same \`finally\` can fail on its own.
     {
       code: `interface Server { close(): Promise<void> }
