@@ -276,15 +276,28 @@ export function thisMember(callee: TSESTree.Node): TSESTree.MethodDefinition | T
   const name = keyName(callee.property, false);
   if (name === null) return null;
   for (let p: TSESTree.Node | undefined = callee.parent; p; p = p.parent) {
-    if (p.type !== AST_NODE_TYPES.ClassBody) continue;
-    for (const member of p.body) {
-      if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition)
-        continue;
-      if (!member.static && keyName(member.key, member.computed) === name) return member;
-    }
-    return null;
+    if (p.type === AST_NODE_TYPES.ClassBody) return instanceMembers(p).get(name) ?? null;
   }
   return null;
+}
+
+type InstanceMember = TSESTree.MethodDefinition | TSESTree.PropertyDefinition;
+
+/** Per class body: its instance methods and fields by name, the first of each name (asked once per `this.x` call). */
+const instanceMemberCache = new WeakMap<TSESTree.ClassBody, Map<string, InstanceMember>>();
+
+function instanceMembers(body: TSESTree.ClassBody): Map<string, InstanceMember> {
+  let members = instanceMemberCache.get(body);
+  if (members) return members;
+  members = new Map();
+  for (const member of body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    if (member.static) continue;
+    const name = keyName(member.key, member.computed);
+    if (name !== null && !members.has(name)) members.set(name, member);
+  }
+  instanceMemberCache.set(body, members);
+  return members;
 }
 
 /** The class whose `this` an expression inside it sees (through arrows). */

@@ -171,9 +171,11 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
       !releaseNodes.some((r) => contains(candidate.node, r)) &&
       !inFinallyAfterRelease(candidate.node, acquire.node, releaseNodes) &&
       !cleanupStepBefore(candidate.node, releaseNodes) &&
-      !neverRejects(candidate.node, sourceCode) &&
-      !callCannotThrow(candidate.node, services),
+      !neverRejects(candidate.node, sourceCode),
   );
+  // Whether a call can throw reads the function it runs: asked last, and only of the candidates
+  // the answer is needed for (the first unprotected one decides).
+  const mayThrow = (candidate: Position): boolean => !callCannotThrow(candidate.node, services);
   // An acquire inside a promise executor has no statement of its own function to start a `try` after.
   const movable = executed === null && placements.length === 1 && placements[0]?.kind === 'direct';
   // `count++; if (count > max) throw …`: an assertion on the resource itself; when it
@@ -186,13 +188,15 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
     const rethrow = leak.jump !== null && inCatchAround(leak.jump, acquire.node);
     if (
       !rethrow ||
-      throwers.some((t) => !inCatchAround(t.node, acquire.node) && !releasedByFinally(t.node, fn, releaseNodes))
+      throwers.some(
+        (t) => !inCatchAround(t.node, acquire.node) && !releasedByFinally(t.node, fn, releaseNodes) && mayThrow(t),
+      )
     ) {
       return { kind: 'throw', release: first, thrower: leak.jump ?? first.node, movable };
     }
     return null;
   }
-  const thrower = throwers.find((candidate) => !isProtected(candidate.node, fn, releaseNodes));
+  const thrower = throwers.find((candidate) => !isProtected(candidate.node, fn, releaseNodes) && mayThrow(candidate));
   return thrower ? { kind: 'throw', release: first, thrower: thrower.node, movable } : null;
 }
 

@@ -122,9 +122,20 @@ function bodyCannotThrow(program: ts.Program, fn: ts.FunctionLikeDeclaration, de
   return result;
 }
 
-/** Can running `node` (not the functions it only creates) not throw? */
+/** A body with more calls than this is taken to be able to throw, unread: a leaf helper makes few. */
+const MAX_CALLS = 12;
+
+/**
+ * Can running `node` (not the functions it only creates) not throw? A first
+ * pass over the syntax finds what throws without asking the checker (a
+ * `throw`, a `yield`, an `await` of anything but a call, too many calls);
+ * only then are the calls resolved, one by one.
+ */
 function nodeCannotThrow(program: ts.Program, node: ts.Node, depth: number): boolean {
-  let safe = true;
+  const calls: (ts.CallExpression | ts.NewExpression)[] = [];
+  const iterated: ts.Expression[] = [];
+  // Set inside the visitor (TypeScript's narrowing does not see that).
+  let safe = true as boolean;
   const visit = (n: ts.Node): void => {
     if (!safe) return;
     // A function or class written here is created, not run.
@@ -139,27 +150,33 @@ function nodeCannotThrow(program: ts.Program, node: ts.Node, depth: number): boo
       if (n.finallyBlock) visit(n.finallyBlock);
       return;
     }
-    if (ts.isAwaitExpression(n)) {
-      const awaited = skipParens(n.expression);
-      if (!ts.isCallExpression(awaited) || !tsCallCannotThrow(program, awaited, depth)) safe = false;
+    if (ts.isAwaitExpression(n) && !ts.isCallExpression(skipParens(n.expression))) {
+      safe = false;
       return;
     }
     if (ts.isForOfStatement(n)) {
-      const iterated = program.getTypeChecker().getTypeAtLocation(n.expression);
-      if (n.awaitModifier || !program.getTypeChecker().isArrayType(iterated)) {
+      if (n.awaitModifier) {
         safe = false;
         return;
       }
+      iterated.push(n.expression);
     }
     if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
-      // The callee's own expression (`this.items.get(k).push`) is evaluated first.
-      if (!tsCallCannotThrow(program, n, depth) || !nodeCannotThrow(program, n.expression, depth)) safe = false;
+      calls.push(n);
+      if (calls.length > MAX_CALLS) safe = false;
+      // Its callee and arguments are read with it, when it is resolved.
       return;
     }
     ts.forEachChild(n, visit);
   };
   visit(node);
-  return safe;
+  if (!safe) return false;
+  const checker = program.getTypeChecker();
+  if (iterated.some((expression) => !checker.isArrayType(checker.getTypeAtLocation(expression)))) return false;
+  // The callee's own expression (`this.items.get(k).push`) is evaluated first.
+  return calls.every(
+    (call) => tsCallCannotThrow(program, call, depth) && nodeCannotThrow(program, call.expression, depth),
+  );
 }
 
 function skipParens(node: ts.Expression): ts.Expression {

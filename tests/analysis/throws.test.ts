@@ -111,6 +111,19 @@ probe(take(new Map(), JSON.stringify(1)));
       ],
     },
     {
+      // A body is read up to twelve calls (each argument's own calls read with its call); past that it is taken to throw, unread.
+      code: `${prelude}function twelve(n: number): number {
+  Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); return Math.max(n);
+}
+function thirteen(n: number): number {
+  Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); Math.max(n); return Math.max(n);
+}
+probe(twelve(1));
+probe(thirteen(1));
+`,
+      errors: [cannot(7), may(8)],
+    },
+    {
       // The same names, declared by the program rather than by the library.
       code: `${prelude}const Math = { floor: (n: number): number => { if (n < 0) throw new Error('negative'); return n; } };
 function clearTimeout(id: number): void { if (id < 0) throw new Error('bad id'); }
