@@ -199,26 +199,49 @@ export function remembersPrintedWarning(ctx: GrowthContext, use: GrowUse, uses: 
 }
 
 /**
- * Evidence that the growth repeats without bound: its key is new on every call
- * (`this.nextId++`, `randomUUID()`), or it runs per event (a registered listener,
- * handler or interval, or a function the program calls from one).
+ * What the program itself shows of a growth repeating: its key is new on
+ * every call (`this.nextId++`, `randomUUID()`), or the function that grows
+ * it runs per event (registered as a listener, handler or interval, or
+ * called from one). Evidence of this kind outweighs a name that says the
+ * collection is a registry or that its function configures the program.
  */
-export function growsPerEvent(ctx: GrowthContext, use: GrowUse): boolean {
+export function growthShowsRepetition(ctx: GrowthContext, use: GrowUse): boolean {
   const { services } = ctx;
   const program = services.program;
   if (use.key) {
     const key = services.esTreeNodeToTSNodeMap.get(use.key);
     if (ts.isExpression(key) && isFreshPerCall(program, key)) return true;
   }
+  const fn = repeatingFunction(ctx, use);
+  return fn !== null && runsPerEvent(program, services.esTreeNodeToTSNodeMap.get(fn));
+}
+
+/**
+ * The function whose calls repeat the growth: the growing function, or, for a
+ * callback a built-in takes (`exec(cmd, cb)`, `readFile(path, cb)`), the
+ * function that makes that call.
+ */
+function repeatingFunction(ctx: GrowthContext, use: GrowUse): FunctionNode | null {
   let fn = growingFunction(use.site);
-  // A callback a built-in takes (`exec(cmd, cb)`, `readFile(path, cb)`) runs when that call runs.
-  while (fn && handedToBuiltin(services, fn)) {
+  while (fn && handedToBuiltin(ctx.services, fn)) {
     if (!enclosingFunction(fn)) break;
     fn = growingFunction(fn);
   }
+  return fn;
+}
+
+/**
+ * Evidence that the growth repeats without bound: its key is new on every call
+ * (`this.nextId++`, `randomUUID()`), or it runs per event (a registered listener,
+ * handler or interval, or a function the program calls from one).
+ */
+export function growsPerEvent(ctx: GrowthContext, use: GrowUse): boolean {
+  if (growthShowsRepetition(ctx, use)) return true;
+  const { services } = ctx;
+  const program = services.program;
+  const fn = repeatingFunction(ctx, use);
   if (!fn) return false;
   const tsFn = services.esTreeNodeToTSNodeMap.get(fn);
-  if (runsPerEvent(program, tsFn)) return true;
   // A key made from a parameter: follow it to the callers that pass it. It is outside data
   // when some chain of callers reaches an event, a fresh value, or a caller the program does
   // not show (an exported API, a handler a framework calls); set-up data when every caller

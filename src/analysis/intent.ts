@@ -282,10 +282,11 @@ export function inTestHook(node: TSESTree.Node): boolean {
 }
 
 /**
- * What the code says about a collection: registries filled by
- * configuration, collections whose entries a function takes out and empties,
- * entries emptied through `map.get(k).delete(x)`, and fields of objects
- * that show no sign of living longer than a call are left alone.
+ * What the code says about a collection: collections whose entries a
+ * function takes out and empties, entries emptied through
+ * `map.get(k).delete(x)`, growth only in a container's own `set()` or a
+ * builder method, and fields of objects that show no sign of living longer
+ * than a call are left alone. (What names say is `namedAsConfiguration`.)
  */
 export function collectionLooksUnbounded(
   owner: Owner,
@@ -294,10 +295,7 @@ export function collectionLooksUnbounded(
   texts: FunctionTexts,
   sourceCode: TSESLint.SourceCode,
 ): boolean {
-  if (isRegistryName(owner.name)) return false;
-  // Growth directly inside `register…()`/`define…()` runs once per configured thing;
-  // growth in a callback such a function registers runs per event and still counts.
-  if (growth.every((use) => isSetUpSite(use.site))) return false;
+  if (growth.every((use) => isSetUpSite(use.site, false))) return false;
   if (uses.some((use) => removesFromEntry(use, sourceCode))) return false;
   if (growth.every((use) => readsFilesSynchronously(use.site, texts))) return false;
   if (uses.some((use) => shrinksAnEntry(use.node))) return false;
@@ -312,12 +310,28 @@ export function collectionLooksUnbounded(
   return true;
 }
 
-/** Growth in `register…()`, in a builder method that returns `this`, or in a container's own `set()`. */
-function isSetUpSite(site: TSESTree.Node): boolean {
+/**
+ * What names say about a collection: its name says it is a registry
+ * (`handlerRegistry`, `commands`), or every growth runs directly in a
+ * function whose name says it configures the program (`register…()`,
+ * `define…()`; growth in a callback such a function registers runs per event
+ * and does not count), or in a container's own `set()` or a builder. A name is
+ * a tie-breaker: growth that the program shows repeating (a key new on every
+ * call, a function run per event) outweighs it.
+ */
+export function namedAsConfiguration(owner: Owner, growth: readonly GrowUse[]): boolean {
+  return isRegistryName(owner.name) || growth.every((use) => isSetUpSite(use.site, true));
+}
+
+/**
+ * Growth in a builder method that returns `this`, in a container's own
+ * `set()`, or, with `byName`, in `register…()`.
+ */
+function isSetUpSite(site: TSESTree.Node, byName: boolean): boolean {
   const fn = enclosingFunction(site);
   if (!fn) return false;
   const name = functionName(fn) ?? '';
-  if (CONFIGURATION_FUNCTION.test(name)) return true;
+  if (byName && CONFIGURATION_FUNCTION.test(name)) return true;
   if (fn.parent.type !== AST_NODE_TYPES.MethodDefinition) return false;
   if (CONTAINER_METHOD.test(name)) return true;
   return (

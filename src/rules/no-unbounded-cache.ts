@@ -28,10 +28,12 @@ import {
   growsBehindOnceFlag,
   growsOnlyAtSetUp,
   growsPerEvent,
+  growthShowsRepetition,
   isBoundedKey,
   remembersPrintedWarning,
 } from '../analysis/growth.js';
-import { FunctionTexts, collectionLooksUnbounded, inTestHook } from '../analysis/intent.js';
+import { freshKeyVariable, mayHaveFreshKey, removalMissesFreshEntries } from '../analysis/fresh-entries.js';
+import { FunctionTexts, collectionLooksUnbounded, inTestHook, namedAsConfiguration } from '../analysis/intent.js';
 import { fillsAtInit, runsAfterSetUp } from '../analysis/lazy-init.js';
 import { isFreshValue, ownerLifetime, runsPerCall, type Lifetime, type Scopes } from '../analysis/lifetime.js';
 import { ownerText, type Owner } from '../analysis/owners.js';
@@ -184,32 +186,40 @@ export default createRule<Options, MessageIds>({
       const uses = collectionUses(collections, owner, shape);
       const grows = uses.filter((use): use is GrowUse => use.kind === 'grow');
       const shrinks = uses.filter((use): use is ShrinkUse => use.kind === 'shrink');
-      if (
-        uses.some(
-          (use) =>
-            (use.kind === 'escape' && !checkEscaped) ||
-            (use.kind === 'shrink' &&
-              !inTestHook(use.node) &&
-              !removalIsReplaced(collections, use, grows) &&
-              !removalCancelledByClearedTimer(collections, use, shrinks)),
-        )
-      ) {
-        return;
-      }
+      if (uses.some((use) => use.kind === 'escape' && !checkEscaped)) return;
+      const removals = shrinks.filter(
+        (use) =>
+          !inTestHook(use.node) &&
+          !removalIsReplaced(collections, use, grows) &&
+          !removalCancelledByClearedTimer(collections, use, shrinks),
+      );
+      // A removal bounds the collection, unless it cannot reach the entries of a growth under a
+      // key new on every call (asked below, with types, of growth whose key is a function's `const`).
+      if (removals.length > 0 && !grows.some((use) => mayHaveFreshKey(sourceCode, use))) return;
       if (uses.some((use) => use.kind === 'reset' && !isFreshValue(use.assignment?.right ?? null))) return;
       if (uses.some((use) => use.kind === 'reset' && runsAfterSetUp(sourceCode, scopes, use, owner, lifetime))) return;
       if (owner.kind === 'field' && managedThroughOtherReceivers(collections, owner, shape, lifetime)) return;
       const inits = uses.flatMap((use) => (use.kind === 'reset' && use.assignment ? [use.assignment] : []));
-      const growth = uses.filter(
+      const perCall = uses.filter(
         (use): use is GrowUse =>
           use.kind === 'grow' &&
           runsPerCall(use.site, owner, lifetime, scopes) &&
           !fillsAtInit(sourceCode, use.site, inits),
       );
-      if (growth.length === 0) return;
-      if (!collectionLooksUnbounded(owner, uses, growth, texts, sourceCode)) return;
+      if (perCall.length === 0) return;
+      if (!collectionLooksUnbounded(owner, uses, perCall, texts, sourceCode)) return;
+      const named = namedAsConfiguration(owner, perCall);
 
       // 2. Types, for the few candidates left.
+      // With removals, only growth under a fresh key that none of them can reach counts.
+      const growth =
+        removals.length === 0
+          ? perCall
+          : perCall.filter((use) => {
+              const key = freshKeyVariable(collections, use);
+              return key !== null && removals.every((r) => removalMissesFreshEntries(collections, r, use, key, uses));
+            });
+      if (growth.length === 0) return;
       const type = services.getTypeAtLocation(declaration.typed);
       if (!hasCollectionShape(program, type, shape)) return;
       if (matchesSpecifiers(program, type, allow)) return;
@@ -223,7 +233,9 @@ export default createRule<Options, MessageIds>({
           (checkClosures ||
             lifetime.kind !== 'closure' ||
             closureLivesWithModule(collections, use.site, lifetime.declaringFunction)) &&
-          !(lifetime.kind === 'closure' && closureDiesWithCallers(collections, use.site, lifetime.declaringFunction)),
+          !(lifetime.kind === 'closure' && closureDiesWithCallers(collections, use.site, lifetime.declaringFunction)) &&
+          // A name that says registry or configuration gives way only to repetition the program shows.
+          (!named || growthShowsRepetition(collections, use)),
       );
       const first = unbounded[0];
       if (!first) return;

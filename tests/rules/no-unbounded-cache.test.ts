@@ -670,6 +670,118 @@ export function dedupe(ids: string[]): string[] {
   });
 }
 `,
+    // A registry's name still counts where the program shows no repetition: a key the caller names.
+    {
+      code: `
+const commands = new Map<string, () => void>();
+export function add(name: string, run: () => void): void {
+  commands.set(name, run);
+}
+`,
+      options: [{ checkUntraced: true }],
+    },
+    // Entries under a fresh key, removed by the unsubscribe function before anything can skip it,
+    {
+      code: `
+export class EventHub {
+  private readonly handlers = new Map<number, (event: string) => void>();
+  private nextId = 0;
+  private connected = true;
+  subscribe(handler: (event: string) => void): () => void {
+    const id = this.nextId++;
+    this.handlers.set(id, handler);
+    return () => {
+      this.handlers.delete(id);
+      if (!this.connected) return;
+    };
+  }
+  setConnected(connected: boolean): void {
+    this.connected = connected;
+  }
+}
+`,
+      options: [{ checkUntraced: true }],
+    },
+    // after a test of state the function sets itself (a second call finds the entry gone),
+    {
+      code: `
+export class EventHub {
+  private readonly handlers = new Map<number, (event: string) => void>();
+  private nextId = 0;
+  private connected = true;
+  subscribe(handler: (event: string) => void): () => void {
+    const id = this.nextId++;
+    this.handlers.set(id, handler);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.handlers.delete(id);
+    };
+  }
+  setConnected(connected: boolean): void {
+    this.connected = connected;
+  }
+}
+`,
+      options: [{ checkUntraced: true }],
+    },
+    // or after a test of the entry itself.
+    {
+      code: `
+export class EventHub {
+  private readonly handlers = new Map<number, (event: string) => void>();
+  private nextId = 0;
+  private connected = true;
+  subscribe(handler: (event: string) => void): () => void {
+    const id = this.nextId++;
+    this.handlers.set(id, handler);
+    return () => {
+      if (!this.handlers.has(id)) return;
+      this.handlers.delete(id);
+    };
+  }
+  setConnected(connected: boolean): void {
+    this.connected = connected;
+  }
+}
+`,
+      options: [{ checkUntraced: true }],
+    },
+    // A reply removes entries of every kind: the watches' entries are reached too.
+    {
+      code: `
+type Entry = { kind: 'call'; resolve: (value: string) => void } | { kind: 'watch'; onEvent: (value: string) => void };
+export class RpcClient {
+  private readonly pending = new Map<number, Entry>();
+  private nextId = 0;
+  call(): Promise<string> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { kind: 'call', resolve });
+    });
+  }
+  watch(onEvent: (value: string) => void): void {
+    const id = this.nextId++;
+    this.pending.set(id, { kind: 'watch', onEvent });
+  }
+  receive(id: number, value: string): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    this.pending.delete(id);
+    if (entry.kind === 'watch') entry.onEvent(value);
+    else entry.resolve(value);
+  }
+  failCalls(): void {
+    for (const [id, entry] of this.pending) {
+      if (entry.kind !== 'call') continue;
+      this.pending.delete(id);
+    }
+  }
+}
+`,
+      options: [{ checkUntraced: true }],
+    },
   ],
   invalid: [
     // The same callback handed to a method that calls it with a hook an event brings.
@@ -1709,6 +1821,104 @@ export class TokenStore {
 `,
       options: [{ checkUntraced: true }],
       errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 3 }],
+    },
+    // A name that says registry gives way to a key new on every call.
+    {
+      code: `
+let nextId = 0;
+const commands = new Map<number, string>();
+export function send(text: string): number {
+  const id = nextId++;
+  commands.set(id, text);
+  return id;
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7 }],
+    },
+    // The only removal of an entry under a fresh key is skipped by an early return about something
+    // else: no later call has the key to take it out.
+    {
+      code: `
+export class EventHub {
+  private readonly handlers = new Map<number, (event: string) => void>();
+  private nextId = 0;
+  private connected = true;
+  subscribe(handler: (event: string) => void): () => void {
+    const id = this.nextId++;
+    this.handlers.set(id, handler);
+    return () => {
+      if (!this.connected) return;
+      this.handlers.delete(id);
+    };
+  }
+  setConnected(connected: boolean): void {
+    this.connected = connected;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 20,
+          data: {
+            name: 'this.handlers',
+            lifetime: 'a Map field that lives as long as its EventHub',
+            where: '`subscribe()`',
+            line: '8',
+          },
+        },
+      ],
+    },
+    // Removals that only take out entries of another kind (a reply that returns early for a watch,
+    // a loop that skips all but calls) do not reach the watches' entries.
+    {
+      code: `
+type Entry = { kind: 'call'; resolve: (value: string) => void } | { kind: 'watch'; onEvent: (value: string) => void };
+export class RpcClient {
+  private readonly pending = new Map<number, Entry>();
+  private nextId = 0;
+  call(): Promise<string> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { kind: 'call', resolve });
+    });
+  }
+  watch(onEvent: (value: string) => void): void {
+    const id = this.nextId++;
+    this.pending.set(id, { kind: 'watch', onEvent });
+  }
+  receive(id: number, value: string): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    if (entry.kind === 'watch') {
+      entry.onEvent(value);
+      return;
+    }
+    this.pending.delete(id);
+    entry.resolve(value);
+  }
+  failCalls(): void {
+    for (const [id, entry] of this.pending) {
+      if (entry.kind !== 'call') continue;
+      this.pending.delete(id);
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 4,
+          column: 20,
+          data: {
+            name: 'this.pending',
+            lifetime: 'a Map field that lives as long as its RpcClient',
+            where: '`watch()`',
+            line: '14',
+          },
+        },
+      ],
     },
   ],
 });

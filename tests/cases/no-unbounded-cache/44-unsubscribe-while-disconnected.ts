@@ -1,7 +1,6 @@
 // Source: https://github.com/home-assistant/home-assistant-js-websocket/pull/127
 // Bug: subscriptions stay in the connection's map of in-flight commands until unsubscribed, but unsubscribing while the socket was down returned before deleting the entry, so every subscription dropped during a disconnect stayed in the map (and was resubscribed on reconnect).
-// expect: no-unbounded-cache/mapNeverShrinks 23:20
-// not yet: the name `commands` is read as a registry of configured commands, and a delete that an early return skips (unsubscribing while disconnected) is taken as bounding the map
+// expect: no-unbounded-cache/mapNeverShrinks 22:20
 
 export interface Socket {
   send(data: string): void;
