@@ -11,7 +11,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { calleeName, enclosingFunction, runsInPlace, skipWrappers, type FunctionNode } from './ast.js';
+import { calleeName, enclosingFunction, runsInPlace, skipWrappers, type ClassNode, type FunctionNode } from './ast.js';
 import { resultLivesPerCall } from './call-scoped.js';
 import type { GrowUse, Use } from './collection-uses.js';
 import {
@@ -23,7 +23,15 @@ import {
 } from './domains.js';
 import { keptBy, outermostClosure, type Lifetime, type Scopes } from './lifetime.js';
 import type { Owner } from './owners.js';
-import { callSitesOf, onceFlagAround, runsOnlyAtSetUp, runsPerEvent, type SetUpContext } from './program.js';
+import {
+  callSitesOf,
+  callingFunction,
+  isPerEventHook,
+  onceFlagAround,
+  runsOnlyAtSetUp,
+  runsPerEvent,
+  type SetUpContext,
+} from './program.js';
 import { calledBuiltin, isBoundedKeyType, isBuiltinFile } from './types.js';
 import { DIAGNOSTIC_BUILTINS, REGISTRATIONS } from './vocabulary.js';
 
@@ -72,6 +80,48 @@ export function growsOnlyAtSetUp(ctx: GrowthContext, site: TSESTree.Node, owner:
       ? { kind: 'instance', classNode: services.esTreeNodeToTSNodeMap.get(owner.classNode) }
       : { kind: 'module' };
   return runsOnlyAtSetUp(services.program, services.esTreeNodeToTSNodeMap.get(fn), setUp);
+}
+
+/** How many of the class's own callers are followed from the growing function to a hook. */
+const MAX_HOOK_DEPTH = 3;
+
+/**
+ * Evidence that the object whose field grows at `use` outlives each call of
+ * its methods, whatever the class is called: the growth runs, directly or
+ * through the class's own methods that call it (up to three), in a hook of an
+ * interface the class implements that its user calls per event (`class
+ * Throttle implements Extension { onConnect(payload) … }`, see
+ * `isPerEventHook`). Whoever calls an object's methods per event holds the
+ * object across those calls.
+ */
+export function growsInPerEventHook(ctx: GrowthContext, use: GrowUse, classNode: ClassNode): boolean {
+  const fn = growingFunction(use.site);
+  if (!fn) return false;
+  const { services } = ctx;
+  const program = services.program;
+  const tsClass = services.esTreeNodeToTSNodeMap.get(classNode);
+  const seen = new Set<ts.SignatureDeclaration>();
+  let level: ts.SignatureDeclaration[] = [services.esTreeNodeToTSNodeMap.get(fn)];
+  for (let depth = 0; depth <= MAX_HOOK_DEPTH && level.length > 0; depth++) {
+    const next: ts.SignatureDeclaration[] = [];
+    for (const method of level) {
+      if (seen.has(method)) continue;
+      seen.add(method);
+      if (isPerEventHook(program, method)) return true;
+      for (const call of callSitesOf(program, method).calls) {
+        const caller = callingFunction(call);
+        if (caller && classOf(caller) === tsClass) next.push(caller);
+      }
+    }
+    level = next;
+  }
+  return false;
+}
+
+/** The class whose member `fn` is, or inside whose member it stands. */
+function classOf(fn: ts.Node): ts.ClassLikeDeclaration | null {
+  for (let p: ts.Node = fn.parent; !ts.isSourceFile(p); p = p.parent) if (ts.isClassLike(p)) return p;
+  return null;
 }
 
 /**

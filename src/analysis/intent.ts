@@ -284,9 +284,9 @@ export function inTestHook(node: TSESTree.Node): boolean {
 /**
  * What the code says about a collection: collections whose entries a
  * function takes out and empties, entries emptied through
- * `map.get(k).delete(x)`, growth only in a container's own `set()` or a
- * builder method, and fields of objects that show no sign of living longer
- * than a call are left alone. (What names say is `namedAsConfiguration`.)
+ * `map.get(k).delete(x)`, and growth only in a container's own `set()` or a
+ * builder method are left alone. (What names say is `namedAsConfiguration`;
+ * how long an object lives, `ownerShowsLongLife`.)
  */
 export function collectionLooksUnbounded(
   owner: Owner,
@@ -298,16 +298,22 @@ export function collectionLooksUnbounded(
   if (growth.every((use) => isSetUpSite(use.site, false))) return false;
   if (uses.some((use) => removesFromEntry(use, sourceCode))) return false;
   if (growth.every((use) => readsFilesSynchronously(use.site, texts))) return false;
-  if (uses.some((use) => shrinksAnEntry(use.node))) return false;
-  if (
-    owner.kind === 'field' &&
-    !owner.isStatic &&
-    !classLooksLongLived(owner.classNode, sourceCode) &&
-    !classKeepsEntriesAcrossCalls(owner.classNode)
-  ) {
-    return false;
-  }
-  return true;
+  return !uses.some((use) => shrinksAnEntry(use.node));
+}
+
+/**
+ * What the class's code says about how long an instance field lives: not an
+ * instance field, or a class that looks long-lived (`classLooksLongLived`) or
+ * keeps entries across calls (`classKeepsEntriesAcrossCalls`). Otherwise the
+ * program must show its hooks called per event (`growsInPerEventHook`).
+ */
+export function ownerShowsLongLife(owner: Owner, sourceCode: TSESLint.SourceCode): boolean {
+  return (
+    owner.kind !== 'field' ||
+    owner.isStatic ||
+    classLooksLongLived(owner.classNode, sourceCode) ||
+    classKeepsEntriesAcrossCalls(owner.classNode)
+  );
 }
 
 /**

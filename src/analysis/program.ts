@@ -503,6 +503,71 @@ function isRegistered(value: ts.Expression): boolean {
   return method !== null && REGISTRATIONS.has(method);
 }
 
+/**
+ * Is the method `fn` a hook its object's user calls per event? It is when it
+ * implements a member of an interface (or class) its class `implements`,
+ * and the user calls that member per event: some call of the member in the
+ * program runs in a function that runs per event, or, when the program shows
+ * no call of it (the user is a library, or code outside the program), the
+ * member takes data (a parameter): the user calls it with the data of each
+ * occasion (`onConnect(payload)`), not once. The user holds the object
+ * across those calls, so the object outlives each of them.
+ */
+export const isPerEventHook: (program: ts.Program, fn: ts.SignatureDeclaration) => boolean = perProgram(
+  (program, fn: ts.SignatureDeclaration) => {
+    const name = functionNameNode(fn);
+    if (!name || !ts.isIdentifier(name)) return false;
+    const member = name.parent;
+    if (!ts.isMethodDeclaration(member) && !ts.isPropertyDeclaration(member)) return false;
+    if (ts.getCombinedModifierFlags(member) & (ts.ModifierFlags.Private | ts.ModifierFlags.Static)) return false;
+    const classNode = member.parent;
+    if (!ts.isClassLike(classNode)) return false;
+    const checker = program.getTypeChecker();
+    for (const clause of classNode.heritageClauses ?? []) {
+      if (clause.token !== ts.SyntaxKind.ImplementsKeyword) continue;
+      for (const implemented of clause.types) {
+        const declared = checker.getTypeAtLocation(implemented).getProperty(name.text);
+        if (!declared) continue;
+        const signatures = checker
+          .getNonNullableType(checker.getTypeOfSymbolAtLocation(declared, implemented))
+          .getCallSignatures();
+        if (signatures.length === 0) continue;
+        const calls = memberCalls(program, declared);
+        if (calls.length > 0) {
+          if (
+            calls.some((call) => {
+              const caller = callingFunction(call);
+              return caller !== null && runsPerEvent(program, caller);
+            })
+          ) {
+            return true;
+          }
+        } else if (signatures.some((signature) => signature.parameters.length > 0)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  },
+);
+
+/** The calls in the program of a member as its interface declares it (`ext.onConnect?.(payload)`). */
+function memberCalls(program: ts.Program, member: ts.Symbol): ts.CallExpression[] {
+  const name = member.getName();
+  const calls: ts.CallExpression[] = [];
+  for (const file of programFiles(program)) {
+    if (!file.text.includes(name)) continue;
+    const uses = namedUses(program, file, name);
+    for (const index of usesOf(uses, member)) {
+      const id = uses.ids[index] as Name;
+      if (member.declarations?.some((d) => ts.getNameOfDeclaration(d) === id)) continue;
+      const call = callOf(id);
+      if (call) calls.push(call);
+    }
+  }
+  return calls;
+}
+
 /** The `new C(…)` expressions of a class in the program, and whether they are all its instantiations. */
 export interface Instantiations {
   sites: readonly ts.NewExpression[];

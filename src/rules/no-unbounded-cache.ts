@@ -30,10 +30,17 @@ import {
   growsPerEvent,
   growthShowsRepetition,
   isBoundedKey,
+  growsInPerEventHook,
   remembersPrintedWarning,
 } from '../analysis/growth.js';
 import { freshKeyVariable, mayHaveFreshKey, removalMissesFreshEntries } from '../analysis/fresh-entries.js';
-import { FunctionTexts, collectionLooksUnbounded, inTestHook, namedAsConfiguration } from '../analysis/intent.js';
+import {
+  FunctionTexts,
+  collectionLooksUnbounded,
+  inTestHook,
+  namedAsConfiguration,
+  ownerShowsLongLife,
+} from '../analysis/intent.js';
 import { fillsAtInit, runsAfterSetUp } from '../analysis/lazy-init.js';
 import { isFreshValue, ownerLifetime, runsPerCall, type Lifetime, type Scopes } from '../analysis/lifetime.js';
 import { ownerText, type Owner } from '../analysis/owners.js';
@@ -209,6 +216,10 @@ export default createRule<Options, MessageIds>({
       if (perCall.length === 0) return;
       if (!collectionLooksUnbounded(owner, uses, perCall, texts, sourceCode)) return;
       const named = namedAsConfiguration(owner, perCall);
+      // A field of a class that shows no sign of outliving a call, unless it implements an interface
+      // whose hooks its user may call per event (asked below, with types).
+      const showsLongLife = ownerShowsLongLife(owner, sourceCode);
+      if (!showsLongLife && (owner.kind !== 'field' || owner.classNode.implements.length === 0)) return;
 
       // 2. Types, for the few candidates left.
       // With removals, only growth under a fresh key that none of them can reach counts.
@@ -220,6 +231,14 @@ export default createRule<Options, MessageIds>({
               return key !== null && removals.every((r) => removalMissesFreshEntries(collections, r, use, key, uses));
             });
       if (growth.length === 0) return;
+      // Such an object outlives each call when its user calls the hooks it grows in per event.
+      if (
+        !showsLongLife &&
+        owner.kind === 'field' &&
+        !growth.some((use) => growsInPerEventHook(collections, use, owner.classNode))
+      ) {
+        return;
+      }
       const type = services.getTypeAtLocation(declaration.typed);
       if (!hasCollectionShape(program, type, shape)) return;
       if (matchesSpecifiers(program, type, allow)) return;

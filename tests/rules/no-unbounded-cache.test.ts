@@ -782,6 +782,25 @@ export class RpcClient {
 `,
       options: [{ checkUntraced: true }],
     },
+    // A class that implements an interface whose member the program calls only at set-up: nothing
+    // shows its object outliving a call.
+    {
+      code: `
+export interface Loader {
+  load(name: string): void;
+}
+export class TableLoader implements Loader {
+  private readonly tables = new Map<string, number>();
+  load(name: string): void {
+    this.tables.set(name, name.length);
+  }
+}
+export function boot(loader: Loader): void {
+  loader.load('users');
+}
+`,
+      options: [{ checkUntraced: true }],
+    },
   ],
   invalid: [
     // The same callback handed to a method that calls it with a hook an event brings.
@@ -1919,6 +1938,60 @@ export class RpcClient {
           },
         },
       ],
+    },
+    // A hook of an interface the class implements, taking the data of each occasion, with no caller
+    // in the program: its user holds the object across the calls.
+    {
+      code: `
+export interface Extension {
+  onConnect?(payload: { ip: string }): Promise<void>;
+}
+export class Throttle implements Extension {
+  private readonly attempts = new Map<string, number>();
+  async onConnect({ ip }: { ip: string }): Promise<void> {
+    this.attempts.set(ip, (this.attempts.get(ip) ?? 0) + 1);
+  }
+}
+`,
+      options: [{ checkUntraced: true }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 6,
+          column: 20,
+          data: {
+            name: 'this.attempts',
+            lifetime: 'a Map field that lives as long as its Throttle',
+            where: '`onConnect()`',
+            line: '8',
+          },
+        },
+      ],
+    },
+    // The program shows the user calling the hook per event; the growth runs in a private method the hook calls.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+export interface Plugin {
+  onConnect(ip: string): void;
+}
+export class Counter implements Plugin {
+  private readonly seen = new Map<string, number>();
+  onConnect(ip: string): void {
+    this.record(ip);
+  }
+  private record(ip: string): void {
+    this.seen.set(ip, Date.now());
+  }
+}
+export function serve(server: EventEmitter, plugins: Plugin[]): void {
+  server.on('connection', (ip: string) => {
+    for (const plugin of plugins) plugin.onConnect(ip);
+  });
+}
+`,
+      options: [{ checkUntraced: true }],
+      errors: [{ messageId: 'mapNeverShrinks', line: 7, column: 20 }],
     },
   ],
 });

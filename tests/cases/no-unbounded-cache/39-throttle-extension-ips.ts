@@ -1,8 +1,7 @@
 // Source: https://github.com/ueberdosis/hocuspocus/issues/479
 // Bug: the throttle extension records connection attempts per client IP and bans per IP in two Map fields of an extension object that lives as long as the server, and nothing ever deletes an IP from either map.
+// expect: no-unbounded-cache/mapNeverShrinks 21:3
 // expect: no-unbounded-cache/mapNeverShrinks 22:3
-// expect: no-unbounded-cache/mapNeverShrinks 23:3
-// not yet: a class with no service-like name, teardown method or module-level instance (an extension handed to a server elsewhere) is not taken as long-lived
 
 export interface ConnectPayload {
   ip: string;
