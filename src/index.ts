@@ -40,8 +40,6 @@ type ConfigName = 'recommended' | 'strict' | 'all';
 /** Options each config passes to a rule where they differ from the rule's defaults. */
 const configOptions: Partial<Record<ConfigName, Partial<Record<RuleName, unknown[]>>>> = {
   strict: {
-    'no-abandoned-race': [{ checkUncancellableWork: true }],
-    'no-conditional-cleanup': [{ assumeCallsThrow: true }],
     'no-unbounded-cache': [{ checkClosures: true }],
   },
   all: {

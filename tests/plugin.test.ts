@@ -89,6 +89,15 @@ describe('configs', () => {
     expect(enabled('all')).toEqual(ruleFiles);
   });
 
+  it('strict leaves the options that cried wolf on real code to all', () => {
+    expect(plugin.configs.strict.rules?.['leaks/no-abandoned-race']).toBe('error');
+    expect(plugin.configs.strict.rules?.['leaks/no-conditional-cleanup']).toBe('error');
+    expect(plugin.configs.all.rules?.['leaks/no-abandoned-race']).toEqual(['error', { checkUncancellableWork: true }]);
+    expect(plugin.configs.all.rules?.['leaks/no-conditional-cleanup']).toEqual(['error', { assumeCallsThrow: true }]);
+    expect(plugin.configs.strict.rules?.['leaks/no-leaked-timer']).toBeUndefined();
+    expect(plugin.configs.all.rules?.['leaks/no-leaked-timer']).toBe('error');
+  });
+
   it("strict leaves no-unbounded-cache's objects, arrays and untraced growth to all", () => {
     expect(plugin.configs.strict.rules?.['leaks/no-unbounded-cache']).toEqual(['error', { checkClosures: true }]);
     expect(plugin.configs.all.rules?.['leaks/no-unbounded-cache']).toEqual([

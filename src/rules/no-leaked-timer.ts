@@ -59,7 +59,6 @@ export default createRule<Options, MessageIds>({
     docs: {
       description:
         'Disallow intervals and self-rescheduling timeouts that nothing can clear, and timer handles lost before they are cleared',
-      recommended: 'strict',
       requiresTypeChecking: true,
     },
     hasSuggestions: true,

@@ -76,7 +76,7 @@ export default [
     rules: {
       'leaks/no-unbounded-cache': 'warn', // report, but do not fail the build
       'leaks/no-abandoned-race': 'off',
-      'leaks/no-leaked-timer': 'error', // a rule from strict
+      'leaks/no-leaked-timer': 'error', // a rule only all turns on
     },
   },
 ];
