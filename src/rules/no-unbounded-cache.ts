@@ -245,6 +245,9 @@ export default createRule<Options, MessageIds>({
       if ((shape === 'Map' || shape === 'Set') && overridesGrowth(program, type, shape)) return;
       const unbounded = growth.filter(
         (use) =>
+          // A name that says registry or configuration gives way only to repetition the program
+          // shows: asked first, so that such a collection costs no key-domain question otherwise.
+          (!named || growthShowsRepetition(collections, use)) &&
           (shape === 'array' || !use.key || !isBoundedKey(services, use.key)) &&
           !growsOnlyAtSetUp(collections, use.site, owner, lifetime) &&
           !growsBehindOnceFlag(collections, use.site, lifetime) &&
@@ -252,9 +255,7 @@ export default createRule<Options, MessageIds>({
           (checkClosures ||
             lifetime.kind !== 'closure' ||
             closureLivesWithModule(collections, use.site, lifetime.declaringFunction)) &&
-          !(lifetime.kind === 'closure' && closureDiesWithCallers(collections, use.site, lifetime.declaringFunction)) &&
-          // A name that says registry or configuration gives way only to repetition the program shows.
-          (!named || growthShowsRepetition(collections, use)),
+          !(lifetime.kind === 'closure' && closureDiesWithCallers(collections, use.site, lifetime.declaringFunction)),
       );
       const first = unbounded[0];
       if (!first) return;
