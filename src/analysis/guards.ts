@@ -4,8 +4,16 @@
  * itself (the acquire's own guard, a test the acquire's guard implies, a
  * null check on the handle, a read of the entry's own contents).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { contains, isFunctionNode, memberName, skipWrappers, walk, type FunctionNode } from './ast.js';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  branchTestsAround,
+  contains,
+  isFunctionNode,
+  memberName,
+  skipWrappers,
+  walk,
+  type FunctionNode,
+} from './ast.js';
 import { constDeclarator } from './owners.js';
 import { textOf, type ResourceSite } from './resources.js';
 
@@ -287,4 +295,77 @@ function valueBefore(
     }
   }
   return constDeclarator(variable, sourceCode)?.init ?? null;
+}
+
+/**
+ * `if (signal.aborted) { reject(…); return; }` after `signal.addEventListener('abort', onAbort)`
+ * in the same function, where `onAbort` releases the resource: once the function sees the
+ * signal aborted, the signal has run its listeners, so the release has run before the jump.
+ * The signal is matched by the variable it is reached from and the path to it
+ * (`controller?.signal`), never by its text alone.
+ */
+export function takenAfterAbortRelease(
+  jump: TSESTree.Node,
+  releases: readonly ResourceSite[],
+  fn: FunctionNode | null,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  if (!fn) return false;
+  const tested: ReachedFrom[] = [];
+  for (const test of branchTestsAround(jump, fn)) {
+    walk(test, (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(node) !== 'aborted') return;
+      const signal = reachedFrom(node.object, sourceCode);
+      if (signal) tested.push(signal);
+    });
+  }
+  if (tested.length === 0) return false;
+  let released = false as boolean;
+  walk(fn.body, (node) => {
+    if (released || node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'addEventListener') return;
+    const [event, handler] = node.arguments;
+    if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'abort' || !handler) return;
+    if (handler.type === AST_NODE_TYPES.SpreadElement) return;
+    const target = reachedFrom(callee.object, sourceCode);
+    if (!target || !tested.some((signal) => sameReach(signal, target))) return;
+    const listener = listenerFunction(handler, sourceCode);
+    if (listener && releases.some((release) => contains(listener, release.node))) released = true;
+  });
+  return released;
+}
+
+/** A variable and the members read from it: `controller?.signal` is `controller` and `signal`. */
+interface ReachedFrom {
+  variable: TSESLint.Scope.Variable;
+  path: string;
+}
+
+function reachedFrom(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): ReachedFrom | null {
+  const names: string[] = [];
+  let current = skipWrappers(node as TSESTree.Expression);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current);
+    if (name === null) return null;
+    names.unshift(name);
+    current = skipWrappers(current.object);
+  }
+  if (current.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(current), current.name);
+  return variable ? { variable, path: names.join('.') } : null;
+}
+
+function sameReach(a: ReachedFrom, b: ReachedFrom): boolean {
+  return a.variable === b.variable && a.path === b.path;
+}
+
+/** The function a listener argument is: written in place, or a `const` holding one. */
+function listenerFunction(node: TSESTree.Expression, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | null {
+  const value = skipWrappers(node);
+  if (isFunctionNode(value)) return value;
+  if (value.type !== AST_NODE_TYPES.Identifier) return null;
+  const declarator = constDeclarator(value, sourceCode);
+  const init = declarator ? skipWrappers(declarator.init) : null;
+  return init && isFunctionNode(init) ? init : null;
 }

@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { contains, enclosingFunction, isFunctionNode, type FunctionNode } from './ast.js';
-import { assertsOnResource, takenWhenEntryGone } from './guards.js';
+import { assertsOnResource, takenAfterAbortRelease, takenWhenEntryGone } from './guards.js';
 import { releaseOwedHere, targetOutlivesListeners } from './handoffs.js';
 import { placementsOf, promiseOfExecutor, settlingListeners, type PairIndex, type Placement } from './pairing.js';
 import type { Position } from './paths.js';
@@ -132,7 +132,8 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
         (jump) =>
           ((jump.node.type === AST_NODE_TYPES.BreakStatement || jump.node.type === AST_NODE_TYPES.ContinueStatement) &&
             releasedByFinally(jump.node, fn, releaseNodes)) ||
-          (jump.node.range[0] > acquire.node.range[1] && takenWhenEntryGone(jump.node, acquire, fn, sourceCode)),
+          (jump.node.range[0] > acquire.node.range[1] && takenWhenEntryGone(jump.node, acquire, fn, sourceCode)) ||
+          takenAfterAbortRelease(jump.node, releases, fn, sourceCode),
       )
       .map((jump) => jump.node),
   );

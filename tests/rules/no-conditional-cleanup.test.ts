@@ -10,6 +10,27 @@ declare const mutex: { acquire(): Promise<() => void> };
 
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
+    // The early return is taken once the signal is aborted, and its abort listener has already cleared the timer.
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export function waitConnected(isConnected: () => boolean, controller: AbortController | undefined, ms: number): Promise<void> {
+  return new Promise<void>(async (resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(deadline);
+      reject(new Error('cancelled'));
+    };
+    controller?.signal.addEventListener('abort', onAbort, { once: true });
+    const deadline = setTimeout(() => reject(new Error('timeout')), ms);
+    while (!isConnected()) {
+      await sleep(50);
+      if (controller?.signal.aborted) {
+        reject(new Error('cancelled'));
+        return;
+      }
+    }
+    clearTimeout(deadline);
+    resolve();
+  });
+}`,
     // A one-shot deadline armed before the entry deletes it when it fires: a throw leaves it armed, and it still deletes.
     `interface Ack { resolve(): void }
 export class Rpc {
@@ -890,6 +911,51 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // The abort listener is on another signal: the return on this one still leaves the timer armed.
+    {
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export async function waitConnected(isConnected: () => boolean, signal: AbortSignal, other: AbortSignal, ms: number): Promise<void> {
+  const onAbort = () => {
+    clearTimeout(deadline);
+  };
+  other.addEventListener('abort', onAbort, { once: true });
+  const deadline = setTimeout(() => undefined, ms);
+  while (!isConnected()) {
+    await sleep(50);
+    if (signal.aborted) return;
+  }
+  clearTimeout(deadline);
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 12,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export async function waitConnected(isConnected: () => boolean, signal: AbortSignal, other: AbortSignal, ms: number): Promise<void> {
+  const onAbort = () => {
+    clearTimeout(deadline);
+  };
+  other.addEventListener('abort', onAbort, { once: true });
+  const deadline = setTimeout(() => undefined, ms);
+  try {
+    while (!isConnected()) {
+      await sleep(50);
+      if (signal.aborted) return;
+    }
+  } finally {
+    clearTimeout(deadline);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // The deadline deletes another key: a throw from publish() still leaves this entry.
     {
       code: `interface Ack { resolve(): void }
