@@ -14,6 +14,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import {
+  calleeName,
   contains,
   enclosingFunction,
   isFunctionNode,
@@ -281,9 +282,7 @@ function place(
   if (releaseFn === fn) {
     return { kind: 'direct', site: release, at: guardedRelease(release, guards, index.sourceCode) };
   }
-  // The outermost function between the release and `fn`.
-  let nested: FunctionNode | null = releaseFn;
-  while (nested && enclosingFunction(nested) !== fn) nested = enclosingFunction(nested);
+  const nested = outermostWithin(release.node, fn);
   if (!nested) return null;
   const call = nested.parent;
   if (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -317,20 +316,19 @@ function releasesInEarlierDeadline(
 ): ResourceSite[] {
   return releases.filter((release) => {
     if (release.node.range[1] > acquire.node.range[0] || !contains(fn, release.node)) return false;
-    let callback: FunctionNode | null = enclosingFunction(release.node);
-    while (callback && enclosingFunction(callback) !== fn) callback = enclosingFunction(callback);
+    const callback = outermostWithin(release.node, fn);
     if (!callback) return false;
     const call = callback.parent;
     if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== callback) return false;
-    const callee = skipWrappers(call.callee);
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? memberName(callee)
-          : null;
-    return name === 'setTimeout';
+    return calleeName(skipWrappers(call.callee)) === 'setTimeout';
   });
+}
+
+/** The outermost function between `node` and `fn` (the function nested in `fn` that holds `node`). */
+function outermostWithin(node: TSESTree.Node, fn: FunctionNode | null): FunctionNode | null {
+  let nested = enclosingFunction(node);
+  while (nested && enclosingFunction(nested) !== fn) nested = enclosingFunction(nested);
+  return nested;
 }
 
 /**

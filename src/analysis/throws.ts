@@ -2,7 +2,7 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { builtinName, isBuiltinFile } from './types.js';
-import { NON_THROWING_BUILTINS } from './vocabulary.js';
+import { IN_PLACE_ARRAY_METHODS, NON_THROWING_BUILTINS } from './vocabulary.js';
 
 /**
  * Whether a call cannot throw to its caller (nor, awaited, reject). It cannot
@@ -23,20 +23,6 @@ export function callCannotThrow(node: TSESTree.Node, services: ParserServicesWit
 
 /** How many calls deep a body is followed; past that, a call may throw. */
 const MAX_DEPTH = 3;
-
-/** Array methods whose callbacks run in place and that throw only when a callback does. */
-const IN_PLACE_ARRAY_METHODS: ReadonlySet<string> = new Set([
-  'forEach',
-  'map',
-  'filter',
-  'some',
-  'every',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-  'flatMap',
-]);
 
 /** Per program function and remaining depth: can its body not throw? The answer depends on nothing else. */
 const bodyCache = new WeakMap<ts.Node, Map<number, boolean>>();

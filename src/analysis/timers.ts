@@ -11,6 +11,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import {
+  calleeName,
   enclosingClass,
   isFunctionNode,
   keyName,
@@ -124,13 +125,7 @@ export function timerKindOf(
 
 /** `clearTimeout(x)` / `clearInterval(x)` in any of their forms (by name: a clear is never a false alarm). */
 export function isClearCall(call: TSESTree.CallExpression): boolean {
-  const callee = skipWrappers(call.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? memberName(callee)
-        : null;
+  const name = calleeName(skipWrappers(call.callee));
   return name !== null && CLEAR_TIMER.test(name);
 }
 

@@ -175,6 +175,26 @@ export const DISPOSE_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Array methods that run the callbacks written at the call in place and throw
+ * only when one of them does. Narrower than `SYNC_CALLBACK_METHODS`:
+ * `reduce()` and `reduceRight()` throw on an empty array without an initial
+ * value whatever the callback does, and `Array.from()` iterates what it is
+ * handed, which can throw on its own.
+ */
+export const IN_PLACE_ARRAY_METHODS: ReadonlySet<string> = new Set([
+  'forEach',
+  'map',
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flatMap',
+]);
+
+/**
  * Methods that chain a reaction on a promise: the chain settles no earlier
  * than the promise, and each callback passed runs at most once. Matched on a
  * receiver whose type is a promise (it has a `then` method).
