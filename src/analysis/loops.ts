@@ -4,7 +4,12 @@
  * or `break` to an enclosing label, a `return`, a `throw` nothing in the loop
  * catches), and what the loop waits on (`await`) or hands back (`yield`).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { branchTestsAround, isFunctionNode, walk, type FunctionNode } from './ast.js';
 import { consultsCancellation, readsCancellation, signalInScope, type TypeContext } from './cancellation.js';
@@ -454,17 +459,17 @@ function isStopPoint(
     { intoFunctions: false },
   );
   if (stops.length > 0) return true;
-  if (swallowsAbort(statement, context.sourceCode)) return readsCancellation(statement);
+  if (swallowsAbort(statement, context.services)) return readsCancellation(statement);
   return consultsCancellation(statement, context);
 }
 
 /** `await work(signal).catch(() => undefined);`: an awaited statement whose promise cannot reject. */
-function swallowsAbort(statement: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+function swallowsAbort(statement: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
   const expression =
     statement.type === AST_NODE_TYPES.ExpressionStatement
       ? statement.expression
       : statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1
         ? statement.declarations[0].init
         : null;
-  return expression?.type === AST_NODE_TYPES.AwaitExpression && neverRejects(expression, sourceCode);
+  return expression?.type === AST_NODE_TYPES.AwaitExpression && neverRejects(expression, services);
 }

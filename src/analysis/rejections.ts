@@ -1,152 +1,153 @@
 /**
  * Rejections: whether an awaited promise can reject at all, read from the
- * code of this file (an executor with no `reject`, a `.catch` that turns
- * every rejection into a value, a function of this file that returns one).
+ * program's code through the checker (an executor with no `reject`, a
+ * `.catch` that turns every rejection into a value, a function of any file of
+ * the program that returns one).
  */
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import {
-  isFunctionNode,
-  isResolveOnlyPromise,
-  keyName,
-  memberName,
-  skipWrappers,
-  walk,
-  type FunctionNode,
-} from './ast.js';
-import { constDeclarator } from './owners.js';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { calledImplementation, constructedBuiltin, isAsyncFunction, skipOuterExpressions } from './callees.js';
+import { calledBuiltin, isBuiltinFile } from './types.js';
+
+/** How many names and calls are followed from the `await` to the promise. */
+const MAX_DEPTH = 2;
 
 /**
- * An awaited promise that cannot reject: `new Promise((resolve) => …)` whose
- * executor takes no `reject`, held in a `const` or returned by a function or
- * method of this file.
+ * An awaited promise that cannot reject: `new Promise((resolve) => …)` (or a
+ * subclass of `Promise` that hands its executor on) whose executor takes no
+ * `reject`, held in a `const` or returned by a function or method of the
+ * program, in this file or another.
  */
-export function neverRejects(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function neverRejects(node: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
   if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
-  return resolvesOnly(skipWrappers(node.argument), 0, sourceCode);
+  const awaited = services.esTreeNodeToTSNodeMap.get(node);
+  return resolvesOnly(services.program, awaited.expression, 0);
 }
 
-function resolvesOnly(
-  expression: TSESTree.Expression,
-  depth: number,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-): boolean {
-  if (depth > 2) return false;
+function resolvesOnly(program: ts.Program, expression: ts.Expression, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const node = skipOuterExpressions(expression);
   // An executor that throws rejects its promise, `reject` or not.
-  if (expression.type === AST_NODE_TYPES.NewExpression) {
-    const executor = expression.arguments[0];
-    return isResolveOnlyPromise(expression) && !(executor && isFunctionNode(executor) && mayReject(executor));
-  }
-  if (expression.type === AST_NODE_TYPES.Identifier) {
-    const init = constDeclarator(expression, sourceCode)?.init;
-    return init !== undefined && resolvesOnly(skipWrappers(init), depth + 1, sourceCode);
-  }
-  if (expression.type === AST_NODE_TYPES.CallExpression) {
-    // `p.catch(() => undefined)`: the handler turns every rejection into a value.
-    const callee = skipWrappers(expression.callee);
-    const handler = expression.arguments[0];
-    if (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      memberName(callee) === 'catch' &&
-      handler !== undefined &&
-      isFunctionNode(handler) &&
-      !mayReject(handler)
-    ) {
-      return true;
-    }
-    const target = calledFunction(expression, sourceCode);
-    if (!target || target.async) return false;
-    if (target.body.type !== AST_NODE_TYPES.BlockStatement)
-      return resolvesOnly(skipWrappers(target.body), depth + 1, sourceCode);
-    // A helper that throws before it returns hands the throw to the `await`; every `return`
-    // it has, at any depth, must give a promise that cannot reject.
-    if (containsThrow(target)) return false;
-    const returns = returnsOf(target);
+  if (ts.isNewExpression(node)) {
+    const executor = node.arguments?.[0];
     return (
-      returns.length > 0 &&
-      returns.every(
-        (statement) =>
-          statement.argument != null && resolvesOnly(skipWrappers(statement.argument), depth + 1, sourceCode),
-      )
+      executor !== undefined &&
+      constructsPromise(program, node) &&
+      isFunctionLiteral(executor) &&
+      executor.parameters.length < 2 &&
+      !mayReject(program, executor)
     );
   }
-  return false;
-}
-
-/** The function a call invokes, when it is declared in this file: `f()`, `this.m()`. */
-function calledFunction(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | null {
-  const callee = skipWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    const def = ASTUtils.findVariable(sourceCode.getScope(callee), callee.name)?.defs[0];
-    if (def?.type === TSESLint.Scope.DefinitionType.FunctionName && isFunctionNode(def.node)) return def.node;
-    if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init && isFunctionNode(def.node.init)) {
-      return def.node.init;
-    }
-    return null;
+  if (ts.isIdentifier(node)) {
+    const initializer = constInitializer(program, node);
+    return initializer !== undefined && resolvesOnly(program, initializer, depth + 1);
   }
+  if (!ts.isCallExpression(node)) return false;
+  // `p.catch(() => undefined)`: the handler turns every rejection into a value.
+  const callee = skipOuterExpressions(node.expression);
+  const handler = node.arguments[0];
   if (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'catch' &&
+    handler !== undefined &&
+    isFunctionLiteral(handler) &&
+    !mayReject(program, handler)
   ) {
-    const name = memberName(callee);
-    let body: TSESTree.Node | undefined = call.parent;
-    while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
-    const method = body?.body.find(
-      (member): member is TSESTree.MethodDefinition =>
-        member.type === AST_NODE_TYPES.MethodDefinition && keyName(member.key, member.computed) === name,
-    );
-    return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : null;
+    return true;
   }
-  return null;
+  const target = calledImplementation(program, node);
+  if (!target || isAsyncFunction(target) || ts.isConstructorDeclaration(target)) return false;
+  if (!ts.isBlock(target.body)) return resolvesOnly(program, target.body, depth + 1);
+  // A helper that throws before it returns hands the throw to the `await`; every `return`
+  // it has, at any depth, must give a promise that cannot reject.
+  if (containsThrow(target.body)) return false;
+  const returns = returnsOf(target.body);
+  return (
+    returns.length > 0 &&
+    returns.every((r) => r.expression !== undefined && resolvesOnly(program, r.expression, depth + 1))
+  );
 }
 
-/** A `throw` statement in a function's own body (not in functions nested in it). */
-/** The `return` statements of `fn`, not of the functions nested in it. */
-function returnsOf(fn: FunctionNode): TSESTree.ReturnStatement[] {
-  const found: TSESTree.ReturnStatement[] = [];
-  walk(
-    fn.body,
-    (node) => {
-      if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
-    },
-    { intoFunctions: false },
+/**
+ * `new Promise(…)`, or `new P(…)` of a subclass of it whose constructor (if it
+ * declares one) only hands its first parameter to `super`: both run the
+ * executor as a promise does. Known by the declarations the checker resolves,
+ * not by the name at the call.
+ */
+function constructsPromise(program: ts.Program, construction: ts.NewExpression): boolean {
+  const checker = program.getTypeChecker();
+  const isPromiseConstructor = (declaration: ts.Declaration | undefined): boolean =>
+    declaration !== undefined &&
+    ts.isConstructSignatureDeclaration(declaration) &&
+    isBuiltinFile(program, declaration.getSourceFile()) &&
+    constructedBuiltin(declaration) === 'new PromiseConstructor';
+  const declaration = checker.getResolvedSignature(construction)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration)) return false;
+  if (isPromiseConstructor(declaration)) return true;
+  if (!ts.isConstructorDeclaration(declaration) || !declaration.body) return false;
+  const [only, ...rest] = declaration.body.statements;
+  const first = declaration.parameters[0];
+  if (!only || rest.length > 0 || !first || !ts.isIdentifier(first.name) || !ts.isExpressionStatement(only)) {
+    return false;
+  }
+  const call = only.expression;
+  if (!ts.isCallExpression(call) || call.expression.kind !== ts.SyntaxKind.SuperKeyword) return false;
+  const [passed, ...others] = call.arguments;
+  return (
+    others.length === 0 &&
+    passed !== undefined &&
+    ts.isIdentifier(passed) &&
+    passed.text === first.name.text &&
+    isPromiseConstructor(checker.getResolvedSignature(call)?.declaration)
   );
+}
+
+function isFunctionLiteral(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+/** The initializer of the `const` an identifier names. */
+function constInitializer(program: ts.Program, id: ts.Identifier): ts.Expression | undefined {
+  const declaration = program.getTypeChecker().getSymbolAtLocation(id)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
+  const list = declaration.parent;
+  return ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const ? declaration.initializer : undefined;
+}
+
+/** Visits `node` and what it holds, not the functions nested in it; stops when `visit` returns true. */
+function someOwn(node: ts.Node, visit: (n: ts.Node) => boolean): boolean {
+  const walk = (n: ts.Node): boolean => {
+    if (visit(n)) return true;
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return false;
+    return ts.forEachChild(n, walk) === true;
+  };
+  return ts.forEachChild(node, walk) === true;
+}
+
+/** The `return` statements of a body, not of the functions nested in it. */
+function returnsOf(body: ts.Block): ts.ReturnStatement[] {
+  const found: ts.ReturnStatement[] = [];
+  someOwn(body, (n) => {
+    if (ts.isReturnStatement(n)) found.push(n);
+    return false;
+  });
   return found;
+}
+
+function containsThrow(body: ts.Node): boolean {
+  return someOwn(body, (n) => ts.isThrowStatement(n));
 }
 
 /**
  * A `throw` in `fn`, or a `Promise.reject(…)` it makes (`(error) => Promise.reject(error)`):
  * as an executor or a `.catch` handler, the promise then rejects.
  */
-function mayReject(fn: FunctionNode): boolean {
-  if (containsThrow(fn)) return true;
-  let rejects = false;
-  walk(
-    fn.body,
-    (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const callee = skipWrappers(node.callee);
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier &&
-        (skipWrappers(callee.object) as TSESTree.Identifier).name === 'Promise' &&
-        memberName(callee) === 'reject'
-      ) {
-        rejects = true;
-      }
-    },
-    { intoFunctions: false },
-  );
-  return rejects;
-}
-
-function containsThrow(fn: FunctionNode): boolean {
-  let found = false;
-  walk(
-    fn.body,
-    (node) => {
-      if (node.type === AST_NODE_TYPES.ThrowStatement) found = true;
-    },
-    { intoFunctions: false },
-  );
-  return found;
+function mayReject(program: ts.Program, fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  const body = fn.body;
+  const rejects = (n: ts.Node): boolean => {
+    if (ts.isThrowStatement(n)) return true;
+    return ts.isCallExpression(n) && calledBuiltin(program, n) === 'PromiseConstructor.reject';
+  };
+  return rejects(body) || someOwn(body, rejects);
 }

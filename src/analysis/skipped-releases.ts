@@ -172,7 +172,7 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
       !releaseNodes.some((r) => contains(candidate.node, r)) &&
       !inFinallyAfterRelease(candidate.node, acquire.node, releaseNodes) &&
       !cleanupStepBefore(candidate.node, releaseNodes) &&
-      !neverRejects(candidate.node, sourceCode),
+      !neverRejects(candidate.node, services),
   );
   // Whether a call can throw reads the function it runs: asked last, and only of the candidates
   // the answer is needed for (the first unprotected one decides).

@@ -1,6 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
+import { calledImplementation, constructedBuiltin } from './callees.js';
 import { builtinName, isBuiltinFile } from './types.js';
 import { IN_PLACE_ARRAY_METHODS, NON_THROWING_BUILTINS } from './vocabulary.js';
 
@@ -52,49 +53,15 @@ function tsCallCannotThrow(program: ts.Program, call: ts.CallExpression | ts.New
     }
     return false;
   }
-  if (file.isDeclarationFile || depth <= 0) return false;
-  const implementation = withBody(declaration);
+  if (depth <= 0) return false;
+  const implementation = calledImplementation(program, call);
   if (!implementation) return false;
   return argumentsCannotThrow(program, call, depth) && bodyCannotThrow(program, implementation, depth - 1);
-}
-
-/** `new Map()`: the construct signature of `MapConstructor`, named `new MapConstructor`. */
-function constructedBuiltin(declaration: ts.ConstructSignatureDeclaration): string | undefined {
-  const container = declaration.parent;
-  return ts.isInterfaceDeclaration(container) ? `new ${container.name.text}` : undefined;
 }
 
 /** The arguments are evaluated before the call: they must not throw either. */
 function argumentsCannotThrow(program: ts.Program, call: ts.CallExpression | ts.NewExpression, depth: number): boolean {
   return (call.arguments ?? []).every((argument) => nodeCannotThrow(program, argument, depth));
-}
-
-/** The declaration itself when it has a body, or the implementation beside its overloads. */
-function withBody(declaration: ts.SignatureDeclaration): ts.FunctionLikeDeclaration | undefined {
-  if (hasBody(declaration)) return declaration as ts.FunctionLikeDeclaration;
-  const parent: ts.Node = declaration.parent;
-  const siblings: readonly ts.Node[] | undefined =
-    ts.isFunctionDeclaration(declaration) && ts.isSourceFile(parent)
-      ? parent.statements
-      : ts.isMethodDeclaration(declaration) && (ts.isClassDeclaration(parent) || ts.isClassExpression(parent))
-        ? parent.members
-        : undefined;
-  const name = declaration.name?.getText();
-  const found = siblings?.find(
-    (d) => hasBody(d) && d.kind === declaration.kind && (d as ts.FunctionLikeDeclaration).name?.getText() === name,
-  );
-  return found as ts.FunctionLikeDeclaration | undefined;
-}
-
-function hasBody(d: ts.Node): boolean {
-  return (
-    (ts.isFunctionDeclaration(d) ||
-      ts.isMethodDeclaration(d) ||
-      ts.isFunctionExpression(d) ||
-      ts.isArrowFunction(d) ||
-      ts.isConstructorDeclaration(d)) &&
-    d.body !== undefined
-  );
 }
 
 function bodyCannotThrow(program: ts.Program, fn: ts.FunctionLikeDeclaration, depth: number): boolean {

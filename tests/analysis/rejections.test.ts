@@ -16,7 +16,7 @@ const probe = ESLintUtils.RuleCreator.withoutDocs<[], 'verdict'>({
       'CallExpression[callee.name="probe"]'(node: TSESTree.CallExpression) {
         const [arg] = node.arguments;
         if (!arg) return;
-        const verdict = neverRejects(arg, context.sourceCode) ? 'never rejects' : 'may reject';
+        const verdict = neverRejects(arg, ESLintUtils.getParserServices(context)) ? 'never rejects' : 'may reject';
         context.report({ node, messageId: 'verdict', data: { verdict } });
       },
     };
@@ -85,8 +85,8 @@ typedRuleTester().run('rejections probe', probe, {
     },
     {
       // A function or method of this file that returns such a promise, with one \`return\` or an
-      // expression body; an async one, one with two returns, one declared elsewhere, and an
-      // arrow-valued field are not followed.
+      // expression body, or an arrow-valued field (the checker resolves the call to it); an async
+      // one, one whose returns are not all such promises, and one declared without a body are not followed.
       code: `${prelude}function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -115,7 +115,7 @@ async function run(): Promise<void> {
   probe(await Promise.resolve());
 }
 `,
-      errors: [never(17), may(18), never(22), never(23), may(24), may(25), may(26)],
+      errors: [never(17), never(18), never(22), never(23), may(24), may(25), may(26)],
     },
     {
       // An executor with a \`throw\` rejects its promise, and a helper that throws before its
@@ -146,6 +146,31 @@ async function run(): Promise<void> {
 }
 `,
       errors: [may(8)],
+    },
+    {
+      // Functions of another file of the program, through the checker: \`delay\` returns a
+      // resolve-only promise; \`pause\` one of a \`Promise\` subclass that hands its executor to
+      // \`super\`; \`deadline\` is async and throws. A subclass whose constructor wraps the executor
+      // may reject however it is called.
+      code: `import { deadline, delay, pause } from './timer-helpers.js';
+${prelude}class Wrapped<T> extends Promise<T> {
+  constructor(executor: (resolve: (value: T) => void) => void) {
+    super((resolve, reject) => { try { executor(resolve); } catch (error) { reject(error); } });
+  }
+}
+async function run(): Promise<void> {
+  probe(await delay(1));
+  probe(await pause(1));
+  probe(await deadline(1));
+  probe(await new Wrapped<void>((resolve) => setTimeout(resolve, 1)));
+}
+`,
+      errors: [
+        { ...never(0), line: 12 },
+        { ...never(0), line: 13 },
+        { ...may(0), line: 14 },
+        { ...may(0), line: 15 },
+      ],
     },
     {
       // A \`.catch\` handler that returns a rejected promise rejects the chain all the same.
