@@ -337,12 +337,13 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
   const isMember = !ts.isVariableDeclaration(name.parent) && !ts.isFunctionDeclaration(name.parent);
   const calls: ts.CallExpression[] = [];
   const reactions: ts.CallExpression[] = [];
-  for (const file of files) {
-    // Most files never mention the name: a text search spares indexing them.
-    if (file !== own && !file.text.includes(name.text)) continue;
+  // Most files never mention the name: a text search spares indexing them.
+  const mentioning = files.filter((file) => file === own || file.text.includes(name.text));
+  // `export { f as g }`, `import { f as g }`: callers use another name. Seen in the syntax alone,
+  // so it is asked of every file before the checker resolves any use.
+  if (mentioning.some((file) => isRenamedIn(file, name.text))) return INCOMPLETE;
+  for (const file of mentioning) {
     const uses = namedUses(program, file, name.text);
-    // `export { f as g }`, `import { f as g }`: callers use another name.
-    if (uses.renamed) return INCOMPLETE;
     const mine = usesOf(uses, target);
     // A member of that name on a receiver the checker cannot type, or declared by an interface that
     // classes implement: code we cannot see may call it.
@@ -379,8 +380,6 @@ interface NamedUses {
   byDeclaration: ReadonlyMap<ts.Declaration, readonly number[]>;
   /** Uses whose member is unknown (untyped receiver) or declared by the program's own interface or type literal. */
   unsure: readonly number[];
-  /** Some occurrence is renamed by an import or export (`{ f as g }`). */
-  renamed: boolean;
 }
 
 const namedUseCaches = new WeakMap<ts.Program, WeakMap<ts.SourceFile, Map<string, NamedUses>>>();
@@ -403,14 +402,12 @@ function namedUses(program: ts.Program, file: ts.SourceFile, name: string): Name
   const bySymbol = new Map<ts.Symbol, number[]>();
   const byDeclaration = new Map<ts.Declaration, number[]>();
   const unsure: number[] = [];
-  let renamed = false;
   const add = <K>(map: Map<K, number[]>, key: K, index: number): void => {
     const list = map.get(key);
     if (list) list.push(index);
     else map.set(key, [index]);
   };
   for (const id of occurrences(file, name)) {
-    if ((ts.isImportSpecifier(id.parent) || ts.isExportSpecifier(id.parent)) && id.parent.propertyName) renamed = true;
     if (isPassThrough(id)) continue;
     const index = ids.length;
     ids.push(id);
@@ -423,9 +420,21 @@ function namedUses(program: ts.Program, file: ts.SourceFile, name: string): Name
     for (const declaration of symbol.declarations ?? []) add(byDeclaration, declaration, index);
     if (isSignatureMember(program, symbol)) unsure.push(index);
   }
-  const uses: NamedUses = { ids, bySymbol, byDeclaration, unsure, renamed };
+  const uses: NamedUses = { ids, bySymbol, byDeclaration, unsure };
   byName.set(name, uses);
   return uses;
+}
+
+/** Is some occurrence of `name` in `file` renamed by an import or export (`{ f as g }`)? */
+function isRenamedIn(file: ts.SourceFile, name: string): boolean {
+  // Only a file whose text has `name as` or `as name` can: the text is searched before the name's
+  // occurrences are looked up in the tree (a common name appears in most files, renamed in few).
+  const escaped = name.replace(/[$]/g, '\\$&');
+  if (!new RegExp(`(?:^|[^\\w$#])${escaped}\\s+as\\s|\\sas\\s+${escaped}(?![\\w$])`).test(file.text)) return false;
+  return occurrences(file, name).some(
+    (id) =>
+      (ts.isImportSpecifier(id.parent) || ts.isExportSpecifier(id.parent)) && id.parent.propertyName !== undefined,
+  );
 }
 
 /**

@@ -76,8 +76,12 @@ function defaulted(key = 'none'): void { probe(key); }
 defaulted();
 defaulted('other');
 function never(key: string): void { probe(key); }
+function aliased(key: string): void { probe(key); }
+aliased('a');
+export { aliased as label };
 `,
-      errors: [bounded(1), open(4), open(7), open(10), bounded(12), open(15)],
+      // \`aliased\` is exported under another name: importers call it by that name, with anything.
+      errors: [bounded(1), open(4), open(7), open(10), bounded(12), open(15), open(16)],
     },
     {
       // Through methods, a chain of helpers, and recursion.
