@@ -4,7 +4,7 @@
  * pairs are matched by ownership rather than by method name alone.
  */
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, outermostAlias, skipWrappers, thisMember, walk } from './ast.js';
 import { DISPOSE_METHODS } from './vocabulary.js';
 
@@ -111,6 +111,58 @@ function entrySite(node: TSESTree.Node, recv: string, key: string, receiver: TSE
   return { kind: 'entry', node, pairKey: `entry:${recv}:${key}`, receiver, ownerKey: `entry:${recv}` };
 }
 
+/**
+ * What can pair at all in a file, read once from its tokens: the names that
+ * receive a dispose-method call (`name.close()`, `name?.end()`, `(name as T).destroy()`),
+ * and whether any call takes a handle (`.acquire(`, `.connect(`, …). A
+ * `const x = call()` is a disposable candidate only when its name is among
+ * the first, and a plain call `release()` a handle's release only when the
+ * second holds: most calls of a file are neither, and need no position.
+ * The names are a superset of those the releases use, so no pair is lost.
+ */
+interface Pairable {
+  disposableNames: ReadonlySet<string>;
+  takesHandles: boolean;
+}
+
+const pairables = new WeakMap<Readonly<TSESLint.SourceCode>, Pairable>();
+
+function pairable(sourceCode: Readonly<TSESLint.SourceCode>): Pairable {
+  const known = pairables.get(sourceCode);
+  if (known) return known;
+  const tokens = sourceCode.ast.tokens;
+  const disposableNames = new Set<string>();
+  let takesHandles = false;
+  const isPunctuator = (token: TSESTree.Token | undefined, value: string): boolean =>
+    token?.type === AST_TOKEN_TYPES.Punctuator && token.value === value;
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    const token = tokens[i] as TSESTree.Token;
+    if (token.type !== AST_TOKEN_TYPES.Identifier || !isPunctuator(tokens[i + 1], '(')) continue;
+    const dot = tokens[i - 1];
+    if (!isPunctuator(dot, '.') && !isPunctuator(dot, '?.')) continue;
+    if (HANDLE_ACQUIRES.has(token.value)) takesHandles = true;
+    if (!DISPOSE_METHODS.has(token.value)) continue;
+    // The receiver: a name, a name with `!`, or the first name inside the parentheses that end there.
+    let at = i - 2;
+    if (isPunctuator(tokens[at], '!')) at--;
+    if (isPunctuator(tokens[at], ')')) {
+      let depth = 0;
+      for (; at >= 0; at--) {
+        const t = tokens[at] as TSESTree.Token;
+        if (isPunctuator(t, ')')) depth++;
+        else if (isPunctuator(t, '(') && --depth === 0) break;
+      }
+      at++;
+      while (isPunctuator(tokens[at], '(')) at++;
+    }
+    const receiver = tokens[at];
+    if (receiver?.type === AST_TOKEN_TYPES.Identifier) disposableNames.add(receiver.value);
+  }
+  const found = { disposableNames, takesHandles };
+  pairables.set(sourceCode, found);
+  return found;
+}
+
 /** Recognises an acquire at a call, update or assignment node. */
 export function acquireAt(
   node: TSESTree.Node,
@@ -129,7 +181,7 @@ export function acquireAt(
     const handle = storedIn(node, sourceCode);
     return handle ? { kind: 'timer', node, pairKey: `timer:${handle}`, receiver: null } : null;
   }
-  if (!receiver) return disposableAt(node);
+  if (!receiver) return disposableAt(node, sourceCode);
   // The receiver's text only for the calls that name it in a pair key: most calls are none of these.
   const recv = (): string => textOf(receiver, sourceCode);
   const [first, second, third] = node.arguments;
@@ -155,7 +207,7 @@ export function acquireAt(
   }
   const custom = pairs.find((pair) => pair.acquire === name);
   if (custom) return { kind: 'custom', node, pairKey: `custom:${custom.acquire}:${recv()}`, receiver };
-  return disposableAt(node);
+  return disposableAt(node, sourceCode);
 }
 
 /**
@@ -165,9 +217,11 @@ export function acquireAt(
  * `[Symbol.asyncDispose]`), which it asks the checker once a release of the
  * handle has been found. `using` declarations release themselves.
  */
-function disposableAt(node: TSESTree.CallExpression): ResourceSite | null {
+function disposableAt(node: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): ResourceSite | null {
+  const { disposableNames } = pairable(sourceCode);
   const declarator = holdingDeclarator(node);
   if (declarator) {
+    if (!disposableNames.has(declarator.id.name)) return null;
     return { kind: 'disposable', node, pairKey: `disposable:${declarator.id.name}`, receiver: declarator.id };
   }
   // `handle = await open(…)` into a variable declared before (`let handle: FileHandle | null = null`).
@@ -177,7 +231,8 @@ function disposableAt(node: TSESTree.CallExpression): ResourceSite | null {
     parent?.type === AST_NODE_TYPES.AssignmentExpression &&
     parent.operator === '=' &&
     parent.right === outer &&
-    parent.left.type === AST_NODE_TYPES.Identifier
+    parent.left.type === AST_NODE_TYPES.Identifier &&
+    disposableNames.has(parent.left.name)
   ) {
     return { kind: 'disposable', node, pairKey: `disposable:${parent.left.name}`, receiver: parent.left };
   }
@@ -203,7 +258,9 @@ export function releaseAt(
   }
   // `release()`, the function an awaited `mutex.acquire()` returned.
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    return { kind: 'lock', node, pairKey: `handle:${callee.name}`, receiver: null };
+    return pairable(sourceCode).takesHandles
+      ? { kind: 'lock', node, pairKey: `handle:${callee.name}`, receiver: null }
+      : null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const receiver = skipWrappers(callee.object);

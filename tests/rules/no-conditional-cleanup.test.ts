@@ -1910,6 +1910,54 @@ export async function firstByte(path: string): Promise<number> {
         },
       ],
     },
+    // The release's receiver through an assertion or a non-null mark is still the handle's variable.
+    {
+      code: `${prelude}import { open, type FileHandle } from 'node:fs/promises';
+export async function firstByte(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, 0);
+  await (handle as FileHandle).close();
+  return buffer[0] ?? 0;
+}
+export async function lastByte(path: string): Promise<number> {
+  let file: FileHandle | undefined;
+  file = await open(path, 'r');
+  const { buffer } = await file.read(Buffer.alloc(1), 0, 1, 0);
+  await file!.close();
+  return buffer[0] ?? 0;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 8,
+          column: 9,
+          data: {
+            release: '(handle as FileHandle).close()',
+            thrower: '`await handle.read(Buffer.alloc(1), …)`',
+            throwLine: '7',
+            resource: 'the handle opened by',
+            acquire: 'open(path, …)',
+            line: '6',
+            stays: 'stays open',
+          },
+        },
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 15,
+          column: 9,
+          data: {
+            release: 'file!.close()',
+            thrower: '`await file.read(Buffer.alloc(1), …)`',
+            throwLine: '14',
+            resource: 'the handle opened by',
+            acquire: 'open(path, …)',
+            line: '13',
+            stays: 'stays open',
+          },
+        },
+      ],
+    },
     // The fix moves the close into finally when nothing declared in between is used after it.
     {
       code: `${prelude}import { open } from 'node:fs/promises';
