@@ -127,38 +127,39 @@ interface Pairable {
 
 const pairables = new WeakMap<Readonly<TSESLint.SourceCode>, Pairable>();
 
+/** `.close(`, `?.end (`: a call of a dispose method; the groups end where the method's name starts. */
+const DISPOSE_CALL = new RegExp(String.raw`(\??\.)(\s*)(?:${[...DISPOSE_METHODS].join('|')})\s*\(`, 'g');
+/** `.acquire(`, `.lock(`, …: a call that takes a handle. */
+const HANDLE_CALL = new RegExp(String.raw`\??\.\s*(?:${[...HANDLE_ACQUIRES].join('|')})\s*\(`);
+
 function pairable(sourceCode: Readonly<TSESLint.SourceCode>): Pairable {
   const known = pairables.get(sourceCode);
   if (known) return known;
-  const tokens = sourceCode.ast.tokens;
+  const text = sourceCode.text;
   const disposableNames = new Set<string>();
-  let takesHandles = false;
-  const isPunctuator = (token: TSESTree.Token | undefined, value: string): boolean =>
+  const isPunctuator = (token: TSESTree.Token | null, value: string): boolean =>
     token?.type === AST_TOKEN_TYPES.Punctuator && token.value === value;
-  for (let i = 2; i + 1 < tokens.length; i++) {
-    const token = tokens[i] as TSESTree.Token;
-    if (token.type !== AST_TOKEN_TYPES.Identifier || !isPunctuator(tokens[i + 1], '(')) continue;
-    const dot = tokens[i - 1];
-    if (!isPunctuator(dot, '.') && !isPunctuator(dot, '?.')) continue;
-    if (HANDLE_ACQUIRES.has(token.value)) takesHandles = true;
-    if (!DISPOSE_METHODS.has(token.value)) continue;
+  // The text finds the few dispose calls; the tokens around each give its receiver (a match in a
+  // string or comment starts no token and is skipped).
+  for (const match of text.matchAll(DISPOSE_CALL)) {
+    const method = sourceCode.getTokenByRangeStart(match.index + (match[1]?.length ?? 0) + (match[2]?.length ?? 0));
+    if (method?.type !== AST_TOKEN_TYPES.Identifier) continue;
     // The receiver: a name, a name with `!`, or the first name inside the parentheses that end there.
-    let at = i - 2;
-    if (isPunctuator(tokens[at], '!')) at--;
-    if (isPunctuator(tokens[at], ')')) {
+    let receiver = sourceCode.getTokenBefore(sourceCode.getTokenBefore(method) ?? method);
+    if (isPunctuator(receiver, '!')) receiver = receiver && sourceCode.getTokenBefore(receiver);
+    if (receiver && isPunctuator(receiver, ')')) {
       let depth = 0;
-      for (; at >= 0; at--) {
-        const t = tokens[at] as TSESTree.Token;
-        if (isPunctuator(t, ')')) depth++;
-        else if (isPunctuator(t, '(') && --depth === 0) break;
+      let open: TSESTree.Token | null = receiver;
+      for (; open; open = sourceCode.getTokenBefore(open)) {
+        if (isPunctuator(open, ')')) depth++;
+        else if (isPunctuator(open, '(') && --depth === 0) break;
       }
-      at++;
-      while (isPunctuator(tokens[at], '(')) at++;
+      receiver = open && sourceCode.getTokenAfter(open);
+      while (receiver && isPunctuator(receiver, '(')) receiver = sourceCode.getTokenAfter(receiver);
     }
-    const receiver = tokens[at];
     if (receiver?.type === AST_TOKEN_TYPES.Identifier) disposableNames.add(receiver.value);
   }
-  const found = { disposableNames, takesHandles };
+  const found = { disposableNames, takesHandles: HANDLE_CALL.test(text) };
   pairables.set(sourceCode, found);
   return found;
 }
@@ -184,7 +185,10 @@ export function acquireAt(
   if (!receiver) return disposableAt(node, sourceCode);
   // The receiver's text only for the calls that name it in a pair key: most calls are none of these.
   const recv = (): string => textOf(receiver, sourceCode);
-  const [first, second, third] = node.arguments;
+  const args = node.arguments;
+  const first = args[0];
+  const second = args[1];
+  const third = args[2];
   if ((name === 'set' || name === 'add') && first) {
     return entrySite(node, recv(), textOf(first, sourceCode), receiver);
   }
@@ -205,7 +209,7 @@ export function acquireAt(
     if (name === 'lock') return { kind: 'lock', node, pairKey: `lock:lock:${recv()}`, receiver: null };
     return null;
   }
-  const custom = pairs.find((pair) => pair.acquire === name);
+  const custom = pairs.length > 0 ? pairs.find((pair) => pair.acquire === name) : undefined;
   if (custom) return { kind: 'custom', node, pairKey: `custom:${custom.acquire}:${recv()}`, receiver };
   return disposableAt(node, sourceCode);
 }
@@ -252,7 +256,9 @@ export function releaseAt(
   const callee = skipWrappers(node.callee);
   const name = calleeName(callee);
   if (name === null) return null;
-  const [first, second] = node.arguments;
+  const args = node.arguments;
+  const first = args[0];
+  const second = args[1];
   if (CLEAR_TIMERS.has(name) && first) {
     return { kind: 'timer', node, pairKey: `timer:${textOf(first, sourceCode)}`, receiver: null };
   }
@@ -291,7 +297,7 @@ export function releaseAt(
     const keys = [asHandle, asLock, asDisposable, given].filter((key) => key !== null);
     return { kind: 'lock', node, pairKey: keys.join('|'), receiver: null };
   }
-  const custom = pairs.find((pair) => pair.release === name);
+  const custom = pairs.length > 0 ? pairs.find((pair) => pair.release === name) : undefined;
   if (custom) return { kind: 'custom', node, pairKey: `custom:${custom.acquire}:${recv()}`, receiver };
   if (asDisposable) return { kind: 'disposable', node, pairKey: asDisposable, receiver: null };
   return null;
