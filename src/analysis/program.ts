@@ -427,14 +427,44 @@ function namedUses(program: ts.Program, file: ts.SourceFile, name: string): Name
 
 /** Is some occurrence of `name` in `file` renamed by an import or export (`{ f as g }`)? */
 function isRenamedIn(file: ts.SourceFile, name: string): boolean {
-  // Only a file whose text has `name as` or `as name` can: the text is searched before the name's
-  // occurrences are looked up in the tree (a common name appears in most files, renamed in few).
-  const escaped = name.replace(/[$]/g, '\\$&');
-  if (!new RegExp(`(?:^|[^\\w$#])${escaped}\\s+as\\s|\\sas\\s+${escaped}(?![\\w$])`).test(file.text)) return false;
-  return occurrences(file, name).some(
-    (id) =>
-      (ts.isImportSpecifier(id.parent) || ts.isExportSpecifier(id.parent)) && id.parent.propertyName !== undefined,
-  );
+  return renamedNames(file).has(name);
+}
+
+const renamedNameSets = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/**
+ * Both names of every `{ a as b }` of a file's imports and exports, read once
+ * per `SourceFile` from its import and export declarations (at the top, or in
+ * a `declare module` or namespace body): the only places a name is renamed.
+ */
+function renamedNames(file: ts.SourceFile): ReadonlySet<string> {
+  let names = renamedNameSets.get(file);
+  if (names) return names;
+  const found = new Set<string>();
+  const visit = (statements: readonly ts.Statement[]): void => {
+    for (const statement of statements) {
+      let specifiers: readonly (ts.ImportSpecifier | ts.ExportSpecifier)[] = [];
+      if (ts.isImportDeclaration(statement)) {
+        const bindings = statement.importClause?.namedBindings;
+        if (bindings && ts.isNamedImports(bindings)) specifiers = bindings.elements;
+      } else if (ts.isExportDeclaration(statement) && statement.exportClause) {
+        if (ts.isNamedExports(statement.exportClause)) specifiers = statement.exportClause.elements;
+      } else if (ts.isModuleDeclaration(statement)) {
+        let body = statement.body;
+        while (body && ts.isModuleDeclaration(body)) body = body.body;
+        if (body && ts.isModuleBlock(body)) visit(body.statements);
+      }
+      for (const specifier of specifiers) {
+        if (!specifier.propertyName) continue;
+        found.add(specifier.propertyName.text);
+        found.add(specifier.name.text);
+      }
+    }
+  };
+  visit(file.statements);
+  names = found;
+  renamedNameSets.set(file, names);
+  return names;
 }
 
 /**
