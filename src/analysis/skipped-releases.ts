@@ -171,12 +171,12 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
     (candidate) =>
       !releaseNodes.some((r) => contains(candidate.node, r)) &&
       !inFinallyAfterRelease(candidate.node, acquire.node, releaseNodes) &&
-      !cleanupStepBefore(candidate.node, releaseNodes) &&
-      !neverRejects(candidate.node, services),
+      !cleanupStepBefore(candidate.node, releaseNodes),
   );
-  // Whether a call can throw reads the function it runs: asked last, and only of the candidates
-  // the answer is needed for (the first unprotected one decides).
-  const mayThrow = (candidate: Position): boolean => !callCannotThrow(candidate.node, services);
+  // Whether an awaited promise can reject, or a call throw, reads the function it runs: asked last,
+  // and only of the candidates the answer is needed for (the first unprotected one decides).
+  const mayThrow = (candidate: Position): boolean =>
+    !neverRejects(candidate.node, services) && !callCannotThrow(candidate.node, services);
   // An acquire inside a promise executor has no statement of its own function to start a `try` after.
   const movable = executed === null && placements.length === 1 && placements[0]?.kind === 'direct';
   // `count++; if (count > max) throw …`: an assertion on the resource itself; when it
