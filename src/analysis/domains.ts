@@ -10,6 +10,7 @@
  * the program (through the program index).
  */
 import ts from 'typescript';
+import { calledImplementation } from './callees.js';
 import {
   argumentFor,
   callSitesOf,
@@ -101,11 +102,9 @@ function isLibrary(program: ts.Program, name: ts.Node): boolean {
  * Its parameters take the domain of all its calls, this one included.
  */
 function returnsBounded(program: ts.Program, call: ts.CallExpression, depth: number, seen: Set<ts.Node>): boolean {
-  const declaration = program.getTypeChecker().getResolvedSignature(call)?.declaration;
-  if (!declaration || ts.isJSDocSignature(declaration) || !('body' in declaration) || !declaration.body) return false;
-  const file = declaration.getSourceFile();
-  if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) return false;
-  const body = declaration.body;
+  const implementation = calledImplementation(program, call);
+  if (!implementation) return false;
+  const body = implementation.body;
   if (!ts.isBlock(body)) return bounded(program, body, depth + 1, seen);
   const returns: ts.Expression[] = [];
   if (!collectReturns(body, returns)) return false;

@@ -9,6 +9,7 @@
  * identifiers that carry that name. Answers are cached per `Program`.
  */
 import ts from 'typescript';
+import { calledImplementation } from './callees.js';
 import { SYNC_CALLBACK_METHODS } from './ast.js';
 import { PROMISE_REACTIONS, REGISTRATIONS } from './vocabulary.js';
 
@@ -1087,10 +1088,8 @@ function findHandedCallbackCalls(program: ts.Program, fn: ts.SignatureDeclaratio
   const index = args.indexOf(outer as ts.Expression);
   if (index < 0 || argumentFor(call, index) === 'spread') return null;
   const checker = program.getTypeChecker();
-  const callee = checker.getResolvedSignature(call)?.declaration;
-  if (!callee || ts.isJSDocSignature(callee) || !('body' in callee) || !callee.body) return null;
-  const file = callee.getSourceFile();
-  if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) return null;
+  const callee = calledImplementation(program, call);
+  if (!callee) return null;
   // A method a subclass may override: the call may run the override, which may keep the callback.
   const owner = callee.parent;
   if (ts.isClassLike(owner) && !ts.isConstructorDeclaration(callee) && isExtended(program, owner)) return null;

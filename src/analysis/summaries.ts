@@ -4,6 +4,7 @@
  * call.
  */
 import ts from 'typescript';
+import { calledImplementation } from './callees.js';
 import { fieldIsEverSet, isExtended, perProgram } from './program.js';
 import { calledBuiltin } from './types.js';
 
@@ -18,21 +19,9 @@ import { calledBuiltin } from './types.js';
  */
 export const callDoesNothing: (program: ts.Program, call: ts.CallExpression) => boolean = perProgram(
   (program, call: ts.CallExpression) => {
-    const checker = program.getTypeChecker();
-    const declaration = checker.getResolvedSignature(call)?.declaration;
-    if (!declaration || ts.isJSDocSignature(declaration)) return false;
-    if (
-      !ts.isMethodDeclaration(declaration) &&
-      !ts.isFunctionDeclaration(declaration) &&
-      !ts.isFunctionExpression(declaration) &&
-      !ts.isArrowFunction(declaration)
-    ) {
-      return false;
-    }
+    const declaration = calledImplementation(program, call);
+    if (!declaration || ts.isConstructorDeclaration(declaration)) return false;
     const body = declaration.body;
-    if (!body) return false;
-    const file = declaration.getSourceFile();
-    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) return false;
     let owner: ts.ClassLikeDeclaration | null = null;
     if (ts.isMethodDeclaration(declaration)) {
       if (!ts.isClassLike(declaration.parent) || isExtended(program, declaration.parent)) return false;
@@ -135,12 +124,9 @@ function isConstant(node: ts.Expression): boolean {
  */
 export const callReturnsKeptValue: (program: ts.Program, call: ts.CallExpression) => boolean = perProgram(
   (program, call: ts.CallExpression) => {
-    const declaration = program.getTypeChecker().getResolvedSignature(call)?.declaration;
-    if (!declaration || ts.isJSDocSignature(declaration) || !ts.isMethodDeclaration(declaration)) return false;
+    const declaration = calledImplementation(program, call);
+    if (!declaration || !ts.isMethodDeclaration(declaration)) return false;
     const body = declaration.body;
-    if (!body) return false;
-    const file = declaration.getSourceFile();
-    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) return false;
     const returns: ts.Expression[] = [];
     const bare: ts.ReturnStatement[] = [];
     const visit = (node: ts.Node): void => {
