@@ -144,18 +144,18 @@ function pairable(sourceCode: Readonly<TSESLint.SourceCode>): Pairable {
   for (const match of text.matchAll(DISPOSE_CALL)) {
     const method = sourceCode.getTokenByRangeStart(match.index + (match[1]?.length ?? 0) + (match[2]?.length ?? 0));
     if (method?.type !== AST_TOKEN_TYPES.Identifier) continue;
-    // The receiver: a name, a name with `!`, or the first name inside the parentheses that end there.
+    // The receiver: a name, a name with `!`, or, when parentheses end there, every name inside them
+    // (`(handle as FileHandle)`, `(<FileHandle>handle)`: more names than the receiver, never fewer).
     let receiver = sourceCode.getTokenBefore(sourceCode.getTokenBefore(method) ?? method);
-    if (isPunctuator(receiver, '!')) receiver = receiver && sourceCode.getTokenBefore(receiver);
+    while (receiver && isPunctuator(receiver, '!')) receiver = sourceCode.getTokenBefore(receiver);
     if (receiver && isPunctuator(receiver, ')')) {
       let depth = 0;
-      let open: TSESTree.Token | null = receiver;
-      for (; open; open = sourceCode.getTokenBefore(open)) {
-        if (isPunctuator(open, ')')) depth++;
-        else if (isPunctuator(open, '(') && --depth === 0) break;
+      for (let t: TSESTree.Token | null = receiver; t; t = sourceCode.getTokenBefore(t)) {
+        if (isPunctuator(t, ')')) depth++;
+        else if (isPunctuator(t, '(') && --depth === 0) break;
+        else if (t.type === AST_TOKEN_TYPES.Identifier) disposableNames.add(t.value);
       }
-      receiver = open && sourceCode.getTokenAfter(open);
-      while (receiver && isPunctuator(receiver, '(')) receiver = sourceCode.getTokenAfter(receiver);
+      continue;
     }
     if (receiver?.type === AST_TOKEN_TYPES.Identifier) disposableNames.add(receiver.value);
   }

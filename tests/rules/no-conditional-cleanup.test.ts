@@ -1925,6 +1925,12 @@ export async function lastByte(path: string): Promise<number> {
   const { buffer } = await file.read(Buffer.alloc(1), 0, 1, 0);
   await file!.close();
   return buffer[0] ?? 0;
+}
+export async function midByte(path: string): Promise<number> {
+  const fd = await open(path, 'r');
+  const { buffer } = await fd.read(Buffer.alloc(1), 0, 1, 1);
+  await (<FileHandle>fd).close();
+  return buffer[0] ?? 0;
 }`,
       output: null,
       errors: [
@@ -1953,6 +1959,20 @@ export async function lastByte(path: string): Promise<number> {
             resource: 'the handle opened by',
             acquire: 'open(path, …)',
             line: '13',
+            stays: 'stays open',
+          },
+        },
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 21,
+          column: 9,
+          data: {
+            release: '(<FileHandle>fd).close()',
+            thrower: '`await fd.read(Buffer.alloc(1), …)`',
+            throwLine: '20',
+            resource: 'the handle opened by',
+            acquire: 'open(path, …)',
+            line: '19',
             stays: 'stays open',
           },
         },
