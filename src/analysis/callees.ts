@@ -39,9 +39,15 @@ export function implementationOf(declaration: ts.SignatureDeclaration): Implemen
         ? parent.members
         : undefined;
   const name = declaration.name?.getText();
+  const isStatic = (d: ts.Node): boolean =>
+    (ts.getCombinedModifierFlags(d as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
+  // The overloads of `static m` and of an instance `m` share a name, not an implementation.
   return siblings?.find(
     (d): d is Implementation =>
-      hasBody(d) && d.kind === declaration.kind && (d as ts.FunctionLikeDeclaration).name?.getText() === name,
+      hasBody(d) &&
+      d.kind === declaration.kind &&
+      isStatic(d) === isStatic(declaration) &&
+      (d as ts.FunctionLikeDeclaration).name?.getText() === name,
   );
 }
 

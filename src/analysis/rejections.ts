@@ -8,6 +8,7 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { calledImplementation, constructedBuiltin, isAsyncFunction, skipOuterExpressions } from './callees.js';
+import { isExtended } from './program.js';
 import { calledBuiltin, isBuiltinFile } from './types.js';
 
 /** How many names and calls are followed from the `await` to the promise. */
@@ -58,6 +59,7 @@ function resolvesOnly(program: ts.Program, expression: ts.Expression, depth: num
   }
   const target = calledImplementation(program, node);
   if (!target || isAsyncFunction(target) || ts.isConstructorDeclaration(target)) return false;
+  if (!runsWhatItNames(program, callee, target)) return false;
   if (!ts.isBlock(target.body)) return resolvesOnly(program, target.body, depth + 1);
   // A helper that throws before it returns hands the throw to the `await`; every `return`
   // it has, at any depth, must give a promise that cannot reject.
@@ -70,37 +72,91 @@ function resolvesOnly(program: ts.Program, expression: ts.Expression, depth: num
 }
 
 /**
- * `new Promise(…)`, or `new P(…)` of a subclass of it whose constructor (if it
- * declares one) only hands its first parameter to `super`: both run the
+ * Does the call run the body the checker resolved it to, whatever happens at
+ * run time? The checker answers for the type: `let step = wait` may hold
+ * another function by then, `cond ? wait : fail` has the type of `wait`, and
+ * `base.wait()` may run a subclass's override. Followed are a function
+ * declaration or a `const` that holds the function itself (imported or not),
+ * and a method or arrow field of a class nothing in the program extends.
+ */
+function runsWhatItNames(program: ts.Program, callee: ts.Expression, target: ts.Node): boolean {
+  const checker = program.getTypeChecker();
+  const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : null;
+  if (!name) return false;
+  let symbol = checker.getSymbolAtLocation(name);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.valueDeclaration;
+  if (!declaration) return false;
+  // `f()`, `utils.f()`: a function declaration, or a `const` holding the function itself.
+  if (ts.isFunctionDeclaration(declaration)) return declaration === target;
+  if (ts.isVariableDeclaration(declaration)) {
+    const list = declaration.parent;
+    return (
+      declaration.initializer !== undefined &&
+      ts.isVariableDeclarationList(list) &&
+      (list.flags & ts.NodeFlags.Const) !== 0 &&
+      skipOuterExpressions(declaration.initializer) === target
+    );
+  }
+  // `x.m()`: a method or arrow field of a class no class of the program extends.
+  const member = ts.isMethodDeclaration(target) ? target : target.parent;
+  if (declaration !== member || !(ts.isMethodDeclaration(member) || ts.isPropertyDeclaration(member))) return false;
+  return ts.isClassLike(member.parent) && !isExtended(program, member.parent);
+}
+
+/**
+ * `new Promise(…)`, or `new P(…)` of a class that extends the built-in
+ * `Promise` directly, has no constructor of its own or one that only hands its
+ * first parameter to `super`, declares no instance `then` (which `await`
+ * calls) and no instance field initialiser (which could throw): each runs the
  * executor as a promise does. Known by the declarations the checker resolves,
  * not by the name at the call.
  */
 function constructsPromise(program: ts.Program, construction: ts.NewExpression): boolean {
   const checker = program.getTypeChecker();
+  const isBuiltinPromise = (expression: ts.Expression): boolean => {
+    let symbol = checker.getSymbolAtLocation(expression);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    return (
+      symbol?.name === 'Promise' && (symbol.declarations ?? []).some((d) => isBuiltinFile(program, d.getSourceFile()))
+    );
+  };
   const isPromiseConstructor = (declaration: ts.Declaration | undefined): boolean =>
     declaration !== undefined &&
     ts.isConstructSignatureDeclaration(declaration) &&
     isBuiltinFile(program, declaration.getSourceFile()) &&
     constructedBuiltin(declaration) === 'new PromiseConstructor';
-  const declaration = checker.getResolvedSignature(construction)?.declaration;
-  if (!declaration || ts.isJSDocSignature(declaration)) return false;
-  if (isPromiseConstructor(declaration)) return true;
-  if (!ts.isConstructorDeclaration(declaration) || !declaration.body) return false;
-  const [only, ...rest] = declaration.body.statements;
-  const first = declaration.parameters[0];
+  if (!isPromiseConstructor(checker.getResolvedSignature(construction)?.declaration)) {
+    // A subclass's own constructor: checked with the class below.
+    const declaration = checker.getResolvedSignature(construction)?.declaration;
+    if (!declaration || ts.isJSDocSignature(declaration) || !ts.isConstructorDeclaration(declaration)) return false;
+  }
+  if (isBuiltinPromise(construction.expression)) return true;
+  let symbol = checker.getSymbolAtLocation(construction.expression);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.valueDeclaration;
+  if (!declaration || !ts.isClassLike(declaration)) return false;
+  const base = declaration.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  if (!base || !isBuiltinPromise(base.expression)) return false;
+  return declaration.members.every((member) => {
+    if (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) return true;
+    if (ts.isConstructorDeclaration(member)) return member.body === undefined || forwardsExecutor(member);
+    if (ts.isPropertyDeclaration(member) && member.initializer) return false;
+    return member.name === undefined || !ts.isIdentifier(member.name) || member.name.text !== 'then';
+  });
+}
+
+/** `constructor(executor) { super(executor); }` and nothing else. */
+function forwardsExecutor(constructor: ts.ConstructorDeclaration): boolean {
+  const [only, ...rest] = constructor.body?.statements ?? [];
+  const first = constructor.parameters[0];
   if (!only || rest.length > 0 || !first || !ts.isIdentifier(first.name) || !ts.isExpressionStatement(only)) {
     return false;
   }
   const call = only.expression;
   if (!ts.isCallExpression(call) || call.expression.kind !== ts.SyntaxKind.SuperKeyword) return false;
   const [passed, ...others] = call.arguments;
-  return (
-    others.length === 0 &&
-    passed !== undefined &&
-    ts.isIdentifier(passed) &&
-    passed.text === first.name.text &&
-    isPromiseConstructor(checker.getResolvedSignature(call)?.declaration)
-  );
+  return others.length === 0 && passed !== undefined && ts.isIdentifier(passed) && passed.text === first.name.text;
 }
 
 function isFunctionLiteral(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {

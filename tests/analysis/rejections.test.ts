@@ -173,6 +173,45 @@ async function run(): Promise<void> {
       ],
     },
     {
+      // The checker answers for the type, not for what runs: a \`let\` may hold another function by
+      // then, a conditional takes the type of one branch, a method may be overridden by a subclass, a
+      // static overload set is not the instance method of that name, and a subclass may override
+      // \`then\`. None of these is followed; a method of a class nothing extends is.
+      code: `${prelude}function wait(): Promise<void> { return new Promise((resolve) => setTimeout(resolve, 1)); }
+function fail(): Promise<void> { return Promise.reject(new Error('no')); }
+let step = wait;
+export function arm(): void { step = fail; }
+declare const cond: boolean;
+const either = cond ? wait : fail;
+class Base { wait(): Promise<void> { return new Promise<void>((resolve) => setTimeout(resolve, 1)); } }
+class Failing extends Base { override wait(): Promise<void> { return Promise.reject(new Error('no')); } }
+declare const base: Base;
+class Sole { wait(): Promise<void> { return new Promise<void>((resolve) => setTimeout(resolve, 1)); } }
+declare const sole: Sole;
+class Twin {
+  m(): Promise<void> { return new Promise((resolve) => setTimeout(resolve, 1)); }
+  static m(x: number): Promise<void>;
+  static m(x: string): Promise<void>;
+  static m(x: unknown): Promise<void> { return Promise.reject(x); }
+}
+class Thenless<T> extends Promise<T> {
+  override then<A = T, B = never>(): Promise<A | B> { return Promise.reject(new Error('no')); }
+}
+class Quiet<T> extends Promise<T> {}
+async function run(): Promise<void> {
+  probe(await step());
+  probe(await either());
+  probe(await base.wait());
+  probe(await sole.wait());
+  probe(await Twin.m(1));
+  probe(await new Thenless<void>((resolve) => resolve()));
+  probe(await new Quiet<void>((resolve) => resolve()));
+  probe(await new Failing().wait());
+}
+`,
+      errors: [may(23), may(24), may(25), never(26), may(27), may(28), never(29), may(30)],
+    },
+    {
       // A \`.catch\` handler that returns a rejected promise rejects the chain all the same.
       code: `${prelude}async function run(): Promise<void> {
   probe(await work().catch((error: unknown) => Promise.reject(error)));
