@@ -10,7 +10,7 @@
  * the program (through the program index).
  */
 import ts from 'typescript';
-import { calledImplementation } from './callees.js';
+import { calledImplementation, skipOuterExpressions } from './callees.js';
 import {
   argumentFor,
   callSitesOf,
@@ -32,7 +32,7 @@ export function hasBoundedDomain(program: ts.Program, expression: ts.Expression)
 }
 
 function bounded(program: ts.Program, expression: ts.Expression, depth: number, seen: Set<ts.Node>): boolean {
-  const node = skipOuter(expression);
+  const node = skipOuterExpressions(expression);
   if (seen.has(node)) return true;
   seen.add(node);
   if (isLiteral(node)) return true;
@@ -64,7 +64,7 @@ function builtinOfBounded(program: ts.Program, call: ts.CallExpression, depth: n
   const next = (e: ts.Expression): boolean => bounded(program, e, depth + 1, seen);
   const argumentsBounded = (): boolean =>
     call.arguments.every((argument) => !ts.isSpreadElement(argument) && next(argument));
-  const callee = skipOuter(call.expression);
+  const callee = skipOuterExpressions(call.expression);
   if (ts.isIdentifier(callee)) {
     return callee.text === 'String' && call.arguments.length === 1 && isLibrary(program, callee) && argumentsBounded();
   }
@@ -122,20 +122,6 @@ function collectReturns(node: ts.Node, out: ts.Expression[]): boolean {
   return ts.forEachChild(node, (child) => (collectReturns(child, out) ? undefined : true)) !== true;
 }
 
-function skipOuter(expression: ts.Expression): ts.Expression {
-  let node = expression;
-  while (
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isSatisfiesExpression(node) ||
-    ts.isTypeAssertionExpression(node)
-  ) {
-    node = node.expression;
-  }
-  return node;
-}
-
 function isLiteral(node: ts.Expression): boolean {
   switch (node.kind) {
     case ts.SyntaxKind.StringLiteral:
@@ -158,11 +144,11 @@ function isConstantCollection(
   depth: number,
   seen: Set<ts.Node>,
 ): boolean {
-  let node = skipOuter(expression);
+  let node = skipOuterExpressions(expression);
   if (ts.isIdentifier(node)) {
     const declaration = constDeclaration(program, node);
     if (!declaration?.initializer) return false;
-    node = skipOuter(declaration.initializer);
+    node = skipOuterExpressions(declaration.initializer);
   }
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return true;
   return (
@@ -241,7 +227,7 @@ function isAssignedIn(program: ts.Program, fn: ts.SignatureDeclaration, symbol: 
       ts.isBinaryExpression(node) &&
       node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
       node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
-      writes(skipOuter(node.left))
+      writes(skipOuterExpressions(node.left))
     ) {
       found = true;
       return;
@@ -271,7 +257,7 @@ export function isFreshPerCall(program: ts.Program, expression: ts.Expression): 
 }
 
 function fresh(program: ts.Program, expression: ts.Expression, depth: number): boolean {
-  const node = skipOuter(expression);
+  const node = skipOuterExpressions(expression);
   if (depth > MAX_DEPTH) return false;
   const next = (e: ts.Expression): boolean => fresh(program, e, depth + 1);
   if (
@@ -296,7 +282,7 @@ function fresh(program: ts.Program, expression: ts.Expression, depth: number): b
     return next(declaration.initializer);
   }
   if (!ts.isCallExpression(node)) return false;
-  const callee = skipOuter(node.expression);
+  const callee = skipOuterExpressions(node.expression);
   // `String(id)`, `id.toString()`: the same value in another form.
   if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments[0]) return next(node.arguments[0]);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString') return next(callee.expression);
@@ -439,7 +425,7 @@ export function parameterOrigins(
 
 function origins(program: ts.Program, expression: ts.Expression, fn: ts.SignatureDeclaration, depth: number): number[] {
   if (depth > 8) return [];
-  const node = skipOuter(expression);
+  const node = skipOuterExpressions(expression);
   const next = (e: ts.Expression): number[] => origins(program, e, fn, depth + 1);
   const all = (list: readonly ts.Expression[]): number[] => list.flatMap(next);
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return next(node.expression);
@@ -465,7 +451,7 @@ function origins(program: ts.Program, expression: ts.Expression, fn: ts.Signatur
   }
   if (ts.isNewExpression(node)) return all((node.arguments ?? []).filter((a) => !ts.isSpreadElement(a)));
   if (ts.isCallExpression(node)) {
-    const callee = skipOuter(node.expression);
+    const callee = skipOuterExpressions(node.expression);
     const receiver = ts.isPropertyAccessExpression(callee) ? [callee.expression] : [];
     return all([...receiver, ...node.arguments.filter((a): a is ts.Expression => !ts.isSpreadElement(a))]);
   }
