@@ -164,6 +164,62 @@ function pairable(sourceCode: Readonly<TSESLint.SourceCode>): Pairable {
   return found;
 }
 
+/** What an acquire and a release are recognised from at a call: its callee, once. */
+interface CallShape {
+  node: TSESTree.CallExpression;
+  callee: TSESTree.Expression;
+  name: string;
+  /** `map` in `map.set(…)`, null for a plain call. */
+  receiver: TSESTree.Expression | null;
+}
+
+function callShape(node: TSESTree.CallExpression): CallShape | null {
+  const callee = skipWrappers(node.callee);
+  const name = calleeName(callee);
+  if (name === null) return null;
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : null;
+  return { node, callee, name, receiver };
+}
+
+/** The acquire and the release a node is, if any (a call can be both: `this.swap()` of a helper). */
+export interface ResourceSites {
+  acquire: ResourceSite | null;
+  release: ResourceSite | null;
+}
+
+const NO_SITES: ResourceSites = { acquire: null, release: null };
+
+/**
+ * Recognises an acquire and a release at a call, update or assignment node,
+ * reading the callee once: the rule asks this of every call of a file, and
+ * most are neither. A call of a helper method of the same class
+ * (`this.takeSlot()`) counts as what its body does to the object's counters.
+ */
+export function resourceSitesAt(
+  node: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  pairs: readonly CustomPair[],
+): ResourceSites {
+  if (node.type === AST_NODE_TYPES.UpdateExpression || node.type === AST_NODE_TYPES.AssignmentExpression) {
+    const acquire = counterAt(node, sourceCode, '+');
+    const release = counterAt(node, sourceCode, '-');
+    return acquire || release ? { acquire, release } : NO_SITES;
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return NO_SITES;
+  const call = callShape(node);
+  if (!call) return NO_SITES;
+  let acquire = acquireOfCall(call, sourceCode, pairs);
+  let release = releaseOfCall(call, sourceCode, pairs);
+  if ((!acquire || !release) && call.receiver?.type === AST_NODE_TYPES.ThisExpression) {
+    const summary = helperSummary(call, sourceCode);
+    if (summary) {
+      acquire ??= helperSite(call, summary, sourceCode, 'acquire');
+      release ??= helperSite(call, summary, sourceCode, 'release');
+    }
+  }
+  return acquire || release ? { acquire, release } : NO_SITES;
+}
+
 /** Recognises an acquire at a call, update or assignment node. */
 export function acquireAt(
   node: TSESTree.Node,
@@ -174,10 +230,15 @@ export function acquireAt(
     return counterAt(node, sourceCode, '+');
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
-  const callee = skipWrappers(node.callee);
-  const name = calleeName(callee);
-  if (name === null) return null;
-  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : null;
+  const call = callShape(node);
+  return call ? acquireOfCall(call, sourceCode, pairs) : null;
+}
+
+function acquireOfCall(
+  { node, name, receiver }: CallShape,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  pairs: readonly CustomPair[],
+): ResourceSite | null {
   if (TIMERS.has(name)) {
     const handle = storedIn(node, sourceCode);
     return handle ? { kind: 'timer', node, pairKey: `timer:${handle}`, receiver: null } : null;
@@ -223,6 +284,7 @@ export function acquireAt(
  */
 function disposableAt(node: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): ResourceSite | null {
   const { disposableNames } = pairable(sourceCode);
+  if (disposableNames.size === 0) return null;
   const declarator = holdingDeclarator(node);
   if (declarator) {
     if (!disposableNames.has(declarator.id.name)) return null;
@@ -253,9 +315,15 @@ export function releaseAt(
     return counterAt(node, sourceCode, '-');
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
-  const callee = skipWrappers(node.callee);
-  const name = calleeName(callee);
-  if (name === null) return null;
+  const call = callShape(node);
+  return call ? releaseOfCall(call, sourceCode, pairs) : null;
+}
+
+function releaseOfCall(
+  { node, callee, name }: CallShape,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  pairs: readonly CustomPair[],
+): ResourceSite | null {
   const args = node.arguments;
   const first = args[0];
   const second = args[1];
@@ -337,19 +405,9 @@ interface HelperSummary {
 
 const helperSummaries = new WeakMap<TSESTree.Node, HelperSummary>();
 
-/**
- * A call of a method of the same class (`await this.takeSlot()`, `this.giveSlot()`)
- * whose own body raises, and never lowers, one counter of the object: the
- * call acquires it (or, for `release`, lowers and never raises: the call
- * releases it). The summary of each method is computed once.
- */
-export function helperSiteAt(
-  node: TSESTree.Node,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  role: 'acquire' | 'release',
-): ResourceSite | null {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return null;
-  const member = thisMember(skipWrappers(node.callee));
+/** What the method a `this.name()` call runs does to the object's counters, computed once per method. */
+function helperSummary({ callee }: CallShape, sourceCode: Readonly<TSESLint.SourceCode>): HelperSummary | null {
+  const member = thisMember(callee);
   if (member?.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'method') return null;
   const method = member.value;
   if (method.type !== AST_NODE_TYPES.FunctionExpression) return null;
@@ -377,6 +435,15 @@ export function helperSiteAt(
     summary = { raises, lowers };
     helperSummaries.set(method, summary);
   }
+  return summary;
+}
+
+function helperSite(
+  { node }: CallShape,
+  summary: HelperSummary,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  role: 'acquire' | 'release',
+): ResourceSite | null {
   const [mine, other] = role === 'acquire' ? [summary.raises, summary.lowers] : [summary.lowers, summary.raises];
   if (mine.size !== 1 || other.size > 0) return null;
   const [raw] = mine;

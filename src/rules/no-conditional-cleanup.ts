@@ -7,14 +7,7 @@ import {
 } from '@typescript-eslint/utils';
 import { contains, isFunctionNode, skipWrappers, type FunctionNode } from '../analysis/ast.js';
 import { isDropAssignment, isSettlingCall, PairIndex } from '../analysis/pairing.js';
-import {
-  acquireAt,
-  helperSiteAt,
-  releaseAt,
-  type CustomPair,
-  type ResourceKind,
-  type ResourceSite,
-} from '../analysis/resources.js';
+import { resourceSitesAt, type CustomPair, type ResourceKind, type ResourceSite } from '../analysis/resources.js';
 import { promiseExecutor } from '../analysis/settlers.js';
 import { skippedRelease, type SkippedRelease } from '../analysis/skipped-releases.js';
 import { DISPOSE_METHODS } from '../analysis/vocabulary.js';
@@ -125,8 +118,7 @@ export default createRule<Options, MessageIds>({
     const { tracker } = index;
 
     function visitSite(node: TSESTree.Node): void {
-      const acquire = acquireAt(node, sourceCode, pairs) ?? helperSiteAt(node, sourceCode, 'acquire');
-      const release = releaseAt(node, sourceCode, pairs) ?? helperSiteAt(node, sourceCode, 'release');
+      const { acquire, release } = resourceSitesAt(node, sourceCode, pairs);
       // Only the places a question can name need a position: acquires, releases, the calls that
       // settle a release (`.finally()`, `.then()`) and, with `assumeCallsThrow`, every call.
       const position = acquire || release || assumeCallsThrow || isSettlingCall(node) ? tracker.mark(node) : null;
