@@ -106,8 +106,18 @@ export interface SignalSlot {
  */
 export function signalPropertyOf(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): string | null {
   const nonNull = checker.getNonNullableType(type);
-  return signalPropertyName(checker, nonNull.isUnion() ? nonNull.types : [nonNull], at);
+  const known = signalProperties.get(nonNull);
+  if (known !== undefined) return known;
+  const found = signalPropertyName(checker, nonNull.isUnion() ? nonNull.types : [nonNull], at);
+  signalProperties.set(nonNull, found);
+  return found;
 }
+
+/**
+ * The answer of `signalPropertyOf` per type: the checker makes one object per type, so a
+ * client passed to every call of a loop (a class with hundreds of members) is read once.
+ */
+const signalProperties = new WeakMap<ts.Type, string | null>();
 
 /** The property that every part of an options type holds typed `AbortSignal` (`signal`, `abortSignal`, …). */
 function signalPropertyName(checker: ts.TypeChecker, parts: readonly ts.Type[], at: ts.Node): string | null {
@@ -115,6 +125,8 @@ function signalPropertyName(checker: ts.TypeChecker, parts: readonly ts.Type[], 
   // An object type, or an intersection of them (`RequestOptions & { pollIntervalMs?: number }`).
   if (!first || !(first.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return null;
   for (const candidate of checker.getPropertiesOfType(first)) {
+    // A method is never an `AbortSignal`: only properties and accessors need their type.
+    if (candidate.flags & ts.SymbolFlags.Method) continue;
     const name = candidate.getName();
     const everywhere = parts.every((part) => {
       const property = part.getProperty(name);
