@@ -11,6 +11,7 @@
  */
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
+import { NODE_FINAL_EVENTS } from './vocabulary.js';
 
 export type FailingEmitter = 'node' | 'dom';
 
@@ -95,4 +96,47 @@ const NODE_TYPINGS = /[\\/]@types[\\/]node[\\/]/;
 
 function isNodeTypings(declaration: ts.Declaration | undefined): boolean {
   return declaration !== undefined && NODE_TYPINGS.test(declaration.getSourceFile().fileName);
+}
+
+const NO_EVENTS: ReadonlySet<string> = new Set();
+
+/**
+ * The events after which a Node.js emitter says nothing more, beyond the
+ * `error` and `close` every emitter ends with: those of `NODE_FINAL_EVENTS`
+ * when the receiver's type is that class of Node's typings, or extends it.
+ */
+export function finalEventsOf(
+  { services, checker }: EmitterContext,
+  receiver: TSESTree.Expression,
+): ReadonlySet<string> {
+  const type = checker.getNonNullableType(services.getTypeAtLocation(receiver));
+  for (const base of classChain(checker, type)) {
+    const declaration = base.getSymbol()?.declarations?.[0];
+    if (!declaration || !isNodeTypings(declaration)) continue;
+    const name = base.getSymbol()?.getName();
+    const file = declaration.getSourceFile().fileName;
+    const known = NODE_FINAL_EVENTS.find((entry) => entry.className === name && file.endsWith(`${entry.module}.d.ts`));
+    if (known) return known.events;
+  }
+  return NO_EVENTS;
+}
+
+/** The class of the type and the classes it extends, nearest first (a few levels at most). */
+function* classChain(checker: ts.TypeChecker, type: ts.Type): Generator<ts.InterfaceType> {
+  let current = asClassOrInterface(type);
+  for (let depth = 0; current && depth < 8; depth++) {
+    yield current;
+    const base = checker.getBaseTypes(current)[0];
+    current = base ? asClassOrInterface(base) : undefined;
+  }
+}
+
+/** The declared class of an instance type, generic (`Emitter<T>`) or not. */
+function asClassOrInterface(type: ts.Type): ts.InterfaceType | undefined {
+  if (type.isClassOrInterface()) return type;
+  if (type.flags & ts.TypeFlags.Object && (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) {
+    const target = (type as ts.TypeReference).target;
+    return target.isClassOrInterface() ? target : undefined;
+  }
+  return undefined;
 }

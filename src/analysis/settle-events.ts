@@ -7,7 +7,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { isPlainReference, memberName, outermostAlias, skipWrappers, walk } from './ast.js';
-import { failingEmitterOf, type EmitterContext, type FailingEmitter } from './emitters.js';
+import { failingEmitterOf, finalEventsOf, type EmitterContext, type FailingEmitter } from './emitters.js';
 import { ADD_ONCE_LISTENER } from './resources.js';
 import { LISTEN_METHODS, type ExecutorModel, type ListenerSite } from './settlers.js';
 import { DOM_SUCCESS_EVENTS, FAILURE_EVENTS, ONE_SHOT_EVENTS, TERMINAL_EVENTS } from './vocabulary.js';
@@ -45,6 +45,11 @@ export function unlistenedFailures(context: EmitterContext, model: ExecutorModel
     if (!success) continue;
     const kind = failingEmitterOf(context, success.receiver);
     if (!kind) continue;
+    // A listener on the emitter's own last event (a worker's `exit`) hears its failure too.
+    if (kind === 'node') {
+      const final = finalEventsOf(context, success.receiver);
+      if (group.some((l) => l.settles && final.has(l.event))) continue;
+    }
     if (kind === 'dom' ? success.form === 'on' || !DOM_SUCCESS_EVENTS.has(success.event) : success.form !== 'on')
       continue;
     found.push({ success, kind, quiet: group.find((l) => !l.settles && l.event === 'error') });

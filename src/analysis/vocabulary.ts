@@ -241,6 +241,17 @@ export const ONE_SHOT_EVENTS: ReadonlySet<string> = new Set([
 export const TERMINAL_EVENTS: ReadonlySet<string> = new Set(['error', 'close', 'loadend']);
 
 /**
+ * Node.js classes whose last event is known, by the module of Node's typings
+ * that declares them: a listener on it hears the emitter's end whatever
+ * happened before. A `worker_threads` `Worker` emits `exit` once it has
+ * stopped, after an uncaught error too (`error`, then `exit`). Matched on the
+ * class or a class that extends it, through the checker.
+ */
+export const NODE_FINAL_EVENTS: readonly { module: string; className: string; events: ReadonlySet<string> }[] = [
+  { module: 'worker_threads', className: 'Worker', events: new Set(['exit']) },
+];
+
+/**
  * Events whose listener covers a stream's failure: a source piped into a
  * destination that `pipe()` does not forward errors to is heard through one.
  */

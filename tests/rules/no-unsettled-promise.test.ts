@@ -458,6 +458,26 @@ export function piped(path: string) {
     this.pending.delete(id);
   }`,
     )}`,
+    // A worker thread emits \`exit\` once it has stopped, after an uncaught error too: \`exit\` is its last word.
+    `import { Worker } from 'node:worker_threads';
+export function run(file: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file);
+    worker.on('message', (result: unknown) => resolve(result));
+    worker.on('exit', (code) => reject(new Error(\`worker stopped with \${code}\`)));
+  });
+}`,
+    // The same for a class that extends \`Worker\`.
+    `import { Worker } from 'node:worker_threads';
+class Pooled extends Worker {
+  readonly id = 1;
+}
+export function stop(worker: Pooled): Promise<number> {
+  return new Promise((resolve) => {
+    worker.once('exit', resolve);
+    void worker.terminate();
+  });
+}`,
   ],
   invalid: [
     // An async executor: the throw rejects only the executor's own promise.
@@ -630,6 +650,17 @@ export function fetchValue(key: string): Promise<string> {
           ],
         },
       ],
+    },
+    // A worker's \`online\` is not its last event: a worker that fails to start goes to \`error\` and \`exit\`.
+    {
+      code: `import { Worker } from 'node:worker_threads';
+export function start(file: string): Promise<Worker> {
+  return new Promise((resolve) => {
+    const worker = new Worker(file);
+    worker.on('online', () => resolve(worker));
+  });
+}`,
+      errors: [{ messageId: 'errorNotListened', line: 5, column: 5, suggestions: [] }],
     },
     // A child process's 'exit' without 'error': spawn failures emit only 'error'.
     {
