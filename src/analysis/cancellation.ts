@@ -6,8 +6,10 @@
  * destructured `{ signal }`).
  */
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
-import type ts from 'typescript';
+import ts from 'typescript';
 import { enclosingFunction, walk, type FunctionNode } from './ast.js';
+import { skipOuterExpressions } from './callees.js';
+import { argumentFor, callSitesOf, perProgram } from './program.js';
 import { isAbortSignalType, signalPropertyOf } from './types.js';
 import { CANCELLATION_READS } from './vocabulary.js';
 
@@ -21,38 +23,129 @@ export interface TypeContext {
  * A read of a cancellation state (`.aborted`, `throwIfAborted()`) or a use of
  * an `AbortSignal` anywhere in `root`, nested callbacks included. The syntactic
  * reads are looked for first; the types are asked only when none is found.
+ * A call of a function the code was given (`retrieve(headers)`, a parameter)
+ * consults cancellation when every caller in the program passes a function
+ * that does (`(headers) => resource.retrieve(id, { ...options, headers })`).
  */
-export function consultsCancellation(root: TSESTree.Node, { services, checker }: TypeContext): boolean {
+export function consultsCancellation(root: TSESTree.Node, { services }: TypeContext): boolean {
+  return consultsOnTree(services.esTreeNodeToTSNodeMap.get(root), services.program, true);
+}
+
+/** `consultsCancellation` on TypeScript's tree, so that code in any file of the program can be asked. */
+function consultsOnTree(root: ts.Node, program: ts.Program, followParameters: boolean): boolean {
+  const checker = program.getTypeChecker();
   const state = { found: false };
-  const typed: TSESTree.Node[] = [];
-  walk(root, (node, parent) => {
+  const typed: ts.Node[] = [];
+  const parameterCalls: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
     if (state.found) return;
-    if (node.type === AST_NODE_TYPES.MemberExpression) {
-      if (isCancellationRead(node)) {
+    if (ts.isPropertyAccessExpression(node)) {
+      if (CANCELLATION_READS.has(node.name.text)) {
         state.found = true;
         return;
       }
       typed.push(node);
-      return;
+    } else if (ts.isElementAccessExpression(node) || ts.isObjectLiteralExpression(node)) {
+      // `read({ ...options, bytes: 1 })`: an object literal passed on, whose type may carry the signal.
+      typed.push(node);
+    } else if (ts.isIdentifier(node) && isValueReference(node)) {
+      typed.push(node);
     }
-    if (node.type === AST_NODE_TYPES.Identifier && isValueReference(node, parent)) typed.push(node);
-    // `read({ ...options, bytes: 1 })`: an object literal passed on, whose type may carry the signal.
-    if (node.type === AST_NODE_TYPES.ObjectExpression) typed.push(node);
-  });
+    if (followParameters && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && isAwaited(node)) {
+      parameterCalls.push(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
   if (state.found) return true;
   // An `AbortSignal`, or an options object that carries one passed to a call (`readString(lp, options)`,
   // `read({ ...options, bytes: 1 })`).
-  return typed.some((node) => {
-    const type = services.getTypeAtLocation(node);
+  const signalled = typed.some((node) => {
+    const type = checker.getTypeAtLocation(node);
     if (isAbortSignalType(checker, type)) return true;
     const call = node.parent;
-    const passed =
-      (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
-      call.arguments.includes(node as TSESTree.Expression);
-    if (!passed) return false;
+    const args: readonly ts.Node[] =
+      ts.isCallExpression(call) || ts.isNewExpression(call) ? (call.arguments ?? []) : [];
+    const passed = args.includes(node);
     // An options object with a property typed `AbortSignal`, whatever its name (`signal`, `abortSignal`).
-    return signalPropertyOf(checker, type, services.esTreeNodeToTSNodeMap.get(node)) !== null;
+    return passed && signalPropertyOf(checker, type, node) !== null;
   });
+  return signalled || parameterCalls.some((call) => parameterConsults(program, call));
+}
+
+/** The call's value is what an `await` waits for: `await get()`, `await get().withResponse()`, `await (x ?? get())`. */
+function isAwaited(call: ts.CallExpression): boolean {
+  for (let node: ts.Node = call; !ts.isFunctionLike(node) && !ts.isStatement(node); node = node.parent) {
+    if (ts.isAwaitExpression(node.parent)) return true;
+  }
+  return false;
+}
+
+/** A call of a parameter whose every caller in the program passes a function that consults cancellation. */
+function parameterConsults(program: ts.Program, call: ts.CallExpression): boolean {
+  const declaration = program.getTypeChecker().getSymbolAtLocation(call.expression)?.valueDeclaration;
+  return declaration !== undefined && ts.isParameter(declaration) && passedFunctionsConsult(program, declaration);
+}
+
+/**
+ * Every call of the parameter's function passes, for it, a function written
+ * where it is passed whose body consults cancellation (one hop: that body's own
+ * parameter calls are not followed). Not when the parameter is assigned in its
+ * function, or when the function has callers the program cannot list.
+ */
+const passedFunctionsConsult = perProgram((program, parameter: ts.ParameterDeclaration): boolean => {
+  const fn = parameter.parent;
+  const body = 'body' in fn ? fn.body : undefined;
+  if (!ts.isIdentifier(parameter.name) || !body || isAssignedIn(body, parameter.name.text)) return false;
+  const index = fn.parameters.indexOf(parameter);
+  const { calls, reactions, complete } = callSitesOf(program, fn);
+  if (!complete || reactions.length > 0 || calls.length === 0) return false;
+  return calls.every((site) => {
+    const argument = argumentFor(site, index);
+    if (argument === undefined || argument === 'spread') return false;
+    const passed = skipOuterExpressions(argument);
+    return (
+      (ts.isArrowFunction(passed) || ts.isFunctionExpression(passed)) && consultsOnTree(passed.body, program, false)
+    );
+  });
+});
+
+/** `name = …` (or `name += …`) anywhere in `body`, nested functions included. */
+function isAssignedIn(body: ts.Node, name: string): boolean {
+  let assigned = false;
+  const visit = (node: ts.Node): void => {
+    if (assigned) return;
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+      ts.isIdentifier(node.left) &&
+      node.left.text === name
+    ) {
+      assigned = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return assigned;
+}
+
+/** An identifier that denotes a value here: not a property or member name, nor a label. */
+function isValueReference(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent)) return parent.expression === node;
+  if (ts.isPropertyAssignment(parent)) return parent.initializer === node;
+  if (
+    ts.isLabeledStatement(parent) ||
+    ts.isBreakOrContinueStatement(parent) ||
+    ts.isMethodDeclaration(parent) ||
+    ts.isPropertyDeclaration(parent)
+  ) {
+    return false;
+  }
+  // `{ signal }` in a destructuring pattern names a property, and binds the name that follows it.
+  return !(ts.isBindingElement(parent) && parent.propertyName === node);
 }
 
 /** `signal.aborted`, `signal.throwIfAborted`, `token.isCancellationRequested`: a read of a cancellation state. */
@@ -110,23 +203,4 @@ function signalOfParameter(param: TSESTree.Parameter, { services, checker }: Typ
     }
   }
   return null;
-}
-
-/** An identifier that denotes a value here: not a property key, a member name or a label. */
-function isValueReference(node: TSESTree.Identifier, parent: TSESTree.Node | undefined): boolean {
-  if (!parent) return false;
-  switch (parent.type) {
-    case AST_NODE_TYPES.MemberExpression:
-      return parent.object === node || parent.computed;
-    case AST_NODE_TYPES.Property:
-      return parent.value === node && !(parent.shorthand && parent.parent.type === AST_NODE_TYPES.ObjectPattern);
-    case AST_NODE_TYPES.LabeledStatement:
-    case AST_NODE_TYPES.BreakStatement:
-    case AST_NODE_TYPES.ContinueStatement:
-    case AST_NODE_TYPES.MethodDefinition:
-    case AST_NODE_TYPES.PropertyDefinition:
-      return false;
-    default:
-      return true;
-  }
 }

@@ -15,8 +15,30 @@ const neverLooksAt = (signal: string) =>
   `never looks at \`${signal}\`, and has no reachable \`break\`, \`return\` or \`throw\``;
 const L = (line: number) => line + 5;
 
+// A polling helper that awaits a function it is given; the callers decide what that function passes on.
+const pollHelper = (second: string) => `${prelude}interface PollOptions {
+  signal?: AbortSignal;
+  pollMs?: number;
+}
+declare function fetchStatus(id: string, options: PollOptions & { tag: string }): Promise<string>;
+async function pollUntil(get: (tag: string) => Promise<string>, options: PollOptions): Promise<string> {
+  while (true) {
+    const status = await get('poll');
+    if (status === 'done') return status;
+    await sleep(options.pollMs ?? 1000);
+  }
+}
+export function pollJob(id: string, options: PollOptions): Promise<string> {
+  return pollUntil((tag) => fetchStatus(id, { ...options, tag }), options);
+}
+export function pollOther(id: string, options: PollOptions): Promise<string> {
+  return pollUntil(${second}, options);
+}`;
+
 ruleTester.run('no-unstoppable-loop', rule, {
   valid: [
+    // Every caller hands the helper a function that passes the options (and their signal) on.
+    pollHelper('(tag) => fetchStatus(`other-${id}`, { ...options, tag })'),
     // A poll until a remote status, in a function that takes a signal and hands it to what it awaits.
     `${prelude}export async function waitDone(signal: AbortSignal): Promise<string> {
   while (true) {
@@ -434,6 +456,11 @@ export {};`,
 }`,
   ],
   invalid: [
+    // One caller hands the helper a function that drops the signal: the helper's loop cannot be stopped through it.
+    {
+      code: pollHelper('(tag) => fetchStatus(id, { tag })'),
+      errors: [{ messageId: 'signalNeverChecked', line: L(7), column: 3 }],
+    },
     // A poll that leaves only when the remote status says so, in a function that takes a signal
     // and never looks at it: when the caller aborts, it polls on.
     {
