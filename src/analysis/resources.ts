@@ -42,15 +42,27 @@ export const ADD_ONCE_LISTENER: ReadonlySet<string> = new Set(['once', 'prependO
 /** Methods that remove one listener. */
 export const REMOVE_LISTENER: ReadonlySet<string> = new Set(['removeEventListener', 'off', 'removeListener']);
 const LISTEN = ADD_LISTENER;
-const UNLISTEN: Record<string, string> = {
-  removeEventListener: 'addEventListener',
-  off: 'on',
-  removeListener: 'on',
-};
+/** Each listener removal, with the family of registrations it undoes. */
+const UNLISTEN: ReadonlyMap<string, string> = new Map([
+  ['removeEventListener', 'addEventListener'],
+  ['off', 'on'],
+  ['removeListener', 'on'],
+]);
 const TIMERS = new Set(['setTimeout', 'setInterval']);
 const CLEAR_TIMERS = new Set(['clearTimeout', 'clearInterval']);
 /** Calls whose awaited result is a handle released by calling it, or by its `release()`. */
 const HANDLE_ACQUIRES = new Set(['acquire', 'connect', 'getConnection', 'lock', 'runExclusive']);
+/** Every name an acquire below is recognised by (the `pairs` option adds its own): any other call is at most a disposable. */
+const ACQUIRE_NAMES: ReadonlySet<string> = new Set([...TIMERS, 'set', 'add', ...LISTEN, ...HANDLE_ACQUIRES]);
+/** Every method name a release below is recognised by (the `pairs` option adds its own). */
+const RELEASE_NAMES: ReadonlySet<string> = new Set([
+  ...CLEAR_TIMERS,
+  'delete',
+  ...UNLISTEN.keys(),
+  'release',
+  'unlock',
+  ...DISPOSE_METHODS,
+]);
 
 export function textOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
   return sourceCode.getText(node).replace(/\s+/g, '');
@@ -239,6 +251,8 @@ function acquireOfCall(
   sourceCode: Readonly<TSESLint.SourceCode>,
   pairs: readonly CustomPair[],
 ): ResourceSite | null {
+  // Most calls of a file are none of the acquires below: only a disposable can be left.
+  if (!ACQUIRE_NAMES.has(name) && !pairs.some((pair) => pair.acquire === name)) return disposableAt(node, sourceCode);
   if (TIMERS.has(name)) {
     const handle = storedIn(node, sourceCode);
     return handle ? { kind: 'timer', node, pairKey: `timer:${handle}`, receiver: null } : null;
@@ -337,12 +351,14 @@ function releaseOfCall(
       : null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  // Most method calls of a file are none of the releases below.
+  if (!RELEASE_NAMES.has(name) && !pairs.some((pair) => pair.release === name)) return null;
   const receiver = skipWrappers(callee.object);
   const recv = (): string => textOf(receiver, sourceCode);
   if (name === 'delete' && first) {
     return entrySite(node, recv(), textOf(first, sourceCode), receiver);
   }
-  const family = UNLISTEN[name];
+  const family = UNLISTEN.get(name);
   if (family && first && second) {
     return {
       kind: 'listener',
