@@ -402,7 +402,7 @@ function callSitesOf(fn: FunctionNode, name: string, scopes: Scopes): TSESTree.C
   if (holder.type === AST_NODE_TYPES.ExportNamedDeclaration || holder.type === AST_NODE_TYPES.ExportDefaultDeclaration)
     return [];
   const calls: TSESTree.CallExpression[] = [];
-  for (const variable of scopes.declared(binding)) {
+  for (const variable of bindingVariables(binding, scopes)) {
     for (const ref of variable.references) {
       const parent = ref.identifier.parent;
       if (ref.init) continue;
@@ -424,6 +424,20 @@ function callSitesOf(fn: FunctionNode, name: string, scopes: Scopes): TSESTree.C
 export function localBinding(fn: FunctionNode): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | null {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn;
   return fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
+}
+
+/**
+ * The variable a local binding gives the function: for a function declaration
+ * only its name (the declaration also declares its parameters, whose uses are
+ * not uses of the function).
+ */
+export function bindingVariables(
+  binding: TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator,
+  scopes: Scopes,
+): readonly TSESLint.Scope.Variable[] {
+  const variables = scopes.declared(binding);
+  if (binding.type !== AST_NODE_TYPES.FunctionDeclaration) return variables;
+  return variables.filter((variable) => variable.name === binding.id?.name);
 }
 
 const methodCallIndex = new WeakMap<ClassNode, Map<string, TSESTree.CallExpression[] | null>>();

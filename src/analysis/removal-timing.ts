@@ -12,6 +12,7 @@ import { targetKey, type ListenerFile, type ListenerIndex } from './listener-rem
 import {
   handlerVariable,
   listenerAddAt,
+  bindingVariables,
   localBinding,
   type ListenerAdd,
   type ListenerRemoval,
@@ -69,7 +70,7 @@ function localUses(inner: FunctionNode, scopes: Scopes): TSESTree.Identifier[] |
   const binding = localBinding(inner);
   if (!binding) return null;
   const uses: TSESTree.Identifier[] = [];
-  for (const variable of scopes.declared(binding)) {
+  for (const variable of bindingVariables(binding, scopes)) {
     for (const ref of variable.references) {
       if (!ref.init) uses.push(ref.identifier as TSESTree.Identifier);
     }

@@ -12,6 +12,20 @@ const L = (line: number) => line + 3;
 
 ruleTester.run('no-leaked-listener', rule, {
   valid: [
+    // A helper called only from set-up code that runs once: its own parameter, used as a value
+    // inside it, is not the helper escaping.
+    `function initialize(): void {
+  const anchor = document.createElement('div');
+  document.body.append(anchor);
+  createMenu(anchor);
+}
+function createMenu(anchor: HTMLElement): void {
+  document.addEventListener('click', (event) => {
+    if (event.composedPath().indexOf(anchor) === -1) anchor.hidden = true;
+  });
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', initialize);
+else initialize();`,
     // The class is its own registry of listeners: addListeners() adds through the class's own API.
     `type Listener = (value: string) => void;
 export class Hooks {
