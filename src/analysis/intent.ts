@@ -232,7 +232,10 @@ export function classMadeOnce(classNode: ClassNode, sourceCode: TSESLint.SourceC
   );
 }
 
-/** Whether a function's source text matches a pattern, read once per function and pattern. */
+/**
+ * Whether a function's code (its text without comments and literal contents) matches a
+ * pattern made of code characters (no whitespace), read once per function and pattern.
+ */
 export class FunctionTexts {
   private readonly answers = new WeakMap<FunctionNode, Map<RegExp, boolean>>();
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
@@ -249,7 +252,10 @@ export class FunctionTexts {
     }
     let answer = answers.get(pattern);
     if (answer === undefined) {
-      answer = pattern.test(this.codeOf(fn));
+      // Blanking only turns characters inside strings and comments into spaces, so a pattern of code
+      // characters that the raw text does not match cannot match the blanked text: most functions
+      // are answered without reading their tokens and comments.
+      answer = pattern.test(this.sourceCode.getText(fn)) && pattern.test(this.codeOf(fn));
       answers.set(pattern, answer);
     }
     return answer;
