@@ -28,11 +28,15 @@ export interface TypeContext {
  * that does (`(headers) => resource.retrieve(id, { ...options, headers })`).
  */
 export function consultsCancellation(root: TSESTree.Node, { services }: TypeContext): boolean {
-  return consultsOnTree(services.esTreeNodeToTSNodeMap.get(root), services.program, true);
+  return consultsOnTree(services.esTreeNodeToTSNodeMap.get(root), services.program, null);
 }
 
-/** `consultsCancellation` on TypeScript's tree, so that code in any file of the program can be asked. */
-function consultsOnTree(root: ts.Node, program: ts.Program, followParameters: boolean): boolean {
+/**
+ * `consultsCancellation` on TypeScript's tree, so that code in any file of the program can be asked.
+ * `passed`: the function a caller hands to a helper, whose own parameters hold what the helper
+ * gives it, not a signal of the caller's: only what it captures counts then.
+ */
+function consultsOnTree(root: ts.Node, program: ts.Program, passed: ts.SignatureDeclaration | null): boolean {
   const checker = program.getTypeChecker();
   const state = { found: false };
   const typed: ts.Node[] = [];
@@ -40,7 +44,7 @@ function consultsOnTree(root: ts.Node, program: ts.Program, followParameters: bo
   const visit = (node: ts.Node): void => {
     if (state.found) return;
     if (ts.isPropertyAccessExpression(node)) {
-      if (CANCELLATION_READS.has(node.name.text)) {
+      if (CANCELLATION_READS.has(node.name.text) && !(passed && readsParameterOf(checker, node, passed))) {
         state.found = true;
         return;
       }
@@ -51,7 +55,7 @@ function consultsOnTree(root: ts.Node, program: ts.Program, followParameters: bo
     } else if (ts.isIdentifier(node) && isValueReference(node)) {
       typed.push(node);
     }
-    if (followParameters && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && isAwaited(node)) {
+    if (!passed && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && isAwaited(node)) {
       parameterCalls.push(node);
     }
     ts.forEachChild(node, visit);
@@ -61,16 +65,62 @@ function consultsOnTree(root: ts.Node, program: ts.Program, followParameters: bo
   // An `AbortSignal`, or an options object that carries one passed to a call (`readString(lp, options)`,
   // `read({ ...options, bytes: 1 })`).
   const signalled = typed.some((node) => {
+    if (passed && readsParameterOf(checker, node, passed)) return false;
     const type = checker.getTypeAtLocation(node);
     if (isAbortSignalType(checker, type)) return true;
-    const call = node.parent;
+    let argument = node;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const call = argument.parent;
     const args: readonly ts.Node[] =
       ts.isCallExpression(call) || ts.isNewExpression(call) ? (call.arguments ?? []) : [];
-    const passed = args.includes(node);
+    if (!args.includes(argument)) return false;
     // An options object with a property typed `AbortSignal`, whatever its name (`signal`, `abortSignal`).
-    return passed && signalPropertyOf(checker, type, node) !== null;
+    const property = signalPropertyOf(checker, type, node);
+    if (property === null) return false;
+    // In a passed function, `{ ...request, tag }` carries the helper's own value, not the caller's.
+    return !(passed && ts.isObjectLiteralExpression(node) && signalFromParameterOf(checker, node, property, passed));
   });
   return signalled || parameterCalls.some((call) => parameterConsults(program, call));
+}
+
+/** Does `node` read a parameter of `fn` (`request`, `request.signal`, `request?.signal.aborted`)? */
+function readsParameterOf(checker: ts.TypeChecker, node: ts.Node, fn: ts.SignatureDeclaration): boolean {
+  let root = node;
+  while (
+    ts.isPropertyAccessExpression(root) ||
+    ts.isElementAccessExpression(root) ||
+    ts.isParenthesizedExpression(root)
+  )
+    root = root.expression;
+  if (!ts.isIdentifier(root)) return false;
+  const declaration = checker.getSymbolAtLocation(root)?.valueDeclaration;
+  return declaration !== undefined && ts.isParameter(declaration) && declaration.parent === fn;
+}
+
+/**
+ * In an object literal whose type has the signal property `property`: does that property come
+ * from a parameter of `fn` (written `signal: request.signal`, or spread from `...request`)
+ * rather than from something the function captures?
+ */
+function signalFromParameterOf(
+  checker: ts.TypeChecker,
+  literal: ts.ObjectLiteralExpression,
+  property: string,
+  fn: ts.SignatureDeclaration,
+): boolean {
+  // The last element that gives the property decides its value.
+  for (const element of [...literal.properties].reverse()) {
+    if (ts.isSpreadAssignment(element)) {
+      if (checker.getTypeAtLocation(element.expression).getProperty(property) === undefined) continue;
+      return readsParameterOf(checker, element.expression, fn);
+    }
+    if (ts.isIdentifier(element.name) && element.name.text === property) {
+      if (ts.isPropertyAssignment(element)) return readsParameterOf(checker, element.initializer, fn);
+      if (ts.isShorthandPropertyAssignment(element)) return readsParameterOf(checker, element.name, fn);
+      return false;
+    }
+  }
+  return false;
 }
 
 /** The call's value is what an `await` waits for: `await get()`, `await get().withResponse()`, `await (x ?? get())`. */
@@ -89,14 +139,20 @@ function parameterConsults(program: ts.Program, call: ts.CallExpression): boolea
 
 /**
  * Every call of the parameter's function passes, for it, a function written
- * where it is passed whose body consults cancellation (one hop: that body's own
- * parameter calls are not followed). Not when the parameter is assigned in its
- * function, or when the function has callers the program cannot list.
+ * where it is passed whose body consults cancellation with what it captures
+ * (one hop: that body's own parameter calls are not followed). Only for a
+ * function declaration or a `const` holding a function (a method may be
+ * reached through a base type or a destructured binding the index does not
+ * list), whose parameter is only ever called; not when the function has
+ * callers the program cannot list. An exported helper is judged by its
+ * callers in the program.
  */
 const passedFunctionsConsult = perProgram((program, parameter: ts.ParameterDeclaration): boolean => {
   const fn = parameter.parent;
-  const body = 'body' in fn ? fn.body : undefined;
-  if (!ts.isIdentifier(parameter.name) || !body || isAssignedIn(body, parameter.name.text)) return false;
+  const held =
+    ts.isFunctionDeclaration(fn) ||
+    ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent));
+  if (!held || !fn.body || !onlyCalled(program.getTypeChecker(), parameter, fn.body)) return false;
   const index = fn.parameters.indexOf(parameter);
   const { calls, reactions, complete } = callSitesOf(program, fn);
   if (!complete || reactions.length > 0 || calls.length === 0) return false;
@@ -105,33 +161,36 @@ const passedFunctionsConsult = perProgram((program, parameter: ts.ParameterDecla
     if (argument === undefined || argument === 'spread') return false;
     const passed = skipOuterExpressions(argument);
     return (
-      (ts.isArrowFunction(passed) || ts.isFunctionExpression(passed)) && consultsOnTree(passed.body, program, false)
+      (ts.isArrowFunction(passed) || ts.isFunctionExpression(passed)) && consultsOnTree(passed.body, program, passed)
     );
   });
 });
 
-/** `name = …` (or `name += …`) anywhere in `body`, nested functions included. */
-function isAssignedIn(body: ts.Node, name: string): boolean {
-  let assigned = false;
+/**
+ * Every use of the parameter in the function's body calls it: it is never
+ * written (`retrieve = …`, `for (retrieve of …)`, `[retrieve] = …`) nor handed on.
+ */
+function onlyCalled(checker: ts.TypeChecker, parameter: ts.ParameterDeclaration, body: ts.Node): boolean {
+  if (!ts.isIdentifier(parameter.name)) return false;
+  const name = parameter.name.text;
+  const symbol = checker.getSymbolAtLocation(parameter.name);
+  let ok = true;
   const visit = (node: ts.Node): void => {
-    if (assigned) return;
-    if (
-      ts.isBinaryExpression(node) &&
-      node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
-      ts.isIdentifier(node.left) &&
-      node.left.text === name
-    ) {
-      assigned = true;
+    if (!ok) return;
+    if (ts.isIdentifier(node) && node.text === name && checker.getSymbolAtLocation(node) === symbol) {
+      if (!(ts.isCallExpression(node.parent) && node.parent.expression === node)) ok = false;
       return;
     }
     ts.forEachChild(node, visit);
   };
   visit(body);
-  return assigned;
+  return ok;
 }
 
-/** An identifier that denotes a value here: not a property or member name, nor a label. */
+/**
+ * An identifier that denotes a value here: not a property or member name, a label, or a name a
+ * destructuring binds (`{ signal } = options` takes the signal out, it does not look at it).
+ */
 function isValueReference(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent)) return parent.expression === node;
@@ -140,12 +199,29 @@ function isValueReference(node: ts.Identifier): boolean {
     ts.isLabeledStatement(parent) ||
     ts.isBreakOrContinueStatement(parent) ||
     ts.isMethodDeclaration(parent) ||
-    ts.isPropertyDeclaration(parent)
+    ts.isPropertyDeclaration(parent) ||
+    ts.isGetAccessorDeclaration(parent) ||
+    ts.isSetAccessorDeclaration(parent)
   ) {
     return false;
   }
-  // `{ signal }` in a destructuring pattern names a property, and binds the name that follows it.
-  return !(ts.isBindingElement(parent) && parent.propertyName === node);
+  // `{ signal }` in a binding pattern binds the name; `{ signal: s }` names the property and binds `s`.
+  if (ts.isBindingElement(parent) && parent.parent.kind === ts.SyntaxKind.ObjectBindingPattern) {
+    return parent.propertyName !== undefined && parent.name === node;
+  }
+  // `({ signal } = options)`: the same, in an assignment.
+  if (ts.isShorthandPropertyAssignment(parent)) return !isAssignedTo(parent.parent);
+  return true;
+}
+
+/** `({ a } = b)`: an object literal that is the target of an assignment. */
+function isAssignedTo(literal: ts.ObjectLiteralExpression): boolean {
+  let node: ts.Node = literal;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  return (
+    ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.left === node
+  );
 }
 
 /** `signal.aborted`, `signal.throwIfAborted`, `token.isCancellationRequested`: a read of a cancellation state. */

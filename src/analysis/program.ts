@@ -215,7 +215,11 @@ function isUnexportedTopLevel(holder: ts.FunctionDeclaration | ts.VariableDeclar
 }
 
 function resolved(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
-  const symbol = checker.getSymbolAtLocation(node);
+  return aliased(checker, checker.getSymbolAtLocation(node));
+}
+
+/** The symbol an import or export alias stands for, or the symbol itself. */
+function aliased(checker: ts.TypeChecker, symbol: ts.Symbol | undefined): ts.Symbol | undefined {
   return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
 }
 
@@ -412,7 +416,11 @@ function namedUses(program: ts.Program, file: ts.SourceFile, name: string): Name
     if (isPassThrough(id)) continue;
     const index = ids.length;
     ids.push(id);
-    const symbol = resolved(checker, id);
+    // `{ f }`: the checker names the property there; the use is of the value `f`, handed on in an object.
+    const symbol =
+      ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id
+        ? aliased(checker, checker.getShorthandAssignmentValueSymbol(id.parent))
+        : resolved(checker, id);
     if (symbol === undefined) {
       if (ts.isPropertyAccessExpression(id.parent)) unsure.push(index);
       continue;

@@ -911,6 +911,21 @@ export async function handle(id: string, ids: string[]): Promise<void> {
 }`,
   ],
   invalid: [
+    // A call of an Object.prototype name with two arguments is an ordinary call that can throw
+    // (\`toLocaleString\` throws a RangeError for an unknown time zone), not a listener removal.
+    {
+      code: `export class Formatter {
+  private active = 0;
+  format(d: Date, timeZone: string): string {
+    this.active++;
+    const text = d.toLocaleString('en-US', { timeZone });
+    this.active--;
+    return text;
+  }
+}`,
+      options: [{ assumeCallsThrow: true }],
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 6, column: 5, suggestions: [] }],
+    },
     // The abort listener is on another signal: the return on this one still leaves the timer armed.
     {
       code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

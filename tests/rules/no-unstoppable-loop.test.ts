@@ -456,6 +456,58 @@ export {};`,
 }`,
   ],
   invalid: [
+    // A signal taken out of the options and never looked at is not a look at it.
+    {
+      code: `${prelude}export async function pollUntil(check: () => Promise<boolean>, options: { signal?: AbortSignal; pollMs?: number } = {}): Promise<void> {
+  const { signal } = options;
+  while (true) {
+    if (await check()) return;
+    await sleep(options.pollMs ?? 1000);
+  }
+}`,
+      errors: [{ messageId: 'signalNeverChecked', line: L(3), column: 3 }],
+    },
+    // The function a caller hands over passes on what the helper gives it, not the caller's signal.
+    {
+      code: `${prelude}interface Req { signal?: AbortSignal; tag?: string }
+declare function fetchJob(id: string, req: Req): Promise<string>;
+async function pollReq(get: (req: Req) => Promise<string>, options: Req): Promise<string> {
+  while (true) {
+    const status = await get({ tag: 'poll' });
+    if (status === 'done') return status;
+    await sleep(1000, options.tag === undefined ? undefined : {});
+  }
+}
+export const waitReq = (id: string, options: Req) => pollReq((req) => fetchJob(id, { ...req }), options);`,
+      errors: [{ messageId: 'signalNeverChecked', line: L(4), column: 3 }],
+    },
+    // The parameter is replaced in the loop (\`for (get of …)\`): the function called is not only what callers pass.
+    {
+      code: `${prelude}declare function fetchStatus(id: string, options: { signal?: AbortSignal }): Promise<string>;
+async function pollAny(get: () => Promise<string>, fallbacks: (() => Promise<string>)[], options: { signal?: AbortSignal }): Promise<string> {
+  while (true) {
+    if ((await get()) === 'done') return 'done';
+    for (get of fallbacks) break;
+    await sleep(1000);
+  }
+}
+export const waitAny = (id: string, options: { signal?: AbortSignal }) =>
+  pollAny(() => fetchStatus(id, options), [() => fetchStatus(id, {})], options);`,
+      errors: [{ messageId: 'signalNeverChecked', line: L(3), column: 3 }],
+    },
+    // The helper is also handed out in an object (\`{ pollB }\`): its callers cannot all be listed.
+    {
+      code: `${prelude}declare function fetchStatus(id: string, options: { signal?: AbortSignal }): Promise<string>;
+async function pollB(get: () => Promise<string>, options: { signal?: AbortSignal }): Promise<string> {
+  while (true) {
+    if ((await get()) === 'done') return 'done';
+    await sleep(1000);
+  }
+}
+export const api = { pollB };
+export const waitB = (id: string, options: { signal?: AbortSignal }) => pollB(() => fetchStatus(id, options), options);`,
+      errors: [{ messageId: 'signalNeverChecked', line: L(3), column: 3 }],
+    },
     // One caller hands the helper a function that drops the signal: the helper's loop cannot be stopped through it.
     {
       code: pollHelper('(tag) => fetchStatus(id, { tag })'),
