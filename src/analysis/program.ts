@@ -214,7 +214,8 @@ function isUnexportedTopLevel(holder: ts.FunctionDeclaration | ts.VariableDeclar
   );
 }
 
-function resolved(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+/** The symbol at a node, through an import or export alias to what it stands for. */
+export function resolved(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
   return aliased(checker, checker.getSymbolAtLocation(node));
 }
 

@@ -8,7 +8,7 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { calledImplementation, constructedBuiltin, isAsyncFunction, skipOuterExpressions } from './callees.js';
-import { isExtended } from './program.js';
+import { isExtended, resolved } from './program.js';
 import { calledBuiltin, isBuiltinFile } from './types.js';
 
 /** How many names and calls are followed from the `await` to the promise. */
@@ -83,9 +83,7 @@ function runsWhatItNames(program: ts.Program, callee: ts.Expression, target: ts.
   const checker = program.getTypeChecker();
   const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : null;
   if (!name) return false;
-  let symbol = checker.getSymbolAtLocation(name);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  const declaration = symbol?.valueDeclaration;
+  const declaration = resolved(checker, name)?.valueDeclaration;
   if (!declaration) return false;
   // `f()`, `utils.f()`: a function declaration, or a `const` holding the function itself.
   if (ts.isFunctionDeclaration(declaration)) return declaration === target;
@@ -115,8 +113,7 @@ function runsWhatItNames(program: ts.Program, callee: ts.Expression, target: ts.
 function constructsPromise(program: ts.Program, construction: ts.NewExpression): boolean {
   const checker = program.getTypeChecker();
   const isBuiltinPromise = (expression: ts.Expression): boolean => {
-    let symbol = checker.getSymbolAtLocation(expression);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const symbol = resolved(checker, expression);
     return (
       symbol?.name === 'Promise' && (symbol.declarations ?? []).some((d) => isBuiltinFile(program, d.getSourceFile()))
     );
@@ -126,15 +123,16 @@ function constructsPromise(program: ts.Program, construction: ts.NewExpression):
     ts.isConstructSignatureDeclaration(declaration) &&
     isBuiltinFile(program, declaration.getSourceFile()) &&
     constructedBuiltin(declaration) === 'new PromiseConstructor';
-  if (!isPromiseConstructor(checker.getResolvedSignature(construction)?.declaration)) {
-    // A subclass's own constructor: checked with the class below.
-    const declaration = checker.getResolvedSignature(construction)?.declaration;
-    if (!declaration || ts.isJSDocSignature(declaration) || !ts.isConstructorDeclaration(declaration)) return false;
+  const signature = checker.getResolvedSignature(construction)?.declaration;
+  // Otherwise a subclass's own constructor: checked with the class below.
+  if (
+    !isPromiseConstructor(signature) &&
+    (!signature || ts.isJSDocSignature(signature) || !ts.isConstructorDeclaration(signature))
+  ) {
+    return false;
   }
   if (isBuiltinPromise(construction.expression)) return true;
-  let symbol = checker.getSymbolAtLocation(construction.expression);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  const declaration = symbol?.valueDeclaration;
+  const declaration = resolved(checker, construction.expression)?.valueDeclaration;
   if (!declaration || !ts.isClassLike(declaration)) return false;
   const base = declaration.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   if (!base || !isBuiltinPromise(base.expression)) return false;

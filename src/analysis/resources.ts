@@ -238,12 +238,32 @@ export function acquireAt(
   sourceCode: Readonly<TSESLint.SourceCode>,
   pairs: readonly CustomPair[],
 ): ResourceSite | null {
+  return siteAt(node, sourceCode, pairs, 'acquire');
+}
+
+/** Recognises a release at a call, update or assignment node. */
+export function releaseAt(
+  node: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  pairs: readonly CustomPair[],
+): ResourceSite | null {
+  return siteAt(node, sourceCode, pairs, 'release');
+}
+
+/** One role of `resourceSitesAt`, without the helper methods' summaries. */
+function siteAt(
+  node: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  pairs: readonly CustomPair[],
+  role: 'acquire' | 'release',
+): ResourceSite | null {
   if (node.type === AST_NODE_TYPES.UpdateExpression || node.type === AST_NODE_TYPES.AssignmentExpression) {
-    return counterAt(node, sourceCode, '+');
+    return counterAt(node, sourceCode, role === 'acquire' ? '+' : '-');
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
   const call = callShape(node);
-  return call ? acquireOfCall(call, sourceCode, pairs) : null;
+  if (!call) return null;
+  return role === 'acquire' ? acquireOfCall(call, sourceCode, pairs) : releaseOfCall(call, sourceCode, pairs);
 }
 
 function acquireOfCall(
@@ -317,20 +337,6 @@ function disposableAt(node: TSESTree.CallExpression, sourceCode: Readonly<TSESLi
     return { kind: 'disposable', node, pairKey: `disposable:${parent.left.name}`, receiver: parent.left };
   }
   return null;
-}
-
-/** Recognises a release at a call, update or assignment node. */
-export function releaseAt(
-  node: TSESTree.Node,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  pairs: readonly CustomPair[],
-): ResourceSite | null {
-  if (node.type === AST_NODE_TYPES.UpdateExpression || node.type === AST_NODE_TYPES.AssignmentExpression) {
-    return counterAt(node, sourceCode, '-');
-  }
-  if (node.type !== AST_NODE_TYPES.CallExpression) return null;
-  const call = callShape(node);
-  return call ? releaseOfCall(call, sourceCode, pairs) : null;
 }
 
 function releaseOfCall(
