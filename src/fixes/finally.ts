@@ -11,6 +11,7 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
+import ts from 'typescript';
 import { contains, enclosingFunction, isFunctionNode, skipWrappers, walk } from '../analysis/ast.js';
 
 /**
@@ -72,8 +73,18 @@ export function buildFinallyFix(
   if (!first || !last) return null;
   // Statements that cannot stand inside `try`, or whose meaning would change there.
   if (region.some((statement) => !movableIntoTry(statement))) return null;
-  // A name declared in the region and used outside it would be hidden inside `try`.
-  if (region.some((statement) => usedOutside(statement, [first.range[0], last.range[1]], sourceCode))) return null;
+  // A name declared in the region and used after it would be hidden inside `try`: it is declared
+  // before the `try` and assigned inside it. A use before the region (hoisting, closures) cannot move.
+  const hoists: Hoist[] = [];
+  for (const statement of region) {
+    const use = usedOutside(statement, [first.range[0], last.range[1]], sourceCode);
+    if (use === 'before') return null;
+    if (use === 'after') {
+      const hoist = hoistOf(statement, sourceCode, services);
+      if (!hoist) return null;
+      hoists.push(hoist);
+    }
+  }
   if (region.some((statement) => containsMultilineToken(statement))) return null;
   // Comments on the release (`// @ts-expect-error`, `// eslint-disable-next-line`) would be stranded.
   if (statements.some((statement) => sourceCode.getCommentsBefore(statement).length > 0)) return null;
@@ -83,8 +94,8 @@ export function buildFinallyFix(
     return null;
   }
 
-  // Edits inside the region: take out the releases, await returned promises.
-  const edits: Edit[] = [];
+  // Edits inside the region: take out the releases, await returned promises, assign hoisted names.
+  const edits: Edit[] = hoists.map((hoist) => hoist.edit);
   if (mode === 'moveBranch') {
     for (const statement of statements) {
       const branch = emptiedBranch(statement, sourceCode);
@@ -118,7 +129,8 @@ export function buildFinallyFix(
   const regionEnd = mode === 'throwOnly' ? firstRelease.range[0] : end;
   let body = applyEdits(text.slice(regionStart, regionEnd), edits, regionStart).replace(/\s+$/, '');
   body = body.replace(/\n(?=[^\r\n])/g, `\n${unit}`);
-  const replacement = `${eol}${indent}try {${body}${eol}${indent}} finally {${eol}${indent}${unit}${releaseText}${eol}${indent}}`;
+  const declarations = hoists.map((hoist) => `${eol}${indent}${hoist.declaration}`).join('');
+  const replacement = `${declarations}${eol}${indent}try {${body}${eol}${indent}} finally {${eol}${indent}${unit}${releaseText}${eol}${indent}}`;
   return (fixer) => fixer.replaceTextRange([regionStart, end], replacement);
 }
 
@@ -189,19 +201,100 @@ function movableIntoTry(statement: TSESTree.Statement): boolean {
 /**
  * Does the statement declare a block-scoped name (a `let`, `const`, class,
  * function, type, interface or enum) that is referenced outside `[start, end]`,
- * before the region (hoisting, closures) or after it?
+ * before the region (hoisting, closures) or only after it?
  */
 function usedOutside(
   statement: TSESTree.Statement,
   [start, end]: readonly [number, number],
   sourceCode: Readonly<TSESLint.SourceCode>,
+): 'before' | 'after' | null {
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind === 'var') return null;
+  let after = false;
+  for (const variable of sourceCode.getDeclaredVariables(statement)) {
+    for (const ref of variable.references) {
+      if (ref.identifier.range[0] < start) return 'before';
+      if (ref.identifier.range[1] > end) after = true;
+    }
+  }
+  return after ? 'after' : null;
+}
+
+/** A declaration moved out of the region: `declaration` goes before `try`, `edit` turns the statement into assignments. */
+interface Hoist {
+  declaration: string;
+  edit: Edit;
+}
+
+/**
+ * `const x = init;` used after the region becomes `let x;` before the `try` and
+ * `x = init;` inside it. The declaration keeps the name's written type; without
+ * one, TypeScript types the `let` from its assignment (an "auto-typed" `let`),
+ * which it does only when every use is in the declaring function (a closure
+ * would see `any`) and the initializer's type is not a literal type that the
+ * assignment would widen. Null when the statement cannot move that way.
+ */
+function hoistOf(
+  statement: TSESTree.Statement,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  services: ParserServicesWithTypeInformation,
+): Hoist | null {
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return null;
+  if (statement.kind !== 'let' && statement.kind !== 'const') return null;
+  if (sourceCode.getCommentsInside(statement).length > 0) return null;
+  const checker = services.program.getTypeChecker();
+  const names: string[] = [];
+  const assignments: string[] = [];
+  for (const declarator of statement.declarations) {
+    const { id, init } = declarator;
+    const annotation = id.typeAnnotation;
+    const variables = sourceCode.getDeclaredVariables(declarator);
+    if (variables.length === 0) return null;
+    if (id.type === AST_NODE_TYPES.Identifier) {
+      if (annotation) {
+        names.push(`${id.name}${sourceCode.getText(annotation)}`);
+      } else {
+        if (!autoTyped(variables, services, checker)) return null;
+        names.push(id.name);
+      }
+      if (init) assignments.push(`${id.name} = ${sourceCode.getText(init)}`);
+      continue;
+    }
+    // `const { a, b } = init;` (or `[a, b]`): `let a, b;` and `({ a, b } = init);`. Each name is auto-typed.
+    if (!init || !autoTyped(variables, services, checker)) return null;
+    const pattern = sourceCode.text.slice(id.range[0], annotation ? annotation.range[0] : id.range[1]).trimEnd();
+    names.push(...variables.map((variable) => variable.name));
+    assignments.push(`(${pattern} = ${sourceCode.getText(init)})`);
+  }
+  const declaration = `let ${names.join(', ')};`;
+  if (assignments.length === 0) {
+    return { declaration, edit: { start: statement.range[0], end: statement.range[1], text: '' } };
+  }
+  const text = assignments.length === 1 ? `${assignments[0] ?? ''};` : `${assignments.join(', ')};`;
+  return { declaration, edit: { start: statement.range[0], end: statement.range[1], text } };
+}
+
+/** May `let name;` stand for these variables' `const` declarations without losing their types? */
+function autoTyped(
+  variables: readonly TSESLint.Scope.Variable[],
+  services: ParserServicesWithTypeInformation,
+  checker: ts.TypeChecker,
 ): boolean {
-  if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind === 'var') return false;
-  return sourceCode
-    .getDeclaredVariables(statement)
-    .some((variable) =>
-      variable.references.some((ref) => ref.identifier.range[0] < start || ref.identifier.range[1] > end),
-    );
+  return variables.every((variable) => {
+    const home = variable.scope.variableScope;
+    if (!variable.references.every((ref) => ref.from.variableScope === home)) return false;
+    const [definition] = variable.defs;
+    if (!definition) return false;
+    const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(definition.name));
+    return !hasLiteralType(type);
+  });
+}
+
+/** A literal type (or a union with one), which an auto-typed `let` would widen to its base type. */
+function hasLiteralType(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  // `boolean` is `true | false`: only one of the two is a literal the assignment would widen.
+  const booleans = parts.filter((part) => (part.flags & ts.TypeFlags.BooleanLiteral) !== 0).length;
+  return booleans === 1 || parts.some((part) => part.isLiteral() || (part.flags & ts.TypeFlags.EnumLiteral) !== 0);
 }
 
 /** A string, template or JSX text over several lines: re-indenting would change its value. */

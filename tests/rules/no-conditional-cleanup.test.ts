@@ -924,6 +924,20 @@ export async function handle(id: string, ids: string[]): Promise<void> {
   }
 }`,
       options: [{ assumeCallsThrow: true }],
+      // \`text\` is used after the region: declared before the \`try\`, assigned inside it.
+      output: `export class Formatter {
+  private active = 0;
+  format(d: Date, timeZone: string): string {
+    this.active++;
+    let text;
+    try {
+      text = d.toLocaleString('en-US', { timeZone });
+    } finally {
+      this.active--;
+    }
+    return text;
+  }
+}`,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 6, column: 5, suggestions: [] }],
     },
     // The abort listener is on another signal: the return on this one still leaves the timer armed.
@@ -1616,8 +1630,21 @@ export async function convert(id: string, union: boolean): Promise<number> {
   }
   return 0;
 }`,
-      // No fix: \`n\` is declared in the region and used after it.
-      output: null,
+      // \`n\` is declared in the region and used after it: declared before the \`try\`.
+      output: `${prelude}const seen = new Set<string>();
+export async function convert(id: string, union: boolean): Promise<number> {
+  if (union) {
+    seen.add(id);
+    let n;
+    try {
+      n = await work(id);
+    } finally {
+      seen.delete(id);
+    }
+    return n;
+  }
+  return 0;
+}`,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 9, column: 5, suggestions: [] }],
     },
     // The same guard, but one caller hands it a set that outlives the call.
@@ -1655,8 +1682,18 @@ export async function query(sql: string): Promise<number> {
   pool.release(conn);
   return rows;
 }`,
-      // No fix: `rows` is declared in the region and used after it.
-      output: null,
+      // \`rows\` is declared in the region and used after it: declared before the \`try\`.
+      output: `${prelude}declare const pool: { acquire(): Promise<{ id: string }>; release(conn: { id: string }): void };
+export async function query(sql: string): Promise<number> {
+  const conn = await pool.acquire();
+  let rows;
+  try {
+    rows = await work(conn.id + sql);
+  } finally {
+    pool.release(conn);
+  }
+  return rows;
+}`,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 8, column: 3, suggestions: [] }],
     },
     // A retry calls this method again with the signal: that is no hand-over of the listener.
@@ -1907,7 +1944,18 @@ export async function firstByte(path: string): Promise<number> {
   await handle.close();
   return buffer[0] ?? 0;
 }`,
-      output: null,
+      // A destructured name used after the region: \`let buffer;\` before, a destructuring assignment inside.
+      output: `${prelude}import { open } from 'node:fs/promises';
+export async function firstByte(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  let buffer;
+  try {
+    ({ buffer } = await handle.read(Buffer.alloc(1), 0, 1, 0));
+  } finally {
+    await handle.close();
+  }
+  return buffer[0] ?? 0;
+}`,
       errors: [
         {
           messageId: 'cleanupSkippedOnThrow',
@@ -1947,7 +1995,38 @@ export async function midByte(path: string): Promise<number> {
   await (<FileHandle>fd).close();
   return buffer[0] ?? 0;
 }`,
-      output: null,
+      output: `${prelude}import { open, type FileHandle } from 'node:fs/promises';
+export async function firstByte(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  let buffer;
+  try {
+    ({ buffer } = await handle.read(Buffer.alloc(1), 0, 1, 0));
+  } finally {
+    await (handle as FileHandle).close();
+  }
+  return buffer[0] ?? 0;
+}
+export async function lastByte(path: string): Promise<number> {
+  let file: FileHandle | undefined;
+  file = await open(path, 'r');
+  let buffer;
+  try {
+    ({ buffer } = await file.read(Buffer.alloc(1), 0, 1, 0));
+  } finally {
+    await file!.close();
+  }
+  return buffer[0] ?? 0;
+}
+export async function midByte(path: string): Promise<number> {
+  const fd = await open(path, 'r');
+  let buffer;
+  try {
+    ({ buffer } = await fd.read(Buffer.alloc(1), 0, 1, 1));
+  } finally {
+    await (<FileHandle>fd).close();
+  }
+  return buffer[0] ?? 0;
+}`,
       errors: [
         {
           messageId: 'cleanupSkippedOnThrow',
@@ -2069,8 +2148,18 @@ export async function handle(id: string): Promise<number> {
   inflight.delete(id);
   return result;
 }`,
-      // \`result\` is used after the release: moving it into try would hide it, so no fix.
-      output: null,
+      // \`result\` is used after the release: declared before the \`try\`, assigned inside it.
+      output: `${prelude}const inflight = new Set<string>();
+export async function handle(id: string): Promise<number> {
+  inflight.add(id);
+  let result;
+  try {
+    result = await work(id);
+  } finally {
+    inflight.delete(id);
+  }
+  return result;
+}`,
       errors: [
         {
           messageId: 'cleanupSkippedOnThrow',
@@ -2506,6 +2595,75 @@ export async function handle(id: string): Promise<number | void> {
         },
       ],
     },
+    // A name used after the region with a written type keeps it on the \`let\`; a closure may read it.
+    {
+      code: `${prelude}const inflight = new Set<string>();
+export async function handle(id: string): Promise<() => number> {
+  inflight.add(id);
+  const result: number = await work(id), twice = result * 2;
+  inflight.delete(id);
+  return () => result + twice;
+}`,
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 8, column: 3 }],
+    },
+    {
+      code: `${prelude}const inflight = new Set<string>();
+export async function handle(id: string): Promise<() => number> {
+  inflight.add(id);
+  const result: number = await work(id);
+  inflight.delete(id);
+  return () => result;
+}`,
+      output: `${prelude}const inflight = new Set<string>();
+export async function handle(id: string): Promise<() => number> {
+  inflight.add(id);
+  let result: number;
+  try {
+    result = await work(id);
+  } finally {
+    inflight.delete(id);
+  }
+  return () => result;
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 8, column: 3 }],
+    },
+    // Without a written type, a literal type would widen on a \`let\` (\`'ok'\` to \`string\`): no fix.
+    {
+      code: `${prelude}const inflight = new Set<string>();
+export async function handle(id: string): Promise<'ok'> {
+  inflight.add(id);
+  await work(id);
+  const status = 'ok';
+  inflight.delete(id);
+  return status;
+}`,
+      output: null,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 9, column: 3, suggestions: [] }],
+    },
+    // Two declarators: one \`let\` for both, and one statement that assigns both.
+    {
+      code: `${prelude}const inflight = new Set<string>();
+export async function handle(id: string): Promise<number> {
+  inflight.add(id);
+  const a = await work(id),
+    b = a + 1;
+  inflight.delete(id);
+  return a + b;
+}`,
+      output: `${prelude}const inflight = new Set<string>();
+export async function handle(id: string): Promise<number> {
+  inflight.add(id);
+  let a, b;
+  try {
+    a = await work(id), b = a + 1;
+  } finally {
+    inflight.delete(id);
+  }
+  return a + b;
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 9, column: 3 }],
+    },
     // With assumeCallsThrow the synchronous call in the try/finally does count.
     {
       code: `${prelude}declare function log(message: string): void;
@@ -2549,7 +2707,17 @@ export function visit(id: string): number {
   return n;
 }`,
       options: [{ assumeCallsThrow: true }],
-      output: null,
+      output: `${prelude}const visiting = new Set<string>();
+export function visit(id: string): number {
+  visiting.add(id);
+  let n;
+  try {
+    n = check(id);
+  } finally {
+    visiting.delete(id);
+  }
+  return n;
+}`,
       errors: [
         {
           messageId: 'cleanupSkippedOnThrow',
