@@ -166,7 +166,7 @@ function statementInList(node: TSESTree.Node): TSESTree.Statement | null {
 }
 
 /** `release();` or `await client.release();` standing alone as a statement. */
-function releaseStatement(release: TSESTree.Node): TSESTree.ExpressionStatement | null {
+export function releaseStatement(release: TSESTree.Node): TSESTree.ExpressionStatement | null {
   let node: TSESTree.Node = release;
   if (node.parent?.type === AST_NODE_TYPES.AwaitExpression) node = node.parent;
   const parent = node.parent;
@@ -505,7 +505,7 @@ function applyEdits(slice: string, edits: readonly Edit[], offset: number): stri
   return result;
 }
 
-function lineIndent(text: string, offset: number): string {
+export function lineIndent(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
 }

@@ -12,6 +12,7 @@ import { promiseExecutor } from '../analysis/settlers.js';
 import { skippedRelease, type SkippedRelease } from '../analysis/skipped-releases.js';
 import { DISPOSE_METHODS } from '../analysis/vocabulary.js';
 import { buildFinallyFix } from '../fixes/finally.js';
+import { releaseOnRejectionFix } from '../fixes/rejection-handler.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 import { brief } from '../util/text.js';
@@ -24,7 +25,8 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'cleanupSkippedOnSomePaths' | 'cleanupSkippedOnThrow' | 'moveToFinallySuggestion';
+export type MessageIds =
+  'cleanupSkippedOnSomePaths' | 'cleanupSkippedOnThrow' | 'moveToFinallySuggestion' | 'releaseOnRejectionSuggestion';
 
 const RESOURCE: Record<ResourceKind, { noun: string; stays: string }> = {
   entry: { noun: 'the entry added by', stays: 'stays' },
@@ -65,6 +67,8 @@ export default createRule<Options, MessageIds>({
       cleanupSkippedOnThrow:
         '`{{release}}` is skipped when {{thrower}} on line {{throwLine}} throws; {{resource}} `{{acquire}}` on line {{line}} {{stays}}. Release it in a `finally` block.',
       moveToFinallySuggestion: 'Move `{{release}}` into a `finally` block that covers everything after `{{acquire}}`.',
+      releaseOnRejectionSuggestion:
+        'Also run `{{release}}` when the promise rejects, in a rejection handler that rethrows the error.',
     },
     schema: [
       {
@@ -204,7 +208,22 @@ function report(
     return;
   }
   const direct = skipped.kind === 'path' ? skipped.direct : [];
-  reportSomePaths(context, services, acquire, skipped.release, condition(context.sourceCode, acquire, skipped), direct);
+  const data = {
+    ...messageData(context.sourceCode, acquire, skipped.release),
+    condition: condition(context.sourceCode, acquire, skipped),
+  };
+  if (skipped.kind === 'outcome' && skipped.outcome === 'fulfils') {
+    // Released in a fulfilment handler only: the same release in a rejection handler that rethrows.
+    const fix = releaseOnRejectionFix(context.sourceCode, skipped.release.node);
+    context.report({
+      node: skipped.release.node,
+      messageId: 'cleanupSkippedOnSomePaths',
+      data,
+      suggest: fix ? [{ messageId: 'releaseOnRejectionSuggestion', data, fix }] : [],
+    });
+    return;
+  }
+  reportSomePaths(context, services, acquire, skipped.release, data, direct);
 }
 
 /** What the release depends on, for the `{{condition}}` of `cleanupSkippedOnSomePaths`. */
@@ -313,10 +332,9 @@ function reportSomePaths(
   services: ParserServicesWithTypeInformation,
   acquire: ResourceSite,
   release: ResourceSite,
-  condition: string,
+  data: Record<string, string>,
   direct: readonly TSESTree.Node[],
 ): void {
-  const data = { ...messageData(context.sourceCode, acquire, release), condition };
   const fix = direct.length > 0 ? buildFinallyFix(context, services, acquire.node, direct, 'moveBranch') : null;
   context.report({
     node: release.node,

@@ -1234,7 +1234,28 @@ export class Store {
             line: '11',
             stays: 'stays',
           },
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'releaseOnRejectionSuggestion',
+              output: `declare function load(id: string): Promise<string>;
+export class Store {
+  private readonly pending = new Map<string, Promise<string>>();
+  find(id: string): Promise<string> {
+    const known = this.pending.get(id);
+    if (known) return known;
+    const query = load(id).then((value) => {
+      this.pending.delete(id);
+      return value;
+    }, (error) => {
+      this.pending.delete(id);
+      throw error;
+    });
+    this.pending.set(id, query);
+    return query;
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -2285,7 +2306,7 @@ export async function fetchOne(id: string, cached: boolean): Promise<number> {
         },
       ],
     },
-    // Cleared only in .then: no suggestion (moving it out of the callback is not mechanical).
+    // Cleared only in .then: the suggestion clears it in a rejection handler too, which rethrows.
     {
       code: `${prelude}export function load(id: string): void {
   const timer = setTimeout(() => undefined, 5000);
@@ -2306,9 +2327,127 @@ export async function fetchOne(id: string, cached: boolean): Promise<number> {
             line: '5',
             stays: 'stays armed',
           },
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'releaseOnRejectionSuggestion',
+              output: `${prelude}export function load(id: string): void {
+  const timer = setTimeout(() => undefined, 5000);
+  void work(id).then(() => {
+    clearTimeout(timer);
+  }, (error) => {
+    clearTimeout(timer);
+    throw error;
+  });
+}`,
+            },
+          ],
         },
       ],
+    },
+    // A rejection handler is there: the release goes first in it (a block body, then an expression body).
+    {
+      code: `${prelude}export function load(id: string, fail: (e: unknown) => void): Promise<void> {
+  const timer = setTimeout(() => undefined, 5000);
+  return work(id).then(
+    () => {
+      clearTimeout(timer);
+    },
+    (e: unknown) => {
+      fail(e);
+    },
+  );
+}
+export function load2(id: string, fail: (e: unknown) => void): Promise<void> {
+  const timer = setTimeout(() => undefined, 5000);
+  return work(id).then(
+    () => {
+      clearTimeout(timer);
+    },
+    (e: unknown) => fail(e),
+  );
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 8,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'releaseOnRejectionSuggestion',
+              output: `${prelude}export function load(id: string, fail: (e: unknown) => void): Promise<void> {
+  const timer = setTimeout(() => undefined, 5000);
+  return work(id).then(
+    () => {
+      clearTimeout(timer);
+    },
+    (e: unknown) => {
+      clearTimeout(timer);
+      fail(e);
+    },
+  );
+}
+export function load2(id: string, fail: (e: unknown) => void): Promise<void> {
+  const timer = setTimeout(() => undefined, 5000);
+  return work(id).then(
+    () => {
+      clearTimeout(timer);
+    },
+    (e: unknown) => fail(e),
+  );
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 19,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'releaseOnRejectionSuggestion',
+              output: `${prelude}export function load(id: string, fail: (e: unknown) => void): Promise<void> {
+  const timer = setTimeout(() => undefined, 5000);
+  return work(id).then(
+    () => {
+      clearTimeout(timer);
+    },
+    (e: unknown) => {
+      fail(e);
+    },
+  );
+}
+export function load2(id: string, fail: (e: unknown) => void): Promise<void> {
+  const timer = setTimeout(() => undefined, 5000);
+  return work(id).then(
+    () => {
+      clearTimeout(timer);
+    },
+    (e: unknown) => {
+      clearTimeout(timer);
+      return fail(e);
+    },
+  );
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Refused: the rejection handler declares a name the release reads (it would clear the wrong timer).
+    {
+      code: `${prelude}export function load2(id: string, timer: ReturnType<typeof setTimeout>): Promise<void> {
+  const t = setTimeout(() => undefined, 5000);
+  return work(id).then(
+    () => {
+      clearTimeout(t);
+    },
+    () => {
+      const t = 0;
+      return t;
+    },
+  );
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 8, column: 7, suggestions: [] }],
     },
     // Removed only in the catch block.
     {
