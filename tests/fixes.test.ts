@@ -1,7 +1,8 @@
 /**
  * Every fix and every suggestion our rules produce on the case suites must
  * leave code that parses and type-checks as well as before (no new TypeScript
- * diagnostic), and a second `--fix` pass must change nothing.
+ * diagnostic), must take away the finding it was offered for (the rule reports
+ * fewer findings in the result), and a second `--fix` pass must change nothing.
  */
 import { ESLint } from 'eslint';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -73,20 +74,26 @@ describe('fixes and suggestions on the case suites', () => {
   it.each(files.map((file) => [path.relative(casesDir, file), file]))('%s', async (_name, file) => {
     const text = readFileSync(file, 'utf8');
     const [result] = await eslint.lintText(text, { filePath: file });
-    const outputs: { what: string; output: string }[] = [];
+    const outputs: { what: string; rule: string; output: string }[] = [];
+    const findings = new Map<string, number>();
     for (const message of result?.messages ?? []) {
-      if (!message.ruleId?.startsWith('leaks/')) continue;
-      if (message.fix) outputs.push({ what: `fix of ${message.ruleId}`, output: apply(text, message.fix) });
+      const rule = message.ruleId;
+      if (!rule?.startsWith('leaks/')) continue;
+      findings.set(rule, (findings.get(rule) ?? 0) + 1);
+      if (message.fix) outputs.push({ what: `fix of ${rule}`, rule, output: apply(text, message.fix) });
       for (const suggestion of message.suggestions ?? []) {
-        outputs.push({ what: `suggestion "${suggestion.desc}"`, output: apply(text, suggestion.fix) });
+        outputs.push({ what: `suggestion "${suggestion.desc}"`, rule, output: apply(text, suggestion.fix) });
       }
     }
     if (outputs.length === 0) return;
     const before = new Set(diagnostics(file, text));
-    for (const { what, output } of outputs) {
+    for (const { what, rule, output } of outputs) {
       variants++;
       const added = diagnostics(file, output).filter((d) => !before.has(d));
       expect(added, `${what} added TypeScript errors:\n${output}`).toEqual([]);
+      const [after] = await eslint.lintText(output, { filePath: file });
+      const left = after?.messages.filter((message) => message.ruleId === rule) ?? [];
+      expect(left.length, `${what} left its finding:\n${output}`).toBeLessThan(findings.get(rule) ?? 0);
     }
     // --fix, then --fix again: the second pass changes nothing.
     const [fixed] = await fixingEslint.lintText(text, { filePath: file });

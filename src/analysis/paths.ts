@@ -115,12 +115,14 @@ export class PathTracker {
    * A path from `start` to the end of its function that passes none of
    * `releases`, or null when every path passes one. Normal ends are preferred
    * over throws in the answer. Re-entering the start's own segment (a loop
-   * back to the acquire) ends that path without a verdict.
+   * back to the acquire) is a leak when `fromAcquire` (the resource taken last
+   * time is never given back), and a path already followed otherwise.
    */
   findLeak(
     start: Position,
     releases: readonly Position[],
     coveredJumps: ReadonlySet<TSESTree.Node> = new Set(),
+    fromAcquire = true,
   ): Leak | null {
     const releaseOrders = new Map<Segment, number[]>();
     for (const release of releases) {
@@ -147,6 +149,9 @@ export class PathTracker {
       if (!item) break;
       const { segment, first } = item;
       if (!first && start.segments.includes(segment)) {
+        // Back at the start of a question that is not an acquire (a `catch` in a loop): that
+        // path has been followed already.
+        if (!fromAcquire) continue;
         // Back at the acquire (a loop) without a release since: unless the segment
         // releases before the acquire, the resource taken last time is never given back.
         const orders = releaseOrders.get(segment) ?? [];

@@ -47,6 +47,8 @@ export type SkippedRelease =
       fn: FunctionNode | null;
       jump: TSESTree.Node | null;
       direct: TSESTree.Node[];
+      /** The throw after the acquire whose `catch` carries on without the release, if that is the path. */
+      caught: { thrower: TSESTree.Node; handler: TSESTree.CatchClause } | null;
     }
   /**
    * `thrower` can throw after the acquire and before the release. `movable`: the one
@@ -160,6 +162,7 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
       fn,
       jump: leak.jump,
       direct,
+      caught: null,
     };
   }
   const throwers = [
@@ -198,7 +201,51 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
     return null;
   }
   const thrower = throwers.find((candidate) => !isProtected(candidate.node, fn, releaseNodes) && mayThrow(candidate));
-  return thrower ? { kind: 'throw', release: first, thrower: thrower.node, movable } : null;
+  if (thrower) return { kind: 'throw', release: first, thrower: thrower.node, movable };
+  // A throw caught by a `catch` that then carries on (or returns, or rethrows) without the release.
+  for (const candidate of throwers) {
+    const handler = catchingHandler(candidate.node, fn, releaseNodes);
+    const from = handler ? tracker.positions.get(handler) : undefined;
+    if (!handler || !from || !mayThrow(candidate)) continue;
+    const caught = tracker.findLeak(from, covering, coveredJumps, false);
+    if (!caught) continue;
+    // The `catch` rethrows without the release: the throw that reached it skips the release.
+    if (caught.end === 'throw')
+      return { kind: 'throw', release: first, thrower: caught.jump ?? candidate.node, movable };
+    const at = placements.find((p) => p.site === first && p.kind === 'direct');
+    return {
+      kind: 'path',
+      release: first,
+      at: at?.kind === 'direct' ? at.at : first.node,
+      fn,
+      jump: caught.jump,
+      direct: placements.flatMap((p) => (p.kind === 'direct' ? [p.site.node] : [])),
+      caught: { thrower: candidate.node, handler },
+    };
+  }
+  return null;
+}
+
+/**
+ * The `catch` clause that a throw at `node` goes to, when the innermost `try`
+ * around it in `fn` has one and no `finally` of a `try` on the way releases
+ * first. ESLint's code paths enter a `catch` only from the first call or
+ * member read of its `try` block and from the block's end: a throw after the
+ * acquire has no edge of its own, so its `catch` is asked directly.
+ */
+function catchingHandler(
+  node: TSESTree.Node,
+  fn: FunctionNode | null,
+  releases: readonly TSESTree.Node[],
+): TSESTree.CatchClause | null {
+  let child: TSESTree.Node = node;
+  for (let p = node.parent; p && p !== fn; child = p, p = p.parent) {
+    if (p.type !== AST_NODE_TYPES.TryStatement || p.block !== child) continue;
+    if (p.handler) return p.handler;
+    const finalizer = p.finalizer;
+    if (finalizer && releases.some((r) => contains(finalizer, r))) return null;
+  }
+  return null;
 }
 
 /**

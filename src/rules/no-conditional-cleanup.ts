@@ -141,8 +141,20 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** The acquires whose call is being traversed: each is placed again when its call returns. */
+    const pendingAcquires = new Set<TSESTree.Node>();
+
     const listeners: TSESLint.RuleListener = {
-      CallExpression: visitSite,
+      CallExpression(node) {
+        visitSite(node);
+        if (index.acquires.at(-1)?.node === node) pendingAcquires.add(node);
+      },
+      // An acquire takes effect when its call returns, not when ESLint enters it: in a `try`, the
+      // code path forks to the `catch` at the first member read (`pool.getConnection`), and a path
+      // that leaves there never held the resource.
+      'CallExpression:exit'(node: TSESTree.CallExpression) {
+        if (pendingAcquires.delete(node)) tracker.mark(node);
+      },
       UpdateExpression: visitSite,
       'AssignmentExpression[operator=/^[+-]=$/]': visitSite,
       // A promise executor runs in place: its acquires are placed where the promise is made.
@@ -162,8 +174,9 @@ export default createRule<Options, MessageIds>({
       IfStatement(node) {
         tracker.mark(node);
       },
-      CatchClause: () => {
+      CatchClause: (node) => {
         tracker.markCatch();
+        tracker.mark(node);
       },
       ReturnStatement: (node) => {
         tracker.markJump(node);
@@ -245,6 +258,10 @@ function condition(
       return `finds nothing once \`${sourceCode.getText(dropped)}\` on line ${String(dropped.loc.start.line)} lets go of the handle unreleased (release it before letting go)`;
     }
     case 'path':
+      if (skipped.caught) {
+        const { thrower, handler } = skipped.caught;
+        return `is skipped when ${describeThrower(sourceCode, thrower)} on line ${String(thrower.loc.start.line)} throws and the \`catch\` on line ${String(handler.loc.start.line)} carries on`;
+      }
       return describeCondition(sourceCode, skipped.at, acquire.node, skipped.fn, skipped.jump);
   }
 }

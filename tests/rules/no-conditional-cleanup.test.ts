@@ -909,6 +909,21 @@ export async function handle(id: string, ids: string[]): Promise<void> {
     check(id);
   }
 }`,
+    // The acquire is awaited inside a \`try\` whose \`catch\` carries on: a path into the \`catch\` from
+    // the acquire's own call never held the connection, and every throw after it passes the \`finally\`.
+    `interface Conn { query(sql: string): Promise<unknown>; release(): void }
+export async function list(pool: { getConnection(): Promise<Conn> }, reply: (v: unknown) => void): Promise<void> {
+  try {
+    const conn = await pool.getConnection();
+    try {
+      reply(await conn.query('SELECT 1'));
+    } finally {
+      conn.release();
+    }
+  } catch (error) {
+    reply(error);
+  }
+}`,
   ],
   invalid: [
     // A call of an Object.prototype name with two arguments is an ordinary call that can throw
@@ -2802,6 +2817,55 @@ export async function handle(id: string): Promise<number> {
   return a + b;
 }`,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 9, column: 3 }],
+    },
+    // A throw after the acquire goes to a \`catch\` that carries on without the release.
+    {
+      code: `interface Conn { query(sql: string): Promise<unknown>; release(): void }
+export async function list(pool: { getConnection(): Promise<Conn> }, reply: (v: unknown) => void): Promise<void> {
+  try {
+    const conn = await pool.getConnection();
+    const rows = await conn.query('SELECT 1');
+    conn.release();
+    reply(rows);
+  } catch (error) {
+    reply(error);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 6,
+          column: 5,
+          data: {
+            release: 'conn.release()',
+            condition:
+              "is skipped when `await conn.query('SELECT 1')` on line 5 throws and the `catch` on line 8 carries on",
+            resource: 'the lock taken by',
+            acquire: 'pool.getConnection()',
+            line: '4',
+            stays: 'stays held',
+          },
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `interface Conn { query(sql: string): Promise<unknown>; release(): void }
+export async function list(pool: { getConnection(): Promise<Conn> }, reply: (v: unknown) => void): Promise<void> {
+  try {
+    const conn = await pool.getConnection();
+    try {
+      const rows = await conn.query('SELECT 1');
+      reply(rows);
+    } finally {
+      conn.release();
+    }
+  } catch (error) {
+    reply(error);
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // With assumeCallsThrow the synchronous call in the try/finally does count.
     {
