@@ -30,6 +30,7 @@ import {
   variableHandleIsUsed,
   type TimerKind,
 } from '../analysis/timers.js';
+import { clearInEndListener, type ClearInListener } from '../fixes/clear-in-listener.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 
@@ -40,12 +41,14 @@ export type Options = [
 ];
 
 export type MessageIds =
+  | 'clearInListenerSuggestion'
   | 'clearOnTeardownSuggestion'
   | 'clearPreviousSuggestion'
   | 'intervalNeverCleared'
   | 'timeoutLoopNeverStops'
   | 'timerNotClearedOnTeardown'
-  | 'timerOverwritten';
+  | 'timerOverwritten'
+  | 'unrefSuggestion';
 
 interface TimerCall {
   call: TSESTree.CallExpression;
@@ -74,6 +77,9 @@ export default createRule<Options, MessageIds>({
         '`{{place}} = {{timer}}(…)` in `{{fn}}()` replaces the previous handle without clearing it: if `{{fn}}()` runs again while that timer is armed, the old timer {{consequence}} and can no longer be cleared. Call `{{clear}}({{place}})` first, or return early while `{{place}}` is set.',
       clearPreviousSuggestion: 'Call `{{clear}}({{place}})` before re-arming it.',
       clearOnTeardownSuggestion: 'Call `{{clear}}({{place}})` at the start of `{{teardown}}()`.',
+      unrefSuggestion:
+        'Call `.unref()` on the interval: it still fires while the process runs, but no longer keeps the process alive on its own.',
+      clearInListenerSuggestion: "Call `{{clear}}({{place}})` at the start of the `'{{event}}'` listener{{keep}}.",
     },
     schema: [
       {
@@ -165,7 +171,23 @@ export default createRule<Options, MessageIds>({
         // An unref'd timer whose callback holds only module state: a sweeper that cannot hold the process open.
         if (use.unref && !callbackCapturesCallState(call.arguments[0], sourceCode)) return;
         if (kind === 'setInterval' && clearsItselfThroughThis(call)) return;
-        context.report(unusedReport(call, kind, use.kind === 'variable' ? use.target.name : null, loop?.fn ?? null));
+        const report = unusedReport(call, kind, use.kind === 'variable' ? use.target.name : null, loop?.fn ?? null);
+        const clearing =
+          kind === 'setInterval'
+            ? clearInEndListener(
+                sourceCode,
+                services,
+                call,
+                'clearInterval',
+                use.kind === 'variable' ? use.target : null,
+                teardownNames,
+                (node) => timers.some((timer) => timer.call === node),
+              )
+            : null;
+        const suggest = clearing
+          ? clearInListenerSuggestion(clearing)
+          : unrefSuggestion(services, call, kind, use.kind === 'discarded', sourceCode);
+        context.report({ ...report, suggest });
         return;
       }
       // A loop that re-arms through other functions (`send(…, () => this.arm())`) outlives teardown as surely as a direct one.
@@ -259,6 +281,45 @@ function unusedReport(
         : 'Keep the handle and call `clearInterval` on it when the work is done: store it where teardown can reach it, or return a function that clears it',
     },
   };
+}
+
+/**
+ * A module-level interval whose value is discarded and whose callback holds
+ * only module state, on a runtime whose handle has `unref()` (Node's
+ * `Timeout`): `.unref()` lets the process exit while it is armed.
+ */
+function unrefSuggestion(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression,
+  kind: TimerKind,
+  discarded: boolean,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  if (kind !== 'setInterval' || !discarded || call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return [];
+  if (!atModuleLevel(call) || callbackCapturesCallState(call.arguments[0], sourceCode)) return [];
+  const unref = services.getTypeAtLocation(call).getProperty('unref');
+  if (!unref) return [];
+  return [{ messageId: 'unrefSuggestion', fix: (fixer) => fixer.insertTextAfter(call, '.unref()') }];
+}
+
+/** Keep the handle and clear it in the listener for the end of what the timer works for. */
+function clearInListenerSuggestion(
+  clearing: ClearInListener | null,
+): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  if (!clearing) return [];
+  const { place, kept, event, fix } = clearing;
+  return [
+    {
+      messageId: 'clearInListenerSuggestion',
+      data: {
+        keep: kept ? `, keeping the handle in a new \`const ${place}\`` : '',
+        clear: 'clearInterval',
+        place,
+        event,
+      },
+      fix,
+    },
+  ];
 }
 
 /** A field's handle that a teardown method (or an owned emitter's close handler) does not clear. */

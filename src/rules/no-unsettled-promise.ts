@@ -34,6 +34,17 @@ import {
   type StoredSettlerState,
 } from '../analysis/stored-settlers.js';
 import { errorListenerCode, insertAfterStatement, statementOf } from '../fixes/error-listener.js';
+import {
+  rejectBinding,
+  rejectInListener,
+  resolveReturned,
+  settleJump,
+  settleRegion,
+  wrapInTry,
+  type RejectBinding,
+  type SettleEdit,
+  type SettleTarget,
+} from '../fixes/settle.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
@@ -47,6 +58,12 @@ export type Options = [
 
 export type MessageIds =
   | 'addErrorListenerSuggestion'
+  | 'rejectAtEndSuggestion'
+  | 'rejectInListenerSuggestion'
+  | 'rejectInsteadOfThrowSuggestion'
+  | 'rejectOnReturnSuggestion'
+  | 'resolveReturnedSuggestion'
+  | 'wrapInTrySuggestion'
   | 'callbackPathNeverSettles'
   | 'errorListenerNeverSettles'
   | 'errorNotListened'
@@ -75,7 +92,16 @@ export default createRule<Options, MessageIds>({
         '`{{emitter}}` settles this promise on `{{event}}` but nothing settles it on {{failure}}: if `{{emitter}}` fails, `{{event}}` never comes and the promise stays pending forever with its listeners and what they hold. {{fix}}.',
       errorListenerNeverSettles:
         'The `error` listener on `{{emitter}}` does not settle this promise, which waits for `{{event}}`: after an error that event never comes, and the promise stays pending forever with everything it holds. Call `{{reject}}` in it.',
-      addErrorListenerSuggestion: 'Reject on `error` too: `{{code}}`.',
+      addErrorListenerSuggestion: 'Reject on `error` too: `{{code}}`{{take}}.',
+      rejectAtEndSuggestion: 'Call `{{code}}` where the failure path ends{{take}}.',
+      rejectInListenerSuggestion: 'Call `{{code}}` at the end of the `error` listener{{take}}.',
+      rejectOnReturnSuggestion: 'Reject before returning: `{{code}}`{{take}}.',
+      rejectInsteadOfThrowSuggestion:
+        'Reject with the thrown value instead of throwing it (nothing catches that throw): `{{code}}`{{take}}.',
+      wrapInTrySuggestion:
+        "Wrap the executor's body in `try` and call `{{code}}` in its `catch`{{take}}, so that a rejected `await` (or a throw) rejects this promise.",
+      resolveReturnedSuggestion:
+        "Resolve with the returned value instead of returning it (an executor's return value is dropped): `{{code}}`.",
     },
     schema: [
       {
@@ -104,6 +130,7 @@ export default createRule<Options, MessageIds>({
     const checker = services.program.getTypeChecker();
     const checkCallbacks = options.checkCallbacks !== false;
     const checkEvents = options.checkEvents !== false;
+    const env: FixEnv = { sourceCode, checker, toTs: (node) => services.esTreeNodeToTSNodeMap.get(node) };
 
     const tracker = new PathTracker();
     const records = executorRecords();
@@ -149,22 +176,22 @@ export default createRule<Options, MessageIds>({
       const leak = executorLeak(paths, model, executorSites);
       if (!leak && model.executor.async) {
         const rejected = awaitBeforeSettling(paths, model.executor, executorSites);
-        if (rejected) context.report(awaitReport(model, rejected));
+        if (rejected) context.report(awaitReport(sourceCode, model, rejected));
       }
-      if (leak) context.report(executorPathReport(model, leak));
+      if (leak) context.report(executorPathReport(env, model, leak));
       if (settlesWhateverHappens(model)) return;
       if (checkCallbacks) {
         for (const callback of model.callbacks) {
           const found = callbackLeak(paths, model, callback, byFunction);
-          if (found) context.report(callbackReport(sourceCode, model, callback, found));
+          if (found) context.report(callbackReport(env, model, callback, found));
         }
         for (const chain of records.chains.get(model.executor) ?? []) {
           const found = chainLeak(paths, model, chain, byFunction);
-          if (found) context.report(chainReport(sourceCode, model, chain, found));
+          if (found) context.report(chainReport(env, model, chain, found));
         }
         for (const listener of model.listeners) {
           const found = swallowedFailure(paths, model, listener, byFunction);
-          if (found) context.report(swallowedReport(sourceCode, model, listener, found));
+          if (found) context.report(swallowedReport(env, model, listener, found));
         }
       }
       if (checkEvents) {
@@ -184,9 +211,11 @@ export default createRule<Options, MessageIds>({
 
 type Report = TSESLint.ReportDescriptor<MessageIds>;
 type SourceCode = Readonly<TSESLint.SourceCode>;
+type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
+type FixEnv = Omit<SettleTarget, 'model' | 'fn' | 'leak'>;
 
 /** An `await` of an async executor outside a `try`: a rejection there leaves the promise pending. */
-function awaitReport(model: ExecutorModel, rejected: TSESTree.AwaitExpression): Report {
+function awaitReport(sourceCode: SourceCode, model: ExecutorModel, rejected: TSESTree.AwaitExpression): Report {
   return {
     ...where({ end: 'normal', jump: null }, model.promise),
     messageId: 'executorPathNeverSettles',
@@ -195,10 +224,16 @@ function awaitReport(model: ExecutorModel, rejected: TSESTree.AwaitExpression): 
       settlers: settlerNames(model),
       them: model.rejectName ? 'them' : 'it',
     },
+    suggest: settleSuggestion(wrapInTry(sourceCode, model)),
   };
 }
 
-function executorPathReport(model: ExecutorModel, leak: Leak): Report {
+function executorPathReport(env: FixEnv, model: ExecutorModel, leak: Leak): Report {
+  const target: SettleTarget = { ...env, model, fn: model.executor, leak };
+  const edit =
+    leak.jump?.type === AST_NODE_TYPES.ThrowStatement && model.executor.async
+      ? settleJump(target, null)
+      : resolveReturned(target);
   return {
     ...where(leak, model.promise),
     messageId: 'executorPathNeverSettles',
@@ -207,13 +242,18 @@ function executorPathReport(model: ExecutorModel, leak: Leak): Report {
       settlers: settlerNames(model),
       them: model.rejectName ? 'them' : 'it',
     },
+    suggest: settleSuggestion(edit),
   };
 }
 
-function callbackReport(sourceCode: SourceCode, model: ExecutorModel, callback: SettlingCallback, leak: Leak): Report {
+function callbackReport(env: FixEnv, model: ExecutorModel, callback: SettlingCallback, leak: Leak): Report {
+  const { sourceCode } = env;
   const reject = model.rejectName;
   const error = callback.error.name;
-  return callbackPathReport(model, leak, callback.fn, {
+  const branch = errorBranch(callback.fn, callback.error);
+  const target: SettleTarget = { ...env, model, fn: callback.fn, leak };
+  const edit = branch ? settleRegion(target, branch.region, callback.error, branch.endsFunction) : null;
+  return callbackPathReport(model, leak, callback.fn, edit, {
     callee: calleeText(sourceCode, callback.call),
     path: describePath(leak, callback.fn, ''),
     error,
@@ -223,12 +263,23 @@ function callbackReport(sourceCode: SourceCode, model: ExecutorModel, callback: 
   });
 }
 
-function chainReport(sourceCode: SourceCode, model: ExecutorModel, chain: PromiseChain, leak: Leak): Report {
+function chainReport(env: FixEnv, model: ExecutorModel, chain: PromiseChain, leak: Leak): Report {
+  const { sourceCode } = env;
   const first = chain.handler.params[0];
+  const body = chain.handler.body;
+  const edit =
+    body.type === AST_NODE_TYPES.BlockStatement
+      ? settleRegion(
+          { ...env, model, fn: chain.handler, leak },
+          body,
+          first?.type === AST_NODE_TYPES.Identifier ? first : null,
+          true,
+        )
+      : null;
   const error = first?.type === AST_NODE_TYPES.Identifier ? first.name : 'error';
   const reject = model.rejectName;
   const take = first ? '' : ", take the error as the handler's parameter,";
-  return callbackPathReport(model, leak, chain.handler, {
+  return callbackPathReport(model, leak, chain.handler, edit, {
     callee: chainText(sourceCode, chain.call),
     path: describePath(leak, chain.handler, ''),
     error,
@@ -239,16 +290,22 @@ function chainReport(sourceCode: SourceCode, model: ExecutorModel, chain: Promis
 }
 
 function swallowedReport(
-  sourceCode: SourceCode,
+  env: FixEnv,
   model: ExecutorModel,
   listener: ListenerSite,
   { fn, clause, leak }: SwallowedFailure,
 ): Report {
-  const param = clause.param?.type === AST_NODE_TYPES.Identifier ? clause.param.name : null;
+  const { sourceCode } = env;
+  const binding = clause.param?.type === AST_NODE_TYPES.Identifier ? clause.param : null;
+  const param = binding?.name ?? null;
+  const tryStatement = clause.parent;
+  const endsFunction =
+    !tryStatement.finalizer && fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.at(-1) === tryStatement;
+  const edit = settleRegion({ ...env, model, fn, leak }, clause.body, binding, endsFunction);
   const error = param ?? 'error';
   const reject = model.rejectName;
   const take = param ? '' : `, catch the error as \`${error}\`,`;
-  return callbackPathReport(model, leak, fn, {
+  return callbackPathReport(model, leak, fn, edit, {
     callee: listenerText(sourceCode, listener),
     path: `${describePath(leak, fn, '')} from its \`catch\` (line ${String(clause.loc.start.line)})`,
     error,
@@ -263,13 +320,65 @@ function callbackPathReport(
   model: ExecutorModel,
   leak: Leak,
   fn: FunctionNode,
+  edit: SettleEdit | null,
   data: { callee: string; path: string; error: string; fix: string },
 ): Report {
   return {
     ...where(leak, fn),
     messageId: 'callbackPathNeverSettles',
     data: { ...data, settlers: settlerNames(model) },
+    suggest: settleSuggestion(edit),
   };
+}
+
+/** The suggestion for a settling edit, worded by its kind. */
+function settleSuggestion(edit: SettleEdit | null): Suggestion[] {
+  if (!edit) return [];
+  const messageId: MessageIds = {
+    append: 'rejectAtEndSuggestion' as const,
+    listener: 'rejectInListenerSuggestion' as const,
+    return: 'rejectOnReturnSuggestion' as const,
+    throw: 'rejectInsteadOfThrowSuggestion' as const,
+    resolve: 'resolveReturnedSuggestion' as const,
+    wrap: 'wrapInTrySuggestion' as const,
+  }[edit.kind];
+  return [{ messageId, data: { take: takeText(edit.added), code: edit.code }, fix: edit.fix }];
+}
+
+/** The clause that says the edit takes `reject`, or nothing. */
+function takeText(added: string | null): string {
+  return added ? `, taking \`${added}\` as the executor's second parameter` : '';
+}
+
+/**
+ * The branch of a node-style callback that runs on failure: the consequent of
+ * an `if (err)` (or `err != null`) among its top-level statements, and whether
+ * falling off it ends the callback.
+ */
+function errorBranch(
+  fn: FunctionNode,
+  error: TSESTree.Identifier,
+): { region: TSESTree.Statement; endsFunction: boolean } | null {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+  const body = fn.body.body;
+  for (const statement of body) {
+    if (statement.type !== AST_NODE_TYPES.IfStatement || !testsError(statement.test, error.name)) continue;
+    return { region: statement.consequent, endsFunction: statement === body.at(-1) };
+  }
+  return null;
+}
+
+/** `err`, `err != null`, `err !== null`, `err !== undefined`. */
+function testsError(test: TSESTree.Expression, name: string): boolean {
+  if (test.type === AST_NODE_TYPES.Identifier) return test.name === name;
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '!=' && test.operator !== '!==')) {
+    return false;
+  }
+  const isError = (side: TSESTree.Node) => side.type === AST_NODE_TYPES.Identifier && side.name === name;
+  const isNothing = (side: TSESTree.Node) =>
+    (side.type === AST_NODE_TYPES.Literal && side.value === null) ||
+    (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined');
+  return (isError(test.left) && isNothing(test.right)) || (isError(test.right) && isNothing(test.left));
 }
 
 function unlistenedReport(sourceCode: SourceCode, model: ExecutorModel, found: UnlistenedFailure): Report {
@@ -281,9 +390,11 @@ function unlistenedReport(sourceCode: SourceCode, model: ExecutorModel, found: U
       node: quiet.node,
       messageId: 'errorListenerNeverSettles',
       data: { emitter, event: success.event, reject },
+      suggest: settleSuggestion(rejectInListener(sourceCode, model, quiet.handler)),
     };
   }
-  const code = errorListenerCode(sourceCode, success, kind, model.rejectName);
+  const binding = rejectBinding(sourceCode, model, success.node);
+  const code = binding ? errorListenerCode(sourceCode, success, kind, binding.name) : null;
   const after = code ? statementOf(success.node) : null;
   return {
     node: success.node,
@@ -297,7 +408,7 @@ function unlistenedReport(sourceCode: SourceCode, model: ExecutorModel, found: U
           ? `Also listen for \`error\` and call \`${reject}\`, or use \`stream.finished()\` / \`events.once()\`, which reject on error`
           : `Also handle \`error\` and call \`${reject}\``,
     },
-    suggest: addErrorListenerSuggestion(sourceCode, code, after),
+    suggest: addErrorListenerSuggestion(sourceCode, code, after, binding),
   };
 }
 
@@ -308,7 +419,8 @@ function unwiredPipeReport(
 ): Report {
   const reject = model.rejectName ?? 'reject';
   const name = brief(sourceCode, source);
-  const code = model.rejectName && isPlainReference(source) ? `${name}.once('error', ${model.rejectName});` : null;
+  const binding = rejectBinding(sourceCode, model, pipe);
+  const code = binding && isPlainReference(source) ? `${name}.once('error', ${binding.name});` : null;
   const after = code ? statementOf(pipe) : null;
   return {
     node: success.node,
@@ -319,7 +431,7 @@ function unwiredPipeReport(
       failure: `an \`error\` of \`${name}\`, which \`pipe()\` does not forward`,
       fix: `Also listen for \`error\` on \`${name}\` and call \`${reject}\`, or use \`stream.pipeline()\`, which forwards every stream's error`,
     },
-    suggest: addErrorListenerSuggestion(sourceCode, code, after),
+    suggest: addErrorListenerSuggestion(sourceCode, code, after, binding),
   };
 }
 
@@ -338,15 +450,21 @@ function storedSettlerReport(sourceCode: SourceCode, { registration, field }: St
   };
 }
 
-/** Insert `code` (an `error` listener) after the statement `after`, as a suggestion. */
+/** Insert `code` (an `error` listener) after the statement `after`, as a suggestion, taking `reject` if needed. */
 function addErrorListenerSuggestion(
   sourceCode: SourceCode,
   code: string | null,
   after: TSESTree.Node | null,
-): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-  if (!code || !after) return [];
+  binding: RejectBinding | null,
+): Suggestion[] {
+  if (!code || !after || !binding) return [];
+  const insert = insertAfterStatement(sourceCode, after, code);
   return [
-    { messageId: 'addErrorListenerSuggestion', data: { code }, fix: insertAfterStatement(sourceCode, after, code) },
+    {
+      messageId: 'addErrorListenerSuggestion',
+      data: { take: takeText(binding.added ? binding.name : null), code },
+      fix: (fixer) => [...binding.declare(fixer), insert(fixer) as TSESLint.RuleFix],
+    },
   ];
 }
 

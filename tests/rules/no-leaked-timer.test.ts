@@ -748,6 +748,16 @@ export { stats };`,
             repeat: '',
             fix: 'Keep the handle and clear it on shutdown, or call `.unref()` on it so that it cannot hold the process open',
           },
+          suggestions: [
+            {
+              messageId: 'unrefSuggestion',
+              output: `const stats = { ticks: 0 };
+setInterval(() => {
+  stats.ticks++;
+}, 1000).unref();
+export { stats };`,
+            },
+          ],
         },
       ],
     },
@@ -1312,6 +1322,137 @@ export function pause(): void {
   };
 }`,
       errors: [{ messageId: 'timerOverwritten', line: 4, column: 28, endColumn: 33, suggestions: [] }],
+    },
+    // A per-request interval kept in a variable, and the request's \`close\` listener later in the block: clear it there.
+    {
+      code: `import type { IncomingMessage, ServerResponse } from 'node:http';
+export function stream(req: IncomingMessage, res: ServerResponse): void {
+  const beat = setInterval(() => res.write(': beat\\n\\n'), 15_000);
+  req.on('close', () => {
+    res.end();
+  });
+}`,
+      errors: [
+        {
+          messageId: 'intervalNeverCleared',
+          line: 3,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'clearInListenerSuggestion',
+              data: { keep: '', clear: 'clearInterval', place: 'beat', event: 'close' },
+              output: `import type { IncomingMessage, ServerResponse } from 'node:http';
+export function stream(req: IncomingMessage, res: ServerResponse): void {
+  const beat = setInterval(() => res.write(': beat\\n\\n'), 15_000);
+  req.on('close', () => {
+    clearInterval(beat);
+    res.end();
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A discarded interval after an expression-bodied \`close\` listener: keep the handle in a \`const\`
+    // (\`interval\` is taken) and give the listener a block.
+    {
+      code: `import type { Duplex } from 'node:stream';
+export function keepAlive(socket: Duplex, interval: number, onClose: () => void): void {
+  socket.on('close', () => onClose());
+  setInterval(() => socket.write('ping'), interval);
+}`,
+      errors: [
+        {
+          messageId: 'intervalNeverCleared',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'clearInListenerSuggestion',
+              data: {
+                keep: ', keeping the handle in a new `const interval2`',
+                clear: 'clearInterval',
+                place: 'interval2',
+                event: 'close',
+              },
+              output: `import type { Duplex } from 'node:stream';
+export function keepAlive(socket: Duplex, interval: number, onClose: () => void): void {
+  socket.on('close', () => {
+    clearInterval(interval2);
+    onClose();
+  });
+  const interval2 = setInterval(() => socket.write('ping'), interval);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // An event named like a teardown method (\`$destroy\`) ends the owner's life too.
+    {
+      code: `interface Scope {
+  $on(event: string, listener: () => void): void;
+}
+export function link(scope: Scope, refresh: () => void): void {
+  const timer = setInterval(refresh, 1000);
+  scope.$on('$destroy', () => {});
+}`,
+      errors: [
+        {
+          messageId: 'intervalNeverCleared',
+          line: 5,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'clearInListenerSuggestion',
+              output: `interface Scope {
+  $on(event: string, listener: () => void): void;
+}
+export function link(scope: Scope, refresh: () => void): void {
+  const timer = setInterval(refresh, 1000);
+  scope.$on('$destroy', () => {
+    clearInterval(timer);
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Refused: the \`close\` listener comes before the interval with other work in between (an event
+    // there could run the listener before the handle's \`const\` is set).
+    {
+      code: `import type { Duplex } from 'node:stream';
+export function keepAlive(socket: Duplex): void {
+  socket.on('close', () => {
+    socket.destroy();
+  });
+  socket.write('hello');
+  setInterval(() => socket.write('ping'), 1000);
+}`,
+      errors: [{ messageId: 'intervalNeverCleared', line: 7, column: 3, suggestions: [] }],
+    },
+    // Refused: the listener's return value is read (its type returns a boolean), so its body cannot become a block.
+    {
+      code: `interface Channel {
+  on(event: 'close', listener: () => boolean): void;
+  send(message: string): void;
+}
+export function ping(channel: Channel, done: () => boolean): void {
+  setInterval(() => channel.send('ping'), 1000);
+  channel.on('close', () => done());
+}`,
+      errors: [{ messageId: 'intervalNeverCleared', line: 6, column: 3, suggestions: [] }],
+    },
+    // Refused: a module-level interval whose handle has no \`unref()\` (a DOM-typed handle).
+    {
+      code: `const stats = { ticks: 0 };
+window.setInterval(() => {
+  stats.ticks++;
+}, 1000);
+export { stats };`,
+      errors: [{ messageId: 'intervalNeverCleared', line: 2, column: 1, suggestions: [] }],
     },
   ],
 });

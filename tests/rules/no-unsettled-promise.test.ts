@@ -496,6 +496,23 @@ export function fetchValue(key: string): Promise<string> {
           line: L(5),
           column: 23,
           data: { path: 'throws at line 12', settlers: '`resolve`', them: 'it' },
+          suggestions: [
+            {
+              messageId: 'rejectInsteadOfThrowSuggestion',
+              data: {
+                take: ", taking `reject` as the executor's second parameter",
+                code: "return reject(new Error('empty'));",
+              },
+              output: `${prelude}declare function load(key: string): Promise<string>;
+export function fetchValue(key: string): Promise<string> {
+  return new Promise<string>(async (resolve, reject) => {
+    const value = await load(key).catch(() => '');
+    if (value === '') return reject(new Error('empty'));
+    resolve(value);
+  });
+}`,
+            },
+          ],
         },
       ],
     },
@@ -519,8 +536,38 @@ export function fetchValue(key: string): Promise<string> {
             settlers: '`resolve` or `reject`',
             them: 'them',
           },
+          suggestions: [
+            {
+              messageId: 'wrapInTrySuggestion',
+              data: { take: '', code: 'reject(error);' },
+              output: `${prelude}declare function load(key: string): Promise<string>;
+export function fetchValue(key: string): Promise<string> {
+  return new Promise<string>(async (resolve, reject) => {
+    try {
+      const value = await load(key);
+      if (value === '') reject(new Error('empty'));
+      else resolve(value);
+    } catch (error) {
+      reject(error);
+    }
+  });
+}`,
+            },
+          ],
         },
       ],
+    },
+    // The same with a template literal over two lines: moving its lines would change its text; no suggestion.
+    {
+      code: `${prelude}declare function load(key: string): Promise<string>;
+export function fetchBlock(key: string): Promise<string> {
+  return new Promise<string>(async (resolve) => {
+    const value = await load(key);
+    resolve(\`<pre>
+\${value}</pre>\`);
+  });
+}`,
+      errors: [{ messageId: 'executorPathNeverSettles', line: L(3), column: 10, suggestions: [] }],
     },
     // A branch of the executor that settles nothing.
     {
@@ -537,6 +584,8 @@ export function fetchValue(key: string): Promise<string> {
           endLine: L(2),
           endColumn: 21,
           data: { path: `reaches its end (line ${String(L(4))})`, settlers: '`resolve`', them: 'it' },
+          // No value to settle with on the path that falls off the executor's end.
+          suggestions: [],
         },
       ],
     },
@@ -550,7 +599,10 @@ export function fetchValue(key: string): Promise<string> {
     lookup(key, (err, value) => (err ? reject(err) : resolve(value)));
   });
 }`,
-      errors: [{ messageId: 'executorPathNeverSettles', line: L(4), column: 7, endLine: L(4), endColumn: 14 }],
+      // A bare \`return\`: nothing to resolve with, no error to reject with.
+      errors: [
+        { messageId: 'executorPathNeverSettles', line: L(4), column: 7, endLine: L(4), endColumn: 14, suggestions: [] },
+      ],
     },
     // The error branch of a node-style callback logs and returns.
     {
@@ -577,6 +629,23 @@ export function fetchValue(key: string): Promise<string> {
             error: 'err',
             fix: 'Call `reject(err)` there',
           },
+          suggestions: [
+            {
+              messageId: 'rejectOnReturnSuggestion',
+              data: { take: '', code: 'return reject(err);' },
+              output: `${prelude}export function c(key: string) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    lookup(key, (err, value) => {
+      if (err) {
+        console.error(err);
+        return reject(err);
+      }
+      resolve(value);
+    });
+  });
+}`,
+            },
+          ],
         },
       ],
     },
@@ -589,7 +658,17 @@ export function fetchValue(key: string): Promise<string> {
     });
   });
 }`,
-      errors: [{ messageId: 'callbackPathNeverSettles', line: L(3), column: 28, endLine: L(3), endColumn: 39 }],
+      // The silent path is the success path: no error value on it.
+      errors: [
+        {
+          messageId: 'callbackPathNeverSettles',
+          line: L(3),
+          column: 28,
+          endLine: L(3),
+          endColumn: 39,
+          suggestions: [],
+        },
+      ],
     },
     // A throw in a callback does not reject.
     {
@@ -613,6 +692,20 @@ export function fetchValue(key: string): Promise<string> {
             error: 'err',
             fix: "Take `reject` as the executor's second parameter and call `reject(err)` there",
           },
+          suggestions: [
+            {
+              messageId: 'rejectInsteadOfThrowSuggestion',
+              data: { take: ", taking `reject` as the executor's second parameter", code: 'return reject(err);' },
+              output: `${prelude}export function e(key: string) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    lookup(key, (err, value) => {
+      if (err) return reject(err);
+      resolve(value);
+    });
+  });
+}`,
+            },
+          ],
         },
       ],
     },
@@ -636,7 +729,7 @@ export function fetchValue(key: string): Promise<string> {
           suggestions: [
             {
               messageId: 'addErrorListenerSuggestion',
-              data: { code: "stream.once('error', reject);" },
+              data: { take: '', code: "stream.once('error', reject);" },
               output: `${prelude}export function f(path: string) {
   return new Promise<string>((resolve, reject) => {
     let text = '';
@@ -660,7 +753,31 @@ export function start(file: string): Promise<Worker> {
     worker.on('online', () => resolve(worker));
   });
 }`,
-      errors: [{ messageId: 'errorNotListened', line: 5, column: 5, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'errorNotListened',
+          line: 5,
+          column: 5,
+          // The executor takes no \`reject\`: the suggestion takes it too.
+          suggestions: [
+            {
+              messageId: 'addErrorListenerSuggestion',
+              data: {
+                take: ", taking `reject` as the executor's second parameter",
+                code: "worker.once('error', reject);",
+              },
+              output: `import { Worker } from 'node:worker_threads';
+export function start(file: string): Promise<Worker> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file);
+    worker.on('online', () => resolve(worker));
+    worker.once('error', reject);
+  });
+}`,
+            },
+          ],
+        },
+      ],
     },
     // A child process's 'exit' without 'error': spawn failures emit only 'error'.
     {
@@ -670,7 +787,25 @@ export function start(file: string): Promise<Worker> {
     child.on('exit', (code) => resolve(code));
   });
 }`,
-      errors: [{ messageId: 'errorNotListened', line: L(4), column: 5, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'errorNotListened',
+          line: L(4),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addErrorListenerSuggestion',
+              output: `${prelude}export function g(cmd: string) {
+  return new Promise<number | null>((resolve, reject) => {
+    const child = spawn(cmd);
+    child.on('exit', (code) => resolve(code));
+    child.once('error', reject);
+  });
+}`,
+            },
+          ],
+        },
+      ],
     },
     // An 'error' listener that swallows the error.
     {
@@ -688,6 +823,8 @@ export function start(file: string): Promise<Worker> {
           line: L(4),
           column: 5,
           data: { emitter: 'stream', event: 'end', reject: 'reject' },
+          // An expression-bodied listener: no statement to add the call to.
+          suggestions: [],
         },
       ],
     },
@@ -706,7 +843,7 @@ export function start(file: string): Promise<Worker> {
           suggestions: [
             {
               messageId: 'addErrorListenerSuggestion',
-              data: { code: "server.once('error', reject);" },
+              data: { take: '', code: "server.once('error', reject);" },
               output: `${prelude}export function i(server: Server, port: number) {
   return new Promise<void>((resolve, reject) => {
     server.listen(port, resolve);
@@ -741,7 +878,7 @@ export function start(file: string): Promise<Worker> {
           suggestions: [
             {
               messageId: 'addErrorListenerSuggestion',
-              data: { code: 'img.onerror = reject;' },
+              data: { take: '', code: 'img.onerror = reject;' },
               output: `${prelude}export function j(src: string) {
   return new Promise<HTMLImageElement>((resolve, reject) => {
     const img = new Image();
@@ -772,7 +909,7 @@ export function start(file: string): Promise<Worker> {
           suggestions: [
             {
               messageId: 'addErrorListenerSuggestion',
-              data: { code: "reader.addEventListener('error', reject);" },
+              data: { take: '', code: "reader.addEventListener('error', reject);" },
               output: `${prelude}export function k(file: Blob) {
   return new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
@@ -819,6 +956,23 @@ export function m(key: string) {
             error: 'err',
             fix: "Take `reject` as the executor's second parameter and call `reject(err)` there",
           },
+          suggestions: [
+            {
+              messageId: 'rejectAtEndSuggestion',
+              data: { take: ", taking `reject` as the executor's second parameter", code: 'reject(err);' },
+              output: `${prelude}declare function load(key: string): Promise<string>;
+export function m(key: string) {
+  return new Promise<string[]>((resolve, reject) => {
+    load(key)
+      .then((value) => resolve([value]))
+      .catch((err: unknown) => {
+        console.log(err);
+        reject(err);
+      });
+  });
+}`,
+            },
+          ],
         },
       ],
     },
@@ -844,6 +998,8 @@ export function n(key: string) {
             error: 'error',
             fix: 'Take the error as its parameter and call `reject(error)` there',
           },
+          // The handler takes no error: nothing to reject with.
+          suggestions: [],
         },
       ],
     },
@@ -876,6 +1032,28 @@ export function n(key: string) {
             error: 'e',
             fix: 'Call `reject(e)` in the `catch`',
           },
+          suggestions: [
+            {
+              messageId: 'rejectAtEndSuggestion',
+              data: { take: '', code: 'reject(e);' },
+              output: `${prelude}export function o(path: string) {
+  return new Promise<unknown>((resolve, reject) => {
+    let text = '';
+    const s = createReadStream(path, 'utf8');
+    s.on('data', (chunk) => (text += String(chunk)));
+    s.on('error', reject);
+    s.on('end', () => {
+      try {
+        resolve(JSON.parse(text));
+      } catch (e) {
+        console.error(e);
+        reject(e);
+      }
+    });
+  });
+}`,
+            },
+          ],
         },
       ],
     },
@@ -939,7 +1117,7 @@ export function q(path: string) {
           suggestions: [
             {
               messageId: 'addErrorListenerSuggestion',
-              data: { code: "src.once('error', reject);" },
+              data: { take: '', code: "src.once('error', reject);" },
               output: `${prelude}import { PassThrough } from 'node:stream';
 export function q(path: string) {
   return new Promise<string>((resolve, reject) => {
@@ -986,7 +1164,7 @@ export function r(from: string, to: string) {
           suggestions: [
             {
               messageId: 'addErrorListenerSuggestion',
-              data: { code: "gzip.once('error', reject);" },
+              data: { take: '', code: "gzip.once('error', reject);" },
               output: `${prelude}import { createGzip } from 'node:zlib';
 export function r(from: string, to: string) {
   return new Promise<void>((resolve, reject) => {
@@ -1021,6 +1199,181 @@ export function r(from: string, to: string) {
           },
         },
       ],
+    },
+    // Suggestions on the silent path. The error branch is a lone statement before an `else`: it gets braces.
+    {
+      code: `${prelude}export function s1(key: string) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    lookup(key, (err, value) => {
+      if (err) console.error(err);
+      else resolve(value);
+    });
+  });
+}`,
+      errors: [
+        {
+          messageId: 'callbackPathNeverSettles',
+          line: L(3),
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'rejectAtEndSuggestion',
+              data: { take: '', code: 'reject(err);' },
+              output: `${prelude}export function s1(key: string) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    lookup(key, (err, value) => {
+      if (err) {
+        console.error(err);
+        reject(err);
+      } else resolve(value);
+    });
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The error branch falls through to code that may settle: the silent end is not the branch's, no suggestion.
+    {
+      code: `${prelude}export function s2(key: string) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    lookup(key, (err, value) => {
+      if (err) {
+        console.error(err);
+      }
+      if (value) resolve(value);
+    });
+  });
+}`,
+      errors: [{ messageId: 'callbackPathNeverSettles', line: L(3), column: 17, suggestions: [] }],
+    },
+    // The executor already uses the name \`reject\`: the parameter it takes is \`reject2\`.
+    {
+      code: `${prelude}export function s3(path: string) {
+  return new Promise<void>((resolve) => {
+    const stream = createReadStream(path);
+    const reject = (chunk: unknown) => chunk === null;
+    stream.on('data', reject);
+    stream.on('end', () => resolve());
+  });
+}`,
+      errors: [
+        {
+          messageId: 'errorNotListened',
+          line: L(6),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addErrorListenerSuggestion',
+              data: {
+                take: ", taking `reject2` as the executor's second parameter",
+                code: "stream.once('error', reject2);",
+              },
+              output: `${prelude}export function s3(path: string) {
+  return new Promise<void>((resolve, reject2) => {
+    const stream = createReadStream(path);
+    const reject = (chunk: unknown) => chunk === null;
+    stream.on('data', reject);
+    stream.on('end', () => resolve());
+    stream.once('error', reject2);
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A quiet \`error\` listener without a parameter: it takes the error and rejects with it.
+    {
+      code: `${prelude}export function s4(path: string) {
+  return new Promise<void>((resolve) => {
+    const stream = createReadStream(path);
+    stream.on('error', () => {
+      console.error('read failed');
+    });
+    stream.on('end', () => resolve());
+    stream.resume();
+  });
+}`,
+      errors: [
+        {
+          messageId: 'errorListenerNeverSettles',
+          line: L(4),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'rejectInListenerSuggestion',
+              data: { take: ", taking `reject` as the executor's second parameter", code: 'reject(error);' },
+              output: `${prelude}export function s4(path: string) {
+  return new Promise<void>((resolve, reject) => {
+    const stream = createReadStream(path);
+    stream.on('error', (error) => {
+      console.error('read failed');
+      reject(error);
+    });
+    stream.on('end', () => resolve());
+    stream.resume();
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A value returned from the executor is dropped: resolve with it.
+    {
+      code: `${prelude}export function s5(key: string, cache: Map<string, string>) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    if (cache.has(key)) return cache.get(key);
+    lookup(key, (err, value) => (err ? reject(err) : resolve(value)));
+  });
+}`,
+      errors: [
+        {
+          messageId: 'executorPathNeverSettles',
+          line: L(3),
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'resolveReturnedSuggestion',
+              data: { code: 'return resolve(cache.get(key));' },
+              output: `${prelude}export function s5(key: string, cache: Map<string, string>) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    if (cache.has(key)) return resolve(cache.get(key));
+    lookup(key, (err, value) => (err ? reject(err) : resolve(value)));
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The returned value does not fit \`resolve\`: no suggestion.
+    {
+      code: `${prelude}export function s6(key: string, sizes: Map<string, number>) {
+  return new Promise<string | undefined>((resolve, reject) => {
+    if (sizes.has(key)) return sizes.get(key);
+    lookup(key, (err, value) => (err ? reject(err) : resolve(value)));
+  });
+}`,
+      errors: [{ messageId: 'executorPathNeverSettles', line: L(3), column: 25, suggestions: [] }],
+    },
+    // A throw inside a \`try\` of an async executor: its \`finally\` runs on the way out; no suggestion.
+    {
+      code: `${prelude}declare function load(key: string): Promise<string>;
+export function s7(key: string) {
+  return new Promise<string>(async (resolve, reject) => {
+    try {
+      const value = await load(key).catch(() => '');
+      if (value === '') throw new Error('empty');
+      resolve(value);
+    } finally {
+      console.log('done');
+    }
+  });
+}`,
+      errors: [{ messageId: 'executorPathNeverSettles', line: L(6), column: 25, suggestions: [] }],
     },
   ],
 });
