@@ -1,8 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, functionName, type FunctionNode } from '../analysis/ast.js';
-import { teardownMethodAround } from '../analysis/intent.js';
+import { teardownAround } from '../analysis/intent.js';
 import { isEndlessLoop, loopKeyword, unstoppableLoop, type EndlessLoop, type LoopContext } from '../analysis/loops.js';
 import { PathTracker } from '../analysis/paths.js';
+import {
+  addSignalSuggestion,
+  checkSignalSuggestion,
+  stopFlagSuggestion,
+  type LoopStopContext,
+  type LoopStopSuggestion,
+} from '../fixes/loop-stop.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
 
@@ -12,7 +19,16 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'loopNeverStops' | 'loopOutlivesTeardown' | 'signalNeverChecked';
+export type MessageIds =
+  | 'loopNeverStops'
+  | 'loopOutlivesTeardown'
+  | 'signalNeverChecked'
+  | 'checkSignalSuggestion'
+  | 'throwIfAbortedSuggestion'
+  | 'addSignalSuggestion'
+  | 'addSignalThrowSuggestion'
+  | 'checkStopFlagSuggestion'
+  | 'addStopFlagSuggestion';
 
 /**
  * What an endless loop head can look like in the text, a superset of what `isEndlessLoop`
@@ -36,6 +52,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'strict',
       requiresTypeChecking: true,
     },
+    hasSuggestions: true,
     messages: {
       loopNeverStops:
         'This `{{loop}}` loop in {{fn}} awaits on every pass but {{why}}: nothing can stop it, so it keeps running, and keeps what it references alive, until the process exits. Give it a way out: take an `AbortSignal` and `break` when it is aborted, or `break` on a flag that a stop method sets.',
@@ -43,6 +60,18 @@ export default createRule<Options, MessageIds>({
         'This `{{loop}}` loop in {{fn}} {{why}}, so `{{teardown}}()` cannot stop it: after teardown it keeps awaiting and running, holding `this` and everything it references. Set a flag (or abort a controller) in `{{teardown}}()` and `break` on it in the loop.',
       signalNeverChecked:
         'This `{{loop}}` loop in {{fn}} {{why}}: when the caller aborts, it keeps awaiting and running with everything it references. Check `{{signal}}.aborted` (and `break`) or call `{{signal}}.throwIfAborted()` on every pass, and pass `{{signal}}` to what it awaits.',
+      checkSignalSuggestion:
+        'Run the loop only while `{{signal}}` is not aborted: once it is, the loop ends before its next pass, as a `break` would.',
+      throwIfAbortedSuggestion:
+        'Call `{{call}}` at the start of each pass: once the signal is aborted, the loop throws its reason instead of going round.',
+      addSignalSuggestion:
+        'Take an optional `{{signal}}` parameter and run the loop only while it is not aborted (callers that pass none see no change).',
+      addSignalThrowSuggestion:
+        'Take an optional `{{signal}}` parameter and call `{{call}}` at the start of each pass, so that aborting it throws out of the loop (callers that pass none see no change).',
+      checkStopFlagSuggestion:
+        'Run the loop only while `{{check}}`: once `{{flag}}` is set, as `{{teardown}}()` does, the loop ends before its next pass.',
+      addStopFlagSuggestion:
+        'Add a `{{flag}}` field that `{{teardown}}()` sets first, and run the loop only while it is unset: after `{{teardown}}()`, the loop ends before its next pass and does not run again.',
     },
     defaultOptions: [{ checkYieldingLoops: false }],
     schema: [
@@ -69,6 +98,7 @@ export default createRule<Options, MessageIds>({
     const checkYieldingLoops = options.checkYieldingLoops === true;
     const tracker = new PathTracker();
     const loops: LoopContext = { services, checker, sourceCode, tracker };
+    const fixes: LoopStopContext = { services, checker, sourceCode, filename: context.filename };
     /** Candidate loops around the node being visited, innermost last. */
     const open: Candidate[] = [];
     /** Loops already reported: a loop around one of them is not reported again. */
@@ -118,23 +148,58 @@ export default createRule<Options, MessageIds>({
           : around
             ? `can go round through the \`continue\` on line ${String(around.loc.start.line)} without looking at \`${signal}\``
             : `never looks at \`${signal}\`, and has no reachable \`break\`, \`return\` or \`throw\``;
-        context.report({ loc, messageId: 'signalNeverChecked', data: { loop: keyword, fn: name, signal, why } });
+        context.report({
+          loc,
+          messageId: 'signalNeverChecked',
+          data: { loop: keyword, fn: name, signal, why },
+          suggest: suggest(checkSignalSuggestion(loop, fn, signal, fixes)),
+        });
         return;
       }
-      const teardown = teardownMethodAround(fn, sourceCode);
+      const owner = teardownAround(fn, sourceCode);
+      const teardown = owner?.name ?? null;
       const why = found.ownConditions
         ? `leaves only on its own conditions, and none of them reads what \`${String(teardown)}()\` changes on every path`
         : around
           ? `can go round through the \`continue\` on line ${String(around.loc.start.line)} without reaching a \`break\`, \`return\` or \`throw\` or checking an \`AbortSignal\` or stop flag`
           : 'has no reachable `break`, `return` or `throw` and checks no `AbortSignal` or stop flag';
-      if (teardown) {
-        context.report({ loc, messageId: 'loopOutlivesTeardown', data: { loop: keyword, fn: name, teardown, why } });
+      if (owner && teardown) {
+        context.report({
+          loc,
+          messageId: 'loopOutlivesTeardown',
+          data: { loop: keyword, fn: name, teardown, why },
+          suggest: suggest(stopFlagSuggestion(loop, fn, owner.classNode, teardown, fixes)),
+        });
         return;
       }
-      context.report({ loc, messageId: 'loopNeverStops', data: { loop: keyword, fn: name, why } });
+      context.report({
+        loc,
+        messageId: 'loopNeverStops',
+        data: { loop: keyword, fn: name, why },
+        suggest: suggest(addSignalSuggestion(loop, fn, fixes)),
+      });
     }
   },
 });
+
+function suggest(suggestion: LoopStopSuggestion | null): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  if (!suggestion) return [];
+  const { data, fix } = suggestion;
+  switch (suggestion.kind) {
+    case 'checkSignal':
+      return [{ messageId: 'checkSignalSuggestion', data, fix }];
+    case 'throwIfAborted':
+      return [{ messageId: 'throwIfAbortedSuggestion', data, fix }];
+    case 'addSignal':
+      return [{ messageId: 'addSignalSuggestion', data, fix }];
+    case 'addSignalThrow':
+      return [{ messageId: 'addSignalThrowSuggestion', data, fix }];
+    case 'checkStopFlag':
+      return [{ messageId: 'checkStopFlagSuggestion', data, fix }];
+    case 'addStopFlag':
+      return [{ messageId: 'addStopFlagSuggestion', data, fix }];
+  }
+}
 
 function describeFunction(fn: FunctionNode): string {
   const name = functionName(fn);

@@ -465,7 +465,25 @@ export {};`,
     await sleep(options.pollMs ?? 1000);
   }
 }`,
-      errors: [{ messageId: 'signalNeverChecked', line: L(3), column: 3 }],
+      errors: [
+        {
+          messageId: 'signalNeverChecked',
+          line: L(3),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'checkSignalSuggestion',
+              output: `${prelude}export async function pollUntil(check: () => Promise<boolean>, options: { signal?: AbortSignal; pollMs?: number } = {}): Promise<void> {
+  const { signal } = options;
+  while (!options.signal?.aborted) {
+    if (await check()) return;
+    await sleep(options.pollMs ?? 1000);
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // The function a caller hands over passes on what the helper gives it, not the caller's signal.
     {
@@ -479,7 +497,29 @@ async function pollReq(get: (req: Req) => Promise<string>, options: Req): Promis
   }
 }
 export const waitReq = (id: string, options: Req) => pollReq((req) => fetchJob(id, { ...req }), options);`,
-      errors: [{ messageId: 'signalNeverChecked', line: L(4), column: 3 }],
+      errors: [
+        {
+          messageId: 'signalNeverChecked',
+          line: L(4),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'throwIfAbortedSuggestion',
+              output: `${prelude}interface Req { signal?: AbortSignal; tag?: string }
+declare function fetchJob(id: string, req: Req): Promise<string>;
+async function pollReq(get: (req: Req) => Promise<string>, options: Req): Promise<string> {
+  while (true) {
+    options.signal?.throwIfAborted();
+    const status = await get({ tag: 'poll' });
+    if (status === 'done') return status;
+    await sleep(1000, options.tag === undefined ? undefined : {});
+  }
+}
+export const waitReq = (id: string, options: Req) => pollReq((req) => fetchJob(id, { ...req }), options);`,
+            },
+          ],
+        },
+      ],
     },
     // The parameter is replaced in the loop (\`for (get of …)\`): the function called is not only what callers pass.
     {
@@ -493,7 +533,29 @@ async function pollAny(get: () => Promise<string>, fallbacks: (() => Promise<str
 }
 export const waitAny = (id: string, options: { signal?: AbortSignal }) =>
   pollAny(() => fetchStatus(id, options), [() => fetchStatus(id, {})], options);`,
-      errors: [{ messageId: 'signalNeverChecked', line: L(3), column: 3 }],
+      errors: [
+        {
+          messageId: 'signalNeverChecked',
+          line: L(3),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'throwIfAbortedSuggestion',
+              output: `${prelude}declare function fetchStatus(id: string, options: { signal?: AbortSignal }): Promise<string>;
+async function pollAny(get: () => Promise<string>, fallbacks: (() => Promise<string>)[], options: { signal?: AbortSignal }): Promise<string> {
+  while (true) {
+    options.signal?.throwIfAborted();
+    if ((await get()) === 'done') return 'done';
+    for (get of fallbacks) break;
+    await sleep(1000);
+  }
+}
+export const waitAny = (id: string, options: { signal?: AbortSignal }) =>
+  pollAny(() => fetchStatus(id, options), [() => fetchStatus(id, {})], options);`,
+            },
+          ],
+        },
+      ],
     },
     // The helper is also handed out in an object (\`{ pollB }\`): its callers cannot all be listed.
     {
@@ -506,12 +568,63 @@ async function pollB(get: () => Promise<string>, options: { signal?: AbortSignal
 }
 export const api = { pollB };
 export const waitB = (id: string, options: { signal?: AbortSignal }) => pollB(() => fetchStatus(id, options), options);`,
-      errors: [{ messageId: 'signalNeverChecked', line: L(3), column: 3 }],
+      errors: [
+        {
+          messageId: 'signalNeverChecked',
+          line: L(3),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'throwIfAbortedSuggestion',
+              output: `${prelude}declare function fetchStatus(id: string, options: { signal?: AbortSignal }): Promise<string>;
+async function pollB(get: () => Promise<string>, options: { signal?: AbortSignal }): Promise<string> {
+  while (true) {
+    options.signal?.throwIfAborted();
+    if ((await get()) === 'done') return 'done';
+    await sleep(1000);
+  }
+}
+export const api = { pollB };
+export const waitB = (id: string, options: { signal?: AbortSignal }) => pollB(() => fetchStatus(id, options), options);`,
+            },
+          ],
+        },
+      ],
     },
     // One caller hands the helper a function that drops the signal: the helper's loop cannot be stopped through it.
     {
       code: pollHelper('(tag) => fetchStatus(id, { tag })'),
-      errors: [{ messageId: 'signalNeverChecked', line: L(7), column: 3 }],
+      errors: [
+        {
+          messageId: 'signalNeverChecked',
+          line: L(7),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'throwIfAbortedSuggestion',
+              output: `${prelude}interface PollOptions {
+  signal?: AbortSignal;
+  pollMs?: number;
+}
+declare function fetchStatus(id: string, options: PollOptions & { tag: string }): Promise<string>;
+async function pollUntil(get: (tag: string) => Promise<string>, options: PollOptions): Promise<string> {
+  while (true) {
+    options.signal?.throwIfAborted();
+    const status = await get('poll');
+    if (status === 'done') return status;
+    await sleep(options.pollMs ?? 1000);
+  }
+}
+export function pollJob(id: string, options: PollOptions): Promise<string> {
+  return pollUntil((tag) => fetchStatus(id, { ...options, tag }), options);
+}
+export function pollOther(id: string, options: PollOptions): Promise<string> {
+  return pollUntil((tag) => fetchStatus(id, { tag }), options);
+}`,
+            },
+          ],
+        },
+      ],
     },
     // A poll that leaves only when the remote status says so, in a function that takes a signal
     // and never looks at it: when the caller aborts, it polls on.
@@ -534,6 +647,19 @@ export const waitB = (id: string, options: { signal?: AbortSignal }) => pollB(()
             signal: 'signal',
             why: 'leaves only on its own conditions and never looks at `signal`',
           },
+          suggestions: [
+            {
+              messageId: 'throwIfAbortedSuggestion',
+              output: `${prelude}export async function waitDone(signal: AbortSignal): Promise<string> {
+  while (true) {
+    signal.throwIfAborted();
+    const status = await poll();
+    if (status === 'done') return status;
+    await sleep(500);
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -567,6 +693,28 @@ export const waitB = (id: string, options: { signal?: AbortSignal }) => pollB(()
             teardown: 'stop',
             why: 'can go round through the `continue` on line 16 without reaching a `break`, `return` or `throw` or checking an `AbortSignal` or stop flag',
           },
+          suggestions: [
+            {
+              messageId: 'checkStopFlagSuggestion',
+              output: `${prelude}export class Worker {
+  private stopped = false;
+  stop(): void {
+    this.stopped = true;
+  }
+  async run(): Promise<void> {
+    while (!this.stopped) {
+      const item = await poll();
+      if (!item) {
+        await sleep(100);
+        continue;
+      }
+      handle(item);
+      if (this.stopped) break;
+    }
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -587,6 +735,18 @@ export const waitB = (id: string, options: { signal?: AbortSignal }) => pollB(()
           endLine: L(2),
           endColumn: 8,
           data: { loop: 'while (true)', fn: '`pollForever()`', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `${prelude}export async function pollForever(signal?: AbortSignal): Promise<void> {
+  while (!signal?.aborted) {
+    const item = await poll();
+    if (item) handle(item);
+    await sleep(1000);
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -610,24 +770,92 @@ export const d = async (): Promise<void> => {
           line: L(2),
           column: 3,
           data: { loop: 'for (;;)', fn: '`a()`', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `${prelude}export async function a(signal?: AbortSignal): Promise<void> {
+  for (; !signal?.aborted; ) await sleep(1);
+}
+export async function b(): Promise<void> {
+  while (1) { await sleep(1); }
+}
+export async function c(): Promise<void> {
+  for (let i = 0; true; i++) { await sleep(i); }
+}
+export const d = async (): Promise<void> => {
+  do { await sleep(1); } while (!0);
+};`,
+            },
+          ],
         },
         {
           messageId: 'loopNeverStops',
           line: L(5),
           column: 3,
           data: { loop: 'while (true)', fn: '`b()`', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `${prelude}export async function a(): Promise<void> {
+  for (;;) await sleep(1);
+}
+export async function b(signal?: AbortSignal): Promise<void> {
+  while (!signal?.aborted) { await sleep(1); }
+}
+export async function c(): Promise<void> {
+  for (let i = 0; true; i++) { await sleep(i); }
+}
+export const d = async (): Promise<void> => {
+  do { await sleep(1); } while (!0);
+};`,
+            },
+          ],
         },
         {
           messageId: 'loopNeverStops',
           line: L(8),
           column: 3,
           data: { loop: 'for (; true;)', fn: '`c()`', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `${prelude}export async function a(): Promise<void> {
+  for (;;) await sleep(1);
+}
+export async function b(): Promise<void> {
+  while (1) { await sleep(1); }
+}
+export async function c(signal?: AbortSignal): Promise<void> {
+  for (let i = 0; !signal?.aborted; i++) { await sleep(i); }
+}
+export const d = async (): Promise<void> => {
+  do { await sleep(1); } while (!0);
+};`,
+            },
+          ],
         },
         {
           messageId: 'loopNeverStops',
           line: L(11),
           column: 3,
           data: { loop: 'do … while (true)', fn: '`d()`', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `${prelude}export async function a(): Promise<void> {
+  for (;;) await sleep(1);
+}
+export async function b(): Promise<void> {
+  while (1) { await sleep(1); }
+}
+export async function c(): Promise<void> {
+  for (let i = 0; true; i++) { await sleep(i); }
+}
+export const d = async (signal?: AbortSignal): Promise<void> => {
+  do { await sleep(1); } while (!signal?.aborted);
+};`,
+            },
+          ],
         },
       ],
     },
@@ -665,6 +893,33 @@ export const d = async (): Promise<void> => {
             teardown: 'dispose',
             why: 'leaves only on its own conditions, and none of them reads what `dispose()` changes on every path',
           },
+          suggestions: [
+            {
+              messageId: 'addStopFlagSuggestion',
+              output: `${prelude}export class Connection {
+  private stopped = false;
+  private socket: { close(): void } | undefined;
+  private attempts = 0;
+  constructor(private readonly open: () => Promise<{ close(): void }>) {}
+  async reconnect(): Promise<void> {
+    while (!this.stopped) {
+      await sleep(1000 * this.attempts);
+      try {
+        this.socket = await this.open();
+        break;
+      } catch {
+        this.attempts += 1;
+      }
+    }
+  }
+  dispose(): void {
+    this.stopped = true;
+    this.socket?.close();
+    this.socket = undefined;
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -703,6 +958,35 @@ export const d = async (): Promise<void> => {
             teardown: 'close',
             why: 'leaves only on its own conditions, and none of them reads what `close()` changes on every path',
           },
+          suggestions: [
+            {
+              messageId: 'addStopFlagSuggestion',
+              output: `${prelude}export class Consumer {
+  private stopped = false;
+  private closed = false;
+  private stream: AsyncIterable<string> & { destroy(): void } | undefined;
+  constructor(private readonly open: () => Promise<AsyncIterable<string> & { destroy(): void }>) {}
+  async run(): Promise<void> {
+    while (!this.stopped) {
+      if (this.closed) break;
+      try {
+        this.stream = await this.open();
+        for await (const item of this.stream) handle(item);
+      } catch {
+        this.stream = undefined;
+        await sleep(100);
+      }
+    }
+  }
+  close(): void {
+    this.stopped = true;
+    if (!this.stream) return;
+    this.closed = true;
+    this.stream.destroy();
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -723,6 +1007,20 @@ export const d = async (): Promise<void> => {
           line: L(4),
           column: 7,
           data: { loop: 'while (true)', fn: '`spin()`', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `${prelude}export class Pool {
+  start(): void {
+    async function spin(signal?: AbortSignal): Promise<void> {
+      while (!signal?.aborted) await sleep(1);
+    }
+    void spin();
+  }
+  close(): void {}
+}`,
+            },
+          ],
         },
       ],
     },
@@ -749,6 +1047,28 @@ export const d = async (): Promise<void> => {
           line: L(7),
           column: 5,
           data: { loop: 'while (true)', teardown: 'close', fn: '`loop()`', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'addStopFlagSuggestion',
+              output: `${prelude}export class Heartbeat {
+  private stopped = false;
+  private timer = 0;
+  start(): void {
+    void this.loop();
+  }
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      await sleep(30_000);
+      this.timer++;
+    }
+  }
+  close(): void {
+    this.stopped = true;
+    this.timer = 0;
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -768,6 +1088,22 @@ export const d = async (): Promise<void> => {
           line: L(4),
           column: 7,
           data: { loop: 'for (;;)', fn: 'this async function', teardown: 'dispose', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'addStopFlagSuggestion',
+              output: `${prelude}export class Reader {
+  private stopped = false;
+  constructor() {
+    void (async () => {
+      for (; !this.stopped; ) handle((await poll()) ?? '');
+    })();
+  }
+  dispose(): void {
+    this.stopped = true;
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -785,6 +1121,17 @@ export const d = async (): Promise<void> => {
           line: L(2),
           column: 3,
           data: { loop: 'while (true)', signal: 'signal', fn: '`watch()`', why: neverLooksAt('signal') },
+          suggestions: [
+            {
+              messageId: 'checkSignalSuggestion',
+              output: `${prelude}export async function watch(path: string, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    await sleep(500);
+    handle(path);
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -815,6 +1162,25 @@ export const d = async (): Promise<void> => {
             fn: '`run()`',
             why: 'can go round through the `continue` on line 15 without looking at `signal`',
           },
+          suggestions: [
+            {
+              messageId: 'throwIfAbortedSuggestion',
+              output: `${prelude}export async function run(signal: AbortSignal, retryable: (e: unknown) => boolean): Promise<string> {
+  while (true) {
+    signal.throwIfAborted();
+    try {
+      const item = await poll();
+      if (signal.aborted) return 'stopped';
+      if (item) return item;
+    } catch (error) {
+      if (!retryable(error)) throw error;
+      await sleep(100, { signal }).catch(() => undefined);
+      continue;
+    }
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -830,6 +1196,14 @@ export const d = async (): Promise<void> => {
           line: L(2),
           column: 3,
           data: { loop: head.startsWith('for') ? 'for (;;)' : 'while (true)', fn: '`spin()`', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion' as const,
+              output: `${prelude}export async function spin(signal?: AbortSignal): Promise<void> {
+  ${head.startsWith('for') ? 'for (let n = Number(0); !signal?.aborted; n++)' : 'while (!signal?.aborted)'} await sleep(1);
+}`,
+            },
+          ],
         },
       ],
     })),
@@ -849,6 +1223,14 @@ export const d = async (): Promise<void> => {
             signal: 'options.abortSignal',
             why: neverLooksAt('options.abortSignal'),
           },
+          suggestions: [
+            {
+              messageId: 'checkSignalSuggestion',
+              output: `${prelude}export async function tail(options: { abortSignal?: AbortSignal }): Promise<void> {
+  while (!options.abortSignal?.aborted) await sleep(1);
+}`,
+            },
+          ],
         },
       ],
     },
@@ -866,12 +1248,34 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
           line: L(2),
           column: 3,
           data: { loop: 'for (;;)', fn: '`a()`', signal: 'options.signal', why: neverLooksAt('options.signal') },
+          suggestions: [
+            {
+              messageId: 'checkSignalSuggestion',
+              output: `${prelude}export async function a(options: { signal?: AbortSignal; ms: number }): Promise<void> {
+  for (; !options.signal?.aborted; ) await sleep(options.ms);
+}
+export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void> {
+  for (;;) await sleep(1);
+}`,
+            },
+          ],
         },
         {
           messageId: 'signalNeverChecked',
           line: L(5),
           column: 3,
           data: { loop: 'for (;;)', fn: '`b()`', signal: 'stop', why: neverLooksAt('stop') },
+          suggestions: [
+            {
+              messageId: 'checkSignalSuggestion',
+              output: `${prelude}export async function a(options: { signal?: AbortSignal; ms: number }): Promise<void> {
+  for (;;) await sleep(options.ms);
+}
+export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void> {
+  for (; !stop.aborted; ) await sleep(1);
+}`,
+            },
+          ],
         },
       ],
     },
@@ -889,7 +1293,30 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
     for (const c of item ?? '') if (c === 'x') break;
   }
 }`,
-      errors: [{ messageId: 'loopNeverStops', line: L(2), column: 3 }],
+      errors: [
+        {
+          messageId: 'loopNeverStops',
+          line: L(2),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `${prelude}export async function a(signal?: AbortSignal): Promise<void> {
+  while (!signal?.aborted) {
+    const item = await poll();
+    switch (item) {
+      case 'stop':
+        break;
+      default:
+        handle(item ?? '');
+    }
+    for (const c of item ?? '') if (c === 'x') break;
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // A break to a label inside the loop does not leave it.
     {
@@ -901,7 +1328,26 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
     }
   }
 }`,
-      errors: [{ messageId: 'loopNeverStops', line: L(2), column: 3 }],
+      errors: [
+        {
+          messageId: 'loopNeverStops',
+          line: L(2),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `${prelude}export async function a(signal?: AbortSignal): Promise<void> {
+  while (!signal?.aborted) {
+    block: {
+      if (!(await poll())) break block;
+      handle('got');
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // A throw caught inside the loop, a return in a nested callback, and an unreachable break.
     {
@@ -920,7 +1366,33 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
     break;
   }
 }`,
-      errors: [{ messageId: 'loopNeverStops', line: L(2), column: 3 }],
+      errors: [
+        {
+          messageId: 'loopNeverStops',
+          line: L(2),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `${prelude}export async function a(items: string[], signal?: AbortSignal): Promise<void> {
+  while (!signal?.aborted) {
+    try {
+      const item = await poll();
+      if (!item) throw new Error('empty');
+    } catch {
+      handle('retry');
+    }
+    items.forEach((item) => {
+      if (item) return;
+    });
+    continue;
+    break;
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // A stop flag checked without leaving the loop does not stop it.
     {
@@ -940,6 +1412,21 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
           line: L(5),
           column: 5,
           data: { loop: 'while (true)', fn: '`run()`', teardown: 'stop', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'checkStopFlagSuggestion',
+              output: `${prelude}export class Poller {
+  private stopped = false;
+  stop(): void { this.stopped = true; }
+  async run(): Promise<void> {
+    while (!this.stopped) {
+      if (!this.stopped) handle((await poll()) ?? '');
+      await sleep(1000);
+    }
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -959,6 +1446,20 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
           line: L(4),
           column: 5,
           data: { loop: 'for (;;)', fn: '`a()`', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'addSignalThrowSuggestion',
+              output: `${prelude}export async function a(signal?: AbortSignal): Promise<void> {
+  while (true) {
+    await sleep(1);
+    for (;;) {
+      signal?.throwIfAborted();
+      await sleep(2);
+    }
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -974,6 +1475,15 @@ export async function b({ signal: stop }: { signal: AbortSignal }): Promise<void
           line: L(3),
           column: 3,
           data: { loop: 'while (true)', fn: '`drain()`', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `${prelude}export async function* drain(signal?: AbortSignal): AsyncGenerator<string> {
+  yield 'start';
+  while (!signal?.aborted) await sleep(1);
+}`,
+            },
+          ],
         },
       ],
     },
@@ -993,6 +1503,7 @@ export const consumer = {
           line: L(4),
           column: 5,
           data: { loop: 'for (;;)', fn: '`run()`', why: NO_WAY_OUT },
+          suggestions: [],
         },
       ],
     },
@@ -1017,6 +1528,23 @@ export async function* until(signal: AbortSignal): AsyncGenerator<string> {
           line: L(2),
           column: 3,
           data: { loop: 'while (true)', fn: '`ticks()`', why: NO_WAY_OUT },
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `${prelude}export async function* ticks(signal?: AbortSignal): AsyncGenerator<string> {
+  while (!signal?.aborted) {
+    await sleep(1000);
+    yield 'tick';
+  }
+}
+export async function* until(signal: AbortSignal): AsyncGenerator<string> {
+  while (true) {
+    if (signal.aborted) return;
+    yield (await poll()) ?? '';
+  }
+}`,
+            },
+          ],
         },
       ],
     },

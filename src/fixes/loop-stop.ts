@@ -1,0 +1,623 @@
+/**
+ * The suggestions that give an endless loop a way to stop: the loop's constant test is
+ * replaced by a check of what stops it (the function's `AbortSignal`, a stop flag its
+ * class's teardown method sets, or a `signal` parameter the fix adds), or, where leaving
+ * the loop normally would not type-check or would run code that was dead so far, the pass
+ * starts with `signal.throwIfAborted()`. Built from the nodes the report names (the loop,
+ * its function, the teardown method); null whenever the edit would not be mechanical.
+ */
+import {
+  AST_NODE_TYPES,
+  ASTUtils,
+  TSESLint,
+  type ParserServicesWithTypeInformation,
+  type TSESTree,
+} from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { isFunctionNode, walk, type ClassNode, type FunctionNode } from '../analysis/ast.js';
+import { isAbortSignalType } from '../analysis/types.js';
+import type { EndlessLoop } from '../analysis/loops.js';
+
+/**
+ * - `checkSignal`: `while (!signal.aborted)`; `throwIfAborted`: `signal.throwIfAborted();` first in each pass.
+ * - `addSignal`, `addSignalThrow`: the same with a `signal` parameter the fix adds.
+ * - `checkStopFlag`: `while (!this.closed)`, a flag the teardown sets; `addStopFlag`: a new one.
+ */
+export type LoopStopKind =
+  'checkSignal' | 'throwIfAborted' | 'addSignal' | 'addSignalThrow' | 'checkStopFlag' | 'addStopFlag';
+
+export interface LoopStopSuggestion {
+  kind: LoopStopKind;
+  data: Record<string, string>;
+  fix: TSESLint.ReportFixFunction;
+}
+
+export interface LoopStopContext {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  /** The linted file's name: a JavaScript file gets no type annotations. */
+  filename: string;
+  services: ParserServicesWithTypeInformation;
+  checker: ts.TypeChecker;
+}
+
+/**
+ * The function is given `signal` (as the analysis names it: `signal`, `options.signal`):
+ * check it in the loop's condition, or, when leaving the loop normally is not an option,
+ * call `throwIfAborted()` on it at the start of each pass.
+ */
+export function checkSignalSuggestion(
+  loop: EndlessLoop,
+  fn: FunctionNode,
+  signal: string,
+  context: LoopStopContext,
+): LoopStopSuggestion | null {
+  const access = signalAccess(loop, signal, context);
+  if (!access) return null;
+  const condition = conditionFix(loop, `!${access.text}${access.optional ? '?.' : '.'}aborted`, context.sourceCode);
+  if (condition && canLeaveNormally(loop, fn, context)) {
+    return { kind: 'checkSignal', data: { signal: access.text }, fix: condition };
+  }
+  if (!access.throwIfAborted) return null;
+  const call = `${access.text}${access.optional ? '?.' : '.'}throwIfAborted()`;
+  const start = startOfPass(loop, `${call};`, context.sourceCode);
+  if (!start) return null;
+  return { kind: 'throwIfAborted', data: { signal: access.text, call }, fix: start };
+}
+
+/**
+ * The function is given no signal: add an optional `signal` parameter (last) and check it in
+ * the loop's condition (or call `signal?.throwIfAborted()` first in each pass). Only for a
+ * function whose callers this file shows calling it: one passed as a value may be called
+ * with arguments it does not expect.
+ */
+export function addSignalSuggestion(
+  loop: EndlessLoop,
+  fn: FunctionNode,
+  context: LoopStopContext,
+): LoopStopSuggestion | null {
+  const { sourceCode, services, checker } = context;
+  if (fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)) return null;
+  if (!onlyCalled(fn, sourceCode)) return null;
+  const tsFn = services.esTreeNodeToTSNodeMap.get(fn);
+  const global = checker.resolveName('AbortSignal', tsFn, ts.SymbolFlags.Type, false);
+  if (!global || !isAbortSignalType(checker, checker.getDeclaredTypeOfSymbol(global))) return null;
+  const hasThrowIfAborted =
+    checker.getPropertyOfType(checker.getDeclaredTypeOfSymbol(global), 'throwIfAborted') !== undefined;
+  const name = freeName(fn, 'signal', sourceCode);
+  const param = `${name}${isJavaScript(context.filename) ? '' : '?: AbortSignal'}`;
+  const addParam = parameterFix(fn, param, sourceCode);
+  if (!addParam) return null;
+  const condition = conditionFix(loop, `!${name}?.aborted`, sourceCode);
+  if (condition && canLeaveNormally(loop, fn, context)) {
+    return {
+      kind: 'addSignal',
+      data: { signal: name },
+      fix: (fixer) => [addParam(fixer), condition(fixer)],
+    };
+  }
+  if (!hasThrowIfAborted) return null;
+  const call = `${name}?.throwIfAborted()`;
+  const start = startOfPass(loop, `${call};`, sourceCode);
+  if (!start) return null;
+  return {
+    kind: 'addSignalThrow',
+    data: { signal: name, call },
+    fix: (fixer) => [addParam(fixer), ...toArray(start(fixer))],
+  };
+}
+
+/**
+ * The loop's class has a teardown method that does not stop it. When the teardown sets a
+ * boolean field first thing (`this.closed = true`) and the field starts with the other value,
+ * the loop runs while the field keeps it; otherwise a new `stopped` field is added, set first
+ * thing in the teardown, and checked in the loop's condition.
+ */
+export function stopFlagSuggestion(
+  loop: EndlessLoop,
+  fn: FunctionNode,
+  classNode: ClassNode,
+  teardownName: string,
+  context: LoopStopContext,
+): LoopStopSuggestion | null {
+  const { sourceCode } = context;
+  if (!seesInstance(loop, fn, classNode)) return null;
+  if (!canLeaveNormally(loop, fn, context)) return null;
+  const teardown = teardownBody(classNode, teardownName, sourceCode);
+  if (!teardown) return null;
+  const flag = flagTheTeardownSets(classNode, teardown, sourceCode);
+  if (flag) {
+    const check = `${flag.stopValue ? '!' : ''}this.${flag.name}`;
+    const condition = conditionFix(loop, check, sourceCode);
+    if (!condition) return null;
+    return {
+      kind: 'checkStopFlag',
+      data: { check, flag: `this.${flag.name}`, teardown: teardownName },
+      fix: condition,
+    };
+  }
+  const field = newField(classNode, context);
+  if (!field) return null;
+  const declare = fieldDeclaration(classNode, field.declaration, sourceCode);
+  const set = firstStatement(teardown, `this.${field.name} = true;`, classNode, sourceCode);
+  const condition = conditionFix(loop, `!this.${field.name}`, sourceCode);
+  if (!declare || !set || !condition) return null;
+  return {
+    kind: 'addStopFlag',
+    data: { flag: field.name, teardown: teardownName },
+    fix: (fixer) => [declare(fixer), set(fixer), condition(fixer)],
+  };
+}
+
+function toArray(fix: TSESLint.RuleFix | Iterable<TSESLint.RuleFix> | null): TSESLint.RuleFix[] {
+  if (fix === null) return [];
+  return 'range' in fix ? [fix] : [...fix];
+}
+
+function isJavaScript(filename: string): boolean {
+  return /\.[cm]?jsx?$/i.test(filename);
+}
+
+/**
+ * Replace the loop's constant test with `check` (the condition to keep going on):
+ * `while (true)` → `while (check)`, `for (;;)` → `for (; check; )`, `do … while (true)` → `do … while (check)`.
+ */
+function conditionFix(
+  loop: EndlessLoop,
+  check: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
+  const test = loop.test;
+  if (test) return (fixer) => fixer.replaceText(test, check);
+  if (loop.type !== AST_NODE_TYPES.ForStatement) return null;
+  // `for (init; ; update)`: the test goes between the two semicolons.
+  const keyword = sourceCode.getFirstToken(loop);
+  const open = keyword ? sourceCode.getTokenAfter(keyword) : null;
+  const first = loop.init ? sourceCode.getTokenAfter(loop.init) : open ? sourceCode.getTokenAfter(open) : null;
+  const second = first ? sourceCode.getTokenAfter(first) : null;
+  if (!first || !second || !ASTUtils.isSemicolonToken(first) || !ASTUtils.isSemicolonToken(second)) return null;
+  const after = loop.update ? '' : ' ';
+  return (fixer) => fixer.replaceTextRange([first.range[1], second.range[1]], ` ${check};${after}`);
+}
+
+/**
+ * Leaving the loop normally (its condition now false) goes where a `break` out of it goes:
+ * to the end of the function, with nothing after the loop (code after an endless loop
+ * without a `break` has never run); and the function may end without a value there (it
+ * already can when the loop has a `break`, or its return type takes `undefined`).
+ */
+function canLeaveNormally(loop: EndlessLoop, fn: FunctionNode, context: LoopStopContext): boolean {
+  if (!inTailPosition(loop, fn)) return false;
+  return breaksOut(loop) || endsWithoutValue(fn, context);
+}
+
+function inTailPosition(loop: EndlessLoop, fn: FunctionNode): boolean {
+  let child: TSESTree.Node = loop;
+  for (let p: TSESTree.Node = loop.parent; ; child = p, p = p.parent) {
+    switch (p.type) {
+      case AST_NODE_TYPES.BlockStatement:
+        if (p.body.at(-1) !== child) return false;
+        if (p === fn.body) return true;
+        break;
+      case AST_NODE_TYPES.LabeledStatement:
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.TryStatement:
+      case AST_NODE_TYPES.CatchClause:
+        // A statement in a branch, a `try` block or handler, or a labelled one: what follows is what follows it.
+        break;
+      default:
+        return false;
+    }
+  }
+}
+
+/** A `break` in the body that leaves this very loop (the loop can already end normally). */
+function breaksOut(loop: EndlessLoop): boolean {
+  const label = loop.parent.type === AST_NODE_TYPES.LabeledStatement ? loop.parent.label.name : null;
+  let found = false;
+  walk(
+    loop.body,
+    (node) => {
+      if (found || node.type !== AST_NODE_TYPES.BreakStatement) return;
+      if (node.label) {
+        found = node.label.name === label;
+        return;
+      }
+      found = nearestBreakTarget(node, loop) === loop;
+    },
+    { intoFunctions: false },
+  );
+  return found;
+}
+
+function nearestBreakTarget(node: TSESTree.Node, loop: EndlessLoop): TSESTree.Node | null {
+  for (let p: TSESTree.Node | undefined = node.parent; p; p = p.parent) {
+    switch (p.type) {
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.SwitchStatement:
+        return p;
+      default:
+        if ((p as TSESTree.Node) === loop) return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * May the function end without a value? With a return type written, it must take
+ * `undefined` (for an async function once awaited, for a generator its return slot);
+ * without one, it must return no value anywhere, so what is inferred only widens to `void`.
+ */
+function endsWithoutValue(fn: FunctionNode, { services, checker }: LoopStopContext): boolean {
+  if (!fn.returnType) {
+    let valued = false;
+    walk(
+      fn.body,
+      (node) => {
+        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) valued = true;
+      },
+      { intoFunctions: false },
+    );
+    return !valued;
+  }
+  const signature = checker.getSignatureFromDeclaration(services.esTreeNodeToTSNodeMap.get(fn));
+  if (!signature) return false;
+  let type = checker.getReturnTypeOfSignature(signature);
+  if (fn.generator) {
+    const args = type.flags & ts.TypeFlags.Object ? checker.getTypeArguments(type as ts.TypeReference) : [];
+    // `AsyncIterable<T>`, `AsyncIterableIterator<T>`: no return slot, anything goes.
+    const slot = args[1];
+    if (!slot) return true;
+    type = slot;
+  } else if (fn.async) {
+    type = checker.getAwaitedType(type) ?? type;
+  }
+  return checker.isTypeAssignableTo(checker.getUndefinedType(), type);
+}
+
+/** How to read the signal at the loop, with `?.` wherever a part may be missing. */
+function signalAccess(
+  loop: EndlessLoop,
+  signal: string,
+  { sourceCode, services, checker }: LoopStopContext,
+): { text: string; optional: boolean; throwIfAborted: boolean } | null {
+  const [head, ...rest] = signal.split('.');
+  if (!head || !/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(head)) return null;
+  // The name must still mean the parameter at the loop: a local of the same name shadows it.
+  const variable = ASTUtils.findVariable(sourceCode.getScope(loop), head);
+  const def = variable?.defs[0];
+  if (def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.name.type !== AST_NODE_TYPES.Identifier) return null;
+  const at = services.esTreeNodeToTSNodeMap.get(def.name);
+  let type = checker.getTypeAtLocation(at);
+  let text = head;
+  for (const part of rest) {
+    const missing = checker.getNonNullableType(type) !== type;
+    const property = checker.getPropertyOfType(checker.getNonNullableType(type), part);
+    if (!property) return null;
+    text += missing ? `?.${part}` : `.${part}`;
+    type = checker.getTypeOfSymbolAtLocation(property, at);
+  }
+  const last = checker.getNonNullableType(type);
+  if (!isAbortSignalType(checker, last)) return null;
+  // `a?.b.aborted`: a `?.` earlier in the chain short-circuits the rest; only the signal itself is asked here.
+  return {
+    text,
+    optional: last !== type,
+    throwIfAborted: checker.getPropertyOfType(last, 'throwIfAborted') !== undefined,
+  };
+}
+
+/** Insert `statement` first in the loop's body, on its own line. */
+function startOfPass(
+  loop: EndlessLoop,
+  statement: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESLint.ReportFixFunction | null {
+  const body = loop.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return null;
+  const first = body.body[0];
+  if (!first) return null;
+  const indent = lineIndent(first, sourceCode);
+  if (indent === null) return null;
+  return (fixer) => fixer.insertTextBefore(first, `${statement}\n${indent}`);
+}
+
+/** The whitespace before `node` on its line, or null when something else comes first. */
+function lineIndent(node: TSESTree.Node | TSESTree.Token, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  const before = line.slice(0, node.loc.start.column);
+  return /^\s*$/.test(before) ? before : null;
+}
+
+/**
+ * A function the file only calls: a declaration, or a function stored in a variable, whose
+ * every reference calls it or exports it; a method whose every `.name` read is called.
+ */
+function onlyCalled(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const parent = fn.parent;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration || parent.type === AST_NODE_TYPES.VariableDeclarator) {
+    const id =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration
+        ? fn.id
+        : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+          ? parent.id
+          : null;
+    if (!id) return false;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(fn), id.name);
+    if (!variable) return false;
+    // Overloads: the added parameter would not be in the signatures callers see.
+    if (variable.defs.some((def) => def.node.type === AST_NODE_TYPES.TSDeclareFunction)) return false;
+    return variable.references.every((reference) => {
+      if (reference.init) return true;
+      const node = reference.identifier;
+      return (
+        (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) ||
+        node.parent.type === AST_NODE_TYPES.ExportSpecifier
+      );
+    });
+  }
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    parent.value === fn &&
+    !parent.computed &&
+    (parent.type === AST_NODE_TYPES.PropertyDefinition || parent.kind === 'method')
+  ) {
+    const key = parent.key;
+    const name =
+      key.type === AST_NODE_TYPES.Identifier || key.type === AST_NODE_TYPES.PrivateIdentifier ? key.name : null;
+    if (name === null) return false;
+    const classBody = parent.parent;
+    // Overloads of the method.
+    if (
+      classBody.body.some(
+        (member) =>
+          member !== parent &&
+          (member.type === AST_NODE_TYPES.MethodDefinition ||
+            member.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
+          !member.computed &&
+          (member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier) &&
+          member.key.name === name,
+      )
+    ) {
+      return false;
+    }
+    let called = true;
+    walk(sourceCode.ast, (node) => {
+      if (
+        called &&
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        !node.computed &&
+        node.property.name === name &&
+        !(node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)
+      ) {
+        called = false;
+      }
+    });
+    return called;
+  }
+  return false;
+}
+
+/** `base` unless something in or around the function already uses the name; then `base2`, `base3`… */
+function freeName(fn: FunctionNode, base: string, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const used = new Set<string>();
+  walk(fn, (node) => {
+    if (node.type === AST_NODE_TYPES.Identifier) used.add(node.name);
+  });
+  const scope = sourceCode.getScope(fn);
+  const taken = (name: string): boolean => used.has(name) || ASTUtils.findVariable(scope, name) !== null;
+  if (!taken(base)) return base;
+  for (let i = 2; ; i++) if (!taken(`${base}${String(i)}`)) return `${base}${String(i)}`;
+}
+
+/** Append `param` to the function's parameter list. */
+function parameterFix(
+  fn: FunctionNode,
+  param: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
+  const last = fn.params.at(-1);
+  if (last) return (fixer) => fixer.insertTextAfter(last, `, ${param}`);
+  // No parameters: the first `(` after the name and type parameters opens the list.
+  const from = fn.typeParameters ?? (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression ? fn.id : null);
+  const open = from
+    ? sourceCode.getTokenAfter(from, ASTUtils.isOpeningParenToken)
+    : sourceCode.getFirstToken(fn, ASTUtils.isOpeningParenToken);
+  const close = open ? sourceCode.getTokenAfter(open) : null;
+  if (!open || !close || !ASTUtils.isClosingParenToken(close) || open.range[1] > fn.body.range[0]) return null;
+  return (fixer) => fixer.insertTextAfter(open, param);
+}
+
+/** `this` in the loop is the instance of `classNode`: the function is an instance member's, arrows aside. */
+function seesInstance(loop: EndlessLoop, fn: FunctionNode, classNode: ClassNode): boolean {
+  let node: TSESTree.Node = fn;
+  for (let p: TSESTree.Node | undefined = loop.parent; p && p !== fn; p = p.parent) {
+    if (isFunctionNode(p) && p.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  }
+  while (node.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+    let p: TSESTree.Node | undefined = node.parent;
+    while (p && !isFunctionNode(p) && p.type !== AST_NODE_TYPES.PropertyDefinition) p = p.parent;
+    if (!p) return false;
+    if (p.type === AST_NODE_TYPES.PropertyDefinition) return !p.static && p.parent.parent === classNode;
+    node = p;
+  }
+  const member = node.parent;
+  return (
+    member.type === AST_NODE_TYPES.MethodDefinition &&
+    member.parent.parent === classNode &&
+    !member.static &&
+    member.value === node
+  );
+}
+
+/** The block body of the one instance method (or arrow property) of that name. */
+function teardownBody(
+  classNode: ClassNode,
+  name: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESTree.BlockStatement | null {
+  const bodies: TSESTree.BlockStatement[] = [];
+  let others = 0;
+  for (const member of classNode.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    if (memberName(member, sourceCode) !== name) continue;
+    const value = member.value;
+    if (
+      !member.static &&
+      value &&
+      (value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression) &&
+      value.body.type === AST_NODE_TYPES.BlockStatement &&
+      (member.type === AST_NODE_TYPES.PropertyDefinition
+        ? value.type === AST_NODE_TYPES.ArrowFunctionExpression
+        : member.kind === 'method')
+    ) {
+      bodies.push(value.body);
+    } else {
+      others++;
+    }
+  }
+  return bodies.length === 1 && others === 0 ? (bodies[0] ?? null) : null;
+}
+
+function memberName(
+  member:
+    | TSESTree.MethodDefinition
+    | TSESTree.PropertyDefinition
+    | TSESTree.TSAbstractMethodDefinition
+    | TSESTree.TSAbstractPropertyDefinition,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): string {
+  if (member.computed) return sourceCode.getText(member.key);
+  const key = member.key;
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return String(key.value);
+}
+
+/**
+ * `this.closed = true` among the teardown's first statements (plain expression statements,
+ * so nothing returns before it), on an instance field declared with the other boolean value.
+ */
+function flagTheTeardownSets(
+  classNode: ClassNode,
+  teardown: TSESTree.BlockStatement,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): { name: string; stopValue: boolean } | null {
+  for (const statement of teardown.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+    const expression = statement.expression;
+    if (
+      expression.type !== AST_NODE_TYPES.AssignmentExpression ||
+      expression.operator !== '=' ||
+      expression.left.type !== AST_NODE_TYPES.MemberExpression ||
+      expression.left.computed ||
+      expression.left.object.type !== AST_NODE_TYPES.ThisExpression ||
+      expression.right.type !== AST_NODE_TYPES.Literal ||
+      typeof expression.right.value !== 'boolean'
+    ) {
+      continue;
+    }
+    const property = expression.left.property;
+    const name = property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${property.name}` : property.name;
+    const stopValue = expression.right.value;
+    const field = classNode.body.body.find(
+      (member): member is TSESTree.PropertyDefinition =>
+        member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && memberName(member, sourceCode) === name,
+    );
+    if (
+      field?.value?.type === AST_NODE_TYPES.Literal &&
+      field.value.value === !stopValue &&
+      (!field.typeAnnotation || field.typeAnnotation.typeAnnotation.type === AST_NODE_TYPES.TSBooleanKeyword)
+    ) {
+      return { name, stopValue };
+    }
+  }
+  return null;
+}
+
+/**
+ * A new field's name (`stopped`, or `stopped2`… when the class or a base has a member so
+ * named) and declaration: `#stopped = false;` where the class already uses private names or
+ * the file is JavaScript, `private stopped = false;` otherwise.
+ */
+function newField(
+  classNode: ClassNode,
+  { sourceCode, services, checker, filename }: LoopStopContext,
+): { name: string; declaration: string } | null {
+  const javascript = isJavaScript(filename);
+  const usesPrivateNames = classNode.body.body.some(
+    (member) =>
+      (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.MethodDefinition) &&
+      member.key.type === AST_NODE_TYPES.PrivateIdentifier,
+  );
+  const hash = javascript || usesPrivateNames;
+  const taken = new Set(
+    classNode.body.body.flatMap((member) =>
+      member.type === AST_NODE_TYPES.PropertyDefinition ||
+      member.type === AST_NODE_TYPES.MethodDefinition ||
+      member.type === AST_NODE_TYPES.TSAbstractPropertyDefinition ||
+      member.type === AST_NODE_TYPES.TSAbstractMethodDefinition
+        ? [memberName(member, sourceCode)]
+        : [],
+    ),
+  );
+  // Parameter properties (`constructor(private readonly name: T)`) and what the bases declare.
+  const symbol = classNode.id
+    ? checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(classNode.id))
+    : checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(classNode)).getSymbol();
+  if (!symbol) return null;
+  for (const property of checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol))) {
+    taken.add(property.getName());
+  }
+  let name = 'stopped';
+  for (let i = 2; taken.has(hash ? `#${name}` : name); i++) name = `stopped${String(i)}`;
+  const key = hash ? `#${name}` : name;
+  return { name: key, declaration: `${hash ? '' : 'private '}${key} = false;` };
+}
+
+/** Declare the field first in the class body, on its own line, indented as the first member. */
+function fieldDeclaration(
+  classNode: ClassNode,
+  declaration: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
+  const first = classNode.body.body[0];
+  if (!first) return null;
+  const start = sourceCode.getCommentsBefore(first)[0] ?? sourceCode.getFirstToken(first) ?? first;
+  const indent = lineIndent(start, sourceCode);
+  if (indent === null) return null;
+  const lineStart = start.range[0] - indent.length;
+  return (fixer) => fixer.insertTextBeforeRange([lineStart, lineStart], `${indent}${declaration}\n`);
+}
+
+/** Insert `statement` first in a method's body, on its own line. */
+function firstStatement(
+  body: TSESTree.BlockStatement,
+  statement: string,
+  classNode: ClassNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
+  const first = body.body[0];
+  if (first) {
+    const start = sourceCode.getCommentsBefore(first)[0] ?? first;
+    const indent = lineIndent(start, sourceCode);
+    if (indent === null) return null;
+    return (fixer) => fixer.insertTextBeforeRange([start.range[0], start.range[0]], `${statement}\n${indent}`);
+  }
+  // An empty body: indent one step more than the member, the step the class body uses.
+  const member = body.parent.parent;
+  const memberIndent = member ? lineIndent(member, sourceCode) : null;
+  const classIndent = lineIndent(classNode, sourceCode) ?? '';
+  if (memberIndent === null || !memberIndent.startsWith(classIndent) || memberIndent === classIndent) return null;
+  const inner = memberIndent + memberIndent.slice(classIndent.length);
+  const open = body.range[0] + 1;
+  if (body.loc.start.line === body.loc.end.line) {
+    const comments = sourceCode.getCommentsInside(body);
+    if (comments.length > 0) return null;
+    return (fixer) => fixer.replaceText(body, `{\n${inner}${statement}\n${memberIndent}}`);
+  }
+  return (fixer) => fixer.insertTextAfterRange([open, open], `\n${inner}${statement}`);
+}
