@@ -1548,5 +1548,410 @@ export async function* until(signal: AbortSignal): AsyncGenerator<string> {
         },
       ],
     },
+    // Suggestions: a class that uses private names gets a `#stopped` field, set first in the teardown.
+    {
+      code: `${prelude}export class Pump {
+  #count = 0;
+  async #run(): Promise<void> {
+    while (true) {
+      await sleep(10);
+      this.#count++;
+    }
+  }
+  start(): void {
+    void this.#run();
+  }
+  close(): void {
+    this.#count = 0;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(4),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addStopFlagSuggestion',
+              output: `${prelude}export class Pump {
+  #stopped = false;
+  #count = 0;
+  async #run(): Promise<void> {
+    while (!this.#stopped) {
+      await sleep(10);
+      this.#count++;
+    }
+  }
+  start(): void {
+    void this.#run();
+  }
+  close(): void {
+    this.#stopped = true;
+    this.#count = 0;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Suggestions: JavaScript gets a `#stopped` field and an untyped `signal` parameter.
+    {
+      filename: 'script.js',
+      code: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export class Pump {
+  count = 0;
+  async run() {
+    while (true) {
+      await sleep(10);
+      this.count++;
+    }
+  }
+  close() {
+    this.count = 0;
+  }
+}
+export async function tick() {
+  while (true) await sleep(10);
+}`,
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addStopFlagSuggestion',
+              output: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export class Pump {
+  #stopped = false;
+  count = 0;
+  async run() {
+    while (!this.#stopped) {
+      await sleep(10);
+      this.count++;
+    }
+  }
+  close() {
+    this.#stopped = true;
+    this.count = 0;
+  }
+}
+export async function tick() {
+  while (true) await sleep(10);
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'loopNeverStops',
+          line: 15,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export class Pump {
+  count = 0;
+  async run() {
+    while (true) {
+      await sleep(10);
+      this.count++;
+    }
+  }
+  close() {
+    this.count = 0;
+  }
+}
+export async function tick(signal) {
+  while (!signal?.aborted) await sleep(10);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Suggestions: a base already has `stopped`, the module already has `signal`: the new names take a suffix. An empty teardown body gets the statement on its own line.
+    {
+      code: `${prelude}class Base {
+  protected stopped = 'never';
+}
+export class Pump extends Base {
+  async run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  stop(): void {}
+}
+const signal = 1;
+export async function tick(ms: number): Promise<void> {
+  while (true) await sleep(ms + signal);
+}`,
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(6),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addStopFlagSuggestion',
+              output: `${prelude}class Base {
+  protected stopped = 'never';
+}
+export class Pump extends Base {
+  private stopped2 = false;
+  async run(): Promise<void> {
+    while (!this.stopped2) await sleep(10);
+  }
+  stop(): void {
+    this.stopped2 = true;
+  }
+}
+const signal = 1;
+export async function tick(ms: number): Promise<void> {
+  while (true) await sleep(ms + signal);
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'loopNeverStops',
+          line: L(12),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `${prelude}class Base {
+  protected stopped = 'never';
+}
+export class Pump extends Base {
+  async run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  stop(): void {}
+}
+const signal = 1;
+export async function tick(ms: number, signal2?: AbortSignal): Promise<void> {
+  while (!signal2?.aborted) await sleep(ms + signal);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Suggestion: the teardown clears a flag that starts set; the `do … while` runs while it holds.
+    {
+      code: `${prelude}export class Pump {
+  private running = true;
+  async run(): Promise<void> {
+    do {
+      await sleep(10);
+    } while (true);
+  }
+  shutdown(): void {
+    this.running = false;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(4),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'checkStopFlagSuggestion',
+              output: `${prelude}export class Pump {
+  private running = true;
+  async run(): Promise<void> {
+    do {
+      await sleep(10);
+    } while (this.running);
+  }
+  shutdown(): void {
+    this.running = false;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Suggestions: a generator whose return slot takes no `undefined` throws on abort; one whose slot is open ends its loop.
+    {
+      code: `${prelude}export async function* feed(signal: AbortSignal): AsyncGenerator<string, number> {
+  let n = 0;
+  do {
+    n++;
+    await sleep(10);
+  } while (true);
+}
+export async function* feed2(signal: AbortSignal): AsyncGenerator<string> {
+  do {
+    await sleep(10);
+  } while (true);
+}`,
+      errors: [
+        {
+          messageId: 'signalNeverChecked',
+          line: L(3),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'throwIfAbortedSuggestion',
+              output: `${prelude}export async function* feed(signal: AbortSignal): AsyncGenerator<string, number> {
+  let n = 0;
+  do {
+    signal.throwIfAborted();
+    n++;
+    await sleep(10);
+  } while (true);
+}
+export async function* feed2(signal: AbortSignal): AsyncGenerator<string> {
+  do {
+    await sleep(10);
+  } while (true);
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'signalNeverChecked',
+          line: L(9),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'checkSignalSuggestion',
+              output: `${prelude}export async function* feed(signal: AbortSignal): AsyncGenerator<string, number> {
+  let n = 0;
+  do {
+    n++;
+    await sleep(10);
+  } while (true);
+}
+export async function* feed2(signal: AbortSignal): AsyncGenerator<string> {
+  do {
+    await sleep(10);
+  } while (!signal.aborted);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // No suggestion: a function that returns a value cannot leave its loop on a stop flag, and there is no signal to throw from.
+    {
+      code: `${prelude}export class Pump {
+  private count = 0;
+  async run(): Promise<number> {
+    while (true) {
+      await sleep(10);
+      this.count++;
+    }
+  }
+  dispose(): void {
+    this.count = 0;
+  }
+}`,
+      errors: [{ messageId: 'loopOutlivesTeardown', line: L(4), column: 5, suggestions: [] }],
+    },
+    // No suggestion: leaving the loop would run code after it that has never run.
+    {
+      code: `${prelude}export class Pump {
+  private count = 0;
+  async run(): Promise<void> {
+    while (true) {
+      await sleep(10);
+      this.count++;
+    }
+    handle('done');
+  }
+  dispose(): void {
+    this.count = 0;
+  }
+}`,
+      errors: [{ messageId: 'loopOutlivesTeardown', line: L(4), column: 5, suggestions: [] }],
+    },
+    // No suggestion: a static method has no instance to keep a stop flag on.
+    {
+      code: `${prelude}export class Pump {
+  static count = 0;
+  static async run(): Promise<void> {
+    while (true) {
+      await sleep(10);
+      Pump.count++;
+    }
+  }
+  dispose(): void {}
+}`,
+      errors: [{ messageId: 'loopOutlivesTeardown', line: L(4), column: 5, suggestions: [] }],
+    },
+    // No suggestion: a local shadows the signal parameter at the loop.
+    {
+      code: `${prelude}export async function watch(signal: AbortSignal): Promise<void> {
+  {
+    const signal = 'x';
+    while (true) {
+      await sleep(10);
+      handle(signal);
+    }
+  }
+}`,
+      errors: [{ messageId: 'signalNeverChecked', line: L(4), column: 5, suggestions: [] }],
+    },
+    // No suggestion: a function passed as a value (it may get arguments it does not expect), an overloaded one, one with a rest parameter.
+    {
+      code: `${prelude}export async function tick(): Promise<void> {
+  while (true) await sleep(10);
+}
+setTimeout(tick, 10);
+async function over(a: string): Promise<void>;
+async function over(a: number): Promise<void>;
+async function over(a: unknown): Promise<void> {
+  while (true) await sleep(Number(a));
+}
+export { over };
+export async function rest(...ms: number[]): Promise<void> {
+  while (true) await sleep(ms[0] ?? 1);
+}`,
+      errors: [
+        { messageId: 'loopNeverStops', line: L(2), column: 3, suggestions: [] },
+        { messageId: 'loopNeverStops', line: L(8), column: 3, suggestions: [] },
+        { messageId: 'loopNeverStops', line: L(12), column: 3, suggestions: [] },
+      ],
+    },
+    // No suggestion: the loop cannot end normally (a string is due) and its body is no block to put the throw in.
+    {
+      code: `${prelude}export async function wait(signal: AbortSignal): Promise<string> {
+  while (true) await sleep(10);
+}`,
+      errors: [{ messageId: 'signalNeverChecked', line: L(2), column: 3, suggestions: [] }],
+    },
+    // Suggestion: without a written return type, a function that returns a value throws on abort rather than widening what it returns.
+    {
+      code: `${prelude}export async function first(signal: AbortSignal) {
+  while (true) {
+    const item = await poll();
+    if (item) return item;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'signalNeverChecked',
+          line: L(2),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'throwIfAbortedSuggestion',
+              output: `${prelude}export async function first(signal: AbortSignal) {
+  while (true) {
+    signal.throwIfAborted();
+    const item = await poll();
+    if (item) return item;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
