@@ -310,12 +310,20 @@ function signalAccess(
   };
 }
 
-/** Insert `statement` first in the loop's body, on its own line. */
+/**
+ * Insert `statement` (a throw when the signal is aborted) first in the loop's body, on its own
+ * line. Not when a `try … catch` around the loop, inside its function, would catch the throw:
+ * what it then does (go round an outer loop, say) is not the loop ending.
+ */
 function startOfPass(
   loop: EndlessLoop,
   statement: string,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESLint.ReportFixFunction | null {
+  let child: TSESTree.Node = loop;
+  for (let p: TSESTree.Node | undefined = loop.parent; p && !isFunctionNode(p); child = p, p = p.parent) {
+    if (p.type === AST_NODE_TYPES.TryStatement && p.block === child && p.handler) return null;
+  }
   const body = loop.body;
   if (body.type !== AST_NODE_TYPES.BlockStatement) return null;
   const first = body.body[0];
@@ -586,6 +594,8 @@ function fieldDeclaration(
 ): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
   const first = classNode.body.body[0];
   if (!first) return null;
+  // An index signature constrains every property: the new field's `boolean` may not fit it.
+  if (classNode.body.body.some((member) => member.type === AST_NODE_TYPES.TSIndexSignature)) return null;
   const start = sourceCode.getCommentsBefore(first)[0] ?? sourceCode.getFirstToken(first) ?? first;
   const indent = lineIndent(start, sourceCode);
   if (indent === null) return null;

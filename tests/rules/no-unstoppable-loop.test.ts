@@ -1953,5 +1953,29 @@ export async function rest(...ms: number[]): Promise<void> {
         },
       ],
     },
+    // No suggestion: a `catch` around the loop would catch the throw on abort, and a value is due, so the loop cannot just end.
+    {
+      code: `${prelude}export async function serve(signal: AbortSignal): Promise<string> {
+  try {
+    while (true) {
+      if ((await poll()) === 'x') return 'x';
+    }
+  } catch {
+    return 'failed';
+  }
+}`,
+      errors: [{ messageId: 'signalNeverChecked', line: L(3), column: 5, suggestions: [] }],
+    },
+    // No suggestion: an index signature constrains every property, the new field included.
+    {
+      code: `${prelude}export class Bag {
+  [key: string]: unknown;
+  async run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  close(): void {}
+}`,
+      errors: [{ messageId: 'loopOutlivesTeardown', line: L(4), column: 5, suggestions: [] }],
+    },
   ],
 });
