@@ -538,12 +538,37 @@ function flagTheTeardownSets(
     if (
       field?.value?.type === AST_NODE_TYPES.Literal &&
       field.value.value === !stopValue &&
-      (!field.typeAnnotation || field.typeAnnotation.typeAnnotation.type === AST_NODE_TYPES.TSBooleanKeyword)
+      (!field.typeAnnotation || field.typeAnnotation.typeAnnotation.type === AST_NODE_TYPES.TSBooleanKeyword) &&
+      assignmentsIn(teardown, name) === 1
     ) {
       return { name, stopValue };
     }
   }
   return null;
+}
+
+/** How often `root` assigns `this.name` (`this.closing = true; await flush(); this.closing = false` is twice). */
+function assignmentsIn(root: TSESTree.Node, name: string): number {
+  let count = 0;
+  walk(root, (node) => {
+    const target =
+      node.type === AST_NODE_TYPES.AssignmentExpression
+        ? node.left
+        : node.type === AST_NODE_TYPES.UpdateExpression
+          ? node.argument
+          : null;
+    if (
+      target?.type === AST_NODE_TYPES.MemberExpression &&
+      !target.computed &&
+      target.object.type === AST_NODE_TYPES.ThisExpression &&
+      (target.property.type === AST_NODE_TYPES.PrivateIdentifier
+        ? `#${target.property.name}`
+        : target.property.name) === name
+    ) {
+      count++;
+    }
+  });
+  return count;
 }
 
 /**

@@ -1977,5 +1977,44 @@ export async function rest(...ms: number[]): Promise<void> {
 }`,
       errors: [{ messageId: 'loopOutlivesTeardown', line: L(4), column: 5, suggestions: [] }],
     },
+    // Suggestion: a flag the teardown sets and clears again does not stay set: a new `stopped` field is added instead.
+    {
+      code: `${prelude}export class Pump {
+  private closing = false;
+  async run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  async close(): Promise<void> {
+    this.closing = true;
+    await sleep(1);
+    this.closing = false;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(4),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addStopFlagSuggestion',
+              output: `${prelude}export class Pump {
+  private stopped = false;
+  private closing = false;
+  async run(): Promise<void> {
+    while (!this.stopped) await sleep(10);
+  }
+  async close(): Promise<void> {
+    this.stopped = true;
+    this.closing = true;
+    await sleep(1);
+    this.closing = false;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
