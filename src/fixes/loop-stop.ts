@@ -124,14 +124,14 @@ export function stopFlagSuggestion(
   if (!canLeaveNormally(loop, fn, context)) return null;
   const teardown = teardownBody(classNode, teardownName, sourceCode);
   if (!teardown) return null;
-  const flag = flagTheTeardownSets(classNode, teardown, sourceCode);
+  const flag = flagTheTeardownSets(classNode, teardown, fn, sourceCode);
   if (flag) {
     const check = `${flag.stopValue ? '!' : ''}this.${flag.name}`;
     const condition = conditionFix(loop, check, sourceCode);
     if (!condition) return null;
     return {
       kind: 'checkStopFlag',
-      data: { check, flag: `this.${flag.name}`, teardown: teardownName },
+      data: { check, flag: `this.${flag.name}`, value: String(flag.stopValue), teardown: teardownName },
       fix: condition,
     };
   }
@@ -507,11 +507,15 @@ function memberName(
 
 /**
  * `this.closed = true` among the teardown's first statements (plain expression statements,
- * so nothing returns before it), on an instance field declared with the other boolean value.
+ * so nothing returns before it, and the only assignment of the field in the teardown), on an
+ * instance field declared with the other boolean value, or declared with the same value
+ * (`#running = false`) when the loop's method is private and every call of it comes right
+ * after setting the field the other way (`this.#running = true; void this.#loop();`).
  */
 function flagTheTeardownSets(
   classNode: ClassNode,
   teardown: TSESTree.BlockStatement,
+  fn: FunctionNode,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): { name: string; stopValue: boolean } | null {
   for (const statement of teardown.body) {
@@ -537,7 +541,8 @@ function flagTheTeardownSets(
     );
     if (
       field?.value?.type === AST_NODE_TYPES.Literal &&
-      field.value.value === !stopValue &&
+      (field.value.value === !stopValue ||
+        (field.value.value === stopValue && setBeforeEveryRun(fn, name, !stopValue, sourceCode))) &&
       (!field.typeAnnotation || field.typeAnnotation.typeAnnotation.type === AST_NODE_TYPES.TSBooleanKeyword) &&
       assignmentsIn(teardown, name) === 1
     ) {
@@ -545,6 +550,86 @@ function flagTheTeardownSets(
     }
   }
   return null;
+}
+
+/**
+ * `fn` is a private method, called at least once, and only as a statement of its own
+ * (`this.#loop();`, `void this.loop();`) that comes after `this.flag = value;` in the same
+ * block with no other assignment of the flag between: it starts running with the flag so set.
+ */
+function setBeforeEveryRun(
+  fn: FunctionNode,
+  flag: string,
+  value: boolean,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const member = fn.parent;
+  if (
+    member.type !== AST_NODE_TYPES.MethodDefinition ||
+    member.kind !== 'method' ||
+    member.static ||
+    member.computed ||
+    (member.key.type !== AST_NODE_TYPES.PrivateIdentifier && member.accessibility !== 'private')
+  ) {
+    return false;
+  }
+  const name = memberName(member, sourceCode);
+  let calls = 0;
+  let others = 0;
+  walk(sourceCode.ast, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return;
+    const property =
+      node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
+    if (property !== name) return;
+    if (startsAfterSetting(node, flag, value)) calls++;
+    else others++;
+  });
+  return calls > 0 && others === 0;
+}
+
+function startsAfterSetting(access: TSESTree.MemberExpression, flag: string, value: boolean): boolean {
+  const call = access.parent;
+  if (access.object.type !== AST_NODE_TYPES.ThisExpression) return false;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== access) return false;
+  let node: TSESTree.Node = call;
+  while (
+    (node.parent.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === 'void') ||
+    node.parent.type === AST_NODE_TYPES.AwaitExpression
+  ) {
+    node = node.parent;
+  }
+  const statement = node.parent;
+  if (
+    statement.type !== AST_NODE_TYPES.ExpressionStatement ||
+    statement.parent.type !== AST_NODE_TYPES.BlockStatement
+  ) {
+    return false;
+  }
+  const list = statement.parent.body;
+  for (let i = list.indexOf(statement) - 1; i >= 0; i--) {
+    const earlier = list[i];
+    if (!earlier || assignmentsIn(earlier, flag) === 0) continue;
+    return (
+      earlier.type === AST_NODE_TYPES.ExpressionStatement &&
+      earlier.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      earlier.expression.operator === '=' &&
+      isThisMember(earlier.expression.left, flag) &&
+      earlier.expression.right.type === AST_NODE_TYPES.Literal &&
+      earlier.expression.right.value === value &&
+      assignmentsIn(earlier, flag) === 1
+    );
+  }
+  return false;
+}
+
+/** `this.name` (`name` with its `#` for a private name). */
+function isThisMember(node: TSESTree.Node, name: string): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.object.type === AST_NODE_TYPES.ThisExpression &&
+    (node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name) === name
+  );
 }
 
 /** How often `root` assigns `this.name` (`this.closing = true; await flush(); this.closing = false` is twice). */
@@ -557,16 +642,7 @@ function assignmentsIn(root: TSESTree.Node, name: string): number {
         : node.type === AST_NODE_TYPES.UpdateExpression
           ? node.argument
           : null;
-    if (
-      target?.type === AST_NODE_TYPES.MemberExpression &&
-      !target.computed &&
-      target.object.type === AST_NODE_TYPES.ThisExpression &&
-      (target.property.type === AST_NODE_TYPES.PrivateIdentifier
-        ? `#${target.property.name}`
-        : target.property.name) === name
-    ) {
-      count++;
-    }
+    if (target && isThisMember(target, name)) count++;
   });
   return count;
 }

@@ -69,7 +69,7 @@ export default createRule<Options, MessageIds>({
       addSignalThrowSuggestion:
         'Take an optional `{{signal}}` parameter and call `{{call}}` at the start of each pass, so that aborting it throws out of the loop (callers that pass none see no change).',
       checkStopFlagSuggestion:
-        'Run the loop only while `{{check}}`: once `{{flag}}` is set, as `{{teardown}}()` does, the loop ends before its next pass.',
+        'Run the loop only while `{{check}}`: once `{{teardown}}()` sets `{{flag}}` to `{{value}}`, the loop ends before its next pass.',
       addStopFlagSuggestion:
         'Add a `{{flag}}` field that `{{teardown}}()` sets first, and run the loop only while it is unset: after `{{teardown}}()`, the loop ends before its next pass and does not run again.',
     },

@@ -2016,5 +2016,200 @@ export async function rest(...ms: number[]): Promise<void> {
         },
       ],
     },
+    // Suggestions: a flag that starts unset is checked when the private loop method only runs right after it is set; set after the call, or on a public method, a new `stopped` field is added instead.
+    {
+      code: `${prelude}export class Pump {
+  #running = false;
+  start(): void {
+    this.#running = true;
+    void this.#run();
+  }
+  async #run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  stop(): void {
+    this.#running = false;
+  }
+}
+export class Pump2 {
+  private running = false;
+  start(): void {
+    void this.run();
+    this.running = true;
+  }
+  private async run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  stop(): void {
+    this.running = false;
+  }
+}
+export class Pump3 {
+  running = false;
+  start(): void {
+    this.running = true;
+    void this.run();
+  }
+  async run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  stop(): void {
+    this.running = false;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(8),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'checkStopFlagSuggestion',
+              output: `${prelude}export class Pump {
+  #running = false;
+  start(): void {
+    this.#running = true;
+    void this.#run();
+  }
+  async #run(): Promise<void> {
+    while (this.#running) await sleep(10);
+  }
+  stop(): void {
+    this.#running = false;
+  }
+}
+export class Pump2 {
+  private running = false;
+  start(): void {
+    void this.run();
+    this.running = true;
+  }
+  private async run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  stop(): void {
+    this.running = false;
+  }
+}
+export class Pump3 {
+  running = false;
+  start(): void {
+    this.running = true;
+    void this.run();
+  }
+  async run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  stop(): void {
+    this.running = false;
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(21),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addStopFlagSuggestion',
+              output: `${prelude}export class Pump {
+  #running = false;
+  start(): void {
+    this.#running = true;
+    void this.#run();
+  }
+  async #run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  stop(): void {
+    this.#running = false;
+  }
+}
+export class Pump2 {
+  private stopped = false;
+  private running = false;
+  start(): void {
+    void this.run();
+    this.running = true;
+  }
+  private async run(): Promise<void> {
+    while (!this.stopped) await sleep(10);
+  }
+  stop(): void {
+    this.stopped = true;
+    this.running = false;
+  }
+}
+export class Pump3 {
+  running = false;
+  start(): void {
+    this.running = true;
+    void this.run();
+  }
+  async run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  stop(): void {
+    this.running = false;
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: L(34),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addStopFlagSuggestion',
+              output: `${prelude}export class Pump {
+  #running = false;
+  start(): void {
+    this.#running = true;
+    void this.#run();
+  }
+  async #run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  stop(): void {
+    this.#running = false;
+  }
+}
+export class Pump2 {
+  private running = false;
+  start(): void {
+    void this.run();
+    this.running = true;
+  }
+  private async run(): Promise<void> {
+    while (true) await sleep(10);
+  }
+  stop(): void {
+    this.running = false;
+  }
+}
+export class Pump3 {
+  private stopped = false;
+  running = false;
+  start(): void {
+    this.running = true;
+    void this.run();
+  }
+  async run(): Promise<void> {
+    while (!this.stopped) await sleep(10);
+  }
+  stop(): void {
+    this.stopped = true;
+    this.running = false;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
