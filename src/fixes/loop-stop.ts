@@ -108,8 +108,9 @@ export function addSignalSuggestion(
 
 /**
  * The loop's class has a teardown method that does not stop it. When the teardown sets a
- * boolean field first thing (`this.closed = true`) and the field starts with the other value,
- * the loop runs while the field keeps it; otherwise a new `stopped` field is added, set first
+ * boolean field first thing (`this.closed = true`) and the field starts with the other value
+ * (or is always set so before the loop's private method runs), the loop runs while the field
+ * keeps it; otherwise a new `stopped` field is added, set first
  * thing in the teardown, and checked in the loop's condition.
  */
 export function stopFlagSuggestion(
