@@ -1,11 +1,6 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
-import {
-  AST_NODE_TYPES,
-  type ParserServicesWithTypeInformation,
-  type TSESLint,
-  type TSESTree,
-} from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import { functionName, memberName } from '../analysis/ast.js';
 import { shapeOfGrowthMethod, type CollectionShape, type GrowUse, type Use } from '../analysis/collection-uses.js';
@@ -46,6 +41,13 @@ import { isFreshValue, ownerLifetime, runsPerCall, type Lifetime, type Scopes } 
 import { ownerText, type Owner } from '../analysis/owners.js';
 import { removalCancelledByClearedTimer, removalIsReplaced } from '../analysis/replacements.js';
 import { BOUNDED_CACHE_SPECIFIERS, hasCollectionShape, matchesSpecifiers, overridesGrowth } from '../analysis/types.js';
+import {
+  deleteInFinallyFix,
+  deleteKeyFix,
+  PLACEHOLDER_LIMIT,
+  sizeCapFix,
+  type BoundContext,
+} from '../fixes/bound-collection.js';
 import { weakCollectionFix } from '../fixes/weak-collection.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
@@ -61,7 +63,16 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'arrayNeverShrinks' | 'mapNeverShrinks' | 'objectNeverShrinks' | 'useWeakCollectionSuggestion';
+export type MessageIds =
+  | 'arrayNeverShrinks'
+  | 'capArraySuggestion'
+  | 'capMapSuggestion'
+  | 'capSeenSuggestion'
+  | 'deleteInFinallySuggestion'
+  | 'deleteKeySuggestion'
+  | 'mapNeverShrinks'
+  | 'objectNeverShrinks'
+  | 'useWeakCollectionSuggestion';
 
 export default createRule<Options, MessageIds>({
   name: 'no-unbounded-cache',
@@ -92,6 +103,16 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` ({{lifetime}}) gains an element on every call to {{where}} (line {{line}}) and nothing removes one. Remove elements when they are done, cap its length, or use a bounded buffer.',
       useWeakCollectionSuggestion:
         'Make `{{name}}` a {{weak}}: its keys are objects, so an entry goes away when its key is no longer used.',
+      capMapSuggestion:
+        'Cap `{{name}}` at `{{limit}}` entries ({{placeholder}} is a placeholder: choose the limit), evicting the oldest entry before a new key is added. A later lookup of an evicted key misses, so its value is made again or is gone.',
+      capSeenSuggestion:
+        'Cap `{{name}}` at `{{limit}}` entries ({{placeholder}} is a placeholder: choose the limit), evicting the oldest entry before a new one is added. An evicted key is no longer remembered: `has()` is false for it again, so work it guards runs again.',
+      capArraySuggestion:
+        'Cap `{{name}}` at `{{limit}}` elements ({{placeholder}} is a placeholder: choose the limit), dropping the oldest before each push. Only the newest elements are kept, so reads no longer see older ones.',
+      deleteInFinallySuggestion:
+        'Delete the entry in a `finally` around the rest of {{where}}, so it lasts only as long as the call: {{reason}}.',
+      deleteKeySuggestion:
+        'Delete the key instead of setting it to `{{value}}`. A later read gets `undefined`, and `in`, `Object.keys()` and `for…in` no longer list the key.',
     },
     schema: [
       {
@@ -257,12 +278,14 @@ export default createRule<Options, MessageIds>({
             closureLivesWithModule(collections, use.site, lifetime.declaringFunction)) &&
           !(lifetime.kind === 'closure' && closureDiesWithCallers(collections, use.site, lifetime.declaringFunction)),
       );
-      const first = unbounded[0];
+      const [first, ...rest] = unbounded;
       if (!first) return;
       if (owner.kind === 'field' && managedInOtherFiles(services, declaration, shape)) return;
 
       // 3. Report.
-      context.report(neverShrinksReport(services, owner, shape, lifetime, declaration, type, uses, first.site));
+      context.report(
+        neverShrinksReport(collections, owner, shape, lifetime, declaration, type, uses, [first, ...rest]),
+      );
     }
   },
 });
@@ -270,19 +293,23 @@ export default createRule<Options, MessageIds>({
 type Report = TSESLint.ReportDescriptor<MessageIds>;
 
 /**
- * A long-lived collection that grows on every call at `site` and that nothing
- * shrinks, with the weak-collection suggestion where it fits.
+ * A long-lived collection that grows on every call at the `unbounded` sites
+ * (the first is named) and that nothing shrinks, with the suggestions that fit:
+ * a weak collection, a delete in `finally` for an entry that is not meant to
+ * outlive its call, a size cap, or `delete` for a key set to `null`.
  */
 function neverShrinksReport(
-  services: ParserServicesWithTypeInformation,
+  ctx: BoundContext,
   owner: Owner,
   shape: CollectionShape,
   lifetime: Lifetime,
   declaration: CollectionDeclaration,
   type: ts.Type,
   uses: readonly Use[],
-  site: TSESTree.Node,
+  unbounded: readonly [GrowUse, ...GrowUse[]],
 ): Report {
+  const { services } = ctx;
+  const site = unbounded[0].site;
   const data = {
     name: ownerText(owner),
     lifetime: describeLifetime(lifetime, shape),
@@ -293,20 +320,58 @@ function neverShrinksReport(
     shape === 'array' ? 'arrayNeverShrinks' : shape === 'object' ? 'objectNeverShrinks' : 'mapNeverShrinks';
   const weakFix =
     shape === 'Map' || shape === 'Set' ? weakCollectionFix(services, owner, type, shape, declaration, uses) : null;
-  return {
-    node: declaration.report,
-    messageId,
-    data,
-    suggest: weakFix
-      ? [
-          {
-            messageId: 'useWeakCollectionSuggestion',
-            data: { name: data.name, weak: shape === 'Map' ? 'WeakMap' : 'WeakSet' },
-            fix: weakFix,
-          },
-        ]
-      : [],
-  };
+  const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+  if (weakFix) {
+    suggest.push({
+      messageId: 'useWeakCollectionSuggestion',
+      data: { name: data.name, weak: shape === 'Map' ? 'WeakMap' : 'WeakSet' },
+      fix: weakFix,
+    });
+  }
+  // An entry that is not meant to outlive its call is deleted when the call ends; any other is
+  // capped, unless its key is new to each call (then someone holds the key to look it up).
+  const inFinally = deleteInFinallyFix(ctx, shape, uses, unbounded);
+  if (inFinally) {
+    suggest.push({
+      messageId: 'deleteInFinallySuggestion',
+      data: {
+        where: describeFunction(inFinally.body),
+        reason:
+          inFinally.kind === 'fresh'
+            ? `its key is new to each call, and no other function uses \`${data.name}\``
+            : `nothing reads \`${data.name}\``,
+      },
+      fix: inFinally.fix,
+    });
+  } else if (!weakFix) {
+    // With object keys a weak collection keeps every live entry; a cap is offered where it does not fit.
+    const cap = sizeCapFix(ctx, owner, shape, declaration.report, uses, unbounded);
+    if (cap) {
+      suggest.push({
+        messageId:
+          shape === 'array'
+            ? 'capArraySuggestion'
+            : remembersKeys(shape, uses)
+              ? 'capSeenSuggestion'
+              : 'capMapSuggestion',
+        data: { name: data.name, limit: cap.limit, placeholder: String(PLACEHOLDER_LIMIT) },
+        fix: cap.fix,
+      });
+    }
+  }
+  if (shape === 'object') {
+    const deleteKey = deleteKeyFix(ctx, type, uses);
+    if (deleteKey)
+      suggest.push({ messageId: 'deleteKeySuggestion', data: { value: deleteKey.value }, fix: deleteKey.fix });
+  }
+  return { node: declaration.report, messageId, data, suggest };
+}
+
+/** A Set, or a Map only asked `has()` and never `get()`: it remembers keys, not values. */
+function remembersKeys(shape: CollectionShape, uses: readonly Use[]): boolean {
+  if (shape === 'Set') return true;
+  const methods = uses.flatMap((use) => (use.kind === 'read' && use.method ? [use.method] : []));
+  return methods.includes('has') && !methods.includes('get');
 }
 
 /** The function a call to which grows the collection; callbacks that run in place belong to their caller. */

@@ -823,6 +823,58 @@ export function boot(loader: Loader): void {
             where: '`contextFor()`',
             line: '16',
           },
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+import { EventEmitter } from 'node:events';
+export interface Hook {
+  name: string;
+}
+class HookContext {
+  constructor(readonly hook: Hook) {}
+}
+const CONTEXTS_LIMIT = 1000;
+
+export class HookRunner {
+  private readonly contexts = new Map<string, HookContext>();
+  constructor(private readonly hooks: readonly Hook[]) {}
+  private contextFor(hook: Hook): HookContext {
+    let context = this.contexts.get(hook.name);
+    if (!context) {
+      context = new HookContext(hook);
+      if (this.contexts.size >= CONTEXTS_LIMIT && !this.contexts.has(hook.name)) {
+        const oldest = this.contexts.keys().next();
+        if (!oldest.done) this.contexts.delete(oldest.value);
+      }
+      this.contexts.set(hook.name, context);
+    }
+    return context;
+  }
+  private each(phase: 'start' | 'stop', use: (hook: Hook) => HookContext): void {
+    for (const hook of this.sortedFor(phase)) {
+      if (use) use(hook);
+    }
+  }
+  private sortedFor(phase: 'start' | 'stop'): readonly Hook[] {
+    return phase === 'start' ? this.hooks : [...this.hooks].reverse();
+  }
+  start(): void {
+    this.each('start', (hook) => this.contextFor(hook));
+  }
+  close(): void {
+    this.each('stop', (hook) => this.contextFor(hook));
+  }
+  private withHook(hook: Hook, use: (hook: Hook) => HookContext): void {
+    use(hook);
+  }
+  attach(bus: EventEmitter): void {
+    bus.on('hook', (hook: Hook) => this.withHook(hook, (h) => this.contextFor(h)));
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -847,6 +899,59 @@ export function boot(loader: Loader): void {
             where: '`contextFor()`',
             line: '16',
           },
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+import { EventEmitter } from 'node:events';
+export interface Hook {
+  name: string;
+}
+class HookContext {
+  constructor(readonly hook: Hook) {}
+}
+const CONTEXTS_LIMIT = 1000;
+
+export class HookRunner {
+  private readonly contexts = new Map<string, HookContext>();
+  constructor(private readonly hooks: readonly Hook[]) {}
+  private contextFor(hook: Hook): HookContext {
+    let context = this.contexts.get(hook.name);
+    if (!context) {
+      context = new HookContext(hook);
+      if (this.contexts.size >= CONTEXTS_LIMIT && !this.contexts.has(hook.name)) {
+        const oldest = this.contexts.keys().next();
+        if (!oldest.done) this.contexts.delete(oldest.value);
+      }
+      this.contexts.set(hook.name, context);
+    }
+    return context;
+  }
+  private each(phase: 'start' | 'stop', use: (hook: Hook) => HookContext): void {
+    for (const hook of this.sortedFor(phase)) {
+      if (use) use(hook);
+    }
+  }
+  private sortedFor(phase: 'start' | 'stop'): readonly Hook[] {
+    return phase === 'start' ? this.hooks : [...this.hooks].reverse();
+  }
+  start(): void {
+    this.each('start', (hook) => this.contextFor(hook));
+  }
+  close(): void {
+    this.each('stop', (hook) => this.contextFor(hook));
+  }
+  private readonly kept: ((hook: Hook) => HookContext)[] = [];
+  private keep(use: (hook: Hook) => HookContext): void {
+    this.kept.push(use);
+  }
+  watch(): void {
+    this.keep((hook) => this.contextFor(hook));
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -922,7 +1027,47 @@ export class Room {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 20 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 4,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const LISTENERS_LIMIT = 1000;
+
+export class Room {
+  private readonly users = new Set<string>();
+  private readonly listeners = new Map<string, Set<string>>();
+  join(id: string): void {
+    this.users.add(id);
+  }
+  leave(id: string): void {
+    this.users.delete(id);
+  }
+  addListener(name: string, socket: string): void {
+    let set = this.listeners.get(name);
+    if (!set) {
+      set = new Set();
+      if (this.listeners.size >= LISTENERS_LIMIT && !this.listeners.has(name)) {
+        const oldest = this.listeners.keys().next();
+        if (!oldest.done) this.listeners.delete(oldest.value);
+      }
+      this.listeners.set(name, set);
+    }
+    set.add(socket);
+  }
+  removeListener(name: string, socket: string): void {
+    for (const key of this.listeners.keys()) if (key === name) this.users.add(socket);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // A delete of an expired entry, followed on every path by a set of the same key, replaces the
     // entry: keys never asked for again stay.
@@ -955,7 +1100,33 @@ export function touch(id: string): void {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+const SESSIONS_LIMIT = 1000;
+
+const sessions = new Map<string, number>();
+export function touch(id: string): void {
+  if (sessions.has(id)) {
+    sessions.delete(id);
+  }
+  if (sessions.size >= SESSIONS_LIMIT && !sessions.has(id)) {
+    const oldest = sessions.keys().next();
+    if (!oldest.done) sessions.delete(oldest.value);
+  }
+  sessions.set(id, Date.now());
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // A warn-once set the program shows growing per event (a registered listener keyed by the
     // message): still reported.
@@ -970,7 +1141,34 @@ bus.on('message', (id: string) => {
   console.warn(\`unknown sender \${id}\`);
 });
 `,
-      errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 7 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 4,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+import { EventEmitter } from 'node:events';
+export const bus = new EventEmitter();
+const WARNED_LIMIT = 1000;
+
+const warned = new Set<string>();
+bus.on('message', (id: string) => {
+  if (warned.has(id)) return;
+  if (warned.size >= WARNED_LIMIT && !warned.has(id)) {
+    const oldest = warned.keys().next();
+    if (!oldest.done) warned.delete(oldest.value);
+  }
+  warned.add(id);
+  console.warn(\`unknown sender \${id}\`);
+});
+`,
+            },
+          ],
+        },
+      ],
     },
     // The same shape with no diagnostic printed is a dedupe set of work: reported with checkUntraced.
     {
@@ -984,7 +1182,33 @@ export function once(id: string): void {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+declare function handle(id: string): void;
+const DONE_LIMIT = 1000;
+
+const done = new Set<string>();
+export function once(id: string): void {
+  if (done.has(id)) return;
+  if (done.size >= DONE_LIMIT && !done.has(id)) {
+    const oldest = done.keys().next();
+    if (!oldest.done) done.delete(oldest.value);
+  }
+  done.add(id);
+  handle(id);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // The same factory, but its value is kept at module scope: the cache lives with the module.
     {
@@ -994,7 +1218,46 @@ export function handle(id: string): Promise<string> {
 }
 `),
       options: [{ checkClosures: true, checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 6, column: 9 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 6,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+export interface Database {
+  loadUser(id: string): Promise<string>;
+}
+const USERS_LIMIT = 1000;
+
+function createLoaders(db: Database) {
+  const users = new Map<string, Promise<string>>();
+  return {
+    user(id: string): Promise<string> {
+      let pending = users.get(id);
+      if (!pending) {
+        pending = db.loadUser(id);
+        if (users.size >= USERS_LIMIT && !users.has(id)) {
+          const oldest = users.keys().next();
+          if (!oldest.done) users.delete(oldest.value);
+        }
+        users.set(id, pending);
+      }
+      return pending;
+    },
+  };
+}
+const loaders = createLoaders({ loadUser: async (id) => id });
+export function handle(id: string): Promise<string> {
+  return loaders.user(id);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // The handler hands the value on (returns it): whoever keeps it keeps the cache.
     {
@@ -1005,7 +1268,47 @@ export function handle(id: string): Promise<string> {
 }
 `),
       options: [{ checkClosures: true, checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 6, column: 9 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 6,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+export interface Database {
+  loadUser(id: string): Promise<string>;
+}
+const USERS_LIMIT = 1000;
+
+function createLoaders(db: Database) {
+  const users = new Map<string, Promise<string>>();
+  return {
+    user(id: string): Promise<string> {
+      let pending = users.get(id);
+      if (!pending) {
+        pending = db.loadUser(id);
+        if (users.size >= USERS_LIMIT && !users.has(id)) {
+          const oldest = users.keys().next();
+          if (!oldest.done) users.delete(oldest.value);
+        }
+        users.set(id, pending);
+      }
+      return pending;
+    },
+  };
+}
+export function handle(db: Database, id: string) {
+  const loaders = createLoaders(db);
+  void loaders.user(id);
+  return loaders;
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // The same memo over any string a caller passes.
     {
@@ -1023,7 +1326,37 @@ export function matcher(topics: string | string[]): RegExp {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const COMPILED_LIMIT = 1000;
+
+const compiled = new Map<string, RegExp>();
+export function matcher(topics: string | string[]): RegExp {
+  const list = Array.isArray(topics) ? topics : [topics];
+  const key = list.join(',');
+  let found = compiled.get(key);
+  if (!found) {
+    found = new RegExp(list.join('|'));
+    if (compiled.size >= COMPILED_LIMIT && !compiled.has(key)) {
+      const oldest = compiled.keys().next();
+      if (!oldest.done) compiled.delete(oldest.value);
+    }
+    compiled.set(key, found);
+  }
+  return found;
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // A remover that writes a value back under the key keeps the key: not a removal.
     {
@@ -1037,7 +1370,37 @@ export function release(key: string): void {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const HELD_LIMIT = 1000;
+
+const held = new Map<string, boolean>();
+export function acquire(key: string): void {
+  if (held.size >= HELD_LIMIT && !held.has(key)) {
+    const oldest = held.keys().next();
+    if (!oldest.done) held.delete(oldest.value);
+  }
+  held.set(key, true);
+}
+export function release(key: string): void {
+  if (held.size >= HELD_LIMIT && !held.has(key)) {
+    const oldest = held.keys().next();
+    if (!oldest.done) held.delete(oldest.value);
+  }
+  held.set(key, false);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // A \`delete\` in a comment of a remover is not a removal.
     {
@@ -1052,7 +1415,38 @@ export function release(key: string): void {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const HELD_LIMIT = 1000;
+
+const held = new Map<string, boolean>();
+export function acquire(key: string): void {
+  if (held.size >= HELD_LIMIT && !held.has(key)) {
+    const oldest = held.keys().next();
+    if (!oldest.done) held.delete(oldest.value);
+  }
+  held.set(key, true);
+}
+export function release(key: string): void {
+  // delete the key once every holder is done (not yet)
+  if (held.size >= HELD_LIMIT && !held.has(key)) {
+    const oldest = held.keys().next();
+    if (!oldest.done) held.delete(oldest.value);
+  }
+  held.set(key, false);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // `Object.keys(listeners)` reads the dictionary; assigning undefined keeps the key.
     {
@@ -1072,7 +1466,33 @@ export function count(): number {
 }
 `,
       options: [{ checkObjects: true }],
-      errors: [{ messageId: 'objectNeverShrinks', line: 2, column: 7 }],
+      errors: [
+        {
+          messageId: 'objectNeverShrinks',
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'deleteKeySuggestion',
+              output: `
+const listeners: Record<number, (() => void) | undefined> = {};
+let next = 0;
+export function subscribe(fn: () => void): number {
+  const id = next++;
+  listeners[id] = fn;
+  return id;
+}
+export function unsubscribe(id: number): void {
+  delete listeners[id];
+}
+export function count(): number {
+  return Object.keys(listeners).length;
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // The same memo, and an exported function passes its caller's argument: with checkUntraced,
     // callers the program does not show count as outside data.
@@ -1082,13 +1502,84 @@ export function count(): number {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const ZONES_LIMIT = 1000;
+
+const zones = new Map<string, boolean>();
+function isValidZone(zone: string): boolean {
+  let valid = zones.get(zone);
+  if (valid === undefined) {
+    valid = zone.length > 0;
+    if (zones.size >= ZONES_LIMIT && !zones.has(zone)) {
+      const oldest = zones.keys().next();
+      if (!oldest.done) zones.delete(oldest.value);
+    }
+    zones.set(zone, valid);
+  }
+  return valid;
+}
+export class Database {
+  constructor(private readonly options: { timezone: string }) {}
+  check(): boolean {
+    return isValidZone(this.options.timezone);
+  }
+}
+export function validate(zone: string): boolean {
+  return isValidZone(zone);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // With checkUntraced, the memo fed only set-up state is reported too.
     {
       code: zoneMemo,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const ZONES_LIMIT = 1000;
+
+const zones = new Map<string, boolean>();
+function isValidZone(zone: string): boolean {
+  let valid = zones.get(zone);
+  if (valid === undefined) {
+    valid = zone.length > 0;
+    if (zones.size >= ZONES_LIMIT && !zones.has(zone)) {
+      const oldest = zones.keys().next();
+      if (!oldest.done) zones.delete(oldest.value);
+    }
+    zones.set(zone, valid);
+  }
+  return valid;
+}
+export class Database {
+  constructor(private readonly options: { timezone: string }) {}
+  check(): boolean {
+    return isValidZone(this.options.timezone);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // A built-in's request handler runs per request (not a completion callback that runs once).
     {
@@ -1140,7 +1631,39 @@ class Handler {
 const handler = new Handler();
 bus.on('message', (msg: { id: string }) => handler.handle(msg));
 `,
-      errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 7, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 4,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+const SEEN_LIMIT = 1000;
+
+const seen = new Set<string>();
+function remember(id: string): void {
+  if (seen.size >= SEEN_LIMIT && !seen.has(id)) {
+    const oldest = seen.keys().next();
+    if (!oldest.done) seen.delete(oldest.value);
+  }
+  seen.add(id);
+}
+class Handler {
+  handle(msg: { id: string }): void {
+    remember(msg.id);
+  }
+}
+const handler = new Handler();
+bus.on('message', (msg: { id: string }) => handler.handle(msg));
+`,
+            },
+          ],
+        },
+      ],
     },
     // A key new on every call grows whoever the caller is.
     {
@@ -1171,7 +1694,36 @@ export function record(ids: string[]): void {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+const SEEN_LIMIT = 1000;
+
+const seen = new Set<string>();
+export function record(ids: string[]): void {
+  let first = false;
+  for (const id of ids) {
+    if (!first) {
+      if (seen.size >= SEEN_LIMIT && !seen.has(id)) {
+        const oldest = seen.keys().next();
+        if (!oldest.done) seen.delete(oldest.value);
+      }
+      seen.add(id);
+      first = true;
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // The same, with the flag cleared elsewhere: every reload fills it again, and nothing removes.
     {
@@ -1227,6 +1779,27 @@ export function remember(id: string): number {
           line: 2,
           column: 5,
           data: { name: 'seen', lifetime: 'a module-level Map', where: '`remember()`', line: '7' },
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const SEEN_LIMIT = 1000;
+
+let seen: Map<string, number> | null = null;
+export function remember(id: string): number {
+  if (seen == null) {
+    seen = new Map();
+  }
+  if (seen.size >= SEEN_LIMIT && !seen.has(id)) {
+    const oldest = seen.keys().next();
+    if (!oldest.done) seen.delete(oldest.value);
+  }
+  seen.set(id, Date.now());
+  return seen.size;
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1257,6 +1830,30 @@ export const slugLength = memoize((key) => key.trim().length);
             where: 'the function on line 4',
             line: '8',
           },
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const MEMO_LIMIT = 1000;
+
+function memoize(fn: (key: string) => number): (key: string) => number {
+  const memo = new Map<string, number>();
+  return (key) => {
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const value = fn(key);
+    if (memo.size >= MEMO_LIMIT && !memo.has(key)) {
+      const oldest = memo.keys().next();
+      if (!oldest.done) memo.delete(oldest.value);
+    }
+    memo.set(key, value);
+    return value;
+  };
+}
+export const slugLength = memoize((key) => key.trim().length);
+`,
+            },
+          ],
         },
       ],
     },
@@ -1330,6 +1927,25 @@ export function handle(id: string): boolean {
           line: 2,
           column: 7,
           data: { name: 'seen', lifetime: 'a module-level Set', where: '`handle()`', line: '5' },
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+const SEEN_LIMIT = 1000;
+
+const seen = new Set<string>();
+export function handle(id: string): boolean {
+  if (seen.has(id)) return false;
+  if (seen.size >= SEEN_LIMIT && !seen.has(id)) {
+    const oldest = seen.keys().next();
+    if (!oldest.done) seen.delete(oldest.value);
+  }
+  seen.add(id);
+  return true;
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1360,6 +1976,30 @@ export class WorkService {
             where: '`run()`',
             line: '9',
           },
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const RESULTS_LIMIT = 1000;
+
+export class WorkService {
+  private readonly results = new Map<string, Promise<string>>();
+  run(requestId: string, work: () => Promise<string>): Promise<string> {
+    const results = this.results;
+    const existing = results.get(requestId);
+    if (existing) return existing;
+    const pending = work();
+    if (results.size >= RESULTS_LIMIT && !results.has(requestId)) {
+      const oldest = results.keys().next();
+      if (!oldest.done) results.delete(oldest.value);
+    }
+    results.set(requestId, pending);
+    return pending;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1390,6 +2030,30 @@ export class WorkService {
             where: '`run()`',
             line: '9',
           },
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const RESULTS_LIMIT = 1000;
+
+export class WorkService {
+  private readonly results = new Map<string, Promise<string>>();
+  run(requestId: string, work: () => Promise<string>): Promise<string> {
+    const { results } = this;
+    const existing = results.get(requestId);
+    if (existing) return existing;
+    const pending = work();
+    if (results.size >= RESULTS_LIMIT && !results.has(requestId)) {
+      const oldest = results.keys().next();
+      if (!oldest.done) results.delete(oldest.value);
+    }
+    results.set(requestId, pending);
+    return pending;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1482,7 +2146,34 @@ export function report(): number {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+interface Job { id: string }
+const RUNNING_LIMIT = 1000;
+
+const running = new Set<Job>();
+export function start(job: Job): void {
+  if (running.size >= RUNNING_LIMIT && !running.has(job)) {
+    const oldest = running.keys().next();
+    if (!oldest.done) running.delete(oldest.value);
+  }
+  running.add(job);
+}
+export function report(): number {
+  return running.size;
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // Regression (check:real, @sveltejs/kit): a JSDoc `@type {Set<…>}` pins the strong type in
     // JavaScript; `new WeakSet()` would not fit it, so no WeakSet suggestion.
@@ -1497,7 +2188,32 @@ export function allow(promise) {
 `,
       filename: 'script.js',
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+const ALLOWED_LIMIT = 1000;
+
+/** @type {Set<Promise<unknown>>} */
+const allowed = new Set();
+/** @param {Promise<unknown>} promise */
+export function allow(promise) {
+  if (allowed.size >= ALLOWED_LIMIT && !allowed.has(promise)) {
+    const oldest = allowed.keys().next();
+    if (!oldest.done) allowed.delete(oldest.value);
+  }
+  allowed.add(promise);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // The same with a JSDoc cast on the initializer.
     {
@@ -1510,7 +2226,31 @@ export function allow(promise) {
 `,
       filename: 'script.js',
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+const ALLOWED_LIMIT = 1000;
+
+const allowed = /** @type {Set<Promise<unknown>>} */ (new Set());
+/** @param {Promise<unknown>} promise */
+export function allow(promise) {
+  if (allowed.size >= ALLOWED_LIMIT && !allowed.has(promise)) {
+    const oldest = allowed.keys().next();
+    if (!oldest.done) allowed.delete(oldest.value);
+  }
+  allowed.add(promise);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // A public field of an exported class is still owned by the class.
     {
@@ -1536,6 +2276,27 @@ export class ClusterSlots {
             where: '`onMigrated()`',
             line: '6',
           },
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+const SEQ_IDS_SEEN_LIMIT = 1000;
+
+export class ClusterSlots {
+  seqIdsSeen = new Set<number>();
+  onMigrated = (event: { seqId: number }): void => {
+    if (this.seqIdsSeen.has(event.seqId)) return;
+    if (this.seqIdsSeen.size >= SEQ_IDS_SEEN_LIMIT && !this.seqIdsSeen.has(event.seqId)) {
+      const oldest = this.seqIdsSeen.keys().next();
+      if (!oldest.done) this.seqIdsSeen.delete(oldest.value);
+    }
+    this.seqIdsSeen.add(event.seqId);
+  };
+  close(): void {}
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1561,6 +2322,25 @@ export class Connection {
             where: '`constructor()`',
             line: '5',
           },
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+const ALL_LIMIT = 1000;
+
+export class Connection {
+  static #all = new Set<string>();
+  constructor(readonly id: string) {
+    if (Connection.#all.size >= ALL_LIMIT && !Connection.#all.has(id)) {
+      const oldest = Connection.#all.keys().next();
+      if (!oldest.done) Connection.#all.delete(oldest.value);
+    }
+    Connection.#all.add(id);
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1590,6 +2370,29 @@ export function memoize(fn: (key: string) => number): (key: string) => number {
             where: 'the function on line 4',
             line: '8',
           },
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const MEMO_LIMIT = 1000;
+
+export function memoize(fn: (key: string) => number): (key: string) => number {
+  const memo = new Map<string, number>();
+  return (key) => {
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const value = fn(key);
+    if (memo.size >= MEMO_LIMIT && !memo.has(key)) {
+      const oldest = memo.keys().next();
+      if (!oldest.done) memo.delete(oldest.value);
+    }
+    memo.set(key, value);
+    return value;
+  };
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1603,7 +2406,32 @@ export function track(): void {
   });
 }
 `,
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 9 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+const WARNINGS_LIMIT = 1000;
+
+export function track(): void {
+  const warnings = new Set<string>();
+  process.on('warning', (warning) => {
+    if (warnings.size >= WARNINGS_LIMIT && !warnings.has(warning.message)) {
+      const oldest = warnings.keys().next();
+      if (!oldest.done) warnings.delete(oldest.value);
+    }
+    warnings.add(warning.message);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // Lazy set-up (??=) is not a reset; optional chaining still grows it.
     {
@@ -1633,7 +2461,37 @@ export class RateLimiterService {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 11 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const HITS_LIMIT = 1000;
+
+export class RateLimiterService {
+  private hits: Map<string, number>;
+  constructor() {
+    this.hits = new Map();
+  }
+  hit(ip: string): number {
+    const count = (this.hits.get(ip) ?? 0) + 1;
+    if (this.hits.size >= HITS_LIMIT && !this.hits.has(ip)) {
+      const oldest = this.hits.keys().next();
+      if (!oldest.done) this.hits.delete(oldest.value);
+    }
+    this.hits.set(ip, count);
+    return count;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // A Map subclass that does not bound itself.
     {
@@ -1645,7 +2503,31 @@ export function remember(key: string, value: number): void {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+class DefaultMap<K, V> extends Map<K, V> {}
+const CACHE_LIMIT = 1000;
+
+const cache = new DefaultMap<string, number>();
+export function remember(key: string, value: number): void {
+  if (cache.size >= CACHE_LIMIT && !cache.has(key)) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  cache.set(key, value);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // A JavaScript-style field, typed by the value assigned in the constructor.
     {
@@ -1662,7 +2544,35 @@ export class SessionService {
 `,
       filename: 'script.js',
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 5 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const SESSIONS_LIMIT = 1000;
+
+export class SessionService {
+  constructor() {
+    this.sessions = new Map();
+  }
+  /** @param {string} id */
+  open(id) {
+    if (this.sessions.size >= SESSIONS_LIMIT && !this.sessions.has(id)) {
+      const oldest = this.sessions.keys().next();
+      if (!oldest.done) this.sessions.delete(oldest.value);
+    }
+    this.sessions.set(id, Date.now());
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // checkEscaped: exported and passed-on collections are reported too.
     {
@@ -1675,7 +2585,32 @@ export function remember(key: string, value: number): void {
 }
 `,
       options: [{ checkUntraced: true, checkEscaped: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 14 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+declare function inspect(map: Map<string, number>): void;
+const CACHE_LIMIT = 1000;
+
+export const cache = new Map<string, number>();
+export function remember(key: string, value: number): void {
+  if (cache.size >= CACHE_LIMIT && !cache.has(key)) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  cache.set(key, value);
+  inspect(cache);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // checkObjects: a dictionary with no delete.
     {
@@ -1710,6 +2645,20 @@ export function record(line: string): void {
           line: 2,
           column: 7,
           data: { name: 'log', lifetime: 'a module-level array', where: '`record()`', line: '4' },
+          suggestions: [
+            {
+              messageId: 'capArraySuggestion',
+              output: `
+const LOG_LIMIT = 1000;
+
+const log: string[] = [];
+export function record(line: string): void {
+  if (log.length >= LOG_LIMIT) log.shift();
+  log.push(line);
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1727,7 +2676,35 @@ export function resetForTests(): void {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+const DEDUPE_CACHE_LIMIT = 1000;
+
+const dedupeCache = new Map<string, number>();
+export function handleCharge(key: string): boolean {
+  if (dedupeCache.has(key)) return false;
+  if (dedupeCache.size >= DEDUPE_CACHE_LIMIT && !dedupeCache.has(key)) {
+    const oldest = dedupeCache.keys().next();
+    if (!oldest.done) dedupeCache.delete(oldest.value);
+  }
+  dedupeCache.set(key, Date.now());
+  return true;
+}
+export function resetForTests(): void {
+  dedupeCache.clear();
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // Review regressions: a test hook's clear() does not bound a field either.
     {
@@ -1743,7 +2720,35 @@ export class DedupeService {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 20 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+const SEEN_LIMIT = 1000;
+
+export class DedupeService {
+  private readonly seen = new Set<string>();
+  handle(id: string): void {
+    if (this.seen.size >= SEEN_LIMIT && !this.seen.has(id)) {
+      const oldest = this.seen.keys().next();
+      if (!oldest.done) this.seen.delete(oldest.value);
+    }
+    this.seen.add(id);
+  }
+  resetForTests(): void {
+    this.seen.clear();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // Growth in a callback that runs in place is named after its caller; the first unbounded site is named.
     {
@@ -1777,7 +2782,32 @@ export namespace Users {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 9 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+const BY_ID_LIMIT = 1000;
+
+export namespace Users {
+  const byId = new Map<string, number>();
+  export function patchUser(id: string): void {
+    if (byId.size >= BY_ID_LIMIT && !byId.has(id)) {
+      const oldest = byId.keys().next();
+      if (!oldest.done) byId.delete(oldest.value);
+    }
+    byId.set(id, Date.now());
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `
@@ -1787,7 +2817,30 @@ export function visit(name: string): void {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 2, column: 7 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+const SEEN_PROTOTYPES_LIMIT = 1000;
+
+const seenPrototypes = new Set<string>();
+export function visit(name: string): void {
+  if (seenPrototypes.size >= SEEN_PROTOTYPES_LIMIT && !seenPrototypes.has(name)) {
+    const oldest = seenPrototypes.keys().next();
+    if (!oldest.done) seenPrototypes.delete(oldest.value);
+  }
+  seenPrototypes.add(name);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // No WeakMap suggestion when the result would not type-check or would throw.
     {
@@ -1799,7 +2852,31 @@ export function handle(id: UserId): void {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+type UserId = string & { readonly brand: unique symbol };
+const SEEN_LIMIT = 1000;
+
+const seen = new Set<UserId>();
+export function handle(id: UserId): void {
+  if (seen.size >= SEEN_LIMIT && !seen.has(id)) {
+    const oldest = seen.keys().next();
+    if (!oldest.done) seen.delete(oldest.value);
+  }
+  seen.add(id);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `
@@ -1811,7 +2888,32 @@ export function touch(conn: Conn): void {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+interface Conn { id: string }
+const KNOWN_LIMIT = 1000;
+
+const known = new Map<Conn, number>();
+export function touch(conn: Conn): void {
+  const k: Map<Conn, number> = known;
+  if (k.size >= KNOWN_LIMIT && !k.has(conn)) {
+    const oldest = k.keys().next();
+    if (!oldest.done) k.delete(oldest.value);
+  }
+  k.set(conn, Date.now());
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `
@@ -1825,7 +2927,34 @@ export class PresenceService implements Tracker {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 5, column: 3, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+interface Conn { id: string }
+interface Tracker { lastSeen: Map<Conn, number> }
+const LAST_SEEN_LIMIT = 1000;
+
+export class PresenceService implements Tracker {
+  lastSeen = new Map<Conn, number>();
+  touch(conn: Conn): void {
+    if (this.lastSeen.size >= LAST_SEEN_LIMIT && !this.lastSeen.has(conn)) {
+      const oldest = this.lastSeen.keys().next();
+      if (!oldest.done) this.lastSeen.delete(oldest.value);
+    }
+    this.lastSeen.set(conn, Date.now());
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // A reset that is only a guarded lazy set-up does not bound it.
     {
@@ -1839,7 +2968,33 @@ export class TokenStore {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 3 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `
+const TOKENS_LIMIT = 1000;
+
+export class TokenStore {
+  #tokens: Set<string> | null = null;
+  issue(token: string): void {
+    if (!this.#tokens) this.#tokens = new Set();
+    if (this.#tokens.size >= TOKENS_LIMIT && !this.#tokens.has(token)) {
+      const oldest = this.#tokens.keys().next();
+      if (!oldest.done) this.#tokens.delete(oldest.value);
+    }
+    this.#tokens.add(token);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // A name that says registry gives way to a key new on every call.
     {
@@ -1965,6 +3120,28 @@ export class Throttle implements Extension {
             where: '`onConnect()`',
             line: '8',
           },
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+export interface Extension {
+  onConnect?(payload: { ip: string }): Promise<void>;
+}
+const ATTEMPTS_LIMIT = 1000;
+
+export class Throttle implements Extension {
+  private readonly attempts = new Map<string, number>();
+  async onConnect({ ip }: { ip: string }): Promise<void> {
+    if (this.attempts.size >= ATTEMPTS_LIMIT && !this.attempts.has(ip)) {
+      const oldest = this.attempts.keys().next();
+      if (!oldest.done) this.attempts.delete(oldest.value);
+    }
+    this.attempts.set(ip, (this.attempts.get(ip) ?? 0) + 1);
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1991,7 +3168,44 @@ export function serve(server: EventEmitter, plugins: Plugin[]): void {
 }
 `,
       options: [{ checkUntraced: true }],
-      errors: [{ messageId: 'mapNeverShrinks', line: 7, column: 20 }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 7,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+import { EventEmitter } from 'node:events';
+export interface Plugin {
+  onConnect(ip: string): void;
+}
+const SEEN_LIMIT = 1000;
+
+export class Counter implements Plugin {
+  private readonly seen = new Map<string, number>();
+  onConnect(ip: string): void {
+    this.record(ip);
+  }
+  private record(ip: string): void {
+    if (this.seen.size >= SEEN_LIMIT && !this.seen.has(ip)) {
+      const oldest = this.seen.keys().next();
+      if (!oldest.done) this.seen.delete(oldest.value);
+    }
+    this.seen.set(ip, Date.now());
+  }
+}
+export function serve(server: EventEmitter, plugins: Plugin[]): void {
+  server.on('connection', (ip: string) => {
+    for (const plugin of plugins) plugin.onConnect(ip);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
