@@ -3007,7 +3007,7 @@ export function send(text: string): number {
   return id;
 }
 `,
-      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7 }],
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
     },
     // The only removal of an entry under a fresh key is skipped by an early return about something
     // else: no later call has the key to take it out.
@@ -3041,6 +3041,7 @@ export class EventHub {
             where: '`subscribe()`',
             line: '8',
           },
+          suggestions: [],
         },
       ],
     },
@@ -3206,6 +3207,289 @@ export function serve(server: EventEmitter, plugins: Plugin[]): void {
           ],
         },
       ],
+    },
+    // Suggestions. An entry under a key new to the call, used only by the call: deleted in
+    // `finally` around the rest of the function (the in-flight map of seed 001).
+    {
+      code: `
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+const inflight = new Map<string, number>();
+export function serve(bus: EventEmitter, work: () => Promise<void>): void {
+  bus.on('request', async () => {
+    const id = randomUUID();
+    inflight.set(id, Date.now());
+    await work();
+    console.log(inflight.size);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 4,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'deleteInFinallySuggestion',
+              data: {
+                where: 'the function on line 6',
+                reason: 'its key is new to each call, and no other function uses `inflight`',
+              },
+              output: `
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+const inflight = new Map<string, number>();
+export function serve(bus: EventEmitter, work: () => Promise<void>): void {
+  bus.on('request', async () => {
+    const id = randomUUID();
+    inflight.set(id, Date.now());
+    try {
+      await work();
+      console.log(inflight.size);
+    } finally {
+      inflight.delete(id);
+    }
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A collection nothing reads: deleting the entry when the call ends changes nothing else.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+export class Tracker {
+  private readonly active = new Set<string>();
+  constructor(bus: EventEmitter) {
+    bus.on('job', (job: { id: string }) => void this.run(job));
+  }
+  async run(job: { id: string }): Promise<void> {
+    this.active.add(job.id);
+    const started = Date.now();
+    await Promise.resolve(job);
+    console.log(Date.now() - started);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 4,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'deleteInFinallySuggestion',
+              data: { where: '`run()`', reason: 'nothing reads `this.active`' },
+              output: `
+import { EventEmitter } from 'node:events';
+export class Tracker {
+  private readonly active = new Set<string>();
+  constructor(bus: EventEmitter) {
+    bus.on('job', (job: { id: string }) => void this.run(job));
+  }
+  async run(job: { id: string }): Promise<void> {
+    this.active.add(job.id);
+    try {
+      const started = Date.now();
+      await Promise.resolve(job);
+      console.log(Date.now() - started);
+    } finally {
+      this.active.delete(job.id);
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // The limit's name is taken: the next free one is declared.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+const CACHE_LIMIT = 5;
+const cache = new Map<string, number>();
+export function listen(bus: EventEmitter): void {
+  bus.on('lookup', (key: string) => {
+    if (cache.get(key) !== undefined) return;
+    cache.set(key, key.length * CACHE_LIMIT);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 4,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              data: { name: 'cache', limit: 'CACHE_LIMIT2', placeholder: '1000' },
+              output: `
+import { EventEmitter } from 'node:events';
+const CACHE_LIMIT = 5;
+const CACHE_LIMIT2 = 1000;
+
+const cache = new Map<string, number>();
+export function listen(bus: EventEmitter): void {
+  bus.on('lookup', (key: string) => {
+    if (cache.get(key) !== undefined) return;
+    if (cache.size >= CACHE_LIMIT2 && !cache.has(key)) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
+    cache.set(key, key.length * CACHE_LIMIT);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A class field set to null is deleted instead.
+    {
+      code: `
+export class Api {
+  private inFlight: Record<string, Promise<unknown> | null> = {};
+  get(url: string, load: (url: string) => Promise<unknown>): Promise<unknown> {
+    const pending = this.inFlight[url];
+    if (pending) return pending;
+    const request = load(url).finally(() => {
+      this.inFlight[url] = null;
+    });
+    this.inFlight[url] = request;
+    return request;
+  }
+}
+export const api = new Api();
+`,
+      options: [{ checkObjects: true }],
+      errors: [
+        {
+          messageId: 'objectNeverShrinks',
+          line: 3,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'deleteKeySuggestion',
+              data: { value: 'null' },
+              output: `
+export class Api {
+  private inFlight: Record<string, Promise<unknown> | null> = {};
+  get(url: string, load: (url: string) => Promise<unknown>): Promise<unknown> {
+    const pending = this.inFlight[url];
+    if (pending) return pending;
+    const request = load(url).finally(() => {
+      delete this.inFlight[url];
+    });
+    this.inFlight[url] = request;
+    return request;
+  }
+}
+export const api = new Api();
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Refused: a key new to each call that another function looks up (a reply handler): neither a
+    // cap (it would drop an entry someone still waits for) nor a delete when the call ends.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+export class Client {
+  private nextId = 0;
+  private readonly pending = new Map<number, string>();
+  constructor(bus: EventEmitter) {
+    bus.on('reply', (id: number) => console.log(this.pending.get(id)));
+  }
+  send(method: string): number {
+    const id = this.nextId++;
+    this.pending.set(id, method);
+    return id;
+  }
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 5, column: 20, suggestions: [] }],
+    },
+    // Refused: the values are callbacks; evicting one would drop it without a call.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+const handlers = new Map<string, () => void>();
+export function listen(bus: EventEmitter): void {
+  bus.on('register', (name: string, handler: () => void) => {
+    handlers.set(name, handler);
+  });
+  bus.on('fire', (name: string) => handlers.get(name)?.());
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+    },
+    // Refused: the key is a call, which the cap's \`has()\` would have to repeat.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+const counts = new Map<string, number>();
+export function listen(bus: EventEmitter): void {
+  bus.on('hit', (id: number) => {
+    counts.set(String(id), (counts.get(String(id)) ?? 0) + 1);
+  });
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+    },
+    // Refused: the growth is the body of an \`if\`, not a statement of a block.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+const names = new Map<string, string>();
+export function listen(bus: EventEmitter): void {
+  bus.on('name', (id: string, name: string) => {
+    if (name) names.set(id, name);
+  });
+  bus.on('lookup', (id: string) => console.log(names.get(id)));
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+    },
+    // Refused: the array is read by position, which dropping its first element would shift.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+const samples: number[] = [];
+export function listen(bus: EventEmitter): void {
+  bus.on('sample', (value: number) => {
+    samples.push(value);
+  });
+  bus.on('first', () => console.log(samples[0]));
+}
+`,
+      options: [{ checkArrays: true }],
+      errors: [{ messageId: 'arrayNeverShrinks', line: 3, column: 7, suggestions: [] }],
+    },
+    // Refused: a plain-object dictionary has no cheap count of its keys, and turning it into a Map
+    // is not a mechanical edit.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+const names: Record<string, string> = {};
+export function listen(bus: EventEmitter): void {
+  bus.on('name', (id: string, name: string) => {
+    names[id] = name;
+  });
+  bus.on('lookup', (id: string) => console.log(names[id]));
+}
+`,
+      options: [{ checkObjects: true }],
+      errors: [{ messageId: 'objectNeverShrinks', line: 3, column: 7, suggestions: [] }],
     },
   ],
 });
