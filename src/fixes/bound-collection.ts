@@ -413,7 +413,8 @@ function indentUnit(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTr
 
 /**
  * Where a top-level declaration goes: the start of the line of the program-level statement
- * holding `node`, above the comments attached to it (those with no blank line in between).
+ * holding `node` (or, for a hoisted function declaration, of the first statement after the
+ * imports), above the comments attached to it (those with no blank line in between).
  */
 function topLevelInsertionPoint(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -421,13 +422,22 @@ function topLevelInsertionPoint(
 ): { offset: number; indent: string } | null {
   let statement: TSESTree.Node = node;
   while (statement.parent && statement.parent.type !== AST_NODE_TYPES.Program) statement = statement.parent;
-  if (statement.parent?.type !== AST_NODE_TYPES.Program) return null;
+  const program = statement.parent;
+  if (program?.type !== AST_NODE_TYPES.Program) return null;
+  // A function declaration is hoisted: code above it may call it while the module loads, before a
+  // constant declared just above it is initialised. The constant then goes after the imports.
+  if (declarationOf(statement)?.type === AST_NODE_TYPES.FunctionDeclaration) {
+    const first = program.body.find(
+      (s) =>
+        s.type !== AST_NODE_TYPES.ImportDeclaration &&
+        s.type !== AST_NODE_TYPES.TSImportEqualsDeclaration &&
+        !(s.type === AST_NODE_TYPES.ExpressionStatement && s.directive !== undefined),
+    );
+    if (!first) return null;
+    statement = first;
+  }
   let start: Located = statement;
-  const declared =
-    statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-      ? statement.declaration
-      : statement;
+  const declared = declarationOf(statement);
   if (declared?.type === AST_NODE_TYPES.ClassDeclaration) {
     for (const decorator of declared.decorators) if (decorator.range[0] < start.range[0]) start = decorator;
   }
@@ -441,6 +451,14 @@ function topLevelInsertionPoint(
   const indent = lineIndent(sourceCode, start);
   if (indent === null) return null;
   return { offset: start.range[0] - indent.length, indent };
+}
+
+/** The declaration a top-level statement makes, through `export`. */
+function declarationOf(statement: TSESTree.Node): TSESTree.Node | null {
+  return statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+    ? statement.declaration
+    : statement;
 }
 
 function hasMultilineTemplate(region: readonly TSESTree.Node[]): boolean {

@@ -1227,11 +1227,11 @@ export function handle(id: string): Promise<string> {
             {
               messageId: 'capMapSuggestion',
               output: `
+const USERS_LIMIT = 1000;
+
 export interface Database {
   loadUser(id: string): Promise<string>;
 }
-const USERS_LIMIT = 1000;
-
 function createLoaders(db: Database) {
   const users = new Map<string, Promise<string>>();
   return {
@@ -1277,11 +1277,11 @@ export function handle(id: string): Promise<string> {
             {
               messageId: 'capMapSuggestion',
               output: `
+const USERS_LIMIT = 1000;
+
 export interface Database {
   loadUser(id: string): Promise<string>;
 }
-const USERS_LIMIT = 1000;
-
 function createLoaders(db: Database) {
   const users = new Map<string, Promise<string>>();
   return {
@@ -3201,6 +3201,63 @@ export function serve(server: EventEmitter, plugins: Plugin[]): void {
   server.on('connection', (ip: string) => {
     for (const plugin of plugins) plugin.onConnect(ip);
   });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A hoisted factory that code above it calls while the module loads: the limit goes after the
+    // imports, where it is initialised before any call.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+export const bus = new EventEmitter();
+const lookup = memoize((key: string) => key.length);
+lookup('warm');
+bus.on('key', (key: string) => lookup(key));
+function memoize(fn: (key: string) => number): (key: string) => number {
+  const memo = new Map<string, number>();
+  return (key) => {
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const value = fn(key);
+    memo.set(key, value);
+    return value;
+  };
+}
+`,
+      options: [{ checkClosures: true, checkUntraced: true }],
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 8,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+import { EventEmitter } from 'node:events';
+const MEMO_LIMIT = 1000;
+
+export const bus = new EventEmitter();
+const lookup = memoize((key: string) => key.length);
+lookup('warm');
+bus.on('key', (key: string) => lookup(key));
+function memoize(fn: (key: string) => number): (key: string) => number {
+  const memo = new Map<string, number>();
+  return (key) => {
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const value = fn(key);
+    if (memo.size >= MEMO_LIMIT && !memo.has(key)) {
+      const oldest = memo.keys().next();
+      if (!oldest.done) memo.delete(oldest.value);
+    }
+    memo.set(key, value);
+    return value;
+  };
 }
 `,
             },
