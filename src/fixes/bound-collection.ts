@@ -116,7 +116,8 @@ export function sizeCapFix(
 /**
  * `m.set(k, v); rest…` → `m.set(k, v); try { rest… } finally { m.delete(k); }`, for the only
  * growth of a Map or Set whose entry is not meant to outlive the call: its key is new to the call
- * (or nothing reads the collection at all), and no other function uses the collection. The
+ * (or nothing reads the collection at all, or the value is a promise the call awaits: work in
+ * flight), and no other function uses the collection. The
  * growth must be a statement of the function's own body, so that `finally` runs when the call
  * ends; `kind` says which of the two reasons holds.
  */
@@ -125,7 +126,7 @@ export function deleteInFinallyFix(
   shape: CollectionShape,
   uses: readonly Use[],
   sites: readonly GrowUse[],
-): { fix: Fix; kind: 'fresh' | 'unread'; body: TSESTree.Node } | null {
+): { fix: Fix; kind: 'fresh' | 'unread' | 'inflight'; body: TSESTree.Node } | null {
   if ((shape !== 'Map' && shape !== 'Set') || sites.length !== 1) return null;
   const use = sites[0];
   if (!use) return null;
@@ -148,10 +149,17 @@ export function deleteInFinallyFix(
   const others = uses.filter((u) => u.kind !== 'grow' && u.kind !== 'reset');
   if (!others.every((u) => growingFunction(u.node) === fn)) return null;
   if (keyLeavesCall(sourceCode, key, fn)) return null;
-  const kind = freshKeyVariable(ctx, use) !== null ? 'fresh' : others.length === 0 ? 'unread' : null;
-  if (!kind) return null;
   const body = fn.body.body;
   const region = body.slice(body.indexOf(statement) + 1);
+  const kind =
+    freshKeyVariable(ctx, use) !== null
+      ? 'fresh'
+      : others.length === 0
+        ? 'unread'
+        : awaitsStoredPromise(ctx, call.arguments[1], region)
+          ? 'inflight'
+          : null;
+  if (!kind) return null;
   const first = region[0];
   const last = region.at(-1);
   if (!first || !last) return null;
@@ -322,6 +330,38 @@ function isRepeatable(node: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * `map.set(k, pending); … await pending;`: the value is a promise the call itself awaits, so the
+ * entry stands for work in flight (a dedupe of concurrent calls), whether or not it is also kept
+ * as a memo afterwards; the message says which of the two deleting it ends.
+ */
+function awaitsStoredPromise(
+  ctx: BoundContext,
+  value: TSESTree.Node | undefined,
+  region: readonly TSESTree.Statement[],
+): boolean {
+  if (value?.type !== AST_NODE_TYPES.Identifier) return false;
+  const type = ctx.services.getTypeAtLocation(value);
+  if (!type.getProperty('then')) return false;
+  let found = false;
+  for (const statement of region) {
+    walk(
+      statement,
+      (node) => {
+        if (
+          node.type === AST_NODE_TYPES.AwaitExpression &&
+          node.argument.type === AST_NODE_TYPES.Identifier &&
+          node.argument.name === value.name
+        ) {
+          found = true;
+        }
+      },
+      { intoFunctions: false },
+    );
+  }
+  return found;
 }
 
 /**

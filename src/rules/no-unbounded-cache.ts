@@ -329,7 +329,8 @@ function neverShrinksReport(
     });
   }
   // An entry that is not meant to outlive its call is deleted when the call ends; any other is
-  // capped, unless its key is new to each call (then someone holds the key to look it up).
+  // capped, unless its key is new to each call (then someone holds the key to look it up). A
+  // promise the call awaits may be work in flight or a memo: both are offered.
   const inFinally = deleteInFinallyFix(ctx, shape, uses, unbounded);
   if (inFinally) {
     suggest.push({
@@ -339,11 +340,14 @@ function neverShrinksReport(
         reason:
           inFinally.kind === 'fresh'
             ? `its key is new to each call, and no other function uses \`${data.name}\``
-            : `nothing reads \`${data.name}\``,
+            : inFinally.kind === 'unread'
+              ? `nothing reads \`${data.name}\``
+              : 'it holds work in flight that the call awaits. A later call with the same key then does the work again instead of reusing its result',
       },
       fix: inFinally.fix,
     });
-  } else if (!weakFix) {
+  }
+  if ((!inFinally || inFinally.kind === 'inflight') && !weakFix) {
     // With object keys a weak collection keeps every live entry; a cap is offered where it does not fit.
     const cap = sizeCapFix(ctx, owner, shape, declaration.report, uses, unbounded);
     if (cap) {

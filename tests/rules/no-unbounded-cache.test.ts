@@ -3265,6 +3265,140 @@ function memoize(fn: (key: string) => number): (key: string) => number {
         },
       ],
     },
+    // Work in flight keyed by request id, awaited by the call (seed 001 as written in TypeScript):
+    // delete in finally (a dedupe of concurrent calls), or a cap (if it is also a memo).
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+interface Result { body: string }
+declare function compute(id: string): Promise<Result>;
+const inflight = new Map<string, Promise<Result>>();
+export function serve(bus: EventEmitter): void {
+  bus.on('request', async (id: string) => {
+    const existing = inflight.get(id);
+    if (existing) return existing;
+    const pending = compute(id);
+    inflight.set(id, pending);
+    const result = await pending;
+    console.log(result.body);
+    return result;
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 5,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'deleteInFinallySuggestion',
+              data: {
+                where: 'the function on line 7',
+                reason:
+                  'it holds work in flight that the call awaits. A later call with the same key then does the work again instead of reusing its result',
+              },
+              output: `
+import { EventEmitter } from 'node:events';
+interface Result { body: string }
+declare function compute(id: string): Promise<Result>;
+const inflight = new Map<string, Promise<Result>>();
+export function serve(bus: EventEmitter): void {
+  bus.on('request', async (id: string) => {
+    const existing = inflight.get(id);
+    if (existing) return existing;
+    const pending = compute(id);
+    inflight.set(id, pending);
+    try {
+      const result = await pending;
+      console.log(result.body);
+      return result;
+    } finally {
+      inflight.delete(id);
+    }
+  });
+}
+`,
+            },
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+import { EventEmitter } from 'node:events';
+interface Result { body: string }
+declare function compute(id: string): Promise<Result>;
+const INFLIGHT_LIMIT = 1000;
+
+const inflight = new Map<string, Promise<Result>>();
+export function serve(bus: EventEmitter): void {
+  bus.on('request', async (id: string) => {
+    const existing = inflight.get(id);
+    if (existing) return existing;
+    const pending = compute(id);
+    if (inflight.size >= INFLIGHT_LIMIT && !inflight.has(id)) {
+      const oldest = inflight.keys().next();
+      if (!oldest.done) inflight.delete(oldest.value);
+    }
+    inflight.set(id, pending);
+    const result = await pending;
+    console.log(result.body);
+    return result;
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Not work in flight: the promise is stored but not awaited by the call, so only a cap.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+interface Result { body: string }
+declare function compute(id: string): Promise<Result>;
+const results = new Map<string, Promise<Result>>();
+export function serve(bus: EventEmitter): void {
+  bus.on('request', (id: string) => {
+    if (results.get(id)) return;
+    const pending = compute(id);
+    results.set(id, pending);
+    void pending.then((r) => console.log(r.body));
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 5,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `
+import { EventEmitter } from 'node:events';
+interface Result { body: string }
+declare function compute(id: string): Promise<Result>;
+const RESULTS_LIMIT = 1000;
+
+const results = new Map<string, Promise<Result>>();
+export function serve(bus: EventEmitter): void {
+  bus.on('request', (id: string) => {
+    if (results.get(id)) return;
+    const pending = compute(id);
+    if (results.size >= RESULTS_LIMIT && !results.has(id)) {
+      const oldest = results.keys().next();
+      if (!oldest.done) results.delete(oldest.value);
+    }
+    results.set(id, pending);
+    void pending.then((r) => console.log(r.body));
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // Suggestions. An entry under a key new to the call, used only by the call: deleted in
     // `finally` around the rest of the function (the in-flight map of seed 001).
     {
