@@ -3590,6 +3590,44 @@ export const api = new Api();
         },
       ],
     },
+    // Refused (a fresh key, so no cap either): the rest of the function holds a multi-line
+    // template literal, which re-indenting it into \`try\` would change.
+    {
+      code: `
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+const inflight = new Map<string, number>();
+export function serve(bus: EventEmitter): void {
+  bus.on('request', async () => {
+    const id = randomUUID();
+    inflight.set(id, Date.now());
+    await Promise.resolve();
+    console.log(\`done:
+\${inflight.size}\`);
+  });
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 7, suggestions: [] }],
+    },
+    // Refused: a function declared after the growth would be scoped to \`try\`.
+    {
+      code: `
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+const inflight = new Map<string, number>();
+export function serve(bus: EventEmitter): void {
+  bus.on('request', async () => {
+    const id = randomUUID();
+    inflight.set(id, Date.now());
+    await report();
+    function report(): Promise<void> {
+      return Promise.resolve();
+    }
+  });
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 4, column: 7, suggestions: [] }],
+    },
     // Refused: a key new to each call that another function looks up (a reply handler): neither a
     // cap (it would drop an entry someone still waits for) nor a delete when the call ends.
     {
