@@ -3704,6 +3704,61 @@ export function listen(bus: EventEmitter): void {
       options: [{ checkArrays: true }],
       errors: [{ messageId: 'arrayNeverShrinks', line: 3, column: 7, suggestions: [] }],
     },
+    // Refused: the array is read from its start (\`slice(0, n)\`), which dropping its first element
+    // would move.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+const samples: number[] = [];
+export function listen(bus: EventEmitter): void {
+  bus.on('sample', (value: number) => {
+    samples.push(value);
+  });
+  bus.on('first', () => console.log(samples.slice(0, 10)));
+}
+`,
+      options: [{ checkArrays: true }],
+      errors: [{ messageId: 'arrayNeverShrinks', line: 3, column: 7, suggestions: [] }],
+    },
+    // An array read only from its end and as a whole keeps its meaning for the newest elements.
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+const samples: number[] = [];
+export function listen(bus: EventEmitter): void {
+  bus.on('sample', (value: number) => {
+    samples.push(value);
+  });
+  bus.on('last', () => console.log(samples.at(-1), samples.filter((v) => v > 0).length));
+}
+`,
+      options: [{ checkArrays: true }],
+      errors: [
+        {
+          messageId: 'arrayNeverShrinks',
+          line: 3,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capArraySuggestion',
+              output: `
+import { EventEmitter } from 'node:events';
+const SAMPLES_LIMIT = 1000;
+
+const samples: number[] = [];
+export function listen(bus: EventEmitter): void {
+  bus.on('sample', (value: number) => {
+    if (samples.length >= SAMPLES_LIMIT) samples.shift();
+    samples.push(value);
+  });
+  bus.on('last', () => console.log(samples.at(-1), samples.filter((v) => v > 0).length));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // Refused: a plain-object dictionary has no cheap count of its keys, and turning it into a Map
     // is not a mechanical edit.
     {
