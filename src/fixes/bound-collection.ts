@@ -117,9 +117,9 @@ export function sizeCapFix(
  * `m.set(k, v); rest…` → `m.set(k, v); try { rest… } finally { m.delete(k); }`, for the only
  * growth of a Map or Set whose entry is not meant to outlive the call: its key is new to the call
  * (or nothing reads the collection at all, or the value is a promise the call awaits: work in
- * flight), and no other function uses the collection. The
- * growth must be a statement of the function's own body, so that `finally` runs when the call
- * ends; `kind` says which of the two reasons holds.
+ * flight), no other function uses the collection, and the key is not handed out. The growth must
+ * be a statement of the function's own body, so that `finally` runs when the call ends; `kind`
+ * says which of the three reasons holds.
  */
 export function deleteInFinallyFix(
   ctx: BoundContext,
