@@ -10,20 +10,26 @@ import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-e
 import { contains, isFunctionNode, memberName, skipWrappers, walk } from './ast.js';
 import { isSignalValue, type RaceContext } from './raced-work.js';
 import { textOf } from './resources.js';
-import type { Timeout } from './timeouts.js';
+import { iifeTimer, type Timeout } from './timeouts.js';
 import { isClearCall } from './timers.js';
 
 /** A region that runs after a settlement: one callback, or both handlers of `.then(a, b)` (both must clear). */
 type Region = TSESTree.Node | TSESTree.Node[];
 
 /** Cleared: a signal reaches the timer, or its handle is cleared outside the timer's own callback. */
-export function timeoutCleared(timeout: Timeout, race: TSESTree.CallExpression, context: RaceContext): boolean {
+export function timeoutCleared(found: Timeout, race: TSESTree.CallExpression, context: RaceContext): boolean {
   const { sourceCode } = context;
+  let timeout = found;
   // A signal reaches it, or it was unref'd on purpose (a guard that cannot hold the process).
   if (timeout.signal || timeout.unref) return true;
   if (timeout.kind === 'helper') {
     const call = skipWrappers(timeout.node as TSESTree.Expression);
-    return call.type === AST_NODE_TYPES.CallExpression && call.arguments.some((arg) => isSignalValue(arg, context));
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (call.arguments.some((arg) => isSignalValue(arg, context))) return true;
+    // An async IIFE that awaits a timer whose handle it keeps: cleared like that timer.
+    const inner = iifeTimer(call);
+    if (!inner?.handle) return false;
+    timeout = { ...inner, node: timeout.node };
   }
   // `timeout.clear()` / `cleanup()` of the helper's result, in a `finally` or settled handler.
   if (timeout.kind === 'helperResult') {

@@ -117,6 +117,25 @@ export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth
   return null;
 }
 
+/**
+ * `(async () => { await new Promise(… setTimeout …); throw … })()`: the timer
+ * an async IIFE awaits first, with where its handle goes, as the IIFE's timeout.
+ */
+export function iifeTimer(call: TSESTree.CallExpression): Timeout | null {
+  const callee = skipWrappers(call.callee);
+  if (
+    (callee.type !== AST_NODE_TYPES.ArrowFunctionExpression && callee.type !== AST_NODE_TYPES.FunctionExpression) ||
+    callee.body.type !== AST_NODE_TYPES.BlockStatement
+  ) {
+    return null;
+  }
+  const first = callee.body.body[0];
+  if (first?.type !== AST_NODE_TYPES.ExpressionStatement || first.expression.type !== AST_NODE_TYPES.AwaitExpression)
+    return null;
+  const awaited = skipWrappers(first.expression.argument);
+  return awaited.type === AST_NODE_TYPES.NewExpression ? promiseTimer(awaited, call) : null;
+}
+
 /** `new Promise((resolve, reject) => { … setTimeout(…, ms) … })`, with where its handle goes. */
 function promiseTimer(node: TSESTree.NewExpression, element: TSESTree.Node): Timeout | null {
   if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return null;

@@ -5,6 +5,7 @@ import { abandonedWork, racedElements, type RaceContext } from '../analysis/race
 import { timeoutCleared } from '../analysis/timeout-clearing.js';
 import { timeoutOf, type Timeout } from '../analysis/timeouts.js';
 import { abortSignalTimeoutFix } from '../fixes/abort-signal-timeout.js';
+import { clearRaceTimerFix } from '../fixes/clear-race-timer.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
@@ -17,7 +18,16 @@ export type Options = [
 ];
 
 export type MessageIds =
-  'raceInLoop' | 'signalNotPassed' | 'timerNeverCleared' | 'useAbortSignalTimeoutSuggestion' | 'workNeverAborted';
+  | 'clearKeptTimerSuggestion'
+  | 'clearTimerSuggestion'
+  | 'abortTimerSuggestion'
+  | 'inlineTimerSuggestion'
+  | 'inlineTimerRemoveHelperSuggestion'
+  | 'raceInLoop'
+  | 'signalNotPassed'
+  | 'timerNeverCleared'
+  | 'useAbortSignalTimeoutSuggestion'
+  | 'workNeverAborted';
 
 export default createRule<Options, MessageIds>({
   name: 'no-abandoned-race',
@@ -41,6 +51,16 @@ export default createRule<Options, MessageIds>({
         '`{{element}}` was created outside this loop and is raced on every iteration: each race adds a reaction to it that is only released when it settles. Race it once outside the loop, or listen to an `AbortSignal` and remove the listener each time.',
       useAbortSignalTimeoutSuggestion:
         'Drop the race and pass `signal: AbortSignal.timeout({{ms}})` to `{{callee}}()`.',
+      clearKeptTimerSuggestion:
+        'Clear `{{name}}` in `.finally()` on the race, so the timer does not fire after the race settles.',
+      abortTimerSuggestion:
+        'Give the timer the signal of a new `{{name}}` and abort it in `.finally()` on the race, so the timer does not fire after the race settles.',
+      clearTimerSuggestion:
+        "Keep the timer's handle in `{{name}}` and clear it in `.finally()` on the race, so it does not fire after the race settles.",
+      inlineTimerSuggestion:
+        'Make the timer of `{{helper}}()` in place with its handle kept in `{{name}}`, and clear it in `.finally()` on the race, so it does not fire after the race settles.',
+      inlineTimerRemoveHelperSuggestion:
+        'Make the timer of `{{helper}}()` in place with its handle kept in `{{name}}`, clear it in `.finally()` on the race, so it does not fire after the race settles, and remove `{{helper}}()`, now unused.',
     },
     schema: [
       {
@@ -86,7 +106,22 @@ export default createRule<Options, MessageIds>({
         if (work.length === 0) return;
         const armed = timeouts.find((timeout) => timeout !== null && !timeoutCleared(timeout, node, raceContext));
         if (armed) {
-          context.report({ node, messageId: 'timerNeverCleared', data: { timeout: brief(sourceCode, armed.node) } });
+          const fix = clearRaceTimerFix(sourceCode, services, node, armed);
+          const messageId = fix?.aborted
+            ? 'abortTimerSuggestion'
+            : fix?.kept
+              ? 'clearKeptTimerSuggestion'
+              : !fix?.helper
+                ? 'clearTimerSuggestion'
+                : fix.helper.removed
+                  ? 'inlineTimerRemoveHelperSuggestion'
+                  : 'inlineTimerSuggestion';
+          context.report({
+            node,
+            messageId: 'timerNeverCleared',
+            data: { timeout: brief(sourceCode, armed.node) },
+            suggest: fix ? [{ messageId, data: { name: fix.name, helper: fix.helper?.name ?? '' }, fix: fix.fix }] : [],
+          });
         }
         checkWork(node, work, timeouts.find((t): t is Timeout => t !== null) ?? null);
       },

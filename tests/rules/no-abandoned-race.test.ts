@@ -293,7 +293,23 @@ export async function report(id: string): Promise<string> {
   return Promise.race([fetchReport(id), timeout(5000)]);
 }`,
       errors: [
-        { messageId: 'timerNeverCleared', line: L(5), column: 10, data: { timeout: 'timeout(5000)' } },
+        {
+          messageId: 'timerNeverCleared',
+          line: L(5),
+          column: 10,
+          data: { timeout: 'timeout(5000)' },
+          // The helper's timer made in place with its handle kept; the helper, now unused, goes.
+          suggestions: [
+            {
+              messageId: 'inlineTimerRemoveHelperSuggestion',
+              data: { name: 'timer', helper: 'timeout' },
+              output: `${prelude}export async function report(id: string): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([fetchReport(id), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('t')), 5000)))]).finally(() => clearTimeout(timer));
+}`,
+            },
+          ],
+        },
         {
           messageId: 'signalNotPassed',
           line: L(5),
@@ -364,7 +380,16 @@ export async function report(id: string): Promise<string> {
 export function a(id: string): Promise<string> {
   return Promise.race([compute(id), expireAfter(1000)]);
 }`,
-      errors: [{ messageId: 'timerNeverCleared', line: L(8), column: 10, data: { timeout: 'expireAfter(1000)' } }],
+      // The helper's body is more than its promise: not made in place.
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: L(8),
+          column: 10,
+          data: { timeout: 'expireAfter(1000)' },
+          suggestions: [],
+        },
+      ],
     },
     // The helper's timer promise raced as a property, and its clear() never called.
     {
@@ -379,7 +404,16 @@ export async function a(id: string): Promise<string> {
   const timeout = deadline(1000);
   return Promise.race([compute(id), timeout.promise]);
 }`,
-      errors: [{ messageId: 'timerNeverCleared', line: L(10), column: 10, data: { timeout: 'timeout.promise' } }],
+      // The timer is the helper's, behind its result: no handle to keep here.
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: L(10),
+          column: 10,
+          data: { timeout: 'timeout.promise' },
+          suggestions: [],
+        },
+      ],
     },
     // The work raced through a const: followed to the call it was made from.
     {
@@ -408,7 +442,28 @@ export async function a(id: string): Promise<string> {
   });
   return Promise.race([cancelled.finally(() => clearTimeout(handle)), closed, timer]);
 }`,
-      errors: [{ messageId: 'timerNeverCleared', line: L(6), column: 10, data: { timeout: 'timer' } }],
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: L(6),
+          column: 10,
+          data: { timeout: 'timer' },
+          // The handle is kept already: it is cleared when the race settles.
+          suggestions: [
+            {
+              messageId: 'clearKeptTimerSuggestion',
+              data: { name: 'handle' },
+              output: `${prelude}export function sleepUnlessCancelled(cancelled: Promise<never>, closed: Promise<never>, ms: number): Promise<void> {
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  const timer = new Promise<void>((resolve) => {
+    handle = setTimeout(resolve, ms);
+  });
+  return Promise.race([cancelled.finally(() => clearTimeout(handle)), closed, timer]).finally(() => clearTimeout(handle));
+}`,
+            },
+          ],
+        },
+      ],
     },
     // An inline resolve-form timer held in a const; a clearTimeout after the race is skipped by a rejection.
     {
@@ -419,7 +474,27 @@ export async function a(id: string): Promise<string> {
   clearTimeout(timer);
   return result;
 }`,
-      errors: [{ messageId: 'timerNeverCleared', line: L(4), column: 24, data: { timeout: 'timeout' } }],
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: L(4),
+          column: 24,
+          data: { timeout: 'timeout' },
+          suggestions: [
+            {
+              messageId: 'clearKeptTimerSuggestion',
+              data: { name: 'timer' },
+              output: `${prelude}export async function a(id: string): Promise<string | void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, 100); });
+  const result = await Promise.race([fetchReport(id, { signal: AbortSignal.timeout(100) }), timeout]).finally(() => clearTimeout(timer));
+  clearTimeout(timer);
+  return result;
+}`,
+            },
+          ],
+        },
+      ],
     },
     // An imported helper, found through the type checker; an overloaded callee; a .then chain as work.
     {
@@ -427,7 +502,22 @@ export async function a(id: string): Promise<string> {
   return Promise.race([overloaded(id).then((text) => text.length), delay(50)]);
 }`,
       errors: [
-        { messageId: 'timerNeverCleared', line: L(2), column: 10 },
+        {
+          messageId: 'timerNeverCleared',
+          line: L(2),
+          column: 10,
+          // The imported helper's timer made in place; the helper stays in its module.
+          suggestions: [
+            {
+              messageId: 'inlineTimerSuggestion',
+              data: { name: 'timer', helper: 'delay' },
+              output: `${prelude}export async function b(id: string): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([overloaded(id).then((text) => text.length), new Promise<void>((resolve) => (timer = setTimeout(resolve, 50)))]).finally(() => clearTimeout(timer));
+}`,
+            },
+          ],
+        },
         {
           messageId: 'signalNotPassed',
           line: L(2),
@@ -445,7 +535,22 @@ export async function a(id: string): Promise<string> {
   return Promise.race([fetchReport(id), delay(5000).then(() => 'timeout')]);
 }`,
       errors: [
-        { messageId: 'timerNeverCleared', line: L(2), column: 10 },
+        {
+          messageId: 'timerNeverCleared',
+          line: L(2),
+          column: 10,
+          // The reaction stays chained on the timer made in place.
+          suggestions: [
+            {
+              messageId: 'inlineTimerSuggestion',
+              data: { name: 'timer', helper: 'delay' },
+              output: `${prelude}export async function report(id: string): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([fetchReport(id), new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000))).then(() => 'timeout')]).finally(() => clearTimeout(timer));
+}`,
+            },
+          ],
+        },
         { messageId: 'signalNotPassed', line: L(2), column: 10, data: { callee: 'fetchReport' }, suggestions: [] },
       ],
     },
@@ -455,7 +560,23 @@ export async function a(id: string): Promise<string> {
   return Promise.race([Promise.all(ids.map((id) => fetchReport(id, { signal }))), sleep(1000)]);
 }`,
       errors: [
-        { messageId: 'timerNeverCleared', line: L(2), column: 10, data: { timeout: 'sleep(1000)' } },
+        {
+          messageId: 'timerNeverCleared',
+          line: L(2),
+          column: 10,
+          data: { timeout: 'sleep(1000)' },
+          // A node:timers/promises timer takes a signal: a controller aborted when the race settles.
+          suggestions: [
+            {
+              messageId: 'abortTimerSuggestion',
+              data: { name: 'controller' },
+              output: `${prelude}export async function c(ids: string[], signal: AbortSignal): Promise<unknown> {
+  const controller = new AbortController();
+  return Promise.race([Promise.all(ids.map((id) => fetchReport(id, { signal }))), sleep(1000, undefined, { signal: controller.signal })]).finally(() => controller.abort());
+}`,
+            },
+          ],
+        },
         { messageId: 'signalNotPassed', line: L(2), column: 10, data: { callee: 'fetchReport' }, suggestions: [] },
       ],
     },
@@ -466,7 +587,14 @@ export async function a(id: string): Promise<string> {
 }`,
       options: [{ checkUncancellableWork: true, timeoutHelpers: ['rejectAfterMs'] }],
       errors: [
-        { messageId: 'timerNeverCleared', line: L(2), column: 10, data: { timeout: 'rejectAfterMs(1000)' } },
+        // A helper named in options, with no body to read: nothing to make in place.
+        {
+          messageId: 'timerNeverCleared',
+          line: L(2),
+          column: 10,
+          data: { timeout: 'rejectAfterMs(1000)' },
+          suggestions: [],
+        },
         { messageId: 'workNeverAborted', line: L(2), column: 10, data: { callee: 'compute' } },
       ],
     },
@@ -484,7 +612,27 @@ export async function a(id: string): Promise<string> {
       options: [{ checkUncancellableWork: true }],
       errors: [
         { messageId: 'raceInLoop', line: L(5), column: 19, data: { element: 'result' } },
-        { messageId: 'timerNeverCleared', line: L(5), column: 19, data: { timeout: 'sleep(100, null)' } },
+        {
+          messageId: 'timerNeverCleared',
+          line: L(5),
+          column: 19,
+          data: { timeout: 'sleep(100, null)' },
+          suggestions: [
+            {
+              messageId: 'abortTimerSuggestion',
+              data: { name: 'controller' },
+              output: `${prelude}export async function waitFor(id: string): Promise<string | null> {
+  const result = compute(id);
+  let value: string | null = null;
+  while (value === null) {
+    const controller = new AbortController();
+    value = await Promise.race([result, sleep(100, null, { signal: controller.signal })]).finally(() => controller.abort());
+  }
+  return value;
+}`,
+            },
+          ],
+        },
       ],
     },
     // A call that hands back the promise its object keeps (a resettable event) starts no work:
@@ -507,7 +655,33 @@ export class Flusher {
       options: [{ checkUncancellableWork: true }],
       errors: [
         { messageId: 'raceInLoop', line: L(11), column: 13, data: { element: 'this.ready.wait()' } },
-        { messageId: 'timerNeverCleared', line: L(11), column: 13, data: { timeout: 'sleep(2000)' } },
+        {
+          messageId: 'timerNeverCleared',
+          line: L(11),
+          column: 13,
+          data: { timeout: 'sleep(2000)' },
+          suggestions: [
+            {
+              messageId: 'abortTimerSuggestion',
+              data: { name: 'controller' },
+              output: `${prelude}class Signal {
+  private promise: Promise<void> = new Promise<void>(() => undefined);
+  wait(): Promise<void> {
+    return this.promise;
+  }
+}
+export class Flusher {
+  private readonly ready = new Signal();
+  async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      const controller = new AbortController();
+      await Promise.race([this.ready.wait(), sleep(2000, undefined, { signal: controller.signal })]).finally(() => controller.abort());
+    }
+  }
+}`,
+            },
+          ],
+        },
       ],
     },
     // A long-lived promise raced in a loop.
