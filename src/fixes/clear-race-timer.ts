@@ -653,7 +653,7 @@ function helperRemoval(
     }
   } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = services.tsNodeToESTreeNodeMap.get(declaration);
-    const member = method.parent;
+    const member = method.type === AST_NODE_TYPES.MethodDefinition ? method : method.parent;
     if (member?.type !== AST_NODE_TYPES.MethodDefinition) return null;
     const key = memberName(callee);
     let count = 0;
@@ -685,11 +685,11 @@ function helperRemoval(
   const lineEnd = text.indexOf('\n', target.range[1]);
   const end = lineEnd === -1 ? text.length : lineEnd + 1;
   if (text.slice(target.range[1], end).trim() !== '') return null;
-  // Take one of the blank lines around it with it.
-  const before = text.slice(lineStart(text, Math.max(start - 1, 0)), start);
+  // The blank line after it goes too when one stays before it, or when it opened its block.
+  const before = text.slice(lineStart(text, Math.max(start - 1, 0)), start).trim();
   const nextEnd = text.indexOf('\n', end);
   const after = nextEnd === -1 ? '' : text.slice(end, nextEnd + 1);
-  const extra = before.trim() === '' && after.trim() === '' && nextEnd !== -1 ? after.length : 0;
+  const extra = (before === '' || before.endsWith('{')) && after.trim() === '' && nextEnd !== -1 ? after.length : 0;
   return { start, end: end + extra, text: '' };
 }
 

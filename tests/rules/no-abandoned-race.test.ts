@@ -684,6 +684,315 @@ export class Flusher {
         },
       ],
     },
+    // Suggestions for timerNeverCleared. An inline timer whose executor is the setTimeout call: the
+    // handle is kept by an assignment in parentheses, declared before the statement.
+    {
+      code: `${prelude}export async function a(id: string): Promise<string | null> {
+  try {
+    return await Promise.race([compute(id), new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000))]);
+  } catch {
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: L(3),
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              data: { name: 'timer' },
+              output: `${prelude}export async function a(id: string): Promise<string | null> {
+  try {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return await Promise.race([compute(id), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 1000)))]).finally(() => clearTimeout(timer));
+  } catch {
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A timer promise in a const before the race, armed as `const id = setTimeout(…)` (its callback
+    // clears itself); the name \`timer\` is taken, so the handle gets another.
+    {
+      code: `${prelude}export async function a(id: string, timer: number): Promise<string> {
+  const expired = new Promise<never>((_, reject) => {
+    const handle = setTimeout(() => {
+      clearTimeout(handle);
+      reject(new Error(String(timer)));
+    }, timer);
+  });
+  return Promise.race([compute(id), expired]);
+}`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: L(8),
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              data: { name: 'timer2' },
+              output: `${prelude}export async function a(id: string, timer: number): Promise<string> {
+  let timer2: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    const handle = (timer2 = setTimeout(() => {
+      clearTimeout(handle);
+      reject(new Error(String(timer)));
+    }, timer));
+  });
+  return Promise.race([compute(id), expired]).finally(() => clearTimeout(timer2));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A race that is an arrow's expression body: the arrow gets a block that declares the handle.
+    {
+      code: `${prelude}export const reports = (ids: string[]): Promise<string[]> =>
+  Promise.all(ids.map((id) => Promise.race([compute(id), new Promise<never>((_, reject) => {
+    setTimeout(() => reject(new Error('late')), 1000);
+  })])));`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: L(2),
+          column: 31,
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              data: { name: 'timer' },
+              output: `${prelude}export const reports = (ids: string[]): Promise<string[]> =>
+  Promise.all(ids.map((id) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([compute(id), new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('late')), 1000);
+  })]).finally(() => clearTimeout(timer));
+  }));`,
+            },
+          ],
+        },
+      ],
+    },
+    // In a .js file the handle is declared without a type.
+    {
+      code: `export function waitFor(done) {
+  return Promise.race([done, new Promise((resolve) => setTimeout(resolve, 1000))]);
+}`,
+      filename: 'script.js',
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: 2,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              data: { name: 'timer' },
+              output: `export function waitFor(done) {
+  let timer;
+  return Promise.race([done, new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]).finally(() => clearTimeout(timer));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A helper used elsewhere stays; its timer is made in place with the arguments for its parameters
+    // (a stable template literal may move into the timer's callback).
+    {
+      code: `${prelude}function rejectAfter(ms: number, what: string): Promise<never> {
+  return new Promise((_, reject) => {
+    setTimeout(() => reject(new Error(\`\${what} took \${ms}ms\`)), ms);
+  });
+}
+export function a(id: string, ms: number): Promise<string> {
+  return Promise.race([compute(id), rejectAfter(ms * 2, \`compute \${id}\`)]);
+}
+export const b = (): Promise<never> => rejectAfter(1, 'b');`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: L(7),
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'inlineTimerSuggestion',
+              data: { name: 'timer', helper: 'rejectAfter' },
+              output: `${prelude}function rejectAfter(ms: number, what: string): Promise<never> {
+  return new Promise((_, reject) => {
+    setTimeout(() => reject(new Error(\`\${what} took \${ms}ms\`)), ms);
+  });
+}
+export function a(id: string, ms: number): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([compute(id), new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(\`\${\`compute \${id}\`} took \${ms * 2}ms\`)), ms * 2);
+  })]).finally(() => clearTimeout(timer));
+}
+export const b = (): Promise<never> => rejectAfter(1, 'b');`,
+            },
+          ],
+        },
+      ],
+    },
+    // A private method as the helper, with its comment: removed with it when the race was its only use;
+    // an argument with a side effect is evaluated once, where the timer is armed.
+    {
+      code: `${prelude}export class Poller {
+  /** Waits \`ms\`. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  async poll(next: () => number, wake: Promise<void>): Promise<void> {
+    await Promise.race([this.sleep(next()), wake]);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: L(8),
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'inlineTimerRemoveHelperSuggestion',
+              data: { name: 'timer', helper: 'sleep' },
+              output: `${prelude}export class Poller {
+  async poll(next: () => number, wake: Promise<void>): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, next()))), wake]).finally(() => clearTimeout(timer));
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // An async IIFE that first awaits the helper: its timer is made in place inside it.
+    {
+      code: `${prelude}export function a(id: string): Promise<string> {
+  return Promise.race([
+    compute(id),
+    (async () => {
+      await delay(100);
+      throw new Error('late');
+    })(),
+  ]);
+}`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: L(2),
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'inlineTimerSuggestion',
+              data: { name: 'timer', helper: 'delay' },
+              output: `${prelude}export function a(id: string): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    compute(id),
+    (async () => {
+      await new Promise<void>((resolve) => (timer = setTimeout(resolve, 100)));
+      throw new Error('late');
+    })(),
+  ]).finally(() => clearTimeout(timer));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A node:timers/promises timer with options: the signal joins them.
+    {
+      code: `${prelude}export async function a(id: string): Promise<string | null> {
+  return Promise.race([compute(id), sleep(100, null, { ref: false })]);
+}`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: L(2),
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'abortTimerSuggestion',
+              data: { name: 'controller' },
+              output: `${prelude}export async function a(id: string): Promise<string | null> {
+  const controller = new AbortController();
+  return Promise.race([compute(id), sleep(100, null, { signal: controller.signal, ref: false })]).finally(() => controller.abort());
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Refused: options spread into the timer's (a signal may be among them).
+    {
+      code: `${prelude}export async function a(id: string, options: { ref?: boolean }): Promise<string | null> {
+  return Promise.race([compute(id), sleep(100, null, { ...options })]);
+}`,
+      errors: [{ messageId: 'timerNeverCleared', line: L(2), column: 10, suggestions: [] }],
+    },
+    // Refused: two timers in one executor (which one to keep?).
+    {
+      code: `${prelude}export async function a(id: string): Promise<string> {
+  return Promise.race([
+    compute(id),
+    new Promise<never>((_, reject) => {
+      setTimeout(() => console.warn('slow'), 500);
+      setTimeout(() => reject(new Error('late')), 1000);
+    }),
+  ]);
+}`,
+      errors: [{ messageId: 'timerNeverCleared', line: L(2), column: 10, suggestions: [] }],
+    },
+    // Refused: an argument with a side effect that the helper reads only when the timer fires.
+    {
+      code: `${prelude}declare function describe(): string;
+function rejectAfter(ms: number, what: string): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(what)), ms));
+}
+export function a(id: string): Promise<string> {
+  return Promise.race([compute(id), rejectAfter(100, describe())]);
+}`,
+      errors: [{ messageId: 'timerNeverCleared', line: L(6), column: 10, suggestions: [] }],
+    },
+    // Refused: a name the helper uses means something else at the call.
+    {
+      code: `${prelude}const message = 'late';
+function rejectAfter(ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(message)), ms));
+}
+export function a(id: string, message: number): Promise<string> {
+  return Promise.race([compute(id), rejectAfter(message)]);
+}`,
+      errors: [{ messageId: 'timerNeverCleared', line: L(6), column: 10, suggestions: [] }],
+    },
+    // Refused: an async helper, and a helper called on an object (another object may replace it).
+    {
+      code: `${prelude}async function later(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+export const clock = {
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  },
+};
+export async function a(id: string): Promise<unknown> {
+  await Promise.race([compute(id), later(10)]);
+  return Promise.race([compute(id), clock.wait(10)]);
+}`,
+      errors: [
+        { messageId: 'timerNeverCleared', line: L(10), column: 9, suggestions: [] },
+        { messageId: 'timerNeverCleared', line: L(11), column: 10, suggestions: [] },
+      ],
+    },
     // A long-lived promise raced in a loop.
     {
       code: `${prelude}declare const shutdown: Promise<void>;
