@@ -76,6 +76,9 @@ export function clearRaceTimerFix(
     if (node.type === AST_NODE_TYPES.Identifier) {
       const declarator = constDeclarator(node, sourceCode);
       if (!declarator) return null;
+      // Raced (or used) elsewhere too: clearing it when this race settles would take the other's timeout.
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.name);
+      if (variable?.references.filter((r) => !r.init).length !== 1) return null;
       node = skipWrappers(declarator.init);
       anchor = declarator.parent;
     }
@@ -470,6 +473,25 @@ function inlineHelper(
     if (mine.length === 0 && kind === 'plain') continue;
     if (mine.some((u) => u.lazy)) return null;
     if (kind === 'impure' && mine.length !== 1) return null;
+  }
+  // A name the promise declares (`resolve`, a local) would capture an argument's name, or the handle's.
+  const declared = new Set<string>();
+  const collect = (node: ts.Node): void => {
+    if (
+      (ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isBindingElement(node)) &&
+      ts.isIdentifier(node.name)
+    )
+      declared.add(node.name.text);
+    ts.forEachChild(node, collect);
+  };
+  collect(promise);
+  if (declared.has(name)) return null;
+  for (const use of uses) {
+    let captured = false;
+    walk(call.arguments[use.index] as TSESTree.Node, (child) => {
+      if (child.type === AST_NODE_TYPES.Identifier && declared.has(child.name)) captured = true;
+    });
+    if (captured as boolean) return null;
   }
   for (const use of uses) {
     const arg = call.arguments[use.index] as TSESTree.Expression;

@@ -993,6 +993,30 @@ export async function a(id: string): Promise<unknown> {
         { messageId: 'timerNeverCleared', line: L(11), column: 10, suggestions: [] },
       ],
     },
+    // Refused: the timer promise is raced twice; clearing it when the first race settles would take
+    // the second race's timeout.
+    {
+      code: `${prelude}export async function a(first: string, second: string): Promise<string[]> {
+  const deadline = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('late')), 1000));
+  const one = await Promise.race([compute(first), deadline]);
+  const two = await Promise.race([compute(second), deadline]);
+  return [one, two];
+}`,
+      errors: [
+        { messageId: 'timerNeverCleared', line: L(3), column: 21, suggestions: [] },
+        { messageId: 'timerNeverCleared', line: L(4), column: 21, suggestions: [] },
+      ],
+    },
+    // Refused: the argument's name would be captured by the executor's own \`resolve\`.
+    {
+      code: `${prelude}function later(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+export async function a(id: string, resolve: number): Promise<unknown> {
+  return Promise.race([compute(id), later(resolve)]);
+}`,
+      errors: [{ messageId: 'timerNeverCleared', line: L(5), column: 10, suggestions: [] }],
+    },
     // A long-lived promise raced in a loop.
     {
       code: `${prelude}declare const shutdown: Promise<void>;
