@@ -79,6 +79,8 @@ export function clearRaceTimerFix(
       // Raced (or used) elsewhere too: clearing it when this race settles would take the other's timeout.
       const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.name);
       if (variable?.references.filter((r) => !r.init).length !== 1) return null;
+      // A race in a loop or a function below the const runs again on the one timer.
+      if (rerunsWithin(race, declarator.parent.parent)) return null;
       node = skipWrappers(declarator.init);
       anchor = declarator.parent;
     }
@@ -147,6 +149,23 @@ export function clearRaceTimerFix(
     aborted: timeout.kind === 'timersPromises',
     helper,
   };
+}
+
+/** Is there a loop or a function between `node` and its ancestor `outer` (so `node` may run more than once per `outer`)? */
+function rerunsWithin(node: TSESTree.Node, outer: TSESTree.Node): boolean {
+  for (let p = node.parent; p && p !== outer; p = p.parent) {
+    if (
+      isFunctionNode(p) ||
+      p.type === AST_NODE_TYPES.ForStatement ||
+      p.type === AST_NODE_TYPES.ForInStatement ||
+      p.type === AST_NODE_TYPES.ForOfStatement ||
+      p.type === AST_NODE_TYPES.WhileStatement ||
+      p.type === AST_NODE_TYPES.DoWhileStatement
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Where `let timer` goes: before the statement holding `node`, or into the block an expression-bodied arrow gets. */

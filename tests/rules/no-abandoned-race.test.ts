@@ -1007,6 +1007,20 @@ export async function a(id: string): Promise<unknown> {
         { messageId: 'timerNeverCleared', line: L(4), column: 21, suggestions: [] },
       ],
     },
+    // Refused: one timer promise raced on every pass of a loop; clearing it after the first pass
+    // would take the timeout of the others.
+    {
+      code: `${prelude}export async function a(ids: string[]): Promise<string[]> {
+  const deadline = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('late')), 1000));
+  const out: string[] = [];
+  for (const id of ids) out.push(await Promise.race([compute(id), deadline]));
+  return out;
+}`,
+      errors: [
+        { messageId: 'raceInLoop', line: L(4), column: 40 },
+        { messageId: 'timerNeverCleared', line: L(4), column: 40, suggestions: [] },
+      ],
+    },
     // Refused: the argument's name would be captured by the executor's own \`resolve\`.
     {
       code: `${prelude}function later(ms: number): Promise<void> {
