@@ -114,7 +114,8 @@ export function clearRaceTimerFix(
     const place = statementPlace(anchor);
     if (!place) return null;
     if ('statement' in place) {
-      const start = place.statement.range[0];
+      // Above the comments right over the statement: a directive there (`// @ts-expect-error`) stays on it.
+      const start = leadingCommentsStart(sourceCode, place.statement);
       const indent = lineIndent(text, start);
       if (indent === null) return null;
       edits.push({ start, end: start, text: `${declaration}${eol}${indent}` });
@@ -715,14 +716,10 @@ function helperRemoval(
     return null;
   }
   const text = sourceCode.text;
-  // The comments that document it: those right above it, with no blank line between.
-  let first: TSESTree.Node | TSESTree.Comment = target;
-  for (const comment of sourceCode.getCommentsBefore(target).reverse()) {
-    if (/\n[ \t]*\r?\n/.test(text.slice(comment.range[1], first.range[0]))) break;
-    first = comment;
-  }
-  const start = lineStart(text, first.range[0]);
-  if (text.slice(start, first.range[0]).trim() !== '') return null;
+  // The comments that document it go with it.
+  const first = leadingCommentsStart(sourceCode, target);
+  const start = lineStart(text, first);
+  if (text.slice(start, first).trim() !== '') return null;
   const lineEnd = text.indexOf('\n', target.range[1]);
   const end = lineEnd === -1 ? text.length : lineEnd + 1;
   if (text.slice(target.range[1], end).trim() !== '') return null;
@@ -732,6 +729,16 @@ function helperRemoval(
   const after = nextEnd === -1 ? '' : text.slice(end, nextEnd + 1);
   const extra = (before === '' || before.endsWith('{')) && after.trim() === '' && nextEnd !== -1 ? after.length : 0;
   return { start, end: end + extra, text: '' };
+}
+
+/** Where `node` starts with the comments right above it (no blank line between them). */
+function leadingCommentsStart(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): number {
+  let start = node.range[0];
+  for (const comment of sourceCode.getCommentsBefore(node).reverse()) {
+    if (/\n[ \t]*\r?\n/.test(sourceCode.text.slice(comment.range[1], start))) break;
+    start = comment.range[0];
+  }
+  return start;
 }
 
 /** A name for the handle that nothing in the file uses and that no global holds. */

@@ -685,10 +685,11 @@ export class Flusher {
       ],
     },
     // Suggestions for timerNeverCleared. An inline timer whose executor is the setTimeout call: the
-    // handle is kept by an assignment in parentheses, declared before the statement.
+    // handle is kept by an assignment in parentheses, declared before the statement and its comment.
     {
       code: `${prelude}export async function a(id: string): Promise<string | null> {
   try {
+    // Waits one second at most.
     return await Promise.race([compute(id), new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000))]);
   } catch {
     return null;
@@ -697,7 +698,7 @@ export class Flusher {
       errors: [
         {
           messageId: 'timerNeverCleared',
-          line: L(3),
+          line: L(4),
           column: 18,
           suggestions: [
             {
@@ -706,6 +707,7 @@ export class Flusher {
               output: `${prelude}export async function a(id: string): Promise<string | null> {
   try {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Waits one second at most.
     return await Promise.race([compute(id), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 1000)))]).finally(() => clearTimeout(timer));
   } catch {
     return null;
