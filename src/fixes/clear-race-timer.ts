@@ -12,8 +12,8 @@ import {
   ASTUtils,
   AST_NODE_TYPES,
   AST_TOKEN_TYPES,
+  TSESLint,
   type ParserServicesWithTypeInformation,
-  type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
@@ -101,6 +101,7 @@ export function clearRaceTimerFix(
     const inlined = inlineHelper(sourceCode, services, checker, call, tsRace, name, js);
     if (!inlined) return null;
     edits.push({ start: call.range[0], end: call.range[1], text: inlined.text });
+    if (inlined.importEdit) edits.push(inlined.importEdit);
     if (inlined.removal && !overlaps(inlined.removal, race.range)) edits.push(inlined.removal);
     helper = { name: inlined.name, removed: edits.includes(inlined.removal as Edit) };
   } else {
@@ -354,6 +355,33 @@ interface Inlined {
   text: string;
   name: string;
   removal: Edit | null;
+  /** Names the made-in-place promise uses, added to the import of the helper. */
+  importEdit: Edit | null;
+}
+
+/** Is `symbol` what `file` exports as `name`? */
+function exportedBy(checker: ts.TypeChecker, file: ts.SourceFile, symbol: ts.Symbol, name: string): boolean {
+  const module = checker.getSymbolAtLocation(file);
+  if (!module) return false;
+  const exported = checker.getExportsOfModule(module).find((s) => s.getName() === name);
+  return exported !== undefined && sameSymbol(checker, exported, symbol);
+}
+
+/** `import { sleep } from './lib.js'` → `import { sleep, TimeoutError } from './lib.js'`: the helper's own import. */
+function importBeside(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+  names: readonly string[],
+): Edit | null {
+  if (call.callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = ASTUtils.findVariable(sourceCode.getScope(call.callee), call.callee.name)?.defs[0];
+  if (def?.type !== TSESLint.Scope.DefinitionType.ImportBinding) return null;
+  const declaration = def.parent;
+  if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return null;
+  const named = declaration.specifiers.filter((s) => s.type === AST_NODE_TYPES.ImportSpecifier);
+  const last = named.at(-1);
+  if (!last || declaration.specifiers.some((s) => s.type === AST_NODE_TYPES.ImportNamespaceSpecifier)) return null;
+  return { start: last.range[1], end: last.range[1], text: names.map((n) => `, ${n}`).join('') };
 }
 
 /**
@@ -441,6 +469,8 @@ function inlineHelper(
 
   // Every name the promise uses: a local of its own, a parameter (replaced), or a name that means the same here.
   const uses: { id: ts.Identifier; index: number; lazy: boolean }[] = [];
+  const imports = new Set<string>();
+  const taken = takenNames(sourceCode);
   let refused = false;
   const promiseStart = promise.getStart();
   const promiseEnd = promise.end;
@@ -474,7 +504,14 @@ function inlineHelper(
       } else if (!declaredWithin(symbol)) {
         const meaning = valueMeaning(node) ? ts.SymbolFlags.Value : ts.SymbolFlags.Type;
         const here = checker.resolveName(node.text, tsRace, meaning, false);
-        if (!here || !sameSymbol(checker, here, symbol)) refused = true;
+        if (here && sameSymbol(checker, here, symbol)) {
+          // The same thing here.
+        } else if (!here && !taken.has(node.text) && exportedBy(checker, helperFile, symbol, node.text)) {
+          // An export of the helper's module that this file does not import yet: imported beside the helper.
+          imports.add(node.text);
+        } else {
+          refused = true;
+        }
       }
     }
     ts.forEachChild(node, visit);
@@ -539,7 +576,13 @@ function inlineHelper(
 
   let removal: Edit | null = null;
   if (sameFile) removal = helperRemoval(sourceCode, services, call, declaration);
-  return { text, name: calleeName, removal };
+  let importEdit: Edit | null = null;
+  if (imports.size > 0) {
+    if (sameFile) return null;
+    importEdit = importBeside(sourceCode, call, [...imports]);
+    if (!importEdit) return null;
+  }
+  return { text, name: calleeName, removal, importEdit };
 }
 
 type ArgumentKind = 'stable' | 'plain' | 'impure';
@@ -741,6 +784,11 @@ function leadingCommentsStart(sourceCode: Readonly<TSESLint.SourceCode>, node: T
   return start;
 }
 
+/** Every identifier the file writes. */
+function takenNames(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
+  return new Set(sourceCode.ast.tokens.filter((t) => t.type === AST_TOKEN_TYPES.Identifier).map((t) => t.value));
+}
+
 /** A name for the handle that nothing in the file uses and that no global holds. */
 function freshName(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -748,7 +796,7 @@ function freshName(
   location: ts.Node,
   base: string,
 ): string | null {
-  const taken = new Set(sourceCode.ast.tokens.filter((t) => t.type === AST_TOKEN_TYPES.Identifier).map((t) => t.value));
+  const taken = takenNames(sourceCode);
   for (let i = 1; i < 20; i++) {
     const candidate = i === 1 ? base : `${base}${String(i)}`;
     if (taken.has(candidate)) continue;

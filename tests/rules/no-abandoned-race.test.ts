@@ -934,6 +934,44 @@ export const b = (): Promise<never> => rejectAfter(1, 'b');`,
         },
       ],
     },
+    // An imported helper whose promise uses another export of its module: imported beside the helper.
+    {
+      code: `import { rejectAfter } from './race-timeout-helpers.js';
+declare function compute(id: string): Promise<string>;
+export function a(id: string): Promise<string> {
+  return Promise.race([compute(id), rejectAfter(100)]);
+}`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: 4,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'inlineTimerSuggestion',
+              data: { name: 'timer', helper: 'rejectAfter' },
+              output: `import { rejectAfter, DeadlineError } from './race-timeout-helpers.js';
+declare function compute(id: string): Promise<string>;
+export function a(id: string): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([compute(id), new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(100)), 100);
+  })]).finally(() => clearTimeout(timer));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Refused: the helper's promise uses a name its module does not export.
+    {
+      code: `import { failAfter } from './race-timeout-helpers.js';
+declare function compute(id: string): Promise<string>;
+export function a(id: string): Promise<string> {
+  return Promise.race([compute(id), failAfter(100)]);
+}`,
+      errors: [{ messageId: 'timerNeverCleared', line: 4, column: 10, suggestions: [] }],
+    },
     // Refused: options spread into the timer's (a signal may be among them).
     {
       code: `${prelude}export async function a(id: string, options: { ref?: boolean }): Promise<string | null> {
