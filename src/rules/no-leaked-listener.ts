@@ -43,6 +43,7 @@ import {
 import { isNeverCalled, runsOnlyAtSetUp } from '../analysis/program.js';
 import { TARGET_TEARDOWN_CALLS } from '../analysis/vocabulary.js';
 import { endsFirst, listenerFunctions, runsOnlyOnEvent, type EarlierEnd } from '../analysis/removal-timing.js';
+import { listenerCleanupSuggestions, type CleanupSuggestionId } from '../fixes/listener-cleanup.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
@@ -53,7 +54,8 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'inlineListenerNeverRemoved' | 'listenerNeverRemoved' | 'onceListenerMayNeverFire';
+export type MessageIds =
+  'inlineListenerNeverRemoved' | 'listenerNeverRemoved' | 'onceListenerMayNeverFire' | CleanupSuggestionId;
 
 const GATE = /addEventListener|\.(on|addListener|prependListener)\(/;
 const ONCE_GATE = /\.(once|prependOnceListener)\(/;
@@ -87,6 +89,7 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
     },
     defaultOptions: [{ checkOnce: false }],
+    hasSuggestions: true,
     messages: {
       listenerNeverRemoved:
         "Every call of {{fn}} adds `{{handler}}` as a listener for '{{event}}' to `{{target}}`, which {{lifetime}}, and nothing removes it{{until}}: the listeners pile up with everything they capture. Remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup){{alternative}}.",
@@ -94,6 +97,20 @@ export default createRule<Options, MessageIds>({
         "Every call of {{fn}} adds an inline listener for '{{event}}' to `{{target}}`, which {{lifetime}}, and an inline function can never be removed{{until}}: the listeners pile up with everything they capture. Keep the handler in a variable and remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup){{alternative}}.",
       onceListenerMayNeverFire:
         "Every call of {{fn}} adds a once-only listener for '{{event}}' to `{{target}}`, which {{lifetime}}; it is removed only when '{{event}}' fires, and until then the listeners pile up with everything they capture. Remove it with `{{remove}}` when the call is done (in a `finally` block or a returned cleanup).",
+      removeInFinallySuggestion:
+        'Run the rest of the call in `try` and remove the listener with `{{method}}` in `finally`, so it goes when the call ends.',
+      abortInFinallySuggestion:
+        'Pass the `signal` of a new `AbortController` with the listener, run the rest of the call in `try` and abort the controller in `finally`, so the listener goes when the call ends.',
+      removeInCleanupSuggestion:
+        'Remove the listener with `{{method}}` in the cleanup function the call returns, so it goes when the caller cleans up.',
+      abortInCleanupSuggestion:
+        'Pass the `signal` of a new `AbortController` with the listener and abort the controller in the cleanup function the call returns, so the listener goes when the caller cleans up.',
+      removeInNewCleanupSuggestion:
+        'Return a cleanup function that removes the listener with `{{method}}`, so it goes when the caller cleans up.',
+      abortInNewCleanupSuggestion:
+        'Pass the `signal` of a new `AbortController` with the listener and return a cleanup function that aborts the controller, so the listener goes when the caller cleans up.',
+      abortWhenSettledSuggestion:
+        'Pass the `signal` of a new `AbortController` with the listener and abort the controller in `.finally()` of the promise, so the listener goes when the promise settles.',
     },
     schema: [
       {
@@ -203,7 +220,9 @@ export default createRule<Options, MessageIds>({
       // Nothing here calls it: only its source text is read (to run in a worker), or nothing at all.
       if (isNeverCalled(services.program, tsFn)) return;
       if (lifetime.kind === 'parameter' && passedFreshEveryCall(add, fn, lifetime.root, scopes, services)) return;
-      context.report(listenerReport(sourceCode, add, fn, lifetime, handler === 'inline', until));
+      const report = listenerReport(sourceCode, add, fn, lifetime, handler === 'inline', until);
+      const suggest = ADD_ONCE_LISTENER.has(add.method) ? [] : listenerCleanupSuggestions(sourceCode, services, add);
+      context.report(suggest.length > 0 ? { ...report, suggest } : report);
     }
   },
 });

@@ -567,7 +567,30 @@ export async function load(url: string, options: LoadOptions): Promise<void> {
   options.signal.addEventListener('abort', () => cleanup());
   await fetch(url);
 }`,
-      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(5), column: 3 }],
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(5),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'abortInFinallySuggestion',
+              output: `${prelude}export interface LoadOptions {
+  readonly signal: AbortSignal;
+}
+export async function load(url: string, options: LoadOptions): Promise<void> {
+  const listeners = new AbortController();
+  options.signal.addEventListener('abort', () => cleanup(), { signal: listeners.signal });
+  try {
+    await fetch(url);
+  } finally {
+    listeners.abort();
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // Its source text is read, and it is also called on every request.
     {
@@ -621,6 +644,20 @@ export function createApps(ports: number[]) {
             remove: 'removeEventListener',
             alternative: ', or pass `{ signal }` from an AbortController you abort then',
           },
+          suggestions: [
+            {
+              messageId: 'removeInFinallySuggestion',
+              output: `${prelude}export async function request(url: string, signal: AbortSignal): Promise<Response> {
+  const onAbort = () => cleanup();
+  signal.addEventListener('abort', onAbort);
+  try {
+    return await fetch(url);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -650,7 +687,26 @@ export function useWindowSize(): void {
     window.addEventListener('resize', () => cleanup());
   }, []);
 }`,
-      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 }],
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(4),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'abortInNewCleanupSuggestion',
+              output: `${prelude}declare function useEffect(effect: () => void | (() => void), deps?: unknown[]): void;
+export function useWindowSize(): void {
+  useEffect(() => {
+    const listeners = new AbortController();
+    window.addEventListener('resize', () => cleanup(), { signal: listeners.signal });
+    return () => listeners.abort();
+  }, []);
+}`,
+            },
+          ],
+        },
+      ],
     },
     // A closure-held emitter, a listener per call of the returned method.
     {
@@ -715,7 +771,29 @@ export function useWindowSize(): void {
   void signal;
   await fetch(url);
 }`,
-      errors: [{ messageId: 'listenerNeverRemoved', line: L(4), column: 3 }],
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: L(4),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'removeInFinallySuggestion',
+              output: `${prelude}export async function load(url: string, options: { signal: AbortSignal }): Promise<void> {
+  const { signal } = options;
+  const stop = () => cleanup();
+  options.signal.addEventListener('abort', stop);
+  try {
+    void signal;
+    await fetch(url);
+  } finally {
+    options.signal.removeEventListener('abort', stop);
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // A removal of the same field in another class does not count.
     {
@@ -936,7 +1014,30 @@ export function spyOnRejections(spy: (error: unknown) => void): void {
     signal?.addEventListener('abort', onAbort);
   });
 }`,
-      errors: [{ messageId: 'listenerNeverRemoved', line: L(9), column: 5 }],
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: L(9),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'abortWhenSettledSuggestion',
+              output: `${prelude}export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  const listeners = new AbortController();
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', onAbort, { signal: listeners.signal });
+  }).finally(() => listeners.abort());
+}`,
+            },
+          ],
+        },
+      ],
     },
     // { once: true } goes only on abort; the timer settles the promise first.
     {
@@ -949,7 +1050,28 @@ export function spyOnRejections(spy: (error: unknown) => void): void {
     }, { once: true });
   });
 }`,
-      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 }],
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(4),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'abortWhenSettledSuggestion',
+              output: `${prelude}export function delay(ms: number, signal: AbortSignal): Promise<void> {
+  const listeners = new AbortController();
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true, signal: listeners.signal });
+  }).finally(() => listeners.abort());
+}`,
+            },
+          ],
+        },
+      ],
     },
     // The cleanup runs from the reply and error listeners only; the timeout rejects without it.
     {
@@ -1003,7 +1125,33 @@ export function spyOnRejections(spy: (error: unknown) => void): void {
   }
   return undefined;
 }`,
-      errors: [{ messageId: 'listenerNeverRemoved', line: L(5), column: 5 }],
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: L(5),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'removeInFinallySuggestion',
+              output: `${prelude}export async function retry(urls: string[], signal: AbortSignal): Promise<Response | undefined> {
+  for (const url of urls) {
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await fetch(url, { signal: controller.signal });
+    } catch {
+      continue;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+  return undefined;
+}`,
+            },
+          ],
+        },
+      ],
     },
 
     // One controller made before the loop: every pass hands the same signal another listener.
@@ -1026,7 +1174,37 @@ export async function pump(): Promise<void> {
   for (let i = 0; i < 10; i++) await pause(100, controller.signal);
   controller.abort();
 }`,
-      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 5 }],
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(4),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'abortWhenSettledSuggestion',
+              output: `${prelude}function pause(ms: number, signal: AbortSignal): Promise<void> {
+  const listeners = new AbortController();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true, signal: listeners.signal },
+    );
+  }).finally(() => listeners.abort());
+}
+export async function pump(): Promise<void> {
+  const controller = new AbortController();
+  for (let i = 0; i < 10; i++) await pause(100, controller.signal);
+  controller.abort();
+}`,
+            },
+          ],
+        },
+      ],
     },
     // A start method of an exported service: every instance started adds its own signal handler.
     {
@@ -1037,7 +1215,206 @@ export async function pump(): Promise<void> {
     await Promise.resolve();
   }
 }`,
-      errors: [{ messageId: 'listenerNeverRemoved', line: L(4), column: 5 }],
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: L(4),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'removeInFinallySuggestion',
+              output: `${prelude}export class ServiceManager {
+  async startServer(): Promise<void> {
+    const onSignal = (): void => cleanup();
+    process.on('SIGINT', onSignal);
+    try {
+      await Promise.resolve();
+    } finally {
+      process.removeListener('SIGINT', onSignal);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Suggestion: the cleanup the function returns also removes the listener (the handler is made per call).
+    {
+      code: `${prelude}export function watch(stream: NodeJS.WriteStream): () => void {
+  const timer = setInterval(() => stream.write('.'), 80);
+  const onExit = (): void => {
+    stream.write('done');
+  };
+  process.on('exit', onExit);
+  return () => clearInterval(timer);
+}`,
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: L(6),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'removeInCleanupSuggestion',
+              output: `${prelude}export function watch(stream: NodeJS.WriteStream): () => void {
+  const timer = setInterval(() => stream.write('.'), 80);
+  const onExit = (): void => {
+    stream.write('done');
+  };
+  process.on('exit', onExit);
+  return () => {
+    process.removeListener('exit', onExit);
+    clearInterval(timer);
+  };
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Suggestion: an inline listener on an EventTarget in a branch, with a returned cleanup: a controller's signal.
+    {
+      code: `${prelude}export function follow(outer: AbortSignal | undefined, inner: AbortController): () => void {
+  if (outer) {
+    outer.addEventListener('abort', () => inner.abort());
+  }
+  return () => {
+    inner.abort();
+  };
+}`,
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(3),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'abortInCleanupSuggestion',
+              output: `${prelude}export function follow(outer: AbortSignal | undefined, inner: AbortController): () => void {
+  const listeners = new AbortController();
+  if (outer) {
+    outer.addEventListener('abort', () => inner.abort(), { signal: listeners.signal });
+  }
+  return () => {
+    listeners.abort();
+    inner.abort();
+  };
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Suggestion: an effect that returns nothing returns a cleanup that removes the listener.
+    {
+      code: `${prelude}declare function useEffect(effect: () => void | (() => void), deps?: unknown[]): void;
+export function useScroll(onScroll: () => void): void {
+  useEffect(() => {
+    const listener = (): void => onScroll();
+    window.addEventListener('scroll', listener);
+  }, [onScroll]);
+}`,
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: L(5),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'removeInNewCleanupSuggestion',
+              output: `${prelude}declare function useEffect(effect: () => void | (() => void), deps?: unknown[]): void;
+export function useScroll(onScroll: () => void): void {
+  useEffect(() => {
+    const listener = (): void => onScroll();
+    window.addEventListener('scroll', listener);
+    return () => window.removeEventListener('scroll', listener);
+  }, [onScroll]);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Suggestion: a capture listener is not removed by name (the flag would have to match): a controller's signal instead.
+    {
+      code: `${prelude}export async function track(url: string): Promise<void> {
+  const onKey = (event: KeyboardEvent): void => console.log(event.key);
+  document.addEventListener('keydown', onKey, true);
+  await fetch(url);
+}`,
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: L(3),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'abortInFinallySuggestion',
+              output: `${prelude}export async function track(url: string): Promise<void> {
+  const onKey = (event: KeyboardEvent): void => console.log(event.key);
+  const listeners = new AbortController();
+  document.addEventListener('keydown', onKey, { capture: true, signal: listeners.signal });
+  try {
+    await fetch(url);
+  } finally {
+    listeners.abort();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // No suggestion: a sync function that returns no cleanup has no place where its work ends.
+    {
+      code: `${prelude}export function mkTemp(dir: string): string {
+  process.on('exit', () => console.log(dir));
+  return dir;
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3, suggestions: [] }],
+    },
+    // No suggestion: a handler shared by every call, added in a branch: removing it could remove another call's.
+    {
+      code: `${prelude}function onHangUp(): void {
+  cleanup();
+}
+let installed = false;
+export function addHook(hook: () => void): () => void {
+  if (!installed) {
+    process.on('SIGHUP', onHangUp);
+  }
+  return () => void hook;
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(7), column: 5, suggestions: [] }],
+    },
+    // No suggestion: an inline listener on an emitter (no \`{ signal }\` option) cannot be removed by name.
+    {
+      code: `${prelude}export async function relay(url: string): Promise<void> {
+  process.on('SIGINT', () => cleanup());
+  await fetch(url);
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3, suggestions: [] }],
+    },
+    // No suggestion: an emitter's listener in a promise executor cannot be reached from \`.finally()\`.
+    {
+      code: `${prelude}export function next(): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const onData = (data: string): void => resolve(data);
+    bus.on('data', onData);
+  });
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(4), column: 5, suggestions: [] }],
+    },
+    // No suggestion: \`.finally()\` would take the promise out of its expected type, and none is written.
+    {
+      code: `${prelude}export const wait = (signal: AbortSignal): Promise<number> | undefined =>
+  Math.random() > 0.5
+    ? new Promise((resolve) => {
+        signal.addEventListener('abort', () => resolve(1));
+      })
+    : undefined;`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 9, suggestions: [] }],
     },
   ],
 });
