@@ -22,7 +22,7 @@ import {
   ASTUtils,
   AST_NODE_TYPES,
   type ParserServicesWithTypeInformation,
-  type TSESLint,
+  TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
@@ -60,8 +60,8 @@ interface Detach {
   code: string;
   /** `const listeners = new AbortController();`, put before the anchor; null for a removal. */
   declaration: string | null;
-  /** The edit that passes `{ signal }` to the registration; null for a removal. */
-  optionsEdit: Edit | null;
+  /** Edits at the registration: `{ signal }` passed to it, or its inline handler moved into a `const`. */
+  edits: Edit[];
   /** The removal method, for the message. */
   method: string;
 }
@@ -165,7 +165,7 @@ function finallySuggestion(cx: Context, fn: FunctionNode): CleanupSuggestion | n
   if (!detach) return null;
 
   const edits: Edit[] = [];
-  if (detach.optionsEdit) edits.push(detach.optionsEdit);
+  edits.push(...detach.edits);
   for (const statement of region) collectReturnAwaits(statement, fn, cx.services, edits);
   const indent = lineIndent(text, anchor.range[0]);
   const unit = indent.includes('\t') ? '\t' : '  ';
@@ -240,7 +240,7 @@ function returnedCleanupSuggestion(cx: Context, fn: FunctionNode): CleanupSugges
       text: `${detach.declaration}${eol}${lineIndent(text, anchor.range[0])}`,
     });
   }
-  if (detach.optionsEdit) edits.push(detach.optionsEdit);
+  edits.push(...detach.edits);
   for (const cleanup of cleanups) {
     const lineStart = lineIndent(text, cleanup.range[0]);
     const statementIndent = lineIndent(text, enclosingStatement(cleanup).range[0]);
@@ -311,7 +311,7 @@ function addedCleanupSuggestion(cx: Context, fn: FunctionNode): CleanupSuggestio
       text: `${detach.declaration}${eol}${indent}`,
     });
   }
-  if (detach.optionsEdit) edits.push(detach.optionsEdit);
+  edits.push(...detach.edits);
   const start = Math.min(...edits.map((edit) => edit.start));
   const replacement = applyEdits(text.slice(start, last.range[1]), edits, start);
   return {
@@ -360,7 +360,7 @@ function settledSuggestion(cx: Context, fn: FunctionNode): CleanupSuggestion | n
     typeArgument = `<${written}>`;
   }
   const detach = abortDetach(cx, outer);
-  if (!detach?.declaration || !detach.optionsEdit) return null;
+  if (detach?.kind !== 'abort' || !detach.declaration) return null;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const edits: Edit[] = [
     {
@@ -368,7 +368,7 @@ function settledSuggestion(cx: Context, fn: FunctionNode): CleanupSuggestion | n
       end: outer.range[0],
       text: `${detach.declaration}${eol}${lineIndent(text, outer.range[0])}`,
     },
-    detach.optionsEdit,
+    ...detach.edits,
     { start: promise.range[1], end: promise.range[1], text: `.finally(() => ${detach.code})` },
   ];
   if (typeArgument) edits.push({ start: promise.callee.range[1], end: promise.callee.range[1], text: typeArgument });
@@ -425,13 +425,16 @@ interface End {
  * registration takes one.
  */
 function detachFor(cx: Context, end: End, before: TSESTree.Statement): Detach | null {
-  return removalDetach(cx, end) ?? abortDetach(cx, before);
+  return removalDetach(cx, end, false) ?? abortDetach(cx, before) ?? removalDetach(cx, end, true);
 }
 
-function removalDetach(cx: Context, end: End): Detach | null {
+function removalDetach(cx: Context, end: End, hoisting: boolean): Detach | null {
   const { add, sourceCode, checker, services } = cx;
+  const hoist = hoisting ? hoistHandler(cx, end) : null;
+  if (hoisting && !hoist) return null;
   const handler = add.handler;
   if (
+    !hoist &&
     handler.type !== AST_NODE_TYPES.Identifier &&
     !(handler.type === AST_NODE_TYPES.MemberExpression && isPlainReference(handler))
   )
@@ -441,7 +444,8 @@ function removalDetach(cx: Context, end: End): Detach | null {
   const fn = enclosingFunction(add.call);
   const variable =
     handler.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(sourceCode.getScope(handler), handler) : null;
-  const perCall = variable?.defs[0] !== undefined && fn !== null && contains(fn, variable.defs[0].node);
+  const perCall =
+    hoist !== null || (variable?.defs[0] !== undefined && fn !== null && contains(fn, variable.defs[0].node));
   if (!perCall && (end.conditional || add.method === 'addEventListener')) return null;
   if (!isPlainReference(add.event) && add.event.type !== AST_NODE_TYPES.Literal) return null;
   // A capture flag the removal would have to repeat.
@@ -483,12 +487,76 @@ function removalDetach(cx: Context, end: End): Detach | null {
   const method = removalMethod(cx);
   if (!method) return null;
   // Every name the removal uses must mean the same where it runs.
-  for (const node of [callee, add.event, handler]) {
+  for (const node of hoist ? [callee, add.event] : [callee, add.event, handler]) {
     if (!end.places.every((place) => namesVisibleAt(node, place, sourceCode))) return null;
   }
   if (end.ownThis && (usesThis(handler) || usesThis(callee))) return null;
-  const code = `${target}${method}(${sourceCode.getText(add.event)}, ${sourceCode.getText(handler)})`;
-  return { kind: 'remove', code, declaration: null, optionsEdit: null, method };
+  const handlerText = hoist ? hoist.name : sourceCode.getText(handler);
+  const code = `${target}${method}(${sourceCode.getText(add.event)}, ${handlerText})`;
+  return { kind: 'remove', code, declaration: null, edits: hoist?.edits ?? [], method };
+}
+
+/**
+ * An inline handler moved into a `const` just before the registration's statement,
+ * which stands directly in its list: `const onExit = () => …; process.on('exit', onExit);`.
+ * Only an arrow function (or a `function` that does not use `this`) whose
+ * parameters are annotated (they lose the registration's contextual types), on a
+ * registration without `?.` (whose narrowing the handler could rely on).
+ */
+export function hoistHandler(
+  cx: Pick<Context, 'add' | 'sourceCode' | 'isJs' | 'statement'>,
+  end: Pick<End, 'conditional'> | null,
+): { name: string; edits: Edit[] } | null {
+  const { add, sourceCode, isJs, statement } = cx;
+  const handler = add.handler;
+  if (end?.conditional) return null;
+  if (handler.type !== AST_NODE_TYPES.ArrowFunctionExpression && handler.type !== AST_NODE_TYPES.FunctionExpression)
+    return null;
+  if (handler.type === AST_NODE_TYPES.FunctionExpression && usesOwnThis(handler)) return null;
+  if (!isJs && handler.params.some((param) => !hasAnnotation(param))) return null;
+  if (add.call.parent.type === AST_NODE_TYPES.ChainExpression) return null;
+  const list = statement.parent;
+  if (list.type !== AST_NODE_TYPES.BlockStatement && list.type !== AST_NODE_TYPES.Program) return null;
+  if (sourceCode.getCommentsBefore(statement).length > 0) return null;
+  const event = add.event.type === AST_NODE_TYPES.Literal && typeof add.event.value === 'string' ? add.event.value : '';
+  const base = /^[A-Za-z][A-Za-z0-9]*$/.test(event)
+    ? `on${event[0]?.toUpperCase() ?? ''}${event.slice(1)}`
+    : 'listener';
+  const name = freshName(sourceCode, statement, base);
+  if (!name) return null;
+  const text = sourceCode.text;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = lineIndent(text, statement.range[0]);
+  return {
+    name,
+    edits: [
+      {
+        start: statement.range[0],
+        end: statement.range[0],
+        text: `const ${name} = ${sourceCode.getText(handler)};${eol}${indent}`,
+      },
+      { start: handler.range[0], end: handler.range[1], text: name },
+    ],
+  };
+}
+
+function hasAnnotation(param: TSESTree.Parameter): boolean {
+  if (param.type === AST_NODE_TYPES.AssignmentPattern) return param.left.typeAnnotation !== undefined;
+  if (param.type === AST_NODE_TYPES.TSParameterProperty) return false;
+  return param.typeAnnotation !== undefined;
+}
+
+/** Does the `function` use its own `this` (not one of a nested `function`)? */
+function usesOwnThis(fn: TSESTree.FunctionExpression): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (node.type === AST_NODE_TYPES.ThisExpression) {
+      let owner = enclosingFunction(node);
+      while (owner?.type === AST_NODE_TYPES.ArrowFunctionExpression) owner = enclosingFunction(owner);
+      if (owner === fn) found = true;
+    }
+  });
+  return found;
 }
 
 /** `removeEventListener` for `addEventListener`; `removeListener` (or `off`) for the emitters' adds. */
@@ -541,7 +609,7 @@ function abortDetach(cx: Context, before: TSESTree.Statement): Detach | null {
     kind: 'abort',
     code: `${name}.abort()`,
     declaration: `const ${name} = new AbortController();`,
-    optionsEdit,
+    edits: [optionsEdit],
     method: 'abort',
   };
 }
@@ -734,4 +802,200 @@ function applyEdits(slice: string, edits: readonly Edit[], offset: number): stri
 function lineIndent(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// A removal that names another function
+
+export type SameListenerSuggestionId = 'passSameListenerSuggestion' | 'nameSameListenerSuggestion';
+
+export interface SameListenerSuggestion {
+  messageId: SameListenerSuggestionId;
+  data: Record<string, string>;
+  fix: TSESLint.ReportFixFunction;
+}
+
+/**
+ * The file's one removal for the registration's target and event that passes
+ * another function (an inline one, which nothing was ever added as, or a name
+ * that no registration on that target uses): it is made to pass the
+ * registration's own handler. A named handler is passed by name where that name
+ * means the same; an inline one is first kept in a `const` before the
+ * registration (the removal in the same block, after it) or, in a method, in a
+ * field of the class (the removal in another method of the class).
+ */
+export function sameListenerSuggestion(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  services: ParserServicesWithTypeInformation,
+  add: ListenerAdd,
+  removal: { call: TSESTree.CallExpression; method: string; handler: TSESTree.Expression },
+): SameListenerSuggestion | null {
+  const text = sourceCode.text;
+  const line = String(removal.call.loc.start.line);
+  const handler = add.handler;
+  if (handler.type === AST_NODE_TYPES.Identifier) {
+    if (!namesVisibleAt(handler, removal.call, sourceCode)) return null;
+    return {
+      messageId: 'passSameListenerSuggestion',
+      data: { handler: handler.name, method: removal.method, line },
+      fix: (fixer) => fixer.replaceText(removal.handler, handler.name),
+    };
+  }
+  const statement = addStatement(add.call);
+  if (!statement) return null;
+  const isJs = /\.[cm]?jsx?$/.test(services.esTreeNodeToTSNodeMap.get(sourceCode.ast).fileName);
+  // In the same block, after the registration: a `const`.
+  if (contains(statement.parent, removal.call) && removal.call.range[0] > statement.range[1]) {
+    const hoist = hoistHandler({ add, sourceCode, isJs, statement }, null);
+    if (!hoist) return null;
+    const edits = [
+      ...hoist.edits,
+      { start: removal.handler.range[0], end: removal.handler.range[1], text: hoist.name },
+    ];
+    const start = statement.range[0];
+    const end = removal.handler.range[1];
+    const replacement = applyEdits(text.slice(start, end), edits, start);
+    return {
+      messageId: 'nameSameListenerSuggestion',
+      data: { name: hoist.name, method: removal.method, line },
+      fix: (fixer) => fixer.replaceTextRange([start, end], replacement),
+    };
+  }
+  return fieldSuggestion(sourceCode, services, add, removal, isJs);
+}
+
+/** In a method: the inline handler becomes a field of the class, and both calls pass `this.field`. */
+function fieldSuggestion(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  services: ParserServicesWithTypeInformation,
+  add: ListenerAdd,
+  removal: { call: TSESTree.CallExpression; method: string; handler: TSESTree.Expression },
+  isJs: boolean,
+): SameListenerSuggestion | null {
+  const text = sourceCode.text;
+  const handler = add.handler;
+  const method = memberOf(add.call);
+  if (!method || method === memberOf(removal.call) || memberOf(removal.call)?.parent !== method.parent) return null;
+  // Both targets name the same object from any method: a global or `this`-based chain, written alike.
+  const addCallee = skipWrappers(add.call.callee);
+  const removalCallee = skipWrappers(removal.call.callee);
+  if (addCallee.type !== AST_NODE_TYPES.MemberExpression || removalCallee.type !== AST_NODE_TYPES.MemberExpression)
+    return null;
+  const target = skipWrappers(addCallee.object);
+  if (sourceCode.getText(target) !== sourceCode.getText(skipWrappers(removalCallee.object))) return null;
+  if (!isPlainReference(target) || !namesVisibleAt(target, method, sourceCode)) return null;
+  // The handler: an arrow that uses only `this` and names visible in the class, or `this.method.bind(this)`.
+  if (handler.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+    if (!isJs && handler.params.some((param) => !hasAnnotation(param))) return null;
+  } else if (!isBoundMethod(handler, services)) {
+    return null;
+  }
+  if (!namesVisibleAt(handler, method, sourceCode)) return null;
+  if (!bothThisOfClass(add.call, removal.call, method)) return null;
+  const event = add.event.type === AST_NODE_TYPES.Literal && typeof add.event.value === 'string' ? add.event.value : '';
+  const base = /^[A-Za-z][A-Za-z0-9]*$/.test(event)
+    ? `on${event[0]?.toUpperCase() ?? ''}${event.slice(1)}`
+    : 'listener';
+  const name = freshName(sourceCode, method.parent, base);
+  if (!name) return null;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = lineIndent(text, method.range[0]);
+  const field = `${isJs ? '' : 'private readonly '}${name} = ${sourceCode.getText(handler)};${eol}${eol}${indent}`;
+  const edits: Edit[] = [
+    { start: method.range[0], end: method.range[0], text: field },
+    { start: handler.range[0], end: handler.range[1], text: `this.${name}` },
+    { start: removal.handler.range[0], end: removal.handler.range[1], text: `this.${name}` },
+  ];
+  const start = Math.min(method.range[0], removal.handler.range[0]);
+  const end = Math.max(handler.range[1], removal.handler.range[1]);
+  if (sourceCode.getCommentsBefore(method).length > 0 || ('decorators' in method && method.decorators.length > 0))
+    return null;
+  const replacement = applyEdits(text.slice(start, end), edits, start);
+  return {
+    messageId: 'nameSameListenerSuggestion',
+    data: { name: `this.${name}`, method: removal.method, line: String(removal.call.loc.start.line) },
+    fix: (fixer) => fixer.replaceTextRange([start, end], replacement),
+  };
+}
+
+/** The non-static method of a class whose own body holds `node` (through arrows only). */
+function memberOf(node: TSESTree.Node): TSESTree.MethodDefinition | null {
+  let fn = enclosingFunction(node);
+  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  const parent = fn?.parent;
+  return parent?.type === AST_NODE_TYPES.MethodDefinition &&
+    !parent.static &&
+    parent.kind === 'method' &&
+    parent.key.type === AST_NODE_TYPES.Identifier
+    ? parent
+    : null;
+}
+
+/** `this` in both calls is the instance: neither sits in a `function` of its own. */
+function bothThisOfClass(a: TSESTree.Node, b: TSESTree.Node, method: TSESTree.MethodDefinition): boolean {
+  return [a, b].every((node) => memberOf(node)?.parent === method.parent);
+}
+
+/** `this.name.bind(this)` for a method of the class (a field could still be undefined when the new field is made). */
+function isBoundMethod(node: TSESTree.Expression, services: ParserServicesWithTypeInformation): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return false;
+  const [argument] = node.arguments;
+  if (argument?.type !== AST_NODE_TYPES.ThisExpression) return false;
+  const callee = node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return false;
+  if (callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'bind') return false;
+  const bound = callee.object;
+  if (bound.type !== AST_NODE_TYPES.MemberExpression || bound.computed) return false;
+  if (bound.object.type !== AST_NODE_TYPES.ThisExpression) return false;
+  const checker = services.program.getTypeChecker();
+  const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(bound.property));
+  return symbol !== undefined && (symbol.flags & ts.SymbolFlags.Method) !== 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A once-guard whose flag nothing sets
+
+export interface GuardFlagSuggestion {
+  messageId: 'setGuardFlagSuggestion';
+  data: Record<string, string>;
+  fix: TSESLint.ReportFixFunction;
+}
+
+/**
+ * `if (!installed) { target.on(…); }` where `installed` is a `let` of an outer
+ * scope, made `false` and assigned nowhere: the guard was meant to let the
+ * listener be added once. `installed = true;` goes right after the registration.
+ */
+export function guardFlagSuggestion(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  add: ListenerAdd,
+): GuardFlagSuggestion | null {
+  const statement = addStatement(add.call);
+  if (!statement) return null;
+  const block = statement.parent;
+  if (block.type !== AST_NODE_TYPES.BlockStatement) return null;
+  const guard = block.parent;
+  if (guard.type !== AST_NODE_TYPES.IfStatement || guard.consequent !== block) return null;
+  const test = guard.test;
+  if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return null;
+  const flag = test.argument;
+  if (flag.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(flag), flag);
+  const definition = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return null;
+  const declarator = definition.node;
+  if (definition.parent.kind !== 'let' || declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
+  if (declarator.init?.type !== AST_NODE_TYPES.Literal || declarator.init.value !== false) return null;
+  // Declared outside the function (it outlives the call), and written nowhere but its declaration.
+  const fn = enclosingFunction(add.call);
+  if (!fn || contains(fn, declarator)) return null;
+  if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
+  const text = sourceCode.text;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = lineIndent(text, statement.range[0]);
+  return {
+    messageId: 'setGuardFlagSuggestion',
+    data: { flag: flag.name },
+    fix: (fixer) => fixer.insertTextAfter(statement, `${eol}${indent}${flag.name} = true;`),
+  };
 }

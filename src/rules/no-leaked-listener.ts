@@ -15,6 +15,7 @@ import {
   removalsOf,
   replacesPrevious,
   resultUsed,
+  targetKey,
   targetTornDown,
   type ListenerFile,
   type ListenerIndex,
@@ -22,6 +23,7 @@ import {
 import {
   ADD_ONCE_LISTENER,
   addsThroughOwnApi,
+  handlerVariable,
   hasEventSourceType,
   isArgumentsOwnSignal,
   isOnceGuarded,
@@ -43,7 +45,13 @@ import {
 import { isNeverCalled, runsOnlyAtSetUp } from '../analysis/program.js';
 import { TARGET_TEARDOWN_CALLS } from '../analysis/vocabulary.js';
 import { endsFirst, listenerFunctions, runsOnlyOnEvent, type EarlierEnd } from '../analysis/removal-timing.js';
-import { listenerCleanupSuggestions, type CleanupSuggestionId } from '../fixes/listener-cleanup.js';
+import {
+  guardFlagSuggestion,
+  listenerCleanupSuggestions,
+  sameListenerSuggestion,
+  type CleanupSuggestionId,
+  type SameListenerSuggestionId,
+} from '../fixes/listener-cleanup.js';
 import { createRule } from '../util/create-rule.js';
 import { brief } from '../util/text.js';
 import { typedServices } from '../util/services.js';
@@ -55,7 +63,12 @@ export type Options = [
 ];
 
 export type MessageIds =
-  'inlineListenerNeverRemoved' | 'listenerNeverRemoved' | 'onceListenerMayNeverFire' | CleanupSuggestionId;
+  | 'inlineListenerNeverRemoved'
+  | 'listenerNeverRemoved'
+  | 'onceListenerMayNeverFire'
+  | CleanupSuggestionId
+  | SameListenerSuggestionId
+  | 'setGuardFlagSuggestion';
 
 const GATE = /addEventListener|\.(on|addListener|prependListener)\(/;
 const ONCE_GATE = /\.(once|prependOnceListener)\(/;
@@ -109,6 +122,11 @@ export default createRule<Options, MessageIds>({
         'Return a cleanup function that removes the listener with `{{method}}`, so it goes when the caller cleans up.',
       abortInNewCleanupSuggestion:
         'Pass the `signal` of a new `AbortController` with the listener and return a cleanup function that aborts the controller, so the listener goes when the caller cleans up.',
+      passSameListenerSuggestion:
+        'Pass `{{handler}}` to the `{{method}}` call on line {{line}}, which removes another function now.',
+      nameSameListenerSuggestion:
+        'Keep the listener in `{{name}}` and pass it to the `{{method}}` call on line {{line}}, which removes another function now.',
+      setGuardFlagSuggestion: 'Set `{{flag}}` to `true` after adding the listener, so the guard lets it be added once.',
       abortWhenSettledSuggestion:
         'Pass the `signal` of a new `AbortController` with the listener and abort the controller in `.finally()` of the promise, so the listener goes when the promise settles.',
     },
@@ -168,6 +186,12 @@ export default createRule<Options, MessageIds>({
       },
     };
 
+    function sameListenerSuggestions(add: ListenerAdd, index: ListenerIndex) {
+      const removal = otherFunctionRemoval(add, index, sourceCode, scopes);
+      const suggestion = removal ? sameListenerSuggestion(sourceCode, services, add, removal) : null;
+      return suggestion ? [suggestion] : [];
+    }
+
     function check(add: ListenerAdd, index: ListenerIndex): void {
       const bound = optionsBound(add);
       if (bound === 'signal' || bound === 'unknown') return;
@@ -221,11 +245,49 @@ export default createRule<Options, MessageIds>({
       if (isNeverCalled(services.program, tsFn)) return;
       if (lifetime.kind === 'parameter' && passedFreshEveryCall(add, fn, lifetime.root, scopes, services)) return;
       const report = listenerReport(sourceCode, add, fn, lifetime, handler === 'inline', until);
-      const suggest = ADD_ONCE_LISTENER.has(add.method) ? [] : listenerCleanupSuggestions(sourceCode, services, add);
+      const suggest = ADD_ONCE_LISTENER.has(add.method)
+        ? []
+        : [
+            ...(removed.length === 0 ? sameListenerSuggestions(add, index) : []),
+            ...[guardFlagSuggestion(sourceCode, add)].filter((suggestion) => suggestion !== null),
+            ...listenerCleanupSuggestions(sourceCode, services, add),
+          ];
       context.report(suggest.length > 0 ? { ...report, suggest } : report);
     }
   },
 });
+
+/**
+ * The file's one removal for the same target and event that passes another function, one that no
+ * registration on that target adds: made to pass this registration's handler.
+ */
+function otherFunctionRemoval(
+  add: ListenerAdd,
+  index: ListenerIndex,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  scopes: Scopes,
+): { call: TSESTree.CallExpression; method: string; handler: TSESTree.Expression } | null {
+  if (!add.receiver || add.event.type !== AST_NODE_TYPES.Literal) return null;
+  const key = targetKey(add.receiver, sourceCode);
+  // What other registrations add by name (an inline function is a new one each time, whatever its text).
+  const added = new Set(
+    (index.registrations.get(key) ?? [])
+      .filter((other) => handlerIdentity(other, { sourceCode, scopes }) !== 'inline')
+      .map((other) => sourceCode.getText(other.handler)),
+  );
+  const candidates = (index.byReceiver.get(key) ?? []).filter((removal) => {
+    const { event, handler } = removal;
+    if (!handler || event?.type !== AST_NODE_TYPES.Literal || event.value !== (add.event as TSESTree.Literal).value)
+      return false;
+    if (added.has(sourceCode.getText(handler))) return false;
+    const variable = handlerVariable(handler, scopes);
+    return !(variable && variable === handlerVariable(add.handler, scopes));
+  });
+  const [only] = candidates;
+  return candidates.length === 1 && only?.handler
+    ? { call: only.call, method: only.method, handler: only.handler }
+    : null;
+}
 
 /** What the call that added a listener can end through before its event fires, for the message. */
 function earlierEndText(end: EarlierEnd, sourceCode: Readonly<TSESLint.SourceCode>): string {

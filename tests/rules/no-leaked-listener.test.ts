@@ -1374,7 +1374,8 @@ export function useScroll(onScroll: () => void): void {
 }`,
       errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3, suggestions: [] }],
     },
-    // No suggestion: a handler shared by every call, added in a branch: removing it could remove another call's.
+    // No suggestion: a handler shared by every call, added in a branch: removing it could remove another call's
+    // (and the guard's flag is written elsewhere, so setting it here is not the fix).
     {
       code: `${prelude}function onHangUp(): void {
   cleanup();
@@ -1385,16 +1386,200 @@ export function addHook(hook: () => void): () => void {
     process.on('SIGHUP', onHangUp);
   }
   return () => void hook;
+}
+export function uninstall(): void {
+  installed = false;
 }`,
       errors: [{ messageId: 'listenerNeverRemoved', line: L(7), column: 5, suggestions: [] }],
     },
-    // No suggestion: an inline listener on an emitter (no \`{ signal }\` option) cannot be removed by name.
+    // Suggestion: an inline listener on an emitter (no \`{ signal }\` option) is first kept in a \`const\`.
     {
       code: `${prelude}export async function relay(url: string): Promise<void> {
   process.on('SIGINT', () => cleanup());
   await fetch(url);
 }`,
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(2),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'removeInFinallySuggestion',
+              output: `${prelude}export async function relay(url: string): Promise<void> {
+  const onSIGINT = () => cleanup();
+  process.on('SIGINT', onSIGINT);
+  try {
+    await fetch(url);
+  } finally {
+    process.removeListener('SIGINT', onSIGINT);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // No suggestion: an inline listener whose parameters take their types from the registration cannot be moved.
+    {
+      code: `${prelude}export async function relay(url: string): Promise<void> {
+  bus.on('data', (chunk) => console.log(chunk));
+  await fetch(url);
+}`,
       errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3, suggestions: [] }],
+    },
+    // Suggestion: the removal passes another inline function; it is made to pass the handler.
+    {
+      code: `${prelude}export class Runner {
+  fail(error: Error): void {
+    console.log(error);
+  }
+  run(): void {
+    const uncaught = (error: Error): void => this.fail(error);
+    process.on('uncaughtException', uncaught);
+    bus.once('end', () => {
+      process.removeListener('uncaughtException', (error: Error) => this.fail(error));
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: L(7),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'passSameListenerSuggestion',
+              output: `${prelude}export class Runner {
+  fail(error: Error): void {
+    console.log(error);
+  }
+  run(): void {
+    const uncaught = (error: Error): void => this.fail(error);
+    process.on('uncaughtException', uncaught);
+    bus.once('end', () => {
+      process.removeListener('uncaughtException', uncaught);
+    });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Suggestion: an inline listener removed as another function later in the block: kept in a \`const\`.
+    {
+      code: `${prelude}export function subscribe(client: NodeJS.EventEmitter, send: (event: string) => void): void {
+  bus.on('event', (event: string) => {
+    send(event.toUpperCase());
+  });
+  client.on('close', () => bus.removeListener('event', send));
+}`,
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(2),
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'nameSameListenerSuggestion',
+              output: `${prelude}export function subscribe(client: NodeJS.EventEmitter, send: (event: string) => void): void {
+  const onEvent = (event: string) => {
+    send(event.toUpperCase());
+  };
+  bus.on('event', onEvent);
+  client.on('close', () => bus.removeListener('event', onEvent));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Suggestion: an inline listener added in one method and removed as another inline one in another: a field.
+    {
+      code: `${prelude}export class Section {
+  height = 0;
+  mount(): void {
+    window.addEventListener('resize', () => this.measure());
+  }
+  unmount(): void {
+    window.removeEventListener('resize', () => this.measure());
+  }
+  measure(): void {
+    this.height = window.innerHeight;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: L(4),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'nameSameListenerSuggestion',
+              output: `${prelude}export class Section {
+  height = 0;
+  private readonly onResize = () => this.measure();
+
+  mount(): void {
+    window.addEventListener('resize', this.onResize);
+  }
+  unmount(): void {
+    window.removeEventListener('resize', this.onResize);
+  }
+  measure(): void {
+    this.height = window.innerHeight;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // No suggestion: two removals pass other functions; which one was meant is not known.
+    {
+      code: `${prelude}export function subscribe(client: NodeJS.EventEmitter, send: () => void, drop: () => void): void {
+  bus.on('event', () => send());
+  client.on('close', () => bus.removeListener('event', send));
+  client.on('end', () => bus.removeListener('event', drop));
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3, suggestions: [] }],
+    },
+    // Suggestion: a once-guard whose flag nothing sets.
+    {
+      code: `${prelude}function onHangUp(): void {
+  cleanup();
+}
+let ready = false;
+export function addHook(hook: () => void): void {
+  void hook;
+  if (!ready) {
+    process.on('SIGHUP', onHangUp);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: L(8),
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'setGuardFlagSuggestion',
+              output: `${prelude}function onHangUp(): void {
+  cleanup();
+}
+let ready = false;
+export function addHook(hook: () => void): void {
+  void hook;
+  if (!ready) {
+    process.on('SIGHUP', onHangUp);
+    ready = true;
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // No suggestion: an emitter's listener in a promise executor cannot be reached from \`.finally()\`.
     {
