@@ -833,6 +833,8 @@ export function sameListenerSuggestion(
   const text = sourceCode.text;
   const line = String(removal.call.loc.start.line);
   const handler = add.handler;
+  // The removal's target, written alike, must name the same object there (not a local of another function).
+  if (add.receiver && !namesVisibleAt(add.receiver, removal.call, sourceCode)) return null;
   if (handler.type === AST_NODE_TYPES.Identifier) {
     if (!namesVisibleAt(handler, removal.call, sourceCode)) return null;
     return {
@@ -982,7 +984,8 @@ export function guardFlagSuggestion(
   if (flag.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = ASTUtils.findVariable(sourceCode.getScope(flag), flag);
   const definition = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return null;
+  if (!variable || variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable)
+    return null;
   const declarator = definition.node;
   if (definition.parent.kind !== 'let' || declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
   if (declarator.init?.type !== AST_NODE_TYPES.Literal || declarator.init.value !== false) return null;

@@ -1601,5 +1601,69 @@ export function addHook(hook: () => void): void {
     : undefined;`,
       errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(4), column: 9, suggestions: [] }],
     },
+    // No suggestion: the removal's target is written alike but is another function's parameter.
+    {
+      code: `${prelude}export function subscribe(): void {
+  bus.on('event', () => cleanup());
+}
+export function unsubscribe(bus: NodeJS.EventEmitter): void {
+  bus.removeListener('event', cleanup);
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3, suggestions: [] }],
+    },
+    // No suggestion: the rest of the call holds a function declaration, which cannot move into \`try\`.
+    {
+      code: `${prelude}export async function poll(signal: AbortSignal): Promise<void> {
+  const onAbort = (): void => cleanup();
+  signal.addEventListener('abort', onAbort);
+  await tick();
+  function tick(): Promise<void> {
+    return Promise.resolve();
+  }
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(3), column: 3, suggestions: [] }],
+    },
+    // Suggestion in a JavaScript file: the field gets no TypeScript modifiers.
+    {
+      filename: 'script.js',
+      code: `export class Section {
+  height = 0;
+  mount() {
+    window.addEventListener('resize', () => this.measure());
+  }
+  unmount() {
+    window.removeEventListener('resize', () => this.measure());
+  }
+  measure() {
+    this.height = window.innerHeight;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'nameSameListenerSuggestion',
+              output: `export class Section {
+  height = 0;
+  onResize = () => this.measure();
+
+  mount() {
+    window.addEventListener('resize', this.onResize);
+  }
+  unmount() {
+    window.removeEventListener('resize', this.onResize);
+  }
+  measure() {
+    this.height = window.innerHeight;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
