@@ -491,6 +491,10 @@ function removalDetach(cx: Context, end: End, hoisting: boolean): Detach | null 
     if (!end.places.every((place) => namesVisibleAt(node, place, sourceCode))) return null;
   }
   if (end.ownThis && (usesThis(handler) || usesThis(callee))) return null;
+  // A name assigned again after the registration would name something else at the end.
+  for (const node of hoist ? [callee, add.event] : [callee, add.event, handler]) {
+    if (reassignedAfter(node, add.call, sourceCode)) return null;
+  }
   const handlerText = hoist ? hoist.name : sourceCode.getText(handler);
   const code = `${target}${method}(${sourceCode.getText(add.event)}, ${handlerText})`;
   return { kind: 'remove', code, declaration: null, edits: hoist?.edits ?? [], method };
@@ -649,6 +653,23 @@ function namesVisibleAt(node: TSESTree.Node, place: TSESTree.Node, sourceCode: R
     else if (here && here.defs.length > 0 && !contains(here.scope.block, place)) ok = false;
   });
   return ok;
+}
+
+/** Is a name in `node` assigned anywhere after `after` (other than where it is declared)? */
+function reassignedAfter(
+  node: TSESTree.Node,
+  after: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  let found = false;
+  walk(node, (child, parent) => {
+    if (found || child.type !== AST_NODE_TYPES.Identifier) return;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === child && !parent.computed) return;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(child), child.name);
+    if (variable?.references.some((ref) => ref.isWrite() && !ref.init && ref.identifier.range[0] > after.range[1]))
+      found = true;
+  });
+  return found;
 }
 
 function ownReturns(fn: FunctionNode): TSESTree.ReturnStatement[] {

@@ -1665,5 +1665,16 @@ export function unsubscribe(bus: NodeJS.EventEmitter): void {
         },
       ],
     },
+    // No suggestion: the handler's name is assigned again after the registration; \`finally\` would remove another function.
+    {
+      code: `${prelude}export async function watch(url: string): Promise<void> {
+  let onTick = (): void => cleanup();
+  bus.on('tick', onTick);
+  onTick = (): void => undefined;
+  await fetch(url);
+  onTick();
+}`,
+      errors: [{ messageId: 'listenerNeverRemoved', line: L(3), column: 3, suggestions: [] }],
+    },
   ],
 });
