@@ -359,6 +359,8 @@ function settledSuggestion(cx: Context, fn: FunctionNode): CleanupSuggestion | n
     if (written === null) return null;
     typeArgument = `<${written}>`;
   }
+  // JavaScript has no type arguments: only a promise of `unknown` or `any` keeps its type.
+  if (!promise.typeArguments && cx.isJs && !inferredAnything(cx, promise)) return null;
   const detach = abortDetach(cx, outer);
   if (detach?.kind !== 'abort' || !detach.declaration) return null;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -380,6 +382,14 @@ function settledSuggestion(cx: Context, fn: FunctionNode): CleanupSuggestion | n
     data: {},
     fix: (fixer) => fixer.replaceTextRange([start, end], replacement),
   };
+}
+
+function inferredAnything(cx: Context, promise: TSESTree.NewExpression): boolean {
+  const type = cx.checker.getTypeAtLocation(cx.services.esTreeNodeToTSNodeMap.get(promise));
+  if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference))
+    return false;
+  const [argument] = cx.checker.getTypeArguments(type as ts.TypeReference);
+  return argument !== undefined && (argument.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any)) !== 0;
 }
 
 /** `Promise<T>` written as the return type of the function that returns the `new Promise`: its `T`. */

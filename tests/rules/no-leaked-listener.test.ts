@@ -1676,5 +1676,52 @@ export function unsubscribe(bus: NodeJS.EventEmitter): void {
 }`,
       errors: [{ messageId: 'listenerNeverRemoved', line: L(3), column: 3, suggestions: [] }],
     },
+    // Suggestion in a JavaScript file: a promise of \`unknown\` keeps its type through \`.finally()\`.
+    {
+      filename: 'script.js',
+      code: `/**
+ * @param {AbortSignal} signal
+ */
+export function wait(signal) {
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(undefined));
+  });
+}`,
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'abortWhenSettledSuggestion',
+              output: `/**
+ * @param {AbortSignal} signal
+ */
+export function wait(signal) {
+  const listeners = new AbortController();
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(undefined), { signal: listeners.signal });
+  }).finally(() => listeners.abort());
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // No suggestion in a JavaScript file: the promise's type comes from JSDoc, and \`.finally()\` would lose it.
+    {
+      filename: 'script.js',
+      code: `/**
+ * @param {AbortSignal} signal
+ * @returns {Promise<number>}
+ */
+export function wait(signal) {
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(1));
+  });
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: 7, column: 5, suggestions: [] }],
+    },
   ],
 });
