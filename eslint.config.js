@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'coverage/', 'examples/', 'tests/cases/', 'tests/fixtures/', 'tests/e2e/fixtures/', 'bench/corpus/', 'bench/.work/', 'node_modules/'],
+    ignores: ['dist/', 'coverage/', 'examples/', 'tests/cases/', 'tests/fixtures/', 'tests/e2e/fixtures/', 'bench/corpus/', 'bench/.work/', 'node_modules/', '.demo-fix-*/'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
