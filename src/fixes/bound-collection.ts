@@ -13,6 +13,7 @@
  * expression that has effects, or where it would not keep the code's meaning
  * beyond what the suggestion's message states.
  */
+import { containsMultilineToken, returnsThenable } from './finally.js';
 import {
   AST_NODE_TYPES,
   type ParserServicesWithTypeInformation,
@@ -174,8 +175,10 @@ export function deleteInFinallyFix(
   ) {
     return null;
   }
-  // Re-indenting the region must not change a multi-line template literal.
-  if (hasMultilineTemplate(region)) return null;
+  // Re-indenting the region must not change a string, template or JSX text over several lines.
+  if (region.some((statement) => containsMultilineToken(statement))) return null;
+  // A promise returned from inside \`try\` settles after \`finally\` has run: the entry would go first.
+  if (region.some((statement) => returnsThenable(statement, fn, ctx.services))) return null;
   const indent = lineIndent(sourceCode, statement);
   if (indent === null) return null;
   const unit = indentUnit(sourceCode, statement, indent);
@@ -499,16 +502,6 @@ function declarationOf(statement: TSESTree.Node): TSESTree.Node | null {
     statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
     ? statement.declaration
     : statement;
-}
-
-function hasMultilineTemplate(region: readonly TSESTree.Node[]): boolean {
-  let found = false;
-  for (const statement of region) {
-    walk(statement, (node) => {
-      if (node.type === AST_NODE_TYPES.TemplateElement && node.value.raw.includes('\n')) found = true;
-    });
-  }
-  return found;
 }
 
 /** `editedLongLink` → `EDITED_LONG_LINK`; `#cache` → `CACHE`. */

@@ -16,7 +16,9 @@ import {
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { isFunctionNode, type FunctionNode } from '../analysis/ast.js';
+import { listenerAddAt } from '../analysis/listeners.js';
 import { CLOSE_EVENTS } from '../analysis/vocabulary.js';
+import { indentUnit, variableAt } from './settle.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -32,8 +34,6 @@ export interface ClearInListener {
 /**
  * `call`: the `setInterval(…)` (or loop's `setTimeout(…)`). `handle`: the
  * variable it is kept in, or null when its value is discarded.
- * `teardownNames`: the rule's teardown method names; an event named like one
- * (`$destroy`, `destroy`) ends the owner's life as `close` does.
  */
 export function clearInEndListener(
   sourceCode: SourceCode,
@@ -41,7 +41,6 @@ export function clearInEndListener(
   call: TSESTree.CallExpression,
   clear: string,
   handle: TSESTree.Identifier | null,
-  teardownNames: ReadonlySet<string>,
   isTimer: (call: TSESTree.CallExpression) => boolean,
 ): ClearInListener | null {
   const isTimerStatement = (node: TSESTree.Statement): boolean =>
@@ -55,7 +54,7 @@ export function clearInEndListener(
   const index = block.body.indexOf(statement);
   let found: { listener: FunctionNode; event: string } | null = null;
   for (const candidate of block.body.slice(index + 1)) {
-    found = endListener(candidate, teardownNames);
+    found = endListener(candidate);
     if (found) break;
   }
   // A listener registered just before: only timers armed in between, so none of its events can come
@@ -63,7 +62,7 @@ export function clearInEndListener(
   for (let i = index - 1; !found && i >= 0; i--) {
     const candidate = block.body[i];
     if (!candidate) break;
-    found = endListener(candidate, teardownNames);
+    found = endListener(candidate);
     if (!found && !isTimerStatement(candidate)) break;
   }
   if (!found) return null;
@@ -132,31 +131,20 @@ function discardedStatement(call: TSESTree.CallExpression): TSESTree.Statement |
 }
 
 /**
- * `x.on('close', () => …)`, `scope.$on('$destroy', () => …)`: a statement
- * registering an inline function for an event that ends the emitter's life.
+ * `x.on('close', () => …)`: a statement registering (by the listener vocabulary
+ * every rule shares) an inline function for an event that ends the emitter's life.
  */
-function endListener(
-  statement: TSESTree.Statement,
-  teardownNames: ReadonlySet<string>,
-): { listener: FunctionNode; event: string } | null {
+function endListener(statement: TSESTree.Statement): { listener: FunctionNode; event: string } | null {
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return null;
   const call = statement.expression;
   if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const add = listenerAddAt(call, true);
+  if (!add || add.call !== call) return null;
   const [name, listener] = call.arguments;
   if (name?.type !== AST_NODE_TYPES.Literal || typeof name.value !== 'string') return null;
   if (!listener || !isFunctionNode(listener)) return null;
-  const event = name.value;
-  const bare = event.replace(/[^A-Za-z]/g, '');
-  if (!CLOSE_EVENTS.has(event) && !teardownNames.has(bare)) return null;
-  return { listener, event };
-}
-
-function variableAt(sourceCode: SourceCode, node: TSESTree.Node, name: string): TSESLint.Scope.Variable | null {
-  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
-    const variable = scope.set.get(name);
-    if (variable) return variable;
-  }
-  return null;
+  if (!CLOSE_EVENTS.has(name.value)) return null;
+  return { listener, event: name.value };
 }
 
 /** `base`, or `base2`…: not visible in `block` and not declared nor read anywhere inside it. */
@@ -197,16 +185,4 @@ function indentInside(sourceCode: SourceCode, block: TSESTree.BlockStatement): s
   const first = block.body[0];
   if (first) return indentOf(sourceCode, first);
   return `${indentOf(sourceCode, block)}${indentUnit(sourceCode, block)}`;
-}
-
-/** The indent step, read from the nearest enclosing block whose statements sit on lines of their own. */
-function indentUnit(sourceCode: SourceCode, near: TSESTree.Node): string {
-  for (let p: TSESTree.Node | undefined = near; p; p = p.parent) {
-    const first = p.type === AST_NODE_TYPES.BlockStatement ? p.body[0] : undefined;
-    if (!first || first.loc.start.line === p.loc.start.line) continue;
-    const outer = indentOf(sourceCode, p);
-    const inner = indentOf(sourceCode, first);
-    if (inner.length > outer.length && inner.startsWith(outer)) return inner.slice(outer.length);
-  }
-  return '  ';
 }

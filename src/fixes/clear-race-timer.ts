@@ -91,7 +91,7 @@ export function clearRaceTimerFix(
       handle = timeout.handle;
     } else {
       const tsNew = services.esTreeNodeToTSNodeMap.get(node);
-      const timerEdits = keepHandle(tsNew, name);
+      const timerEdits = keepHandle(tsNew, name, checker);
       if (!timerEdits) return null;
       edits.push(...timerEdits);
     }
@@ -205,7 +205,7 @@ function statementPlace(
  * arms: `(resolve) => (timer = setTimeout(…))`, `timer = setTimeout(…);`,
  * `const id = (timer = setTimeout(…));`. Positions are in the executor's file.
  */
-function keepHandle(promise: ts.Node, name: string): Edit[] | null {
+function keepHandle(promise: ts.Node, name: string, checker: ts.TypeChecker): Edit[] | null {
   if (!ts.isNewExpression(promise)) return null;
   const executor = promise.arguments?.[0];
   if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return null;
@@ -218,13 +218,16 @@ function keepHandle(promise: ts.Node, name: string): Edit[] | null {
         (ts.isPropertyAccessExpression(callee) && callee.name.text === 'setTimeout')
       ) {
         timers.push(node);
+        // The kept handle is typed `ReturnType<typeof setTimeout>` and cleared with `clearTimeout`:
+        // only the global timer's (declared in the typings of the platform, not in the program).
+        if (!isPlatformTimer(callee, checker)) return;
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(executor.body);
   const [timer] = timers;
-  if (!timer || timers.length !== 1) return null;
+  if (!timer || timers.length !== 1 || !isPlatformTimer(timer.expression, checker)) return null;
   const start = timer.getStart();
   const parent = timer.parent;
   if (executor.body === timer) {
@@ -464,7 +467,7 @@ function inlineHelper(
   if (call.arguments.length !== params.length || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement))
     return null;
 
-  const edits = keepHandle(promise, name);
+  const edits = keepHandle(promise, name, checker);
   if (!edits) return null;
 
   // Every name the promise uses: a local of its own, a parameter (replaced), or a name that means the same here.
@@ -524,6 +527,10 @@ function inlineHelper(
   const kinds = call.arguments.map((arg) => argumentKind(arg as TSESTree.Expression, sourceCode, services, checker));
   const impure = kinds.filter((k) => k === 'impure').length;
   if (impure > 1 || (impure === 1 && kinds.some((k) => k === 'plain'))) return null;
+  // An argument with effects would run where the executor reads it, after the executor's statements before it.
+  if (impure === 1 && !readFirst(promise, uses)) return null;
+  // Re-indenting a string, template or JSX text over several lines would change its value.
+  if (hasMultilineText(promise)) return null;
   for (const [index, kind] of kinds.entries()) {
     const mine = uses.filter((u) => u.index === index);
     if (kind === 'stable') continue;
@@ -741,11 +748,14 @@ function helperRemoval(
     const member = method.type === AST_NODE_TYPES.MethodDefinition ? method : method.parent;
     if (member?.type !== AST_NODE_TYPES.MethodDefinition) return null;
     const key = memberName(callee);
-    let count = 0;
-    walk(member.parent, (child) => {
-      if (child.type === AST_NODE_TYPES.MemberExpression && memberName(child) === key) count++;
-    });
-    if (count !== 1) return null;
+    // Any other mention of the name in the class (a destructuring of `this`, `this[key]`, a string)
+    // may be a use: the method stays unless the one call and its own key are all there is.
+    if (key === null) return null;
+    const mentions =
+      sourceCode.text
+        .slice(member.parent.range[0], member.parent.range[1])
+        .split(new RegExp(String.raw`(?<![\w$#])${key.replace(/[$#]/g, '\\$&')}(?![\w$])`)).length - 1;
+    if (mentions !== 2) return null;
     target = member;
   }
   if (!target) return null;
@@ -861,4 +871,67 @@ function indentOfLine(text: string, offset: number): string {
 
 function unitOf(indent: string): string {
   return indent.includes('\t') ? '\t' : '  ';
+}
+
+/** `setTimeout` (or `globalThis.setTimeout`) whose every declaration is in a declaration file of the platform's typings. */
+function isPlatformTimer(callee: ts.Expression, checker: ts.TypeChecker): boolean {
+  if (ts.isPropertyAccessExpression(callee)) {
+    const object = callee.expression;
+    if (!ts.isIdentifier(object) || !['globalThis', 'window', 'self'].includes(object.text)) return false;
+  }
+  const symbol = checker.getSymbolAtLocation(callee);
+  const declarations = symbol?.getDeclarations() ?? [];
+  return declarations.length > 0 && declarations.every((d) => d.getSourceFile().isDeclarationFile);
+}
+
+/** A string, template or JSX text in `node` that spans several lines. */
+function hasMultilineText(node: ts.Node): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (
+      (ts.isStringLiteral(child) ||
+        ts.isNoSubstitutionTemplateLiteral(child) ||
+        ts.isTemplateExpression(child) ||
+        ts.isJsxText(child)) &&
+      child.getSourceFile().getLineAndCharacterOfPosition(child.getStart()).line !==
+        child.getSourceFile().getLineAndCharacterOfPosition(child.end).line
+    ) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * Does the executor evaluate the one use of a parameter before anything else
+ * can run (nothing but declarations of functions between its start and the use)?
+ * Only then does an argument with effects keep its place in the order of effects.
+ */
+function readFirst(promise: ts.NewExpression, uses: readonly { id: ts.Identifier }[]): boolean {
+  const executor = promise.arguments?.[0];
+  if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return false;
+  const body = executor.body;
+  const first = ts.isBlock(body) ? body.statements[0] : body;
+  if (!first) return false;
+  // Calls, `new` and property reads before the use in the first statement could have effects first.
+  const useStart = Math.min(...uses.map((use) => use.id.getStart()));
+  let effectBefore = false;
+  const visit = (node: ts.Node): void => {
+    if (effectBefore || node.getStart() >= useStart) return;
+    if (ts.isFunctionLike(node)) return;
+    if (
+      (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isPropertyAccessExpression(node)) &&
+      node.end <= useStart
+    ) {
+      effectBefore = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(first);
+  return uses.every((use) => use.id.getStart() >= first.getStart() && use.id.end <= first.end) && !effectBefore;
 }

@@ -86,8 +86,18 @@ export function buildFinallyFix(
     }
   }
   if (region.some((statement) => containsMultilineToken(statement))) return null;
-  // Comments on the release (`// @ts-expect-error`, `// eslint-disable-next-line`) would be stranded.
-  if (statements.some((statement) => sourceCode.getCommentsBefore(statement).length > 0)) return null;
+  // Comments on the release: a directive (`// @ts-expect-error`, `// eslint-disable-next-line`) would be
+  // stranded; a plain comment goes with the release when its branch goes as a whole (it says why the
+  // release is there), and would be stranded otherwise.
+  const comments = statements.map((statement) => sourceCode.getCommentsBefore(statement));
+  if (comments.flat().some((comment) => DIRECTIVE.test(comment.value))) return null;
+  const branches = statements.map((statement) =>
+    mode === 'moveBranch' ? emptiedBranch(statement, sourceCode, comments[statements.indexOf(statement)] ?? []) : null,
+  );
+  if (statements.some((_, i) => (comments[i] ?? []).length > 0 && !branches[i])) return null;
+  // Only one release's comments can go into `finally` without repeating or losing one.
+  const commented = comments.filter((list) => list.length > 0);
+  if (commented.length > 1) return null;
   if (mode === 'throwOnly' && region.some((statement) => yieldsOrJumpsOut(statement, fn, region))) return null;
   // Without `await`, a promise returned from inside `try` settles after `finally` has run.
   if (mode === 'moveBranch' && !fn?.async && region.some((statement) => returnsThenable(statement, fn, services))) {
@@ -97,10 +107,10 @@ export function buildFinallyFix(
   // Edits inside the region: take out the releases, await returned promises, assign hoisted names.
   const edits: Edit[] = hoists.map((hoist) => hoist.edit);
   if (mode === 'moveBranch') {
-    for (const statement of statements) {
-      const branch = emptiedBranch(statement, sourceCode);
+    statements.forEach((statement, i) => {
+      const branch = branches[i];
       edits.push(branch ? removal(branch, text) : removal(statement, text));
-    }
+    });
     if (fn?.async) {
       for (const statement of region) collectReturnAwaits(statement, fn, services, edits);
     }
@@ -108,7 +118,8 @@ export function buildFinallyFix(
   const indent = lineIndent(text, acquireStatement.range[0]);
   const unit = indent.includes('\t') ? '\t' : '  ';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const releaseText = sourceCode.getText(firstRelease);
+  const carried = (commented[0] ?? []).map((comment) => sourceCode.getText(comment));
+  const releaseText = [...carried, sourceCode.getText(firstRelease)].join(`${eol}${indent}${unit}`);
 
   // The region is one try/catch: give it the finally instead of nesting it in another try.
   const only = region.length === 1 ? region[0] : undefined;
@@ -134,6 +145,9 @@ export function buildFinallyFix(
   return (fixer) => fixer.replaceTextRange([regionStart, end], replacement);
 }
 
+/** A comment that tells a tool something about the next line. */
+const DIRECTIVE = /^\s*(?:@ts-|eslint-|istanbul\b|c8\b|prettier-ignore|biome-ignore)/;
+
 /** Is `node` inside a loop that is itself inside one of the region's statements (or is one)? */
 function inLoopWithin(node: TSESTree.Node, region: readonly TSESTree.Statement[]): boolean {
   for (let p: TSESTree.Node | undefined = node; p; p = p.parent) {
@@ -153,7 +167,7 @@ function inLoopWithin(node: TSESTree.Node, region: readonly TSESTree.Statement[]
 }
 
 /** The statement around `node` that sits directly in a block or the program body. */
-function statementInList(node: TSESTree.Node): TSESTree.Statement | null {
+export function statementInList(node: TSESTree.Node): TSESTree.Statement | null {
   let current: TSESTree.Node = node;
   for (let p = node.parent; p; current = p, p = p.parent) {
     if (isFunctionNode(p)) return null;
@@ -180,7 +194,7 @@ export function releaseStatement(release: TSESTree.Node): TSESTree.ExpressionSta
  * `declare` or namespace statement, and not a `using` declaration (whose
  * disposal would move to the end of the new `try`).
  */
-function movableIntoTry(statement: TSESTree.Statement): boolean {
+export function movableIntoTry(statement: TSESTree.Statement): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.ImportDeclaration:
     case AST_NODE_TYPES.ExportNamedDeclaration:
@@ -203,7 +217,7 @@ function movableIntoTry(statement: TSESTree.Statement): boolean {
  * function, type, interface or enum) that is referenced outside `[start, end]`,
  * before the region (hoisting, closures) or only after it?
  */
-function usedOutside(
+export function usedOutside(
   statement: TSESTree.Statement,
   [start, end]: readonly [number, number],
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -261,6 +275,8 @@ function hoistOf(
     }
     // `const { a, b } = init;` (or `[a, b]`): `let a, b;` and `({ a, b } = init);`. Each name is auto-typed.
     if (!init || !autoTyped(variables, services, checker)) return null;
+    // Names destructured together from a union narrow each other as `const`s (`if (ok) value…`), not as `let`s.
+    if (checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(init)).isUnion()) return null;
     const pattern = sourceCode.text.slice(id.range[0], annotation ? annotation.range[0] : id.range[1]).trimEnd();
     names.push(...variables.map((variable) => variable.name));
     assignments.push(`(${pattern} = ${sourceCode.getText(init)})`);
@@ -285,8 +301,15 @@ function autoTyped(
     const [definition] = variable.defs;
     if (!definition) return false;
     const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(definition.name));
-    return !hasLiteralType(type);
+    // A `const` condition narrows what it tested where it is read (`const isText = typeof x ===
+    // 'string'; if (isText) x.length`); a `let` does not.
+    return !hasLiteralType(type) && !hasBooleanPart(type);
   });
+}
+
+function hasBooleanPart(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => (part.flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.BooleanLiteral)) !== 0);
 }
 
 /** A literal type (or a union with one), which an auto-typed `let` would widen to its base type. */
@@ -298,7 +321,7 @@ function hasLiteralType(type: ts.Type): boolean {
 }
 
 /** A string, template or JSX text over several lines: re-indenting would change its value. */
-function containsMultilineToken(node: TSESTree.Node): boolean {
+export function containsMultilineToken(node: TSESTree.Node): boolean {
   let found = false;
   walk(node, (child) => {
     if (
@@ -357,7 +380,7 @@ function targetInside(
   return false;
 }
 
-function returnsThenable(
+export function returnsThenable(
   statement: TSESTree.Node,
   fn: TSESTree.Node | null,
   services: ParserServicesWithTypeInformation,
@@ -371,7 +394,7 @@ function returnsThenable(
   return found;
 }
 
-function isThenable(node: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
+export function isThenable(node: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
   const type = services.getTypeAtLocation(node);
   const checker = services.program.getTypeChecker();
   const parts = type.isUnion() ? type.types : [type];
@@ -382,7 +405,7 @@ function isThenable(node: TSESTree.Node, services: ParserServicesWithTypeInforma
 }
 
 /** In an async function, `return promise` inside `try` would run `finally` before it settles. */
-function collectReturnAwaits(
+export function collectReturnAwaits(
   node: TSESTree.Node,
   fn: TSESTree.Node,
   services: ParserServicesWithTypeInformation,
@@ -402,12 +425,14 @@ function collectReturnAwaits(
 /** Removes a statement; a lone statement on its line goes with its line. */
 /**
  * The `if` around `release` when the release is all it does and nothing is lost
- * by dropping it: no `else`, no comments, a condition without side effects,
+ * by dropping it: no `else`, no comments but the release's own (`carried`, which go
+ * with it), a condition without side effects,
  * and no name that only the condition reads (which would leave it unused).
  */
 function emptiedBranch(
   release: TSESTree.ExpressionStatement,
   sourceCode: Readonly<TSESLint.SourceCode>,
+  carried: readonly TSESTree.Comment[],
 ): TSESTree.IfStatement | null {
   const block = release.parent;
   const branch =
@@ -421,7 +446,9 @@ function emptiedBranch(
   const list = branch.parent.type;
   if (list !== AST_NODE_TYPES.BlockStatement && list !== AST_NODE_TYPES.Program && list !== AST_NODE_TYPES.SwitchCase)
     return null;
-  if (sourceCode.getCommentsInside(branch).length > 0 || !isPure(branch.test)) return null;
+  if (sourceCode.getCommentsInside(branch).some((comment) => !carried.includes(comment)) || !isPure(branch.test)) {
+    return null;
+  }
   const [start, end] = branch.test.range;
   const readOnlyHere: string[] = [];
   walk(branch.test, (node, parent) => {

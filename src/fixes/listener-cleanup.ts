@@ -19,6 +19,14 @@
  * detach the listener elsewhere than where the call ends.
  */
 import {
+  collectReturnAwaits,
+  containsMultilineToken,
+  lineIndent,
+  movableIntoTry,
+  statementInList,
+  usedOutside,
+} from './finally.js';
+import {
   ASTUtils,
   AST_NODE_TYPES,
   type ParserServicesWithTypeInformation,
@@ -26,7 +34,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { contains, enclosingFunction, isFunctionNode, isPlainReference, skipWrappers, walk } from '../analysis/ast.js';
+import { contains, enclosingFunction, isPlainReference, skipWrappers, walk } from '../analysis/ast.js';
 import type { FunctionNode } from '../analysis/ast.js';
 import type { ListenerAdd } from '../analysis/listeners.js';
 
@@ -157,8 +165,11 @@ function finallySuggestion(cx: Context, fn: FunctionNode): CleanupSuggestion | n
   const first = region[0];
   const last = region.at(-1);
   if (!first || !last) return null;
-  if (region.some((statement) => !movableIntoTry(statement))) return null;
-  if (region.some((statement) => usedOutside(statement, [first.range[0], last.range[1]], sourceCode))) return null;
+  // The region checks of the \`finally\` fix; a function declaration would stop hoisting out of the region.
+  if (region.some((statement) => !movableIntoTry(statement) || statement.type === AST_NODE_TYPES.FunctionDeclaration))
+    return null;
+  if (region.some((statement) => usedOutside(statement, [first.range[0], last.range[1]], sourceCode) !== null))
+    return null;
   if (region.some((statement) => containsMultilineToken(statement))) return null;
   // The try's statements reach the end: where the try's own `finally` already is, it holds the detaching.
   const detach = detachFor(cx, { places: [list], sameFlow: !nested, ownThis: false, conditional: nested }, anchor);
@@ -727,98 +738,6 @@ function enclosingStatement(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-/** The statement around `node` that sits directly in a block or the program body, within its function. */
-function statementInList(node: TSESTree.Node): TSESTree.Statement | null {
-  let current: TSESTree.Node = node;
-  for (let p = node.parent; p; current = p, p = p.parent) {
-    if (isFunctionNode(p)) return null;
-    if (p.type === AST_NODE_TYPES.BlockStatement || p.type === AST_NODE_TYPES.Program) {
-      if (p.type === AST_NODE_TYPES.BlockStatement && p.parent.type === AST_NODE_TYPES.StaticBlock) return null;
-      return current as TSESTree.Statement;
-    }
-  }
-  return null;
-}
-
-// The region checks below are those of the `finally` fix of no-conditional-cleanup (src/fixes/finally.ts).
-
-function movableIntoTry(statement: TSESTree.Statement): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.ImportDeclaration:
-    case AST_NODE_TYPES.ExportNamedDeclaration:
-    case AST_NODE_TYPES.ExportDefaultDeclaration:
-    case AST_NODE_TYPES.ExportAllDeclaration:
-    case AST_NODE_TYPES.TSImportEqualsDeclaration:
-    case AST_NODE_TYPES.TSExportAssignment:
-    case AST_NODE_TYPES.TSNamespaceExportDeclaration:
-    case AST_NODE_TYPES.TSModuleDeclaration:
-    case AST_NODE_TYPES.FunctionDeclaration:
-      return false;
-    case AST_NODE_TYPES.VariableDeclaration:
-      return !statement.declare && statement.kind !== 'using' && statement.kind !== 'await using';
-    default:
-      return !('declare' in statement && statement.declare);
-  }
-}
-
-/** A block-scoped name declared in the region and referenced outside it would be hidden inside `try`. */
-function usedOutside(
-  statement: TSESTree.Statement,
-  [start, end]: readonly [number, number],
-  sourceCode: Readonly<TSESLint.SourceCode>,
-): boolean {
-  if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind === 'var') return false;
-  return sourceCode
-    .getDeclaredVariables(statement)
-    .some((variable) =>
-      variable.references.some((ref) => ref.identifier.range[0] < start || ref.identifier.range[1] > end),
-    );
-}
-
-/** A string, template or JSX text over several lines: re-indenting would change its value. */
-function containsMultilineToken(node: TSESTree.Node): boolean {
-  let found = false;
-  walk(node, (child) => {
-    if (
-      (child.type === AST_NODE_TYPES.TemplateLiteral ||
-        child.type === AST_NODE_TYPES.Literal ||
-        child.type === AST_NODE_TYPES.JSXText) &&
-      child.loc.start.line !== child.loc.end.line
-    ) {
-      found = true;
-    }
-  });
-  return found;
-}
-
-function isThenable(node: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
-  const type = services.getTypeAtLocation(node);
-  const checker = services.program.getTypeChecker();
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.some((part) => {
-    const then = checker.getPropertyOfType(checker.getApparentType(part), 'then');
-    return then !== undefined && checker.getTypeOfSymbol(then).getCallSignatures().length > 0;
-  });
-}
-
-/** In an async function, `return promise` inside `try` would run `finally` before it settles: await it. */
-function collectReturnAwaits(
-  node: TSESTree.Node,
-  fn: TSESTree.Node,
-  services: ParserServicesWithTypeInformation,
-  edits: Edit[],
-): void {
-  walk(node, (child) => {
-    if (child.type !== AST_NODE_TYPES.ReturnStatement || !child.argument) return;
-    if (enclosingFunction(child) !== fn) return;
-    const argument = child.argument;
-    if (argument.type === AST_NODE_TYPES.AwaitExpression || !isThenable(argument, services)) return;
-    const needsParens = argument.type === AST_NODE_TYPES.SequenceExpression;
-    edits.push({ start: argument.range[0], end: argument.range[0], text: needsParens ? 'await (' : 'await ' });
-    if (needsParens) edits.push({ start: argument.range[1], end: argument.range[1], text: ')' });
-  });
-}
-
 function applyEdits(slice: string, edits: readonly Edit[], offset: number): string {
   let result = slice;
   const inside = edits.filter((edit) => edit.start >= offset && edit.end <= offset + slice.length);
@@ -828,11 +747,6 @@ function applyEdits(slice: string, edits: readonly Edit[], offset: number): stri
     result = result.slice(0, start) + edit.text + result.slice(end);
   }
   return result;
-}
-
-function lineIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1024,6 +938,8 @@ export function guardFlagSuggestion(
   const fn = enclosingFunction(add.call);
   if (!fn || contains(fn, declarator)) return null;
   if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
+  // Read only by this guard: a flag other code tests too would then hold that code back as well.
+  if (variable.references.some((ref) => ref.isRead() && ref.identifier !== flag)) return null;
   const text = sourceCode.text;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const indent = lineIndent(text, statement.range[0]);

@@ -14,7 +14,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { isFunctionNode, walk, type ClassNode, type FunctionNode } from '../analysis/ast.js';
+import { contains, isFunctionNode, walk, type ClassNode, type FunctionNode } from '../analysis/ast.js';
 import { isAbortSignalType } from '../analysis/types.js';
 import type { EndlessLoop } from '../analysis/loops.js';
 
@@ -545,7 +545,8 @@ function flagTheTeardownSets(
       (field.value.value === !stopValue ||
         (field.value.value === stopValue && setBeforeEveryRun(fn, name, !stopValue, sourceCode))) &&
       (!field.typeAnnotation || field.typeAnnotation.typeAnnotation.type === AST_NODE_TYPES.TSBooleanKeyword) &&
-      assignmentsIn(teardown, name) === 1
+      assignmentsIn(teardown, name) === 1 &&
+      onlyStartsElsewhere(classNode, teardown, name, stopValue, field.value.value === stopValue)
     ) {
       return { name, stopValue };
     }
@@ -634,6 +635,30 @@ function isThisMember(node: TSESTree.Node, name: string): boolean {
 }
 
 /** How often `root` assigns `this.name` (`this.closing = true; await flush(); this.closing = false` is twice). */
+/**
+ * Outside the teardown, the flag is only ever set to its running value, and only when it
+ * starts out stopped (a running flag the start method sets): a flag that other methods set
+ * to the stop value (`pause()`), or set back on one that starts running (`resume()`), means
+ * more than "torn down", and the loop would end for good on the first of them.
+ */
+function onlyStartsElsewhere(
+  classNode: ClassNode,
+  teardown: TSESTree.BlockStatement,
+  name: string,
+  stopValue: boolean,
+  startsStopped: boolean,
+): boolean {
+  let ok = true;
+  walk(classNode.body, (node) => {
+    if (!ok || contains(teardown, node)) return;
+    if (node.type === AST_NODE_TYPES.UpdateExpression && isThisMember(node.argument, name)) ok = false;
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || !isThisMember(node.left, name)) return;
+    const value = node.right.type === AST_NODE_TYPES.Literal ? node.right.value : null;
+    if (node.operator !== '=' || value !== !stopValue || !startsStopped) ok = false;
+  });
+  return ok;
+}
+
 function assignmentsIn(root: TSESTree.Node, name: string): number {
   let count = 0;
   walk(root, (node) => {

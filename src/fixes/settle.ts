@@ -7,6 +7,7 @@
  * null when the edit could not be right: no value in scope, a name that would
  * be captured, a path that does not end where the edit goes.
  */
+import { containsMultilineToken } from './finally.js';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { contains, isFunctionNode, walk, type FunctionNode } from '../analysis/ast.js';
@@ -44,7 +45,9 @@ export function rejectBinding(sourceCode: SourceCode, model: ExecutorModel, at: 
   const used = namesIn(sourceCode, executor);
   let name = 'reject';
   for (let n = 2; used.has(name); n++) name = `reject${String(n)}`;
-  const parenthesized = sourceCode.getTokenBefore(first)?.value === '(';
+  // `(resolve) => …`, not the `(` of `new Promise(resolve => …)` before an arrow's bare parameter.
+  const before = sourceCode.getTokenBefore(first);
+  const parenthesized = before?.value === '(' && before.range[0] >= executor.range[0];
   const declare = (fixer: Fixer): Fix[] => [
     parenthesized
       ? fixer.insertTextAfter(first, `, ${name}`)
@@ -224,11 +227,8 @@ export function wrapInTry(sourceCode: SourceCode, model: ExecutorModel): SettleE
   if (!first || !last || first.loc.start.line === body.loc.start.line || last.loc.end.line === body.loc.end.line) {
     return null;
   }
-  const multiline: TSESTree.Node[] = [];
-  walk(body, (node) => {
-    if (node.type === AST_NODE_TYPES.TemplateLiteral && node.loc.start.line !== node.loc.end.line) multiline.push(node);
-  });
-  if (multiline.length > 0) return null;
+  // Re-indenting a string, template or JSX text over several lines would change its value.
+  if (containsMultilineToken(body)) return null;
   const reject = rejectBinding(sourceCode, model, first);
   if (!reject) return null;
   // The `catch` holds only the call written here: its binding can hide nothing but `reject` itself.
@@ -342,7 +342,7 @@ function indentOf(sourceCode: SourceCode, node: TSESTree.Node | TSESTree.Comment
 }
 
 /** The indent step, read from the nearest enclosing block whose statements sit on lines of their own. */
-function indentUnit(sourceCode: SourceCode, near: TSESTree.Node): string {
+export function indentUnit(sourceCode: SourceCode, near: TSESTree.Node): string {
   for (let p: TSESTree.Node | undefined = near; p; p = p.parent) {
     const first = p.type === AST_NODE_TYPES.BlockStatement ? p.body[0] : undefined;
     if (!first || first.loc.start.line === p.loc.start.line) continue;

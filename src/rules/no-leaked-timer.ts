@@ -180,7 +180,6 @@ export default createRule<Options, MessageIds>({
                 call,
                 'clearInterval',
                 use.kind === 'variable' ? use.target : null,
-                teardownNames,
                 (node) => timers.some((timer) => timer.call === node),
               )
             : null;

@@ -1149,5 +1149,93 @@ export async function consume(): Promise<void> {
 }`,
       errors: [{ messageId: 'raceInLoop', line: L(5), column: 23, data: { element: 'connection.closed' } }],
     },
+    // Review of the suggestions: a \`setTimeout\` method of the program's own clock is not the platform timer
+    // (its handle is no \`ReturnType<typeof setTimeout>\`, and \`clearTimeout\` would not cancel it): refused.
+    {
+      code: `interface Clock { setTimeout(fn: () => void, ms: number): { cancel(): void } }
+declare const clock: Clock;
+declare function fetchThing(): Promise<string>;
+export function get(): Promise<string> {
+  return Promise.race([
+    fetchThing(),
+    new Promise<never>((_, reject) => {
+      clock.setTimeout(() => reject(new Error('timeout')), 100);
+    }),
+  ]);
+}
+`,
+      errors: [{ messageId: 'timerNeverCleared', line: 5, column: 10, suggestions: [] }],
+    },
+    // Inlining a helper whose text spans lines would re-indent the string: refused.
+    {
+      code: `declare function fetchThing(): Promise<string>;
+export class C {
+  private timeoutAfter(ms: number): Promise<never> {
+    return new Promise((_, reject) => {
+      setTimeout(() => reject(new Error(\`timed out
+after \${ms}\`)), ms);
+    });
+  }
+  async run(): Promise<string> {
+    return Promise.race([fetchThing(), this.timeoutAfter(100)]);
+  }
+  other(): unknown {
+    const { timeoutAfter } = this;
+    return timeoutAfter;
+  }
+}
+`,
+      errors: [{ messageId: 'timerNeverCleared', line: 10, column: 12, suggestions: [] }],
+    },
+    // The helper is inlined, but kept: the class names it again (\`const { timeoutAfter } = this\`).
+    {
+      code: `declare function fetchThing(): Promise<string>;
+export class C {
+  private timeoutAfter(ms: number): Promise<never> {
+    return new Promise((_, reject) => {
+      setTimeout(() => reject(new Error(\`timed out after \${ms}\`)), ms);
+    });
+  }
+  async run(): Promise<string> {
+    return Promise.race([fetchThing(), this.timeoutAfter(100)]);
+  }
+  other(): unknown {
+    const { timeoutAfter } = this;
+    return timeoutAfter;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: 9,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'inlineTimerSuggestion',
+              output: `declare function fetchThing(): Promise<string>;
+export class C {
+  private timeoutAfter(ms: number): Promise<never> {
+    return new Promise((_, reject) => {
+      setTimeout(() => reject(new Error(\`timed out after \${ms}\`)), ms);
+    });
+  }
+  async run(): Promise<string> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([fetchThing(), new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(\`timed out after \${100}\`)), 100);
+    })]).finally(() => clearTimeout(timer));
+  }
+  other(): unknown {
+    const { timeoutAfter } = this;
+    return timeoutAfter;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

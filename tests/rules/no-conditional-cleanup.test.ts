@@ -2867,6 +2867,91 @@ export async function list(pool: { getConnection(): Promise<Conn> }, reply: (v: 
         },
       ],
     },
+    // A comment on a release whose branch goes as a whole goes with it into \`finally\`;
+    // a directive comment (it speaks of the next line) refuses the suggestion.
+    {
+      code: `${prelude}const inflight = new Map<string, number>();
+export async function quote(id: string): Promise<number> {
+  inflight.set(id, 1);
+  const n = await work(id);
+  if (n !== 200) {
+    // Forget failures so that a retry works again.
+    inflight.delete(id);
+  }
+  return n;
+}
+export async function quote2(id: string): Promise<number> {
+  inflight.set(id, 1);
+  const n = await work(id);
+  if (n !== 200) {
+    // @ts-expect-error the map is typed loosely here
+    inflight.delete(id);
+  }
+  return n;
+}`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 10,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `${prelude}const inflight = new Map<string, number>();
+export async function quote(id: string): Promise<number> {
+  inflight.set(id, 1);
+  try {
+    const n = await work(id);
+    return n;
+  } finally {
+    // Forget failures so that a retry works again.
+    inflight.delete(id);
+  }
+}
+export async function quote2(id: string): Promise<number> {
+  inflight.set(id, 1);
+  const n = await work(id);
+  if (n !== 200) {
+    // @ts-expect-error the map is typed loosely here
+    inflight.delete(id);
+  }
+  return n;
+}`,
+            },
+          ],
+        },
+        { messageId: 'cleanupSkippedOnSomePaths', line: 19, column: 5, suggestions: [] },
+      ],
+    },
+    // A condition kept in a \`const\` narrows where it is read, and so do names destructured together
+    // from a union; as \`let\`s they would not: no fix.
+    {
+      code: `${prelude}declare function parse(s: string): { ok: true; value: number } | { ok: false; value?: undefined };
+export class Runner {
+  private active = 0;
+  run(input: unknown): number {
+    this.active++;
+    const isText = typeof input === 'string';
+    const text = String(input);
+    this.active--;
+    if (isText) return input.length + text.length;
+    return 0;
+  }
+  read(s: string): number {
+    this.active++;
+    const { ok, value } = parse(s);
+    this.active--;
+    if (ok) return value + 1;
+    return 0;
+  }
+}`,
+      options: [{ assumeCallsThrow: true }],
+      output: null,
+      errors: [
+        { messageId: 'cleanupSkippedOnThrow', line: 11, column: 5, suggestions: [] },
+        { messageId: 'cleanupSkippedOnThrow', line: 18, column: 5, suggestions: [] },
+      ],
+    },
     // With assumeCallsThrow the synchronous call in the try/finally does count.
     {
       code: `${prelude}declare function log(message: string): void;

@@ -1723,5 +1723,28 @@ export function wait(signal) {
 }`,
       errors: [{ messageId: 'inlineListenerNeverRemoved', line: 7, column: 5, suggestions: [] }],
     },
+    // A guard flag that another guard reads too: setting it here would hold that code back as well, so no suggestion.
+    {
+      code: `let ready = false;
+function onHangUp(): void {}
+function onTerm(): void {}
+export function addHook(h: () => void): void {
+  void h;
+  if (!ready) {
+    process.on('SIGHUP', onHangUp);
+  }
+}
+export function addTermHook(h: () => void): void {
+  void h;
+  if (!ready) {
+    process.on('SIGTERM', onTerm);
+  }
+}
+`,
+      errors: [
+        { messageId: 'listenerNeverRemoved', line: 7, column: 5, suggestions: [] },
+        { messageId: 'listenerNeverRemoved', line: 13, column: 5, suggestions: [] },
+      ],
+    },
   ],
 });

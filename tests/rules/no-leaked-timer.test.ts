@@ -1403,20 +1403,7 @@ export function link(scope: Scope, refresh: () => void): void {
           messageId: 'intervalNeverCleared',
           line: 5,
           column: 17,
-          suggestions: [
-            {
-              messageId: 'clearInListenerSuggestion',
-              output: `interface Scope {
-  $on(event: string, listener: () => void): void;
-}
-export function link(scope: Scope, refresh: () => void): void {
-  const timer = setInterval(refresh, 1000);
-  scope.$on('$destroy', () => {
-    clearInterval(timer);
-  });
-}`,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -1453,6 +1440,19 @@ window.setInterval(() => {
 }, 1000);
 export { stats };`,
       errors: [{ messageId: 'intervalNeverCleared', line: 2, column: 1, suggestions: [] }],
+    },
+    // Only a listener registration for a closing event takes the clear: a route named like a teardown method is neither.
+    {
+      code: `export function setup(app: { post(path: string, h: () => void): void }, log: (m: string) => void): void {
+  setInterval(() => {
+    log('tick');
+  }, 1000);
+  app.post('/stop', () => {
+    log('stop route');
+  });
+}
+`,
+      errors: [{ messageId: 'intervalNeverCleared', line: 2, column: 3, suggestions: [] }],
     },
   ],
 });

@@ -3775,5 +3775,64 @@ export function listen(bus: EventEmitter): void {
       options: [{ checkObjects: true }],
       errors: [{ messageId: 'objectNeverShrinks', line: 3, column: 7, suggestions: [] }],
     },
+    // Work in flight, but a promise is returned from the region (its finally would delete the entry first) and a string spans lines (re-indenting would change it): only the cap is offered.
+    {
+      code: `import { EventEmitter } from 'node:events';
+interface Result { body: string }
+declare function compute(id: string): Promise<Result>;
+declare function render(r: Result): Promise<string>;
+const inflight = new Map<string, Promise<Result>>();
+export function serve(bus: EventEmitter): void {
+  bus.on('request', async (id: string) => {
+    const existing = inflight.get(id);
+    if (existing) return existing;
+    const pending = compute(id);
+    inflight.set(id, pending);
+    if (id === 'x') return pending;
+    const result = await pending;
+    console.log('done\\
+   ok');
+    return render(result);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 5,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `import { EventEmitter } from 'node:events';
+interface Result { body: string }
+declare function compute(id: string): Promise<Result>;
+declare function render(r: Result): Promise<string>;
+const INFLIGHT_LIMIT = 1000;
+
+const inflight = new Map<string, Promise<Result>>();
+export function serve(bus: EventEmitter): void {
+  bus.on('request', async (id: string) => {
+    const existing = inflight.get(id);
+    if (existing) return existing;
+    const pending = compute(id);
+    if (inflight.size >= INFLIGHT_LIMIT && !inflight.has(id)) {
+      const oldest = inflight.keys().next();
+      if (!oldest.done) inflight.delete(oldest.value);
+    }
+    inflight.set(id, pending);
+    if (id === 'x') return pending;
+    const result = await pending;
+    console.log('done\\
+   ok');
+    return render(result);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

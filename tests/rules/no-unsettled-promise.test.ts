@@ -1375,5 +1375,35 @@ export function s7(key: string) {
 }`,
       errors: [{ messageId: 'executorPathNeverSettles', line: L(6), column: 25, suggestions: [] }],
     },
+    // An arrow's bare parameter gets parentheses when reject is taken beside it.
+    {
+      code: `import { spawn } from 'node:child_process';
+export function waitExit(cmd: string): Promise<void> {
+  const child = spawn(cmd);
+  return new Promise(resolve => {
+    child.once('exit', () => resolve());
+  });
+}`,
+      errors: [
+        {
+          messageId: 'errorNotListened',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addErrorListenerSuggestion',
+              output: `import { spawn } from 'node:child_process';
+export function waitExit(cmd: string): Promise<void> {
+  const child = spawn(cmd);
+  return new Promise((resolve, reject) => {
+    child.once('exit', () => resolve());
+    child.once('error', reject);
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -2211,5 +2211,70 @@ export class Pump3 {
         },
       ],
     },
+    // A flag that pause() and resume() set too means more than torn down: a new stop flag, not this one.
+    {
+      code: `declare function poll(): Promise<void>;
+declare function sleep(ms: number): Promise<void>;
+export class Poller {
+  private paused = false;
+  start(): void {
+    void this.run();
+  }
+  pause(): void {
+    this.paused = true;
+  }
+  resume(): void {
+    this.paused = false;
+  }
+  close(): void {
+    this.paused = true;
+  }
+  private async run(): Promise<void> {
+    while (true) {
+      if (!this.paused) await poll();
+      await sleep(1000);
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'loopOutlivesTeardown',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addStopFlagSuggestion',
+              output: `declare function poll(): Promise<void>;
+declare function sleep(ms: number): Promise<void>;
+export class Poller {
+  private stopped = false;
+  private paused = false;
+  start(): void {
+    void this.run();
+  }
+  pause(): void {
+    this.paused = true;
+  }
+  resume(): void {
+    this.paused = false;
+  }
+  close(): void {
+    this.stopped = true;
+    this.paused = true;
+  }
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      if (!this.paused) await poll();
+      await sleep(1000);
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

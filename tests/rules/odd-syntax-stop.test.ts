@@ -336,11 +336,111 @@ ruleTester.run('no-unstoppable-loop: odd syntax', noUnstoppableLoop, {
   invalid: [
     // The async generator's loop yields (its consumer can stop it) and the sync one does not await;
     // the labelled `for (;;)` whose only jump is `continue outer` never ends.
-    { code: generators_ts, errors: [{ messageId: 'loopNeverStops', line: 9, column: 10 }] },
+    {
+      code: generators_ts,
+      errors: [
+        {
+          messageId: 'loopNeverStops',
+          line: 9,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `export async function* ticks(signal: AbortSignal): AsyncGenerator<number> {
+  let n = 0;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    yield n++;
+  }
+}
+export async function pump(source: AsyncIterable<number>, sink: (n: number) => Promise<void>, signal?: AbortSignal): Promise<void> {
+  outer: for (; !signal?.aborted; ) {
+    for await (const n of source) {
+      if (n < 0) continue outer;
+      await sink(n);
+    }
+  }
+}
+export function* ids(): Generator<number> {
+  let i = 0;
+  while (true) yield i++;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // `await using` in the function; the signal parameter is never looked at.
-    { code: using_ts, errors: [{ messageId: 'signalNeverChecked', line: 7, column: 3 }] },
+    {
+      code: using_ts,
+      errors: [
+        {
+          messageId: 'signalNeverChecked',
+          line: 7,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'checkSignalSuggestion',
+              output: `class Lease implements AsyncDisposable {
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export async function run(signal: AbortSignal, step: () => Promise<void>): Promise<void> {
+  await using lease = new Lease();
+  void lease;
+  while (!signal.aborted) {
+    await step();
+  }
+}
+export class Disposer implements Disposable {
+  #interval = setInterval(() => undefined, 1000);
+  [Symbol.dispose](): void {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // `do … while (true)` next to ambient declarations and overloads.
-    { code: ambient_ts, errors: [{ messageId: 'loopNeverStops', line: 19, column: 3 }] },
+    {
+      code: ambient_ts,
+      errors: [
+        {
+          messageId: 'loopNeverStops',
+          line: 19,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `declare const emitter: import('node:events').EventEmitter;
+declare function poll(): Promise<void>;
+declare global {
+  var sweeper: ReturnType<typeof setInterval>;
+}
+declare module '*.svg' {
+  const url: string;
+  export default url;
+}
+export function overload(a: string): Promise<string>;
+export function overload(a: number): Promise<number>;
+export function overload(a: string | number): Promise<string | number> {
+  return new Promise((resolve, reject) => {
+    emitter.on('data', () => resolve(a));
+    if (a === '') reject(new Error('empty'));
+  });
+}
+export async function forever(signal?: AbortSignal): Promise<void> {
+  do {
+    await poll();
+  } while (!signal?.aborted);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 

@@ -68,7 +68,27 @@ export class Service {
           messageId: 'mapNeverShrinks',
           line: 5,
           column: 20,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `declare function logged(target: unknown, context: ClassMethodDecoratorContext): void;
+declare function sealed(target: unknown, context: ClassDecoratorContext): void;
+const SEEN_LIMIT = 1000;
+
+@sealed
+export class Service {
+  private readonly seen = new Set<string>();
+  @logged remember(id: string): void {
+    if (this.seen.size >= SEEN_LIMIT && !this.seen.has(id)) {
+      const oldest = this.seen.keys().next();
+      if (!oldest.done) this.seen.delete(oldest.value);
+    }
+    this.seen.add(id);
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -89,7 +109,25 @@ export function* ids(list: string[]): Generator<string> {
           messageId: 'mapNeverShrinks',
           line: 1,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `const SEEN_LIMIT = 1000;
+
+const seen = new Set<string>();
+export function* ids(list: string[]): Generator<string> {
+  for (const id of list) {
+    if (seen.size >= SEEN_LIMIT && !seen.has(id)) {
+      const oldest = seen.keys().next();
+      if (!oldest.done) seen.delete(oldest.value);
+    }
+    seen.add(id);
+    yield id;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -112,7 +150,27 @@ export async function* loadAll(list: string[]): AsyncGenerator<number> {
           messageId: 'mapNeverShrinks',
           line: 2,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `declare function load(id: string): Promise<number>;
+const RESULTS_LIMIT = 1000;
+
+const results = new Map<string, number>();
+export async function* loadAll(list: string[]): AsyncGenerator<number> {
+  for await (const id of list) {
+    const n = await load(id);
+    if (results.size >= RESULTS_LIMIT && !results.has(id)) {
+      const oldest = results.keys().next();
+      if (!oldest.done) results.delete(oldest.value);
+    }
+    results.set(id, n);
+    yield n;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -136,7 +194,28 @@ export function scan(rows: string[][]): void {
           messageId: 'mapNeverShrinks',
           line: 1,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `const SEEN_LIMIT = 1000;
+
+const seen = new Set<string>();
+export function scan(rows: string[][]): void {
+  outer: for (const row of rows) {
+    inner: for (const id of row) {
+      if (id === '') continue outer;
+      if (id === '-') break inner;
+      if (seen.size >= SEEN_LIMIT && !seen.has(id)) {
+        const oldest = seen.keys().next();
+        if (!oldest.done) seen.delete(oldest.value);
+      }
+      seen.add(id);
+    }
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -155,7 +234,23 @@ export function remember(key: string): void {
           messageId: 'mapNeverShrinks',
           line: 1,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `const CACHE_LIMIT = 1000;
+
+const cache = new Map<string, number>();
+export function remember(key: string): void {
+  using scope = { [Symbol.dispose]() {} };
+  if (cache.size >= CACHE_LIMIT && !cache.has(key)) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  cache.set(key, 1);
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -174,7 +269,23 @@ export async function remember(key: string): Promise<void> {
           messageId: 'mapNeverShrinks',
           line: 1,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `const CACHE_LIMIT = 1000;
+
+const cache = new Map<string, number>();
+export async function remember(key: string): Promise<void> {
+  await using scope = { async [Symbol.asyncDispose]() {} };
+  if (cache.size >= CACHE_LIMIT && !cache.has(key)) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  cache.set(key, 1);
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -194,7 +305,24 @@ export async function remember(key: string): Promise<void> {
           messageId: 'mapNeverShrinks',
           line: 2,
           column: 3,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'capSeenSuggestion',
+              output: `const SEEN_LIMIT = 1000;
+
+export class Service {
+  #seen = new Set<string>();
+  remember(id: string): void {
+    if (this.#seen.size >= SEEN_LIMIT && !this.#seen.has(id)) {
+      const oldest = this.#seen.keys().next();
+      if (!oldest.done) this.#seen.delete(oldest.value);
+    }
+    this.#seen.add(id);
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -234,7 +362,21 @@ export function Item(props: { id: string }) {
           messageId: 'mapNeverShrinks',
           line: 1,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'deleteInFinallySuggestion',
+              output: `const rendered = new Set<string>();
+export function Item(props: { id: string }) {
+  rendered.add(props.id);
+  try {
+    return <li key={props.id}>{props.id}</li>;
+  } finally {
+    rendered.delete(props.id);
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -651,7 +793,27 @@ export async function selfish(): Promise<void> {
   await Promise.race([p, new Promise<never>((_, reject) => setTimeout(reject, 5))]);
 }
 `,
-      errors: [{ messageId: 'timerNeverCleared', line: 5, column: 9, endColumn: 84 }],
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: 5,
+          column: 9,
+          endColumn: 84,
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              output: `declare function done(): void;
+export async function selfish(): Promise<void> {
+  // @ts-expect-error used before its declaration
+  const p: Promise<void> = p.then(done);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(reject, 5)))]).finally(() => clearTimeout(timer));
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // decorators
     {
@@ -670,7 +832,21 @@ export class Service {
           messageId: 'timerNeverCleared',
           line: 6,
           column: 12,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              output: `declare function fetchReport(id: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function rejectAfter(ms: number): Promise<never>;
+declare function logged(target: unknown, context: ClassMethodDecoratorContext): void;
+export class Service {
+  @logged report(id: string): Promise<string> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([fetchReport(id, { signal: AbortSignal.timeout(100) }), new Promise<never>((_, reject) => (timer = setTimeout(reject, 100)))]).finally(() => clearTimeout(timer));
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -688,7 +864,18 @@ export async function* reports(ids: string[]): AsyncGenerator<string> {
           messageId: 'timerNeverCleared',
           line: 4,
           column: 37,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              output: `declare function fetchReport(id: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function rejectAfter(ms: number): Promise<never>;
+export async function* reports(ids: string[]): AsyncGenerator<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  for (const id of ids) yield await Promise.race([fetchReport(id), new Promise<string>((resolve) => (timer = setTimeout(resolve, 50, 'late')))]).finally(() => clearTimeout(timer));
+}
+`,
+            },
+          ],
         },
         {
           messageId: 'signalNotPassed',
@@ -731,7 +918,27 @@ export async function first(rows: string[][]): Promise<string | undefined> {
           messageId: 'timerNeverCleared',
           line: 8,
           column: 23,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              output: `declare function fetchReport(id: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function rejectAfter(ms: number): Promise<never>;
+export async function first(rows: string[][]): Promise<string | undefined> {
+  outer: for (const row of rows) {
+    for (const id of row) {
+      if (id === '') continue outer;
+      let timer2: ReturnType<typeof setTimeout> | undefined;
+      const timer = new Promise<string>((resolve) => (timer2 = setTimeout(resolve, 10, 'late')));
+      const r = await Promise.race([fetchReport(id), timer]).finally(() => clearTimeout(timer2));
+      if (r) return r;
+      break outer;
+    }
+  }
+  return undefined;
+}
+`,
+            },
+          ],
         },
         {
           messageId: 'signalNotPassed',
@@ -776,7 +983,20 @@ export async function report(id: string): Promise<string> {
           messageId: 'timerNeverCleared',
           line: 6,
           column: 10,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              output: `declare function fetchReport(id: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function rejectAfter(ms: number): Promise<never>;
+export async function report(id: string): Promise<string> {
+  using scope = { [Symbol.dispose]() {} };
+  await using later = { async [Symbol.asyncDispose]() {} };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([fetchReport(id), new Promise<string>((resolve) => (timer = setTimeout(resolve, 5, 'late')))]).finally(() => clearTimeout(timer));
+}
+`,
+            },
+          ],
         },
         {
           messageId: 'signalNotPassed',
@@ -821,7 +1041,27 @@ export class Poller {
           messageId: 'timerNeverCleared',
           line: 9,
           column: 12,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              output: `declare function fetchReport(id: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function rejectAfter(ms: number): Promise<never>;
+export class Poller {
+  static #limit = 0;
+  static {
+    Poller.#limit = 100;
+  }
+  #race(id: string): Promise<string> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([fetchReport(id), new Promise<string>((resolve) => (timer = setTimeout(resolve, Poller.#limit, 'late')))]).finally(() => clearTimeout(timer));
+  }
+  poll(id: string): Promise<string> {
+    return this.#race(id);
+  }
+}
+`,
+            },
+          ],
         },
         {
           messageId: 'signalNotPassed',
@@ -864,7 +1104,18 @@ export function report(id: string): Promise<string> | undefined {
           messageId: 'timerNeverCleared',
           line: 4,
           column: 10,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              output: `declare function fetchReport(id: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function rejectAfter(ms: number): Promise<never>;
+export function report(id: string): Promise<string> | undefined {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race?.([fetchReport(id), new Promise<string>((resolve) => (timer = setTimeout(resolve, 5, 'late')))]).finally(() => clearTimeout(timer));
+}
+`,
+            },
+          ],
         },
         {
           messageId: 'signalNotPassed',
@@ -900,7 +1151,19 @@ export async function Report(props: { id: string }) {
           messageId: 'timerNeverCleared',
           line: 4,
           column: 22,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              output: `declare function fetchReport(id: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function rejectAfter(ms: number): Promise<never>;
+export async function Report(props: { id: string }) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const text = await Promise.race([fetchReport(props.id), new Promise<string>((resolve) => (timer = setTimeout(resolve, 5, 'late')))]).finally(() => clearTimeout(timer));
+  return <p>{text}</p>;
+}
+`,
+            },
+          ],
         },
         {
           messageId: 'signalNotPassed',
@@ -937,7 +1200,20 @@ export function report(id: string | number): Promise<string> {
           messageId: 'timerNeverCleared',
           line: 6,
           column: 10,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              output: `declare function fetchReport(id: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function rejectAfter(ms: number): Promise<never>;
+export function report(id: string): Promise<string>;
+export function report(id: number): Promise<string>;
+export function report(id: string | number): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([fetchReport(String(id)), new Promise<string>((resolve) => (timer = setTimeout(resolve, 5, 'late')))]).finally(() => clearTimeout(timer));
+}
+`,
+            },
+          ],
         },
         {
           messageId: 'signalNotPassed',
