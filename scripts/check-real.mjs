@@ -3,7 +3,8 @@
 // sources (scripts/real/package.json). It fails on any exception while linting,
 // then applies every fix and, one at a time, every suggestion our rules offer
 // there, and fails when a result does not parse, adds a TypeScript error to its
-// file, or (for --fix) changes again on a second pass.
+// file, leaves the finding a suggestion was offered for, or (for --fix) changes
+// again on a second pass.
 //
 //   node scripts/check-real.mjs [--only=<package>[,<package>…]] [--list=<rule>[,<rule>…]]
 //
@@ -179,6 +180,11 @@ for (const entry of selected) {
         const relinted = await lintOrReport(eslint, output, file, `linting after ${what}`);
         if (relinted?.messages.some((m) => m.fatal)) {
           problems.push(`${relative}: ${what} leaves code that ESLint cannot parse:\n${diff(text, output)}`);
+        } else if (relinted) {
+          // It takes away the finding it was offered for: its rule reports fewer findings in the result.
+          const before = result.messages.filter((m) => m.ruleId === message.ruleId).length;
+          const after = relinted.messages.filter((m) => m.ruleId === message.ruleId).length;
+          if (after >= before) problems.push(`${relative}: ${what} leaves its finding:\n${diff(text, output)}`);
         }
       }
     }
