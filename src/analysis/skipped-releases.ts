@@ -54,7 +54,7 @@ export type SkippedRelease =
    * `thrower` can throw after the acquire and before the release. `movable`: the one
    * release stands in the acquire's own function, where a `finally` can take it.
    */
-  | { kind: 'throw'; release: ResourceSite; thrower: TSESTree.Node; movable: boolean };
+  | { kind: 'throw'; release: ResourceSite; thrower: TSESTree.Node; movable: boolean; direct: TSESTree.Node[] };
 
 /** How the releases paired with `acquire` are skipped, or null when they run on every path (or it has none). */
 export function skippedRelease(index: PairIndex, acquire: ResourceSite): SkippedRelease | null {
@@ -182,6 +182,8 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
     !neverRejects(candidate.node, services) && !callCannotThrow(candidate.node, services);
   // An acquire inside a promise executor has no statement of its own function to start a `try` after.
   const movable = executed === null && placements.length === 1 && placements[0]?.kind === 'direct';
+  // Every release in the acquire's own function (one per branch that ends): a `finally` can take their place.
+  const direct = executed === null ? placements.flatMap((p) => (p.kind === 'direct' ? [p.site.node] : [])) : [];
   // `count++; if (count > max) throw …`: an assertion on the resource itself; when it
   // fires the count is already wrong, and releasing would not make it right.
   if (leak?.end === 'throw' && leak.jump !== null && assertsOnResource(leak.jump, acquire, sourceCode)) return null;
@@ -196,12 +198,12 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
         (t) => !inCatchAround(t.node, acquire.node) && !releasedByFinally(t.node, fn, releaseNodes) && mayThrow(t),
       )
     ) {
-      return { kind: 'throw', release: first, thrower: leak.jump ?? first.node, movable };
+      return { kind: 'throw', release: first, thrower: leak.jump ?? first.node, movable, direct };
     }
     return null;
   }
   const thrower = throwers.find((candidate) => !isProtected(candidate.node, fn, releaseNodes) && mayThrow(candidate));
-  if (thrower) return { kind: 'throw', release: first, thrower: thrower.node, movable };
+  if (thrower) return { kind: 'throw', release: first, thrower: thrower.node, movable, direct };
   // A throw caught by a `catch` that then carries on (or returns, or rethrows) without the release.
   for (const candidate of throwers) {
     const handler = catchingHandler(candidate.node, fn, releaseNodes);
@@ -211,7 +213,7 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
     if (!caught) continue;
     // The `catch` rethrows without the release: the throw that reached it skips the release.
     if (caught.end === 'throw')
-      return { kind: 'throw', release: first, thrower: caught.jump ?? candidate.node, movable };
+      return { kind: 'throw', release: first, thrower: caught.jump ?? candidate.node, movable, direct };
     const at = placements.find((p) => p.site === first && p.kind === 'direct');
     return {
       kind: 'path',

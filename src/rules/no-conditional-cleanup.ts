@@ -375,11 +375,18 @@ function reportOnThrow(
     throwLine: String(thrower.loc.start.line),
   };
   const fix = skipped.movable ? buildFinallyFix(context, services, acquire.node, [release.node], 'throwOnly') : null;
+  // Several releases (one in each branch that ends, or before each return): one in `finally` takes their
+  // place. That moves each to the end of its path, which a suggestion may do and `--fix` may not.
+  const moved =
+    !fix && skipped.direct.length > 1
+      ? buildFinallyFix(context, services, acquire.node, skipped.direct, 'moveBranch')
+      : null;
+  const suggestion = !autofix ? fix : moved;
   context.report({
     node: release.node,
     messageId: 'cleanupSkippedOnThrow',
     data,
     fix: autofix ? fix : null,
-    suggest: !autofix && fix ? [{ messageId: 'moveToFinallySuggestion', data, fix }] : [],
+    suggest: suggestion ? [{ messageId: 'moveToFinallySuggestion', data, fix: suggestion }] : [],
   });
 }

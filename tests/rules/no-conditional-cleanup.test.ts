@@ -3357,5 +3357,52 @@ export function fetchOne(id: string, cached: boolean): Promise<number> {
       output: `${prelude}export class Job {\r\n  n = 0;\r\n  async run(): Promise<void> {\r\n    this.n++;\r\n    try {\r\n      await work('x');\r\n    } finally {\r\n      this.n--;\r\n    }\r\n  }\r\n}`,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 10, column: 5 }],
     },
+    // A release before each return: only a throw skips them, and one release in `finally` takes their place (a suggestion: each moves to the end of its path).
+    {
+      code: `declare const lock: { lock(): Promise<void>; unlock(): void };
+declare function find(id: number): Promise<string[]>;
+declare function destroy(id: number): Promise<void>;
+export async function remove(id: number): Promise<string> {
+  await lock.lock();
+  const found = await find(id);
+  if (found.length === 0) {
+    lock.unlock();
+    return 'none';
+  }
+  await destroy(id);
+  lock.unlock();
+  return 'deleted';
+}
+`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `declare const lock: { lock(): Promise<void>; unlock(): void };
+declare function find(id: number): Promise<string[]>;
+declare function destroy(id: number): Promise<void>;
+export async function remove(id: number): Promise<string> {
+  await lock.lock();
+  try {
+    const found = await find(id);
+    if (found.length === 0) {
+      return 'none';
+    }
+    await destroy(id);
+    return 'deleted';
+  } finally {
+    lock.unlock();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
