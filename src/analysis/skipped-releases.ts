@@ -209,6 +209,8 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
     const handler = catchingHandler(candidate.node, fn, releaseNodes);
     const from = handler ? tracker.positions.get(handler) : undefined;
     if (!handler || !from || !mayThrow(candidate)) continue;
+    // A \`catch\` that releases (behind a test of the handle, say) is the code's own answer to this throw.
+    if (releaseNodes.some((release) => contains(handler, release))) continue;
     const caught = tracker.findLeak(from, covering, coveredJumps, false);
     if (!caught) continue;
     // The `catch` rethrows without the release: the throw that reached it skips the release.

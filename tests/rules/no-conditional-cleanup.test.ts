@@ -924,6 +924,19 @@ export async function list(pool: { getConnection(): Promise<Conn> }, reply: (v: 
     reply(error);
   }
 }`,
+    // The \`catch\` releases behind a test of the handle: the code's own answer to a throw after the acquire.
+    `interface Runner extends AsyncDisposable { query(q: string): Promise<unknown>; release(): Promise<void> }
+export async function handler(open: () => Runner, query: string): Promise<void> {
+  let runner: Runner | undefined = undefined;
+  try {
+    runner = open();
+    await runner.query(query);
+    await runner.release();
+  } catch (err) {
+    console.error(err);
+    if (runner) await (runner as Runner).release();
+  }
+}`,
   ],
   invalid: [
     // A call of an Object.prototype name with two arguments is an ordinary call that can throw
@@ -3396,6 +3409,48 @@ export async function remove(id: number): Promise<string> {
     return 'deleted';
   } finally {
     lock.unlock();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // The twin whose `catch` only logs: the throw after the acquire leaves the handle open.
+    {
+      code: `interface Runner extends AsyncDisposable { query(q: string): Promise<unknown>; release(): Promise<void> }
+export async function handler(open: () => Runner, query: string): Promise<void> {
+  let runner: Runner | undefined = undefined;
+  try {
+    runner = open();
+    await runner.query(query);
+    await runner.release();
+  } catch (err) {
+    console.error(err);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 7,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `interface Runner extends AsyncDisposable { query(q: string): Promise<unknown>; release(): Promise<void> }
+export async function handler(open: () => Runner, query: string): Promise<void> {
+  let runner: Runner | undefined = undefined;
+  try {
+    runner = open();
+    try {
+      await runner.query(query);
+    } finally {
+      await runner.release();
+    }
+  } catch (err) {
+    console.error(err);
   }
 }
 `,
