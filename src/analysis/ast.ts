@@ -123,6 +123,24 @@ export function runsInPlace(fn: FunctionNode): boolean {
   return callee.type === AST_NODE_TYPES.MemberExpression && SYNC_CALLBACK_METHODS.has(memberName(callee) ?? '');
 }
 
+/** A `for`, `for…in`, `for…of`, `while` or `do…while` statement. */
+export function isLoop(
+  node: TSESTree.Node,
+): node is
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement
+  | TSESTree.ForStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement {
+  return (
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement ||
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement
+  );
+}
+
 /** The nearest function around `node` (not `node` itself), or null at the top level. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   for (let p = node.parent; p; p = p.parent) {

@@ -19,6 +19,7 @@ import {
   enclosingClass,
   functionName,
   isFunctionNode,
+  isLoop,
   memberName,
   runsInPlace,
   skipWrappers,
@@ -353,16 +354,6 @@ function setupOnceForTarget(
     return targetKind === 'object' || isModuleLevel(scopes.scopeOf(parent.parent));
   }
   return true;
-}
-
-function isLoop(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
 }
 
 /**

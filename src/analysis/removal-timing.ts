@@ -6,7 +6,16 @@
  * callback that runs no removal, or a loop adds a fresh handler on every pass.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, contains, isFunctionNode, runsInPlace, skipWrappers, walk, type FunctionNode } from './ast.js';
+import {
+  calleeName,
+  contains,
+  isFunctionNode,
+  isLoop,
+  runsInPlace,
+  skipWrappers,
+  walk,
+  type FunctionNode,
+} from './ast.js';
 import type { Scopes } from './lifetime.js';
 import { targetKey, type ListenerFile, type ListenerIndex } from './listener-removals.js';
 import {
@@ -251,23 +260,6 @@ function freshPerPass(add: ListenerAdd, body: TSESTree.Statement, scopes: Scopes
   if (isFunctionNode(add.handler)) return true;
   const declared = handlerVariable(add.handler, scopes)?.defs[0]?.node;
   return declared !== undefined && contains(body, declared);
-}
-
-function isLoop(
-  node: TSESTree.Node,
-): node is
-  | TSESTree.WhileStatement
-  | TSESTree.DoWhileStatement
-  | TSESTree.ForStatement
-  | TSESTree.ForInStatement
-  | TSESTree.ForOfStatement {
-  return (
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement ||
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement
-  );
 }
 
 /**

@@ -143,8 +143,16 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
   const dropped = acquire.kind === 'disposable' ? droppedBefore(index, acquire, start, covering, coveredJumps) : null;
   if (dropped) return { kind: 'dropped', release: first, dropped };
   const leak = tracker.findLeak(start, covering, coveredJumps);
+  const direct = placements.flatMap((p) => (p.kind === 'direct' ? [p.site.node] : []));
+  /** A normal path from the acquire leaves `fn` without the release (after a caught throw, if `caught`). */
+  const pathLeak = (
+    jump: TSESTree.Node | null,
+    caught: { thrower: TSESTree.Node; handler: TSESTree.CatchClause } | null,
+  ): SkippedRelease => {
+    const at = placements.find((p) => p.site === first && p.kind === 'direct');
+    return { kind: 'path', release: first, at: at?.kind === 'direct' ? at.at : first.node, fn, jump, direct, caught };
+  };
   if (leak?.end === 'normal') {
-    const direct = placements.flatMap((p) => (p.kind === 'direct' ? [p.site.node] : []));
     // Released only in the `catch` of a `try` around the acquire: an undo of a failed
     // attempt, as with a rejection-only release, when other code releases on success.
     if (
@@ -154,16 +162,7 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
     ) {
       return null;
     }
-    const at = placements.find((p) => p.site === first && p.kind === 'direct');
-    return {
-      kind: 'path',
-      release: first,
-      at: at?.kind === 'direct' ? at.at : first.node,
-      fn,
-      jump: leak.jump,
-      direct,
-      caught: null,
-    };
+    return pathLeak(leak.jump, null);
   }
   const throwers = [
     ...(executed ? awaitsAround(index, executed, fn) : []),
@@ -183,7 +182,7 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
   // An acquire inside a promise executor has no statement of its own function to start a `try` after.
   const movable = executed === null && placements.length === 1 && placements[0]?.kind === 'direct';
   // Every release in the acquire's own function (one per branch that ends): a `finally` can take their place.
-  const direct = executed === null ? placements.flatMap((p) => (p.kind === 'direct' ? [p.site.node] : [])) : [];
+  const movedTogether = executed === null ? direct : [];
   // `count++; if (count > max) throw …`: an assertion on the resource itself; when it
   // fires the count is already wrong, and releasing would not make it right.
   if (leak?.end === 'throw' && leak.jump !== null && assertsOnResource(leak.jump, acquire, sourceCode)) return null;
@@ -198,12 +197,12 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
         (t) => !inCatchAround(t.node, acquire.node) && !releasedByFinally(t.node, fn, releaseNodes) && mayThrow(t),
       )
     ) {
-      return { kind: 'throw', release: first, thrower: leak.jump ?? first.node, movable, direct };
+      return { kind: 'throw', release: first, thrower: leak.jump ?? first.node, movable, direct: movedTogether };
     }
     return null;
   }
   const thrower = throwers.find((candidate) => !isProtected(candidate.node, fn, releaseNodes) && mayThrow(candidate));
-  if (thrower) return { kind: 'throw', release: first, thrower: thrower.node, movable, direct };
+  if (thrower) return { kind: 'throw', release: first, thrower: thrower.node, movable, direct: movedTogether };
   // A throw caught by a `catch` that then carries on (or returns, or rethrows) without the release.
   for (const candidate of throwers) {
     const handler = catchingHandler(candidate.node, fn, releaseNodes);
@@ -215,17 +214,8 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
     if (!caught) continue;
     // The `catch` rethrows without the release: the throw that reached it skips the release.
     if (caught.end === 'throw')
-      return { kind: 'throw', release: first, thrower: caught.jump ?? candidate.node, movable, direct };
-    const at = placements.find((p) => p.site === first && p.kind === 'direct');
-    return {
-      kind: 'path',
-      release: first,
-      at: at?.kind === 'direct' ? at.at : first.node,
-      fn,
-      jump: caught.jump,
-      direct: placements.flatMap((p) => (p.kind === 'direct' ? [p.site.node] : [])),
-      caught: { thrower: candidate.node, handler },
-    };
+      return { kind: 'throw', release: first, thrower: caught.jump ?? candidate.node, movable, direct: movedTogether };
+    return pathLeak(caught.jump, { thrower: candidate.node, handler });
   }
   return null;
 }

@@ -365,3 +365,10 @@ export const TARGET_TEARDOWN_CALLS: ReadonlySet<string> = new Set([
   'kill',
   'removeAllListeners',
 ]);
+
+/**
+ * A comment that tells a tool something about the next line (`// @ts-expect-error`,
+ * `// eslint-disable-next-line`, coverage and formatter pragmas): a fix must not move
+ * it away from that line, nor move that line away from it.
+ */
+export const TOOL_DIRECTIVE = /^\s*(?:@ts-|eslint-|istanbul\b|c8\b|prettier-ignore|biome-ignore)/;

@@ -17,7 +17,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { isFunctionNode, memberName, skipWrappers, walk } from '../analysis/ast.js';
+import { isFunctionNode, isLoop, memberName, skipWrappers, walk } from '../analysis/ast.js';
 import { constDeclarator } from '../analysis/owners.js';
 import type { Timeout } from '../analysis/timeouts.js';
 import { PROMISE_REACTIONS } from '../analysis/vocabulary.js';
@@ -156,16 +156,7 @@ export function clearRaceTimerFix(
 /** Is there a loop or a function between `node` and its ancestor `outer` (so `node` may run more than once per `outer`)? */
 function rerunsWithin(node: TSESTree.Node, outer: TSESTree.Node): boolean {
   for (let p = node.parent; p && p !== outer; p = p.parent) {
-    if (
-      isFunctionNode(p) ||
-      p.type === AST_NODE_TYPES.ForStatement ||
-      p.type === AST_NODE_TYPES.ForInStatement ||
-      p.type === AST_NODE_TYPES.ForOfStatement ||
-      p.type === AST_NODE_TYPES.WhileStatement ||
-      p.type === AST_NODE_TYPES.DoWhileStatement
-    ) {
-      return true;
-    }
+    if (isFunctionNode(p) || isLoop(p)) return true;
   }
   return false;
 }
@@ -873,15 +864,26 @@ function unitOf(indent: string): string {
   return indent.includes('\t') ? '\t' : '  ';
 }
 
-/** `setTimeout` (or `globalThis.setTimeout`) whose every declaration is in a declaration file of the platform's typings. */
+/**
+ * `setTimeout`, or a member of a global object (`globalThis.setTimeout`), whose every
+ * declaration, and the object's, is in a declaration file of the platform's typings.
+ */
 function isPlatformTimer(callee: ts.Expression, checker: ts.TypeChecker): boolean {
-  if (ts.isPropertyAccessExpression(callee)) {
-    const object = callee.expression;
-    if (!ts.isIdentifier(object) || !['globalThis', 'window', 'self'].includes(object.text)) return false;
-  }
-  const symbol = checker.getSymbolAtLocation(callee);
-  const declarations = symbol?.getDeclarations() ?? [];
-  return declarations.length > 0 && declarations.every((d) => d.getSourceFile().isDeclarationFile);
+  // `globalThis` is made by the checker and has no declaration at all; any other object
+  // must be declared, and only in declaration files.
+  const declaredByPlatform = (node: ts.Node, checkerMade: boolean): boolean => {
+    const symbol = checker.getSymbolAtLocation(node);
+    if (!symbol) return false;
+    const declarations = symbol.getDeclarations() ?? [];
+    if (declarations.length === 0) return checkerMade;
+    return declarations.every((d) => d.getSourceFile().isDeclarationFile);
+  };
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    !(ts.isIdentifier(callee.expression) && declaredByPlatform(callee.expression, true))
+  )
+    return false;
+  return declaredByPlatform(callee, false);
 }
 
 /** A string, template or JSX text in `node` that spans several lines. */

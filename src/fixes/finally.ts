@@ -12,7 +12,8 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { contains, enclosingFunction, isFunctionNode, skipWrappers, walk } from '../analysis/ast.js';
+import { TOOL_DIRECTIVE } from '../analysis/vocabulary.js';
+import { contains, enclosingFunction, isFunctionNode, isLoop, skipWrappers, walk } from '../analysis/ast.js';
 
 /**
  * - `throwOnly`: the release already runs on every normal path, from the same
@@ -90,7 +91,7 @@ export function buildFinallyFix(
   // stranded; a plain comment goes with the release when its branch goes as a whole (it says why the
   // release is there), and would be stranded otherwise.
   const comments = statements.map((statement) => sourceCode.getCommentsBefore(statement));
-  if (comments.flat().some((comment) => DIRECTIVE.test(comment.value))) return null;
+  if (comments.flat().some((comment) => TOOL_DIRECTIVE.test(comment.value))) return null;
   const branches = statements.map((statement) =>
     mode === 'moveBranch' ? emptiedBranch(statement, sourceCode, comments[statements.indexOf(statement)] ?? []) : null,
   );
@@ -145,22 +146,11 @@ export function buildFinallyFix(
   return (fixer) => fixer.replaceTextRange([regionStart, end], replacement);
 }
 
-/** A comment that tells a tool something about the next line. */
-const DIRECTIVE = /^\s*(?:@ts-|eslint-|istanbul\b|c8\b|prettier-ignore|biome-ignore)/;
-
 /** Is `node` inside a loop that is itself inside one of the region's statements (or is one)? */
 function inLoopWithin(node: TSESTree.Node, region: readonly TSESTree.Statement[]): boolean {
   for (let p: TSESTree.Node | undefined = node; p; p = p.parent) {
     if (isFunctionNode(p)) return false;
-    if (
-      p.type === AST_NODE_TYPES.ForStatement ||
-      p.type === AST_NODE_TYPES.ForInStatement ||
-      p.type === AST_NODE_TYPES.ForOfStatement ||
-      p.type === AST_NODE_TYPES.WhileStatement ||
-      p.type === AST_NODE_TYPES.DoWhileStatement
-    ) {
-      return true;
-    }
+    if (isLoop(p)) return true;
     if (region.includes(p as TSESTree.Statement)) return false;
   }
   return false;
@@ -366,11 +356,7 @@ function targetInside(
     if (jump.label) {
       if (p.type === AST_NODE_TYPES.LabeledStatement && p.label.name === jump.label.name) return true;
     } else if (
-      p.type === AST_NODE_TYPES.ForStatement ||
-      p.type === AST_NODE_TYPES.ForInStatement ||
-      p.type === AST_NODE_TYPES.ForOfStatement ||
-      p.type === AST_NODE_TYPES.WhileStatement ||
-      p.type === AST_NODE_TYPES.DoWhileStatement ||
+      isLoop(p) ||
       (p.type === AST_NODE_TYPES.SwitchStatement && jump.type === AST_NODE_TYPES.BreakStatement)
     ) {
       return true;

@@ -34,7 +34,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { contains, enclosingFunction, isPlainReference, skipWrappers, walk } from '../analysis/ast.js';
+import { contains, enclosingFunction, isLoop, isPlainReference, skipWrappers, walk } from '../analysis/ast.js';
 import type { FunctionNode } from '../analysis/ast.js';
 import type { ListenerAdd } from '../analysis/listeners.js';
 
@@ -138,16 +138,6 @@ function anchorIn(
     return null;
   }
   return null;
-}
-
-function isLoop(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

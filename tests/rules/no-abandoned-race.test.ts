@@ -1237,5 +1237,35 @@ export class C {
         },
       ],
     },
+    // `globalThis.setTimeout` is the platform timer: `globalThis` has no declaration, the checker makes it.
+    {
+      code: `export async function f(work: Promise<string>) {
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => globalThis.setTimeout(() => reject(new Error('t')), 1000)),
+  ]);
+}
+`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: 2,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              output: `export async function f(work: Promise<string>) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => (timer = globalThis.setTimeout(() => reject(new Error('t')), 1000))),
+  ]).finally(() => clearTimeout(timer));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
