@@ -146,6 +146,118 @@ export function buildFinallyFix(
   return (fixer) => fixer.replaceTextRange([regionStart, end], replacement);
 }
 
+/**
+ * The release already sits in a `try` that starts after the acquire: in its
+ * `finally` (the statements in between are what a throw escapes through), or
+ * as the last statement of its block (it needs a `finally`). The statements
+ * between the acquire and the `try` move into the `try` block, and a release
+ * in the block moves into a new `finally`.
+ *
+ * Normal paths stay as they were: the moved statements reach the `try` as
+ * before, and the release was the block's last step. Throws change: the
+ * release now runs on them, and the moved statements' throws reach the
+ * `try`'s `catch`, if it has one. `catchToo` allows that (a suggestion);
+ * without it, a `try` with a `catch` gets no `--fix` when statements move.
+ */
+export function extendTryFix(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  services: ParserServicesWithTypeInformation,
+  acquire: TSESTree.Node,
+  release: TSESTree.Node,
+  catchToo: boolean,
+): TSESLint.ReportFixFunction | null {
+  const { sourceCode } = context;
+  const text = sourceCode.text;
+  const acquireStatement = statementInList(acquire);
+  const releaseAt = releaseStatement(release);
+  if (!acquireStatement || !releaseAt) return null;
+  const list = acquireStatement.parent as StatementList;
+  const index = list.body.indexOf(acquireStatement);
+  const fn = enclosingFunction(acquire);
+  const tryStatement = list.body.find((statement) => contains(statement, releaseAt));
+  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement || list.body.indexOf(tryStatement) <= index) return null;
+  if (enclosingFunction(releaseAt) !== fn) return null;
+  const { block, handler, finalizer } = tryStatement;
+  const inFinally = finalizer !== null && contains(finalizer, releaseAt);
+  const lastOfBlock = releaseAt.parent === block && block.body.at(-1) === releaseAt && !finalizer;
+  if (!inFinally && !lastOfBlock) return null;
+  const moved = list.body.slice(index + 1, list.body.indexOf(tryStatement));
+  if (inFinally && moved.length === 0) return null;
+  if (handler && moved.length > 0 && !catchToo) return null;
+  if (moved.some((statement) => !movableIntoTry(statement) || containsMultilineToken(statement))) return null;
+  // A return, yield or jump out of the moved statements, or out of a block that now gets a `finally`,
+  // would now pass the release: a path that does not throw would change.
+  const jumps = (statements: readonly TSESTree.Statement[]): boolean =>
+    statements.some((statement) => yieldsOrJumpsOut(statement, fn, statements) || returnsFrom(statement, fn));
+  if (jumps(moved) || (lastOfBlock && jumps(block.body))) return null;
+  // A name the moved statements declare stays visible to the block, and one used after the `try` is
+  // hoisted. The `catch` and `finally` would read a hoisted name unassigned on the throws that now reach
+  // them: refused.
+  const hoists: Hoist[] = [];
+  const first = moved[0];
+  for (const statement of moved) {
+    if (referencedIn(statement, [block.range[1], tryStatement.range[1]], sourceCode)) return null;
+    const use = usedOutside(statement, [first?.range[0] ?? 0, block.range[1]], sourceCode);
+    if (use === 'before') return null;
+    if (use === 'after') {
+      const hoist = hoistOf(statement, sourceCode, services);
+      if (!hoist) return null;
+      hoists.push(hoist);
+    }
+  }
+  const comments = sourceCode.getCommentsBefore(releaseAt);
+  if (lastOfBlock && comments.length > 0) return null;
+
+  const indent = lineIndent(text, acquireStatement.range[0]);
+  const unit = indent.includes('\t') ? '\t' : '  ';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const movedText = applyEdits(
+    text.slice(acquireStatement.range[1], tryStatement.range[0]),
+    hoists.map((hoist) => hoist.edit),
+    acquireStatement.range[1],
+  )
+    .replace(/\s+$/, '')
+    .replace(/\n(?=[^\r\n])/g, `\n${unit}`);
+  const blockStart = block.range[0] + 1;
+  const inner = lastOfBlock
+    ? applyEdits(text.slice(blockStart, block.range[1]), [removal(releaseAt, text)], blockStart)
+    : text.slice(blockStart, block.range[1]);
+  const tryIndent = lineIndent(text, tryStatement.range[0]);
+  const rest = text.slice(block.range[1], tryStatement.range[1]);
+  const added = lastOfBlock
+    ? ` finally {${eol}${tryIndent}${unit}${sourceCode.getText(releaseAt)}${eol}${tryIndent}}`
+    : '';
+  const declarations = hoists.map((hoist) => `${eol}${indent}${hoist.declaration}`).join('');
+  const replacement = `${declarations}${eol}${indent}try {${movedText}${inner}${rest}${added}`;
+  return (fixer) => fixer.replaceTextRange([acquireStatement.range[1], tryStatement.range[1]], replacement);
+}
+
+/** Is a name that `statement` declares referenced in `[start, end]`? */
+function referencedIn(
+  statement: TSESTree.Statement,
+  [start, end]: readonly [number, number],
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  return sourceCode
+    .getDeclaredVariables(statement)
+    .some((variable) =>
+      variable.references.some((ref) => ref.identifier.range[0] >= start && ref.identifier.range[1] <= end),
+    );
+}
+
+/** A `return` of `fn` in `statement`. */
+function returnsFrom(statement: TSESTree.Statement, fn: TSESTree.Node | null): boolean {
+  let found = false;
+  walk(
+    statement,
+    (child) => {
+      if (child.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(child) === fn) found = true;
+    },
+    { intoFunctions: false },
+  );
+  return found;
+}
+
 /** Is `node` inside a loop that is itself inside one of the region's statements (or is one)? */
 function inLoopWithin(node: TSESTree.Node, region: readonly TSESTree.Statement[]): boolean {
   for (let p: TSESTree.Node | undefined = node; p; p = p.parent) {

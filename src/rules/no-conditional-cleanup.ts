@@ -11,7 +11,7 @@ import { resourceSitesAt, type CustomPair, type ResourceKind, type ResourceSite 
 import { promiseExecutor } from '../analysis/settlers.js';
 import { skippedRelease, type SkippedRelease } from '../analysis/skipped-releases.js';
 import { DISPOSE_METHODS } from '../analysis/vocabulary.js';
-import { buildFinallyFix } from '../fixes/finally.js';
+import { buildFinallyFix, extendTryFix } from '../fixes/finally.js';
 import { releaseOnRejectionFix } from '../fixes/rejection-handler.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
@@ -374,13 +374,21 @@ function reportOnThrow(
     thrower: describeThrower(context.sourceCode, thrower),
     throwLine: String(thrower.loc.start.line),
   };
-  const fix = skipped.movable ? buildFinallyFix(context, services, acquire.node, [release.node], 'throwOnly') : null;
+  // The release after the acquire's region, or in (the `finally` of) a `try` that starts after it.
+  const fix = skipped.movable
+    ? (buildFinallyFix(context, services, acquire.node, [release.node], 'throwOnly') ??
+      extendTryFix(context, services, acquire.node, release.node, false))
+    : null;
   // Several releases (one in each branch that ends, or before each return): one in `finally` takes their
-  // place. That moves each to the end of its path, which a suggestion may do and `--fix` may not.
-  const moved =
-    !fix && skipped.direct.length > 1
+  // place. That moves each to the end of its path, which a suggestion may do and `--fix` may not. So may
+  // moving statements into a `try` whose `catch` would now see their throws.
+  const moved = fix
+    ? null
+    : skipped.direct.length > 1
       ? buildFinallyFix(context, services, acquire.node, skipped.direct, 'moveBranch')
-      : null;
+      : skipped.movable
+        ? extendTryFix(context, services, acquire.node, release.node, true)
+        : null;
   const suggestion = !autofix ? fix : moved;
   context.report({
     node: release.node,

@@ -1844,6 +1844,7 @@ export class Rpc {
       errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 14, column: 7 }],
     },
     // The same, with an await between the add and the inner try: its rejection reaches the rethrow.
+    // The inner try has no \`catch\`: the statement moves into it, and only the throw paths change.
     {
       code: `${prelude}export class Sender {
   private readonly encrypting = new Set<string>();
@@ -1863,10 +1864,28 @@ export class Rpc {
     }
   }
 }`,
-      output: null,
+      output: `${prelude}export class Sender {
+  private readonly encrypting = new Set<string>();
+  async send(id: string): Promise<number> {
+    try {
+      this.encrypting.add(id);
+      try {
+        await work('prepare');
+        await work(id);
+      } finally {
+        this.encrypting.delete(id);
+      }
+      return check(id);
+    } catch (err) {
+      console.error(err);
+      throw err;
+    }
+  }
+}`,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 13, column: 9 }],
     },
     // With \`assumeCallsThrow\`, a call between the add and the inner try reaches the rethrow too.
+    // The inner try has no \`catch\`: the statement moves into it, and only the throw paths change.
     {
       code: `${prelude}export class Sender {
   private readonly encrypting = new Set<string>();
@@ -1887,7 +1906,24 @@ export class Rpc {
   }
 }`,
       options: [{ assumeCallsThrow: true }],
-      output: null,
+      output: `${prelude}export class Sender {
+  private readonly encrypting = new Set<string>();
+  async send(id: string): Promise<number> {
+    try {
+      this.encrypting.add(id);
+      try {
+        check('prepare');
+        await work(id);
+      } finally {
+        this.encrypting.delete(id);
+      }
+      return check(id);
+    } catch (err) {
+      console.error(err);
+      throw err;
+    }
+  }
+}`,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 13, column: 9 }],
     },
     // The same context guard, but the outermost call catches a throw and carries on with the same
@@ -3458,6 +3494,174 @@ export async function handler(open: () => Runner, query: string): Promise<void> 
           ],
         },
       ],
+    },
+    // The release is in the `finally` of a `try` that starts after the acquire: the statement in between moves into the `try` (tabs kept).
+    {
+      code: `declare const pool: { connect(): Promise<{ query(q: string): Promise<string>; release(): void }> };
+declare function parse(q: string): string;
+export async function g(q: string): Promise<string> {
+	const client = await pool.connect();
+	const sql = parse(q);
+	try {
+		return await client.query(sql);
+	} finally {
+		client.release();
+	}
+}
+`,
+      options: [{ assumeCallsThrow: true }],
+      output: `declare const pool: { connect(): Promise<{ query(q: string): Promise<string>; release(): void }> };
+declare function parse(q: string): string;
+export async function g(q: string): Promise<string> {
+	const client = await pool.connect();
+	try {
+		const sql = parse(q);
+		return await client.query(sql);
+	} finally {
+		client.release();
+	}
+}
+`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 9, column: 3, suggestions: [] }],
+    },
+    // Moving into an existing `try`: a destructured name used after it is declared before the `try`; the comment moves with its statement.
+    {
+      code: `declare const pool: { connect(): Promise<{ query(q: string): Promise<string>; release(): void }> };
+declare function parse(q: string): { sql: string };
+export async function f(q: string): Promise<string> {
+  const client = await pool.connect();
+  // parse first: a bad query never reaches the server
+  const { sql } = parse(q);
+  let rows: string;
+  try {
+    rows = await client.query(sql);
+  } finally {
+    client.release();
+  }
+  return rows + sql;
+}
+`,
+      options: [{ assumeCallsThrow: true }],
+      output: `declare const pool: { connect(): Promise<{ query(q: string): Promise<string>; release(): void }> };
+declare function parse(q: string): { sql: string };
+export async function f(q: string): Promise<string> {
+  const client = await pool.connect();
+  let sql;
+  let rows: string;
+  try {
+    // parse first: a bad query never reaches the server
+    ({ sql } = parse(q));
+    rows = await client.query(sql);
+  } finally {
+    client.release();
+  }
+  return rows + sql;
+}
+`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 11, column: 5, suggestions: [] }],
+    },
+    // The existing `try` has a `catch`, which would now see the moved call's throws: a suggestion, not a fix.
+    {
+      code: `declare const pool: { connect(): Promise<{ query(q: string): Promise<string>; release(): void }> };
+declare function log(e: unknown): void;
+export async function e(q: string): Promise<string> {
+  const client = await pool.connect();
+  const pending = client.query(q);
+  try {
+    return await pending;
+  } catch (error) {
+    log(error);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+`,
+      options: [{ assumeCallsThrow: true }],
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 12,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `declare const pool: { connect(): Promise<{ query(q: string): Promise<string>; release(): void }> };
+declare function log(e: unknown): void;
+export async function e(q: string): Promise<string> {
+  const client = await pool.connect();
+  try {
+    const pending = client.query(q);
+    return await pending;
+  } catch (error) {
+    log(error);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // The `finally` reads a name the moved statements declare; it would read it unassigned on the new throw paths: refused.
+    {
+      code: `declare const pool: { connect(): Promise<{ query(q: string): Promise<string>; release(): void }> };
+export async function d(q: string): Promise<string> {
+  const client = await pool.connect();
+  const pending = client.query(q);
+  const started = Date.now();
+  try {
+    return await pending;
+  } finally {
+    console.log(Date.now() - started);
+    client.release();
+  }
+}
+`,
+      options: [{ assumeCallsThrow: true }],
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 10, column: 5, suggestions: [] }],
+    },
+    // The `catch` reads a name the moved statements declare: refused.
+    {
+      code: `declare const pool: { connect(): Promise<{ query(q: string): Promise<string>; release(): void }> };
+declare function log(e: unknown): void;
+export async function b(q: string): Promise<string> {
+  const client = await pool.connect();
+  const started = Date.now();
+  let rows = '';
+  try {
+    rows = await client.query(q);
+    client.release();
+  } catch (error) {
+    log([error, started]);
+    throw error;
+  }
+  return rows;
+}
+`,
+      options: [{ assumeCallsThrow: true }],
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 9, column: 5, suggestions: [] }],
+    },
+    // The release in the `try` is not its last statement: a `finally` would run it later on the normal path; refused.
+    {
+      code: `declare const pool: { connect(): Promise<{ query(q: string): Promise<string>; release(): void }> };
+export async function c(q: string): Promise<string> {
+  const client = await pool.connect();
+  const started = Date.now();
+  try {
+    const rows = await client.query(q);
+    client.release();
+    return rows + String(started);
+  } catch (error) {
+    throw error;
+  }
+}
+`,
+      options: [{ assumeCallsThrow: true }],
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 7, column: 5, suggestions: [] }],
     },
   ],
 });
