@@ -200,7 +200,7 @@ export function callAcceptsSignal(
 }
 
 /** TypeScript's property names for `[Symbol.dispose]` and `[Symbol.asyncDispose]` (`__@asyncDispose@<id>`). */
-const DISPOSE_SYMBOL = /^__@(?:dispose|asyncDispose)@/;
+const DISPOSE_SYMBOL = /^__@(dispose|asyncDispose)@/;
 
 /**
  * A disposable value: every non-nullish part of its type declares
@@ -208,20 +208,31 @@ const DISPOSE_SYMBOL = /^__@(?:dispose|asyncDispose)@/;
  * socket, anything that `using` can hold). `any` and `unknown` are not.
  */
 export function isDisposableType(program: ts.Program, type: ts.Type): boolean {
+  return disposal(program, type) !== null;
+}
+
+/**
+ * How `using` can hold a value of `type`: `sync` when every non-nullish part
+ * declares `[Symbol.dispose]` (`using`), `async` when every part declares
+ * either (`await using`). Null when it is not disposable.
+ */
+export function disposal(program: ts.Program, type: ts.Type): { sync: boolean; async: boolean } | null {
   const checker = program.getTypeChecker();
   const parts = (type.isUnion() ? type.types : [type]).filter(
     (part) => !(part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)),
   );
-  return (
-    parts.length > 0 &&
-    parts.every(
-      (part) =>
-        !(part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) &&
-        checker
-          .getPropertiesOfType(checker.getApparentType(part))
-          .some((property) => DISPOSE_SYMBOL.test(String(property.escapedName))),
-    )
-  );
+  if (parts.length === 0) return null;
+  let sync = true;
+  for (const part of parts) {
+    if (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return null;
+    const methods = checker
+      .getPropertiesOfType(checker.getApparentType(part))
+      .map((property) => DISPOSE_SYMBOL.exec(String(property.escapedName))?.[1])
+      .filter((method) => method !== undefined);
+    if (methods.length === 0) return null;
+    if (!methods.includes('dispose')) sync = false;
+  }
+  return { sync, async: true };
 }
 
 /**

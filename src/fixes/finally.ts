@@ -25,7 +25,7 @@ export type FinallyFixMode = 'throwOnly' | 'moveBranch';
 
 type StatementList = TSESTree.BlockStatement | TSESTree.Program;
 
-interface Edit {
+export interface Edit {
   start: number;
   end: number;
   text: string;
@@ -596,7 +596,7 @@ function isPure(node: TSESTree.Node): boolean {
   }
 }
 
-function removal(statement: TSESTree.Statement, text: string): Edit {
+export function removal(statement: TSESTree.Statement, text: string): Edit {
   const parent = statement.parent;
   if (
     parent.type !== AST_NODE_TYPES.BlockStatement &&

@@ -12,6 +12,7 @@ import { promiseExecutor } from '../analysis/settlers.js';
 import { skippedRelease, type SkippedRelease } from '../analysis/skipped-releases.js';
 import { DISPOSE_METHODS } from '../analysis/vocabulary.js';
 import { buildFinallyFix, extendTryFix } from '../fixes/finally.js';
+import { usingFix } from '../fixes/using.js';
 import { releaseOnRejectionFix } from '../fixes/rejection-handler.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
@@ -26,7 +27,11 @@ export type Options = [
 ];
 
 export type MessageIds =
-  'cleanupSkippedOnSomePaths' | 'cleanupSkippedOnThrow' | 'moveToFinallySuggestion' | 'releaseOnRejectionSuggestion';
+  | 'cleanupSkippedOnSomePaths'
+  | 'cleanupSkippedOnThrow'
+  | 'moveToFinallySuggestion'
+  | 'releaseOnRejectionSuggestion'
+  | 'useUsingSuggestion';
 
 const RESOURCE: Record<ResourceKind, { noun: string; stays: string }> = {
   entry: { noun: 'the entry added by', stays: 'stays' },
@@ -69,6 +74,8 @@ export default createRule<Options, MessageIds>({
       moveToFinallySuggestion: 'Move `{{release}}` into a `finally` block that covers everything after `{{acquire}}`.',
       releaseOnRejectionSuggestion:
         'Also run `{{release}}` when the promise rejects, in a rejection handler that rethrows the error.',
+      useUsingSuggestion:
+        'Declare `{{handle}}` with `{{keyword}}` in place of `{{release}}`: its type disposes of it when the block ends, on every path.',
     },
     schema: [
       {
@@ -357,8 +364,32 @@ function reportSomePaths(
     node: release.node,
     messageId: 'cleanupSkippedOnSomePaths',
     data,
-    suggest: fix ? [{ messageId: 'moveToFinallySuggestion', data, fix }] : [],
+    suggest: [
+      ...usingSuggestion(context, services, acquire, release, direct, data),
+      ...(fix ? [{ messageId: 'moveToFinallySuggestion' as const, data, fix }] : []),
+    ],
   });
+}
+
+/** `await using handle = …` for a handle whose type is disposable, in place of every release of it here. */
+function usingSuggestion(
+  context: Context,
+  services: ParserServicesWithTypeInformation,
+  acquire: ResourceSite,
+  release: ResourceSite,
+  direct: readonly TSESTree.Node[],
+  data: Record<string, string>,
+): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  const releases = direct.includes(release.node) ? direct : [release.node, ...direct];
+  const using = usingFix(context, services, acquire.node, releases);
+  if (!using) return [];
+  return [
+    {
+      messageId: 'useUsingSuggestion',
+      data: { ...data, handle: using.handle, keyword: using.keyword },
+      fix: using.fix,
+    },
+  ];
 }
 
 function reportOnThrow(
@@ -395,6 +426,9 @@ function reportOnThrow(
     messageId: 'cleanupSkippedOnThrow',
     data,
     fix: autofix ? fix : null,
-    suggest: suggestion ? [{ messageId: 'moveToFinallySuggestion', data, fix: suggestion }] : [],
+    suggest: [
+      ...usingSuggestion(context, services, acquire, release, skipped.direct, data),
+      ...(suggestion ? [{ messageId: 'moveToFinallySuggestion' as const, data, fix: suggestion }] : []),
+    ],
   });
 }

@@ -1426,7 +1426,55 @@ export class Driver {
     }
   }
 }`,
-      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 36, column: 11, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 36,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'useUsingSuggestion',
+              output: `declare function query(sql: string): Promise<string>;
+declare function open(): Promise<{ end(): void }>;
+export class BaseRunner {
+  protected connection: { end(): void } | undefined;
+}
+export class PooledRunner extends BaseRunner {
+  async open(): Promise<void> {
+    this.connection = await open();
+  }
+}
+export class Runner extends BaseRunner {
+  isReleased = false;
+  async open(): Promise<void> {
+    this.connection = await open();
+  }
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.release();
+  }
+  async currentDatabase(): Promise<string> {
+    return query('select current_database()');
+  }
+  release(): Promise<void> {
+    this.isReleased = true;
+    if (this.connection) this.connection.end();
+    return Promise.resolve();
+  }
+}
+export class Driver {
+  database = '';
+  createRunner() {
+    return new Runner();
+  }
+  async connect(): Promise<void> {
+    await using runner = this.createRunner();
+    this.database = await runner.currentDatabase();
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // A subclass may override the release: what a call runs is not known to be the flag-only body.
     {
@@ -1493,7 +1541,47 @@ export class Driver {
     }
   }
 }`,
-      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 28, column: 11, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 28,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'useUsingSuggestion',
+              output: `declare function query(sql: string): Promise<string>;
+export class Runner {
+  isReleased = false;
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.release();
+  }
+  async currentDatabase(): Promise<string> {
+    return query('select current_database()');
+  }
+  release(): Promise<void> {
+    this.isReleased = true;
+    return Promise.resolve();
+  }
+}
+export class PooledRunner extends Runner {
+  override release(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+export class Driver {
+  database = '';
+  createRunner() {
+    return new Runner();
+  }
+  async connect(): Promise<void> {
+    await using runner = this.createRunner();
+    this.database = await runner.currentDatabase();
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // The same helpers, with an early return between them: the slot is never given back.
     {
@@ -2055,6 +2143,20 @@ export async function firstByte(path: string): Promise<number> {
             line: '6',
             stays: 'stays open',
           },
+          suggestions: [
+            {
+              messageId: 'useUsingSuggestion',
+              output: `declare function work(id: string): Promise<number>;
+declare function check(id: string): number;
+declare const mutex: { acquire(): Promise<() => void> };
+import { open } from 'node:fs/promises';
+export async function firstByte(path: string): Promise<number> {
+  await using handle = await open(path, 'r');
+  const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, 0);
+  return buffer[0] ?? 0;
+}`,
+            },
+          ],
         },
       ],
     },
@@ -2126,6 +2228,33 @@ export async function midByte(path: string): Promise<number> {
             line: '6',
             stays: 'stays open',
           },
+          suggestions: [
+            {
+              messageId: 'useUsingSuggestion',
+              output: `declare function work(id: string): Promise<number>;
+declare function check(id: string): number;
+declare const mutex: { acquire(): Promise<() => void> };
+import { open, type FileHandle } from 'node:fs/promises';
+export async function firstByte(path: string): Promise<number> {
+  await using handle = await open(path, 'r');
+  const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, 0);
+  return buffer[0] ?? 0;
+}
+export async function lastByte(path: string): Promise<number> {
+  let file: FileHandle | undefined;
+  file = await open(path, 'r');
+  const { buffer } = await file.read(Buffer.alloc(1), 0, 1, 0);
+  await file!.close();
+  return buffer[0] ?? 0;
+}
+export async function midByte(path: string): Promise<number> {
+  const fd = await open(path, 'r');
+  const { buffer } = await fd.read(Buffer.alloc(1), 0, 1, 1);
+  await (<FileHandle>fd).close();
+  return buffer[0] ?? 0;
+}`,
+            },
+          ],
         },
         {
           messageId: 'cleanupSkippedOnThrow',
@@ -2154,6 +2283,33 @@ export async function midByte(path: string): Promise<number> {
             line: '19',
             stays: 'stays open',
           },
+          suggestions: [
+            {
+              messageId: 'useUsingSuggestion',
+              output: `declare function work(id: string): Promise<number>;
+declare function check(id: string): number;
+declare const mutex: { acquire(): Promise<() => void> };
+import { open, type FileHandle } from 'node:fs/promises';
+export async function firstByte(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, 0);
+  await (handle as FileHandle).close();
+  return buffer[0] ?? 0;
+}
+export async function lastByte(path: string): Promise<number> {
+  let file: FileHandle | undefined;
+  file = await open(path, 'r');
+  const { buffer } = await file.read(Buffer.alloc(1), 0, 1, 0);
+  await file!.close();
+  return buffer[0] ?? 0;
+}
+export async function midByte(path: string): Promise<number> {
+  await using fd = await open(path, 'r');
+  const { buffer } = await fd.read(Buffer.alloc(1), 0, 1, 1);
+  return buffer[0] ?? 0;
+}`,
+            },
+          ],
         },
       ],
     },
@@ -2174,7 +2330,26 @@ export async function append(path: string, line: string): Promise<void> {
     await handle.close();
   }
 }`,
-      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 8, column: 9 }],
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 8,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useUsingSuggestion',
+              output: `declare function work(id: string): Promise<number>;
+declare function check(id: string): number;
+declare const mutex: { acquire(): Promise<() => void> };
+import { open } from 'node:fs/promises';
+export async function append(path: string, line: string): Promise<void> {
+  await using handle = await open(path, 'a');
+  await handle.write(line);
+}`,
+            },
+          ],
+        },
+      ],
     },
     // Seed 001: the delete wandered into a branch.
     {
@@ -3662,6 +3837,270 @@ export async function c(q: string): Promise<string> {
 `,
       options: [{ assumeCallsThrow: true }],
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 7, column: 5, suggestions: [] }],
+    },
+    // A `FileHandle` is async-disposable: `await using` is offered first, as a suggestion; `--fix` still moves the release into `finally`.
+    {
+      code: `import { open } from 'node:fs/promises';
+export async function readHead(path: string, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  const buffer = Buffer.alloc(length);
+  await handle.read(buffer, 0, length, 0);
+  await handle.close();
+  return buffer;
+}
+`,
+      output: `import { open } from 'node:fs/promises';
+export async function readHead(path: string, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  let buffer;
+  try {
+    buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, 0);
+  } finally {
+    await handle.close();
+  }
+  return buffer;
+}
+`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 6,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useUsingSuggestion',
+              output: `import { open } from 'node:fs/promises';
+export async function readHead(path: string, length: number): Promise<Buffer> {
+  await using handle = await open(path, 'r');
+  const buffer = Buffer.alloc(length);
+  await handle.read(buffer, 0, length, 0);
+  return buffer;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A type with `[Symbol.dispose]` and a release that is not awaited: `using`.
+    {
+      code: `declare class Lease implements Disposable {
+  close(): void;
+  [Symbol.dispose](): void;
+}
+declare function lease(name: string): Lease;
+declare function step(name: string): void;
+export function run(name: string): void {
+  const held = lease(name);
+  step(name);
+  held.close();
+}
+`,
+      options: [{ assumeCallsThrow: true }],
+      output: `declare class Lease implements Disposable {
+  close(): void;
+  [Symbol.dispose](): void;
+}
+declare function lease(name: string): Lease;
+declare function step(name: string): void;
+export function run(name: string): void {
+  const held = lease(name);
+  try {
+    step(name);
+  } finally {
+    held.close();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 10,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'useUsingSuggestion',
+              output: `declare class Lease implements Disposable {
+  close(): void;
+  [Symbol.dispose](): void;
+}
+declare function lease(name: string): Lease;
+declare function step(name: string): void;
+export function run(name: string): void {
+  using held = lease(name);
+  step(name);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // `await using` takes the place of every release of the handle in the function, each followed only by a `return`.
+    {
+      code: `import { open } from 'node:fs/promises';
+declare function valid(buffer: Buffer): boolean;
+export async function load(path: string): Promise<Buffer | null> {
+  const handle = await open(path, 'r');
+  const buffer = await handle.readFile();
+  if (!valid(buffer)) {
+    await handle.close();
+    return null;
+  }
+  await handle.close();
+  return buffer;
+}
+`,
+      options: [{ assumeCallsThrow: true }],
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnThrow',
+          line: 7,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'useUsingSuggestion',
+              output: `import { open } from 'node:fs/promises';
+declare function valid(buffer: Buffer): boolean;
+export async function load(path: string): Promise<Buffer | null> {
+  await using handle = await open(path, 'r');
+  const buffer = await handle.readFile();
+  if (!valid(buffer)) {
+    return null;
+  }
+  return buffer;
+}
+`,
+            },
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `import { open } from 'node:fs/promises';
+declare function valid(buffer: Buffer): boolean;
+export async function load(path: string): Promise<Buffer | null> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = await handle.readFile();
+    if (!valid(buffer)) {
+      return null;
+    }
+    return buffer;
+  } finally {
+    await handle.close();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // An `await` after the release would now run with the handle open: no `using`.
+    {
+      code: `import { open } from 'node:fs/promises';
+declare function notify(path: string): Promise<void>;
+export async function touch(path: string): Promise<void> {
+  const handle = await open(path, 'a');
+  await handle.write('x');
+  await handle.close();
+  await notify(path);
+}
+`,
+      options: [{ assumeCallsThrow: true }],
+      output: `import { open } from 'node:fs/promises';
+declare function notify(path: string): Promise<void>;
+export async function touch(path: string): Promise<void> {
+  const handle = await open(path, 'a');
+  try {
+    await handle.write('x');
+  } finally {
+    await handle.close();
+  }
+  await notify(path);
+}
+`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 6, column: 9, suggestions: [] }],
+    },
+    // A closure reads the handle, and could run after the block disposed of it: no `using`.
+    {
+      code: `import { open } from 'node:fs/promises';
+export async function later(path: string): Promise<() => Promise<string>> {
+  const handle = await open(path, 'r');
+  await handle.stat();
+  const read = () => handle.readFile('utf8');
+  await handle.close();
+  return read;
+}
+`,
+      options: [{ assumeCallsThrow: true }],
+      output: `import { open } from 'node:fs/promises';
+export async function later(path: string): Promise<() => Promise<string>> {
+  const handle = await open(path, 'r');
+  let read;
+  try {
+    await handle.stat();
+    read = () => handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+  return read;
+}
+`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 6, column: 9, suggestions: [] }],
+    },
+    // A promise returned after the release would settle after the disposal: no `using`.
+    {
+      code: `import { open } from 'node:fs/promises';
+export async function pending(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  await handle.stat();
+  const text = handle.readFile('utf8');
+  await handle.close();
+  return text;
+}
+`,
+      options: [{ assumeCallsThrow: true }],
+      output: `import { open } from 'node:fs/promises';
+export async function pending(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  let text;
+  try {
+    await handle.stat();
+    text = handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+  return text;
+}
+`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 6, column: 9, suggestions: [] }],
+    },
+    // JavaScript runs as written, and a runtime without \`using\` would not parse it: no \`using\` there.
+    {
+      code: `import { open } from 'node:fs/promises';
+export async function readHead(path, length) {
+  const handle = await open(path, 'r');
+  const buffer = Buffer.alloc(length);
+  await handle.read(buffer, 0, length, 0);
+  await handle.close();
+  return buffer;
+}
+`,
+      filename: 'script.js',
+      output: `import { open } from 'node:fs/promises';
+export async function readHead(path, length) {
+  const handle = await open(path, 'r');
+  let buffer;
+  try {
+    buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, 0);
+  } finally {
+    await handle.close();
+  }
+  return buffer;
+}
+`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 6, column: 9, suggestions: [] }],
     },
   ],
 });
