@@ -26,6 +26,7 @@ import type { CollectionShape, GrowUse, Use } from '../analysis/collection-uses.
 import { freshKeyVariable } from '../analysis/fresh-entries.js';
 import { growingFunction } from '../analysis/growth.js';
 import type { Owner } from '../analysis/owners.js';
+import { indentBefore } from './layout.js';
 
 /** What the builders below need of the file. */
 export interface BoundContext {
@@ -76,7 +77,7 @@ export function sizeCapFix(
     if (!isRepeatable(callee.object)) return null;
     const statement = statementOf(call);
     if (!statement) return null;
-    const indent = lineIndent(sourceCode, statement);
+    const indent = indentBefore(sourceCode, statement);
     if (indent === null) return null;
     const unit = indentUnit(sourceCode, statement, indent);
     const receiver = sourceCode.getText(callee.object);
@@ -179,7 +180,7 @@ export function deleteInFinallyFix(
   if (region.some((statement) => containsMultilineToken(statement))) return null;
   // A promise returned from inside \`try\` settles after \`finally\` has run: the entry would go first.
   if (region.some((statement) => returnsThenable(statement, fn, ctx.services))) return null;
-  const indent = lineIndent(sourceCode, statement);
+  const indent = indentBefore(sourceCode, statement);
   if (indent === null) return null;
   const unit = indentUnit(sourceCode, statement, indent);
   const regionText = sourceCode.text
@@ -438,12 +439,6 @@ function statementOf(node: TSESTree.Node): TSESTree.ExpressionStatement | null {
 /** The whitespace before `node` on its line, or null when something else precedes it there. */
 type Located = Pick<TSESTree.Node, 'loc' | 'range'>;
 
-function lineIndent(sourceCode: Readonly<TSESLint.SourceCode>, node: Located): string | null {
-  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
-  const before = line.slice(0, node.loc.start.column);
-  return /^\s*$/.test(before) ? before : null;
-}
-
 /** One level of indentation, as the statement's block shows it. */
 function indentUnit(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node, indent: string): string {
   const block = statement.parent;
@@ -491,7 +486,7 @@ function topLevelInsertionPoint(
     if (start.loc.start.line - comment.loc.end.line > 1) break;
     start = comment;
   }
-  const indent = lineIndent(sourceCode, start);
+  const indent = indentBefore(sourceCode, start);
   if (indent === null) return null;
   return { offset: start.range[0] - indent.length, indent };
 }

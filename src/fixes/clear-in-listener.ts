@@ -19,6 +19,7 @@ import { isFunctionNode, type FunctionNode } from '../analysis/ast.js';
 import { listenerAddAt } from '../analysis/listeners.js';
 import { CLOSE_EVENTS } from '../analysis/vocabulary.js';
 import { indentUnit, variableAt } from './settle.js';
+import { indentOfLine } from './layout.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -81,7 +82,7 @@ export function clearInEndListener(
   let insert: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
   if (body.type === AST_NODE_TYPES.BlockStatement) {
     const inside = indentInside(sourceCode, body);
-    const close = body.body.length === 0 ? `\n${indentOf(sourceCode, body)}` : '';
+    const close = body.body.length === 0 ? `\n${indentOfLine(sourceCode, body)}` : '';
     insert = (fixer) =>
       fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], `\n${inside}${clearing}${close}`);
   } else {
@@ -95,7 +96,7 @@ export function clearInEndListener(
     ) {
       return null;
     }
-    const outer = indentOf(sourceCode, listener);
+    const outer = indentOfLine(sourceCode, listener);
     const inner = outer + indentUnit(sourceCode, listener);
     const text = `{\n${inner}${clearing}\n${inner}${sourceCode.getText(body)};\n${outer}}`;
     // The body starts after the last `=>` before it; a parenthesized body goes with its parentheses.
@@ -177,12 +178,8 @@ function returnsVoid(services: ParserServicesWithTypeInformation, listener: Func
   return signatures.every((signature) => (checker.getReturnTypeOfSignature(signature).flags & loose) !== 0);
 }
 
-function indentOf(sourceCode: SourceCode, node: TSESTree.Node): string {
-  return /^\s*/.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
-}
-
 function indentInside(sourceCode: SourceCode, block: TSESTree.BlockStatement): string {
   const first = block.body[0];
-  if (first) return indentOf(sourceCode, first);
-  return `${indentOf(sourceCode, block)}${indentUnit(sourceCode, block)}`;
+  if (first) return indentOfLine(sourceCode, first);
+  return `${indentOfLine(sourceCode, block)}${indentUnit(sourceCode, block)}`;
 }

@@ -21,12 +21,7 @@ import { isFunctionNode, isLoop, memberName, skipWrappers, walk } from '../analy
 import { constDeclarator } from '../analysis/owners.js';
 import type { Timeout } from '../analysis/timeouts.js';
 import { PROMISE_REACTIONS } from '../analysis/vocabulary.js';
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
+import { eolOf, indentStep, isJavaScriptFile, type Edit } from './layout.js';
 
 export interface ClearTimerFix {
   fix: TSESLint.ReportFixFunction;
@@ -51,7 +46,7 @@ export function clearRaceTimerFix(
   const tsRace = services.esTreeNodeToTSNodeMap.get(race);
   // `.finally()` must exist on the race's promise (ES2018 `lib`).
   if (!checker.getTypeAtLocation(tsRace).getProperty('finally')) return null;
-  const js = isJavaScript(tsRace.getSourceFile());
+  const js = isJavaScriptFile(tsRace.getSourceFile().fileName);
   const name = freshName(sourceCode, checker, tsRace, timeout.kind === 'timersPromises' ? 'controller' : 'timer');
   if (!name) return null;
   const edits: Edit[] = [];
@@ -109,7 +104,7 @@ export function clearRaceTimerFix(
   }
 
   const text = sourceCode.text;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   if (handle !== name) clear = `.finally(() => clearTimeout(${handle}))`;
   if (handle === name) {
     const place = statementPlace(anchor);
@@ -117,7 +112,7 @@ export function clearRaceTimerFix(
     if ('statement' in place) {
       // Above the comments right over the statement: a directive there (`// @ts-expect-error`) stays on it.
       const start = leadingCommentsStart(sourceCode, place.statement);
-      const indent = lineIndent(text, start);
+      const indent = indentBeforeOffset(text, start);
       if (indent === null) return null;
       edits.push({ start, end: start, text: `${declaration}${eol}${indent}` });
       edits.push({ start: race.range[1], end: race.range[1], text: clear });
@@ -129,8 +124,8 @@ export function clearRaceTimerFix(
       const between = text.slice(arrowToken.range[1], body.range[0]);
       if (between.trim() !== '') return null;
       const ownLine = between.includes('\n');
-      const base = indentOfLine(text, arrowToken.range[0]);
-      const inner = ownLine ? indentOfLine(text, body.range[0]) : `${base}${unitOf(base)}`;
+      const base = indentOfLineAt(text, arrowToken.range[0]);
+      const inner = ownLine ? indentOfLineAt(text, body.range[0]) : `${base}${indentStep(base)}`;
       edits.push({
         start: arrowToken.range[1],
         end: body.range[0],
@@ -565,8 +560,8 @@ function inlineHelper(
   }
   const inlined = applyEdits(helperFile.text.slice(promiseStart, promiseEnd), edits, promiseStart);
   // Its lines after the first move from the helper's indentation to the call's.
-  const from = indentOfLine(helperFile.text, promiseStart);
-  const to = indentOfLine(sourceCode.text, call.range[0]);
+  const from = indentOfLineAt(helperFile.text, promiseStart);
+  const to = indentOfLineAt(sourceCode.text, call.range[0]);
   const text = inlined
     .split('\n')
     .map((line, index) => (index > 0 && line.startsWith(from) ? to + line.slice(from.length) : line))
@@ -807,10 +802,6 @@ function freshName(
   return null;
 }
 
-function isJavaScript(file: ts.SourceFile): boolean {
-  return /\.[cm]?jsx?$/i.test(file.fileName);
-}
-
 function overlaps(edit: Edit, range: readonly [number, number]): boolean {
   return edit.start < range[1] && range[0] < edit.end;
 }
@@ -850,18 +841,14 @@ function lineStart(text: string, offset: number): number {
 }
 
 /** The indentation before `offset` on its line; null when code precedes it there. */
-function lineIndent(text: string, offset: number): string | null {
+function indentBeforeOffset(text: string, offset: number): string | null {
   const before = text.slice(lineStart(text, offset), offset);
   return before.trim() === '' ? before : null;
 }
 
 /** The leading whitespace of the line holding `offset`. */
-function indentOfLine(text: string, offset: number): string {
+function indentOfLineAt(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart(text, offset)))?.[0] ?? '';
-}
-
-function unitOf(indent: string): string {
-  return indent.includes('\t') ? '\t' : '  ';
 }
 
 /**

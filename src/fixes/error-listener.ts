@@ -9,6 +9,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { isPlainReference } from '../analysis/ast.js';
 import type { FailingEmitter } from '../analysis/emitters.js';
 import type { ListenerSite } from '../analysis/settlers.js';
+import { indentOfLine } from './layout.js';
 
 /** `x.once('error', reject);` for a receiver that is safe to name again. */
 export function errorListenerCode(
@@ -44,9 +45,5 @@ export function insertAfterStatement(
   after: TSESTree.Node,
   code: string,
 ): TSESLint.ReportFixFunction {
-  return (fixer) => fixer.insertTextAfter(after, `\n${indentOf(sourceCode, after)}${code}`);
-}
-
-function indentOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
-  return /^\s*/.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
+  return (fixer) => fixer.insertTextAfter(after, `\n${indentOfLine(sourceCode, after)}${code}`);
 }

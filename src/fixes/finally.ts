@@ -14,6 +14,7 @@ import {
 import ts from 'typescript';
 import { TOOL_DIRECTIVE } from '../analysis/vocabulary.js';
 import { contains, enclosingFunction, isFunctionNode, isLoop, skipWrappers, walk } from '../analysis/ast.js';
+import { eolOf, indentStep, lineIndent, type Edit } from './layout.js';
 
 /**
  * - `throwOnly`: the release already runs on every normal path, from the same
@@ -24,12 +25,6 @@ import { contains, enclosingFunction, isFunctionNode, isLoop, skipWrappers, walk
 export type FinallyFixMode = 'throwOnly' | 'moveBranch';
 
 type StatementList = TSESTree.BlockStatement | TSESTree.Program;
-
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 export function buildFinallyFix(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -117,8 +112,8 @@ export function buildFinallyFix(
     }
   }
   const indent = lineIndent(text, acquireStatement.range[0]);
-  const unit = indent.includes('\t') ? '\t' : '  ';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const unit = indentStep(indent);
+  const eol = eolOf(text);
   const carried = (commented[0] ?? []).map((comment) => sourceCode.getText(comment));
   const releaseText = [...carried, sourceCode.getText(firstRelease)].join(`${eol}${indent}${unit}`);
 
@@ -209,8 +204,8 @@ export function extendTryFix(
   if (lastOfBlock && comments.length > 0) return null;
 
   const indent = lineIndent(text, acquireStatement.range[0]);
-  const unit = indent.includes('\t') ? '\t' : '  ';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const unit = indentStep(indent);
+  const eol = eolOf(text);
   const movedText = applyEdits(
     text.slice(acquireStatement.range[1], tryStatement.range[0]),
     hoists.map((hoist) => hoist.edit),
@@ -628,9 +623,4 @@ function applyEdits(slice: string, edits: readonly Edit[], offset: number): stri
     result = result.slice(0, start) + edit.text + result.slice(end);
   }
   return result;
-}
-
-export function lineIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
 }

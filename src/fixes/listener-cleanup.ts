@@ -21,7 +21,6 @@
 import {
   collectReturnAwaits,
   containsMultilineToken,
-  lineIndent,
   movableIntoTry,
   statementInList,
   usedOutside,
@@ -37,6 +36,7 @@ import ts from 'typescript';
 import { contains, enclosingFunction, isLoop, isPlainReference, skipWrappers, walk } from '../analysis/ast.js';
 import type { FunctionNode } from '../analysis/ast.js';
 import type { ListenerAdd } from '../analysis/listeners.js';
+import { eolOf, indentStep, lineIndent, type Edit } from './layout.js';
 
 export type CleanupSuggestionId =
   | 'removeInFinallySuggestion'
@@ -54,12 +54,6 @@ export interface CleanupSuggestion {
 }
 
 type StatementList = TSESTree.BlockStatement | TSESTree.Program;
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 /** How the listener is detached at the end: its removal, or the abort of a controller passed as `{ signal }`. */
 interface Detach {
@@ -169,8 +163,8 @@ function finallySuggestion(cx: Context, fn: FunctionNode): CleanupSuggestion | n
   edits.push(...detach.edits);
   for (const statement of region) collectReturnAwaits(statement, fn, cx.services, edits);
   const indent = lineIndent(text, anchor.range[0]);
-  const unit = indent.includes('\t') ? '\t' : '  ';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const unit = indentStep(indent);
+  const eol = eolOf(text);
   const declaration = detach.declaration ? `${detach.declaration}${eol}${indent}` : '';
 
   const start = anchor.range[0];
@@ -232,7 +226,7 @@ function returnedCleanupSuggestion(cx: Context, fn: FunctionNode): CleanupSugges
   };
   const detach = detachFor(cx, runs, anchor);
   if (!detach) return null;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const edits: Edit[] = [];
   if (detach.declaration) {
     edits.push({
@@ -245,7 +239,7 @@ function returnedCleanupSuggestion(cx: Context, fn: FunctionNode): CleanupSugges
   for (const cleanup of cleanups) {
     const lineStart = lineIndent(text, cleanup.range[0]);
     const statementIndent = lineIndent(text, enclosingStatement(cleanup).range[0]);
-    const unit = statementIndent.includes('\t') ? '\t' : '  ';
+    const unit = indentStep(statementIndent);
     if (cleanup.body.type === AST_NODE_TYPES.BlockStatement) {
       const inner = cleanup.body.body[0];
       if (inner && inner.loc.start.line === cleanup.body.loc.start.line) return null;
@@ -300,7 +294,7 @@ function addedCleanupSuggestion(cx: Context, fn: FunctionNode): CleanupSuggestio
   const end: End = { places: [fn.body], sameFlow: false, ownThis: false, conditional: found.nested };
   const detach = detachFor(cx, end, found.anchor);
   if (!detach) return null;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const indent = lineIndent(text, found.anchor.range[0]);
   const edits: Edit[] = [
     { start: last.range[1], end: last.range[1], text: `${eol}${indent}return () => ${detach.code};` },
@@ -364,7 +358,7 @@ function settledSuggestion(cx: Context, fn: FunctionNode): CleanupSuggestion | n
   if (!promise.typeArguments && cx.isJs && !inferredAnything(cx, promise)) return null;
   const detach = abortDetach(cx, outer);
   if (detach?.kind !== 'abort' || !detach.declaration) return null;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const edits: Edit[] = [
     {
       start: outer.range[0],
@@ -540,7 +534,7 @@ export function hoistHandler(
   const name = freshName(sourceCode, statement, base);
   if (!name) return null;
   const text = sourceCode.text;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const indent = lineIndent(text, statement.range[0]);
   return {
     name,
@@ -835,7 +829,7 @@ function fieldSuggestion(
     : 'listener';
   const name = freshName(sourceCode, method.parent, base);
   if (!name) return null;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const indent = lineIndent(text, method.range[0]);
   const field = `${isJs ? '' : 'private readonly '}${name} = ${sourceCode.getText(handler)};${eol}${eol}${indent}`;
   const edits: Edit[] = [
@@ -931,7 +925,7 @@ export function guardFlagSuggestion(
   // Read only by this guard: a flag other code tests too would then hold that code back as well.
   if (variable.references.some((ref) => ref.isRead() && ref.identifier !== flag)) return null;
   const text = sourceCode.text;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const indent = lineIndent(text, statement.range[0]);
   return {
     messageId: 'setGuardFlagSuggestion',

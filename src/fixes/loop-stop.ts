@@ -17,6 +17,7 @@ import ts from 'typescript';
 import { contains, isFunctionNode, walk, type ClassNode, type FunctionNode } from '../analysis/ast.js';
 import { isAbortSignalType } from '../analysis/types.js';
 import type { EndlessLoop } from '../analysis/loops.js';
+import { indentBefore, isJavaScriptFile } from './layout.js';
 
 /**
  * - `checkSignal`: `while (!signal.aborted)`; `throwIfAborted`: `signal.throwIfAborted();` first in each pass.
@@ -84,7 +85,7 @@ export function addSignalSuggestion(
   const hasThrowIfAborted =
     checker.getPropertyOfType(checker.getDeclaredTypeOfSymbol(global), 'throwIfAborted') !== undefined;
   const name = freeName(fn, 'signal', sourceCode);
-  const param = `${name}${isJavaScript(context.filename) ? '' : '?: AbortSignal'}`;
+  const param = `${name}${isJavaScriptFile(context.filename) ? '' : '?: AbortSignal'}`;
   const addParam = parameterFix(fn, param, sourceCode);
   if (!addParam) return null;
   const condition = conditionFix(loop, `!${name}?.aborted`, sourceCode);
@@ -152,10 +153,6 @@ export function stopFlagSuggestion(
 function toArray(fix: TSESLint.RuleFix | Iterable<TSESLint.RuleFix> | null): TSESLint.RuleFix[] {
   if (fix === null) return [];
   return 'range' in fix ? [fix] : [...fix];
-}
-
-function isJavaScript(filename: string): boolean {
-  return /\.[cm]?jsx?$/i.test(filename);
 }
 
 /**
@@ -329,16 +326,9 @@ function startOfPass(
   if (body.type !== AST_NODE_TYPES.BlockStatement) return null;
   const first = body.body[0];
   if (!first) return null;
-  const indent = lineIndent(first, sourceCode);
+  const indent = indentBefore(sourceCode, first);
   if (indent === null) return null;
   return (fixer) => fixer.insertTextBefore(first, `${statement}\n${indent}`);
-}
-
-/** The whitespace before `node` on its line, or null when something else comes first. */
-function lineIndent(node: TSESTree.Node | TSESTree.Token, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
-  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
-  const before = line.slice(0, node.loc.start.column);
-  return /^\s*$/.test(before) ? before : null;
 }
 
 /**
@@ -682,7 +672,7 @@ function newField(
   classNode: ClassNode,
   { sourceCode, services, checker, filename }: LoopStopContext,
 ): { name: string; declaration: string } | null {
-  const javascript = isJavaScript(filename);
+  const javascript = isJavaScriptFile(filename);
   const usesPrivateNames = classNode.body.body.some(
     (member) =>
       (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.MethodDefinition) &&
@@ -724,7 +714,7 @@ function fieldDeclaration(
   // An index signature constrains every property: the new field's `boolean` may not fit it.
   if (classNode.body.body.some((member) => member.type === AST_NODE_TYPES.TSIndexSignature)) return null;
   const start = sourceCode.getCommentsBefore(first)[0] ?? sourceCode.getFirstToken(first) ?? first;
-  const indent = lineIndent(start, sourceCode);
+  const indent = indentBefore(sourceCode, start);
   if (indent === null) return null;
   const lineStart = start.range[0] - indent.length;
   return (fixer) => fixer.insertTextBeforeRange([lineStart, lineStart], `${indent}${declaration}\n`);
@@ -740,14 +730,14 @@ function firstStatement(
   const first = body.body[0];
   if (first) {
     const start = sourceCode.getCommentsBefore(first)[0] ?? first;
-    const indent = lineIndent(start, sourceCode);
+    const indent = indentBefore(sourceCode, start);
     if (indent === null) return null;
     return (fixer) => fixer.insertTextBeforeRange([start.range[0], start.range[0]], `${statement}\n${indent}`);
   }
   // An empty body: indent one step more than the member, the step the class body uses.
   const member = body.parent.parent;
-  const memberIndent = member ? lineIndent(member, sourceCode) : null;
-  const classIndent = lineIndent(classNode, sourceCode) ?? '';
+  const memberIndent = member ? indentBefore(sourceCode, member) : null;
+  const classIndent = indentBefore(sourceCode, classNode) ?? '';
   if (memberIndent === null || !memberIndent.startsWith(classIndent) || memberIndent === classIndent) return null;
   const inner = memberIndent + memberIndent.slice(classIndent.length);
   const open = body.range[0] + 1;

@@ -6,7 +6,8 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, enclosingFunction, memberName, walk, type FunctionNode } from '../analysis/ast.js';
-import { lineIndent, releaseStatement } from './finally.js';
+import { releaseStatement } from './finally.js';
+import { eolOf, indentStep, lineIndent } from './layout.js';
 
 export function releaseOnRejectionFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -30,14 +31,14 @@ export function releaseOnRejectionFix(
   if (!names) return null;
   const awaits = containsAwait(statement);
   const text = sourceCode.text;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const releaseText = sourceCode.getText(statement);
   const [, onRejected] = call.arguments;
 
   if (!onRejected) {
     if (sourceCode.getCommentsInside(statement).length > 0) return null;
     const indent = lineIndent(text, onFulfilled.body.range[1] - 1);
-    const unit = indent.includes('\t') ? '\t' : '  ';
+    const unit = indentStep(indent);
     const param = ['error', 'reason', 'cause'].find((name) => !names.has(name));
     if (!param) return null;
     const handler = `${awaits ? 'async ' : ''}(${param}) => {${eol}${indent}${unit}${releaseText}${eol}${indent}${unit}throw ${param};${eol}${indent}}`;
@@ -61,12 +62,12 @@ export function releaseOnRejectionFix(
     const first = body.body[0];
     const indent = first
       ? lineIndent(text, first.range[0])
-      : `${lineIndent(text, body.range[1] - 1)}${lineIndent(text, body.range[1] - 1).includes('\t') ? '\t' : '  '}`;
+      : `${lineIndent(text, body.range[1] - 1)}${indentStep(lineIndent(text, body.range[1] - 1))}`;
     return (fixer) => fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], `${eol}${indent}${releaseText}`);
   }
   // `(error) => reject(error)`: a block that releases, then returns what the expression did.
   const indent = lineIndent(text, onRejected.range[0]);
-  const unit = indent.includes('\t') ? '\t' : '  ';
+  const unit = indentStep(indent);
   const expression = sourceCode.getText(body);
   const open = sourceCode.getTokenBefore(body);
   const wrapped = open?.value === '(' && sourceCode.getTokenAfter(body)?.value === ')';

@@ -13,6 +13,7 @@ import ts from 'typescript';
 import { contains, isFunctionNode, walk, type FunctionNode } from '../analysis/ast.js';
 import type { Leak } from '../analysis/paths.js';
 import type { ExecutorModel } from '../analysis/settlers.js';
+import { indentOfLine } from './layout.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
@@ -234,7 +235,7 @@ export function wrapInTry(sourceCode: SourceCode, model: ExecutorModel): SettleE
   // The `catch` holds only the call written here: its binding can hide nothing but `reject` itself.
   const error = reject.name === 'error' ? 'error2' : 'error';
   const unit = indentUnit(sourceCode, first);
-  const outer = indentOf(sourceCode, first);
+  const outer = indentOfLine(sourceCode, first);
   const lines = sourceCode.lines.slice(first.loc.start.line - 1, last.loc.end.line);
   const moved = lines.map((line) => (line.trim() === '' ? line : `${unit}${line}`)).join('\n');
   const start = sourceCode.getIndexFromLoc({ line: first.loc.start.line, column: 0 });
@@ -316,7 +317,7 @@ function insideTry(node: TSESTree.Node, fn: FunctionNode): boolean {
 /** Add `code` as the last statement of `region` (wrapping a lone statement in braces). */
 function appendStatement(sourceCode: SourceCode, fixer: Fixer, region: TSESTree.Statement, code: string): Fix {
   if (region.type !== AST_NODE_TYPES.BlockStatement) {
-    const outer = indentOf(sourceCode, region.parent);
+    const outer = indentOfLine(sourceCode, region.parent);
     const inner = outer + indentUnit(sourceCode, region);
     const block = `{\n${inner}${sourceCode.getText(region)}\n${inner}${code}\n${outer}}`;
     const parent = region.parent;
@@ -332,13 +333,9 @@ function appendStatement(sourceCode: SourceCode, fixer: Fixer, region: TSESTree.
   const comments = sourceCode.getCommentsInside(region);
   const lastComment = comments.at(-1);
   const after = last && (!lastComment || lastComment.range[0] < last.range[1]) ? last : lastComment;
-  if (after) return fixer.insertTextAfter(after, `\n${indentOf(sourceCode, after)}${code}`);
-  const outer = indentOf(sourceCode, region);
+  if (after) return fixer.insertTextAfter(after, `\n${indentOfLine(sourceCode, after)}${code}`);
+  const outer = indentOfLine(sourceCode, region);
   return fixer.replaceText(region, `{\n${outer}${indentUnit(sourceCode, region)}${code}\n${outer}}`);
-}
-
-function indentOf(sourceCode: SourceCode, node: TSESTree.Node | TSESTree.Comment): string {
-  return /^\s*/.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
 }
 
 /** The indent step, read from the nearest enclosing block whose statements sit on lines of their own. */
@@ -346,8 +343,8 @@ export function indentUnit(sourceCode: SourceCode, near: TSESTree.Node): string 
   for (let p: TSESTree.Node | undefined = near; p; p = p.parent) {
     const first = p.type === AST_NODE_TYPES.BlockStatement ? p.body[0] : undefined;
     if (!first || first.loc.start.line === p.loc.start.line) continue;
-    const outer = indentOf(sourceCode, p);
-    const inner = indentOf(sourceCode, first);
+    const outer = indentOfLine(sourceCode, p);
+    const inner = indentOfLine(sourceCode, first);
     if (inner.length > outer.length && inner.startsWith(outer)) return inner.slice(outer.length);
   }
   return '  ';

@@ -33,6 +33,7 @@ import {
 import { clearInEndListener, type ClearInListener } from '../fixes/clear-in-listener.js';
 import { createRule } from '../util/create-rule.js';
 import { typedServices } from '../util/services.js';
+import { indentOfLine } from '../fixes/layout.js';
 
 export type Options = [
   {
@@ -357,7 +358,7 @@ function teardownReport(
               fix: (fixer) =>
                 fixer.insertTextAfterRange(
                   [body.range[0], body.range[0] + 1],
-                  `\n${indentInside(sourceCode, body)}${clearStatement(services, clear, place, target)}${body.body.length === 0 ? `\n${indentOf(sourceCode, body)}` : ''}`,
+                  `\n${indentInside(sourceCode, body)}${clearStatement(services, clear, place, target)}${body.body.length === 0 ? `\n${indentOfLine(sourceCode, body)}` : ''}`,
                 ),
             },
           ]
@@ -397,7 +398,7 @@ function overwriteReport(
               fix: (fixer) =>
                 fixer.insertTextBefore(
                   statement,
-                  `${clearStatement(services, clear, place, target)}\n${indentOf(sourceCode, statement)}`,
+                  `${clearStatement(services, clear, place, target)}\n${indentOfLine(sourceCode, statement)}`,
                 ),
             },
           ]
@@ -430,14 +431,9 @@ function isBlockChild(statement: TSESTree.Node): boolean {
   );
 }
 
-function indentOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
-  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
-  return /^\s*/.exec(line)?.[0] ?? '';
-}
-
 /** The indentation of a block's statements (its first one's, or the block's plus two spaces). */
 function indentInside(sourceCode: Readonly<TSESLint.SourceCode>, block: TSESTree.BlockStatement): string {
   const first = block.body[0];
-  if (first) return indentOf(sourceCode, first);
-  return `${indentOf(sourceCode, block)}  `;
+  if (first) return indentOfLine(sourceCode, first);
+  return `${indentOfLine(sourceCode, block)}  `;
 }
