@@ -53,8 +53,16 @@ export type SkippedRelease =
   /**
    * `thrower` can throw after the acquire and before the release. `movable`: the one
    * release stands in the acquire's own function, where a `finally` can take it.
+   * `placedAt`: the `new Promise(…)` whose executor makes the acquire, which counts from there.
    */
-  | { kind: 'throw'; release: ResourceSite; thrower: TSESTree.Node; movable: boolean; direct: TSESTree.Node[] };
+  | {
+      kind: 'throw';
+      release: ResourceSite;
+      thrower: TSESTree.Node;
+      movable: boolean;
+      direct: TSESTree.Node[];
+      placedAt: TSESTree.Node | null;
+    };
 
 /** How the releases paired with `acquire` are skipped, or null when they run on every path (or it has none). */
 export function skippedRelease(index: PairIndex, acquire: ResourceSite): SkippedRelease | null {
@@ -179,8 +187,8 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
   // and only of the candidates the answer is needed for (the first unprotected one decides).
   const mayThrow = (candidate: Position): boolean =>
     !neverRejects(candidate.node, services) && !callCannotThrow(candidate.node, services);
-  // An acquire inside a promise executor has no statement of its own function to start a `try` after.
-  const movable = executed === null && placements.length === 1 && placements[0]?.kind === 'direct';
+  // An acquire inside a promise executor counts from the statement that makes the promise.
+  const movable = placements.length === 1 && placements[0]?.kind === 'direct';
   // Every release in the acquire's own function (one per branch that ends): a `finally` can take their place.
   const movedTogether = executed === null ? direct : [];
   // `count++; if (count > max) throw …`: an assertion on the resource itself; when it
@@ -197,12 +205,20 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
         (t) => !inCatchAround(t.node, acquire.node) && !releasedByFinally(t.node, fn, releaseNodes) && mayThrow(t),
       )
     ) {
-      return { kind: 'throw', release: first, thrower: leak.jump ?? first.node, movable, direct: movedTogether };
+      return {
+        kind: 'throw',
+        release: first,
+        thrower: leak.jump ?? first.node,
+        movable,
+        direct: movedTogether,
+        placedAt: executed,
+      };
     }
     return null;
   }
   const thrower = throwers.find((candidate) => !isProtected(candidate.node, fn, releaseNodes) && mayThrow(candidate));
-  if (thrower) return { kind: 'throw', release: first, thrower: thrower.node, movable, direct: movedTogether };
+  if (thrower)
+    return { kind: 'throw', release: first, thrower: thrower.node, movable, direct: movedTogether, placedAt: executed };
   // A throw caught by a `catch` that then carries on (or returns, or rethrows) without the release.
   for (const candidate of throwers) {
     const handler = catchingHandler(candidate.node, fn, releaseNodes);
@@ -214,7 +230,14 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
     if (!caught) continue;
     // The `catch` rethrows without the release: the throw that reached it skips the release.
     if (caught.end === 'throw')
-      return { kind: 'throw', release: first, thrower: caught.jump ?? candidate.node, movable, direct: movedTogether };
+      return {
+        kind: 'throw',
+        release: first,
+        thrower: caught.jump ?? candidate.node,
+        movable,
+        direct: movedTogether,
+        placedAt: executed,
+      };
     return pathLeak(caught.jump, { thrower: candidate.node, handler });
   }
   return null;

@@ -26,12 +26,18 @@ export type FinallyFixMode = 'throwOnly' | 'moveBranch';
 
 type StatementList = TSESTree.BlockStatement | TSESTree.Program;
 
+/**
+ * `withAcquire`: the acquire's own statement goes into the `try` too (an acquire made in a promise
+ * executor, whose awaited promise throws in that statement). The caller vouches that the release is
+ * harmless when the acquire has not happened yet.
+ */
 export function buildFinallyFix(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   services: ParserServicesWithTypeInformation,
   acquire: TSESTree.Node,
   releases: readonly TSESTree.Node[],
   mode: FinallyFixMode,
+  withAcquire = false,
 ): TSESLint.ReportFixFunction | null {
   const { sourceCode } = context;
   const text = sourceCode.text;
@@ -48,14 +54,15 @@ export function buildFinallyFix(
 
   let region: TSESTree.Statement[];
   let end: number;
+  const from = withAcquire ? index : index + 1;
   if (mode === 'throwOnly') {
     if (statements.length !== 1) return null;
     const at = list.body.indexOf(firstRelease);
-    if (at <= index + 1) return null;
-    region = list.body.slice(index + 1, at);
+    if (at <= from) return null;
+    region = list.body.slice(from, at);
     end = firstRelease.range[1];
   } else {
-    region = list.body.slice(index + 1);
+    region = list.body.slice(from);
     const last = region.at(-1);
     if (!last) return null;
     end = last.range[1];
@@ -63,7 +70,7 @@ export function buildFinallyFix(
   }
   if (region.length === 0) return null;
   // A release inside a loop of the region runs once per pass; in `finally` it would run once.
-  if (statements.some((statement) => inLoopWithin(statement, region))) return null;
+  if (statements.some((statement) => inLoopWithin(statement, region, list))) return null;
   const first = region[0];
   const last = region.at(-1);
   if (!first || !last) return null;
@@ -118,7 +125,7 @@ export function buildFinallyFix(
   const releaseText = [...carried, sourceCode.getText(firstRelease)].join(`${eol}${indent}${unit}`);
 
   // The region is one try/catch: give it the finally instead of nesting it in another try.
-  const only = region.length === 1 ? region[0] : undefined;
+  const only = region.length === 1 && !withAcquire ? region[0] : undefined;
   if (only?.type === AST_NODE_TYPES.TryStatement && !only.finalizer && only.handler) {
     const handlerEnd = only.handler.range[1];
     const tryIndent = lineIndent(text, only.range[0]);
@@ -132,7 +139,9 @@ export function buildFinallyFix(
     return (fixer) => fixer.replaceTextRange([only.range[0], only.range[1]], extended);
   }
 
-  const regionStart = acquireStatement.range[1];
+  // With the acquire's statement, the region starts at the end of the line before it.
+  const regionStart = withAcquire ? lineBreakBefore(text, acquireStatement) : acquireStatement.range[1];
+  if (regionStart === null) return null;
   const regionEnd = mode === 'throwOnly' ? firstRelease.range[0] : end;
   let body = applyEdits(text.slice(regionStart, regionEnd), edits, regionStart).replace(/\s+$/, '');
   body = body.replace(/\n(?=[^\r\n])/g, `\n${unit}`);
@@ -253,9 +262,19 @@ function returnsFrom(statement: TSESTree.Statement, fn: TSESTree.Node | null): b
   return found;
 }
 
-/** Is `node` inside a loop that is itself inside one of the region's statements (or is one)? */
-function inLoopWithin(node: TSESTree.Node, region: readonly TSESTree.Statement[]): boolean {
-  for (let p: TSESTree.Node | undefined = node; p; p = p.parent) {
+/** Where the line break before `statement` starts, when only whitespace stands between them. */
+function lineBreakBefore(text: string, statement: TSESTree.Statement): number | null {
+  const newline = text.lastIndexOf('\n', statement.range[0] - 1);
+  if (newline < 0 || text.slice(newline + 1, statement.range[0]).trim() !== '') return null;
+  return text[newline - 1] === '\r' ? newline - 1 : newline;
+}
+
+/**
+ * Is `node` inside a loop that is itself inside one of the region's statements (or is one)?
+ * A loop around the acquire's `list` holds the whole `try`, release and all.
+ */
+function inLoopWithin(node: TSESTree.Node, region: readonly TSESTree.Statement[], list: StatementList): boolean {
+  for (let p: TSESTree.Node | undefined = node; p && p !== list; p = p.parent) {
     if (isFunctionNode(p)) return false;
     if (isLoop(p)) return true;
     if (region.includes(p as TSESTree.Statement)) return false;

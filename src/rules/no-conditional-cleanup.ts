@@ -406,10 +406,18 @@ function reportOnThrow(
     throwLine: String(thrower.loc.start.line),
   };
   // The release after the acquire's region, or in (the `finally` of) a `try` that starts after it.
-  const fix = skipped.movable
-    ? (buildFinallyFix(context, services, acquire.node, [release.node], 'throwOnly') ??
-      extendTryFix(context, services, acquire.node, release.node, false))
-    : null;
+  // An acquire made in a promise executor counts from the statement that makes the promise, which goes
+  // into the \`try\` too: a throw there may come before the acquire, so only a release that is harmless
+  // then (removing a listener that is not there does nothing) may move.
+  const placed = skipped.placedAt;
+  const fix = !skipped.movable
+    ? null
+    : placed
+      ? acquire.kind === 'listener'
+        ? buildFinallyFix(context, services, placed, [release.node], 'throwOnly', true)
+        : null
+      : (buildFinallyFix(context, services, acquire.node, [release.node], 'throwOnly') ??
+        extendTryFix(context, services, acquire.node, release.node, false));
   // Several releases (one in each branch that ends, or before each return): one in `finally` takes their
   // place. That moves each to the end of its path, which a suggestion may do and `--fix` may not. So may
   // moving statements into a `try` whose `catch` would now see their throws.

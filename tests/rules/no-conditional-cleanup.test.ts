@@ -1199,7 +1199,8 @@ export function get(url: URL, ms: number): Promise<IncomingMessage> {
       ],
     },
     // A listener added in a promise executor runs when the promise is made; an await that
-    // rejects (an error reply, the deadline) skips the removal after it.
+    // rejects (an error reply, the deadline) skips the removal after it. The statement that makes
+    // the promise goes into the \`try\` too: removing a listener that was never added does nothing.
     {
       code: `import { EventEmitter } from 'node:events';
 declare function within<T>(work: Promise<T>, ms: number): Promise<T>;
@@ -1213,6 +1214,24 @@ export async function nextReply(bus: EventEmitter): Promise<string> {
     1000,
   );
   bus.removeListener('reply', onReply);
+  return reply;
+}`,
+      output: `import { EventEmitter } from 'node:events';
+declare function within<T>(work: Promise<T>, ms: number): Promise<T>;
+export async function nextReply(bus: EventEmitter): Promise<string> {
+  let onReply = (_reply: string): void => undefined;
+  let reply;
+  try {
+    reply = await within(
+      new Promise<string>((resolve) => {
+        onReply = resolve;
+        bus.on('reply', onReply);
+      }),
+      1000,
+    );
+  } finally {
+    bus.removeListener('reply', onReply);
+  }
   return reply;
 }`,
       errors: [
@@ -4101,6 +4120,63 @@ export async function readHead(path, length) {
 }
 `,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 6, column: 9, suggestions: [] }],
+    },
+    // A count raised in a promise executor: a throw in the statement may come before the increment, and a decrement in `finally` would then lower a count nobody raised. No fix.
+    {
+      code: `declare function within<T>(work: Promise<T>, ms: number): Promise<T>;
+export class Slots {
+  private active = 0;
+  async run(job: () => void): Promise<void> {
+    await within(
+      new Promise<void>((resolve) => {
+        this.active++;
+        job();
+        resolve();
+      }),
+      1000,
+    );
+    this.active--;
+  }
+}
+`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 13, column: 5, suggestions: [] }],
+    },
+    // The same in a loop's body: the loop holds the whole `try`, release and all, so the release still runs once per pass.
+    {
+      code: `import { EventEmitter } from 'node:events';
+declare function within<T>(work: Promise<T>, ms: number): Promise<T>;
+export async function replies(bus: EventEmitter, ids: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const id of ids) {
+    let onReply = (_reply: string): void => undefined;
+    out.push(await within(new Promise<string>((resolve) => {
+      onReply = resolve;
+      bus.on(id, onReply);
+    }), 1000));
+    bus.removeListener(id, onReply);
+  }
+  return out;
+}
+`,
+      output: `import { EventEmitter } from 'node:events';
+declare function within<T>(work: Promise<T>, ms: number): Promise<T>;
+export async function replies(bus: EventEmitter, ids: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const id of ids) {
+    let onReply = (_reply: string): void => undefined;
+    try {
+      out.push(await within(new Promise<string>((resolve) => {
+        onReply = resolve;
+        bus.on(id, onReply);
+      }), 1000));
+    } finally {
+      bus.removeListener(id, onReply);
+    }
+  }
+  return out;
+}
+`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 11, column: 5, suggestions: [] }],
     },
   ],
 });
