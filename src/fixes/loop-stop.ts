@@ -84,8 +84,14 @@ export function addSignalSuggestion(
   if (!global || !isAbortSignalType(checker, checker.getDeclaredTypeOfSymbol(global))) return null;
   const hasThrowIfAborted =
     checker.getPropertyOfType(checker.getDeclaredTypeOfSymbol(global), 'throwIfAborted') !== undefined;
+  const javascript = isJavaScriptFile(context.filename);
+  // In JavaScript a parameter is optional only while the function has no JSDoc types: with them,
+  // an untyped `signal` would be required of every caller.
+  if (javascript && ts.getJSDocTags(tsFn).some((tag) => ts.isJSDocParameterTag(tag) || ts.isJSDocTypeTag(tag))) {
+    return null;
+  }
   const name = freeName(fn, 'signal', sourceCode);
-  const param = `${name}${isJavaScriptFile(context.filename) ? '' : '?: AbortSignal'}`;
+  const param = `${name}${javascript ? '' : '?: AbortSignal'}`;
   const addParam = parameterFix(fn, param, sourceCode);
   if (!addParam) return null;
   const condition = conditionFix(loop, `!${name}?.aborted`, sourceCode);

@@ -2276,5 +2276,25 @@ export class Poller {
         },
       ],
     },
+    // Property test (seed 6): in JavaScript, a function with JSDoc types has required parameters, so
+    // an added untyped \`signal\` would be required of every caller: no parameter is added.
+    {
+      code: `/**
+ * @param {() => Promise<void>} tick
+ * @param {number} delay
+ */
+export async function poll(tick, delay) {
+  while (true) {
+    await tick();
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+export function start() {
+  return poll(async () => {}, 10);
+}
+`,
+      filename: 'script.js',
+      errors: [{ messageId: 'loopNeverStops', line: 6, column: 3, suggestions: [] }],
+    },
   ],
 });
