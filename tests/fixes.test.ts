@@ -3,12 +3,17 @@
  * leave code that parses and type-checks as well as before (no new TypeScript
  * diagnostic), must take away the finding it was offered for (the rule reports
  * fewer findings in the result), and a second `--fix` pass must change nothing.
+ *
+ * Then all together, on each leaky case: `--fix`, then the first suggestion of
+ * each finding, one after another (scripts/fix-together.mjs says what fails
+ * there), and the final text adds no TypeScript diagnostic either.
  */
 import { ESLint } from 'eslint';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { applyTogether } from '../scripts/fix-together.mjs';
 import plugin from '../src/index.js';
 
 const casesDir = path.join(import.meta.dirname, 'cases');
@@ -50,6 +55,12 @@ function diagnostics(file: string, text: string): string[] {
   return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map(
     (d) => `TS${String(d.code)} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
   );
+}
+
+/** The lint result of `text` as `file`, with `linter`. */
+async function lintAs(linter: ESLint, file: string, text: string): Promise<ESLint.LintResult | null> {
+  const [result] = await linter.lintText(text, { filePath: file });
+  return result ?? null;
 }
 
 function apply(text: string, fix: { range: [number, number]; text: string }): string {
@@ -105,5 +116,37 @@ describe('fixes and suggestions on the case suites', () => {
 
   it('checked some fixes', () => {
     expect(variants).toBeGreaterThan(10);
+  });
+});
+
+describe('fixes and suggestions on the case suites, all together', () => {
+  let together = 0;
+  let steps = 0;
+  const leaky = files.filter((file) => !/\.(?:fixed|negative|lib)\.ts$/.test(file));
+
+  it.each(leaky.map((file) => [path.relative(casesDir, file), file]))('%s', async (_name, file) => {
+    const text = readFileSync(file, 'utf8');
+    const result = await lintAs(eslint, file, text);
+    const offers = result?.messages.some(
+      (m) => m.ruleId?.startsWith('leaks/') && (m.fix !== undefined || (m.suggestions?.length ?? 0) > 0),
+    );
+    if (!result || !offers) return;
+    together++;
+    const run = await applyTogether({
+      text,
+      result,
+      lint: (output) => lintAs(eslint, file, output),
+      fix: (output) => lintAs(fixingEslint, file, output),
+    });
+    steps += run.steps.length;
+    expect(run.problems, run.output).toEqual([]);
+    const before = new Set(diagnostics(file, text));
+    const added = diagnostics(file, run.output).filter((d) => !before.has(d));
+    expect(added, `all together (${run.steps.join(', ')}) added TypeScript errors:\n${run.output}`).toEqual([]);
+  });
+
+  it('checked some files together', () => {
+    expect(together).toBeGreaterThan(10);
+    expect(steps).toBeGreaterThan(10);
   });
 });
