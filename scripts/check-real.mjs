@@ -4,7 +4,12 @@
 // then applies every fix and, one at a time, every suggestion our rules offer
 // there, and fails when a result does not parse, adds a TypeScript error to its
 // file, leaves the finding a suggestion was offered for, or (for --fix) changes
-// again on a second pass.
+// again on a second pass. Then, in each file with a fix or a suggestion, it
+// applies them all together (--fix, then the first suggestion of each finding
+// one after another, see fix-together.mjs) and fails when the sequence does
+// not converge, the final text does not parse, adds a TypeScript error to its
+// file or changes on a second --fix pass, or a finding that had a fix or a
+// suggestion is left.
 //
 //   node scripts/check-real.mjs [--only=<package>[,<package>…]] [--list=<rule>[,<rule>…]]
 //
@@ -33,6 +38,7 @@ import process from 'node:process';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
 import plugin from '../dist/index.js';
+import { applyTogether, diff } from './fix-together.mjs';
 
 const root = path.join(import.meta.dirname, 'real');
 const modules = path.join(root, 'node_modules');
@@ -92,6 +98,8 @@ let filesLinted = 0;
 let parseErrors = 0;
 let fixedFiles = 0;
 let suggestionsChecked = 0;
+let togetherFiles = 0;
+let togetherSteps = 0;
 
 for (const entry of selected) {
   const packageStarted = performance.now();
@@ -188,6 +196,20 @@ for (const entry of selected) {
         }
       }
     }
+    // All together: --fix, then the first suggestion of each finding, one after another.
+    togetherFiles++;
+    const together = await applyTogether({
+      text,
+      result,
+      lint: (output) => lintOrReport(eslint, output, file, 'linting all together'),
+      fix: (output) => lintOrReport(fixer, output, file, '--fix all together'),
+    });
+    togetherSteps += together.steps.length;
+    for (const problem of together.problems) problems.push(`${relative}: all together: ${problem}`);
+    if (together.output !== text) {
+      const what = `all together (--fix, then ${String(together.steps.length)} suggestion(s))`;
+      checkVariant(checker, file, relative, before, together.output, what);
+    }
     // The project service keeps the last text it saw: give it the file as it is on disk again.
     if (result.messages.some((m) => m.fix || m.suggestions?.length)) await eslint.lintText(text, { filePath: file });
   }
@@ -213,7 +235,8 @@ for (const name of Object.keys(plugin.rules)) {
 }
 console.log(
   `\n${String(filesLinted)} files linted, ${String(parseErrors)} parse errors (not ours), ` +
-    `${String(fixedFiles)} files fixed with --fix, ${String(suggestionsChecked)} suggestions checked, in ${seconds(started)}.`,
+    `${String(fixedFiles)} files fixed with --fix, ${String(suggestionsChecked)} suggestions checked, ` +
+    `${String(togetherFiles)} files checked all together with ${String(togetherSteps)} suggestions applied, in ${seconds(started)}.`,
 );
 
 if (problems.length > 0) {
@@ -329,23 +352,6 @@ function checkVariant(checker, file, relative, before, output, what) {
 
 function format(diagnostics) {
   return diagnostics.map((d) => `  line ${String(d.line)}: ${d.key}`).join('\n');
-}
-
-/** The changed lines of `after` against `before`, for the report. */
-function diff(before, after) {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const removed = a.slice(start, endA).map((line) => `  - ${line}`);
-  const added = b.slice(start, endB).map((line) => `  + ${line}`);
-  return [`  @@ line ${String(start + 1)}`, ...removed, ...added].join('\n');
 }
 
 /**
