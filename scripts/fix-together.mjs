@@ -1,7 +1,10 @@
 // Every fix and suggestion of our rules on one file, applied all together, as
 // an editor user would take them: `--fix` first (ESLint applies all the fixes
 // in one run), then the first suggestion of the first finding that offers one,
-// linting again after each, until no finding offers one. Used by
+// linting again after each, until no finding offers one. A suggestion can
+// expose a finding that has a fix (a promise that now rejects makes the
+// release after its `await` one a throw skips): `--fix` runs again then, as a
+// step of its own. Used by
 // tests/fixes.test.ts on the case suites and by scripts/check-real.mjs on real
 // packages, which both also check each fix and suggestion alone.
 //
@@ -11,7 +14,7 @@
 //   after it as before;
 // - the sequence does not converge: a finding comes back with the suggestion
 //   that was already taken for it (same rule, message, flagged code and
-//   suggestion), or the sequence is still going after `cap` suggestions;
+//   suggestion), or the sequence is still going after `cap` steps;
 // - a second `--fix` pass on the final text changes it;
 // - a finding in the final text offers a fix or a suggestion;
 // - the final text has, of some rule and message, more findings than the
@@ -89,6 +92,20 @@ export async function applyTogether({ text, result, lint, fix, cap = 50 }) {
       fail('the text does not parse:', output);
       return { output, steps, problems };
     }
+    if (steps.length > 0 && ours(now).some((m) => m.fix)) {
+      if (steps.length >= cap) {
+        fail(`the sequence does not converge: --fix still has work after ${String(cap)} steps:`, output);
+        return { output, steps, problems };
+      }
+      const refixed = await fix(output);
+      if (!refixed) return { output, steps, problems };
+      if (refixed.output !== undefined && refixed.output !== output) {
+        output = refixed.output;
+        now = refixed;
+        steps.push('--fix');
+        continue;
+      }
+    }
     const findings = ours(now);
     const keyOf = (message) => {
       const [suggestion] = message.suggestions ?? [];
@@ -105,7 +122,7 @@ export async function applyTogether({ text, result, lint, fix, cap = 50 }) {
       return { output, steps, problems };
     }
     if (steps.length >= cap) {
-      fail(`the sequence does not converge: ${step} is still offered after ${String(cap)} suggestions:`, output);
+      fail(`the sequence does not converge: ${step} is still offered after ${String(cap)} steps:`, output);
       return { output, steps, problems };
     }
     taken.set(key, (taken.get(key) ?? 0) + 1);
