@@ -99,7 +99,8 @@ let parseErrors = 0;
 let fixedFiles = 0;
 let suggestionsChecked = 0;
 let togetherFiles = 0;
-let togetherSteps = 0;
+let togetherSuggestions = 0;
+let togetherRefixes = 0;
 
 for (const entry of selected) {
   const packageStarted = performance.now();
@@ -204,10 +205,12 @@ for (const entry of selected) {
       lint: (output) => lintOrReport(eslint, output, file, 'linting all together'),
       fix: (output) => lintOrReport(fixer, output, file, '--fix all together'),
     });
-    togetherSteps += together.steps.length;
+    const refixes = together.steps.filter((step) => step === '--fix').length;
+    togetherSuggestions += together.steps.length - refixes;
+    togetherRefixes += refixes;
     for (const problem of together.problems) problems.push(`${relative}: all together: ${problem}`);
     if (together.output !== text) {
-      const what = `all together (--fix, then ${String(together.steps.length)} suggestion(s))`;
+      const what = `all together (--fix, then ${together.steps.join(', then ') || 'nothing'})`;
       checkVariant(checker, file, relative, before, together.output, what);
     }
     // The project service keeps the last text it saw: give it the file as it is on disk again.
@@ -236,7 +239,7 @@ for (const name of Object.keys(plugin.rules)) {
 console.log(
   `\n${String(filesLinted)} files linted, ${String(parseErrors)} parse errors (not ours), ` +
     `${String(fixedFiles)} files fixed with --fix, ${String(suggestionsChecked)} suggestions checked, ` +
-    `${String(togetherFiles)} files checked all together with ${String(togetherSteps)} suggestions applied, in ${seconds(started)}.`,
+    `${String(togetherFiles)} files checked all together (${String(togetherSuggestions)} suggestions and ${String(togetherRefixes)} later --fix runs applied), in ${seconds(started)}.`,
 );
 
 if (problems.length > 0) {
