@@ -20,7 +20,9 @@
 // - the final text has, of some rule and message, more findings than the
 //   original had without a fix or suggestion on offer: a finding that had one
 //   is still there (it lost its offer on the way). A fix may expose findings of
-//   another kind (a race replaced, its timer now reported): those are allowed.
+//   another kind (a race replaced, its timer now reported): those are allowed,
+//   but fewer than the fixes took away: the final text has fewer findings than
+//   the original.
 //
 // The caller checks the final text with TypeScript (no diagnostic added to the
 // file), with the diagnostics it already has for the file alone.
@@ -155,6 +157,9 @@ export async function applyTogether({ text, result, lint, fix, cap = 50 }) {
         output,
       );
     }
+  }
+  if (left.length >= original.length) {
+    fail(`${String(left.length)} finding(s) left of ${String(original.length)}: no fewer than before:`, output);
   }
   return { output, steps, problems };
 }
