@@ -112,7 +112,7 @@ export function timeoutOf(element: TSESTree.Node, context: TimeoutContext, depth
         ? memberName(node.callee)
         : null;
   if ((name !== null && context.helpers.includes(name)) || declarationReturnsTimeout(node, context)) {
-    return { kind: 'helper', node: element, handle: null, ms: node.arguments[0] ?? null, signal, unref: false };
+    return { kind: 'helper', node: element, handle: null, ms: helperDelay(node, context), signal, unref: false };
   }
   return null;
 }
@@ -309,6 +309,33 @@ function isTimersPromisesSetTimeout(callee: TSESTree.Expression, context: Timeou
 function declarationReturnsTimeout(call: TSESTree.CallExpression, context: TimeoutContext): boolean {
   const checker = context.services.program.getTypeChecker();
   return tsCallIsTimeout(context.services.esTreeNodeToTSNodeMap.get(call), checker, 0);
+}
+
+/**
+ * The argument of a helper call that is the timer's delay in milliseconds: the helper's body
+ * arms one `setTimeout`, whose delay is one of the helper's parameters as it is
+ * (`(ms) => new Promise((r) => setTimeout(r, ms))`). Null when the body is out of sight or
+ * computes the delay (`seconds * 1000`): the argument is then not the delay.
+ */
+function helperDelay(call: TSESTree.CallExpression, context: TimeoutContext): TSESTree.Node | null {
+  const checker = context.services.program.getTypeChecker();
+  const tsCall = context.services.esTreeNodeToTSNodeMap.get(call);
+  const declaration = checker.getResolvedSignature(tsCall)?.getDeclaration();
+  if (!declaration || !('body' in declaration) || !declaration.body) return null;
+  if (declaration.getSourceFile().isDeclarationFile) return null;
+  const delays: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'setTimeout') {
+      delays.push(node.arguments[1] ?? node.expression);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(declaration.body);
+  const [delay] = delays;
+  if (delays.length !== 1 || !delay || !ts.isIdentifier(delay)) return null;
+  const symbol = checker.getSymbolAtLocation(delay);
+  const index = declaration.parameters.findIndex((parameter) => checker.getSymbolAtLocation(parameter.name) === symbol);
+  return index >= 0 ? (call.arguments[index] ?? null) : null;
 }
 
 /** A call whose callee's body makes a timer promise, or calls another function that does (two levels deep). */

@@ -1267,5 +1267,80 @@ export class C {
         },
       ],
     },
+    // The helper computes its delay (`seconds * 1000`): its argument is not the delay in milliseconds, so no `AbortSignal.timeout` is offered (it would say 30 ms for 30 s).
+    {
+      code: `const timeoutAfter = (seconds: number): Promise<never> =>
+  new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), seconds * 1000));
+
+export async function get(url: string): Promise<Response> {
+  return Promise.race([fetch(url), timeoutAfter(30)]);
+}
+`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'inlineTimerSuggestion',
+              output: `const timeoutAfter = (seconds: number): Promise<never> =>
+  new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), seconds * 1000));
+
+export async function get(url: string): Promise<Response> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([fetch(url), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), 30 * 1000)))]).finally(() => clearTimeout(timer));
+}
+`,
+            },
+          ],
+        },
+        { messageId: 'signalNotPassed', line: 5, column: 10, suggestions: [] },
+      ],
+    },
+    // The helper's delay is its second parameter: that argument goes into `AbortSignal.timeout`.
+    {
+      code: `function rejectAfter(label: string, ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(label)), ms));
+}
+export async function get(url: string): Promise<Response> {
+  return Promise.race([fetch(url), rejectAfter('fetch', 5000)]);
+}
+`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'inlineTimerRemoveHelperSuggestion',
+              output: `export async function get(url: string): Promise<Response> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([fetch(url), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('fetch')), 5000)))]).finally(() => clearTimeout(timer));
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'signalNotPassed',
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useAbortSignalTimeoutSuggestion',
+              output: `function rejectAfter(label: string, ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(label)), ms));
+}
+export async function get(url: string): Promise<Response> {
+  return fetch(url, { signal: AbortSignal.timeout(5000) });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
