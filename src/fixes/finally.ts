@@ -69,6 +69,9 @@ export function buildFinallyFix(
     if (!statements.every((statement) => region.some((s) => contains(s, statement)))) return null;
   }
   if (region.length === 0) return null;
+  // A jump in the acquire's own statement (`if (count++ > max) return;`) leaves after the acquire
+  // and before the `try`: the `finally` would not cover that path.
+  if (!withAcquire && jumpsFrom(acquireStatement, fn)) return null;
   // A release inside a loop of the region runs once per pass; in `finally` it would run once.
   if (statements.some((statement) => inLoopWithin(statement, region, list))) return null;
   const first = region[0];
@@ -180,7 +183,7 @@ export function extendTryFix(
   const fn = enclosingFunction(acquire);
   const tryStatement = list.body.find((statement) => contains(statement, releaseAt));
   if (tryStatement?.type !== AST_NODE_TYPES.TryStatement || list.body.indexOf(tryStatement) <= index) return null;
-  if (enclosingFunction(releaseAt) !== fn) return null;
+  if (enclosingFunction(releaseAt) !== fn || jumpsFrom(acquireStatement, fn)) return null;
   const { block, handler, finalizer } = tryStatement;
   const inFinally = finalizer !== null && contains(finalizer, releaseAt);
   const lastOfBlock = releaseAt.parent === block && block.body.at(-1) === releaseAt && !finalizer;
@@ -247,6 +250,28 @@ function referencedIn(
     .some((variable) =>
       variable.references.some((ref) => ref.identifier.range[0] >= start && ref.identifier.range[1] <= end),
     );
+}
+
+/** A `return`, `throw`, `break`, `continue` or `yield` of `fn` in `statement`. */
+function jumpsFrom(statement: TSESTree.Statement, fn: TSESTree.Node | null): boolean {
+  let found = false;
+  walk(
+    statement,
+    (child) => {
+      if (
+        (child.type === AST_NODE_TYPES.ReturnStatement ||
+          child.type === AST_NODE_TYPES.ThrowStatement ||
+          child.type === AST_NODE_TYPES.BreakStatement ||
+          child.type === AST_NODE_TYPES.ContinueStatement ||
+          child.type === AST_NODE_TYPES.YieldExpression) &&
+        enclosingFunction(child) === fn
+      ) {
+        found = true;
+      }
+    },
+    { intoFunctions: false },
+  );
+  return found;
 }
 
 /** A `return` of `fn` in `statement`. */

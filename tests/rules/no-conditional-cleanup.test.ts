@@ -4178,5 +4178,21 @@ export async function replies(bus: EventEmitter, ids: string[]): Promise<string[
 `,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 11, column: 5, suggestions: [] }],
     },
+    // The together check (effect's multipart headers): a `return` in the acquire's own statement leaves after the increment, before any `try`; a `finally` after it would not cover that path, and the finding would come back. No suggestion.
+    {
+      code: `export function scan(state: { size: number }, chunk: Uint8Array, end: number): string | undefined {
+  for (let i = 0; i < end; i++) {
+    if (state.size++ > 100) return 'too large';
+    if (chunk[i] === 10) {
+      state.size--;
+      continue;
+    }
+    if (chunk[i] === 0) return 'invalid';
+  }
+  return undefined;
+}
+`,
+      errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 5, column: 7, suggestions: [] }],
+    },
   ],
 });
