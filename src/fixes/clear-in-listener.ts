@@ -44,10 +44,14 @@ export function clearInEndListener(
   handle: TSESTree.Identifier | null,
   isTimer: (call: TSESTree.CallExpression) => boolean,
 ): ClearInListener | null {
+  // Arms a timer and does nothing else: `setInterval(…);` or `const handle = setInterval(…);` (the
+  // shape this fix leaves, so that a second timer still finds the listener).
+  const isTimerCall = (node: TSESTree.Node | null): boolean =>
+    node?.type === AST_NODE_TYPES.CallExpression && isTimer(node);
   const isTimerStatement = (node: TSESTree.Statement): boolean =>
-    node.type === AST_NODE_TYPES.ExpressionStatement &&
-    node.expression.type === AST_NODE_TYPES.CallExpression &&
-    isTimer(node.expression);
+    (node.type === AST_NODE_TYPES.ExpressionStatement && isTimerCall(node.expression)) ||
+    (node.type === AST_NODE_TYPES.VariableDeclaration &&
+      node.declarations.every((declarator) => isTimerCall(declarator.init)));
   const statement = handle ? declarationOf(handle, call) : discardedStatement(call);
   if (!statement) return null;
   const block = statement.parent;

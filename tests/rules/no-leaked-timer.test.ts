@@ -1454,5 +1454,47 @@ export { stats };`,
 `,
       errors: [{ messageId: 'intervalNeverCleared', line: 2, column: 3, suggestions: [] }],
     },
+    // The together check (case 33): a timer kept in a `const` between the listener and this one is still only a timer armed; the listener is found.
+    {
+      code: `import { EventEmitter } from 'node:events';
+
+export class Connection extends EventEmitter {
+  constructor(transport: EventEmitter) {
+    super();
+    transport.on('close', () => {
+      clearInterval(first);
+    });
+    const first = setInterval(() => this.emit('a'), 1000);
+    setInterval(() => this.emit('b'), 1000);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'intervalNeverCleared',
+          line: 10,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'clearInListenerSuggestion',
+              output: `import { EventEmitter } from 'node:events';
+
+export class Connection extends EventEmitter {
+  constructor(transport: EventEmitter) {
+    super();
+    transport.on('close', () => {
+      clearInterval(interval);
+      clearInterval(first);
+    });
+    const first = setInterval(() => this.emit('a'), 1000);
+    const interval = setInterval(() => this.emit('b'), 1000);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
