@@ -36,7 +36,7 @@ import ts from 'typescript';
 import { contains, enclosingFunction, isLoop, isPlainReference, skipWrappers, walk } from '../analysis/ast.js';
 import type { FunctionNode } from '../analysis/ast.js';
 import type { ListenerAdd } from '../analysis/listeners.js';
-import { eolOf, indentStep, lineIndent, type Edit } from './layout.js';
+import { eolOf, indentStep, isJavaScriptFile, lineIndent, type Edit } from './layout.js';
 
 export type CleanupSuggestionId =
   | 'removeInFinallySuggestion'
@@ -85,7 +85,7 @@ export function listenerCleanupSuggestions(
 ): CleanupSuggestion[] {
   const statement = addStatement(add.call);
   if (!statement) return [];
-  const isJs = /\.[cm]?jsx?$/.test(services.esTreeNodeToTSNodeMap.get(sourceCode.ast).fileName);
+  const isJs = isJavaScriptFile(services.esTreeNodeToTSNodeMap.get(sourceCode.ast).fileName);
   const cx: Context = { sourceCode, services, checker: services.program.getTypeChecker(), add, statement, isJs };
   const fn = enclosingFunction(add.call);
   if (!fn) return [];
@@ -129,6 +129,7 @@ function anchorIn(
       return null;
     }
     if (p.type === AST_NODE_TYPES.IfStatement) continue;
+    if (p.type === AST_NODE_TYPES.TryStatement && p.block === current) continue;
     return null;
   }
   return null;
@@ -774,7 +775,7 @@ export function sameListenerSuggestion(
   }
   const statement = addStatement(add.call);
   if (!statement) return null;
-  const isJs = /\.[cm]?jsx?$/.test(services.esTreeNodeToTSNodeMap.get(sourceCode.ast).fileName);
+  const isJs = isJavaScriptFile(services.esTreeNodeToTSNodeMap.get(sourceCode.ast).fileName);
   // In the same block, after the registration: a `const`.
   if (contains(statement.parent, removal.call) && removal.call.range[0] > statement.range[1]) {
     const hoist = hoistHandler({ add, sourceCode, isJs, statement }, null);

@@ -1746,5 +1746,44 @@ export function addTermHook(h: () => void): void {
         { messageId: 'listenerNeverRemoved', line: 13, column: 5, suggestions: [] },
       ],
     },
+    // The together check (case 31): a registration in a `try` block is reached through it; the `try` goes into a new `try` whose `finally` removes the listener.
+    {
+      code: `export async function run(start: () => Promise<void>): Promise<void> {
+  const cleanup = (): void => {};
+  try {
+    process.on('SIGTERM', cleanup);
+    await start();
+  } finally {
+    console.log('done');
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'listenerNeverRemoved',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'removeInFinallySuggestion',
+              output: `export async function run(start: () => Promise<void>): Promise<void> {
+  const cleanup = (): void => {};
+  try {
+    try {
+      process.on('SIGTERM', cleanup);
+      await start();
+    } finally {
+      console.log('done');
+    }
+  } finally {
+    process.removeListener('SIGTERM', cleanup);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
