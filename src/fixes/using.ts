@@ -19,6 +19,7 @@ import ts from 'typescript';
 import { enclosingFunction, isFunctionNode, isLoop, memberName, skipWrappers, walk } from '../analysis/ast.js';
 import { disposal } from '../analysis/types.js';
 import { releaseStatement, removal, returnsThenable, statementInList } from './finally.js';
+import { isJavaScriptFile } from './layout.js';
 
 export interface UsingFix {
   fix: TSESLint.ReportFixFunction;
@@ -36,7 +37,7 @@ export function usingFix(
   const { sourceCode } = context;
   const { program } = services;
   // TypeScript lowers `using` below ESNext; JavaScript runs as written, on runtimes that may lack it.
-  if (/\.[cm]?jsx?$/i.test(context.filename)) return null;
+  if (isJavaScriptFile(context.filename)) return null;
   if (program.getCompilerOptions().target === ts.ScriptTarget.ESNext) return null;
 
   const declaration = statementInList(acquire);
