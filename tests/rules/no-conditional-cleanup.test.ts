@@ -4194,5 +4194,58 @@ export async function replies(bus: EventEmitter, ids: string[]): Promise<string[
 `,
       errors: [{ messageId: 'cleanupSkippedOnSomePaths', line: 5, column: 7, suggestions: [] }],
     },
+    // An acquire inside a `try` whose `catch` releases, and an early `return` that does not: one release in `finally` takes the place of both.
+    {
+      code: `interface Conn { query(sql: string): Promise<string[]>; release(): void }
+declare const pool: { connect(): Promise<Conn> };
+export async function first(sql: string): Promise<string | null> {
+  try {
+    const conn = await pool.connect();
+    try {
+      const rows = await conn.query(sql);
+      if (rows.length === 0) return null;
+      conn.release();
+      return rows[0] ?? null;
+    } catch (error) {
+      conn.release();
+      throw error;
+    }
+  } catch {
+    return null;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'cleanupSkippedOnSomePaths',
+          line: 9,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'moveToFinallySuggestion',
+              output: `interface Conn { query(sql: string): Promise<string[]>; release(): void }
+declare const pool: { connect(): Promise<Conn> };
+export async function first(sql: string): Promise<string | null> {
+  try {
+    const conn = await pool.connect();
+    try {
+      const rows = await conn.query(sql);
+      if (rows.length === 0) return null;
+      return rows[0] ?? null;
+    } catch (error) {
+      throw error;
+    } finally {
+      conn.release();
+    }
+  } catch {
+    return null;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
