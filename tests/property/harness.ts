@@ -2,7 +2,8 @@
  * Linting and type-checking one generated file at a time, against the typed
  * fixture project (tests/fixtures): the linter through ESLint's Node API, the
  * TypeScript diagnostics through a language service whose one root file's text
- * is swapped for each variant.
+ * is swapped for each variant. A generated file is TypeScript (`file.ts`) or
+ * JavaScript (`script.js`, checked with `checkJs`).
  */
 import { ESLint, type Linter } from 'eslint';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import plugin from '../../src/index.js';
 import { fixturesDir } from '../rule-tester.js';
 
 export const file = path.join(fixturesDir, 'file.ts');
+export const scriptFile = path.join(fixturesDir, 'script.js');
 
 /** Number of runs and seed, from PROPERTY_RUNS / PROPERTY_SEED (a fixed seed by default, so CI is reproducible). */
 export function runOptions(defaultRuns: number): { numRuns: number; seed: number; endOnFailure: boolean } {
@@ -35,8 +37,8 @@ export const linters = {
   all: { lint: eslint(plugin.configs.all, false), fix: eslint(plugin.configs.all, true) },
 };
 
-export async function lint(linter: ESLint, code: string): Promise<ESLint.LintResult> {
-  const [result] = await linter.lintText(code, { filePath: file });
+export async function lint(linter: ESLint, code: string, filePath = file): Promise<ESLint.LintResult> {
+  const [result] = await linter.lintText(code, { filePath });
   if (!result) throw new Error('ESLint returned no result');
   return result;
 }
@@ -58,20 +60,21 @@ const parsed = ts.getParsedCommandLineOfConfigFile(
 if (!parsed) throw new Error('tests/fixtures/tsconfig.json did not parse');
 const options = parsed.options;
 let text = '';
+let current = file;
 let version = 0;
 const service = ts.createLanguageService(
   {
     getCompilationSettings: () => options,
-    getScriptFileNames: () => [file],
-    getScriptVersion: (name) => (name === file ? String(version) : '0'),
+    getScriptFileNames: () => [current],
+    getScriptVersion: (name) => (name === current ? String(version) : '0'),
     getScriptSnapshot: (name) => {
-      const content = name === file ? text : ts.sys.readFile(name);
+      const content = name === current ? text : ts.sys.readFile(name);
       return content === undefined ? undefined : ts.ScriptSnapshot.fromString(content);
     },
     getCurrentDirectory: () => fixturesDir,
     getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-    fileExists: (name) => name === file || ts.sys.fileExists(name),
-    readFile: (name) => (name === file ? text : ts.sys.readFile(name)),
+    fileExists: (name) => name === current || ts.sys.fileExists(name),
+    readFile: (name) => (name === current ? text : ts.sys.readFile(name)),
     readDirectory: (...args) => ts.sys.readDirectory(...args),
     directoryExists: (name) => ts.sys.directoryExists(name),
     getDirectories: (name) => ts.sys.getDirectories(name),
@@ -79,11 +82,12 @@ const service = ts.createLanguageService(
   ts.createDocumentRegistry(),
 );
 
-/** TypeScript's syntactic and semantic diagnostics of `code` as the fixture file, without positions. */
-export function diagnostics(code: string): string[] {
+/** TypeScript's syntactic and semantic diagnostics of `code` as the fixture file `filePath`, without positions. */
+export function diagnostics(code: string, filePath = file): string[] {
   text = code;
+  current = filePath;
   version++;
-  return [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)].map(
+  return [...service.getSyntacticDiagnostics(filePath), ...service.getSemanticDiagnostics(filePath)].map(
     (d) => `TS${String(d.code)} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
   );
 }
