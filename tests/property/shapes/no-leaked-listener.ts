@@ -488,7 +488,7 @@ export const listenerPrograms: fc.Arbitrary<Generated> = fc
   .tuple(
     fc.oneof(
       { weight: 5, arbitrary: shape.map((s) => ({ lang: s.lang, ...build(s) })) },
-      { weight: 1, arbitrary: mendShape.map((s) => ({ lang: s.lang, ...buildMend(s) })) },
+      { weight: 2, arbitrary: mendShape.map((s) => ({ lang: s.lang, ...buildMend(s) })) },
     ),
     styleArbitrary,
   )
