@@ -65,6 +65,7 @@ const shape: fc.Arbitrary<Shape> = fc.record({
   handler: fc.constantFrom<Handler>(
     'named',
     'named',
+    'named',
     'inline',
     'inlineTyped',
     'inlineUntyped',
@@ -80,6 +81,8 @@ const shape: fc.Arbitrary<Shape> = fc.record({
     'asyncMethod',
     'generator',
     'cleanup',
+    'cleanup',
+    'effect',
     'effect',
     'executor',
   ),
