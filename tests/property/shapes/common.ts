@@ -171,17 +171,3 @@ export function fillerGroups(
 export function fillers(options: FillerOptions & { max?: number; taken?: readonly string[] }): fc.Arbitrary<Code[]> {
   return fillerGroups(1, options).map(([only]) => only ?? []);
 }
-
-/** A name from a pool of ordinary ones and ones the fixes of the rules like to introduce. */
-export const COLLIDING_NAMES = [
-  'timer',
-  'timer2',
-  'interval',
-  'controller',
-  'signal',
-  'listeners',
-  'reject',
-  'error',
-  'stopped',
-  'oldest',
-] as const;

@@ -18,7 +18,7 @@ import fc from 'fast-check';
 import {
   chance,
   filler,
-  fillerGroups,
+  fillers,
   fillerPrelude,
   flatten,
   jsdoc,
@@ -163,7 +163,7 @@ const functionShape: fc.Arbitrary<FunctionShape> = fc.record({
   usedAsValue: chance(20),
   signalAtModule: chance(30),
   loop: loopShape(true),
-  before: fillerGroups(1, { async: true, names: ['stopped', 'controller'] }).map(([only]) => only ?? []),
+  before: fillers({ async: true, names: ['stopped', 'controller'] }),
 });
 
 /** Parameters, a JSDoc for them in JavaScript, and the arguments a call passes. */
