@@ -13,7 +13,7 @@
  * expression that has effects, or where it would not keep the code's meaning
  * beyond what the suggestion's message states.
  */
-import { containsMultilineToken, returnsThenable } from './finally.js';
+import { containsMultilineToken, returnsThenable, usedOutside } from './finally.js';
 import {
   AST_NODE_TYPES,
   type ParserServicesWithTypeInformation,
@@ -174,6 +174,10 @@ export function deleteInFinallyFix(
         (s.type === AST_NODE_TYPES.VariableDeclaration && s.kind === 'var'),
     )
   ) {
+    return null;
+  }
+  // A name the region declares and a closure before it reads would be out of that closure's sight.
+  if (region.some((statement) => usedOutside(statement, [first.range[0], last.range[1]], sourceCode) !== null)) {
     return null;
   }
   // Re-indenting the region must not change a string, template or JSX text over several lines.

@@ -155,7 +155,9 @@ function endListener(statement: TSESTree.Statement): { listener: FunctionNode; e
 /** `base`, or `base2`…: not visible in `block` and not declared nor read anywhere inside it. */
 function freshName(sourceCode: SourceCode, block: TSESTree.BlockStatement | TSESTree.Program, base: string): string {
   const taken = new Set<string>();
-  const root = sourceCode.getScope(block.type === AST_NODE_TYPES.Program ? block : (block.body[0] ?? block));
+  // The block's own scope (a function's body shares the function's): not that of its first
+  // statement, which may have a scope of its own (a nested block, a loop, a function).
+  const root = sourceCode.getScope(block);
   for (let scope: TSESLint.Scope.Scope | null = root; scope; scope = scope.upper) {
     for (const name of scope.set.keys()) taken.add(name);
   }

@@ -538,10 +538,20 @@ function inlineHelper(
   if (declared.has(name)) return null;
   for (const use of uses) {
     let captured = false;
+    let ownThis = false;
     walk(call.arguments[use.index] as TSESTree.Node, (child) => {
       if (child.type === AST_NODE_TYPES.Identifier && declared.has(child.name)) captured = true;
+      if (
+        child.type === AST_NODE_TYPES.ThisExpression ||
+        child.type === AST_NODE_TYPES.Super ||
+        (child.type === AST_NODE_TYPES.Identifier && child.name === 'arguments')
+      ) {
+        ownThis = true;
+      }
     });
     if (captured as boolean) return null;
+    // `this` (or `arguments`) moved into a \`function\` of the promise would read that function's own.
+    if ((ownThis as boolean) && insideNonArrow(use.id, promise)) return null;
   }
   for (const use of uses) {
     const arg = call.arguments[use.index] as TSESTree.Expression;
@@ -849,6 +859,14 @@ function indentBeforeOffset(text: string, offset: number): string | null {
 /** The leading whitespace of the line holding `offset`. */
 function indentOfLineAt(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart(text, offset)))?.[0] ?? '';
+}
+
+/** Is there a function other than an arrow between `node` and `root`? */
+function insideNonArrow(node: ts.Node, root: ts.Node): boolean {
+  for (let p: ts.Node = node.parent; p !== root && !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isFunctionLike(p) && !ts.isArrowFunction(p)) return true;
+  }
+  return false;
 }
 
 /**

@@ -256,18 +256,25 @@ function nearestBreakTarget(node: TSESTree.Node, loop: EndlessLoop): TSESTree.No
  * without one, it must return no value anywhere, so what is inferred only widens to `void`.
  */
 function endsWithoutValue(fn: FunctionNode, { services, checker }: LoopStopContext): boolean {
-  if (!fn.returnType) {
-    let valued = false;
-    walk(
-      fn.body,
-      (node) => {
-        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) valued = true;
-      },
-      { intoFunctions: false },
-    );
-    return !valued;
-  }
-  const signature = checker.getSignatureFromDeclaration(services.esTreeNodeToTSNodeMap.get(fn));
+  let valued = false;
+  walk(
+    fn.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) valued = true;
+    },
+    { intoFunctions: false },
+  );
+  // Beside returns of a value, an end reached without one is an error under `noImplicitReturns`.
+  if ((valued as boolean) && services.program.getCompilerOptions().noImplicitReturns === true) return false;
+  const tsFn = services.esTreeNodeToTSNodeMap.get(fn);
+  // Without a written return type, the function's type is inferred, and must still fit the type
+  // the context expects of it (`const run: (x: string) => Promise<string> = async (x) => …`).
+  const contextual =
+    fn.returnType || fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? undefined
+      : checker.getContextualType(tsFn as ts.Expression)?.getCallSignatures()[0];
+  if (!fn.returnType && !contextual) return !valued;
+  const signature = contextual ?? checker.getSignatureFromDeclaration(tsFn);
   if (!signature) return false;
   let type = checker.getReturnTypeOfSignature(signature);
   if (fn.generator) {
@@ -278,6 +285,15 @@ function endsWithoutValue(fn: FunctionNode, { services, checker }: LoopStopConte
     type = slot;
   } else if (fn.async) {
     type = checker.getAwaitedType(type) ?? type;
+  }
+  // With no `return` of a value at all, TypeScript lets the end be reached only for `void`, `any`,
+  // `unknown` or exactly `undefined` (not `string | undefined`).
+  // An inferred end without a value is `void`, which fits no `undefined`.
+  if (!(valued as boolean)) {
+    const loose =
+      ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown | (contextual ? 0 : ts.TypeFlags.Undefined);
+    const parts = type.isUnion() ? type.types : [type];
+    return (type.flags & loose) !== 0 || parts.some((part) => (part.flags & ts.TypeFlags.Void) !== 0);
   }
   return checker.isTypeAssignableTo(checker.getUndefinedType(), type);
 }
@@ -332,6 +348,15 @@ function startOfPass(
   if (body.type !== AST_NODE_TYPES.BlockStatement) return null;
   const first = body.body[0];
   if (!first) return null;
+  // The statement names what it reads as it is named at the loop; a local of the body (or of the
+  // loop's head) with that name would take its place there.
+  const root = /^[A-Za-z_$][\w$]*/.exec(statement)?.[0];
+  if (root && root !== 'this') {
+    const own = [sourceCode.getScope(body), sourceCode.getScope(loop)].filter(
+      (scope) => scope.block === body || scope.block === loop,
+    );
+    if (own.some((scope) => scope.set.has(root))) return null;
+  }
   const indent = indentBefore(sourceCode, first);
   if (indent === null) return null;
   return (fixer) => fixer.insertTextBefore(first, `${statement}\n${indent}`);
@@ -425,7 +450,14 @@ function parameterFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
   const last = fn.params.at(-1);
-  if (last) return (fixer) => fixer.insertTextAfter(last, `, ${param}`);
+  if (last) {
+    // `async label => …` has no parentheses around its one parameter: they come with the new one.
+    const before = sourceCode.getTokenBefore(last);
+    if (fn.params.length === 1 && !(before && ASTUtils.isOpeningParenToken(before) && before.range[0] >= fn.range[0])) {
+      return (fixer) => fixer.replaceText(last, `(${sourceCode.getText(last)}, ${param})`);
+    }
+    return (fixer) => fixer.insertTextAfter(last, `, ${param}`);
+  }
   // No parameters: the first `(` after the name and type parameters opens the list.
   const from = fn.typeParameters ?? (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression ? fn.id : null);
   const open = from

@@ -1342,5 +1342,22 @@ export async function get(url: string): Promise<Response> {
         },
       ],
     },
+    // Property test: `this.delayMs` would move into the helper's `function` executor, where `this` is not the instance: not inlined.
+    {
+      code: `declare function fetchReport(id: string): Promise<string>;
+function wait(delay: number): Promise<void> {
+  return new Promise(function (resolve) {
+    setTimeout(resolve, delay);
+  });
+}
+export class Reporter {
+  private delayMs = 100;
+  async report(id: string) {
+    return Promise.race([fetchReport(id), wait(this.delayMs)]);
+  }
+}
+`,
+      errors: [{ messageId: 'timerNeverCleared', line: 10, column: 12, suggestions: [] }],
+    },
   ],
 });

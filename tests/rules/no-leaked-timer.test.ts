@@ -1496,5 +1496,45 @@ export class Connection extends EventEmitter {
         },
       ],
     },
+    // Property test: the block's first statement has a scope of its own; the new name is still checked against the listener's locals (`interval` is taken there).
+    {
+      code: `import { EventEmitter } from 'node:events';
+export function watch(socket: EventEmitter): void {
+  {
+    console.log('first');
+  }
+  setInterval(() => console.log('beat'), 1000);
+  socket.on('close', () => {
+    const interval = Date.now();
+    console.log(interval);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'intervalNeverCleared',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'clearInListenerSuggestion',
+              output: `import { EventEmitter } from 'node:events';
+export function watch(socket: EventEmitter): void {
+  {
+    console.log('first');
+  }
+  const interval2 = setInterval(() => console.log('beat'), 1000);
+  socket.on('close', () => {
+    clearInterval(interval2);
+    const interval = Date.now();
+    console.log(interval);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

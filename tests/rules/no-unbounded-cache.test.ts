@@ -3834,5 +3834,21 @@ export function serve(bus: EventEmitter): void {
         },
       ],
     },
+    // Property test: a closure before the growth reads a `const` declared after it; moving that `const` into `try` would hide it. No delete in `finally`.
+    {
+      code: `import { randomUUID } from 'node:crypto';
+declare function tick(): Promise<void>;
+const cache = new Map<string, number>();
+export async function remember(): Promise<void> {
+  const id = randomUUID();
+  const report = (): number => Date.now() - started;
+  cache.set(id, Date.now());
+  const started = Date.now();
+  await tick();
+  console.log(report());
+}
+`,
+      errors: [{ messageId: 'mapNeverShrinks', line: 3, column: 7, suggestions: [] }],
+    },
   ],
 });

@@ -2296,5 +2296,78 @@ export function start() {
       filename: 'script.js',
       errors: [{ messageId: 'loopNeverStops', line: 6, column: 3, suggestions: [] }],
     },
+    // Property test: an arrow's one parameter without parentheses gets them with the new one.
+    {
+      code: `declare function sleep(ms: number): Promise<void>;
+export const run: (label: string) => Promise<void> = async label => {
+  while (true) await sleep(100);
+};
+export function start(): void {
+  void run('x');
+}
+`,
+      errors: [
+        {
+          messageId: 'loopNeverStops',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addSignalSuggestion',
+              output: `declare function sleep(ms: number): Promise<void>;
+export const run: (label: string) => Promise<void> = async (label, signal?: AbortSignal) => {
+  while (!signal?.aborted) await sleep(100);
+};
+export function start(): void {
+  void run('x');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Property test (seed 1): with no `return` of a value, a `Promise<string | undefined>` function may not end normally (TS2355): no condition is added.
+    {
+      code: `declare function sleep(ms: number): Promise<void>;
+export async function run(): Promise<string | undefined> {
+  while (true) await sleep(100);
+}
+export function start(): void {
+  void run();
+}
+`,
+      errors: [{ messageId: 'loopNeverStops', line: 3, column: 3, suggestions: [] }],
+    },
+    // Property test (seed 1): a local `signal` of the loop's body would take the parameter's place at the start of a pass: no `throwIfAborted()` there.
+    {
+      code: `declare function sleep(ms: number): Promise<void>;
+export async function run(signal: AbortSignal) {
+  while (true) {
+    const signal = 100;
+    await sleep(signal);
+  }
+  console.log('after the loop');
+}
+`,
+      errors: [{ messageId: 'signalNeverChecked', line: 3, column: 3, suggestions: [] }],
+    },
+    // Property test (seed 1, 400 runs): the arrow's type comes from its context (`Promise<string>`); ending the loop would make it `Promise<void>`. No condition is added.
+    {
+      code: `declare function sleep(ms: number): Promise<void>;
+declare function poll(): Promise<string | undefined>;
+export const run: (label: string) => Promise<string> = async label => {
+  while (true) {
+    const item = await poll();
+    if (item) return item;
+    await sleep(100);
+  }
+};
+export const idle: (label: string) => Promise<string> = async label => {
+  while (true) await sleep(100);
+};
+`,
+      errors: [{ messageId: 'loopNeverStops', line: 11, column: 3, suggestions: [] }],
+    },
   ],
 });

@@ -137,15 +137,7 @@ const shape: fc.Arbitrary<Shape> = fc
     fill: fillerLists(2, { async: true, names: ['timer', 'controller', 'timer2'] }),
   })
   // The helper module is TypeScript.
-  .map((s) => (s.lang === 'js' && s.timeout.k === 'imported' ? { ...s, lang: 'ts' as const } : s))
-  // Known fault, to be fixed in the fix: an argument that reads `this` (`wait(this.delayMs)`)
-  // replaces the helper's parameter inside its `function` executor, whose `this` is another.
-  // The shape is kept with a parameter for the delay.
-  .map((s) =>
-    s.timeout.k === 'helper' && s.timeout.helper === 'functionExecutor' && s.timeout.delay === 'member'
-      ? { ...s, timeout: { ...s.timeout, delay: 'param' as const } }
-      : s,
-  );
+  .map((s) => (s.lang === 'js' && s.timeout.k === 'imported' ? { ...s, lang: 'ts' as const } : s));
 
 /** A `new Promise` that settles from a timer after `ms`. */
 function timerPromise(form: Inline, ms: string, language: Lang): Code[] {

@@ -96,13 +96,7 @@ const listenerShape: fc.Arbitrary<ListenerShape> = fc
   })
   // The channel whose listener returns a value is declared in TypeScript only.
   .map((s) => (s.lang === 'js' && s.target === 'booleanListener' ? { ...s, target: 'emitter' as const } : s))
-  // Known fault, to be fixed in the fix: when the block starts with a statement that has a scope
-  // of its own (a function declaration, a block, a loop), the new `const interval` may take a
-  // name the listener declares (the fresh name is looked for from that statement's scope). The
-  // listener that declares it is kept, in a block that starts with a plain call.
-  .map((s) =>
-    s.listener === 'declaresFresh' ? { ...s, helperFirst: false, startsPlain: true } : { ...s, startsPlain: false },
-  );
+  .map((s) => ({ ...s, startsPlain: false }));
 
 function listenerCode(s: ListenerShape): Code[] {
   const open = (head: string): string => head;

@@ -167,20 +167,13 @@ const functionShape: fc.Arbitrary<FunctionShape> = fc.record({
 });
 
 /** Parameters, a JSDoc for them in JavaScript, and the arguments a call passes. */
-function parameters(
-  signal: Signal,
-  language: Lang,
-  bare: boolean,
-): { params: string; doc: string | null; args: string } {
+function parameters(signal: Signal, language: Lang): { params: string; doc: string | null; args: string } {
   const ts = language === 'ts';
   switch (signal) {
     case 'none':
       return { params: '', doc: null, args: '' };
     case 'label':
-      // Known fault, to be fixed in the fix: in JavaScript, a function with JSDoc types has
-      // required parameters, and the added `signal` is one (its callers then lack an argument).
-      // The shape is kept where the parameter's type comes from a default value.
-      if (!ts && !bare) return { params: "label = 'x'", doc: null, args: "'x'" };
+      // In JavaScript, JSDoc types make the parameters required: no `signal` is added there.
       return {
         params: `label${t(language, ': string')}`,
         doc: ts ? null : '/** @param {string} label */',
@@ -224,7 +217,7 @@ function buildFunction(s: FunctionShape): { lines: Code[]; shape: string } {
   // A bare parameter: one, without a type of its own.
   const signal: Signal =
     s.container === 'bareArrow' ? 'label' : s.around === 'block' && s.signal === 'none' ? 'none' : s.signal;
-  const { params, doc, args } = parameters(signal, language, s.container === 'bareArrow');
+  const { params, doc, args } = parameters(signal, language);
   const valued = s.returns === 'string' || s.returns === 'maybe';
   const generator = s.container === 'generator';
   const settled = { none: 'void', void: 'void', string: 'string', maybe: 'string | undefined' }[s.returns];
@@ -238,15 +231,13 @@ function buildFunction(s: FunctionShape): { lines: Code[]; shape: string } {
   if (valued && after !== 'return' && endReachable(s.loop, s.around)) after = 'return';
   // A function that returns nothing written says so by falling off its end.
   if (!valued && after === 'return') after = 'statement';
-  // Known fault, to be fixed in the fix: a function whose return type admits `undefined` but
-  // that has no `return` at all (`Promise<string | undefined>`) must keep having none to fall
-  // off its end (TS2355). The shape is kept with a `return` elsewhere in the function.
-  const early: Code[] = s.returns === 'maybe' && after !== 'return' ? ['if (state.count < 0) return undefined;'] : [];
-  // Known fault, to be fixed in the fix: `signal.throwIfAborted();` goes first in the loop's
-  // body, where a local of the loop's body may take the signal's name (the name is checked at
-  // the loop). The shape is kept where the function takes no signal.
-  const shadowed = signal === 'param' || signal === 'optional' || signal === 'destructured' ? ['signal'] : [];
-  const body: Code[] = [...early, ...s.before, ...wrap(s.around, loop(s.loop, shadowed))];
+  // A function whose return type admits `undefined` sometimes has no `return` at all
+  // (`Promise<string | undefined>` may then not end normally, TS2355), sometimes an early one.
+  const early: Code[] =
+    s.returns === 'maybe' && after !== 'return' && s.before.length % 2 === 0
+      ? ['if (state.count < 0) return undefined;']
+      : [];
+  const body: Code[] = [...early, ...s.before, ...wrap(s.around, loop(s.loop))];
   if (after === 'statement') body.push("note('after the loop');");
   if (after === 'return') body.push("return 'done';");
 
@@ -301,10 +292,7 @@ function buildFunction(s: FunctionShape): { lines: Code[]; shape: string } {
       name = '';
       break;
   }
-  // Known fault, to be fixed in the fix: adding a parameter to a bare-parameter arrow
-  // (`async label => …` becomes `async label, signal?: AbortSignal => …`) breaks the code.
-  // The shape is kept where the suggestion is refused (the arrow is used as a value).
-  if ((s.usedAsValue || s.container === 'bareArrow') && name !== '') {
+  if (s.usedAsValue && name !== '') {
     lines.push(
       name === 'poller.run'
         ? `export const pick = (${language === 'js' ? '/** @type {Poller} */ ' : ''}poller${t(language, ': Poller')}) => poller.run;`
