@@ -319,23 +319,39 @@ function declarationReturnsTimeout(call: TSESTree.CallExpression, context: Timeo
  */
 function helperDelay(call: TSESTree.CallExpression, context: TimeoutContext): TSESTree.Node | null {
   const checker = context.services.program.getTypeChecker();
-  const tsCall = context.services.esTreeNodeToTSNodeMap.get(call);
-  const declaration = checker.getResolvedSignature(tsCall)?.getDeclaration();
-  if (!declaration || !('body' in declaration) || !declaration.body) return null;
-  if (declaration.getSourceFile().isDeclarationFile) return null;
-  const delays: ts.Expression[] = [];
+  const index = delayParameter(context.services.esTreeNodeToTSNodeMap.get(call), checker, 0);
+  return index >= 0 ? (call.arguments[index] ?? null) : null;
+}
+
+/**
+ * Which parameter of the function `call` runs is the delay of its one timer: the delay of its
+ * `setTimeout` (or `timers/promises` timer), or of a helper it calls (two levels deep), when that
+ * delay is the parameter as it is. -1 when there is none such.
+ */
+function delayParameter(call: ts.CallExpression, checker: ts.TypeChecker, depth: number): number {
+  if (depth > 2) return -1;
+  const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+  if (!declaration || !('body' in declaration) || !declaration.body) return -1;
+  if (declaration.getSourceFile().isDeclarationFile) return -1;
+  const delays: (ts.Expression | undefined)[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'setTimeout') {
-      delays.push(node.arguments[1] ?? node.expression);
+    if (ts.isCallExpression(node)) {
+      if (ts.isIdentifier(node.expression) && node.expression.text === 'setTimeout') {
+        delays.push(node.arguments[1]);
+      } else if (isImportedFromTimersPromises(node.expression, checker)) {
+        delays.push(node.arguments[0]);
+      } else {
+        const inner = delayParameter(node, checker, depth + 1);
+        if (inner >= 0) delays.push(node.arguments[inner]);
+      }
     }
     ts.forEachChild(node, visit);
   };
   visit(declaration.body);
   const [delay] = delays;
-  if (delays.length !== 1 || !delay || !ts.isIdentifier(delay)) return null;
+  if (delays.length !== 1 || !delay || !ts.isIdentifier(delay)) return -1;
   const symbol = checker.getSymbolAtLocation(delay);
-  const index = declaration.parameters.findIndex((parameter) => checker.getSymbolAtLocation(parameter.name) === symbol);
-  return index >= 0 ? (call.arguments[index] ?? null) : null;
+  return declaration.parameters.findIndex((parameter) => checker.getSymbolAtLocation(parameter.name) === symbol);
 }
 
 /** A call whose callee's body makes a timer promise, or calls another function that does (two levels deep). */
