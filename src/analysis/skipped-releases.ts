@@ -191,6 +191,15 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
   const movable = placements.length === 1 && placements[0]?.kind === 'direct';
   // Every release in the acquire's own function (one per branch that ends): a `finally` can take their place.
   const movedTogether = executed === null ? direct : [];
+  /** `thrower` can throw after the acquire, and the release does not run on that path. */
+  const throwLeak = (thrower: TSESTree.Node): SkippedRelease => ({
+    kind: 'throw',
+    release: first,
+    thrower,
+    movable,
+    direct: movedTogether,
+    placedAt: executed,
+  });
   // `count++; if (count > max) throw …`: an assertion on the resource itself; when it
   // fires the count is already wrong, and releasing would not make it right.
   if (leak?.end === 'throw' && leak.jump !== null && assertsOnResource(leak.jump, acquire, sourceCode)) return null;
@@ -205,20 +214,12 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
         (t) => !inCatchAround(t.node, acquire.node) && !releasedByFinally(t.node, fn, releaseNodes) && mayThrow(t),
       )
     ) {
-      return {
-        kind: 'throw',
-        release: first,
-        thrower: leak.jump ?? first.node,
-        movable,
-        direct: movedTogether,
-        placedAt: executed,
-      };
+      return throwLeak(leak.jump ?? first.node);
     }
     return null;
   }
   const thrower = throwers.find((candidate) => !isProtected(candidate.node, fn, releaseNodes) && mayThrow(candidate));
-  if (thrower)
-    return { kind: 'throw', release: first, thrower: thrower.node, movable, direct: movedTogether, placedAt: executed };
+  if (thrower) return throwLeak(thrower.node);
   // A throw caught by a `catch` that then carries on (or returns, or rethrows) without the release.
   for (const candidate of throwers) {
     const handler = catchingHandler(candidate.node, fn, releaseNodes);
@@ -229,15 +230,7 @@ export function skippedRelease(index: PairIndex, acquire: ResourceSite): Skipped
     const caught = tracker.findLeak(from, covering, coveredJumps, false);
     if (!caught) continue;
     // The `catch` rethrows without the release: the throw that reached it skips the release.
-    if (caught.end === 'throw')
-      return {
-        kind: 'throw',
-        release: first,
-        thrower: caught.jump ?? candidate.node,
-        movable,
-        direct: movedTogether,
-        placedAt: executed,
-      };
+    if (caught.end === 'throw') return throwLeak(caught.jump ?? candidate.node);
     return pathLeak(caught.jump, { thrower: candidate.node, handler });
   }
   return null;
