@@ -26,7 +26,7 @@ import type { CollectionShape, GrowUse, Use } from '../analysis/collection-uses.
 import { freshKeyVariable } from '../analysis/fresh-entries.js';
 import { growingFunction } from '../analysis/growth.js';
 import type { Owner } from '../analysis/owners.js';
-import { indentBefore } from './layout.js';
+import { indentBefore, spellsIdentifier } from './layout.js';
 
 /** What the builders below need of the file. */
 export interface BoundContext {
@@ -66,8 +66,8 @@ export function sizeCapFix(
   if (shape === 'array' && !arrayReadsKeepMeaning(uses)) return null;
   const anchor = topLevelInsertionPoint(sourceCode, declarationNode);
   if (anchor === null) return null;
-  const limit = uniqueName(sourceCode.text, `${screamingSnake(owner.name)}_LIMIT`);
-  const oldest = uniqueName(sourceCode.text, 'oldest');
+  const limit = uniqueName(sourceCode, `${screamingSnake(owner.name)}_LIMIT`);
+  const oldest = uniqueName(sourceCode, 'oldest');
   const edits: { statement: TSESTree.ExpressionStatement; text: string }[] = [];
   for (const use of sites) {
     const call = use.site;
@@ -514,9 +514,9 @@ function screamingSnake(name: string): string {
 }
 
 /** `base`, or `base2`, `base3`, … : the first that no identifier of the file spells. */
-function uniqueName(text: string, base: string): string {
+function uniqueName(sourceCode: Readonly<TSESLint.SourceCode>, base: string): string {
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base}${String(n)}`;
-    if (!new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(text)) return name;
+    if (!spellsIdentifier(sourceCode, name)) return name;
   }
 }

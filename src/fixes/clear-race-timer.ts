@@ -11,7 +11,6 @@
 import {
   ASTUtils,
   AST_NODE_TYPES,
-  AST_TOKEN_TYPES,
   TSESLint,
   type ParserServicesWithTypeInformation,
   type TSESTree,
@@ -21,7 +20,7 @@ import { isFunctionNode, isLoop, memberName, skipWrappers, walk } from '../analy
 import { constDeclarator } from '../analysis/owners.js';
 import type { Timeout } from '../analysis/timeouts.js';
 import { PROMISE_REACTIONS } from '../analysis/vocabulary.js';
-import { eolOf, indentStep, isJavaScriptFile, type Edit } from './layout.js';
+import { eolOf, indentStep, isJavaScriptFile, spellsIdentifier, type Edit } from './layout.js';
 
 export interface ClearTimerFix {
   fix: TSESLint.ReportFixFunction;
@@ -459,7 +458,6 @@ function inlineHelper(
   // Every name the promise uses: a local of its own, a parameter (replaced), or a name that means the same here.
   const uses: { id: ts.Identifier; index: number; lazy: boolean }[] = [];
   const imports = new Set<string>();
-  const taken = takenNames(sourceCode);
   let refused = false;
   const promiseStart = promise.getStart();
   const promiseEnd = promise.end;
@@ -495,7 +493,11 @@ function inlineHelper(
         const here = checker.resolveName(node.text, tsRace, meaning, false);
         if (here && sameSymbol(checker, here, symbol)) {
           // The same thing here.
-        } else if (!here && !taken.has(node.text) && exportedBy(checker, helperFile, symbol, node.text)) {
+        } else if (
+          !here &&
+          !spellsIdentifier(sourceCode, node.text) &&
+          exportedBy(checker, helperFile, symbol, node.text)
+        ) {
           // An export of the helper's module that this file does not import yet: imported beside the helper.
           imports.add(node.text);
         } else {
@@ -791,10 +793,6 @@ function leadingCommentsStart(sourceCode: Readonly<TSESLint.SourceCode>, node: T
 }
 
 /** Every identifier the file writes. */
-function takenNames(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
-  return new Set(sourceCode.ast.tokens.filter((t) => t.type === AST_TOKEN_TYPES.Identifier).map((t) => t.value));
-}
-
 /** A name for the handle that nothing in the file uses and that no global holds. */
 function freshName(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -802,10 +800,9 @@ function freshName(
   location: ts.Node,
   base: string,
 ): string | null {
-  const taken = takenNames(sourceCode);
   for (let i = 1; i < 20; i++) {
     const candidate = i === 1 ? base : `${base}${String(i)}`;
-    if (taken.has(candidate)) continue;
+    if (spellsIdentifier(sourceCode, candidate)) continue;
     if (checker.resolveName(candidate, location, ts.SymbolFlags.Value | ts.SymbolFlags.Type, false)) continue;
     return candidate;
   }

@@ -3,7 +3,7 @@
  * indentation and its step, and whether the file is JavaScript (no type
  * annotations in what a fix writes).
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /** A replacement of `[start, end)` of the file's text. */
 export interface Edit {
@@ -49,4 +49,31 @@ export function indentOfLine(
 /** A JavaScript file (`.js`, `.cjs`, `.mjs`, `.jsx`): what a fix writes carries no types. */
 export function isJavaScriptFile(fileName: string): boolean {
   return /\.[cm]?jsx?$/i.test(fileName);
+}
+
+/** Per parse, the names asked of `spellsIdentifier` and their answers (a lint may build many fixes). */
+const spelledNames = new WeakMap<TSESTree.Program, Map<string, boolean>>();
+
+/**
+ * Does an identifier token of the file spell `name`? Only the places where the text
+ * holds the name are asked for their token, so the cost is one scan of the text per
+ * name and parse, however many fixes ask.
+ */
+export function spellsIdentifier(sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
+  let answers = spelledNames.get(sourceCode.ast);
+  if (!answers) {
+    answers = new Map();
+    spelledNames.set(sourceCode.ast, answers);
+  }
+  let answer = answers.get(name);
+  if (answer === undefined) {
+    answer = false;
+    const text = sourceCode.text;
+    for (let at = text.indexOf(name); at !== -1 && !answer; at = text.indexOf(name, at + 1)) {
+      const token = sourceCode.getTokenByRangeStart(at);
+      answer = token?.type === AST_TOKEN_TYPES.Identifier && token.value === name;
+    }
+    answers.set(name, answer);
+  }
+  return answer;
 }

@@ -754,6 +754,44 @@ export class Flusher {
         },
       ],
     },
+    // The name \`timer\` only in a comment, in a string and inside a longer name (\`timers\`):
+    // no identifier spells it, so the handle takes it.
+    {
+      code: `${prelude}export async function a(id: string, timers: number): Promise<string> {
+  // the timer below rejects
+  const expired = new Promise<never>((_, reject) => {
+    const handle = setTimeout(() => {
+      clearTimeout(handle);
+      reject(new Error('timer'));
+    }, timers);
+  });
+  return Promise.race([compute(id), expired]);
+}`,
+      errors: [
+        {
+          messageId: 'timerNeverCleared',
+          line: L(9),
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'clearTimerSuggestion',
+              data: { name: 'timer' },
+              output: `${prelude}export async function a(id: string, timers: number): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // the timer below rejects
+  const expired = new Promise<never>((_, reject) => {
+    const handle = (timer = setTimeout(() => {
+      clearTimeout(handle);
+      reject(new Error('timer'));
+    }, timers));
+  });
+  return Promise.race([compute(id), expired]).finally(() => clearTimeout(timer));
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A race that is an arrow's expression body: the arrow gets a block that declares the handle.
     {
       code: `${prelude}export const reports = (ids: string[]): Promise<string[]> =>
