@@ -22,6 +22,7 @@ import {
 import type { EmitterContext } from './emitters.js';
 import type { Leak, PathTracker, Position } from './paths.js';
 import { isOneShotListener, isPipeCall } from './settle-events.js';
+import { evaluationCannotThrow } from './throws.js';
 import type { ExecutorModel, ListenerSite, SettleSite, SettlingCallback } from './settlers.js';
 import { PROMISE_REACTIONS } from './vocabulary.js';
 
@@ -102,6 +103,8 @@ export function recordExecutor(records: ExecutorRecords, model: ExecutorModel): 
         else extras.set(fn, [child]);
       }
     }
+    // A `try` with a `catch`: the place that stands for a hand-off nothing in its block can skip.
+    if (child.type === AST_NODE_TYPES.TryStatement && child.handler) toMark.add(child);
     if (child.type === AST_NODE_TYPES.CatchClause && !toMark.has(child.body)) {
       toMark.add(child.body);
       const fn = enclosingFunction(child);
@@ -195,8 +198,19 @@ function leakIn(
     if (!position) return null;
     releases.push(position);
   }
-  const leak = tracker.findLeak(start, releases);
+  let leak = tracker.findLeak(start, releases);
   if (!counts(leak)) return null;
+  // ESLint enters a `catch` at the first read or call of its `try` block, however harmless: a
+  // hand-off that nothing before it in the block can throw or jump past stands at the `try`.
+  const anchored = sites.map((site) => handoffAnchor(context, site.node, fn) ?? site.node);
+  if (anchored.some((node, i) => node !== sites[i]?.node)) {
+    const positions = anchored.flatMap((node) => tracker.positions.get(node) ?? []);
+    if (positions.length === anchored.length) {
+      leak = tracker.findLeak(start, positions);
+      if (!counts(leak)) return null;
+      releases.splice(0, releases.length, ...positions);
+    }
+  }
   // Calls that never return (`process.exit()`, a `never` helper) and exhaustive
   // `switch`es end or cover the path: ask the types only now.
   const stops = (records.extras.get(fn) ?? [])
@@ -208,6 +222,75 @@ function leakIn(
   if (stops.length === 0) return leak;
   const again = tracker.findLeak(start, [...releases, ...stops]);
   return counts(again) ? again : null;
+}
+
+/**
+ * The `try` (with a `catch`) of `fn` whose block runs `site` whenever it is entered: the
+ * site's statement is one of the block's own, the site is reached in it without a branch
+ * (an argument of a call, a property or element of a literal, an initializer), and nothing
+ * evaluated before it there (earlier statements, the callee and earlier arguments) can
+ * throw or jump. A throw in that block then comes after the site, on the path ESLint takes
+ * from the block's end into the `catch`.
+ */
+function handoffAnchor(context: SettleContext, site: TSESTree.Node, fn: FunctionNode): TSESTree.TryStatement | null {
+  const { services } = context;
+  const before: TSESTree.Node[] = [];
+  let child: TSESTree.Node = site;
+  for (let node = site.parent; node && node !== fn; child = node, node = node.parent) {
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        if (node.type === AST_NODE_TYPES.CallExpression && node.optional) return null;
+        const index = (node.arguments as TSESTree.Node[]).indexOf(child);
+        if (index < 0) return null;
+        before.push(node.callee, ...node.arguments.slice(0, index));
+        break;
+      }
+      case AST_NODE_TYPES.Property:
+        if (node.value !== child || node.computed) return null;
+        break;
+      case AST_NODE_TYPES.ObjectExpression:
+        before.push(...node.properties.slice(0, (node.properties as TSESTree.Node[]).indexOf(child)));
+        break;
+      case AST_NODE_TYPES.ArrayExpression:
+        before.push(
+          ...node.elements.slice(0, (node.elements as (TSESTree.Node | null)[]).indexOf(child)).flatMap((e) => e ?? []),
+        );
+        break;
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (node.init !== child) return null;
+        break;
+      case AST_NODE_TYPES.VariableDeclaration:
+        before.push(...node.declarations.slice(0, (node.declarations as TSESTree.Node[]).indexOf(child)));
+        break;
+      case AST_NODE_TYPES.ExpressionStatement:
+        break;
+      case AST_NODE_TYPES.BlockStatement: {
+        const statement = node.parent;
+        if (statement.type !== AST_NODE_TYPES.TryStatement || statement.block !== node || !statement.handler)
+          return null;
+        before.push(...node.body.slice(0, (node.body as TSESTree.Node[]).indexOf(child)));
+        const jumps = before.some((n) => {
+          let found = false;
+          walk(n, (inner) => {
+            if (
+              inner.type === AST_NODE_TYPES.ReturnStatement ||
+              inner.type === AST_NODE_TYPES.BreakStatement ||
+              inner.type === AST_NODE_TYPES.ContinueStatement
+            ) {
+              found ||= enclosingFunction(inner) === fn;
+            }
+          });
+          return found;
+        });
+        if (jumps || !before.every((n) => evaluationCannotThrow(n, services))) return null;
+        return statement;
+      }
+      default:
+        return null;
+    }
+  }
+  return null;
 }
 
 /** The first unguarded `await` of an async executor that a path reaches before settling, if any. */

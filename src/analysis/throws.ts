@@ -22,6 +22,15 @@ export function callCannotThrow(node: TSESTree.Node, services: ParserServicesWit
   return tsCallCannotThrow(services.program, services.esTreeNodeToTSNodeMap.get(node), MAX_DEPTH);
 }
 
+/**
+ * Can running the statement or expression `node` not throw (the functions it
+ * only creates aside)? The same reading as `callCannotThrow`, for any node: a
+ * read of a property is not taken to throw, a call is asked as above.
+ */
+export function evaluationCannotThrow(node: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
+  return nodeCannotThrow(services.program, services.esTreeNodeToTSNodeMap.get(node), MAX_DEPTH);
+}
+
 /** How many calls deep a body is followed; past that, a call may throw. */
 const MAX_DEPTH = 3;
 

@@ -36,6 +36,25 @@ const client = `class Rpc {
 
 ruleTester.run('no-unsettled-promise', rule, {
   valid: [
+    // The hand-off is the first thing the \`try\` runs and nothing before it can throw: a throw in
+    // the block comes after it, though ESLint enters the \`catch\` at the block's first read.
+    `${prelude}interface Extension {
+  afterUnload(count: number): Promise<void>;
+}
+export class Host {
+  private readonly extensions: Extension[] = [];
+  constructor(private readonly count: () => number) {}
+  close(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      try {
+        this.extensions.push({ afterUnload: async (count) => { if (count === 0) resolve(); } });
+        if (this.count() === 0) resolve();
+      } catch (error) {
+        console.error(error);
+      }
+    });
+  }
+}`,
     // A \`const\` copy of the stream is the same emitter: its \`error\` listener settles the promise.
     `${prelude}export function drain(path: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -480,6 +499,50 @@ export function stop(worker: Pooled): Promise<number> {
 }`,
   ],
   invalid: [
+    // Before the hand-off the \`try\` calls a function that may throw: the \`catch\` then ends
+    // the executor with the promise neither settled nor handed on.
+    {
+      code: `${prelude}interface Extension {
+  afterUnload(count: number): Promise<void>;
+}
+export class Host {
+  private readonly extensions: Extension[] = [];
+  constructor(private readonly count: () => number) {}
+  close(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      try {
+        if (this.count() < 0) console.warn('negative');
+        this.extensions.push({ afterUnload: async (count) => { if (count === 0) resolve(); } });
+        if (this.count() === 0) resolve();
+      } catch (error) {
+        console.error(error);
+      }
+    });
+  }
+}`,
+      errors: [{ messageId: 'executorPathNeverSettles', line: L(8), column: 12, suggestions: [] }],
+    },
+    // The hand-off sits in a branch of its statement: a throw of the test skips it.
+    {
+      code: `${prelude}interface Extension {
+  afterUnload(count: number): Promise<void>;
+}
+export class Host {
+  private readonly extensions: Extension[] = [];
+  constructor(private readonly count: () => number) {}
+  close(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      try {
+        this.extensions.push(this.count() > 0 ? { afterUnload: async () => resolve() } : { afterUnload: async () => {} });
+        if (this.count() === 0) resolve();
+      } catch (error) {
+        console.error(error);
+      }
+    });
+  }
+}`,
+      errors: [{ messageId: 'executorPathNeverSettles', line: L(8), column: 12, suggestions: [] }],
+    },
     // An async executor: the throw rejects only the executor's own promise.
     {
       code: `${prelude}declare function load(key: string): Promise<string>;
