@@ -752,6 +752,8 @@ function setUpOnly(
  */
 export function onceFlagAround(program: ts.Program, node: ts.Node, fn: ts.Node): 'process' | 'instance' | null {
   for (let child: ts.Node = node, p = node.parent; p !== fn && !ts.isSourceFile(p); child = p, p = p.parent) {
+    const memo = memoFlag(program, p, child);
+    if (memo) return memo;
     if (!ts.isIfStatement(p) || p.thenStatement !== child) continue;
     let test = p.expression;
     while (ts.isParenthesizedExpression(test)) test = test.expression;
@@ -762,6 +764,30 @@ export function onceFlagAround(program: ts.Program, node: ts.Node, fn: ts.Node):
     return flag.scope;
   }
   return null;
+}
+
+/**
+ * `this.closing ??= this.runClose()` (or `||=`): the right side runs while the
+ * target is empty and leaves it set, when it gives a value that is never
+ * empty (an object, a promise) and nothing else in the program assigns the
+ * target. The memo then runs once, per process or per instance as a flag would.
+ */
+function memoFlag(program: ts.Program, node: ts.Node, child: ts.Node): 'process' | 'instance' | null {
+  if (!ts.isBinaryExpression(node) || node.right !== child) return null;
+  const operator = node.operatorToken.kind;
+  if (operator !== ts.SyntaxKind.QuestionQuestionEqualsToken && operator !== ts.SyntaxKind.BarBarEqualsToken)
+    return null;
+  const checker = program.getTypeChecker();
+  const flag = flagOf(checker, node.left);
+  if (!flag) return null;
+  const type = checker.getTypeAtLocation(node.right);
+  const parts = type.isUnion() ? type.types : [type];
+  // Only an object is never empty: a string or number may be falsy, `void` and `undefined` are empty.
+  if (
+    !parts.every((part) => (part.flags & ts.TypeFlags.Object) !== 0 || (part.flags & ts.TypeFlags.NonPrimitive) !== 0)
+  )
+    return null;
+  return setOtherwise(program, flag, node) ? null : flag.scope;
 }
 
 interface Flag {
@@ -814,7 +840,10 @@ function setsTrueIn(block: ts.Node, symbol: ts.Symbol, program: ts.Program): boo
   return sets;
 }
 
-/** Is the flag assigned anything but `true` outside `block`: in its file, or in another file when it is public? */
+/**
+ * Is the flag assigned anything but `true` outside `block`: in its file, or in another file
+ * when it is public? A memo's own assignment (`block`, as `flag ??= …`) is not counted.
+ */
 function setOtherwise(program: ts.Program, flag: Flag, block: ts.Node): boolean {
   const checker = program.getTypeChecker();
   const own = block.getSourceFile();
@@ -825,6 +854,7 @@ function setOtherwise(program: ts.Program, flag: Flag, block: ts.Node): boolean 
       let target: ts.Node = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id;
       while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
       const write = target.parent;
+      if (write === block) continue;
       if (!ts.isBinaryExpression(write) || write.left !== target) {
         // `delete C.flag`, `flag++`: not a plain `true`.
         const changes =

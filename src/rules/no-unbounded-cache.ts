@@ -386,6 +386,11 @@ function describeFunction(site: TSESTree.Node): string {
   return name ? `\`${name}()\`` : `the function on line ${String(fn.loc.start.line)}`;
 }
 
+/** `an array`, `an object`, `a Map`. */
+function article(shape: CollectionShape): string {
+  return /^[aeiou]/i.test(shape) ? 'an' : 'a';
+}
+
 /** How long the collection lives, in the words of the message. */
 function describeLifetime(lifetime: Lifetime, shape: CollectionShape): string {
   switch (lifetime.kind) {
@@ -394,10 +399,10 @@ function describeLifetime(lifetime: Lifetime, shape: CollectionShape): string {
     case 'object':
       return lifetime.isStatic
         ? `a static ${shape} of ${lifetime.classNode.id?.name ?? 'its class'}`
-        : `a ${shape} field that lives as long as its ${lifetime.classNode.id?.name ?? 'object'}`;
+        : `${article(shape)} ${shape} field that lives as long as its ${lifetime.classNode.id?.name ?? 'object'}`;
     case 'closure': {
       const name = functionName(lifetime.declaringFunction);
-      return `a ${shape} kept by a closure that outlives ${name ? `\`${name}()\`` : 'the call that made it'}`;
+      return `${article(shape)} ${shape} kept by a closure that outlives ${name ? `\`${name}()\`` : 'the call that made it'}`;
     }
     case 'call':
       return `a local ${shape}`;

@@ -77,6 +77,18 @@ export class Creator {
     return new Creator();
   }
 }`,
+    // The only caller is a memo of a promise that nothing else assigns: once per process.
+    `${prelude}export async function handleRejections(): Promise<void> {
+  process.on('unhandledRejection', () => cleanup());
+}
+export class Creator {
+  static ready: Promise<void> | undefined;
+  static async make(): Promise<Creator> {
+    Creator.ready ??= handleRejections();
+    await Creator.ready;
+    return new Creator();
+  }
+}`,
     // A constructor runs once per object, and the program makes the only object at module scope.
     `${prelude}class Tracker {
   constructor() {
@@ -892,6 +904,24 @@ export class Creator {
   }
   static reset(): void {
     Creator.installed = false;
+  }
+}`,
+      errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],
+    },
+    // The memo is emptied elsewhere, so the call behind it can run again.
+    {
+      code: `${prelude}export async function handleRejections(): Promise<void> {
+  process.on('unhandledRejection', () => cleanup());
+}
+export class Creator {
+  static ready: Promise<void> | undefined;
+  static async make(): Promise<Creator> {
+    Creator.ready ??= handleRejections();
+    await Creator.ready;
+    return new Creator();
+  }
+  static reset(): void {
+    Creator.ready = undefined;
   }
 }`,
       errors: [{ messageId: 'inlineListenerNeverRemoved', line: L(2), column: 3 }],

@@ -81,6 +81,31 @@ ${extra}}
 
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // \`this.closing ??= this.runShutdown()\`: the memo holds a promise, never empty, and nothing else
+    // assigns it, so \`runShutdown\` runs once per object and its push with it.
+    {
+      code: `
+interface Hook {
+  run(): Promise<void>;
+}
+export class Host {
+  private readonly hooks: Hook[] = [];
+  private closing: Promise<void> | undefined;
+  constructor(private readonly pending: () => number) {}
+  shutdown(): Promise<void> {
+    this.closing ??= this.runShutdown();
+    return this.closing;
+  }
+  private async runShutdown(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.hooks.push({ run: async () => resolve() });
+      if (this.pending() === 0) resolve();
+    });
+  }
+}
+`,
+      options: [{ checkObjects: true, checkArrays: true, checkClosures: true, checkUntraced: true }],
+    },
     // The callback handed to \`each()\` is called with the runner's own hooks: set-up data.
     hookRunner(''),
     // \`each()\` also runs on every change event, but always with the runner's own hooks.
@@ -803,6 +828,134 @@ export function boot(loader: Loader): void {
     },
   ],
   invalid: [
+    // The memo is emptied elsewhere (\`reopen\`): \`runShutdown\` can run again, and push again.
+    {
+      code: `
+interface Hook {
+  run(): Promise<void>;
+}
+export class Host {
+  private readonly hooks: Hook[] = [];
+  private closing: Promise<void> | undefined;
+  constructor(private readonly pending: () => number) {}
+  shutdown(): Promise<void> {
+    this.closing ??= this.runShutdown();
+    return this.closing;
+  }
+  reopen(): void {
+    this.closing = undefined;
+  }
+  private async runShutdown(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.hooks.push({ run: async () => resolve() });
+      if (this.pending() === 0) resolve();
+    });
+  }
+}
+`,
+      options: [{ checkObjects: true, checkArrays: true, checkClosures: true, checkUntraced: true }],
+      errors: [
+        {
+          messageId: 'arrayNeverShrinks',
+          line: 6,
+          column: 20,
+          data: {
+            name: 'this.hooks',
+            lifetime: 'an array field that lives as long as its Host',
+            where: '`runShutdown()`',
+            line: '18',
+          },
+          suggestions: [
+            {
+              messageId: 'capArraySuggestion',
+              output: `
+interface Hook {
+  run(): Promise<void>;
+}
+const HOOKS_LIMIT = 1000;
+
+export class Host {
+  private readonly hooks: Hook[] = [];
+  private closing: Promise<void> | undefined;
+  constructor(private readonly pending: () => number) {}
+  shutdown(): Promise<void> {
+    this.closing ??= this.runShutdown();
+    return this.closing;
+  }
+  reopen(): void {
+    this.closing = undefined;
+  }
+  private async runShutdown(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      if (this.hooks.length >= HOOKS_LIMIT) this.hooks.shift();
+      this.hooks.push({ run: async () => resolve() });
+      if (this.pending() === 0) resolve();
+    });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A memo that may stay empty (\`undefined\` when nothing is pending) runs again on the next call.
+    {
+      code: `interface UnloadHook {
+  afterUnload(): Promise<void>;
+}
+export class Host {
+  private readonly hooks: UnloadHook[] = [];
+  private closing: Promise<void> | undefined;
+  constructor(private readonly count: () => number) {}
+  shutdown(): Promise<void> {
+    this.closing ??= this.pending() > 0 ? this.runShutdown() : undefined;
+    return this.closing ?? Promise.resolve();
+  }
+  private async runShutdown(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.hooks.push({ afterUnload: async () => resolve() });
+      if (this.count() === 0) resolve();
+    });
+  }
+}
+`,
+      options: [{ checkObjects: true, checkArrays: true, checkClosures: true, checkUntraced: true }],
+      errors: [
+        {
+          messageId: 'arrayNeverShrinks',
+          line: 5,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'capArraySuggestion',
+              output: `interface UnloadHook {
+  afterUnload(): Promise<void>;
+}
+const HOOKS_LIMIT = 1000;
+
+export class Host {
+  private readonly hooks: UnloadHook[] = [];
+  private closing: Promise<void> | undefined;
+  constructor(private readonly count: () => number) {}
+  shutdown(): Promise<void> {
+    this.closing ??= this.pending() > 0 ? this.runShutdown() : undefined;
+    return this.closing ?? Promise.resolve();
+  }
+  private async runShutdown(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      if (this.hooks.length >= HOOKS_LIMIT) this.hooks.shift();
+      this.hooks.push({ afterUnload: async () => resolve() });
+      if (this.count() === 0) resolve();
+    });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // The same callback handed to a method that calls it with a hook an event brings.
     {
       code: hookRunner(`  private withHook(hook: Hook, use: (hook: Hook) => HookContext): void {
