@@ -662,7 +662,6 @@ function isThisMember(node: TSESTree.Node, name: string): boolean {
   );
 }
 
-/** How often `root` assigns `this.name` (`this.closing = true; await flush(); this.closing = false` is twice). */
 /**
  * Outside the teardown, the flag is only ever set to its running value, and only when it
  * starts out stopped (a running flag the start method sets): a flag that other methods set
@@ -676,17 +675,50 @@ function onlyStartsElsewhere(
   stopValue: boolean,
   startsStopped: boolean,
 ): boolean {
-  let ok = true;
-  walk(classNode.body, (node) => {
-    if (!ok || contains(teardown, node)) return;
-    if (node.type === AST_NODE_TYPES.UpdateExpression && isThisMember(node.argument, name)) ok = false;
-    if (node.type !== AST_NODE_TYPES.AssignmentExpression || !isThisMember(node.left, name)) return;
+  return (memberWrites(classNode.body).get(name) ?? []).every((node) => {
+    if (contains(teardown, node)) return true;
+    if (node.type === AST_NODE_TYPES.UpdateExpression) return false;
     const value = node.right.type === AST_NODE_TYPES.Literal ? node.right.value : null;
-    if (node.operator !== '=' || value !== !stopValue || !startsStopped) ok = false;
+    return node.operator === '=' && value === !stopValue && startsStopped;
   });
-  return ok;
 }
 
+type MemberWrite = TSESTree.AssignmentExpression | TSESTree.UpdateExpression;
+
+/** Per class body, its writes of `this.name` (`#name` for a private name), read once however many loops ask. */
+const memberWriteCache = new WeakMap<TSESTree.ClassBody, Map<string, MemberWrite[]>>();
+
+function memberWrites(body: TSESTree.ClassBody): Map<string, MemberWrite[]> {
+  let writes = memberWriteCache.get(body);
+  if (writes) return writes;
+  const found = new Map<string, MemberWrite[]>();
+  walk(body, (node) => {
+    const target =
+      node.type === AST_NODE_TYPES.AssignmentExpression
+        ? node.left
+        : node.type === AST_NODE_TYPES.UpdateExpression
+          ? node.argument
+          : null;
+    if (
+      !target ||
+      target.type !== AST_NODE_TYPES.MemberExpression ||
+      target.computed ||
+      target.object.type !== AST_NODE_TYPES.ThisExpression
+    ) {
+      return;
+    }
+    const property = target.property;
+    const name = property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${property.name}` : property.name;
+    const list = found.get(name);
+    if (list) list.push(node as MemberWrite);
+    else found.set(name, [node as MemberWrite]);
+  });
+  writes = found;
+  memberWriteCache.set(body, writes);
+  return writes;
+}
+
+/** How often `root` assigns `this.name` (`this.closing = true; await flush(); this.closing = false` is twice). */
 function assignmentsIn(root: TSESTree.Node, name: string): number {
   let count = 0;
   walk(root, (node) => {
