@@ -51,29 +51,43 @@ export function isJavaScriptFile(fileName: string): boolean {
   return /\.[cm]?jsx?$/i.test(fileName);
 }
 
-/** Per parse, the names asked of `spellsIdentifier` and their answers (a lint may build many fixes). */
-const spelledNames = new WeakMap<TSESTree.Program, Map<string, boolean>>();
+/** Per parse, the names asked of `spellsIdentifier` and their answers, then every identifier token's name. */
+interface Spelled {
+  answers: Map<string, boolean>;
+  all: ReadonlySet<string> | null;
+}
+const spelledNames = new WeakMap<TSESTree.Program, Spelled>();
+
+/** Names asked by scanning the text before the file's identifier tokens are all read at once. */
+const SCANNED_NAMES = 16;
 
 /**
- * Does an identifier token of the file spell `name`? Only the places where the text
- * holds the name are asked for their token, so the cost is one scan of the text per
- * name and parse, however many fixes ask.
+ * Does an identifier token of the file spell `name`? The first few names asked of a parse
+ * look up the token only at the places the text holds them (one scan of the text each);
+ * past that, the names of all identifier tokens are read once. Either way a lint pays at
+ * most a fixed number of passes over the file, however many fixes ask.
  */
 export function spellsIdentifier(sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
-  let answers = spelledNames.get(sourceCode.ast);
-  if (!answers) {
-    answers = new Map();
-    spelledNames.set(sourceCode.ast, answers);
+  let spelled = spelledNames.get(sourceCode.ast);
+  if (!spelled) {
+    spelled = { answers: new Map(), all: null };
+    spelledNames.set(sourceCode.ast, spelled);
   }
-  let answer = answers.get(name);
-  if (answer === undefined) {
-    answer = false;
-    const text = sourceCode.text;
-    for (let at = text.indexOf(name); at !== -1 && !answer; at = text.indexOf(name, at + 1)) {
-      const token = sourceCode.getTokenByRangeStart(at);
-      answer = token?.type === AST_TOKEN_TYPES.Identifier && token.value === name;
-    }
-    answers.set(name, answer);
+  if (spelled.all) return spelled.all.has(name);
+  let answer = spelled.answers.get(name);
+  if (answer !== undefined) return answer;
+  if (spelled.answers.size >= SCANNED_NAMES) {
+    spelled.all = new Set(
+      sourceCode.ast.tokens.filter((t) => t.type === AST_TOKEN_TYPES.Identifier).map((t) => t.value),
+    );
+    return spelled.all.has(name);
   }
+  answer = false;
+  const text = sourceCode.text;
+  for (let at = text.indexOf(name); at !== -1 && !answer; at = text.indexOf(name, at + 1)) {
+    const token = sourceCode.getTokenByRangeStart(at);
+    answer = token?.type === AST_TOKEN_TYPES.Identifier && token.value === name;
+  }
+  spelled.answers.set(name, answer);
   return answer;
 }
