@@ -777,16 +777,25 @@ function memoFlag(program: ts.Program, node: ts.Node, child: ts.Node): 'process'
   const operator = node.operatorToken.kind;
   if (operator !== ts.SyntaxKind.QuestionQuestionEqualsToken && operator !== ts.SyntaxKind.BarBarEqualsToken)
     return null;
+  // Without strict null checks an object type says nothing about `null`.
+  const options = program.getCompilerOptions();
+  if (!(options.strictNullChecks ?? options.strict)) return null;
   const checker = program.getTypeChecker();
   const flag = flagOf(checker, node.left);
   if (!flag) return null;
   const type = checker.getTypeAtLocation(node.right);
   const parts = type.isUnion() ? type.types : [type];
-  // Only an object is never empty: a string or number may be falsy, `void` and `undefined` are empty.
-  if (
-    !parts.every((part) => (part.flags & ts.TypeFlags.Object) !== 0 || (part.flags & ts.TypeFlags.NonPrimitive) !== 0)
-  )
-    return null;
+  // Only an object is never empty: a string or number may be falsy, `void` and `undefined` are
+  // empty. `{}` and `Object` also hold `0` and `''`, which `||=` takes for empty.
+  const holdsFalsy = (part: ts.Type): boolean =>
+    operator === ts.SyntaxKind.BarBarEqualsToken &&
+    (part.getSymbol()?.name === 'Object' ||
+      (checker.getPropertiesOfType(part).length === 0 &&
+        part.getCallSignatures().length === 0 &&
+        part.getConstructSignatures().length === 0));
+  const isObject = (part: ts.Type): boolean =>
+    ((part.flags & ts.TypeFlags.Object) !== 0 || (part.flags & ts.TypeFlags.NonPrimitive) !== 0) && !holdsFalsy(part);
+  if (!parts.every(isObject)) return null;
   return setOtherwise(program, flag, node) ? null : flag.scope;
 }
 
@@ -855,6 +864,8 @@ function setOtherwise(program: ts.Program, flag: Flag, block: ts.Node): boolean 
       while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
       const write = target.parent;
       if (write === block) continue;
+      // `[this.flag] = […]`, `({ f: this.flag } = …)`: a write through a pattern, with any value.
+      if (inAssignmentPattern(target) && checker.getSymbolAtLocation(id) === flag.symbol) return true;
       if (!ts.isBinaryExpression(write) || write.left !== target) {
         // `delete C.flag`, `flag++`: not a plain `true`.
         const changes =
@@ -881,6 +892,29 @@ function setOtherwise(program: ts.Program, flag: Flag, block: ts.Node): boolean 
     }
   }
   return false;
+}
+
+/** Is `target` an element or property value of the left side of a destructuring assignment or `for … of`? */
+function inAssignmentPattern(target: ts.Node): boolean {
+  let node = target;
+  let parent = node.parent;
+  while (
+    ts.isParenthesizedExpression(parent) ||
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isObjectLiteralExpression(parent) ||
+    ts.isSpreadElement(parent) ||
+    ts.isSpreadAssignment(parent) ||
+    (ts.isPropertyAssignment(parent) && parent.initializer === node) ||
+    (ts.isShorthandPropertyAssignment(parent) && parent.name === node)
+  ) {
+    node = parent;
+    parent = parent.parent;
+  }
+  if (node === target) return false;
+  if (ts.isBinaryExpression(parent)) {
+    return parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.left === node;
+  }
+  return (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === node;
 }
 
 /** The class whose method (or constructor, accessor, field initializer) `fn` is. */

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { calledImplementation, constructedBuiltin } from './callees.js';
 import { builtinName, isBuiltinFile } from './types.js';
-import { IN_PLACE_ARRAY_METHODS, NON_THROWING_BUILTINS } from './vocabulary.js';
+import { IN_PLACE_ARRAY_METHODS, ITERATING_CONSTRUCTORS, NON_THROWING_BUILTINS } from './vocabulary.js';
 
 /**
  * Whether a call cannot throw to its caller (nor, awaited, reject). It cannot
@@ -47,7 +47,11 @@ function tsCallCannotThrow(program: ts.Program, call: ts.CallExpression | ts.New
       ? constructedBuiltin(declaration)
       : builtinName(declaration);
     if (name === undefined) return false;
-    if (NON_THROWING_BUILTINS.has(name)) return argumentsCannotThrow(program, call, depth);
+    if (NON_THROWING_BUILTINS.has(name)) {
+      // `new Map(entries)` iterates its argument: only an array is iterated without running code.
+      if (ITERATING_CONSTRUCTORS.has(name) && !iteratesArrays(program, call.arguments ?? [])) return false;
+      return argumentsCannotThrow(program, call, depth);
+    }
     const [holder, method] = name.split('.');
     if ((holder === 'Array' || holder === 'ReadonlyArray') && method && IN_PLACE_ARRAY_METHODS.has(method)) {
       // Each callback written in place must not throw; a callback passed by name is not followed.
@@ -100,8 +104,28 @@ function nodeCannotThrow(program: ts.Program, node: ts.Node, depth: number): boo
   let safe = true as boolean;
   const visit = (n: ts.Node): void => {
     if (!safe) return;
-    // A function or class written here is created, not run.
-    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+    // Making a class runs its `extends` expression, decorators, computed keys and static parts:
+    // not read here, so it may throw.
+    if (ts.isClassLike(n)) {
+      safe = false;
+      return;
+    }
+    // A function written here is created, not run; only a computed name of it is evaluated.
+    if (ts.isFunctionLike(n)) {
+      const name = n.name;
+      if (name && ts.isComputedPropertyName(name)) visit(name.expression);
+      return;
+    }
+    // Spreading or destructuring a value iterates it: only an array is iterated without running code.
+    if (ts.isSpreadElement(n)) iterated.push(n.expression);
+    if (ts.isVariableDeclaration(n) && ts.isArrayBindingPattern(n.name) && n.initializer) iterated.push(n.initializer);
+    if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isArrayLiteralExpression(skipParens(n.left))
+    ) {
+      iterated.push(n.right);
+    }
     if (ts.isThrowStatement(n) || ts.isYieldExpression(n) || ts.isTaggedTemplateExpression(n)) {
       safe = false;
       return;
@@ -134,11 +158,27 @@ function nodeCannotThrow(program: ts.Program, node: ts.Node, depth: number): boo
   visit(node);
   if (!safe) return false;
   const checker = program.getTypeChecker();
-  if (iterated.some((expression) => !checker.isArrayType(checker.getTypeAtLocation(expression)))) return false;
+  const isList = (type: ts.Type): boolean => checker.isArrayType(type) || checker.isTupleType(type);
+  if (iterated.some((expression) => !isList(checker.getTypeAtLocation(expression)))) return false;
   // The callee's own expression (`this.items.get(k).push`) is evaluated first.
   return calls.every(
     (call) => tsCallCannotThrow(program, call, depth) && nodeCannotThrow(program, call.expression, depth),
   );
+}
+
+/** Is every argument an array (or absent): what a collection constructor iterates without running code? */
+function iteratesArrays(program: ts.Program, args: readonly ts.Expression[]): boolean {
+  const checker = program.getTypeChecker();
+  return args.every((argument) => {
+    const type = checker.getTypeAtLocation(argument);
+    const parts = type.isUnion() ? type.types : [type];
+    return parts.every(
+      (part) =>
+        checker.isArrayType(part) ||
+        checker.isTupleType(part) ||
+        (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) !== 0,
+    );
+  });
 }
 
 function skipParens(node: ts.Expression): ts.Expression {

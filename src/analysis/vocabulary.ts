@@ -157,6 +157,18 @@ export const NON_THROWING_BUILTINS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Of `NON_THROWING_BUILTINS`, the collection constructors that iterate their
+ * argument (`new Map(entries)`): they cannot throw only when it is an array,
+ * whose iteration runs no code of the program.
+ */
+export const ITERATING_CONSTRUCTORS: ReadonlySet<string> = new Set([
+  'new MapConstructor',
+  'new SetConstructor',
+  'new WeakMapConstructor',
+  'new WeakSetConstructor',
+]);
+
+/**
  * Methods that release a handle whose type is disposable (it declares
  * `[Symbol.dispose]` or `[Symbol.asyncDispose]`): a tie-breaker for which call
  * on such a handle is its release. The type is the evidence that the handle is

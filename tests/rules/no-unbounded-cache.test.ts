@@ -828,6 +828,126 @@ export function boot(loader: Loader): void {
     },
   ],
   invalid: [
+    // The memo is emptied by a destructuring assignment: that is a write too.
+    {
+      code: `interface UnloadHook {
+  afterUnload(): Promise<void>;
+}
+export class Host {
+  private readonly hooks: UnloadHook[] = [];
+  private closing: Promise<void> | undefined;
+  constructor(private readonly count: () => number) {}
+  shutdown(): Promise<void> {
+    this.closing ??= this.runShutdown();
+    return this.closing;
+  }
+  reopen(): void {
+    [this.closing] = [undefined];
+  }
+  private async runShutdown(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.hooks.push({ afterUnload: async () => resolve() });
+      if (this.count() === 0) resolve();
+    });
+  }
+}
+`,
+      options: [{ checkObjects: true, checkArrays: true, checkClosures: true, checkUntraced: true }],
+      errors: [
+        {
+          messageId: 'arrayNeverShrinks',
+          line: 5,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'capArraySuggestion',
+              output: `interface UnloadHook {
+  afterUnload(): Promise<void>;
+}
+const HOOKS_LIMIT = 1000;
+
+export class Host {
+  private readonly hooks: UnloadHook[] = [];
+  private closing: Promise<void> | undefined;
+  constructor(private readonly count: () => number) {}
+  shutdown(): Promise<void> {
+    this.closing ??= this.runShutdown();
+    return this.closing;
+  }
+  reopen(): void {
+    [this.closing] = [undefined];
+  }
+  private async runShutdown(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      if (this.hooks.length >= HOOKS_LIMIT) this.hooks.shift();
+      this.hooks.push({ afterUnload: async () => resolve() });
+      if (this.count() === 0) resolve();
+    });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // \`{}\` holds \`0\` and \`''\`, which \`||=\` takes for empty: the memo may run again.
+    {
+      code: `interface UnloadHook {
+  afterUnload(): Promise<void>;
+}
+export class Host {
+  private readonly hooks: UnloadHook[] = [];
+  private closing: {} | undefined;
+  constructor(private readonly count: () => number) {}
+  shutdown(): Promise<void> {
+    this.closing ||= this.runShutdown() as {};
+    return Promise.resolve(this.closing).then(() => undefined);
+  }
+  private async runShutdown(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.hooks.push({ afterUnload: async () => resolve() });
+      if (this.count() === 0) resolve();
+    });
+  }
+}
+`,
+      options: [{ checkObjects: true, checkArrays: true, checkClosures: true, checkUntraced: true }],
+      errors: [
+        {
+          messageId: 'arrayNeverShrinks',
+          line: 5,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'capArraySuggestion',
+              output: `interface UnloadHook {
+  afterUnload(): Promise<void>;
+}
+const HOOKS_LIMIT = 1000;
+
+export class Host {
+  private readonly hooks: UnloadHook[] = [];
+  private closing: {} | undefined;
+  constructor(private readonly count: () => number) {}
+  shutdown(): Promise<void> {
+    this.closing ||= this.runShutdown() as {};
+    return Promise.resolve(this.closing).then(() => undefined);
+  }
+  private async runShutdown(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      if (this.hooks.length >= HOOKS_LIMIT) this.hooks.shift();
+      this.hooks.push({ afterUnload: async () => resolve() });
+      if (this.count() === 0) resolve();
+    });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // The memo is emptied elsewhere (\`reopen\`): \`runShutdown\` can run again, and push again.
     {
       code: `

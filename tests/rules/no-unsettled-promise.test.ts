@@ -499,6 +499,51 @@ export function stop(worker: Pooled): Promise<number> {
 }`,
   ],
   invalid: [
+    // Making a class before the hand-off runs its \`extends\` expression (and static parts),
+    // which may throw: not taken as harmless.
+    {
+      code: `${prelude}interface Extension {
+  afterUnload(count: number): Promise<void>;
+}
+export class Host {
+  private readonly extensions: Extension[] = [];
+  constructor(private readonly count: () => number) {}
+  close(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      try {
+        class Local extends (Object as new () => object) {}
+        this.extensions.push({ afterUnload: async (count) => { if (count === 0) resolve(); } });
+        if (this.count() === 0) resolve();
+      } catch (error) {
+        console.error(error);
+      }
+    });
+  }
+}`,
+      errors: [{ messageId: 'executorPathNeverSettles', line: L(8), column: 12, suggestions: [] }],
+    },
+    // Spreading a \`Set\` iterates it through its iterator, which is not an array's.
+    {
+      code: `${prelude}interface Extension {
+  afterUnload(count: number): Promise<void>;
+}
+export class Host {
+  private readonly extensions: Extension[] = [];
+  constructor(private readonly count: () => number) {}
+  close(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      try {
+        const copies = [...new Set(this.extensions)];
+        this.extensions.push({ afterUnload: async (count) => { if (count === 0) resolve(); } });
+        if (this.count() === 0) resolve();
+      } catch (error) {
+        console.error(error);
+      }
+    });
+  }
+}`,
+      errors: [{ messageId: 'executorPathNeverSettles', line: L(8), column: 12, suggestions: [] }],
+    },
     // Before the hand-off the \`try\` calls a function that may throw: the \`catch\` then ends
     // the executor with the promise neither settled nor handed on.
     {
