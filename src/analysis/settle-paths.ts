@@ -40,6 +40,12 @@ export interface PromiseChain {
 export interface ExecutorRecords {
   /** Nodes whose code path position the checks need. */
   toMark: Set<TSESTree.Node>;
+  /**
+   * Settling calls with arguments (`resolve(JSON.parse(body))`), placed again when ESLint
+   * leaves them: the promise settles only once the arguments are evaluated, and ESLint
+   * forks into a `catch` from the first call among them.
+   */
+  atExit: Set<TSESTree.Node>;
   /** The `return`s and `throw`s in executors, placed as jumps. */
   jumps: Set<TSESTree.Node>;
   /** Calls and switches in executors, by the function they are in: asked about only when a path leaks. */
@@ -59,6 +65,7 @@ export interface ExecutorRecords {
 export function executorRecords(): ExecutorRecords {
   return {
     toMark: new Set(),
+    atExit: new Set(),
     jumps: new Set(),
     extras: new Map(),
     inExtras: new Set(),
@@ -77,7 +84,7 @@ export interface SettleContext extends EmitterContext {
 
 /** Records what the checks of an executor that settles somewhere will ask about. */
 export function recordExecutor(records: ExecutorRecords, model: ExecutorModel): void {
-  const { toMark, jumps, extras, inExtras, asyncAwaits, chains, pipes, catches } = records;
+  const { toMark, atExit, jumps, extras, inExtras, asyncAwaits, chains, pipes, catches } = records;
   const executor = model.executor;
   toMark.add(executor);
   if (executor.async) {
@@ -85,7 +92,11 @@ export function recordExecutor(records: ExecutorRecords, model: ExecutorModel): 
     for (const node of awaits) toMark.add(node);
     asyncAwaits.set(executor, awaits);
   }
-  for (const site of model.sites) toMark.add(site.node);
+  for (const site of model.sites) {
+    toMark.add(site.node);
+    if (site.kind === 'settle' && site.node.type === AST_NODE_TYPES.CallExpression && site.node.arguments.length > 0)
+      atExit.add(site.node);
+  }
   for (const callback of model.callbacks) toMark.add(callback.fn);
   walk(executor.body, (child) => {
     if (child.type === AST_NODE_TYPES.ReturnStatement || child.type === AST_NODE_TYPES.ThrowStatement) jumps.add(child);
@@ -234,7 +245,8 @@ function leakIn(
  */
 function handoffAnchor(context: SettleContext, site: TSESTree.Node, fn: FunctionNode): TSESTree.TryStatement | null {
   const { services } = context;
-  const before: TSESTree.Node[] = [];
+  // A settling call settles once its own callee and arguments are evaluated.
+  const before: TSESTree.Node[] = site.type === AST_NODE_TYPES.CallExpression ? [site.callee, ...site.arguments] : [];
   let child: TSESTree.Node = site;
   for (let node = site.parent; node && node !== fn; child = node, node = node.parent) {
     switch (node.type) {

@@ -164,6 +164,9 @@ export default createRule<Options, MessageIds>({
         if (records.jumps.has(node)) tracker.markJump(node);
         else if (records.toMark.has(node)) tracker.mark(node);
       },
+      'CallExpression:exit'(node: TSESTree.CallExpression) {
+        if (records.atExit.has(node)) tracker.mark(node);
+      },
       'Program:exit'() {
         for (const model of models) check(model);
       },

@@ -36,6 +36,16 @@ const client = `class Rpc {
 
 ruleTester.run('no-unsettled-promise', rule, {
   valid: [
+    // \`trim()\` cannot throw: \`resolve\` runs whenever the \`try\` is entered.
+    `${prelude}export function parse(text: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    try {
+      resolve(text.trim());
+    } catch (error) {
+      console.error(error);
+    }
+  });
+}`,
     // The hand-off is the first thing the \`try\` runs and nothing before it can throw: a throw in
     // the block comes after it, though ESLint enters the \`catch\` at the block's first read.
     `${prelude}interface Extension {
@@ -499,6 +509,20 @@ export function stop(worker: Pooled): Promise<number> {
 }`,
   ],
   invalid: [
+    // The settling call's argument throws first (\`JSON.parse\`): the \`catch\` only logs, and the
+    // promise is never settled.
+    {
+      code: `${prelude}export function parse(text: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    try {
+      resolve(JSON.parse(text));
+    } catch (error) {
+      console.error(error);
+    }
+  });
+}`,
+      errors: [{ messageId: 'executorPathNeverSettles', line: L(2), column: 10, suggestions: [] }],
+    },
     // Making a class before the hand-off runs its \`extends\` expression (and static parts),
     // which may throw: not taken as harmless.
     {
