@@ -41,11 +41,13 @@ export interface ExecutorRecords {
   /** Nodes whose code path position the checks need. */
   toMark: Set<TSESTree.Node>;
   /**
-   * Settling calls with arguments (`resolve(JSON.parse(body))`), placed again when ESLint
-   * leaves them: the promise settles only once the arguments are evaluated, and ESLint
-   * forks into a `catch` from the first call among them.
+   * Settling calls whose arguments read or call something (`resolve(JSON.parse(body))`),
+   * placed again when ESLint leaves them: the promise settles only once the arguments are
+   * evaluated, and ESLint forks into a `catch` from the first such node among them.
    */
   atExit: Set<TSESTree.Node>;
+  /** Where ESLint left each of `atExit` (`PathTracker.positions` keeps where it entered). */
+  exitPositions: Map<TSESTree.Node, Position>;
   /** The `return`s and `throw`s in executors, placed as jumps. */
   jumps: Set<TSESTree.Node>;
   /** Calls and switches in executors, by the function they are in: asked about only when a path leaks. */
@@ -66,6 +68,7 @@ export function executorRecords(): ExecutorRecords {
   return {
     toMark: new Set(),
     atExit: new Set(),
+    exitPositions: new Map(),
     jumps: new Set(),
     extras: new Map(),
     inExtras: new Set(),
@@ -94,7 +97,7 @@ export function recordExecutor(records: ExecutorRecords, model: ExecutorModel): 
   }
   for (const site of model.sites) {
     toMark.add(site.node);
-    if (site.kind === 'settle' && site.node.type === AST_NODE_TYPES.CallExpression && site.node.arguments.length > 0)
+    if (site.kind === 'settle' && site.node.type === AST_NODE_TYPES.CallExpression && runsBeforeSettling(site.node))
       atExit.add(site.node);
   }
   for (const callback of model.callbacks) toMark.add(callback.fn);
@@ -138,6 +141,41 @@ export function recordExecutor(records: ExecutorRecords, model: ExecutorModel): 
       else chains.set(executor, [chain]);
     }
   });
+}
+
+/**
+ * Does something in the arguments of a settling call run before it that a path may stop at:
+ * an `await`, or, in a `try` block with a `catch`, a node after which ESLint may fork into
+ * the `catch` (a call, a member read, a `new`, a `yield`)? Without such a node the first one
+ * is the settling call itself, and ESLint forks when it leaves it: a path that a settler's
+ * own throw would take, which never happens. Elsewhere (a `catch` before a `finally`) the
+ * forks stand for throws of the handler's own bookkeeping, not of work that fails.
+ */
+function runsBeforeSettling(call: TSESTree.CallExpression): boolean {
+  const fn = enclosingFunction(call);
+  let awaits = false as boolean;
+  let forks = false as boolean;
+  for (const argument of call.arguments) {
+    walk(argument, (node) => {
+      if (enclosingFunction(node) !== fn) return;
+      if (node.type === AST_NODE_TYPES.AwaitExpression) awaits = true;
+      forks ||=
+        node.type === AST_NODE_TYPES.CallExpression ||
+        node.type === AST_NODE_TYPES.MemberExpression ||
+        node.type === AST_NODE_TYPES.NewExpression ||
+        node.type === AST_NODE_TYPES.YieldExpression;
+    });
+  }
+  return awaits || (forks && inTryBlock(call, fn));
+}
+
+/** Is `node` inside the block of a `try` that has a `catch`, within `fn`? */
+function inTryBlock(node: TSESTree.Node, fn: FunctionNode | null): boolean {
+  let child: TSESTree.Node = node;
+  for (let p = node.parent; p && p !== fn; child = p, p = p.parent) {
+    if (p.type === AST_NODE_TYPES.TryStatement && p.block === child && p.handler) return true;
+  }
+  return false;
 }
 
 /** The model's sites, by the function whose code path they are on. */
@@ -204,13 +242,29 @@ function leakIn(
   if (!start) return null;
   const releases: Position[] = [];
   for (const site of sites) {
-    const position = tracker.positions.get(site.node);
+    // A settling call settles once its arguments have run: where ESLint left it.
+    const position = records.exitPositions.get(site.node) ?? tracker.positions.get(site.node);
     // A site the traversal did not place: do not guess.
     if (!position) return null;
     releases.push(position);
   }
   let leak = tracker.findLeak(start, releases);
   if (!counts(leak)) return null;
+  // Arguments that cannot throw (`reject(new Error(String(e)))`): the call settles wherever it
+  // is entered. Asked of the checker only now, when a path has leaked.
+  const entered = sites.map((site, i) =>
+    records.exitPositions.has(site.node) &&
+    site.node.type === AST_NODE_TYPES.CallExpression &&
+    site.node.arguments.every((argument) => evaluationCannotThrow(argument, context.services))
+      ? (tracker.positions.get(site.node) ?? releases[i])
+      : releases[i],
+  );
+  if (entered.some((position, i) => position !== releases[i])) {
+    const placed = entered.filter((position): position is Position => position !== undefined);
+    leak = tracker.findLeak(start, placed);
+    if (!counts(leak)) return null;
+    releases.splice(0, releases.length, ...placed);
+  }
   // ESLint enters a `catch` at the first read or call of its `try` block, however harmless: a
   // hand-off that nothing before it in the block can throw or jump past stands at the `try`.
   const anchored = sites.map((site) => handoffAnchor(context, site.node, fn) ?? site.node);
@@ -316,7 +370,8 @@ export function awaitBeforeSettling(
   if (!start || awaits.length === 0) return null;
   const releases: Position[] = [];
   for (const site of sites) {
-    const position = tracker.positions.get(site.node);
+    // An await among a settling call's arguments comes before it settles.
+    const position = records.exitPositions.get(site.node) ?? tracker.positions.get(site.node);
     if (!position) return null;
     releases.push(position);
   }

@@ -165,7 +165,11 @@ export default createRule<Options, MessageIds>({
         else if (records.toMark.has(node)) tracker.mark(node);
       },
       'CallExpression:exit'(node: TSESTree.CallExpression) {
-        if (records.atExit.has(node)) tracker.mark(node);
+        if (!records.atExit.has(node)) return;
+        const entered = tracker.positions.get(node);
+        const left = tracker.mark(node);
+        if (entered) tracker.positions.set(node, entered);
+        if (left) records.exitPositions.set(node, left);
       },
       'Program:exit'() {
         for (const model of models) check(model);

@@ -36,6 +36,46 @@ const client = `class Rpc {
 
 ruleTester.run('no-unsettled-promise', rule, {
   valid: [
+    // \`reject(e)\` in a \`catch\` before a \`finally\`: ESLint forks at the call itself (a throw of the
+    // settler, which never comes), and its argument cannot throw: the path settles.
+    `declare function work(): Promise<number>;
+const pending = new Map<number, Promise<number>>();
+export function run(key: number, ok: boolean): Promise<number> {
+  const p = new Promise<number>(async (resolve, reject) => {
+    try {
+      if (!ok) {
+        throw new TypeError('no');
+      }
+      resolve(await work());
+    } catch (e) {
+      reject(e);
+    } finally {
+      pending.delete(key);
+    }
+  });
+  pending.set(key, p);
+  return p;
+}`,
+    // \`reject(new Error(String(e)))\` there: outside a \`try\` block, the forks of its arguments stand
+    // for the handler's own bookkeeping failing, not for work that fails.
+    `declare function work(): Promise<number>;
+const pending = new Map<number, Promise<number>>();
+export function run(key: number, ok: boolean): Promise<number> {
+  const p = new Promise<number>(async (resolve, reject) => {
+    try {
+      if (!ok) {
+        throw new TypeError('no');
+      }
+      resolve(await work());
+    } catch (e) {
+      reject(new Error(String(e)));
+    } finally {
+      pending.delete(key);
+    }
+  });
+  pending.set(key, p);
+  return p;
+}`,
     // \`trim()\` cannot throw: \`resolve\` runs whenever the \`try\` is entered.
     `${prelude}export function parse(text: string): Promise<unknown> {
   return new Promise((resolve) => {
@@ -509,6 +549,43 @@ export function stop(worker: Pooled): Promise<number> {
 }`,
   ],
   invalid: [
+    // The await is an argument of the settling call: it runs, and may reject, before the call.
+    {
+      code: `declare function blockNumber(): Promise<number>;
+export function waitFor(check: (block: number) => boolean): Promise<number> {
+  return new Promise<number>(async (resolve) => {
+    const listener = (block: number): void => {
+      if (check(block)) resolve(block);
+    };
+    listener(await blockNumber());
+  });
+}`,
+      errors: [
+        {
+          messageId: 'executorPathNeverSettles',
+          line: 3,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'wrapInTrySuggestion',
+              output: `declare function blockNumber(): Promise<number>;
+export function waitFor(check: (block: number) => boolean): Promise<number> {
+  return new Promise<number>(async (resolve, reject) => {
+    try {
+      const listener = (block: number): void => {
+        if (check(block)) resolve(block);
+      };
+      listener(await blockNumber());
+    } catch (error) {
+      reject(error);
+    }
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // The settling call's argument throws first (\`JSON.parse\`): the \`catch\` only logs, and the
     // promise is never settled.
     {
