@@ -141,6 +141,13 @@ export function isLoop(
   );
 }
 
+/** What an assignment (`x = …`, `this.n += 1`) or a `++`/`--` writes; null for any other node. */
+export function writtenTarget(node: TSESTree.Node): TSESTree.Node | null {
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) return node.left;
+  if (node.type === AST_NODE_TYPES.UpdateExpression) return node.argument;
+  return null;
+}
+
 /** The nearest function around `node` (not `node` itself), or null at the top level. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   for (let p = node.parent; p; p = p.parent) {

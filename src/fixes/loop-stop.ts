@@ -14,7 +14,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { contains, isFunctionNode, walk, type ClassNode, type FunctionNode } from '../analysis/ast.js';
+import { contains, isFunctionNode, walk, writtenTarget, type ClassNode, type FunctionNode } from '../analysis/ast.js';
 import { isAbortSignalType } from '../analysis/types.js';
 import type { EndlessLoop } from '../analysis/loops.js';
 import { indentBefore, isJavaScriptFile } from './layout.js';
@@ -693,12 +693,7 @@ function memberWrites(body: TSESTree.ClassBody): Map<string, MemberWrite[]> {
   if (writes) return writes;
   const found = new Map<string, MemberWrite[]>();
   walk(body, (node) => {
-    const target =
-      node.type === AST_NODE_TYPES.AssignmentExpression
-        ? node.left
-        : node.type === AST_NODE_TYPES.UpdateExpression
-          ? node.argument
-          : null;
+    const target = writtenTarget(node);
     if (
       !target ||
       target.type !== AST_NODE_TYPES.MemberExpression ||
@@ -722,12 +717,7 @@ function memberWrites(body: TSESTree.ClassBody): Map<string, MemberWrite[]> {
 function assignmentsIn(root: TSESTree.Node, name: string): number {
   let count = 0;
   walk(root, (node) => {
-    const target =
-      node.type === AST_NODE_TYPES.AssignmentExpression
-        ? node.left
-        : node.type === AST_NODE_TYPES.UpdateExpression
-          ? node.argument
-          : null;
+    const target = writtenTarget(node);
     if (target && isThisMember(target, name)) count++;
   });
   return count;
