@@ -141,6 +141,31 @@ export function isLoop(
   );
 }
 
+/**
+ * Does `node` hold a `return`, `throw`, `break`, `continue` or `yield` of `fn` (not of a
+ * function written inside it)?
+ */
+export function jumpsFrom(node: TSESTree.Node, fn: TSESTree.Node | null): boolean {
+  let found = false;
+  walk(
+    node,
+    (child) => {
+      if (
+        (child.type === AST_NODE_TYPES.ReturnStatement ||
+          child.type === AST_NODE_TYPES.ThrowStatement ||
+          child.type === AST_NODE_TYPES.BreakStatement ||
+          child.type === AST_NODE_TYPES.ContinueStatement ||
+          child.type === AST_NODE_TYPES.YieldExpression) &&
+        enclosingFunction(child) === fn
+      ) {
+        found = true;
+      }
+    },
+    { intoFunctions: false },
+  );
+  return found;
+}
+
 /** What an assignment (`x = …`, `this.n += 1`) or a `++`/`--` writes; null for any other node. */
 export function writtenTarget(node: TSESTree.Node): TSESTree.Node | null {
   if (node.type === AST_NODE_TYPES.AssignmentExpression) return node.left;

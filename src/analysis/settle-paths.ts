@@ -14,6 +14,7 @@ import {
   enclosingFunction,
   isFunctionNode,
   isResolveOnlyPromise,
+  jumpsFrom,
   memberName,
   skipWrappers,
   walk,
@@ -336,20 +337,8 @@ function handoffAnchor(context: SettleContext, site: TSESTree.Node, fn: Function
         if (statement.type !== AST_NODE_TYPES.TryStatement || statement.block !== node || !statement.handler)
           return null;
         before.push(...node.body.slice(0, (node.body as TSESTree.Node[]).indexOf(child)));
-        const jumps = before.some((n) => {
-          let found = false;
-          walk(n, (inner) => {
-            if (
-              inner.type === AST_NODE_TYPES.ReturnStatement ||
-              inner.type === AST_NODE_TYPES.BreakStatement ||
-              inner.type === AST_NODE_TYPES.ContinueStatement
-            ) {
-              found ||= enclosingFunction(inner) === fn;
-            }
-          });
-          return found;
-        });
-        if (jumps || !before.every((n) => evaluationCannotThrow(n, services))) return null;
+        if (before.some((n) => jumpsFrom(n, fn)) || !before.every((n) => evaluationCannotThrow(n, services)))
+          return null;
         return statement;
       }
       default:

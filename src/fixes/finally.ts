@@ -13,7 +13,7 @@ import {
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { TOOL_DIRECTIVE } from '../analysis/vocabulary.js';
-import { contains, enclosingFunction, isFunctionNode, isLoop, skipWrappers, walk } from '../analysis/ast.js';
+import { contains, enclosingFunction, isFunctionNode, isLoop, jumpsFrom, skipWrappers, walk } from '../analysis/ast.js';
 import { eolOf, indentStep, lineIndent, type Edit } from './layout.js';
 
 /**
@@ -250,28 +250,6 @@ function referencedIn(
     .some((variable) =>
       variable.references.some((ref) => ref.identifier.range[0] >= start && ref.identifier.range[1] <= end),
     );
-}
-
-/** A `return`, `throw`, `break`, `continue` or `yield` of `fn` in `statement`. */
-function jumpsFrom(statement: TSESTree.Statement, fn: TSESTree.Node | null): boolean {
-  let found = false;
-  walk(
-    statement,
-    (child) => {
-      if (
-        (child.type === AST_NODE_TYPES.ReturnStatement ||
-          child.type === AST_NODE_TYPES.ThrowStatement ||
-          child.type === AST_NODE_TYPES.BreakStatement ||
-          child.type === AST_NODE_TYPES.ContinueStatement ||
-          child.type === AST_NODE_TYPES.YieldExpression) &&
-        enclosingFunction(child) === fn
-      ) {
-        found = true;
-      }
-    },
-    { intoFunctions: false },
-  );
-  return found;
 }
 
 /** A `return` of `fn` in `statement`. */
