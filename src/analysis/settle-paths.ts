@@ -251,32 +251,30 @@ function leakIn(
   }
   let leak = tracker.findLeak(start, releases);
   if (!counts(leak)) return null;
+  /** Ask again with some sites placed elsewhere; false when no path leaks then. */
+  const movedAway = (moved: readonly Position[]): boolean => {
+    if (moved.every((position, i) => position === releases[i])) return false;
+    leak = tracker.findLeak(start, moved);
+    if (!counts(leak)) return true;
+    releases.splice(0, releases.length, ...moved);
+    return false;
+  };
   // Arguments that cannot throw (`reject(new Error(String(e)))`): the call settles wherever it
   // is entered. Asked of the checker only now, when a path has leaked.
-  const entered = sites.map((site, i) =>
-    records.exitPositions.has(site.node) &&
-    site.node.type === AST_NODE_TYPES.CallExpression &&
-    site.node.arguments.every((argument) => evaluationCannotThrow(argument, context.services))
-      ? (tracker.positions.get(site.node) ?? releases[i])
-      : releases[i],
-  );
-  if (entered.some((position, i) => position !== releases[i])) {
-    const placed = entered.filter((position): position is Position => position !== undefined);
-    leak = tracker.findLeak(start, placed);
-    if (!counts(leak)) return null;
-    releases.splice(0, releases.length, ...placed);
-  }
+  const entered = sites.map((site, i) => {
+    const placed = releases[i] as Position;
+    if (!records.exitPositions.has(site.node) || site.node.type !== AST_NODE_TYPES.CallExpression) return placed;
+    if (!site.node.arguments.every((argument) => evaluationCannotThrow(argument, context.services))) return placed;
+    return tracker.positions.get(site.node) ?? placed;
+  });
+  if (movedAway(entered)) return null;
   // ESLint enters a `catch` at the first read or call of its `try` block, however harmless: a
   // hand-off that nothing before it in the block can throw or jump past stands at the `try`.
-  const anchored = sites.map((site) => handoffAnchor(context, site.node, fn) ?? site.node);
-  if (anchored.some((node, i) => node !== sites[i]?.node)) {
-    const positions = anchored.flatMap((node) => tracker.positions.get(node) ?? []);
-    if (positions.length === anchored.length) {
-      leak = tracker.findLeak(start, positions);
-      if (!counts(leak)) return null;
-      releases.splice(0, releases.length, ...positions);
-    }
-  }
+  const anchored = sites.map((site, i) => {
+    const anchor = handoffAnchor(context, site.node, fn);
+    return anchor ? tracker.positions.get(anchor) : releases[i];
+  });
+  if (anchored.every((position) => position !== undefined) && movedAway(anchored)) return null;
   // Calls that never return (`process.exit()`, a `never` helper) and exhaustive
   // `switch`es end or cover the path: ask the types only now.
   const stops = (records.extras.get(fn) ?? [])

@@ -549,6 +549,29 @@ export function stop(worker: Pooled): Promise<number> {
 }`,
   ],
   invalid: [
+    // One site stands at its \`try\` (the hand-off to \`register\`); the other still settles only
+    // after \`JSON.parse\` runs, whose throw the second \`catch\` swallows.
+    {
+      code: `declare function register(cb: (value: string) => void): void;
+export function both(text: string, early: boolean): Promise<unknown> {
+  return new Promise((resolve) => {
+    if (early) {
+      try {
+        register((value) => resolve(value));
+      } catch (error) {
+        console.error(error);
+      }
+      return;
+    }
+    try {
+      resolve(JSON.parse(text));
+    } catch (error) {
+      console.error(error);
+    }
+  });
+}`,
+      errors: [{ messageId: 'executorPathNeverSettles', line: 3, column: 10, suggestions: [] }],
+    },
     // The await is an argument of the settling call: it runs, and may reject, before the call.
     {
       code: `declare function blockNumber(): Promise<number>;
