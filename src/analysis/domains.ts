@@ -182,7 +182,7 @@ function identifierBounded(program: ts.Program, id: ts.Identifier, depth: number
       bounded(program, declaration.initializer, depth + 1, seen)
     );
   }
-  if (ts.isParameter(declaration)) return parameterBounded(program, declaration, symbol, depth, seen);
+  if (ts.isParameter(declaration)) return parameterBounded(program, declaration, depth, seen);
   return false;
 }
 
@@ -194,14 +194,13 @@ function identifierBounded(program: ts.Program, id: ts.Identifier, depth: number
 function parameterBounded(
   program: ts.Program,
   parameter: ts.ParameterDeclaration,
-  symbol: ts.Symbol,
   depth: number,
   seen: Set<ts.Node>,
 ): boolean {
   if (parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return false;
   const fn = parameter.parent;
   const index = fn.parameters.indexOf(parameter);
-  if (isAssignedIn(program, fn, symbol)) return false;
+  if (parameterAssigned(program, parameter)) return false;
   const { calls, reactions, complete } = callSitesOf(program, fn);
   // A promise reaction is called with whatever the promise settles with.
   if (!complete || calls.length === 0 || reactions.length > 0) return false;
@@ -214,7 +213,16 @@ function parameterBounded(
   });
 }
 
-/** Is the parameter written anywhere in its function (`x = …`, `x += …`, `x++`)? */
+/**
+ * Is the parameter written anywhere in its function (`x = …`, `x += …`,
+ * `x++`)? Once per `Program` and parameter: every key that reaches the
+ * parameter asks, and the function's body is walked each time.
+ */
+const parameterAssigned = perProgram((program, parameter: ts.ParameterDeclaration): boolean => {
+  const symbol = program.getTypeChecker().getSymbolAtLocation(parameter.name);
+  return symbol === undefined || isAssignedIn(program, parameter.parent, symbol);
+});
+
 function isAssignedIn(program: ts.Program, fn: ts.SignatureDeclaration, symbol: ts.Symbol): boolean {
   const checker = program.getTypeChecker();
   const name = symbol.name;

@@ -314,7 +314,8 @@ function releasesInEarlierDeadline(
   releases: readonly ResourceSite[],
   fn: FunctionNode,
 ): ResourceSite[] {
-  return releases.filter((release) => {
+  // `releases` are in source order: only those starting inside `fn` before the acquire are read.
+  return startingWithin(releases, fn.range[0], acquire.node.range[0]).filter((release) => {
     if (release.node.range[1] > acquire.node.range[0] || !contains(fn, release.node)) return false;
     const callback = outermostWithin(release.node, fn);
     if (!callback) return false;

@@ -36,6 +36,14 @@ const INCOMPLETE: CallSites = { calls: [], reactions: [], complete: false };
 type Name = ts.Identifier | ts.PrivateIdentifier;
 
 const nameIndexes = new WeakMap<ts.SourceFile, Map<string, readonly Name[]>>();
+
+/**
+ * Names searched in the text (of a file, or of the program's files) before
+ * the word indexes are built instead: most files and programs are asked about
+ * a few names, for which a native text search is cheaper than indexing every
+ * word; the indexes keep a file asked about hundreds of names linear.
+ */
+const TEXT_SEARCHED_NAMES = 32;
 /**
  * A query answered once per `Program` and node: the answers go with the
  * program, so an edit (a new program) asks again.
@@ -84,11 +92,28 @@ function occurrences(file: ts.SourceFile, name: string): readonly Name[] {
   const known = byName.get(name);
   if (known) return known;
   const found: Name[] = [];
-  for (const at of wordStarts(file).get(name) ?? []) {
+  // The first names asked of a file are searched in its text; after that, its word index answers.
+  const starts =
+    byName.size < TEXT_SEARCHED_NAMES && !wordIndexes.has(file)
+      ? wholeWordStarts(file.text, name)
+      : (wordStarts(file).get(name) ?? []);
+  for (const at of starts) {
     const id = identifierAt(file, at);
     if (id && id.text === name) found.push(id);
   }
   byName.set(name, found);
+  return found;
+}
+
+/** Where `name` starts in `text` as a whole word, found by a native search for it. */
+function wholeWordStarts(text: string, name: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+    if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+    const end = at + name.length;
+    if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
+    found.push(at);
+  }
   return found;
 }
 
@@ -338,13 +363,10 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
   if (!target) return INCOMPLETE;
   // `export default function f`: importers call it by a name of their own.
   if (ts.isFunctionDeclaration(fn) && ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Default) return INCOMPLETE;
-  const own = fn.getSourceFile();
-  const files = isFileLocal(fn, name) ? [own] : programFiles(program);
+  const mentioning = isFileLocal(fn, name) ? [fn.getSourceFile()] : filesMentioning(program, name.text);
   const isMember = !ts.isVariableDeclaration(name.parent) && !ts.isFunctionDeclaration(name.parent);
   const calls: ts.CallExpression[] = [];
   const reactions: ts.CallExpression[] = [];
-  // Most files never mention the name: a text search spares indexing them.
-  const mentioning = files.filter((file) => file === own || file.text.includes(name.text));
   // `export { f as g }`, `import { f as g }`: callers use another name. Seen in the syntax alone,
   // so it is asked of every file before the checker resolves any use.
   if (mentioning.some((file) => isRenamedIn(file, name.text))) return INCOMPLETE;
@@ -370,6 +392,34 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
     }
   }
   return { calls, reactions, complete: true };
+}
+
+const mentioningCaches = new WeakMap<ts.Program, Map<string, readonly ts.SourceFile[]>>();
+
+/**
+ * The program's files that mention `name`, listed once per `Program` and
+ * name. Every class of a file may have its `start` or `close`, so one name
+ * is asked about again and again. The first names are searched in the
+ * files' text, which most programs never go beyond; after that, each file's
+ * word index (built once per `SourceFile`, so an edit re-reads only the
+ * edited file) answers, so that a file defining hundreds of functions does
+ * not cost the program's size per function.
+ */
+function filesMentioning(program: ts.Program, name: string): readonly ts.SourceFile[] {
+  let byName = mentioningCaches.get(program);
+  if (!byName) {
+    byName = new Map();
+    mentioningCaches.set(program, byName);
+  }
+  let files = byName.get(name);
+  if (!files) {
+    files =
+      byName.size < TEXT_SEARCHED_NAMES
+        ? programFiles(program).filter((file) => file.text.includes(name))
+        : programFiles(program).filter((file) => wordStarts(file).has(name));
+    byName.set(name, files);
+  }
+  return files;
 }
 
 /**
@@ -511,9 +561,7 @@ function perEvent(program: ts.Program, fn: ts.SignatureDeclaration, depth: numbe
   const target = resolved(checker, name);
   if (!target) return false;
   const own = fn.getSourceFile();
-  const files = isFileLocal(fn, name) ? [own] : programFiles(program);
-  for (const file of files) {
-    if (file !== own && !file.text.includes(name.text)) continue;
+  for (const file of isFileLocal(fn, name) ? [own] : filesMentioning(program, name.text)) {
     const uses = namedUses(program, file, name.text);
     for (const index of usesOf(uses, target)) {
       const id = uses.ids[index] as Name;
@@ -604,8 +652,7 @@ export const isPerEventHook: (program: ts.Program, fn: ts.SignatureDeclaration) 
 function memberCalls(program: ts.Program, member: ts.Symbol): ts.CallExpression[] {
   const name = member.getName();
   const calls: ts.CallExpression[] = [];
-  for (const file of programFiles(program)) {
-    if (!file.text.includes(name)) continue;
+  for (const file of filesMentioning(program, name)) {
     const uses = namedUses(program, file, name);
     for (const index of usesOf(uses, member)) {
       const id = uses.ids[index] as Name;
@@ -645,8 +692,7 @@ function findInstantiations(program: ts.Program, classNode: ts.ClassLikeDeclarat
   const local =
     !(ts.getCombinedModifierFlags(classNode) & ts.ModifierFlags.Export) || !ts.isSourceFile(classNode.parent);
   const sites: ts.NewExpression[] = [];
-  for (const file of local ? [own] : programFiles(program)) {
-    if (file !== own && !file.text.includes(name.text)) continue;
+  for (const file of local ? [own] : filesMentioning(program, name.text)) {
     for (const id of occurrences(file, name.text)) {
       if (id === name) continue;
       if ((ts.isImportSpecifier(id.parent) || ts.isExportSpecifier(id.parent)) && id.parent.propertyName) {
@@ -856,9 +902,7 @@ function setsTrueIn(block: ts.Node, symbol: ts.Symbol, program: ts.Program): boo
 function setOtherwise(program: ts.Program, flag: Flag, block: ts.Node): boolean {
   const checker = program.getTypeChecker();
   const own = block.getSourceFile();
-  const files = flag.exported ? programFiles(program) : [own];
-  for (const file of files) {
-    if (!file.text.includes(flag.name)) continue;
+  for (const file of flag.exported ? filesMentioning(program, flag.name) : [own]) {
     for (const id of occurrences(file, flag.name)) {
       let target: ts.Node = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id;
       while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
@@ -997,8 +1041,8 @@ export function propertyAccessesElsewhere(program: ts.Program, name: Name): ts.P
   if (!target) return [];
   const own = name.getSourceFile();
   const found: ts.PropertyAccessExpression[] = [];
-  for (const file of programFiles(program)) {
-    if (file === own || !file.text.includes(name.text)) continue;
+  for (const file of filesMentioning(program, name.text)) {
+    if (file === own) continue;
     for (const id of occurrences(file, name.text)) {
       const access = id.parent;
       if (!ts.isPropertyAccessExpression(access) || access.name !== id) continue;
@@ -1022,8 +1066,7 @@ export const isExtended: (program: ts.Program, classNode: ts.ClassLikeDeclaratio
     if (!target) return true;
     const own = classNode.getSourceFile();
     const exported = (ts.getCombinedModifierFlags(classNode) & ts.ModifierFlags.Export) !== 0;
-    for (const file of exported ? programFiles(program) : [own]) {
-      if (!file.text.includes(name.text)) continue;
+    for (const file of exported ? filesMentioning(program, name.text) : [own]) {
       for (const id of occurrences(file, name.text)) {
         let p: ts.Node = id;
         while (!ts.isSourceFile(p) && !ts.isHeritageClause(p) && !ts.isStatement(p)) p = p.parent;
@@ -1060,9 +1103,8 @@ export function fieldIsEverSet(program: ts.Program, field: ts.Symbol, classNode:
   const anyPrivate = properties.some(
     (d) => ts.isPrivateIdentifier(d.name) || ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Private,
   );
-  const files = anyPrivate ? [...new Set(properties.map((d) => d.getSourceFile()))] : programFiles(program);
+  const files = anyPrivate ? [...new Set(properties.map((d) => d.getSourceFile()))] : filesMentioning(program, name);
   for (const file of files) {
-    if (!file.text.includes(name)) continue;
     for (const id of occurrences(file, name)) {
       const access = id.parent;
       if (!ts.isPropertyAccessExpression(access) || access.name !== id) continue;

@@ -12,9 +12,20 @@ export interface Edit {
   text: string;
 }
 
-/** The file's line ending: CRLF when it has one, LF otherwise. */
+let lastText: string | null = null;
+let lastEol = '\n';
+
+/**
+ * The file's line ending: CRLF when it has one, LF otherwise. Every fix of a
+ * file asks, so the answer for the last text asked about is kept: searching
+ * the whole text once per report would cost the reports times the file.
+ */
 export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text !== lastText) {
+    lastEol = text.includes('\r\n') ? '\r\n' : '\n';
+    lastText = text;
+  }
+  return lastEol;
 }
 
 /** One level of indentation, in the style of `indent`: a tab, or two spaces. */

@@ -6,7 +6,13 @@
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { isFreshPerCall, parameterTakesOutsideData } from '../../src/analysis/domains.js';
-import { instantiationsOf, isNeverCalled, runsOnlyAtSetUp, runsPerEvent } from '../../src/analysis/program.js';
+import {
+  callSitesOf,
+  instantiationsOf,
+  isNeverCalled,
+  runsOnlyAtSetUp,
+  runsPerEvent,
+} from '../../src/analysis/program.js';
 import { typedRuleTester } from '../rule-tester.js';
 import { argumentProbe } from './argument-probe.js';
 
@@ -57,6 +63,13 @@ const instances = argumentProbe((arg, services) => {
 const calledHere = argumentProbe((arg, services) => {
   const fn = declared(arg, services);
   return fn && ts.isFunctionLike(fn) && isNeverCalled(services.program, fn) ? 'never called' : 'may be called';
+});
+
+const callCount = argumentProbe((arg, services) => {
+  const fn = declared(arg, services);
+  if (!fn || !ts.isFunctionLike(fn)) return 'no function';
+  const { calls, complete } = callSitesOf(services.program, fn);
+  return complete ? `${String(calls.length)} calls` : 'unknown';
 });
 
 const verdict = (line: number, value: string) => ({ messageId: 'verdict' as const, data: { verdict: value }, line });
@@ -238,6 +251,41 @@ probe('exported');
         verdict(13, 'never called'),
         verdict(14, 'may be called'),
       ],
+    },
+  ],
+});
+
+// The first names asked of a file and of the program are searched in the text; later ones through
+// word indexes. Forty methods of an exported class ask both ways: method `mN` is called N % 3 times,
+// and is also named in a comment, in a string and inside a longer name, none of which is a call.
+const METHODS = 40;
+const methodLines = Array.from({ length: METHODS }, (_, n) => `  m${String(n)}(): void {}`);
+const callLines = Array.from({ length: METHODS }, (_, n) =>
+  [
+    ...Array.from({ length: n % 3 }, () => `service.m${String(n)}();`),
+    `// service.m${String(n)}() in a comment`,
+    `export const text${String(n)} = 'm${String(n)}';`,
+    `export function m${String(n)}x(): void {}`,
+  ].join('\n'),
+);
+const probeLines = Array.from({ length: METHODS }, (_, n) => `probe('Service.m${String(n)}');`);
+const probeStart = 4 + METHODS + callLines.join('\n').split('\n').length + 1;
+
+ruleTester.run('call sites, by text search and by word index', callCount, {
+  valid: [],
+  invalid: [
+    {
+      code: [
+        'declare function probe(value: unknown): void;',
+        'export class Service {',
+        ...methodLines,
+        '}',
+        'const service = new Service();',
+        ...callLines,
+        ...probeLines,
+        '',
+      ].join('\n'),
+      errors: Array.from({ length: METHODS }, (_, n) => verdict(probeStart + n, `${String(n % 3)} calls`)),
     },
   ],
 });
