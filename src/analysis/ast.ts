@@ -263,17 +263,28 @@ export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
  * function costs what that function holds, not what the file holds.
  */
 export function startingWithin<T extends { node: TSESTree.Node }>(sorted: readonly T[], from: number, to: number): T[] {
+  return startingWithinBy(sorted, from, to, (item) => item.node);
+}
+
+/** `startingWithin` for items sorted by the start of another node of theirs (`nodeOf`). */
+export function startingWithinBy<T>(
+  sorted: readonly T[],
+  from: number,
+  to: number,
+  nodeOf: (item: T) => TSESTree.Node,
+): T[] {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((sorted[mid]?.node.range[0] ?? Infinity) < from) low = mid + 1;
+    const item = sorted[mid];
+    if ((item === undefined ? Infinity : nodeOf(item).range[0]) < from) low = mid + 1;
     else high = mid;
   }
   const found: T[] = [];
   for (let i = low; i < sorted.length; i++) {
     const item = sorted[i];
-    if (!item || item.node.range[0] >= to) break;
+    if (item === undefined || nodeOf(item).range[0] >= to) break;
     found.push(item);
   }
   return found;

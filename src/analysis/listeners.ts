@@ -450,7 +450,8 @@ function methodCalls(classNode: ClassNode, name: string): TSESTree.CallExpressio
       const isCall = parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node;
       const list = built.get(member);
       if (!isCall) built.set(member, null);
-      else if (list !== null) built.set(member, [...(list ?? []), parent]);
+      else if (list) list.push(parent);
+      else if (list === undefined) built.set(member, [parent]);
     });
     index = built;
     methodCallIndex.set(classNode, index);

@@ -12,6 +12,7 @@ import {
   contains,
   enclosingFunction,
   isFunctionNode,
+  startingWithinBy,
   thisMember,
   walk,
   type FunctionNode,
@@ -239,7 +240,9 @@ export interface LoopRearm {
  */
 export function besideLoopRearm(call: TSESTree.CallExpression, owner: Owner, rearms: readonly LoopRearm[]): boolean {
   const fn = enclosingFunction(call);
-  return rearms.some(
+  // `rearms` are in source order: only those starting inside the same function are read.
+  const inside = fn ? startingWithinBy(rearms, fn.range[0], fn.range[1], (rearm) => rearm.call) : rearms;
+  return inside.some(
     (rearm) =>
       rearm.call !== call &&
       sameOwner(rearm.owner, owner) &&

@@ -13,6 +13,7 @@ import {
   isLoop,
   runsInPlace,
   skipWrappers,
+  startingWithinBy,
   walk,
   type FunctionNode,
 } from './ast.js';
@@ -49,7 +50,9 @@ export function listenerFunctions(
   file: ListenerFile,
 ): Set<FunctionNode> {
   const found = new Set<FunctionNode>();
-  for (const other of index.registrations.get(targetKey(add.receiver, file.sourceCode)) ?? []) {
+  // Registrations are kept in source order: only those starting inside `fn` are read.
+  const onTarget = index.registrations.get(targetKey(add.receiver, file.sourceCode)) ?? [];
+  for (const other of startingWithinBy(onTarget, fn.range[0], fn.range[1], (registration) => registration.call)) {
     if (!contains(fn, other.call)) continue;
     const handler = functionOf(other.handler, file.scopes);
     if (handler) found.add(handler);

@@ -268,25 +268,55 @@ function otherFunctionRemoval(
   scopes: Scopes,
 ): { call: TSESTree.CallExpression; method: string; handler: TSESTree.Expression } | null {
   if (!add.receiver || add.event.type !== AST_NODE_TYPES.Literal) return null;
-  const key = targetKey(add.receiver, sourceCode);
-  // What other registrations add by name (an inline function is a new one each time, whatever its text).
+  const candidates = unaddedRemovals(index, targetKey(add.receiver, sourceCode), sourceCode, scopes)
+    .get(add.event.value)
+    ?.filter((removal) => {
+      const variable = removal.handler ? handlerVariable(removal.handler, scopes) : null;
+      return !(variable && variable === handlerVariable(add.handler, scopes));
+    });
+  if (!candidates) return null;
+  const [only] = candidates;
+  return candidates.length === 1 && only?.handler
+    ? { call: only.call, method: only.method, handler: only.handler }
+    : null;
+}
+
+const unaddedRemovalCaches = new WeakMap<ListenerIndex, Map<string, Map<unknown, ListenerRemoval[]>>>();
+
+/**
+ * The removals on one target, by their literal event, whose handler no
+ * registration on that target adds by name (an inline function is a new one
+ * each time, whatever its text). Once per file and target: every
+ * registration on `process` or `this.socket` asks about the same ones.
+ */
+function unaddedRemovals(
+  index: ListenerIndex,
+  key: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  scopes: Scopes,
+): Map<unknown, ListenerRemoval[]> {
+  let byKey = unaddedRemovalCaches.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    unaddedRemovalCaches.set(index, byKey);
+  }
+  const known = byKey.get(key);
+  if (known) return known;
   const added = new Set(
     (index.registrations.get(key) ?? [])
       .filter((other) => handlerIdentity(other, { sourceCode, scopes }) !== 'inline')
       .map((other) => sourceCode.getText(other.handler)),
   );
-  const candidates = (index.byReceiver.get(key) ?? []).filter((removal) => {
+  const byEvent = new Map<unknown, ListenerRemoval[]>();
+  for (const removal of index.byReceiver.get(key) ?? []) {
     const { event, handler } = removal;
-    if (!handler || event?.type !== AST_NODE_TYPES.Literal || event.value !== (add.event as TSESTree.Literal).value)
-      return false;
-    if (added.has(sourceCode.getText(handler))) return false;
-    const variable = handlerVariable(handler, scopes);
-    return !(variable && variable === handlerVariable(add.handler, scopes));
-  });
-  const [only] = candidates;
-  return candidates.length === 1 && only?.handler
-    ? { call: only.call, method: only.method, handler: only.handler }
-    : null;
+    if (!handler || event?.type !== AST_NODE_TYPES.Literal || added.has(sourceCode.getText(handler))) continue;
+    const list = byEvent.get(event.value);
+    if (list) list.push(removal);
+    else byEvent.set(event.value, [removal]);
+  }
+  byKey.set(key, byEvent);
+  return byEvent;
 }
 
 /** What the call that added a listener can end through before its event fires, for the message. */
