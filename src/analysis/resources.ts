@@ -309,6 +309,17 @@ function acquireOfCall(
   return disposableAt(node, sourceCode);
 }
 
+/** The parents a call's result can be held through: a declaration, an assignment, or a wrapper on the way. */
+const HOLDING_PARENTS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+]);
+
 /**
  * `const handle = open(…)` or `await open(…)`, or the same assigned to a variable
  * declared before (`handle = await open(…)`): a candidate that the rule keeps
@@ -317,6 +328,9 @@ function acquireOfCall(
  * handle has been found. `using` declarations release themselves.
  */
 function disposableAt(node: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): ResourceSite | null {
+  // Most calls are arguments, statements or links of a chain: only one held by a declaration or an
+  // assignment (through `await` and type assertions) can open a handle that is released later.
+  if (!HOLDING_PARENTS.has(node.parent.type)) return null;
   const { disposableNames } = pairable(sourceCode);
   if (disposableNames.size === 0) return null;
   const declarator = holdingDeclarator(node);
