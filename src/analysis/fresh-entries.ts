@@ -33,6 +33,7 @@ import ts from 'typescript';
 import { contains, isFunctionNode, outermostAlias, skipWrappers, walk, type FunctionNode } from './ast.js';
 import type { GrowUse, Use } from './collection-uses.js';
 import { isFreshPerCall } from './domains.js';
+import { callingFunction, callsInOwnFile, runsOnlyAtSetUp } from './program.js';
 
 /** What the questions below need of the file. */
 export interface FreshEntryContext {
@@ -85,7 +86,7 @@ export function removalMissesFreshEntries(
   const key = removal.arguments[0];
   if (!key) return false;
   if (key.type === AST_NODE_TYPES.Identifier && keyVariable.references.some((ref) => ref.identifier === key)) {
-    return ownKeyRemovalSkipped(ctx, removal, growth, keyVariable);
+    return ownKeyRemovalSkipped(ctx, removal, growth, keyVariable) || returnedRemoverDropped(ctx, removal, growth);
   }
   return excludesGrowthValue(ctx, removal, growth, uses);
 }
@@ -159,6 +160,47 @@ function ownKeyRemovalSkipped(
     { intoFunctions: false },
   );
   return skipped;
+}
+
+/**
+ * The removal under the growth's own key sits in a closure that the growing
+ * function returns (`return () => map.delete(id)`, an unsubscribe function),
+ * and a call of the growing function in its file drops what it returns
+ * (`void this.subscribe(s)`, a bare statement) where it runs after set-up:
+ * the entry that call adds has no remover left, and no other code holds its
+ * key. A call at module scope, in a constructor, or in code that runs only
+ * at set-up drops a bounded number of removers.
+ */
+function returnedRemoverDropped(ctx: FreshEntryContext, removal: TSESTree.CallExpression, growth: GrowUse): boolean {
+  const remover = enclosingFunctionOf(removal);
+  const grower = enclosingFunctionOf(growth.site);
+  if (!remover || !grower || enclosingFunctionOf(remover) !== grower || !returnedBy(remover, grower)) return false;
+  const program = ctx.services.program;
+  return callsInOwnFile(program, ctx.services.esTreeNodeToTSNodeMap.get(grower)).some((call) => {
+    if (!resultDropped(call)) return false;
+    const caller = callingFunction(call);
+    return (
+      caller !== null && !ts.isConstructorDeclaration(caller) && !runsOnlyAtSetUp(program, caller, { kind: 'module' })
+    );
+  });
+}
+
+/** Is `inner` what `fn` returns: its expression body, or the argument of one of its own `return`s? */
+function returnedBy(inner: FunctionNode, fn: FunctionNode): boolean {
+  const parent = inner.parent;
+  if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression && fn.body === inner) return true;
+  return parent.type === AST_NODE_TYPES.ReturnStatement && enclosingFunctionOf(parent) === fn;
+}
+
+/** Is the value of `call` thrown away: a statement of its own, `void call`, or `await call;`? */
+function resultDropped(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  if (ts.isAwaitExpression(node.parent)) {
+    node = node.parent;
+    while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  }
+  return ts.isExpressionStatement(node.parent) || ts.isVoidExpression(node.parent);
 }
 
 /** The nearest function around `node`. */

@@ -347,6 +347,23 @@ function isPassThrough(id: Name): boolean {
 }
 
 /**
+ * The calls of `fn` in its own file, whether or not code elsewhere may call
+ * it too: evidence of how some callers use it, never a list of all of them.
+ */
+export const callsInOwnFile: (program: ts.Program, fn: ts.SignatureDeclaration) => readonly ts.CallExpression[] =
+  perProgram((program, fn: ts.SignatureDeclaration) => {
+    const name = functionNameNode(fn);
+    const target = name ? resolved(program.getTypeChecker(), name) : undefined;
+    if (!name || !target) return [];
+    const uses = namedUses(program, fn.getSourceFile(), name.text);
+    return usesOf(uses, target).flatMap((index) => {
+      const id = uses.ids[index] as Name;
+      const call = id === name ? null : callOf(id);
+      return call ? [call] : [];
+    });
+  });
+
+/**
  * Every call of `fn` in the program. The files are those of the program
  * that are not declaration files nor external libraries; a function local
  * to a function, or a private member, is looked for in its own file only.

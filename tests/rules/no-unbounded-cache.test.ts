@@ -727,6 +727,46 @@ export class EventHub {
 `,
       options: [{ checkUntraced: true }],
     },
+    // The callers keep the unsubscribe function that holds the only removal: every entry can go,
+    {
+      code: `
+export class EventHub {
+  private readonly handlers = new Map<number, (event: string) => void>();
+  private nextId = 0;
+  subscribe(handler: (event: string) => void): () => void {
+    const id = this.nextId++;
+    this.handlers.set(id, handler);
+    return () => {
+      this.handlers.delete(id);
+    };
+  }
+  subscribeAll(handlers: ((event: string) => void)[]): (() => void)[] {
+    return handlers.map((handler) => this.subscribe(handler));
+  }
+}
+`,
+      options: [{ checkUntraced: true }],
+    },
+    // and one that drops it runs once per instance (a constructor): a bounded number of entries stays.
+    {
+      code: `
+export class EventHub {
+  private readonly handlers = new Map<number, (event: string) => void>();
+  private nextId = 0;
+  subscribe(handler: (event: string) => void): () => void {
+    const id = this.nextId++;
+    this.handlers.set(id, handler);
+    return () => {
+      this.handlers.delete(id);
+    };
+  }
+  constructor(initial: (event: string) => void) {
+    this.subscribe(initial);
+  }
+}
+`,
+      options: [{ checkUntraced: true }],
+    },
     // after a test of state the function sets itself (a second call finds the entry gone),
     {
       code: `
@@ -3313,6 +3353,40 @@ export class EventHub {
             lifetime: 'a Map field that lives as long as its EventHub',
             where: '`subscribe()`',
             line: '8',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    // A method drops the unsubscribe function that holds the only removal of its entries: each entry it
+    // adds again under a new key stays for good.
+    {
+      code: `
+export class EventHub {
+  private readonly handlers = new Map<number, (event: string) => void>();
+  private nextId = 0;
+  subscribe(handler: (event: string) => void): () => void {
+    const id = this.nextId++;
+    this.handlers.set(id, handler);
+    return () => {
+      this.handlers.delete(id);
+    };
+  }
+  resubscribeAll(): void {
+    for (const handler of [...this.handlers.values()]) void this.subscribe(handler);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 3,
+          column: 20,
+          data: {
+            name: 'this.handlers',
+            lifetime: 'a Map field that lives as long as its EventHub',
+            where: '`subscribe()`',
+            line: '7',
           },
           suggestions: [],
         },

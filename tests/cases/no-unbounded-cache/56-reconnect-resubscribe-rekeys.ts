@@ -1,7 +1,6 @@
 // Source: https://github.com/MystenLabs/sui/pull/12622
 // Bug: the SDK's websocket client keys subscriptions by request id; on reconnect it resubscribes every stored subscription under a fresh request id without deleting the old key, so the map grows with every reconnect (its size followed the Fibonacci numbers) until the node refused more subscriptions.
-// expect: no-unbounded-cache/mapNeverShrinks 24:20
-// not yet: a delete in the returned unsubscribe closure is taken as bounding the map, though reconnect() re-adds every entry under a new key
+// expect: no-unbounded-cache/mapNeverShrinks 23:20
 
 export interface RpcSocket {
   request(method: string, params: unknown[]): Promise<number>;
