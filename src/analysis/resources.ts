@@ -217,7 +217,7 @@ export function resourceSitesAt(
     const release = counterAt(node, sourceCode, '-');
     return acquire || release ? { acquire, release } : NO_SITES;
   }
-  if (node.type !== AST_NODE_TYPES.CallExpression) return NO_SITES;
+  if (node.type !== AST_NODE_TYPES.CallExpression || isOtherMethodCall(node, pairs)) return NO_SITES;
   const call = callShape(node);
   if (!call) return NO_SITES;
   let acquire = acquireOfCall(call, sourceCode, pairs);
@@ -230,6 +230,25 @@ export function resourceSitesAt(
     }
   }
   return acquire || release ? { acquire, release } : NO_SITES;
+}
+
+/** Every method name an acquire or a release below is recognised by (the `pairs` option adds its own). */
+const SITE_METHOD_NAMES: ReadonlySet<string> = new Set([...ACQUIRE_NAMES, ...RELEASE_NAMES]);
+
+/**
+ * A method call that is no site, told from its name, its receiver and where
+ * its result goes: most calls of a file are these, and the rule asks about
+ * every call. Not one of the names (nor a `pairs` name), not a helper of the
+ * same class (`this.x()`), and not held by a declaration or an assignment (a
+ * disposable): `acquireOfCall` and `releaseOfCall` would find nothing.
+ */
+function isOtherMethodCall(node: TSESTree.CallExpression, pairs: readonly CustomPair[]): boolean {
+  const callee = skipWrappers(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = calleeName(callee);
+  if (name === null || SITE_METHOD_NAMES.has(name) || HOLDING_PARENTS.has(node.parent.type)) return false;
+  if (skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression) return false;
+  return !pairs.some((pair) => pair.acquire === name || pair.release === name);
 }
 
 /** Recognises an acquire at a call, update or assignment node. */
