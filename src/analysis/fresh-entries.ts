@@ -30,7 +30,15 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { contains, isFunctionNode, outermostAlias, skipWrappers, walk, type FunctionNode } from './ast.js';
+import {
+  contains,
+  enclosingFunction,
+  isFunctionNode,
+  outermostAlias,
+  skipWrappers,
+  walk,
+  type FunctionNode,
+} from './ast.js';
 import type { GrowUse, Use } from './collection-uses.js';
 import { isFreshPerCall } from './domains.js';
 import { callingFunction, callsInOwnFile, runsOnlyAtSetUp } from './program.js';
@@ -114,7 +122,7 @@ function ownKeyRemovalSkipped(
   growth: GrowUse,
   keyVariable: TSESLint.Scope.Variable,
 ): boolean {
-  const fn = enclosingFunctionOf(removal);
+  const fn = enclosingFunction(removal);
   if (!fn) return false;
   const receiver = removal.callee.type === AST_NODE_TYPES.MemberExpression ? removal.callee.object : null;
   const about = new Set<string>(receiver ? [ctx.sourceCode.getText(receiver)] : []);
@@ -172,9 +180,9 @@ function ownKeyRemovalSkipped(
  * at set-up drops a bounded number of removers.
  */
 function returnedRemoverDropped(ctx: FreshEntryContext, removal: TSESTree.CallExpression, growth: GrowUse): boolean {
-  const remover = enclosingFunctionOf(removal);
-  const grower = enclosingFunctionOf(growth.site);
-  if (!remover || !grower || enclosingFunctionOf(remover) !== grower || !returnedBy(remover, grower)) return false;
+  const remover = enclosingFunction(removal);
+  const grower = enclosingFunction(growth.site);
+  if (!remover || !grower || enclosingFunction(remover) !== grower || !returnedBy(remover, grower)) return false;
   const program = ctx.services.program;
   return callsInOwnFile(program, ctx.services.esTreeNodeToTSNodeMap.get(grower)).some((call) => {
     if (!resultDropped(call)) return false;
@@ -189,7 +197,7 @@ function returnedRemoverDropped(ctx: FreshEntryContext, removal: TSESTree.CallEx
 function returnedBy(inner: FunctionNode, fn: FunctionNode): boolean {
   const parent = inner.parent;
   if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression && fn.body === inner) return true;
-  return parent.type === AST_NODE_TYPES.ReturnStatement && enclosingFunctionOf(parent) === fn;
+  return parent.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(parent) === fn;
 }
 
 /** Is the value of `call` thrown away: a statement of its own, `void call`, or `await call;`? */
@@ -201,12 +209,6 @@ function resultDropped(call: ts.CallExpression): boolean {
     while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   }
   return ts.isExpressionStatement(node.parent) || ts.isVoidExpression(node.parent);
-}
-
-/** The nearest function around `node`. */
-function enclosingFunctionOf(node: TSESTree.Node): FunctionNode | null {
-  for (let p = node.parent; p; p = p.parent) if (isFunctionNode(p)) return p;
-  return null;
 }
 
 /** Does the statement of `removal` come before `node` in a statement list that holds `node`? */
@@ -296,7 +298,7 @@ function excludesGrowthValue(
 ): boolean {
   const value = growth.site.type === AST_NODE_TYPES.CallExpression ? growth.site.arguments[1] : undefined;
   const key = removal.arguments[0];
-  const fn = enclosingFunctionOf(removal);
+  const fn = enclosingFunction(removal);
   if (!value || !key || !fn) return false;
   const entries = entryVariables(ctx, key, uses, fn);
   if (entries.length === 0) return false;

@@ -355,13 +355,18 @@ export const callsInOwnFile: (program: ts.Program, fn: ts.SignatureDeclaration) 
     const name = functionNameNode(fn);
     const target = name ? resolved(program.getTypeChecker(), name) : undefined;
     if (!name || !target) return [];
-    const uses = namedUses(program, fn.getSourceFile(), name.text);
-    return usesOf(uses, target).flatMap((index) => {
-      const id = uses.ids[index] as Name;
-      const call = id === name ? null : callOf(id);
-      return call ? [call] : [];
-    });
+    return callsAmong(namedUses(program, fn.getSourceFile(), name.text), target);
   });
+
+/** The calls among the uses of `target` in one file (its declarations' own names are not uses). */
+function callsAmong(uses: NamedUses, target: ts.Symbol): ts.CallExpression[] {
+  const declared = new Set(target.declarations?.map((declaration) => ts.getNameOfDeclaration(declaration)));
+  return usesOf(uses, target).flatMap((index) => {
+    const id = uses.ids[index] as Name;
+    const call = declared.has(id) ? null : callOf(id);
+    return call ? [call] : [];
+  });
+}
 
 /**
  * Every call of `fn` in the program. The files are those of the program
@@ -668,17 +673,7 @@ export const isPerEventHook: (program: ts.Program, fn: ts.SignatureDeclaration) 
 /** The calls in the program of a member as its interface declares it (`ext.onConnect?.(payload)`). */
 function memberCalls(program: ts.Program, member: ts.Symbol): ts.CallExpression[] {
   const name = member.getName();
-  const calls: ts.CallExpression[] = [];
-  for (const file of filesMentioning(program, name)) {
-    const uses = namedUses(program, file, name);
-    for (const index of usesOf(uses, member)) {
-      const id = uses.ids[index] as Name;
-      if (member.declarations?.some((d) => ts.getNameOfDeclaration(d) === id)) continue;
-      const call = callOf(id);
-      if (call) calls.push(call);
-    }
-  }
-  return calls;
+  return filesMentioning(program, name).flatMap((file) => callsAmong(namedUses(program, file, name), member));
 }
 
 /** The `new C(…)` expressions of a class in the program, and whether they are all its instantiations. */

@@ -157,15 +157,20 @@ function runsBeforeSettling(call: TSESTree.CallExpression): boolean {
   let awaits = false as boolean;
   let forks = false as boolean;
   for (const argument of call.arguments) {
-    walk(argument, (node) => {
-      if (enclosingFunction(node) !== fn) return;
-      if (node.type === AST_NODE_TYPES.AwaitExpression) awaits = true;
-      forks ||=
-        node.type === AST_NODE_TYPES.CallExpression ||
-        node.type === AST_NODE_TYPES.MemberExpression ||
-        node.type === AST_NODE_TYPES.NewExpression ||
-        node.type === AST_NODE_TYPES.YieldExpression;
-    });
+    // What a function written in the arguments holds runs later, if at all: not entered.
+    if (isFunctionNode(argument)) continue;
+    walk(
+      argument,
+      (node) => {
+        if (node.type === AST_NODE_TYPES.AwaitExpression) awaits = true;
+        forks ||=
+          node.type === AST_NODE_TYPES.CallExpression ||
+          node.type === AST_NODE_TYPES.MemberExpression ||
+          node.type === AST_NODE_TYPES.NewExpression ||
+          node.type === AST_NODE_TYPES.YieldExpression;
+      },
+      { intoFunctions: false },
+    );
   }
   return awaits || (forks && inTryBlock(call, fn));
 }

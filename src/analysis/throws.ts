@@ -158,8 +158,7 @@ function nodeCannotThrow(program: ts.Program, node: ts.Node, depth: number): boo
   visit(node);
   if (!safe) return false;
   const checker = program.getTypeChecker();
-  const isList = (type: ts.Type): boolean => checker.isArrayType(type) || checker.isTupleType(type);
-  if (iterated.some((expression) => !isList(checker.getTypeAtLocation(expression)))) return false;
+  if (iterated.some((expression) => !isListType(checker, checker.getTypeAtLocation(expression)))) return false;
   // The callee's own expression (`this.items.get(k).push`) is evaluated first.
   return calls.every(
     (call) => tsCallCannotThrow(program, call, depth) && nodeCannotThrow(program, call.expression, depth),
@@ -173,12 +172,14 @@ function iteratesArrays(program: ts.Program, args: readonly ts.Expression[]): bo
     const type = checker.getTypeAtLocation(argument);
     const parts = type.isUnion() ? type.types : [type];
     return parts.every(
-      (part) =>
-        checker.isArrayType(part) ||
-        checker.isTupleType(part) ||
-        (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) !== 0,
+      (part) => isListType(checker, part) || (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) !== 0,
     );
   });
+}
+
+/** An array or a tuple: iterated by the built-in iterator, which runs no code of the program. */
+function isListType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return checker.isArrayType(type) || checker.isTupleType(type);
 }
 
 function skipParens(node: ts.Expression): ts.Expression {
