@@ -15,12 +15,15 @@ import {
   argumentFor,
   callSitesOf,
   callingFunction,
+  constructionValues,
   handedCallbackCalls,
+  instantiationsOf,
   perProgram,
   runsPerEvent,
   runsWhereDefined,
 } from './program.js';
 import { calledBuiltin, isBuiltinFile, isFiniteType } from './types.js';
+import type { ConstructionValue } from './program.js';
 import { FRESH_VALUE_BUILTINS, PURE_STRING_METHODS } from './vocabulary.js';
 
 /** How far a value is followed through constants and parameters. */
@@ -255,6 +258,145 @@ function isAssignedIn(program: ts.Program, fn: ts.SignatureDeclaration, symbol: 
 }
 
 /**
+ * Is `expression` fixed once its owners are set up: the same value on every
+ * evaluation for a given object or module, so that a collection keyed by it
+ * holds one entry per configuration, however often it grows? It is when it
+ * is made only of literals and constants, module-level constants (evaluated
+ * once), properties written only while their object is constructed
+ * (`this.serverUrl`, set in the constructor from a `new` argument that is
+ * no outside data), properties of such values, and parameters that every
+ * call of their function fills with such values.
+ */
+export function isFixedAtSetUp(
+  program: ts.Program,
+  expression: ts.Expression,
+  unseenCallers: 'outside' | 'unknown' = 'outside',
+): boolean {
+  return fixed(program, expression, 0, { seen: new Set(), unseen: unseenCallers });
+}
+
+interface FixedWalk {
+  seen: Set<ts.Node>;
+  /** What instances made by code the program does not show are configured with. */
+  unseen: 'outside' | 'unknown';
+}
+
+function fixed(program: ts.Program, expression: ts.Expression, depth: number, walk: FixedWalk): boolean {
+  const node = skipOuterExpressions(expression);
+  if (isLiteral(node)) return true;
+  const checker = program.getTypeChecker();
+  if (isFiniteType(checker.getBaseConstraintOfType(checker.getTypeAtLocation(node)) ?? checker.getTypeAtLocation(node)))
+    return true;
+  if (depth > MAX_DEPTH) return false;
+  const next = (e: ts.Expression): boolean => fixed(program, e, depth + 1, walk);
+  if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => next(span.expression));
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return next(node.left) && next(node.right);
+  }
+  if (ts.isConditionalExpression(node)) return next(node.whenTrue) && next(node.whenFalse);
+  if (ts.isPropertyAccessExpression(node)) {
+    const property = checker.getSymbolAtLocation(node.name);
+    const values = property ? constructionValues(program, property) : null;
+    if (!values) return false;
+    // `this.url`: what the constructor put there; `url.hostname`: a property of a fixed value
+    // (not a list's `length`, which its methods change).
+    if (node.expression.kind === ts.SyntaxKind.ThisKeyword)
+      return values.every((v) => constructedFixed(program, v, walk.unseen));
+    return !checker.isArrayLikeType(checker.getTypeAtLocation(node.expression)) && next(node.expression);
+  }
+  if (ts.isCallExpression(node)) {
+    // `host.toLowerCase()`, `String(port)`: a built-in that makes its result from its inputs alone.
+    const callee = skipOuterExpressions(node.expression);
+    const inputs = node.arguments.every((a) => !ts.isSpreadElement(a) && next(a));
+    if (ts.isIdentifier(callee)) return callee.text === 'String' && isLibrary(program, callee) && inputs;
+    return (
+      ts.isPropertyAccessExpression(callee) &&
+      PURE_STRING_METHODS.has(callee.name.text) &&
+      isLibrary(program, callee.name) &&
+      inputs &&
+      next(callee.expression)
+    );
+  }
+  if (!ts.isIdentifier(node)) return false;
+  const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+  if (!declaration) return false;
+  if (ts.isParameter(declaration)) {
+    if (walk.seen.has(declaration)) return true;
+    walk.seen.add(declaration);
+    return parameterFixed(program, declaration, depth, walk);
+  }
+  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
+  if (ts.isForOfStatement(list.parent) || ts.isForInStatement(list.parent)) return false;
+  // A module-level constant is evaluated once.
+  if (!callingFunction(declaration)) return true;
+  return declaration.initializer !== undefined && next(declaration.initializer);
+}
+
+/** A parameter never assigned, whose function is only called, every call passing a fixed value. */
+function parameterFixed(
+  program: ts.Program,
+  parameter: ts.ParameterDeclaration,
+  depth: number,
+  walk: FixedWalk,
+): boolean {
+  if (parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return false;
+  if (parameterAssigned(program, parameter)) return false;
+  const fn = parameter.parent;
+  const index = fn.parameters.indexOf(parameter);
+  const { calls, reactions, complete } = callSitesOf(program, fn);
+  if (!complete || calls.length === 0 || reactions.length > 0) return false;
+  return calls.every((call) => {
+    const argument = argumentFor(call, index);
+    if (argument === 'spread') return false;
+    if (!argument) return parameter.initializer !== undefined && fixed(program, parameter.initializer, depth + 1, walk);
+    return fixed(program, argument, depth + 1, walk);
+  });
+}
+
+/**
+ * A value a constructor or initializer puts in a property: fixed for its
+ * object unless it is new on every evaluation (`randomUUID()`, `nextId++`),
+ * or comes from a constructor argument that some `new` fills with a fresh
+ * value or with outside data (a request handler's `new Session(req.user)`).
+ * Instances the program does not show being made (a class used as a value,
+ * or one the program never makes itself) are configured with outside data,
+ * or (when only shown repetition counts) with unknown data.
+ */
+function constructedFixed(program: ts.Program, written: ConstructionValue, unseen: 'outside' | 'unknown'): boolean {
+  if (written.kind === 'parameter') return argumentsAtSetUp(program, written.constructor, [written.index], unseen);
+  if (isFreshPerCall(program, written.value)) return false;
+  if (!written.constructor) return true;
+  const from = parameterOrigins(program, written.value, written.constructor);
+  return argumentsAtSetUp(program, written.constructor, from, unseen);
+}
+
+function argumentsAtSetUp(
+  program: ts.Program,
+  constructor: ts.ConstructorDeclaration,
+  indexes: readonly number[],
+  unseen: 'outside' | 'unknown',
+): boolean {
+  if (indexes.length === 0) return true;
+  const { sites, complete } = instantiationsOf(program, constructor.parent);
+  if ((!complete || sites.length === 0) && unseen === 'outside') return false;
+  return sites.every((site) =>
+    indexes.every((index) => {
+      const argument = argumentFor(site, index);
+      if (argument === 'spread') return false;
+      if (!argument) return true;
+      if (isFreshPerCall(program, argument)) return false;
+      const caller = callingFunction(site);
+      if (!caller) return true;
+      return !parameterOrigins(program, argument, caller).some((from) =>
+        parameterTakesOutsideData(program, caller, from, unseen),
+      );
+    }),
+  );
+}
+
+/**
  * Is `expression` new on every evaluation: a counter's next value
  * (`this.nextId++`, `++seq`), a clock, a random number or UUID, a new
  * symbol, or a template or sum with such a part? A key like that makes a
@@ -298,8 +440,8 @@ function fresh(program: ts.Program, expression: ts.Expression, depth: number): b
   return name !== undefined && FRESH_VALUE_BUILTINS.has(name);
 }
 
-/** The answers of `parameterTakesOutsideData`, by function and parameter index. */
-const outsideAnswers = perProgram<ts.SignatureDeclaration, Map<number, boolean>>(() => new Map());
+/** The answers of `parameterTakesOutsideData`, by function, parameter index and property path. */
+const outsideAnswers = perProgram<ts.SignatureDeclaration, Map<string, boolean>>(() => new Map());
 const MAX_CALLER_DEPTH = 3;
 
 /**
@@ -312,50 +454,53 @@ const MAX_CALLER_DEPTH = 3;
  * function's calls of it as its callers. A call that passes the caller's own
  * state (`this.options.timezone`, a constant, a lookup in a set-up table)
  * shows set-up data, however often it runs: a memo fed only that way stays
- * as small as the set-up.
+ * as small as the set-up. With `path`, only that property of the parameter
+ * is asked about (`signingKey` of `{ signingKey, body }`): a call that passes
+ * an object written in place gives that property's value.
  */
 export function parameterTakesOutsideData(
   program: ts.Program,
   fn: ts.SignatureDeclaration,
   index: number,
   unseenCallers: 'outside' | 'unknown' = 'outside',
+  path: readonly string[] = [],
 ): boolean {
-  return takesOutside(program, fn, index, 0, new Set(), unseenCallers === 'outside');
+  return takesOutside(program, fn, { index, path }, 0, new Set(), unseenCallers === 'outside');
 }
 
 function takesOutside(
   program: ts.Program,
   fn: ts.SignatureDeclaration,
-  index: number,
+  origin: Origin,
   depth: number,
   seen: Set<string>,
   unseen: boolean,
 ): boolean {
   // Only answers asked from the top are kept: deeper ones depend on the path that reached them.
-  const byIndex = outsideAnswers(program, fn);
-  const slot = index * 2 + (unseen ? 1 : 0);
-  const known = byIndex.get(slot);
+  const answers = outsideAnswers(program, fn);
+  const slot = `${String(origin.index)}:${origin.path.join('.')}:${unseen ? 'outside' : 'unknown'}`;
+  const known = answers.get(slot);
   if (known !== undefined) return known;
   // A cycle (recursion) adds no caller of its own; past the depth, the callers are not known.
-  const visit = `${String(fn.pos)}:${fn.getSourceFile().fileName}:${String(index)}`;
+  const visit = `${String(fn.pos)}:${fn.getSourceFile().fileName}:${slot}`;
   if (seen.has(visit)) return false;
   // Past the depth the callers are not followed: a function that runs per event may pass its data.
   if (depth > MAX_CALLER_DEPTH) return unseen || runsPerEvent(program, fn);
   seen.add(visit);
-  const answer = computeTakesOutside(program, fn, index, depth, seen, unseen);
-  if (depth === 0) byIndex.set(slot, answer);
+  const answer = computeTakesOutside(program, fn, origin, depth, seen, unseen);
+  if (depth === 0) answers.set(slot, answer);
   return answer;
 }
 
 function computeTakesOutside(
   program: ts.Program,
   fn: ts.SignatureDeclaration,
-  index: number,
+  { index, path }: Origin,
   depth: number,
   seen: Set<string>,
   unseen: boolean,
 ): boolean {
-  if (takesFiniteValues(program, fn, index)) return false;
+  if (path.length === 0 && takesFiniteValues(program, fn, index)) return false;
   const { calls, reactions, complete } = callSitesOf(program, fn);
   if (reactions.length > 0) return true;
   // A callback handed to a function of the program that only calls it is called with what that
@@ -376,13 +521,45 @@ function computeTakesOutside(
     const argument = argumentFor(call, index);
     if (argument === 'spread') return true;
     if (!argument) return false;
-    if (isFreshPerCall(program, argument)) return true;
+    const passed = selectProperty(argument, path);
+    if (!passed) return false;
+    if (passed.path.length === 0 && isFreshPerCall(program, passed.value)) return true;
     const caller = callingFunction(call);
     if (!caller) return false;
-    return parameterOrigins(program, argument, caller).some((from) =>
-      takesOutside(program, caller, from, depth + 1, seen, unseen),
+    return originsOf(program, passed.value, caller, passed.path).some((from) =>
+      takesOutside(program, from.fn ?? caller, from, depth + 1, seen, unseen),
     );
   });
+}
+
+/**
+ * The part of `value` that property `path` reads, as far as objects written
+ * in place show it: `{ key: this.key, body }` with path `key` gives
+ * `this.key`. Null when such an object has no such property (the read gives
+ * `undefined`); the rest of the path when the value is not such an object.
+ */
+function selectProperty(
+  value: ts.Expression,
+  path: readonly string[],
+): { value: ts.Expression; path: readonly string[] } | null {
+  let node = skipOuterExpressions(value);
+  let rest = path;
+  while (rest.length > 0 && ts.isObjectLiteralExpression(node)) {
+    const [name, ...after] = rest as [string, ...string[]];
+    // A spread, an accessor, a method or a computed name may give the property: the whole object is read.
+    const written: (ts.PropertyAssignment | ts.ShorthandPropertyAssignment)[] = [];
+    for (const p of node.properties) {
+      if (!(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) break;
+      if (!ts.isIdentifier(p.name) && !ts.isStringLiteral(p.name)) break;
+      written.push(p);
+    }
+    if (written.length !== node.properties.length) break;
+    const property = written.reverse().find((p) => (p.name as ts.Identifier | ts.StringLiteral).text === name);
+    if (!property) return null;
+    node = skipOuterExpressions(ts.isPropertyAssignment(property) ? property.initializer : property.name);
+    rest = after;
+  }
+  return { value: node, path: rest };
 }
 
 /** A function expression passed as an argument: the callee calls it, with arguments of its own. */
@@ -419,6 +596,17 @@ function takesFiniteValues(program: ts.Program, fn: ts.SignatureDeclaration, ind
 }
 
 /**
+ * A parameter of a function, and the property path read from it (`opts.key`:
+ * `['key']`). The function is the one asked about, unless `fn` names another:
+ * the one that evaluates a promise whose settled value a reaction takes.
+ */
+export interface Origin {
+  index: number;
+  path: readonly string[];
+  fn?: ts.SignatureDeclaration;
+}
+
+/**
  * The indexes of the parameters of `fn` that `expression` is made from
  * (`id`, `msg.id`, `` `${host}:${port}` ``, `raw.trim()`, `rows[0]`, an
  * element of a parameter's list in `for … of` or an array callback).
@@ -428,23 +616,65 @@ export function parameterOrigins(
   expression: ts.Expression,
   fn: ts.SignatureDeclaration,
 ): number[] {
-  return [...new Set(origins(program, expression, fn, 0))];
+  return [...new Set(originsOf(program, expression, fn).flatMap((origin) => (origin.fn ? [] : [origin.index])))];
 }
 
-function origins(program: ts.Program, expression: ts.Expression, fn: ts.SignatureDeclaration, depth: number): number[] {
-  if (depth > 8) return [];
+/**
+ * The parameters of `fn` that `expression` is made from, each with the
+ * property path read from it. Values are followed through property reads,
+ * objects written in place (`{ key }.key` is `key`), `await`, what a
+ * function of the program returns (its parameters taken from the call's
+ * arguments), and what a promise settles with (`p.then((result) => …)`
+ * reads what `p` settles with).
+ */
+export function originsOf(
+  program: ts.Program,
+  expression: ts.Expression,
+  fn: ts.SignatureDeclaration,
+  path: readonly string[] = [],
+): Origin[] {
+  const found = origins(program, expression, fn, path, 0);
+  const unique = new Map(
+    found.map((origin) => [`${String(origin.fn?.pos ?? -1)}:${String(origin.index)}:${origin.path.join('.')}`, origin]),
+  );
+  return [...unique.values()];
+}
+
+const MAX_ORIGIN_DEPTH = 8;
+
+function origins(
+  program: ts.Program,
+  expression: ts.Expression,
+  fn: ts.SignatureDeclaration,
+  path: readonly string[],
+  depth: number,
+): Origin[] {
+  if (depth > MAX_ORIGIN_DEPTH) return [];
   const node = skipOuterExpressions(expression);
-  const next = (e: ts.Expression): number[] => origins(program, e, fn, depth + 1);
-  const all = (list: readonly ts.Expression[]): number[] => list.flatMap(next);
-  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return next(node.expression);
-  if (ts.isAwaitExpression(node)) return next(node.expression);
+  const next = (e: ts.Expression, at: readonly string[] = []): Origin[] => origins(program, e, fn, at, depth + 1);
+  const all = (list: readonly ts.Expression[]): Origin[] => list.flatMap((e) => next(e));
+  if (ts.isPropertyAccessExpression(node)) return next(node.expression, [node.name.text, ...path]);
+  if (ts.isElementAccessExpression(node)) return next(node.expression);
+  if (ts.isAwaitExpression(node)) return next(node.expression, path);
   if (ts.isTemplateExpression(node)) return all(node.templateSpans.map((span) => span.expression));
-  if (ts.isBinaryExpression(node)) return all([node.left, node.right]);
-  if (ts.isConditionalExpression(node)) return all([node.whenTrue, node.whenFalse]);
+  if (ts.isBinaryExpression(node)) {
+    // `a ?? b`, `a || b`: either value, with the same property read from it.
+    const either =
+      node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ||
+      node.operatorToken.kind === ts.SyntaxKind.BarBarToken ||
+      node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
+    return either ? [...next(node.left, path), ...next(node.right, path)] : all([node.left, node.right]);
+  }
+  if (ts.isConditionalExpression(node)) return [...next(node.whenTrue, path), ...next(node.whenFalse, path)];
   if (ts.isArrayLiteralExpression(node)) {
     return all(node.elements.map((element) => (ts.isSpreadElement(element) ? element.expression : element)));
   }
   if (ts.isObjectLiteralExpression(node)) {
+    if (path.length > 0) {
+      const selected = selectProperty(node, path);
+      if (!selected) return [];
+      if (selected.value !== node) return next(selected.value, selected.path);
+    }
     return all(
       node.properties.flatMap((p) =>
         ts.isPropertyAssignment(p)
@@ -459,21 +689,48 @@ function origins(program: ts.Program, expression: ts.Expression, fn: ts.Signatur
   }
   if (ts.isNewExpression(node)) return all((node.arguments ?? []).filter((a) => !ts.isSpreadElement(a)));
   if (ts.isCallExpression(node)) {
+    const returned = returnedOrigins(program, node, fn, path, depth);
+    if (returned) return returned;
     const callee = skipOuterExpressions(node.expression);
     const receiver = ts.isPropertyAccessExpression(callee) ? [callee.expression] : [];
     return all([...receiver, ...node.arguments.filter((a): a is ts.Expression => !ts.isSpreadElement(a))]);
   }
   if (!ts.isIdentifier(node)) return [];
-  const declaration = program.getTypeChecker().getSymbolAtLocation(node)?.valueDeclaration;
+  const checker = program.getTypeChecker();
+  // `{ body }`: the name stands for the variable it reads, not for the property it writes.
+  const symbol =
+    ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node
+      ? checker.getShorthandAssignmentValueSymbol(node.parent)
+      : checker.getSymbolAtLocation(node);
+  const declaration = symbol?.valueDeclaration;
   if (!declaration) return [];
   let holder: ts.Node = declaration;
+  // `{ key }` or `{ key: alias }` in a parameter or declaration: property `key` of what it destructures.
+  let bound = path;
   while (ts.isBindingElement(holder) || ts.isObjectBindingPattern(holder) || ts.isArrayBindingPattern(holder)) {
+    if (ts.isBindingElement(holder) && ts.isObjectBindingPattern(holder.parent)) {
+      const name = holder.propertyName ?? holder.name;
+      const text = ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+      bound = text !== undefined && !holder.dotDotDotToken ? [text, ...bound] : [];
+    } else if (ts.isBindingElement(holder)) {
+      bound = [];
+    }
     holder = holder.parent;
   }
   if (ts.isParameter(holder)) {
-    if (holder.parent === fn) return [fn.parameters.indexOf(holder)];
+    const owner = holder.parent;
+    // `p.then((result) => …)`: the reaction's parameter is what `p` settles with, when that is
+    // what a function of the program returns; `p` is evaluated by the function around the call.
+    const settled = owner.parameters[0] === holder ? settledBy(owner) : null;
+    const call = settled ? callGiving(program, settled.promise) : null;
+    if (call && settled) {
+      const evaluator = callingFunction(settled.reaction);
+      const returned = evaluator ? returnedOrigins(program, call, evaluator, bound, depth) : [];
+      if (returned) return returned.map((origin) => (origin.fn || !evaluator ? origin : { ...origin, fn: evaluator }));
+    }
+    if (owner === fn) return [{ index: fn.parameters.indexOf(holder), path: bound }];
     // A parameter of a callback an array method runs in place: an element of its receiver.
-    const callback = holder.parent;
+    const callback = owner;
     if ((ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) && runsWhereDefined(callback)) {
       const call = callback.parent;
       if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression)) {
@@ -489,5 +746,70 @@ function origins(program: ts.Program, expression: ts.Expression, fn: ts.Signatur
   if (ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.parent.initializer === list) {
     return next(list.parent.expression);
   }
-  return holder.initializer ? next(holder.initializer) : [];
+  return holder.initializer ? next(holder.initializer, bound) : [];
+}
+
+/**
+ * What a call of a function of the program gives, in terms of `fn`'s
+ * parameters: the origins of each value its body returns (of what it
+ * resolves with, for an async function), its own parameters taken from the
+ * call's arguments. Null when the callee is not a function of the program
+ * with a body whose every `return` gives a value.
+ */
+function returnedOrigins(
+  program: ts.Program,
+  call: ts.CallExpression,
+  fn: ts.SignatureDeclaration,
+  path: readonly string[],
+  depth: number,
+): Origin[] | null {
+  const implementation = calledImplementation(program, call);
+  if (!implementation?.body) return null;
+  if (implementation === fn) return null;
+  const returns: ts.Expression[] = [];
+  if (ts.isBlock(implementation.body)) {
+    if (!collectReturns(implementation.body, returns) || returns.length === 0) return null;
+  } else {
+    returns.push(implementation.body);
+  }
+  const found: Origin[] = [];
+  for (const value of returns) {
+    for (const inner of origins(program, value, implementation, path, depth + 1)) {
+      if (inner.fn) {
+        found.push(inner);
+        continue;
+      }
+      const argument = argumentFor(call, inner.index);
+      if (argument === 'spread') return null;
+      if (!argument) continue;
+      found.push(...origins(program, argument, fn, inner.path, depth + 1));
+    }
+  }
+  return found;
+}
+
+/** The call whose result `expression` is, through `await` and `const` variables. */
+function callGiving(program: ts.Program, expression: ts.Expression): ts.CallExpression | null {
+  let node = skipOuterExpressions(expression);
+  for (let step = 0; step < MAX_DEPTH; step++) {
+    if (ts.isAwaitExpression(node)) node = skipOuterExpressions(node.expression);
+    else if (ts.isIdentifier(node)) {
+      const initializer = constDeclaration(program, node)?.initializer;
+      if (!initializer) return null;
+      node = skipOuterExpressions(initializer);
+    } else break;
+  }
+  return ts.isCallExpression(node) ? node : null;
+}
+
+/** For the first parameter of `f` in `p.then(f)`: `p`, whose settled value it takes, and the `.then` call. */
+function settledBy(fn: ts.SignatureDeclaration): { promise: ts.Expression; reaction: ts.CallExpression } | null {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return null;
+  let outer: ts.Node = fn;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  const call = outer.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== outer) return null;
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'then') return null;
+  return { promise: callee.expression, reaction: call };
 }

@@ -16,9 +16,10 @@ import { resultLivesPerCall } from './call-scoped.js';
 import type { GrowUse, Use } from './collection-uses.js';
 import {
   hasBoundedDomain,
+  isFixedAtSetUp,
   isFreshPerCall,
   isHandedCallback,
-  parameterOrigins,
+  originsOf,
   parameterTakesOutsideData,
 } from './domains.js';
 import { keptBy, outermostClosure, type Lifetime, type Scopes } from './lifetime.js';
@@ -297,8 +298,12 @@ export function growsPerEvent(ctx: GrowthContext, use: GrowUse): boolean {
   // not show (an exported API, a handler a framework calls); set-up data when every caller
   // passes its own state (`this.options.timezone`, a constant, a set-up table's entry).
   const key = use.key ? services.esTreeNodeToTSNodeMap.get(use.key) : null;
-  const from = key && ts.isExpression(key) ? parameterOrigins(program, key, tsFn) : [];
-  if (from.length > 0) return from.some((index) => parameterTakesOutsideData(program, tsFn, index, 'unknown'));
+  const from = key && ts.isExpression(key) ? originsOf(program, key, tsFn) : [];
+  if (from.length > 0) {
+    return from.some((origin) =>
+      parameterTakesOutsideData(program, origin.fn ?? tsFn, origin.index, 'unknown', origin.path),
+    );
+  }
   const { reactions } = callSitesOf(program, tsFn);
   return reactions.length > 0 || isHandedCallback(tsFn);
 }
@@ -332,6 +337,22 @@ export function isBoundedKey(services: ParserServicesWithTypeInformation, key: T
   if (isBoundedKeyType(services.program, keyType(services, key))) return true;
   const node = services.esTreeNodeToTSNodeMap.get(key);
   return ts.isExpression(node) && hasBoundedDomain(services.program, node);
+}
+
+/**
+ * A key fixed once its owners are set up (`this.serverUrl.hostname`, set in
+ * the constructor; a parameter every caller fills with such a value): one
+ * entry per configuration, however often the growth runs. `unseenCallers`
+ * says what instances made by code the program does not show are configured
+ * with: outside data, or unknown data (when only shown repetition counts).
+ */
+export function isKeyFixedAtSetUp(
+  services: ParserServicesWithTypeInformation,
+  key: TSESTree.Node,
+  unseenCallers: 'outside' | 'unknown',
+): boolean {
+  const node = services.esTreeNodeToTSNodeMap.get(key);
+  return ts.isExpression(node) && isFixedAtSetUp(services.program, node, unseenCallers);
 }
 
 /** The type of a key, a type parameter's taken by its constraint. */

@@ -1138,6 +1138,93 @@ export function fieldIsEverSet(program: ts.Program, field: ts.Symbol, classNode:
   return false;
 }
 
+/**
+ * What a property holds once its object is built, when nothing changes it
+ * later: every value written to it in the program, each with the constructor
+ * that writes it (`this.url = new URL(url)`), its initializer, or the
+ * constructor parameter it is declared by (`constructor(readonly url: URL)`).
+ * Null when some code writes it outside a constructor (`this.url = next` in a
+ * method, `conn.url = …` anywhere), through `this` of a nested function, or
+ * deletes it, and for an accessor, a method or a library's `readonly`
+ * property (`Map.size`, which the library changes): then it may change
+ * between two reads. A property the program never writes (a library's
+ * `URL.hostname`, a member of an options object) gives no values.
+ */
+export type ConstructionValue =
+  | { kind: 'value'; value: ts.Expression; constructor: ts.ConstructorDeclaration | null }
+  | { kind: 'parameter'; constructor: ts.ConstructorDeclaration; index: number };
+
+export function constructionValues(program: ts.Program, property: ts.Symbol): readonly ConstructionValue[] | null {
+  const first = property.declarations?.[0];
+  return first ? constructionValuesOf(program, first) : null;
+}
+
+const constructionValuesOf = perProgram((program, declaration: ts.Declaration): readonly ConstructionValue[] | null => {
+  const checker = program.getTypeChecker();
+  const symbol = resolved(checker, ts.getNameOfDeclaration(declaration) ?? declaration);
+  if (!symbol) return null;
+  const values: ConstructionValue[] = [];
+  const own: ts.SourceFile[] = [];
+  let anyPrivate = false;
+  for (const d of symbol.declarations ?? []) {
+    if (ts.isParameter(d) && ts.isConstructorDeclaration(d.parent)) {
+      values.push({ kind: 'parameter', constructor: d.parent, index: d.parent.parameters.indexOf(d) });
+    } else if (ts.isPropertyDeclaration(d)) {
+      if (d.initializer) values.push({ kind: 'value', value: d.initializer, constructor: null });
+    } else if (isBuiltinDeclaration(program, d)) {
+      // A library's `readonly` property (`Map.size`) is one the library itself changes.
+      if (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly) return null;
+    } else if (!ts.isPropertySignature(d) && !ts.isPropertyAssignment(d) && !ts.isShorthandPropertyAssignment(d)) {
+      // An accessor or a method: its value is computed on every read.
+      return null;
+    }
+    const declaredName = ts.getNameOfDeclaration(d);
+    if (
+      (declaredName && ts.isPrivateIdentifier(declaredName)) ||
+      ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Private
+    ) {
+      anyPrivate = true;
+    }
+    own.push(d.getSourceFile());
+  }
+  const name = symbol.name;
+  const files = anyPrivate ? [...new Set(own)] : filesMentioning(program, name);
+  for (const file of files) {
+    for (const id of occurrences(file, name)) {
+      const access = id.parent;
+      if (!ts.isPropertyAccessExpression(access) || access.name !== id) continue;
+      let target: ts.Node = access;
+      while (ts.isParenthesizedExpression(target.parent) || ts.isNonNullExpression(target.parent)) {
+        target = target.parent;
+      }
+      const deleted = ts.isDeleteExpression(target.parent);
+      if (!deleted && !isWriteTarget(target)) continue;
+      if (!sameSymbol(resolved(checker, id), symbol)) continue;
+      const write = target.parent;
+      const writer = callingFunction(access);
+      if (
+        deleted ||
+        access.expression.kind !== ts.SyntaxKind.ThisKeyword ||
+        !writer ||
+        !ts.isConstructorDeclaration(writer) ||
+        !ts.isBinaryExpression(write) ||
+        write.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
+        write.left !== target
+      ) {
+        return null;
+      }
+      values.push({ kind: 'value', value: write.right, constructor: writer });
+    }
+  }
+  return values;
+});
+
+/** Declared by TypeScript's library or an installed package's types: the program does not write it there. */
+function isBuiltinDeclaration(program: ts.Program, declaration: ts.Declaration): boolean {
+  const file = declaration.getSourceFile();
+  return file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file);
+}
+
 function isEmptyValue(node: ts.Expression): boolean {
   return (
     node.kind === ts.SyntaxKind.NullKeyword ||

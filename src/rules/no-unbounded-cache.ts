@@ -25,6 +25,7 @@ import {
   growsPerEvent,
   growthShowsRepetition,
   isBoundedKey,
+  isKeyFixedAtSetUp,
   growsInPerEventHook,
   remembersPrintedWarning,
 } from '../analysis/growth.js';
@@ -269,7 +270,10 @@ export default createRule<Options, MessageIds>({
           // A name that says registry or configuration gives way only to repetition the program
           // shows: asked first, so that such a collection costs no key-domain question otherwise.
           (!named || growthShowsRepetition(collections, use)) &&
-          (shape === 'array' || !use.key || !isBoundedKey(services, use.key)) &&
+          (shape === 'array' ||
+            !use.key ||
+            (!isBoundedKey(services, use.key) &&
+              !isKeyFixedAtSetUp(services, use.key, checkUntraced ? 'outside' : 'unknown'))) &&
           !growsOnlyAtSetUp(collections, use.site, owner, lifetime) &&
           !growsBehindOnceFlag(collections, use.site, lifetime) &&
           ((checkUntraced && !remembersPrintedWarning(collections, use, uses)) || growsPerEvent(collections, use)) &&

@@ -195,6 +195,41 @@ probe('literalFor');
 `,
       errors: [verdict(17, 'set-up'), verdict(18, 'outside'), verdict(19, 'outside'), verdict(20, 'set-up')],
     },
+    {
+      // A property of an object written in place is asked about alone; a value is followed through
+      // what a function of the program returns and what a promise it returns settles with.
+      code: `declare function probe(value: unknown): void;
+declare const bus: { on(event: string, listener: (body: string) => void): void };
+function signed(key: string): number { return key.length; }
+function bodied(body: string): number { return body.length; }
+function respond(key: string): number { return key.length; }
+function echo(value: string): number { return value.length; }
+function verify({ key, body }: { key: string; body: string }): string {
+  signed(key);
+  bodied(body);
+  return key;
+}
+class Handler {
+  constructor(private readonly key: string) {}
+  async check(body: string): Promise<{ ok: boolean; used: string }> {
+    return { ok: true, used: verify({ key: this.key, body }) };
+  }
+  async reflect(body: string): Promise<{ body: string }> {
+    return { body };
+  }
+}
+const handler = new Handler('secret');
+bus.on('request', (body) => {
+  void handler.check(body).then((result) => respond(result.used));
+  void handler.reflect(body).then((result) => echo(result.body));
+});
+probe('signed');
+probe('bodied');
+probe('respond');
+probe('echo');
+`,
+      errors: [verdict(26, 'set-up'), verdict(27, 'outside'), verdict(28, 'set-up'), verdict(29, 'outside')],
+    },
   ],
 });
 

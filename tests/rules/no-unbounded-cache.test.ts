@@ -79,8 +79,41 @@ export class HookRunner {
 ${extra}}
 `;
 
+/**
+ * A static cache of region settings keyed by the host of the server an
+ * instance was made for, updated from a listener: per event, under a key the
+ * constructor fixed.
+ */
+const regionCache = (member: string, module: string) => `import type { EventEmitter } from 'node:events';
+type Regions = { maxAgeMs: number };
+export class RegionCache {
+  private static readonly regionsByHost = new Map<string, Regions>();
+  private serverUrl: URL;
+  constructor(url: string) {
+    this.serverUrl = new URL(url);
+  }
+  private static updateCached(url: URL, regions: Regions): void {
+    RegionCache.regionsByHost.set(url.hostname, regions);
+  }
+  known(): Regions | undefined {
+    return RegionCache.regionsByHost.get(this.serverUrl.hostname);
+  }
+  update(regions: Regions): void {
+    RegionCache.updateCached(this.serverUrl, regions);
+  }${member}
+}
+export function connect(url: string, bus: EventEmitter): RegionCache {
+  const cache = new RegionCache(url);
+  bus.on('regions', (regions: Regions) => cache.update(regions));
+  return cache;
+}${module}
+`;
+
 ruleTester.run('no-unbounded-cache', rule, {
   valid: [
+    // Per event, but under a key the constructor fixed from a `new` argument that is no outside
+    // data: one entry per server the program is configured for.
+    regionCache('', ''),
     // \`this.closing ??= this.runShutdown()\`: the memo holds a promise, never empty, and nothing else
     // assigns it, so \`runShutdown\` runs once per object and its push with it.
     {
@@ -868,6 +901,107 @@ export function boot(loader: Loader): void {
     },
   ],
   invalid: [
+    // The key the constructor set is set again by a method: it changes, and each value stays.
+    {
+      code: regionCache('\n  switchServer(url: string): void {\n    this.serverUrl = new URL(url);\n  }', ''),
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 4,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `import type { EventEmitter } from 'node:events';
+type Regions = { maxAgeMs: number };
+const REGIONS_BY_HOST_LIMIT = 1000;
+
+export class RegionCache {
+  private static readonly regionsByHost = new Map<string, Regions>();
+  private serverUrl: URL;
+  constructor(url: string) {
+    this.serverUrl = new URL(url);
+  }
+  private static updateCached(url: URL, regions: Regions): void {
+    if (RegionCache.regionsByHost.size >= REGIONS_BY_HOST_LIMIT && !RegionCache.regionsByHost.has(url.hostname)) {
+      const oldest = RegionCache.regionsByHost.keys().next();
+      if (!oldest.done) RegionCache.regionsByHost.delete(oldest.value);
+    }
+    RegionCache.regionsByHost.set(url.hostname, regions);
+  }
+  known(): Regions | undefined {
+    return RegionCache.regionsByHost.get(this.serverUrl.hostname);
+  }
+  update(regions: Regions): void {
+    RegionCache.updateCached(this.serverUrl, regions);
+  }
+  switchServer(url: string): void {
+    this.serverUrl = new URL(url);
+  }
+}
+export function connect(url: string, bus: EventEmitter): RegionCache {
+  const cache = new RegionCache(url);
+  bus.on('regions', (regions: Regions) => cache.update(regions));
+  return cache;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Instances are made per request from the request's URL: the constructor's key is outside data.
+    {
+      code: regionCache(
+        '',
+        "\nexport function serve(server: EventEmitter, bus: EventEmitter): void {\n  server.on('request', (req: { url: string }) => connect(req.url, bus));\n}",
+      ),
+      errors: [
+        {
+          messageId: 'mapNeverShrinks',
+          line: 4,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'capMapSuggestion',
+              output: `import type { EventEmitter } from 'node:events';
+type Regions = { maxAgeMs: number };
+const REGIONS_BY_HOST_LIMIT = 1000;
+
+export class RegionCache {
+  private static readonly regionsByHost = new Map<string, Regions>();
+  private serverUrl: URL;
+  constructor(url: string) {
+    this.serverUrl = new URL(url);
+  }
+  private static updateCached(url: URL, regions: Regions): void {
+    if (RegionCache.regionsByHost.size >= REGIONS_BY_HOST_LIMIT && !RegionCache.regionsByHost.has(url.hostname)) {
+      const oldest = RegionCache.regionsByHost.keys().next();
+      if (!oldest.done) RegionCache.regionsByHost.delete(oldest.value);
+    }
+    RegionCache.regionsByHost.set(url.hostname, regions);
+  }
+  known(): Regions | undefined {
+    return RegionCache.regionsByHost.get(this.serverUrl.hostname);
+  }
+  update(regions: Regions): void {
+    RegionCache.updateCached(this.serverUrl, regions);
+  }
+}
+export function connect(url: string, bus: EventEmitter): RegionCache {
+  const cache = new RegionCache(url);
+  bus.on('regions', (regions: Regions) => cache.update(regions));
+  return cache;
+}
+export function serve(server: EventEmitter, bus: EventEmitter): void {
+  server.on('request', (req: { url: string }) => connect(req.url, bus));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // The memo is emptied by a destructuring assignment: that is a write too.
     {
       code: `interface UnloadHook {
