@@ -76,6 +76,26 @@ export function teardownGap(
 }
 
 /**
+ * A method of the class, other than a teardown method or the constructor,
+ * that lets go of the handle in `owner` (`onResponse()` clearing the
+ * response timeout), directly or through a method it calls: the class
+ * cancels the timer when the work it guards ends first, so a timer that
+ * fires once is meant not to outlive that work either. Null when none does.
+ */
+export function cancellingMethod(
+  owner: FieldOwner,
+  teardownNames: ReadonlySet<string>,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): string | null {
+  const { methods } = classFacts(owner.classNode, sourceCode);
+  for (const [name, fns] of methods) {
+    if (name === 'constructor' || teardownNames.has(name)) continue;
+    if (fns.some((fn) => functionReleasesCached(fn, owner, sourceCode))) return name;
+  }
+  return null;
+}
+
+/**
  * The method that handles the `close` event of an emitter the object owns
  * for its whole life (a `readonly` field or parameter property: it can
  * never get another one, so once that emitter closes the object is done),

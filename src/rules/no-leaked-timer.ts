@@ -6,7 +6,7 @@ import {
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { classOfMember, enclosingFunction, functionName, keyName, type FunctionNode } from '../analysis/ast.js';
-import { teardownGap, type TeardownGap } from '../analysis/class-teardown.js';
+import { cancellingMethod, teardownGap, type TeardownGap } from '../analysis/class-teardown.js';
 import type { Scopes } from '../analysis/lifetime.js';
 import { fieldKey, ownerText, resolveOwner, type FieldOwner } from '../analysis/owners.js';
 import {
@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
       timeoutLoopNeverStops:
         '`{{fn}}()` re-arms `{{timer}}` on every run and {{handle}} the handle, so the loop can never be stopped: it runs until the process exits, keeping its callback and everything it captures alive. Keep the handle and clear it on teardown, or return before re-arming once a stop flag is set.',
       timerNotClearedOnTeardown:
-        '`{{place}}` holds {{what}}, but `{{teardown}}()` does not clear it (nor does any method it calls): after teardown the timer keeps firing and keeps the object alive. Call `{{clear}}({{place}})` in `{{teardown}}()`.',
+        '`{{place}}` holds {{what}}, but `{{teardown}}()` does not clear it (nor does any method it calls): {{after}}. Call `{{clear}}({{place}})` in `{{teardown}}()`.',
       timerOverwritten:
         '`{{place}} = {{timer}}(…)` in `{{fn}}()` replaces the previous handle without clearing it: if `{{fn}}()` runs again while that timer is armed, the old timer {{consequence}} and can no longer be cleared. Call `{{clear}}({{place}})` first, or return early while `{{place}}` is set.',
       clearPreviousSuggestion: 'Call `{{clear}}({{place}})` before re-arming it.',
@@ -195,7 +195,7 @@ export default createRule<Options, MessageIds>({
       if (use.kind === 'property') {
         const { definition } = use;
         const name = keyName(definition.key, false);
-        if (name === null || definition.static || !outlives) return;
+        if (name === null || definition.static || (!outlives && kind !== 'setTimeout')) return;
         const classNode = definition.parent.parent;
         const owner: FieldOwner = {
           kind: 'field',
@@ -204,13 +204,13 @@ export default createRule<Options, MessageIds>({
           name,
           isStatic: false,
         };
-        checkTeardown(call, kind, owner, definition.key, reportedOwners);
+        checkTeardown(call, kind, owner, definition.key, reportedOwners, outlives);
         return;
       }
       const owner = resolveOwner(use.target, scopes.scopeOf);
       if (!owner) return;
-      if (owner.kind === 'field' && !owner.isStatic && outlives)
-        checkTeardown(call, kind, owner, use.target, reportedOwners);
+      if (owner.kind === 'field' && !owner.isStatic && (outlives || kind === 'setTimeout'))
+        checkTeardown(call, kind, owner, use.target, reportedOwners, outlives);
       // A loop re-arms from its own callback: the handle it replaces has just fired. So does a timer
       // armed in its place, on another branch beside the loop's re-arm.
       if (
@@ -228,12 +228,17 @@ export default createRule<Options, MessageIds>({
       owner: FieldOwner,
       target: TSESTree.Node,
       reportedOwners: Set<unknown>,
+      repeats: boolean,
     ): void {
       if (reportedOwners.has(`teardown:${owner.key}`)) return;
+      // A timer that fires once outlives teardown only as long as its delay: judged when the class
+      // cancels it where the work it guards ends first, and so means it not to outlive that work.
+      const cancelledIn = repeats ? null : cancellingMethod(owner, teardownNames, sourceCode);
+      if (!repeats && cancelledIn === null) return;
       const gap = teardownGap(call, owner, teardownNames, sourceCode);
       if (!gap) return;
       reportedOwners.add(`teardown:${owner.key}`);
-      context.report(teardownReport(sourceCode, services, kind, owner, target, gap));
+      context.report(teardownReport(sourceCode, services, kind, owner, target, gap, cancelledIn));
     }
   },
 });
@@ -330,6 +335,7 @@ function teardownReport(
   owner: FieldOwner,
   target: TSESTree.Node,
   gap: TeardownGap,
+  cancelledIn: string | null,
 ): Report {
   const teardown = gap.method;
   const path = gap.close
@@ -345,7 +351,14 @@ function teardownReport(
     messageId: 'timerNotClearedOnTeardown',
     data: {
       place,
-      what: `${kind === 'setInterval' ? 'a `setInterval` handle' : 'the handle of a `setTimeout` loop'}${path}`,
+      what:
+        cancelledIn === null
+          ? `${kind === 'setInterval' ? 'a `setInterval` handle' : 'the handle of a `setTimeout` loop'}${path}`
+          : `the handle of a \`setTimeout\` that \`${cancelledIn}()\` cancels${path}`,
+      after:
+        cancelledIn === null
+          ? 'after teardown the timer keeps firing and keeps the object alive'
+          : 'after teardown the timer still fires, running its callback on the torn-down object and keeping it alive until then',
       teardown: teardownText,
       clear,
     },

@@ -5,6 +5,39 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-leaked-timer', rule, {
   valid: [
+    // A timer that fires once, which no method of the class cancels: it outlives teardown only by its
+    // delay, and nothing says it is meant not to.
+    `export class Handshake {
+  private deadline: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly abort: () => void) {
+    this.deadline = setTimeout(() => this.fail(), 5000);
+  }
+  private fail(): void {
+    this.abort();
+  }
+  close(): void {
+    this.abort();
+  }
+}
+`,
+    // The class cancels it when the handshake is acknowledged, and teardown does too.
+    `export class Handshake {
+  private deadline: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly abort: () => void) {
+    this.deadline = setTimeout(() => this.fail(), 5000);
+  }
+  acknowledged(): void {
+    clearTimeout(this.deadline);
+  }
+  private fail(): void {
+    this.abort();
+  }
+  close(): void {
+    clearTimeout(this.deadline);
+    this.abort();
+  }
+}
+`,
     // disconnect() emits 'dispose' on the emitter a field holds; the constructor's handler for it clears the interval.
     `import { EventEmitter } from 'node:events';
 export class Room {
@@ -506,6 +539,64 @@ export class Call extends EventEmitter {
 }`,
   ],
   invalid: [
+    // A timer that fires once, cancelled when the handshake is acknowledged but not by teardown: after
+    // close() it still fires and fails the closed object.
+    {
+      code: `export class Handshake {
+  private deadline: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly abort: () => void) {
+    this.deadline = setTimeout(() => this.fail(), 5000);
+  }
+  acknowledged(): void {
+    clearTimeout(this.deadline);
+  }
+  private fail(): void {
+    this.abort();
+  }
+  close(): void {
+    this.abort();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'timerNotClearedOnTeardown',
+          line: 4,
+          column: 5,
+          data: {
+            place: 'this.deadline',
+            what: 'the handle of a `setTimeout` that `acknowledged()` cancels',
+            after:
+              'after teardown the timer still fires, running its callback on the torn-down object and keeping it alive until then',
+            teardown: 'close',
+            clear: 'clearTimeout',
+          },
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              data: { clear: 'clearTimeout', place: 'this.deadline', teardown: 'close' },
+              output: `export class Handshake {
+  private deadline: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly abort: () => void) {
+    this.deadline = setTimeout(() => this.fail(), 5000);
+  }
+  acknowledged(): void {
+    clearTimeout(this.deadline);
+  }
+  private fail(): void {
+    this.abort();
+  }
+  close(): void {
+    clearTimeout(this.deadline);
+    this.abort();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // The handler is on another emitter's event: emitting 'dispose' on this.events does not run it.
     {
       code: `import { EventEmitter } from 'node:events';
@@ -857,7 +948,13 @@ export class Animator {
           line: 4,
           column: 5,
           endColumn: 15,
-          data: { place: 'this.timer', what: 'a `setInterval` handle', teardown: 'close', clear: 'clearInterval' },
+          data: {
+            place: 'this.timer',
+            what: 'a `setInterval` handle',
+            after: 'after teardown the timer keeps firing and keeps the object alive',
+            teardown: 'close',
+            clear: 'clearInterval',
+          },
           suggestions: [
             {
               messageId: 'clearOnTeardownSuggestion',
@@ -894,6 +991,7 @@ export class Animator {
           data: {
             place: 'this.#timer',
             what: 'the handle of a `setTimeout` loop',
+            after: 'after teardown the timer keeps firing and keeps the object alive',
             teardown: '[Symbol.dispose]',
             clear: 'clearTimeout',
           },

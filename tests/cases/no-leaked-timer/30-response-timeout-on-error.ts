@@ -1,7 +1,6 @@
 // Source: https://github.com/joepie91/node-bhttp/issues/39
 // Bug: each request armed a response timeout that was cleared when the response arrived but not when the request failed first, so a failed request left its timer (and the request) pending and held the process open.
-// expect: no-leaked-timer/timerNotClearedOnTeardown 16:5
-// not yet: one-shot timeouts kept on a field are not checked against teardown
+// expect: no-leaked-timer/timerNotClearedOnTeardown 15:5
 
 import { EventEmitter } from 'node:events';
 import type { ClientRequest, IncomingMessage } from 'node:http';
