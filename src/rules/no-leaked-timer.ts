@@ -195,7 +195,7 @@ export default createRule<Options, MessageIds>({
       if (use.kind === 'property') {
         const { definition } = use;
         const name = keyName(definition.key, false);
-        if (name === null || definition.static || (!outlives && kind !== 'setTimeout')) return;
+        if (name === null || definition.static) return;
         const classNode = definition.parent.parent;
         const owner: FieldOwner = {
           kind: 'field',
@@ -209,7 +209,8 @@ export default createRule<Options, MessageIds>({
       }
       const owner = resolveOwner(use.target, scopes.scopeOf);
       if (!owner) return;
-      if (owner.kind === 'field' && !owner.isStatic && (outlives || kind === 'setTimeout'))
+      // An interval always repeats: a timer that does not is a `setTimeout` that fires once.
+      if (owner.kind === 'field' && !owner.isStatic)
         checkTeardown(call, kind, owner, use.target, reportedOwners, outlives);
       // A loop re-arms from its own callback: the handle it replaces has just fired. So does a timer
       // armed in its place, on another branch beside the loop's re-arm.
