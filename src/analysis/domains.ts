@@ -641,6 +641,19 @@ export function originsOf(
 }
 
 const MAX_ORIGIN_DEPTH = 8;
+/** The index that stands for `this` of a callee, the receiver of its call, while its returns are read. */
+const RECEIVER = -1;
+
+/**
+ * Set while the values a callee returns are read: `opaque` when one of them
+ * is made by code whose result the program does not show (a library call,
+ * `new Promise(…)`, a reply read from a socket). Such a value is no
+ * function of the parameters and the object's own state: the call is then
+ * read as before, by its receiver and arguments.
+ */
+interface ReturnTrace {
+  opaque: boolean;
+}
 
 function origins(
   program: ts.Program,
@@ -648,10 +661,18 @@ function origins(
   fn: ts.SignatureDeclaration,
   path: readonly string[],
   depth: number,
+  trace: ReturnTrace | null = null,
 ): Origin[] {
-  if (depth > MAX_ORIGIN_DEPTH) return [];
+  if (depth > MAX_ORIGIN_DEPTH) {
+    if (trace) trace.opaque = true;
+    return [];
+  }
   const node = skipOuterExpressions(expression);
-  const next = (e: ts.Expression, at: readonly string[] = []): Origin[] => origins(program, e, fn, at, depth + 1);
+  const next = (e: ts.Expression, at: readonly string[] = []): Origin[] =>
+    origins(program, e, fn, at, depth + 1, trace);
+  // In a callee's return, `this` is the receiver of the call (`event.getId()` returning
+  // `this.event.event_id` reads the event the caller passes).
+  if (trace && node.kind === ts.SyntaxKind.ThisKeyword) return [{ index: RECEIVER, path }];
   const all = (list: readonly ts.Expression[]): Origin[] => list.flatMap((e) => next(e));
   if (ts.isPropertyAccessExpression(node)) return next(node.expression, [node.name.text, ...path]);
   if (ts.isElementAccessExpression(node)) return next(node.expression);
@@ -687,10 +708,14 @@ function origins(
       ),
     );
   }
-  if (ts.isNewExpression(node)) return all((node.arguments ?? []).filter((a) => !ts.isSpreadElement(a)));
+  if (ts.isNewExpression(node)) {
+    if (trace) trace.opaque = true;
+    return all((node.arguments ?? []).filter((a) => !ts.isSpreadElement(a)));
+  }
   if (ts.isCallExpression(node)) {
-    const returned = returnedOrigins(program, node, fn, path, depth);
+    const returned = returnedOrigins(program, node, fn, path, depth, trace);
     if (returned) return returned;
+    if (trace) trace.opaque = true;
     const callee = skipOuterExpressions(node.expression);
     const receiver = ts.isPropertyAccessExpression(callee) ? [callee.expression] : [];
     return all([...receiver, ...node.arguments.filter((a): a is ts.Expression => !ts.isSpreadElement(a))]);
@@ -725,7 +750,7 @@ function origins(
     const call = settled ? callGiving(program, settled.promise) : null;
     if (call && settled) {
       const evaluator = callingFunction(settled.reaction);
-      const returned = evaluator ? returnedOrigins(program, call, evaluator, bound, depth) : [];
+      const returned = evaluator ? returnedOrigins(program, call, evaluator, bound, depth, trace) : [];
       if (returned) return returned.map((origin) => (origin.fn || !evaluator ? origin : { ...origin, fn: evaluator }));
     }
     if (owner === fn) return [{ index: fn.parameters.indexOf(holder), path: bound }];
@@ -746,6 +771,10 @@ function origins(
   if (ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.parent.initializer === list) {
     return next(list.parent.expression);
   }
+  // A callee's `let filePath; if (…) filePath = …`: its initializer is not what it returns.
+  if (trace && (!holder.initializer || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const))) {
+    trace.opaque = true;
+  }
   return holder.initializer ? next(holder.initializer, bound) : [];
 }
 
@@ -754,7 +783,8 @@ function origins(
  * parameters: the origins of each value its body returns (of what it
  * resolves with, for an async function), its own parameters taken from the
  * call's arguments. Null when the callee is not a function of the program
- * with a body whose every `return` gives a value.
+ * with a body whose every `return` gives a value made only of its
+ * parameters, the object's state, constants and what such functions return.
  */
 function returnedOrigins(
   program: ts.Program,
@@ -762,6 +792,7 @@ function returnedOrigins(
   fn: ts.SignatureDeclaration,
   path: readonly string[],
   depth: number,
+  trace: ReturnTrace | null,
 ): Origin[] | null {
   const implementation = calledImplementation(program, call);
   if (!implementation?.body) return null;
@@ -772,18 +803,26 @@ function returnedOrigins(
   } else {
     returns.push(implementation.body);
   }
+  const returned: Origin[] = [];
+  const inner: ReturnTrace = { opaque: false };
+  for (const value of returns) returned.push(...origins(program, value, implementation, path, depth + 1, inner));
+  if (inner.opaque) return null;
   const found: Origin[] = [];
-  for (const value of returns) {
-    for (const inner of origins(program, value, implementation, path, depth + 1)) {
-      if (inner.fn) {
-        found.push(inner);
-        continue;
-      }
-      const argument = argumentFor(call, inner.index);
-      if (argument === 'spread') return null;
-      if (!argument) continue;
-      found.push(...origins(program, argument, fn, inner.path, depth + 1));
+  for (const origin of returned) {
+    if (origin.fn) {
+      found.push(origin);
+      continue;
     }
+    const callee = skipOuterExpressions(call.expression);
+    const argument =
+      origin.index === RECEIVER
+        ? ts.isPropertyAccessExpression(callee)
+          ? callee.expression
+          : undefined
+        : argumentFor(call, origin.index);
+    if (argument === 'spread') return null;
+    if (!argument) continue;
+    found.push(...origins(program, argument, fn, origin.path, depth + 1, trace));
   }
   return found;
 }

@@ -197,13 +197,16 @@ probe('literalFor');
     },
     {
       // A property of an object written in place is asked about alone; a value is followed through
-      // what a function of the program returns and what a promise it returns settles with.
+      // what a function of the program returns and what a promise it returns settles with, unless
+      // that is made by code the program does not show (a library's reply).
       code: `declare function probe(value: unknown): void;
 declare const bus: { on(event: string, listener: (body: string) => void): void };
 function signed(key: string): number { return key.length; }
 function bodied(body: string): number { return body.length; }
 function respond(key: string): number { return key.length; }
 function echo(value: string): number { return value.length; }
+function track(id: string): number { return id.length; }
+declare function fetchReply(): Promise<{ id: string }>;
 function verify({ key, body }: { key: string; body: string }): string {
   signed(key);
   bodied(body);
@@ -217,18 +220,55 @@ class Handler {
   async reflect(body: string): Promise<{ body: string }> {
     return { body };
   }
+  async request(): Promise<{ id: string }> {
+    return fetchReply();
+  }
 }
 const handler = new Handler('secret');
 bus.on('request', (body) => {
   void handler.check(body).then((result) => respond(result.used));
   void handler.reflect(body).then((result) => echo(result.body));
+  void handler.request().then((reply) => track(reply.id));
 });
 probe('signed');
 probe('bodied');
 probe('respond');
 probe('echo');
+probe('track');
 `,
-      errors: [verdict(26, 'set-up'), verdict(27, 'outside'), verdict(28, 'set-up'), verdict(29, 'outside')],
+      errors: [
+        verdict(32, 'set-up'),
+        verdict(33, 'outside'),
+        verdict(34, 'set-up'),
+        verdict(35, 'outside'),
+        verdict(36, 'outside'),
+      ],
+    },
+    {
+      // In a callee's return, \`this\` is the call's receiver; a \`let\` it assigns later is not its
+      // initializer.
+      code: `declare function probe(value: unknown): void;
+declare const bus: { on(event: string, listener: (message: Message) => void): void };
+class Message {
+  constructor(private readonly raw: { id: string; route: string }) {}
+  getId(): string { return this.raw.id; }
+}
+function pathOf(route: string): string {
+  let file = '';
+  if (route.endsWith('/')) file = route + 'index';
+  else file = route;
+  return file;
+}
+function seen(id: string): number { return id.length; }
+function stored(file: string): number { return file.length; }
+bus.on('message', (message) => {
+  seen(message.getId());
+  stored(pathOf(String(message.getId())));
+});
+probe('seen');
+probe('stored');
+`,
+      errors: [verdict(19, 'outside'), verdict(20, 'outside')],
     },
   ],
 });
