@@ -9,9 +9,14 @@
  * (a job queue's `completed`, a client's `ready` that comes after a
  * reconnect) is that library's protocol, not a stream's.
  */
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { NODE_FINAL_EVENTS } from './vocabulary.js';
+import { NODE_FINAL_EVENTS, NODE_SHARED_SOCKETS } from './vocabulary.js';
 
 export type FailingEmitter = 'node' | 'dom';
 
@@ -119,6 +124,34 @@ export function finalEventsOf(
     if (known) return known.events;
   }
   return NO_EVENTS;
+}
+
+/**
+ * Is `receiver` a connection's socket reached through a request or response
+ * (`req.socket`, `res.connection`): a property that `NODE_SHARED_SOCKETS`
+ * lists, declared by that class of Node's typings? Such a socket outlives
+ * the request: keep-alive reuses it for the next one.
+ */
+export function isSharedSocket(services: ParserServicesWithTypeInformation, receiver: TSESTree.Expression): boolean {
+  let node: TSESTree.Node = receiver;
+  while (node.type === AST_NODE_TYPES.TSNonNullExpression) node = node.expression;
+  if (
+    node.type !== AST_NODE_TYPES.MemberExpression ||
+    node.computed ||
+    node.property.type !== AST_NODE_TYPES.Identifier
+  )
+    return false;
+  const name = node.property.name;
+  const tsNode = services.esTreeNodeToTSNodeMap.get(node.property);
+  const declaration = services.program.getTypeChecker().getSymbolAtLocation(tsNode)?.declarations?.[0];
+  if (!declaration || !isNodeTypings(declaration)) return false;
+  const holder = declaration.parent;
+  if (!ts.isClassDeclaration(holder) && !ts.isInterfaceDeclaration(holder)) return false;
+  const file = declaration.getSourceFile().fileName;
+  return NODE_SHARED_SOCKETS.some(
+    (entry) =>
+      entry.className === holder.name?.text && entry.properties.has(name) && file.endsWith(`${entry.module}.d.ts`),
+  );
 }
 
 /** The class of the type and the classes it extends, nearest first (a few levels at most). */

@@ -155,7 +155,9 @@ export type TargetLifetime =
   /** A variable of an outer function, shared by every call of a function that outlives it. */
   | { kind: 'closure'; root: TSESLint.Scope.Variable }
   /** A parameter (or a property of one): the caller's object; only an `AbortSignal` counts. */
-  | { kind: 'parameter'; root: TSESLint.Scope.Variable };
+  | { kind: 'parameter'; root: TSESLint.Scope.Variable }
+  /** A connection's socket reached through a request or response parameter: keep-alive shares it. */
+  | { kind: 'connection'; root: TSESLint.Scope.Variable };
 
 const MAX_ALIAS_DEPTH = 4;
 
@@ -202,6 +204,18 @@ export function targetLifetime(
   // A variable of an outer function: shared when `fn` outlives the outer call
   // (a returned method, a registered handler).
   return outlivesEnclosingCall(fn, scopes) ? { kind: 'closure', root: variable } : null;
+}
+
+/**
+ * The parameter a receiver hangs on (`req` in `req.socket`), of `fn` or of a
+ * function around it, callbacks included; null for anything else.
+ */
+export function parameterRoot(receiver: TSESTree.Expression, scopes: Scopes): TSESLint.Scope.Variable | null {
+  let root: TSESTree.Expression = skipWrappers(receiver);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(scopes.scopeOf(root), root.name);
+  return variable?.defs[0]?.type === TSESLint.Scope.DefinitionType.Parameter ? variable : null;
 }
 
 /** A function passed inline as an argument: `new Worker(q, async (job, token, signal) => …)`. */
@@ -758,5 +772,7 @@ export function hasEventSourceType(
   if (!add.receiver) return true;
   const type = services.getTypeAtLocation(add.receiver);
   if (lifetime.kind === 'parameter') return isAbortSignalType(checker, type) && isEventSourceType(checker, type);
+  // The socket of a request or response: an event source by its declaration in Node's typings.
+  if (lifetime.kind === 'connection') return true;
   return isEventSourceType(checker, type);
 }

@@ -33,6 +33,7 @@ import {
   listenerAddAt,
   listenerRemovalAt,
   optionsBound,
+  parameterRoot,
   passedFreshEveryCall,
   perCallFunction,
   setUpTargetKind,
@@ -42,6 +43,7 @@ import {
   type ListenerRemoval,
   type TargetLifetime,
 } from '../analysis/listeners.js';
+import { isSharedSocket } from '../analysis/emitters.js';
 import { isNeverCalled, runsOnlyAtSetUp } from '../analysis/program.js';
 import { TARGET_TEARDOWN_CALLS } from '../analysis/vocabulary.js';
 import { endsFirst, listenerFunctions, runsOnlyOnEvent, type EarlierEnd } from '../analysis/removal-timing.js';
@@ -89,6 +91,8 @@ function lifetimeText(lifetime: TargetLifetime): string {
       return 'is shared by every call';
     case 'parameter':
       return "is the caller's AbortSignal and can outlive the call";
+    case 'connection':
+      return 'outlives the request: a keep-alive connection keeps its socket for the requests after this one';
   }
 }
 
@@ -192,13 +196,20 @@ export default createRule<Options, MessageIds>({
       return suggestion ? [suggestion] : [];
     }
 
+    /** `req.socket` of a request parameter (a callback's too): a target that outlives the request. */
+    function sharedSocketLifetime(add: ListenerAdd, scopes: Scopes): TargetLifetime | null {
+      if (!add.receiver) return null;
+      const root = parameterRoot(add.receiver, scopes);
+      return root && isSharedSocket(services, add.receiver) ? { kind: 'connection', root } : null;
+    }
+
     function check(add: ListenerAdd, index: ListenerIndex): void {
       const bound = optionsBound(add);
       if (bound === 'signal' || bound === 'unknown') return;
       if (resultUsed(add.call)) return;
       const fn = perCallFunction(add.call, true);
       if (!fn) return;
-      const lifetime = targetLifetime(add.receiver, fn, scopes);
+      const lifetime = sharedSocketLifetime(add, scopes) ?? targetLifetime(add.receiver, fn, scopes);
       if (!lifetime) return;
       // A constructor runs once per instance: only a target that outlives every instance collects,
       // and only when instances are made after set-up (asked of the program below).

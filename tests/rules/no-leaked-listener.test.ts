@@ -12,6 +12,16 @@ const L = (line: number) => line + 3;
 
 ruleTester.run('no-leaked-listener', rule, {
   valid: [
+    // The socket listener goes when the response finishes; the request's own listener goes with it.
+    `import { createServer } from 'node:http';
+export const server = createServer((req, res) => {
+  const onClose = (): void => console.log('closed', req.url);
+  req.socket.on('close', onClose);
+  res.on('finish', () => req.socket.off('close', onClose));
+  req.on('close', () => console.log('request closed'));
+  res.end('ok');
+});
+`,
     // A helper called only from set-up code that runs once: its own parameter, used as a value
     // inside it, is not the helper escaping.
     `function initialize(): void {
@@ -536,6 +546,23 @@ export function createApp() {
 }`,
   ],
   invalid: [
+    // A request's socket outlives the request: keep-alive serves the next requests on it.
+    {
+      code: `import { createServer } from 'node:http';
+export const server = createServer((req, res) => {
+  req.socket.on('close', () => console.log('closed', req.url));
+  res.end('ok');
+});
+`,
+      errors: [
+        {
+          messageId: 'inlineListenerNeverRemoved',
+          line: 3,
+          column: 3,
+          suggestions: [],
+        },
+      ],
+    },
     // Removing some other handler first (a local, for another event) does not replace this one.
     {
       code: `${prelude}export function watch(): void {

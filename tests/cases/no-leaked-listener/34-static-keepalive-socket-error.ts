@@ -1,7 +1,6 @@
 // Source: https://github.com/senchalabs/connect/pull/564
 // Bug: the static middleware attached an 'error' listener to req.socket for every request served, and keep-alive connections reuse one socket for many requests, so the listeners piled up (11 listeners warning).
-// expect: no-leaked-listener/inlineListenerNeverRemoved 13:5
-// not yet: a socket reached through a request parameter is not judged, though keep-alive shares it across requests
+// expect: no-leaked-listener/inlineListenerNeverRemoved 12:5
 
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
