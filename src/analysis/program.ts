@@ -1065,6 +1065,45 @@ export function propertyAccessesElsewhere(program: ts.Program, name: Name): ts.P
 }
 
 /**
+ * Is a property handed to a call in another file of the program
+ * (`clearTimeout(self.socketTimeoutTimer)` in a close handler kept in a
+ * module of its own), read through a receiver other than `this` that the
+ * checker resolves to the property declared by `name`, or cannot type
+ * (`self` typed `any`)? That code may let go of what the property holds.
+ * A `#private` name is out of other files' reach.
+ */
+export const handedInOtherFiles: (program: ts.Program, name: Name) => boolean = perProgram(
+  (program, name: Name): boolean => {
+    if (ts.isPrivateIdentifier(name)) return false;
+    const checker = program.getTypeChecker();
+    const target = resolved(checker, name);
+    const own = name.getSourceFile();
+    for (const file of filesMentioning(program, name.text)) {
+      if (file === own) continue;
+      for (const id of occurrences(file, name.text)) {
+        const access = id.parent;
+        if (!ts.isPropertyAccessExpression(access) || access.name !== id) continue;
+        // Through `this`: a method of the class or a base class, which the class's own teardown reaches or not.
+        if (access.expression.kind === ts.SyntaxKind.ThisKeyword) continue;
+        let outer: ts.Node = access;
+        while (
+          ts.isParenthesizedExpression(outer.parent) ||
+          ts.isNonNullExpression(outer.parent) ||
+          ts.isAsExpression(outer.parent)
+        ) {
+          outer = outer.parent;
+        }
+        const call = outer.parent;
+        if (!ts.isCallExpression(call) || !call.arguments.includes(outer as ts.Expression)) continue;
+        const untyped = (checker.getTypeAtLocation(access.expression).flags & ts.TypeFlags.Any) !== 0;
+        if (untyped || (target !== undefined && sameSymbol(resolved(checker, id), target))) return true;
+      }
+    }
+    return false;
+  },
+);
+
+/**
  * Does some class of the program extend `classNode` (`class B extends A`,
  * `extends mixin(A)` included)? Then a call of one of its methods may run an
  * override. Looked for in its own file for a class that is not exported.

@@ -770,6 +770,33 @@ export function callReleases(
   return target !== null && functionReleasesCached(target, owner, sourceCode);
 }
 
+/**
+ * Is the timer armed at `call` let go of by a statement after it in the
+ * same block (`this.t = setTimeout(noop, 0); clearTimeout(this.t);`)? It
+ * never stays armed.
+ */
+export function clearedLaterInBlock(
+  call: TSESTree.CallExpression,
+  owner: Owner,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  let statement: TSESTree.Node = call;
+  while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement) {
+    if (isFunctionNode(statement.parent)) return false;
+    statement = statement.parent;
+  }
+  const block = statement.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return block.body
+    .slice(block.body.indexOf(statement as TSESTree.Statement) + 1)
+    .some(
+      (later) =>
+        later.type === AST_NODE_TYPES.ExpressionStatement &&
+        later.expression.type === AST_NODE_TYPES.CallExpression &&
+        callReleases(later.expression, owner, sourceCode),
+    );
+}
+
 const releaseCache = new WeakMap<FunctionNode, Map<unknown, boolean>>();
 
 /** `functionReleases`, remembered per function and owner. */

@@ -16,10 +16,12 @@ import {
   type OverwriteContext,
 } from '../analysis/overwrites.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
+import { handedInOtherFiles } from '../analysis/program.js';
 import { loopsOnEveryRun, reschedulesOnEveryRun, type FunctionPaths } from '../analysis/rearm.js';
 import {
   atModuleLevel,
   callbackCapturesCallState,
+  clearedLaterInBlock,
   clearsItselfThroughThis,
   DEFAULT_TEARDOWN_METHODS,
   handleUseOf,
@@ -235,9 +237,14 @@ export default createRule<Options, MessageIds>({
       // A timer that fires once outlives teardown only as long as its delay: judged when the class
       // cancels it where the work it guards ends first, and so means it not to outlive that work.
       const cancelledIn = repeats ? null : cancellingMethod(owner, teardownNames, sourceCode);
-      if (!repeats && cancelledIn === null) return;
+      if (!repeats && (cancelledIn === null || clearedLaterInBlock(call, owner, sourceCode))) return;
       const gap = teardownGap(call, owner, teardownNames, sourceCode);
       if (!gap) return;
+      // Another module may let go of it (a close handler kept apart, handed `self.timer`).
+      const name = target.type === AST_NODE_TYPES.MemberExpression ? target.property : target;
+      const tsName = services.esTreeNodeToTSNodeMap.get(name);
+      if ((ts.isIdentifier(tsName) || ts.isPrivateIdentifier(tsName)) && handedInOtherFiles(services.program, tsName))
+        return;
       reportedOwners.add(`teardown:${owner.key}`);
       context.report(teardownReport(sourceCode, services, kind, owner, target, gap, cancelledIn));
     }

@@ -5,6 +5,38 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-leaked-timer', rule, {
   valid: [
+    // Another module hands the field to \`clearTimeout\` (a close handler written for an untyped
+    // \`self\`): the program shows a release this class does not hold.
+    `export class Session {
+  private idleDeadline: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly end: () => void) {}
+  touch(): void {
+    clearTimeout(this.idleDeadline);
+    this.idleDeadline = setTimeout(() => this.end(), 30_000);
+  }
+  resume(): void {
+    clearTimeout(this.idleDeadline);
+  }
+  close(): void {
+    this.end();
+  }
+}
+`,
+    // The only timer armed is cleared by the next statement: it never stays armed.
+    `export class Probe {
+  private pending: ReturnType<typeof setTimeout>;
+  constructor(private readonly stop: () => void) {
+    this.pending = setTimeout(() => this.stop(), 0);
+    clearTimeout(this.pending);
+  }
+  settle(): void {
+    clearTimeout(this.pending);
+  }
+  close(): void {
+    this.stop();
+  }
+}
+`,
     // A timer that fires once, which no method of the class cancels: it outlives teardown only by its
     // delay, and nothing says it is meant not to.
     `export class Handshake {
