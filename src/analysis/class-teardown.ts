@@ -8,6 +8,7 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   enclosingClass,
+  enclosingFunction,
   isFunctionNode,
   memberName,
   skipWrappers,
@@ -18,7 +19,14 @@ import {
 } from './ast.js';
 import type { FieldOwner } from './owners.js';
 import { ADD_LISTENER, ADD_ONCE_LISTENER } from './resources.js';
-import { bindTarget, classFacts, functionDenoted, functionReleasesCached } from './timers.js';
+import {
+  bindTarget,
+  cancelsOnOtherBranch,
+  classFacts,
+  functionDenoted,
+  functionReleases,
+  functionReleasesCached,
+} from './timers.js';
 import { CLOSE_EVENTS } from './vocabulary.js';
 
 /** Where an object's life can end with the handle in one of its fields still armed. */
@@ -77,20 +85,31 @@ export function teardownGap(
 
 /**
  * A method of the class, other than a teardown method or the constructor,
- * that lets go of the handle in `owner` (`onResponse()` clearing the
- * response timeout), directly or through a method it calls: the class
- * cancels the timer when the work it guards ends first, so a timer that
- * fires once is meant not to outlive that work either. Null when none does.
+ * that lets go of the handle in `owner` armed at `arm` (`onResponse()`
+ * clearing the response timeout), directly or through a method it calls
+ * other than the arming function: the class cancels the timer when the
+ * work it guards ends first, so a timer that fires once is meant not to
+ * outlive that work either. The arming function counts when it cancels on
+ * another branch; a clear before the arm only replaces the previous timer.
+ * Null when none does.
  */
 export function cancellingMethod(
   owner: FieldOwner,
+  arm: TSESTree.CallExpression,
   teardownNames: ReadonlySet<string>,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): string | null {
   const { methods } = classFacts(owner.classNode, sourceCode);
+  const arming = enclosingFunction(arm);
   for (const [name, fns] of methods) {
     if (name === 'constructor' || teardownNames.has(name)) continue;
-    if (fns.some((fn) => functionReleasesCached(fn, owner, sourceCode))) return name;
+    const cancels = fns.some((fn) =>
+      fn === arming
+        ? cancelsOnOtherBranch(fn, arm, owner, sourceCode)
+        : // Not through the arming function, whose own clear replaces the previous timer.
+          functionReleases(fn, owner, sourceCode, new Set(arming ? [arming] : [])),
+    );
+    if (cancels) return name;
   }
   return null;
 }

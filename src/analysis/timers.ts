@@ -797,6 +797,47 @@ export function clearedLaterInBlock(
     );
 }
 
+/**
+ * Does `fn`, which arms the timer at `arm`, also cancel it where the work
+ * ends another way: a release of `owner` on another branch than the arm
+ * (`if (connected) clearTimeout(this.t); else if (lost) this.t = setTimeout(…)`),
+ * or in a callback it hands on (`stream.once('data', () => clearTimeout(this.t))`)?
+ * A release in a block that the arm follows (`clearTimeout(this.t); this.t =
+ * setTimeout(…)`, guarded by a test or not) only replaces the previous timer.
+ */
+export function cancelsOnOtherBranch(
+  fn: FunctionNode,
+  arm: TSESTree.CallExpression,
+  owner: Owner,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const scopeOf: ScopeOf = (n) => sourceCode.getScope(n);
+  const armPath = new Set<TSESTree.Node>();
+  for (let p: TSESTree.Node | undefined = arm; p && p !== fn; p = p.parent) armPath.add(p);
+  let found = false as boolean;
+  walk(fn.body, (node) => {
+    if (found) return;
+    if (node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.Identifier) return;
+    if (!readsOwner(node, owner, scopeOf) || !releasesHandle(node)) return;
+    let child: TSESTree.Node = node;
+    let meet: TSESTree.Node | undefined = node.parent;
+    while (meet && meet !== fn && !armPath.has(meet)) {
+      // A callback between the release and the arm's branch: it runs later, on its own event.
+      if (isFunctionNode(meet)) {
+        found = true;
+        return;
+      }
+      child = meet;
+      meet = meet.parent;
+    }
+    if (!meet) return;
+    const inBlock = meet === fn.body || meet.type === AST_NODE_TYPES.BlockStatement;
+    if (inBlock && child.range[1] <= arm.range[0]) return;
+    if (!inBlock) found = true;
+  });
+  return found;
+}
+
 const releaseCache = new WeakMap<FunctionNode, Map<unknown, boolean>>();
 
 /** `functionReleases`, remembered per function and owner. */

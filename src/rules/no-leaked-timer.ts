@@ -236,7 +236,7 @@ export default createRule<Options, MessageIds>({
       if (reportedOwners.has(`teardown:${owner.key}`)) return;
       // A timer that fires once outlives teardown only as long as its delay: judged when the class
       // cancels it where the work it guards ends first, and so means it not to outlive that work.
-      const cancelledIn = repeats ? null : cancellingMethod(owner, teardownNames, sourceCode);
+      const cancelledIn = repeats ? null : cancellingMethod(owner, call, teardownNames, sourceCode);
       if (!repeats && (cancelledIn === null || clearedLaterInBlock(call, owner, sourceCode))) return;
       const gap = teardownGap(call, owner, teardownNames, sourceCode);
       if (!gap) return;

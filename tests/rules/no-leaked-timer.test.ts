@@ -5,6 +5,24 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-leaked-timer', rule, {
   valid: [
+    // The method clears the previous timer before it arms the next: that only replaces it, it does
+    // not cancel the work, so nothing says the timer is meant not to outlive teardown.
+    `export class Visibility {
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly apply: () => void) {}
+  onChange(hidden: boolean): void {
+    if (this.hideTimer) clearTimeout(this.hideTimer);
+    if (hidden) this.hideTimer = setTimeout(() => this.apply(), 5000);
+    else this.apply();
+  }
+  refresh(): void {
+    this.onChange(false);
+  }
+  stop(): void {
+    this.apply();
+  }
+}
+`,
     // Another module hands the field to \`clearTimeout\` (a close handler written for an untyped
     // \`self\`): the program shows a release this class does not hold.
     `export class Session {
@@ -571,6 +589,91 @@ export class Call extends EventEmitter {
 }`,
   ],
   invalid: [
+    // The arming method cancels the timer on another branch (the link came back up), and teardown
+    // does not: after terminate() the retry still fires.
+    {
+      code: `export class Link {
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+  constructor(private readonly restart: () => void) {}
+  onState(state: 'up' | 'down'): void {
+    if (state === 'up') {
+      clearTimeout(this.retry);
+    } else {
+      this.retry = setTimeout(() => this.restart(), 2000);
+    }
+  }
+  terminate(): void {
+    this.closed = true;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'timerNotClearedOnTeardown',
+          line: 9,
+          column: 7,
+          data: {
+            place: 'this.retry',
+            what: 'the handle of a `setTimeout` that `onState()` cancels',
+            after:
+              'after teardown the timer still fires, running its callback on the torn-down object and keeping it alive until then',
+            teardown: 'terminate',
+            clear: 'clearTimeout',
+          },
+          suggestions: [
+            {
+              messageId: 'clearOnTeardownSuggestion',
+              data: { clear: 'clearTimeout', place: 'this.retry', teardown: 'terminate' },
+              output: `export class Link {
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+  constructor(private readonly restart: () => void) {}
+  onState(state: 'up' | 'down'): void {
+    if (state === 'up') {
+      clearTimeout(this.retry);
+    } else {
+      this.retry = setTimeout(() => this.restart(), 2000);
+    }
+  }
+  terminate(): void {
+    clearTimeout(this.retry);
+    this.closed = true;
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'timerOverwritten',
+          line: 9,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'clearPreviousSuggestion',
+              output: `export class Link {
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+  constructor(private readonly restart: () => void) {}
+  onState(state: 'up' | 'down'): void {
+    if (state === 'up') {
+      clearTimeout(this.retry);
+    } else {
+      clearTimeout(this.retry);
+      this.retry = setTimeout(() => this.restart(), 2000);
+    }
+  }
+  terminate(): void {
+    this.closed = true;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // A timer that fires once, cancelled when the handshake is acknowledged but not by teardown: after
     // close() it still fires and fails the closed object.
     {
