@@ -813,7 +813,7 @@ export function cancelsOnOtherBranch(
 ): boolean {
   const scopeOf: ScopeOf = (n) => sourceCode.getScope(n);
   const armPath = new Set<TSESTree.Node>();
-  for (let p: TSESTree.Node | undefined = arm; p && p !== fn; p = p.parent) armPath.add(p);
+  for (let p: TSESTree.Node = arm; p !== fn && p.type !== AST_NODE_TYPES.Program; p = p.parent) armPath.add(p);
   let found = false as boolean;
   walk(fn.body, (node) => {
     if (found) return;
