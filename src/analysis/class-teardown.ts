@@ -7,6 +7,7 @@
  */
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  contains,
   enclosingClass,
   enclosingFunction,
   isFunctionNode,
@@ -104,7 +105,9 @@ export function cancellingMethod(
   for (const [name, fns] of methods) {
     if (name === 'constructor' || teardownNames.has(name)) continue;
     const cancels = fns.some((fn) =>
-      fn === arming
+      // The arming function, or a method that holds it (`src.on('data', () => { clearTimeout(this.t);
+      // this.t = setTimeout(…) })`): a clear on the arm's own path only replaces the previous timer.
+      fn === arming || (arming !== null && contains(fn, arming))
         ? cancelsOnOtherBranch(fn, arm, owner, sourceCode)
         : // Not through the arming function, whose own clear replaces the previous timer.
           functionReleases(fn, owner, sourceCode, new Set(arming ? [arming] : [])),

@@ -18,6 +18,7 @@ import {
   constructionValues,
   handedCallbackCalls,
   instantiationsOf,
+  isExtended,
   perProgram,
   runsPerEvent,
   runsWhereDefined,
@@ -300,8 +301,11 @@ function fixed(program: ts.Program, expression: ts.Expression, depth: number, wa
     if (!values) return false;
     // `this.url`: what the constructor put there; `url.hostname`: a property of a fixed value
     // (not a list's `length`, which its methods change).
-    if (node.expression.kind === ts.SyntaxKind.ThisKeyword)
+    if (node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      // Only a class's `this` is built by a constructor: an object literal's properties are not.
+      if (!(property?.declarations ?? []).every((d) => ts.isPropertyDeclaration(d) || ts.isParameter(d))) return false;
       return values.every((v) => constructedFixed(program, v, walk.unseen));
+    }
     return !checker.isArrayLikeType(checker.getTypeAtLocation(node.expression)) && next(node.expression);
   }
   if (ts.isCallExpression(node)) {
@@ -366,10 +370,40 @@ function parameterFixed(
  */
 function constructedFixed(program: ts.Program, written: ConstructionValue, unseen: 'outside' | 'unknown'): boolean {
   if (written.kind === 'parameter') return argumentsAtSetUp(program, written.constructor, [written.index], unseen);
-  if (isFreshPerCall(program, written.value)) return false;
+  if (!evaluatedAlike(program, written.value)) return false;
   if (!written.constructor) return true;
   const from = parameterOrigins(program, written.value, written.constructor);
   return argumentsAtSetUp(program, written.constructor, from, unseen);
+}
+
+/**
+ * Does evaluating `expression` give the same value however often it runs,
+ * given the same parameters: not a value new on every evaluation
+ * (`randomUUID()`, `next++`), nor a variable that other code may write
+ * (a module's `let current`)?
+ */
+function evaluatedAlike(program: ts.Program, expression: ts.Expression): boolean {
+  if (isFreshPerCall(program, expression)) return false;
+  const checker = program.getTypeChecker();
+  let alike = true;
+  const visit = (node: ts.Node): void => {
+    if (!alike || ts.isFunctionLike(node)) return;
+    if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+      const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+      if (
+        declaration &&
+        ts.isVariableDeclaration(declaration) &&
+        ts.isVariableDeclarationList(declaration.parent) &&
+        !(declaration.parent.flags & ts.NodeFlags.Const) &&
+        !declaration.getSourceFile().isDeclarationFile
+      ) {
+        alike = false;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(expression);
+  return alike;
 }
 
 function argumentsAtSetUp(
@@ -385,8 +419,12 @@ function argumentsAtSetUp(
     indexes.every((index) => {
       const argument = argumentFor(site, index);
       if (argument === 'spread') return false;
-      if (!argument) return true;
-      if (isFreshPerCall(program, argument)) return false;
+      // None passed: the parameter's default, evaluated by this `new`.
+      if (!argument) {
+        const initializer = constructor.parameters[index]?.initializer;
+        return initializer === undefined || evaluatedAlike(program, initializer);
+      }
+      if (!evaluatedAlike(program, argument)) return false;
       const caller = callingFunction(site);
       if (!caller) return true;
       return !parameterOrigins(program, argument, caller).some((from) =>
@@ -633,7 +671,8 @@ export function originsOf(
   fn: ts.SignatureDeclaration,
   path: readonly string[] = [],
 ): Origin[] {
-  const found = origins(program, expression, fn, path, 0);
+  originSteps = MAX_ORIGIN_STEPS;
+  const found = origins(program, expression, fn, path, 0).filter((origin) => origin.index !== RECEIVER);
   const unique = new Map(
     found.map((origin) => [`${String(origin.fn?.pos ?? -1)}:${String(origin.index)}:${origin.path.join('.')}`, origin]),
   );
@@ -641,6 +680,14 @@ export function originsOf(
 }
 
 const MAX_ORIGIN_DEPTH = 8;
+/**
+ * How many callee bodies one question may read: each return is read for
+ * every call of it, so nested helpers could multiply the work. Past it, a
+ * call is read by its receiver and arguments, as a call the program does
+ * not show.
+ */
+const MAX_ORIGIN_STEPS = 64;
+let originSteps = MAX_ORIGIN_STEPS;
 /** The index that stands for `this` of a callee, the receiver of its call, while its returns are read. */
 const RECEIVER = -1;
 
@@ -720,7 +767,13 @@ function origins(
     const receiver = ts.isPropertyAccessExpression(callee) ? [callee.expression] : [];
     return all([...receiver, ...node.arguments.filter((a): a is ts.Expression => !ts.isSpreadElement(a))]);
   }
-  if (!ts.isIdentifier(node)) return [];
+  // Anything else read in a callee's return (`+s`, a tagged template, `super`, a function) is no
+  // value the program shows being made of its inputs.
+  const unknown = (): Origin[] => {
+    if (trace) trace.opaque = true;
+    return [];
+  };
+  if (!ts.isIdentifier(node)) return isLiteral(node) ? [] : unknown();
   const checker = program.getTypeChecker();
   // `{ body }`: the name stands for the variable it reads, not for the property it writes.
   const symbol =
@@ -728,7 +781,7 @@ function origins(
       ? checker.getShorthandAssignmentValueSymbol(node.parent)
       : checker.getSymbolAtLocation(node);
   const declaration = symbol?.valueDeclaration;
-  if (!declaration) return [];
+  if (!declaration) return isLiteral(node) ? [] : unknown();
   let holder: ts.Node = declaration;
   // `{ key }` or `{ key: alias }` in a parameter or declaration: property `key` of what it destructures.
   let bound = path;
@@ -764,9 +817,9 @@ function origins(
         return all([call.expression.expression, ...others]);
       }
     }
-    return [];
+    return unknown();
   }
-  if (!ts.isVariableDeclaration(holder)) return [];
+  if (!ts.isVariableDeclaration(holder)) return unknown();
   const list = holder.parent;
   if (ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.parent.initializer === list) {
     return next(list.parent.expression);
@@ -797,6 +850,12 @@ function returnedOrigins(
   const implementation = calledImplementation(program, call);
   if (!implementation?.body) return null;
   if (implementation === fn) return null;
+  // A method a subclass may override returns what the override does.
+  const holder = implementation.parent;
+  if (ts.isClassLike(holder) && !ts.isConstructorDeclaration(implementation) && isExtended(program, holder))
+    return null;
+  if (originSteps <= 0) return null;
+  originSteps--;
   const returns: ts.Expression[] = [];
   if (ts.isBlock(implementation.body)) {
     if (!collectReturns(implementation.body, returns) || returns.length === 0) return null;

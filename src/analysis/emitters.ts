@@ -154,6 +154,21 @@ export function isSharedSocket(services: ParserServicesWithTypeInformation, rece
   );
 }
 
+/** Is the parameter typed as a connection of Node's typings: a `Duplex` (a `Socket` is one)? */
+export function isNodeStream(services: ParserServicesWithTypeInformation, param: TSESTree.Parameter): boolean {
+  const checker = services.program.getTypeChecker();
+  const type = checker.getNonNullableType(services.getTypeAtLocation(param));
+  for (const base of classChain(checker, type)) {
+    const declaration = base.getSymbol()?.declarations?.[0];
+    if (declaration && isNodeTypings(declaration) && NODE_STREAM_CLASSES.has(base.getSymbol()?.getName() ?? '')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const NODE_STREAM_CLASSES: ReadonlySet<string> = new Set(['Duplex']);
+
 /** The class of the type and the classes it extends, nearest first (a few levels at most). */
 function* classChain(checker: ts.TypeChecker, type: ts.Type): Generator<ts.InterfaceType> {
   let current = asClassOrInterface(type);

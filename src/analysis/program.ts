@@ -1065,14 +1065,14 @@ export function propertyAccessesElsewhere(program: ts.Program, name: Name): ts.P
 }
 
 /**
- * Is a property handed to a call in another file of the program
- * (`clearTimeout(self.socketTimeoutTimer)` in a close handler kept in a
- * module of its own), read through a receiver other than `this` that the
- * checker resolves to the property declared by `name`, or cannot type
- * (`self` typed `any`)? That code may let go of what the property holds.
- * A `#private` name is out of other files' reach.
+ * Is a property handed to `clearTimeout` or `clearInterval` in another file
+ * of the program (`clearTimeout(self.socketTimeoutTimer)` in a close handler
+ * kept in a module of its own), read through a receiver other than `this`
+ * that the checker resolves to the property declared by `name`, or cannot
+ * type (`self` typed `any`)? That code lets go of the timer the property
+ * holds. A `#private` name is out of other files' reach.
  */
-export const handedInOtherFiles: (program: ts.Program, name: Name) => boolean = perProgram(
+export const clearedInOtherFiles: (program: ts.Program, name: Name) => boolean = perProgram(
   (program, name: Name): boolean => {
     if (ts.isPrivateIdentifier(name)) return false;
     const checker = program.getTypeChecker();
@@ -1095,6 +1095,7 @@ export const handedInOtherFiles: (program: ts.Program, name: Name) => boolean = 
         }
         const call = outer.parent;
         if (!ts.isCallExpression(call) || !call.arguments.includes(outer as ts.Expression)) continue;
+        if (!isTimerClear(program, call)) continue;
         const untyped = (checker.getTypeAtLocation(access.expression).flags & ts.TypeFlags.Any) !== 0;
         if (untyped || (target !== undefined && sameSymbol(resolved(checker, id), target))) return true;
       }
@@ -1226,6 +1227,10 @@ const constructionValuesOf = perProgram((program, declaration: ts.Declaration): 
     }
     own.push(d.getSourceFile());
   }
+  // Writes the search below cannot name: `Object.assign(this, …)`, `this[key] = …`, `self = this`.
+  for (const d of symbol.declarations ?? []) {
+    if ((ts.isPropertyDeclaration(d) || ts.isParameter(d)) && writesThisOutsideConstruction(ownerClass(d))) return null;
+  }
   const name = symbol.name;
   const files = anyPrivate ? [...new Set(own)] : filesMentioning(program, name);
   for (const file of files) {
@@ -1233,7 +1238,13 @@ const constructionValuesOf = perProgram((program, declaration: ts.Declaration): 
       const access = id.parent;
       if (!ts.isPropertyAccessExpression(access) || access.name !== id) continue;
       let target: ts.Node = access;
-      while (ts.isParenthesizedExpression(target.parent) || ts.isNonNullExpression(target.parent)) {
+      while (
+        ts.isParenthesizedExpression(target.parent) ||
+        ts.isNonNullExpression(target.parent) ||
+        ts.isAsExpression(target.parent) ||
+        ts.isTypeAssertionExpression(target.parent) ||
+        ts.isSatisfiesExpression(target.parent)
+      ) {
         target = target.parent;
       }
       const deleted = ts.isDeleteExpression(target.parent);
@@ -1257,6 +1268,76 @@ const constructionValuesOf = perProgram((program, declaration: ts.Declaration): 
   }
   return values;
 });
+
+/** `clearTimeout(…)` or `clearInterval(…)`, as the global or Node's `timers` declare them. */
+function isTimerClear(program: ts.Program, call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  if (name !== 'clearTimeout' && name !== 'clearInterval') return false;
+  const declaration = program.getTypeChecker().getResolvedSignature(call)?.declaration;
+  return declaration !== undefined && isBuiltinDeclaration(program, declaration);
+}
+
+/**
+ * Does code of the class outside its constructor write to `this` in a way
+ * that names no property: `Object.assign(this, …)`, `this[key] = …`, or
+ * `this` kept in a variable (`const self = this`) through which any
+ * property may be written? Once per class.
+ */
+const writesThisOutsideConstruction = (() => {
+  const answers = new WeakMap<ts.Node, boolean>();
+  return (classNode: ts.ClassLikeDeclaration | null): boolean => {
+    if (!classNode) return false;
+    let answer = answers.get(classNode);
+    if (answer === undefined) {
+      answer = false;
+      const visit = (node: ts.Node): void => {
+        if (answer || ts.isConstructorDeclaration(node)) return;
+        if (node.kind === ts.SyntaxKind.ThisKeyword) {
+          let use: ts.Node = node;
+          while (ts.isParenthesizedExpression(use.parent) || ts.isAsExpression(use.parent)) use = use.parent;
+          const parent = use.parent;
+          if (
+            (ts.isElementAccessExpression(parent) && parent.expression === use && isAssigned(parent)) ||
+            (ts.isCallExpression(parent) &&
+              parent.arguments.includes(use as ts.Expression) &&
+              isObjectAssign(parent)) ||
+            (ts.isVariableDeclaration(parent) && parent.initializer === use) ||
+            (ts.isBinaryExpression(parent) &&
+              parent.right === use &&
+              parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)
+          ) {
+            answer = true;
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      ts.forEachChild(classNode, visit);
+      answers.set(classNode, answer);
+    }
+    return answer;
+  };
+})();
+
+function isAssigned(target: ts.Node): boolean {
+  const parent = target.parent;
+  return (
+    ts.isBinaryExpression(parent) &&
+    parent.left === target &&
+    parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+  );
+}
+
+function isObjectAssign(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'assign' &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Object'
+  );
+}
 
 /** Declared by TypeScript's library or an installed package's types: the program does not write it there. */
 function isBuiltinDeclaration(program: ts.Program, declaration: ts.Declaration): boolean {

@@ -771,9 +771,9 @@ export function callReleases(
 }
 
 /**
- * Is the timer armed at `call` let go of by a statement after it in the
- * same block (`this.t = setTimeout(noop, 0); clearTimeout(this.t);`)? It
- * never stays armed.
+ * Is the timer armed at `call` let go of by the very next statement of its
+ * block (`this.t = setTimeout(noop, 0); clearTimeout(this.t);`)? It never
+ * stays armed.
  */
 export function clearedLaterInBlock(
   call: TSESTree.CallExpression,
@@ -787,14 +787,12 @@ export function clearedLaterInBlock(
   }
   const block = statement.parent;
   if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
-  return block.body
-    .slice(block.body.indexOf(statement as TSESTree.Statement) + 1)
-    .some(
-      (later) =>
-        later.type === AST_NODE_TYPES.ExpressionStatement &&
-        later.expression.type === AST_NODE_TYPES.CallExpression &&
-        callReleases(later.expression, owner, sourceCode),
-    );
+  const later = block.body[block.body.indexOf(statement as TSESTree.Statement) + 1];
+  return (
+    later?.type === AST_NODE_TYPES.ExpressionStatement &&
+    later.expression.type === AST_NODE_TYPES.CallExpression &&
+    callReleases(later.expression, owner, sourceCode)
+  );
 }
 
 /**

@@ -265,15 +265,12 @@ export const NODE_FINAL_EVENTS: readonly { module: string; className: string; ev
 
 /**
  * Properties of Node.js classes that hold a connection's socket, which
- * outlives the request or response it is reached through: a keep-alive
- * connection (or an agent's pooled socket) carries many of them, one after
- * the other. Matched on the class of Node's typings that declares the
- * property (`IncomingMessage`, and `OutgoingMessage` for `ServerResponse`
- * and `ClientRequest`), through the checker.
+ * outlives the request it is reached through: a keep-alive connection
+ * carries many requests, one after the other. Matched on the class of
+ * Node's typings that declares the property, through the checker.
  */
 export const NODE_SHARED_SOCKETS: readonly { module: string; className: string; properties: ReadonlySet<string> }[] = [
   { module: 'http', className: 'IncomingMessage', properties: new Set(['socket', 'connection']) },
-  { module: 'http', className: 'OutgoingMessage', properties: new Set(['socket', 'connection']) },
 ];
 
 /**

@@ -3,6 +3,7 @@ import {
   classOfMember,
   contains,
   functionName,
+  isFunctionNode,
   isConstructor,
   memberName,
   skipWrappers,
@@ -43,7 +44,7 @@ import {
   type ListenerRemoval,
   type TargetLifetime,
 } from '../analysis/listeners.js';
-import { isSharedSocket } from '../analysis/emitters.js';
+import { isNodeStream, isSharedSocket } from '../analysis/emitters.js';
 import { isNeverCalled, runsOnlyAtSetUp } from '../analysis/program.js';
 import { TARGET_TEARDOWN_CALLS } from '../analysis/vocabulary.js';
 import { endsFirst, listenerFunctions, runsOnlyOnEvent, type EarlierEnd } from '../analysis/removal-timing.js';
@@ -196,11 +197,21 @@ export default createRule<Options, MessageIds>({
       return suggestion ? [suggestion] : [];
     }
 
-    /** `req.socket` of a request parameter (a callback's too): a target that outlives the request. */
+    /**
+     * `req.socket` of a request parameter (a callback's too): a target that outlives the request,
+     * unless the function is also handed the connection itself (`'upgrade'`, `'connect'`: the
+     * socket leaves HTTP and serves no later request).
+     */
     function sharedSocketLifetime(add: ListenerAdd, scopes: Scopes): TargetLifetime | null {
       if (!add.receiver) return null;
       const root = parameterRoot(add.receiver, scopes);
-      return root && isSharedSocket(services, add.receiver) ? { kind: 'connection', root } : null;
+      if (!root || !isSharedSocket(services, add.receiver)) return null;
+      const holder = root.defs[0]?.node;
+      const handed =
+        holder !== undefined &&
+        isFunctionNode(holder) &&
+        holder.params.some((param) => param !== root.defs[0]?.name && isNodeStream(services, param));
+      return handed ? null : { kind: 'connection', root };
     }
 
     function check(add: ListenerAdd, index: ListenerIndex): void {

@@ -16,7 +16,7 @@ import {
   type OverwriteContext,
 } from '../analysis/overwrites.js';
 import { PathTracker, type Position } from '../analysis/paths.js';
-import { handedInOtherFiles } from '../analysis/program.js';
+import { clearedInOtherFiles } from '../analysis/program.js';
 import { loopsOnEveryRun, reschedulesOnEveryRun, type FunctionPaths } from '../analysis/rearm.js';
 import {
   atModuleLevel,
@@ -240,10 +240,10 @@ export default createRule<Options, MessageIds>({
       if (!repeats && (cancelledIn === null || clearedLaterInBlock(call, owner, sourceCode))) return;
       const gap = teardownGap(call, owner, teardownNames, sourceCode);
       if (!gap) return;
-      // Another module may let go of it (a close handler kept apart, handed `self.timer`).
+      // Another module clears it (a close handler kept apart, handed `self.timer`).
       const name = target.type === AST_NODE_TYPES.MemberExpression ? target.property : target;
       const tsName = services.esTreeNodeToTSNodeMap.get(name);
-      if ((ts.isIdentifier(tsName) || ts.isPrivateIdentifier(tsName)) && handedInOtherFiles(services.program, tsName))
+      if ((ts.isIdentifier(tsName) || ts.isPrivateIdentifier(tsName)) && clearedInOtherFiles(services.program, tsName))
         return;
       reportedOwners.add(`teardown:${owner.key}`);
       context.report(teardownReport(sourceCode, services, kind, owner, target, gap, cancelledIn));

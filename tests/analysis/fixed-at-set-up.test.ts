@@ -81,6 +81,39 @@ export function serve(server: EventEmitter): void {
       errors: [changing(4)],
     },
     {
+      // Ways a value changes that no property write names: an object literal's \`this\`, a method's
+      // \`Object.assign(this, …)\`, a default that is fresh on every \`new\`, a \`new\` fed from a
+      // module's \`let\`.
+      code: `${prelude}export function login(user: string): void {
+  const session = { user, touch(): void { probe(this.user); } };
+  session.touch();
+}
+class Tenant {
+  constructor(private readonly key: string) {}
+  reset(next: { key: string }): void { Object.assign(this, next); }
+  use(): void { probe(this.key); }
+}
+export const tenant = new Tenant('a');
+class Job {
+  constructor(readonly id = randomUUID()) {}
+  run(): void { probe(this.id); }
+}
+export const job = new Job();
+let next = 'a';
+class Task {
+  constructor(private readonly name: string) {}
+  run(): void { probe(this.name); }
+}
+export function start(bus: EventEmitter): void {
+  bus.on('tick', () => {
+    next = next + 'a';
+    new Task(next).run();
+  });
+}
+`,
+      errors: [changing(2), changing(8), changing(13), changing(19)],
+    },
+    {
       // Instances made by code the program does not show (an exported class, or a \`new\` in an
       // exported function that passes its own parameter) may be configured with outside data.
       code: `${prelude}export class Exported {

@@ -270,6 +270,29 @@ probe('stored');
 `,
       errors: [verdict(19, 'outside'), verdict(20, 'outside')],
     },
+    {
+      // In a callee's return, \`this\` is the receiver: a label the object's own settings give is
+      // set-up data, whatever the call is passed. A value the program cannot read (\`+id\`) is no
+      // constant.
+      code: `declare function probe(value: unknown): void;
+declare const bus: { on(event: string, listener: (id: string) => void): void };
+class Settings {
+  constructor(private readonly name: string) {}
+  label(id: string): string { return id.length > 0 ? this.name : this.name; }
+}
+const settings = new Settings('main');
+function toNumber(id: string): number { return +id; }
+function labelled(label: string): number { return label.length; }
+function counted(n: number): number { return n; }
+bus.on('message', (id) => {
+  labelled(settings.label(id));
+  counted(toNumber(id));
+});
+probe('labelled');
+probe('counted');
+`,
+      errors: [verdict(15, 'set-up'), verdict(16, 'outside')],
+    },
   ],
 });
 

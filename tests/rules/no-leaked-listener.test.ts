@@ -12,6 +12,13 @@ const L = (line: number) => line + 3;
 
 ruleTester.run('no-leaked-listener', rule, {
   valid: [
+    // An upgrade hands the connection over: the socket serves no later HTTP request.
+    `import { createServer } from 'node:http';
+export const server = createServer();
+server.on('upgrade', (req, socket) => {
+  req.socket.on('error', () => socket.destroy());
+});
+`,
     // The socket listener goes when the response finishes; the request's own listener goes with it.
     `import { createServer } from 'node:http';
 export const server = createServer((req, res) => {

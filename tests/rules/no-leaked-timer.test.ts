@@ -5,6 +5,26 @@ const ruleTester = typedRuleTester();
 
 ruleTester.run('no-leaked-timer', rule, {
   valid: [
+    // The clear before the arm, in the listener that arms it, only replaces the previous timer: the
+    // method that registers the listener does not cancel it.
+    `import type { EventEmitter } from 'node:events';
+export class Idle {
+  private idle: ReturnType<typeof setTimeout> | undefined;
+  constructor(
+    private readonly source: EventEmitter,
+    private readonly expire: () => void,
+  ) {}
+  start(): void {
+    this.source.on('data', () => {
+      clearTimeout(this.idle);
+      this.idle = setTimeout(() => this.expire(), 1000);
+    });
+  }
+  stop(): void {
+    this.expire();
+  }
+}
+`,
     // The method clears the previous timer before it arms the next: that only replaces it, it does
     // not cancel the work, so nothing says the timer is meant not to outlive teardown.
     `export class Visibility {
