@@ -201,19 +201,35 @@ function parameterBounded(
   depth: number,
   seen: Set<ts.Node>,
 ): boolean {
+  // Nothing passed and no default: `undefined`, a value written in the source.
+  return everyCallPasses(
+    program,
+    parameter,
+    (value) => value === undefined || bounded(program, value, depth + 1, seen),
+  );
+}
+
+/**
+ * Is the parameter never assigned, and its function called, and only
+ * called (no reaction: a promise reaction is called with whatever the
+ * promise settles with), each call passing a value that `passes`: the
+ * argument, or the default when there is none (`undefined` when there is
+ * no default either)? A spread that hides the argument passes nothing.
+ */
+function everyCallPasses(
+  program: ts.Program,
+  parameter: ts.ParameterDeclaration,
+  passes: (value: ts.Expression | undefined) => boolean,
+): boolean {
   if (parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return false;
+  if (parameterAssigned(program, parameter)) return false;
   const fn = parameter.parent;
   const index = fn.parameters.indexOf(parameter);
-  if (parameterAssigned(program, parameter)) return false;
   const { calls, reactions, complete } = callSitesOf(program, fn);
-  // A promise reaction is called with whatever the promise settles with.
   if (!complete || calls.length === 0 || reactions.length > 0) return false;
   return calls.every((call) => {
     const argument = argumentFor(call, index);
-    if (argument === 'spread') return false;
-    if (!argument)
-      return parameter.initializer === undefined || bounded(program, parameter.initializer, depth + 1, seen);
-    return bounded(program, argument, depth + 1, seen);
+    return argument !== 'spread' && passes(argument ?? parameter.initializer);
   });
 }
 
@@ -345,18 +361,7 @@ function parameterFixed(
   depth: number,
   walk: FixedWalk,
 ): boolean {
-  if (parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return false;
-  if (parameterAssigned(program, parameter)) return false;
-  const fn = parameter.parent;
-  const index = fn.parameters.indexOf(parameter);
-  const { calls, reactions, complete } = callSitesOf(program, fn);
-  if (!complete || calls.length === 0 || reactions.length > 0) return false;
-  return calls.every((call) => {
-    const argument = argumentFor(call, index);
-    if (argument === 'spread') return false;
-    if (!argument) return parameter.initializer !== undefined && fixed(program, parameter.initializer, depth + 1, walk);
-    return fixed(program, argument, depth + 1, walk);
-  });
+  return everyCallPasses(program, parameter, (value) => value !== undefined && fixed(program, value, depth + 1, walk));
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import ts from 'typescript';
 import { calledImplementation } from './callees.js';
+import { calledBuiltin } from './types.js';
 import { SYNC_CALLBACK_METHODS } from './ast.js';
 import { PROMISE_REACTIONS, REGISTRATIONS } from './vocabulary.js';
 
@@ -1095,7 +1096,8 @@ export const clearedInOtherFiles: (program: ts.Program, name: Name) => boolean =
         }
         const call = outer.parent;
         if (!ts.isCallExpression(call) || !call.arguments.includes(outer as ts.Expression)) continue;
-        if (!isTimerClear(program, call)) continue;
+        const clear = calledBuiltin(program, call);
+        if (clear !== 'clearTimeout' && clear !== 'clearInterval') continue;
         const untyped = (checker.getTypeAtLocation(access.expression).flags & ts.TypeFlags.Any) !== 0;
         if (untyped || (target !== undefined && sameSymbol(resolved(checker, id), target))) return true;
       }
@@ -1268,15 +1270,6 @@ const constructionValuesOf = perProgram((program, declaration: ts.Declaration): 
   }
   return values;
 });
-
-/** `clearTimeout(…)` or `clearInterval(…)`, as the global or Node's `timers` declare them. */
-function isTimerClear(program: ts.Program, call: ts.CallExpression): boolean {
-  const callee = call.expression;
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-  if (name !== 'clearTimeout' && name !== 'clearInterval') return false;
-  const declaration = program.getTypeChecker().getResolvedSignature(call)?.declaration;
-  return declaration !== undefined && isBuiltinDeclaration(program, declaration);
-}
 
 /**
  * Does code of the class outside its constructor write to `this` in a way
