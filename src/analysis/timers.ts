@@ -526,12 +526,38 @@ export function functionReleases(
 ): boolean {
   if (seen.has(fn)) return false;
   seen.add(fn);
+  const summary = releaseSummary(fn, sourceCode);
   const scopeOf: ScopeOf = (n) => sourceCode.getScope(n);
-  // Set inside the walk's callback (TypeScript's narrowing does not see that).
-  let found = false as boolean;
+  if (summary.releasing.some((node) => readsOwner(node, owner, scopeOf))) return true;
+  if (owner.kind === 'field' && summary.inherited.some((call) => baseMethodReleases(call, owner.name, sourceCode))) {
+    return true;
+  }
+  return summary.callees.some((callee) => functionReleases(callee, owner, sourceCode, seen));
+}
+
+/**
+ * What a function's own body lets go of, whatever the handle: the reads
+ * that release what they read (`clearTimeout(x)`, `x.close()`), the calls
+ * of methods the class inherits (`super.stop()`), and the functions it runs
+ * (callees it names, setters it assigns, its own listeners it emits to).
+ * Walked once per function, so that asking about every field of a class
+ * costs each method once, not once per field and arm.
+ */
+interface ReleaseSummary {
+  releasing: readonly (TSESTree.MemberExpression | TSESTree.Identifier)[];
+  inherited: readonly TSESTree.CallExpression[];
+  callees: readonly FunctionNode[];
+}
+
+const releaseSummaries = new WeakMap<FunctionNode, ReleaseSummary>();
+
+function releaseSummary(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): ReleaseSummary {
+  const known = releaseSummaries.get(fn);
+  if (known) return known;
+  const releasing: (TSESTree.MemberExpression | TSESTree.Identifier)[] = [];
+  const inherited: TSESTree.CallExpression[] = [];
   const callees: FunctionNode[] = [];
   walk(fn.body, (node) => {
-    if (found) return;
     // `this.state = x` runs the class's `set state`; `this.emit('e')` runs its own `'e'` listeners.
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       const setter = setterAssigned(node.left);
@@ -539,20 +565,19 @@ export function functionReleases(
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
       callees.push(...ownListenersRun(node, sourceCode));
     }
-    if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) {
-      if (node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object !== node) return;
-      if (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) {
-        const target = functionDenoted(node, sourceCode);
-        if (target) callees.push(target);
-        else if (owner.kind === 'field' && baseMethodReleases(node.parent, owner.name, sourceCode)) found = true;
-        return;
-      }
-      if (!readsOwner(node, owner, scopeOf)) return;
-      if (releasesHandle(node)) found = true;
+    if (node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.Identifier) return;
+    if (node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object !== node) return;
+    if (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) {
+      const target = functionDenoted(node, sourceCode);
+      if (target) callees.push(target);
+      else inherited.push(node.parent);
+      return;
     }
+    if (releasesHandle(node)) releasing.push(node);
   });
-  if (found) return true;
-  return callees.some((callee) => functionReleases(callee, owner, sourceCode, seen));
+  const summary = { releasing, inherited, callees };
+  releaseSummaries.set(fn, summary);
+  return summary;
 }
 
 /**
