@@ -216,7 +216,7 @@ function parameterBounded(
  * argument, or the default when there is none (`undefined` when there is
  * no default either)? A spread that hides the argument passes nothing.
  */
-function everyCallPasses(
+export function everyCallPasses(
   program: ts.Program,
   parameter: ts.ParameterDeclaration,
   passes: (value: ts.Expression | undefined) => boolean,

@@ -270,8 +270,31 @@ function isSignatureMember(program: ts.Program, symbol: ts.Symbol): boolean {
   return (symbol.declarations ?? []).some((d) => {
     if (!ts.isMethodSignature(d) && !ts.isPropertySignature(d)) return false;
     const file = d.getSourceFile();
-    return !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file);
+    if (program.isSourceFileDefaultLibrary(file) || program.isSourceFileFromExternalLibrary(file)) return false;
+    // `debounce: number`: a property declared to hold a primitive holds no function to call.
+    return !(
+      ts.isPropertySignature(d) &&
+      d.type &&
+      holdsPrimitivesOnly(program.getTypeChecker().getTypeFromTypeNode(d.type))
+    );
   });
+}
+
+const PRIMITIVE_FLAGS =
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.StringLike |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.ESSymbolLike |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Void |
+  ts.TypeFlags.EnumLike;
+
+/** A type every value of which is a primitive (`number`, `'a' | 'b'`, `string | undefined`). */
+function holdsPrimitivesOnly(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => (part.flags & PRIMITIVE_FLAGS) !== 0 && (part.flags & ~PRIMITIVE_FLAGS) === 0);
 }
 
 /** The call whose callee is `id` (`f(…)`, `this.f(…)`, `a.b.f(…)`), if it is one. */
@@ -409,10 +432,136 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
       }
       // `f.toString()`, `${f}`: its source text is read (to run in a worker, say), it is not run here.
       if (readsSourceText(id)) continue;
+      // `return { f }`: handed out as a property of an object; its callers call the property.
+      const property = propertyHolding(id);
+      if (property) {
+        const through = callsThroughProperty(program, property);
+        if (!through.complete) return INCOMPLETE;
+        calls.push(...through.calls);
+        reactions.push(...through.reactions);
+        continue;
+      }
       const reaction = reactionOf(checker, id);
       if (!reaction) return INCOMPLETE;
       reactions.push(reaction);
     }
+  }
+  return { calls, reactions, complete: true };
+}
+
+/**
+ * The property of an object literal whose value `id` is (`{ f }`, `{ g: f }`),
+ * when the literal has no contextual type: no declared type (a parameter's
+ * of a library, an annotated variable's) receives it where it is written,
+ * so its members are called through this property's own declaration.
+ */
+function propertyHolding(id: Name): ts.ShorthandPropertyAssignment | ts.PropertyAssignment | null {
+  const parent = id.parent;
+  const property =
+    (ts.isShorthandPropertyAssignment(parent) && parent.name === id) ||
+    (ts.isPropertyAssignment(parent) && parent.initializer === id)
+      ? parent
+      : null;
+  if (!property || !ts.isIdentifier(property.name)) return null;
+  return property;
+}
+
+/**
+ * The calls of a function through the property of an object that holds it:
+ * `x.f(…)` wherever the checker resolves `f` to that property, and the calls
+ * of a name it is destructured into (`const { f } = make(); f(…)`). Complete
+ * when every such use is a call or a reaction, when the object is written
+ * where no declared type receives it, and when no use of a member of that
+ * name goes through a type the checker cannot read or the program's own
+ * interface (which the object may be handed to).
+ */
+function callsThroughProperty(
+  program: ts.Program,
+  property: ts.ShorthandPropertyAssignment | ts.PropertyAssignment,
+): CallSites {
+  const checker = program.getTypeChecker();
+  const name = property.name as ts.Identifier;
+  if (checker.getContextualType(property.parent) !== undefined) return INCOMPLETE;
+  const calls: ts.CallExpression[] = [];
+  const reactions: ts.CallExpression[] = [];
+  for (const file of filesMentioning(program, name.text)) {
+    const uses = namedUses(program, file, name.text);
+    const mine = new Set(uses.byDeclaration.get(property));
+    if (uses.unsure.some((index) => !mine.has(index))) return INCOMPLETE;
+    for (const [index, id] of uses.ids.entries()) {
+      if (id === name) continue;
+      const binding = destructured(checker, id, property);
+      if (binding === 'escapes') return INCOMPLETE;
+      if (binding) {
+        const local = callsOfBinding(program, binding);
+        if (!local.complete) return INCOMPLETE;
+        calls.push(...local.calls);
+        reactions.push(...local.reactions);
+        continue;
+      }
+      if (!mine.has(index)) continue;
+      const call = callOf(id);
+      if (call) {
+        calls.push(call);
+        continue;
+      }
+      if (readsSourceText(id)) continue;
+      const reaction = reactionOf(checker, id);
+      if (!reaction) return INCOMPLETE;
+      reactions.push(reaction);
+    }
+  }
+  return { calls, reactions, complete: true };
+}
+
+/**
+ * `const { f } = obj`, `({ f: g }) => …`: the binding that takes the value of
+ * `property` from an object pattern at `id`; `'escapes'` when the binding can
+ * be used beyond its file (an exported top-level one) or is itself a pattern.
+ */
+function destructured(
+  checker: ts.TypeChecker,
+  id: Name,
+  property: ts.ShorthandPropertyAssignment | ts.PropertyAssignment,
+): ts.BindingElement | 'escapes' | null {
+  const element = id.parent;
+  if (!ts.isBindingElement(element) || !ts.isObjectBindingPattern(element.parent)) return null;
+  if (element.propertyName ? element.propertyName !== id : element.name !== id) return null;
+  const declared = checker.getTypeAtLocation(element.parent).getProperty(id.text)?.declarations ?? [];
+  if (!declared.includes(property)) return null;
+  if (!ts.isIdentifier(element.name)) return 'escapes';
+  let holder: ts.Node = element.parent.parent;
+  while (ts.isBindingElement(holder) || ts.isObjectBindingPattern(holder) || ts.isArrayBindingPattern(holder))
+    holder = holder.parent;
+  // A top-level binding that its module exports may be called from any file.
+  if (ts.isVariableDeclaration(holder) && ts.isSourceFile(holder.parent.parent.parent)) {
+    return isUnexportedTopLevel(holder, element.name) ? element : 'escapes';
+  }
+  return element;
+}
+
+/** The calls of the name a binding element declares, in its own file. */
+function callsOfBinding(program: ts.Program, element: ts.BindingElement): CallSites {
+  const checker = program.getTypeChecker();
+  const name = element.name as ts.Identifier;
+  const target = checker.getSymbolAtLocation(name);
+  if (!target) return INCOMPLETE;
+  const file = element.getSourceFile();
+  if (isRenamedIn(file, name.text)) return INCOMPLETE;
+  const uses = namedUses(program, file, name.text);
+  const calls: ts.CallExpression[] = [];
+  const reactions: ts.CallExpression[] = [];
+  for (const index of usesOf(uses, target)) {
+    const id = uses.ids[index] as Name;
+    if (id === name) continue;
+    const call = callOf(id);
+    if (call) {
+      calls.push(call);
+      continue;
+    }
+    const reaction = reactionOf(checker, id);
+    if (!reaction) return INCOMPLETE;
+    reactions.push(reaction);
   }
   return { calls, reactions, complete: true };
 }

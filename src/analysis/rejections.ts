@@ -8,7 +8,9 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { calledImplementation, constructedBuiltin, isAsyncFunction, skipOuterExpressions } from './callees.js';
+import { everyCallPasses } from './domains.js';
 import { isExtended, resolved } from './program.js';
+import { functionCannotThrow } from './throws.js';
 import { calledBuiltin, isBuiltinFile } from './types.js';
 
 /** How many names and calls are followed from the `await` to the promise. */
@@ -57,9 +59,24 @@ function resolvesOnly(program: ts.Program, expression: ts.Expression, depth: num
   ) {
     return true;
   }
+  // `func()` of a parameter nothing assigns: what every call of its function passes for it.
+  const parameter = ts.isIdentifier(callee) ? parameterNamed(program, callee) : undefined;
+  if (parameter) {
+    return everyCallPasses(
+      program,
+      parameter,
+      (value) => value !== undefined && functionResolvesOnly(program, value, depth + 1),
+    );
+  }
   const target = calledImplementation(program, node);
   if (!target || isAsyncFunction(target) || ts.isConstructorDeclaration(target)) return false;
   if (!runsWhatItNames(program, callee, target)) return false;
+  return bodyResolvesOnly(program, target, depth);
+}
+
+/** A function's returns all give promises that cannot reject (and it throws nothing itself). */
+function bodyResolvesOnly(program: ts.Program, target: ts.FunctionLikeDeclaration, depth: number): boolean {
+  if (!target.body) return false;
   if (!ts.isBlock(target.body)) return resolvesOnly(program, target.body, depth + 1);
   // A helper that throws before it returns hands the throw to the `await`; every `return`
   // it has, at any depth, must give a promise that cannot reject.
@@ -69,6 +86,37 @@ function resolvesOnly(program: ts.Program, expression: ts.Expression, depth: num
     returns.length > 0 &&
     returns.every((r) => r.expression !== undefined && resolvesOnly(program, r.expression, depth + 1))
   );
+}
+
+/**
+ * Does calling the function `value` gives (written there, or named by a
+ * function declaration or a `const`) give a promise that cannot reject? An
+ * `async` function cannot when its body cannot throw (`functionCannotThrow`:
+ * a `catch` that takes every error and throws nothing on, say); another
+ * function when it returns only such promises.
+ */
+function functionResolvesOnly(program: ts.Program, value: ts.Expression, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const node = skipOuterExpressions(value);
+  let fn: ts.FunctionLikeDeclaration | undefined;
+  if (isFunctionLiteral(node)) fn = node;
+  else if (ts.isIdentifier(node)) {
+    const declaration = resolved(program.getTypeChecker(), node)?.valueDeclaration;
+    if (declaration && ts.isFunctionDeclaration(declaration)) fn = declaration;
+    else if (declaration && ts.isIdentifier(node)) {
+      const initializer = constInitializer(program, node);
+      const inner = initializer && skipOuterExpressions(initializer);
+      if (inner && isFunctionLiteral(inner)) fn = inner;
+    }
+  }
+  if (!fn?.body) return false;
+  return isAsyncFunction(fn) ? functionCannotThrow(program, fn) : bodyResolvesOnly(program, fn, depth);
+}
+
+/** The parameter an identifier reads, when it reads one. */
+function parameterNamed(program: ts.Program, id: ts.Identifier): ts.ParameterDeclaration | undefined {
+  const declaration = program.getTypeChecker().getSymbolAtLocation(id)?.valueDeclaration;
+  return declaration && ts.isParameter(declaration) ? declaration : undefined;
 }
 
 /**

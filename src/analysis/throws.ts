@@ -31,6 +31,15 @@ export function evaluationCannotThrow(node: TSESTree.Node, services: ParserServi
   return nodeCannotThrow(services.program, services.esTreeNodeToTSNodeMap.get(node), MAX_DEPTH);
 }
 
+/**
+ * Can running the body of `fn` not throw (nor, when it is `async`, reject)?
+ * The same reading as `callCannotThrow`, for a function in hand rather than
+ * one a call resolves to.
+ */
+export function functionCannotThrow(program: ts.Program, fn: ts.FunctionLikeDeclaration): boolean {
+  return bodyCannotThrow(program, fn, MAX_DEPTH);
+}
+
 /** How many calls deep a body is followed; past that, a call may throw. */
 const MAX_DEPTH = 3;
 

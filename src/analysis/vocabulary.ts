@@ -61,7 +61,11 @@ export const SYNC_FS_TEXT = /\b(readFileSync|readdirSync|statSync|lstatSync|exis
  * declarations in TypeScript's default library or in Node's type definitions
  * count, so a user's own `clearTimeout` or `Math` is never taken for these.
  *
- * - timers: clearing takes any value and never throws;
+ * - timers: clearing takes any value and never throws; arming one, or
+ *   queueing a microtask, takes a function (its callback throws later, when
+ *   it runs, not in the call that arms it);
+ * - the console's `log`/`info`/`warn`/`error`/`debug`: Node's console drops
+ *   write errors instead of throwing them;
  * - `Math` and the clocks: pure arithmetic on numbers;
  * - `AbortController.abort()`: listeners run inside it, but an exception in a
  *   listener is reported by the event target, not thrown to the caller;
@@ -78,6 +82,15 @@ export const NON_THROWING_BUILTINS: ReadonlySet<string> = new Set([
   'clearTimeout',
   'clearInterval',
   'clearImmediate',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'Console.log',
+  'Console.info',
+  'Console.warn',
+  'Console.error',
+  'Console.debug',
   'Math.abs',
   'Math.ceil',
   'Math.floor',

@@ -387,3 +387,35 @@ ruleTester.run('call sites, by text search and by word index', callCount, {
     },
   ],
 });
+
+ruleTester.run('call sites through the property of an object that holds the function', callCount, {
+  valid: [],
+  invalid: [
+    {
+      // `schedule` is called through the property and through a destructured name; `cancel` is
+      // also handed on as a value; `flush` sits in an object that a declared type receives;
+      // `reset` sits in an object nothing calls through.
+      code: `declare function probe(value: unknown): void;
+function schedule(id: string): void {}
+function cancel(id: string): void {}
+function flush(): void {}
+function reset(): void {}
+export function makeRunner() { return { schedule, cancel: cancel }; }
+interface Handle { flush(): void }
+export const handle: Handle = { flush };
+const store = { reset };
+export const runnerA = makeRunner();
+runnerA.schedule('a');
+runnerA.cancel('b');
+const { schedule: run, cancel: stop } = makeRunner();
+run('c');
+export const later = stop;
+probe('schedule');
+probe('cancel');
+probe('flush');
+probe('reset');
+`,
+      errors: [verdict(16, '2 calls'), verdict(17, 'unknown'), verdict(18, 'unknown'), verdict(19, '0 calls')],
+    },
+  ],
+});

@@ -219,5 +219,44 @@ async function run(): Promise<void> {
 `,
       errors: [may(2)],
     },
+    {
+      // A parameter's call: every call of \`runTask\` passes a function that catches every error
+      // (written there, or named); one call of \`runOther\` passes one that does not, and
+      // \`runLoose\` is also handed on as a value, so its callers cannot all be read.
+      code: `${prelude}async function runTask(task: () => Promise<void>): Promise<void> {
+  probe(await task());
+}
+async function runOther(task: () => Promise<void>): Promise<void> {
+  probe(await task());
+}
+async function runLoose(task: () => Promise<void>): Promise<void> {
+  probe(await task());
+}
+async function quiet(): Promise<void> {
+  try {
+    await work();
+  } catch {
+    return;
+  }
+}
+export async function main(): Promise<void> {
+  await runTask(async () => {
+    try {
+      await work();
+    } catch (error) {
+      console.error('failed', error);
+    }
+  });
+  await runTask(quiet);
+  await runOther(quiet);
+  await runOther(async () => {
+    await work();
+  });
+  await runLoose(quiet);
+}
+export const loose = runLoose;
+`,
+      errors: [never(2), may(5), may(8)],
+    },
   ],
 });

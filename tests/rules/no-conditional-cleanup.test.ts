@@ -822,6 +822,44 @@ export async function shutdown(onError: () => void): Promise<void> {
   await closed;
   process.off('uncaughtException', onError);
 }`,
+    // The awaited task is a parameter of a function handed out in an object: every call of it,
+    // through the property or a destructured name, passes an async function that catches every
+    // error, so \`await execution\` cannot reject.
+    `${prelude}export const makeRunner = () => {
+  const running = new Map<string, Promise<void>>();
+  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
+    const run = async () => {
+      const execution = task();
+      running.set(id, execution);
+      await execution;
+      running.delete(id);
+    };
+    return run();
+  };
+  const isRunning = (id: string) => running.has(id);
+  return { schedule, isRunning };
+};
+interface Settings { schedule: number }
+export class Store {
+  runner = makeRunner();
+  constructor(private readonly settings: Settings) {}
+  save(id: string, write: () => Promise<void>): Promise<void> {
+    return this.runner.schedule(id, async () => {
+      try {
+        await write();
+      } catch (error) {
+        console.error('save failed', error, this.settings.schedule);
+        return;
+      }
+      setTimeout(() => this.unload(id), 0);
+    });
+  }
+  unload(id: string): void {}
+}
+export function touchAll(ids: string[]): void {
+  const { schedule } = makeRunner();
+  for (const id of ids) void schedule(id, async () => {});
+}`,
     // A Map method on something that is not a Map is not a pair.
     `${prelude}declare const store: { set(k: string, v: number): void; delete(k: string): void };
 export async function handle(id: string): Promise<void> {
@@ -1746,6 +1784,153 @@ export async function borrow(flag: boolean): Promise<void> {
           ],
         },
       ],
+    },
+    // The same runner with a caller whose task can reject: the entry stays when it does.
+    {
+      code: `${prelude}export const makeRunner = () => {
+  const running = new Map<string, Promise<void>>();
+  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
+    const run = async () => {
+      const execution = task();
+      running.set(id, execution);
+      await execution;
+      running.delete(id);
+    };
+    return run();
+  };
+  const isRunning = (id: string) => running.has(id);
+  return { schedule, isRunning };
+};
+export class Store {
+  runner = makeRunner();
+  save(id: string, write: () => Promise<void>): Promise<void> {
+    return this.runner.schedule(id, async () => {
+      await write();
+    });
+  }
+}`,
+      output: `${prelude}export const makeRunner = () => {
+  const running = new Map<string, Promise<void>>();
+  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
+    const run = async () => {
+      const execution = task();
+      running.set(id, execution);
+      try {
+        await execution;
+      } finally {
+        running.delete(id);
+      }
+    };
+    return run();
+  };
+  const isRunning = (id: string) => running.has(id);
+  return { schedule, isRunning };
+};
+export class Store {
+  runner = makeRunner();
+  save(id: string, write: () => Promise<void>): Promise<void> {
+    return this.runner.schedule(id, async () => {
+      await write();
+    });
+  }
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 11, column: 7 }],
+    },
+    // A caller that takes the function out of the object by destructuring counts too.
+    {
+      code: `${prelude}export const makeRunner = () => {
+  const running = new Map<string, Promise<void>>();
+  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
+    const run = async () => {
+      const execution = task();
+      running.set(id, execution);
+      await execution;
+      running.delete(id);
+    };
+    return run();
+  };
+  const isRunning = (id: string) => running.has(id);
+  return { schedule, isRunning };
+};
+export function touchAll(ids: string[], write: () => Promise<void>): void {
+  const { schedule } = makeRunner();
+  for (const id of ids) void schedule(id, async () => {
+    try {
+      await write();
+    } catch {
+      return;
+    }
+  });
+  void schedule('last', write);
+}`,
+      output: `${prelude}export const makeRunner = () => {
+  const running = new Map<string, Promise<void>>();
+  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
+    const run = async () => {
+      const execution = task();
+      running.set(id, execution);
+      try {
+        await execution;
+      } finally {
+        running.delete(id);
+      }
+    };
+    return run();
+  };
+  const isRunning = (id: string) => running.has(id);
+  return { schedule, isRunning };
+};
+export function touchAll(ids: string[], write: () => Promise<void>): void {
+  const { schedule } = makeRunner();
+  for (const id of ids) void schedule(id, async () => {
+    try {
+      await write();
+    } catch {
+      return;
+    }
+  });
+  void schedule('last', write);
+}`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 11, column: 7 }],
+    },
+    // An object handed to a declared type goes where the program cannot follow its calls.
+    {
+      code: `${prelude}export const makeRunner = () => {
+  const running = new Map<string, Promise<void>>();
+  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
+    const run = async () => {
+      const execution = task();
+      running.set(id, execution);
+      await execution;
+      running.delete(id);
+    };
+    return run();
+  };
+  const isRunning = (id: string) => running.has(id);
+  return { schedule, isRunning };
+};
+interface Runner { schedule(id: string, task: () => Promise<void>): Promise<void> }
+export const shared: Runner = makeRunner();`,
+      output: `${prelude}export const makeRunner = () => {
+  const running = new Map<string, Promise<void>>();
+  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
+    const run = async () => {
+      const execution = task();
+      running.set(id, execution);
+      try {
+        await execution;
+      } finally {
+        running.delete(id);
+      }
+    };
+    return run();
+  };
+  const isRunning = (id: string) => running.has(id);
+  return { schedule, isRunning };
+};
+interface Runner { schedule(id: string, task: () => Promise<void>): Promise<void> }
+export const shared: Runner = makeRunner();`,
+      errors: [{ messageId: 'cleanupSkippedOnThrow', line: 11, column: 7 }],
     },
     // A helper whose promise cannot reject, but which throws before it returns one: its
     // \`await\` can throw between the acquire and the release.

@@ -557,7 +557,8 @@ export const waitAny = (id: string, options: { signal?: AbortSignal }) =>
         },
       ],
     },
-    // The helper is also handed out in an object (\`{ pollB }\`): its callers cannot all be listed.
+    // The helper is also handed out in an object that a declared type receives (\`{ pollB }\` as
+    // \`Api\`): calls through that type may reach it, so its callers cannot all be listed.
     {
       code: `${prelude}declare function fetchStatus(id: string, options: { signal?: AbortSignal }): Promise<string>;
 async function pollB(get: () => Promise<string>, options: { signal?: AbortSignal }): Promise<string> {
@@ -566,7 +567,8 @@ async function pollB(get: () => Promise<string>, options: { signal?: AbortSignal
     await sleep(1000);
   }
 }
-export const api = { pollB };
+interface Api { pollB(get: () => Promise<string>, options: { signal?: AbortSignal }): Promise<string> }
+export const api: Api = { pollB };
 export const waitB = (id: string, options: { signal?: AbortSignal }) => pollB(() => fetchStatus(id, options), options);`,
       errors: [
         {
@@ -584,7 +586,8 @@ async function pollB(get: () => Promise<string>, options: { signal?: AbortSignal
     await sleep(1000);
   }
 }
-export const api = { pollB };
+interface Api { pollB(get: () => Promise<string>, options: { signal?: AbortSignal }): Promise<string> }
+export const api: Api = { pollB };
 export const waitB = (id: string, options: { signal?: AbortSignal }) => pollB(() => fetchStatus(id, options), options);`,
             },
           ],
