@@ -246,8 +246,20 @@ const parameterAssigned = perProgram((program, parameter: ts.ParameterDeclaratio
 function isAssignedIn(program: ts.Program, fn: ts.SignatureDeclaration, symbol: ts.Symbol): boolean {
   const checker = program.getTypeChecker();
   const name = symbol.name;
-  const writes = (target: ts.Node): boolean =>
-    ts.isIdentifier(target) && target.text === name && checker.getSymbolAtLocation(target) === symbol;
+  const names = (target: ts.Node): boolean =>
+    ts.isIdentifier(target) &&
+    target.text === name &&
+    // `({ x } = o)`: the shorthand names the property; the value it writes is `x`.
+    (ts.isShorthandPropertyAssignment(target.parent) && target.parent.name === target
+      ? checker.getShorthandAssignmentValueSymbol(target.parent)
+      : checker.getSymbolAtLocation(target)) === symbol;
+  // `x = …`, and a destructuring target that holds `x` (`[x] = list`, `({ x } = o)`), taken whole.
+  const writes = (target: ts.Node): boolean => {
+    if (names(target)) return true;
+    if (!ts.isArrayLiteralExpression(target) && !ts.isObjectLiteralExpression(target)) return false;
+    const inPattern = (node: ts.Node): boolean => names(node) || ts.forEachChild(node, inPattern) === true;
+    return inPattern(target);
+  };
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -256,6 +268,14 @@ function isAssignedIn(program: ts.Program, fn: ts.SignatureDeclaration, symbol: 
       node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
       node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
       writes(skipOuterExpressions(node.left))
+    ) {
+      found = true;
+      return;
+    }
+    if (
+      (ts.isForOfStatement(node) || ts.isForInStatement(node)) &&
+      !ts.isVariableDeclarationList(node.initializer) &&
+      writes(skipOuterExpressions(node.initializer))
     ) {
       found = true;
       return;

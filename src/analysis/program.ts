@@ -450,10 +450,7 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
 }
 
 /**
- * The property of an object literal whose value `id` is (`{ f }`, `{ g: f }`),
- * when the literal has no contextual type: no declared type (a parameter's
- * of a library, an annotated variable's) receives it where it is written,
- * so its members are called through this property's own declaration.
+ * The property of an object literal whose value `id` is (`{ f }`, `{ g: f }`).
  */
 function propertyHolding(id: Name): ts.ShorthandPropertyAssignment | ts.PropertyAssignment | null {
   const parent = id.parent;
@@ -466,78 +463,218 @@ function propertyHolding(id: Name): ts.ShorthandPropertyAssignment | ts.Property
   return property;
 }
 
+/** How many steps an object is followed from where it is made to where its members are read. */
+const MAX_HOLDER_STEPS = 4;
+
+/** What following an object collects: the calls of one member, and its promise reactions. */
+interface MemberCalls {
+  member: string;
+  calls: ts.CallExpression[];
+  reactions: ts.CallExpression[];
+}
+
 /**
- * The calls of a function through the property of an object that holds it:
- * `x.f(…)` wherever the checker resolves `f` to that property, and the calls
- * of a name it is destructured into (`const { f } = make(); f(…)`). Complete
- * when every such use is a call or a reaction, when the object is written
- * where no declared type receives it, and when no use of a member of that
- * name goes through a type the checker cannot read or the program's own
- * interface (which the object may be handed to).
+ * The calls of a function through the object literal property that holds it
+ * (`return { f }`, `{ g: f }`). The object is followed from where it is
+ * made to every place that holds it: a `const` or `let`, a field, the
+ * callers of a function that returns it, an `await` of such a call. Each
+ * place may only read members by name (`x.f(…)`, `this.runner.f(…)`) or
+ * destructure them (`const { f } = make()`); the calls of this member there
+ * are its calls. Anything else (handing the object to a function, an element
+ * access, a spread, a conditional, a literal whose type is declared where it
+ * is written, methods of its own that reach it as `this`) lets code the
+ * program does not show call it: the answer is then incomplete.
  */
 function callsThroughProperty(
   program: ts.Program,
   property: ts.ShorthandPropertyAssignment | ts.PropertyAssignment,
 ): CallSites {
-  const checker = program.getTypeChecker();
-  const name = property.name as ts.Identifier;
-  if (checker.getContextualType(property.parent) !== undefined) return INCOMPLETE;
-  const calls: ts.CallExpression[] = [];
-  const reactions: ts.CallExpression[] = [];
-  for (const file of filesMentioning(program, name.text)) {
-    const uses = namedUses(program, file, name.text);
-    const mine = new Set(uses.byDeclaration.get(property));
-    if (uses.unsure.some((index) => !mine.has(index))) return INCOMPLETE;
-    for (const [index, id] of uses.ids.entries()) {
-      if (id === name) continue;
-      const binding = destructured(checker, id, property);
-      if (binding === 'escapes') return INCOMPLETE;
-      if (binding) {
-        const local = callsOfBinding(program, binding);
-        if (!local.complete) return INCOMPLETE;
-        calls.push(...local.calls);
-        reactions.push(...local.reactions);
-        continue;
-      }
-      if (!mine.has(index)) continue;
-      const call = callOf(id);
-      if (call) {
-        calls.push(call);
-        continue;
-      }
-      if (readsSourceText(id)) continue;
-      const reaction = reactionOf(checker, id);
-      if (!reaction) return INCOMPLETE;
-      reactions.push(reaction);
-    }
-  }
-  return { calls, reactions, complete: true };
+  const object = property.parent;
+  if (program.getTypeChecker().getContextualType(object) !== undefined) return INCOMPLETE;
+  if (object.properties.some(readsOwnObject)) return INCOMPLETE;
+  const found: MemberCalls = { member: (property.name as ts.Identifier).text, calls: [], reactions: [] };
+  if (!followObject(program, object, found, 0, new Set())) return INCOMPLETE;
+  return { calls: found.calls, reactions: found.reactions, complete: true };
 }
 
-/**
- * `const { f } = obj`, `({ f: g }) => …`: the binding that takes the value of
- * `property` from an object pattern at `id`; `'escapes'` when the binding can
- * be used beyond its file (an exported top-level one) or is itself a pattern.
- */
-function destructured(
-  checker: ts.TypeChecker,
-  id: Name,
-  property: ts.ShorthandPropertyAssignment | ts.PropertyAssignment,
-): ts.BindingElement | 'escapes' | null {
-  const element = id.parent;
-  if (!ts.isBindingElement(element) || !ts.isObjectBindingPattern(element.parent)) return null;
-  if (element.propertyName ? element.propertyName !== id : element.name !== id) return null;
-  const declared = checker.getTypeAtLocation(element.parent).getProperty(id.text)?.declarations ?? [];
-  if (!declared.includes(property)) return null;
-  if (!ts.isIdentifier(element.name)) return 'escapes';
-  let holder: ts.Node = element.parent.parent;
-  while (ts.isBindingElement(holder) || ts.isObjectBindingPattern(holder) || ts.isArrayBindingPattern(holder))
-    holder = holder.parent;
-  // A top-level binding that its module exports may be called from any file.
-  if (ts.isVariableDeclaration(holder) && ts.isSourceFile(holder.parent.parent.parent)) {
-    return isUnexportedTopLevel(holder, element.name) ? element : 'escapes';
+/** A method, accessor or function-expression property of an object literal that reads `this`. */
+function readsOwnObject(property: ts.ObjectLiteralElementLike): boolean {
+  let fn: ts.Node | undefined;
+  if (ts.isMethodDeclaration(property) || ts.isAccessor(property)) fn = property;
+  else if (ts.isPropertyAssignment(property) && ts.isFunctionExpression(skipParentheses(property.initializer)))
+    fn = property.initializer;
+  if (!fn) return false;
+  const visit = (node: ts.Node): boolean => {
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node)) return false;
+    return ts.forEachChild(node, visit) === true;
+  };
+  return ts.forEachChild(fn, visit) === true;
+}
+
+/** Is every use of the object that `value` evaluates to a read of its members by name? Collects `found`'s calls. */
+function followObject(
+  program: ts.Program,
+  value: ts.Expression,
+  found: MemberCalls,
+  steps: number,
+  seen: Set<ts.Node>,
+): boolean {
+  if (steps > MAX_HOLDER_STEPS) return false;
+  if (seen.has(value)) return true;
+  seen.add(value);
+  const checker = program.getTypeChecker();
+  let node: ts.Expression = value;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  // `obj.f(…)`; reading another member is no use of this one.
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
+    if (!ts.isIdentifier(parent.name) || parent.name.text !== found.member) return true;
+    const call = callOf(parent.name);
+    if (call) {
+      found.calls.push(call);
+      return true;
+    }
+    const reaction = reactionOf(checker, parent.name);
+    if (reaction) found.reactions.push(reaction);
+    return reaction !== null || readsSourceText(parent.name);
   }
-  return element;
+  if (ts.isAwaitExpression(parent)) return followObject(program, parent, found, steps + 1, seen);
+  if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
+    return followBinding(program, parent, found, steps, seen);
+  }
+  if (ts.isPropertyDeclaration(parent) && parent.initializer === node) {
+    return followMember(program, parent.name, found, steps, seen);
+  }
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    parent.right === node
+  ) {
+    const target = skipParentheses(parent.left);
+    return ts.isPropertyAccessExpression(target) && followMember(program, target.name, found, steps, seen);
+  }
+  // `return { f }`, `() => ({ f })`: the function's callers get the object.
+  const fn = ts.isReturnStatement(parent)
+    ? returningFunction(parent)
+    : ts.isArrowFunction(parent) && parent.body === node
+      ? parent
+      : undefined;
+  if (!fn || fn.asteriskToken) return false;
+  const sites = callSitesOf(program, fn);
+  if (!sites.complete || sites.reactions.length > 0) return false;
+  return sites.calls.every((call) => followObject(program, call, found, steps + 1, seen));
+}
+
+/** `const x = obj` (every use of `x`), `const { f } = obj` (every call of the name `f` is bound to). */
+function followBinding(
+  program: ts.Program,
+  declaration: ts.VariableDeclaration,
+  found: MemberCalls,
+  steps: number,
+  seen: Set<ts.Node>,
+): boolean {
+  const checker = program.getTypeChecker();
+  const name = declaration.name;
+  if (ts.isObjectBindingPattern(name)) {
+    for (const element of name.elements) {
+      if (element.dotDotDotToken) return false;
+      const key = element.propertyName ?? element.name;
+      if (!ts.isIdentifier(key)) return false;
+      if (key.text !== found.member) continue;
+      if (!ts.isIdentifier(element.name) || element.initializer) return false;
+      if (ts.isSourceFile(declaration.parent.parent.parent) && !isUnexportedTopLevel(declaration, element.name))
+        return false;
+      const local = callsOfBinding(program, element);
+      if (!local.complete) return false;
+      found.calls.push(...local.calls);
+      found.reactions.push(...local.reactions);
+    }
+    return true;
+  }
+  if (!ts.isIdentifier(name)) return false;
+  const target = checker.getSymbolAtLocation(name);
+  if (!target) return false;
+  const local = !ts.isSourceFile(declaration.parent.parent.parent) || isUnexportedTopLevel(declaration, name);
+  const files = local ? [declaration.getSourceFile()] : filesMentioning(program, name.text);
+  if (files.some((file) => isRenamedIn(file, name.text))) return false;
+  for (const file of files) {
+    const uses = namedUses(program, file, name.text);
+    for (const index of usesOf(uses, target)) {
+      const id = uses.ids[index] as Name;
+      if (id === name || isWritten(id)) continue;
+      if (!ts.isIdentifier(id) || !followObject(program, id, found, steps + 1, seen)) return false;
+    }
+  }
+  return true;
+}
+
+/** The function a `return` returns from. */
+function returningFunction(statement: ts.ReturnStatement): ts.FunctionLikeDeclaration | undefined {
+  for (let node: ts.Node = statement.parent; !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isFunctionLike(node)) {
+      return ts.isFunctionDeclaration(node) ||
+        ts.isFunctionExpression(node) ||
+        ts.isArrowFunction(node) ||
+        ts.isMethodDeclaration(node)
+        ? node
+        : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A field or property that holds the object: every read of it anywhere in the program. */
+function followMember(
+  program: ts.Program,
+  memberName: ts.PropertyName,
+  found: MemberCalls,
+  steps: number,
+  seen: Set<ts.Node>,
+): boolean {
+  if (!ts.isIdentifier(memberName) && !ts.isPrivateIdentifier(memberName)) return false;
+  const checker = program.getTypeChecker();
+  const target = resolved(checker, memberName);
+  // A field a class of the program declares; not a property of some other object (`module.exports`).
+  if (!target?.declarations?.length) return false;
+  if (!target.declarations.every((d) => ts.isPropertyDeclaration(d) && ts.isClassLike(d.parent))) return false;
+  const isPrivate =
+    ts.isPrivateIdentifier(memberName) ||
+    (target.declarations ?? []).every(
+      (d) => ts.isPropertyDeclaration(d) && (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Private) !== 0,
+    );
+  const files = isPrivate ? [memberName.getSourceFile()] : filesMentioning(program, memberName.text);
+  for (const file of files) {
+    const uses = namedUses(program, file, memberName.text);
+    const mine = usesOf(uses, target);
+    // A member of that name read through a type we cannot follow may be this one.
+    if (uses.unsure.some((index) => !mine.includes(index))) return false;
+    for (const index of mine) {
+      const id = uses.ids[index] as Name;
+      if (id === memberName || (target.declarations ?? []).some((d) => ts.getNameOfDeclaration(d) === id)) continue;
+      const read = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : null;
+      if (!read) return false;
+      if (isWritten(read)) continue;
+      if (!followObject(program, read, found, steps + 1, seen)) return false;
+    }
+  }
+  return true;
+}
+
+/** Is `node` the target of a plain assignment (`x = …`, `this.x = …`)? */
+function isWritten(node: ts.Node): boolean {
+  let target = node;
+  while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
+  const parent = target.parent;
+  return (
+    ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.left === target
+  );
+}
+
+function skipParentheses(node: ts.Expression): ts.Expression {
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  return inner;
 }
 
 /** The calls of the name a binding element declares, in its own file. */

@@ -10,11 +10,11 @@ import ts from 'typescript';
 import { calledImplementation, constructedBuiltin, isAsyncFunction, skipOuterExpressions } from './callees.js';
 import { everyCallPasses } from './domains.js';
 import { isExtended, resolved } from './program.js';
-import { functionCannotThrow } from './throws.js';
+import { asyncBodyCannotReject, expressionCannotThrow } from './throws.js';
 import { calledBuiltin, isBuiltinFile } from './types.js';
 
-/** How many names and calls are followed from the `await` to the promise. */
-const MAX_DEPTH = 2;
+/** How many names, calls and callers' functions are followed from the `await` to the promise. */
+const MAX_DEPTH = 3;
 
 /**
  * An awaited promise that cannot reject: `new Promise((resolve) => …)` (or a
@@ -62,6 +62,8 @@ function resolvesOnly(program: ts.Program, expression: ts.Expression, depth: num
   // `func()` of a parameter nothing assigns: what every call of its function passes for it.
   const parameter = ts.isIdentifier(callee) ? parameterNamed(program, callee) : undefined;
   if (parameter) {
+    // The arguments are evaluated first, at the `await`: they must not throw either.
+    if (!node.arguments.every((argument) => expressionCannotThrow(program, argument))) return false;
     return everyCallPasses(
       program,
       parameter,
@@ -91,9 +93,10 @@ function bodyResolvesOnly(program: ts.Program, target: ts.FunctionLikeDeclaratio
 /**
  * Does calling the function `value` gives (written there, or named by a
  * function declaration or a `const`) give a promise that cannot reject? An
- * `async` function cannot when its body cannot throw (`functionCannotThrow`:
- * a `catch` that takes every error and throws nothing on, say); another
- * function when it returns only such promises.
+ * `async` function cannot when its body cannot throw (a `catch` that takes
+ * every error and throws nothing on, say) and what it awaits or returns
+ * cannot reject (`asyncBodyCannotReject`); another function when it returns
+ * only such promises.
  */
 function functionResolvesOnly(program: ts.Program, value: ts.Expression, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
@@ -102,15 +105,15 @@ function functionResolvesOnly(program: ts.Program, value: ts.Expression, depth: 
   if (isFunctionLiteral(node)) fn = node;
   else if (ts.isIdentifier(node)) {
     const declaration = resolved(program.getTypeChecker(), node)?.valueDeclaration;
+    const initializer = constInitializer(program, node);
+    const inner = initializer && skipOuterExpressions(initializer);
     if (declaration && ts.isFunctionDeclaration(declaration)) fn = declaration;
-    else if (declaration && ts.isIdentifier(node)) {
-      const initializer = constInitializer(program, node);
-      const inner = initializer && skipOuterExpressions(initializer);
-      if (inner && isFunctionLiteral(inner)) fn = inner;
-    }
+    else if (inner && isFunctionLiteral(inner)) fn = inner;
   }
   if (!fn?.body) return false;
-  return isAsyncFunction(fn) ? functionCannotThrow(program, fn) : bodyResolvesOnly(program, fn, depth);
+  return isAsyncFunction(fn)
+    ? asyncBodyCannotReject(program, fn, (promise) => resolvesOnly(program, promise, depth + 1))
+    : bodyResolvesOnly(program, fn, depth);
 }
 
 /** The parameter an identifier reads, when it reads one. */

@@ -32,12 +32,53 @@ export function evaluationCannotThrow(node: TSESTree.Node, services: ParserServi
 }
 
 /**
- * Can running the body of `fn` not throw (nor, when it is `async`, reject)?
- * The same reading as `callCannotThrow`, for a function in hand rather than
- * one a call resolves to.
+ * Can the `async` function `fn` not reject? Its body must not throw (read as
+ * `callCannotThrow` reads a body), every promise it awaits must be one that
+ * `settles` says cannot reject, and so must every promise it returns without
+ * awaiting (inside a `try` or not: its rejection comes after the `try` is
+ * left). Its parameters must be plain names: a default or a pattern is
+ * evaluated in the function and can throw there.
  */
-export function functionCannotThrow(program: ts.Program, fn: ts.FunctionLikeDeclaration): boolean {
-  return bodyCannotThrow(program, fn, MAX_DEPTH);
+export function asyncBodyCannotReject(
+  program: ts.Program,
+  fn: ts.FunctionLikeDeclaration,
+  settles: (promise: ts.Expression) => boolean,
+): boolean {
+  if (!fn.body || fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) return false;
+  if (!ts.isBlock(fn.body)) {
+    const body = fn.body;
+    const checker = program.getTypeChecker();
+    const value = ts.isAwaitExpression(skipParens(body)) ? null : body;
+    return (
+      nodeCannotThrow(program, body, MAX_DEPTH, settles) &&
+      (value === null || !isThenable(checker, checker.getTypeAtLocation(value)) || settles(value))
+    );
+  }
+  return nodeCannotThrow(program, fn.body, MAX_DEPTH, settles);
+}
+
+/** Can evaluating `expression` not throw (the functions it only creates aside)? */
+export function expressionCannotThrow(program: ts.Program, expression: ts.Expression): boolean {
+  return nodeCannotThrow(program, expression, MAX_DEPTH);
+}
+
+/** The expressions of the `return` statements of a block, not of the functions nested in it. */
+function returnsIn(block: ts.Block): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(block, visit);
+  return found;
+}
+
+/** A type with a `then` member (or one the checker cannot read): awaiting it may run a rejection. */
+function isThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => checker.getPropertyOfType(checker.getApparentType(part), 'then') !== undefined);
 }
 
 /** How many calls deep a body is followed; past that, a call may throw. */
@@ -106,9 +147,17 @@ const MAX_CALLS = 12;
  * `throw`, a `yield`, an `await` of anything but a call, too many calls);
  * only then are the calls resolved, one by one.
  */
-function nodeCannotThrow(program: ts.Program, node: ts.Node, depth: number): boolean {
+function nodeCannotThrow(
+  program: ts.Program,
+  node: ts.Node,
+  depth: number,
+  settles?: (promise: ts.Expression) => boolean,
+): boolean {
   const calls: (ts.CallExpression | ts.NewExpression)[] = [];
   const iterated: ts.Expression[] = [];
+  // Read as the body of an `async` function (`settles` given): what it awaits, and what it returns, must settle.
+  const awaited: ts.Expression[] = [];
+  const returned: ts.Expression[] = [];
   // Set inside the visitor (TypeScript's narrowing does not see that).
   let safe = true as boolean;
   const visit = (n: ts.Node): void => {
@@ -141,11 +190,18 @@ function nodeCannotThrow(program: ts.Program, node: ts.Node, depth: number): boo
     }
     if (ts.isTryStatement(n) && n.catchClause) {
       // What the `try` block throws is caught: only the handler and the `finally` can throw on.
+      // A promise it returns unawaited settles after the `try` is left: it is not caught.
+      if (settles) returned.push(...returnsIn(n.tryBlock).filter((e) => !ts.isAwaitExpression(skipParens(e))));
       visit(n.catchClause.block);
       if (n.finallyBlock) visit(n.finallyBlock);
       return;
     }
-    if (ts.isAwaitExpression(n) && !ts.isCallExpression(skipParens(n.expression))) {
+    if (settles && ts.isReturnStatement(n) && n.expression && !ts.isAwaitExpression(skipParens(n.expression))) {
+      returned.push(n.expression);
+    }
+    if (settles && ts.isAwaitExpression(n)) {
+      awaited.push(n.expression);
+    } else if (ts.isAwaitExpression(n) && !ts.isCallExpression(skipParens(n.expression))) {
       safe = false;
       return;
     }
@@ -168,6 +224,10 @@ function nodeCannotThrow(program: ts.Program, node: ts.Node, depth: number): boo
   if (!safe) return false;
   const checker = program.getTypeChecker();
   if (iterated.some((expression) => !isListType(checker, checker.getTypeAtLocation(expression)))) return false;
+  if (settles) {
+    if (!awaited.every(settles)) return false;
+    if (returned.some((e) => isThenable(checker, checker.getTypeAtLocation(e)) && !settles(e))) return false;
+  }
   // The callee's own expression (`this.items.get(k).push`) is evaluated first.
   return calls.every(
     (call) => tsCallCannotThrow(program, call, depth) && nodeCannotThrow(program, call.expression, depth),

@@ -419,3 +419,73 @@ probe('reset');
     },
   ],
 });
+
+ruleTester.run('call sites through an object that goes where its members cannot be followed', callCount, {
+  valid: [],
+  invalid: [
+    {
+      // A dispatch table read by a computed key, an object handed to a function, one read
+      // through a conditional, one destructured by assignment, and one assigned to
+      // \`module.exports\`-like property of another object: code the program does not show may
+      // call each member.
+      code: `declare function probe(value: unknown): void;
+declare const exportsHolder: { api: unknown };
+function start(): void {}
+function onA(): void {}
+function runA(): void {}
+function runB(): void {}
+function make(): void {}
+function shared(): void {}
+const commands = { start };
+export function dispatch(name: keyof typeof commands): void { commands[name](); }
+const handlers = { onA };
+Object.values(handlers).forEach((h) => h());
+const a = { run: runA };
+const b = { run: runB };
+export function pick(flag: boolean): void { (flag ? a : b).run(); }
+export function factory() { return { make }; }
+export function use(): void {
+  let m: () => void;
+  ({ make: m } = factory());
+  m();
+}
+exportsHolder.api = { shared };
+probe('start');
+probe('onA');
+probe('runA');
+probe('runB');
+probe('make');
+probe('shared');
+`,
+      errors: [
+        verdict(23, 'unknown'),
+        verdict(24, 'unknown'),
+        verdict(25, 'unknown'),
+        verdict(26, 'unknown'),
+        verdict(27, 'unknown'),
+        verdict(28, 'unknown'),
+      ],
+    },
+    {
+      // Followed: a class field that holds the object, read by name, and an \`await\` of an
+      // async factory.
+      code: `declare function probe(value: unknown): void;
+function tick(n: number): void {}
+function flush(): void {}
+export function makeClock() { return { tick }; }
+export async function openStore() { return { flush }; }
+export class Host {
+  private clock = makeClock();
+  step(): void { this.clock.tick(1); this.clock.tick(2); }
+}
+export async function main(): Promise<void> {
+  const store = await openStore();
+  store.flush();
+}
+probe('tick');
+probe('flush');
+`,
+      errors: [verdict(14, '2 calls'), verdict(15, '1 calls')],
+    },
+  ],
+});

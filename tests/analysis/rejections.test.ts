@@ -56,8 +56,8 @@ typedRuleTester().run('rejections probe', probe, {
       errors: [never(2), never(3), never(4), never(6), may(7), may(9), may(10), may(11), may(12)],
     },
     {
-      // Two \`const\` names are followed to the executor (\`second\`, then \`first\`); a third is
-      // one too many.
+      // Three \`const\` names are followed to the executor (\`third\`, \`second\`, then
+      // \`first\`); a fourth is one too many.
       code: `${prelude}async function run(): Promise<void> {
   const first = new Promise<void>((resolve) => setTimeout(resolve, 10));
   const second = first;
@@ -68,7 +68,7 @@ typedRuleTester().run('rejections probe', probe, {
   probe(await fourth);
 }
 `,
-      errors: [never(6), may(7), may(8)],
+      errors: [never(6), never(7), may(8)],
     },
     {
       // A \`.catch\` whose handler turns every rejection into a value; one that throws, or a
@@ -257,6 +257,63 @@ export async function main(): Promise<void> {
 export const loose = runLoose;
 `,
       errors: [never(2), may(5), may(8)],
+    },
+    {
+      // What the passed async function awaits or returns must settle too: a promise returned
+      // unawaited from its \`try\`, a helper whose executor takes \`reject\`, a timer from
+      // \`node:timers/promises\` (an abort rejects it), a default parameter that throws, an
+      // argument that throws, and a parameter that a destructuring assignment rewrites.
+      code: `${prelude}import { setTimeout as delay } from 'node:timers/promises';
+async function viaTry(task: () => Promise<void>): Promise<void> {
+  probe(await task());
+}
+async function viaHelper(task: () => Promise<void>): Promise<void> {
+  probe(await task());
+}
+async function viaTimer(task: () => Promise<void>): Promise<void> {
+  probe(await task());
+}
+async function viaDefault(task: () => Promise<void>): Promise<void> {
+  probe(await task());
+}
+async function viaArgument(task: (n: number) => Promise<void>, text: string): Promise<void> {
+  probe(await task(JSON.parse(text)));
+}
+async function viaRewrite(task: () => Promise<void>, other: { task: () => Promise<void> }): Promise<void> {
+  ({ task } = other);
+  probe(await task());
+}
+function failing(): Promise<void> {
+  return new Promise((resolve, reject) => setTimeout(reject, 1));
+}
+declare const signal: AbortSignal;
+declare function boom(): number;
+export async function main(text: string): Promise<void> {
+  await viaTry(async () => {
+    try {
+      return work();
+    } catch {
+      return;
+    }
+  });
+  await viaHelper(async () => {
+    await failing();
+  });
+  await viaTimer(async () => {
+    await delay(5, undefined, { signal });
+  });
+  await viaDefault(async (n = boom()) => {
+    try {
+      await work();
+    } catch {
+      return;
+    }
+  });
+  await viaArgument(async () => {}, text);
+  await viaRewrite(async () => {}, { task: work });
+}
+`,
+      errors: [may(3), may(6), may(9), may(12), may(15), may(19)],
     },
   ],
 });
