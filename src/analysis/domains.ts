@@ -13,6 +13,7 @@ import ts from 'typescript';
 import { calledImplementation, skipOuterExpressions } from './callees.js';
 import {
   argumentFor,
+  everyCallSite,
   callSitesOf,
   callingFunction,
   constructionValues,
@@ -225,12 +226,15 @@ export function everyCallPasses(
   if (parameterAssigned(program, parameter)) return false;
   const fn = parameter.parent;
   const index = fn.parameters.indexOf(parameter);
-  const { calls, reactions, complete } = callSitesOf(program, fn);
-  if (!complete || calls.length === 0 || reactions.length > 0) return false;
-  return calls.every((call) => {
+  let called = false;
+  // Stops at the first call that passes something else, before the program's other files are read.
+  const every = everyCallSite(program, fn, (call, kind) => {
+    if (kind === 'reaction') return false;
+    called = true;
     const argument = argumentFor(call, index);
     return argument !== 'spread' && passes(argument ?? parameter.initializer);
   });
+  return every && called;
 }
 
 /**

@@ -397,11 +397,66 @@ function callsAmong(uses: NamedUses, target: ts.Symbol): ts.CallExpression[] {
  * that are not declaration files nor external libraries; a function local
  * to a function, or a private member, is looked for in its own file only.
  */
-export const callSitesOf: (program: ts.Program, fn: ts.SignatureDeclaration) => CallSites = perProgram(
-  (program, fn: ts.SignatureDeclaration) => findCallSites(program, fn),
-);
+export function callSitesOf(program: ts.Program, fn: ts.SignatureDeclaration): CallSites {
+  let cache = callSiteCaches.get(program);
+  if (!cache) {
+    cache = new WeakMap();
+    callSiteCaches.set(program, cache);
+  }
+  let sites = cache.get(fn);
+  if (!sites) {
+    sites = findCallSites(program, fn);
+    cache.set(fn, sites);
+  }
+  return sites;
+}
 
-function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSites {
+const callSiteCaches = new WeakMap<ts.Program, WeakMap<ts.SignatureDeclaration, CallSites>>();
+
+/**
+ * Does every call and reaction of `fn` in the program pass `test`, with the
+ * list complete (and not empty)? The search stops at the first that fails,
+ * before the program's remaining files are read: a function called from
+ * a hundred places is answered by one of them. A search that runs to its
+ * end is kept as `callSitesOf`'s answer.
+ */
+export function everyCallSite(
+  program: ts.Program,
+  fn: ts.SignatureDeclaration,
+  test: (site: ts.CallExpression, kind: 'call' | 'reaction') => boolean,
+): boolean {
+  const cache = callSiteCaches.get(program);
+  const known = cache?.get(fn);
+  if (known) {
+    return (
+      known.complete &&
+      known.calls.length + known.reactions.length > 0 &&
+      known.calls.every((call) => test(call, 'call')) &&
+      known.reactions.every((reaction) => test(reaction, 'reaction'))
+    );
+  }
+  // Set inside the callback (TypeScript's narrowing does not see that).
+  let failed = false as boolean;
+  const sites = findCallSites(program, fn, (site, kind) => {
+    failed = !test(site, kind);
+    return failed;
+  });
+  if (failed) return false;
+  if (cache) cache.set(fn, sites);
+  else callSiteCaches.set(program, new WeakMap([[fn, sites]]));
+  return sites.complete && sites.calls.length + sites.reactions.length > 0;
+}
+
+/**
+ * Every call of `fn` in the program; with `stop`, each is handed to it as it
+ * is found, and the search ends (incomplete) at the first for which it
+ * returns true.
+ */
+function findCallSites(
+  program: ts.Program,
+  fn: ts.SignatureDeclaration,
+  stop?: (site: ts.CallExpression, kind: 'call' | 'reaction') => boolean,
+): CallSites {
   const name = functionNameNode(fn);
   if (!name) return INCOMPLETE;
   const checker = program.getTypeChecker();
@@ -427,6 +482,7 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
       if (id === name) continue;
       const call = callOf(id);
       if (call) {
+        if (stop?.(call, 'call')) return INCOMPLETE;
         calls.push(call);
         continue;
       }
@@ -437,12 +493,15 @@ function findCallSites(program: ts.Program, fn: ts.SignatureDeclaration): CallSi
       if (property) {
         const through = callsThroughProperty(program, property);
         if (!through.complete) return INCOMPLETE;
+        if (stop && (through.calls.some((c) => stop(c, 'call')) || through.reactions.some((r) => stop(r, 'reaction'))))
+          return INCOMPLETE;
         calls.push(...through.calls);
         reactions.push(...through.reactions);
         continue;
       }
       const reaction = reactionOf(checker, id);
       if (!reaction) return INCOMPLETE;
+      if (stop?.(reaction, 'reaction')) return INCOMPLETE;
       reactions.push(reaction);
     }
   }
@@ -712,7 +771,8 @@ const mentioningCaches = new WeakMap<ts.Program, Map<string, readonly ts.SourceF
  * files' text, which most programs never go beyond; after that, each file's
  * word index (built once per `SourceFile`, so an edit re-reads only the
  * edited file) answers, so that a file defining hundreds of functions does
- * not cost the program's size per function.
+ * not cost the program's size per function. A file whose index is already
+ * built answers from it from the first name on.
  */
 function filesMentioning(program: ts.Program, name: string): readonly ts.SourceFile[] {
   let byName = mentioningCaches.get(program);
@@ -722,10 +782,11 @@ function filesMentioning(program: ts.Program, name: string): readonly ts.SourceF
   }
   let files = byName.get(name);
   if (!files) {
-    files =
-      byName.size < TEXT_SEARCHED_NAMES
-        ? programFiles(program).filter((file) => file.text.includes(name))
-        : programFiles(program).filter((file) => wordStarts(file).has(name));
+    // A file whose word index an earlier program built (the editor's unchanged files) answers from it.
+    const searchText = byName.size < TEXT_SEARCHED_NAMES;
+    files = programFiles(program).filter((file) =>
+      searchText && !wordIndexes.has(file) ? file.text.includes(name) : wordStarts(file).has(name),
+    );
     byName.set(name, files);
   }
   return files;
@@ -1064,9 +1125,7 @@ function setUpOnly(
   if (seen.has(fn)) return true;
   seen.add(fn);
   if (context.kind === 'instance' && ts.isConstructorDeclaration(fn)) return fn.parent === context.classNode;
-  const { calls, reactions, complete } = runsOf(program, fn);
-  if (!complete || calls.length + reactions.length === 0) return false;
-  return [...calls, ...reactions].every((call) => {
+  const atSetUp = (call: ts.Expression): boolean => {
     const caller = callingFunction(call);
     // `if (!C.installed) { install(); C.installed = true; }`: once per process, or once per
     // instance when the flag is the instance's own.
@@ -1086,7 +1145,12 @@ function setUpOnly(
     }
     if (context.kind === 'instance' && ts.isConstructorDeclaration(caller)) return caller.parent === context.classNode;
     return depth < MAX_SET_UP_DEPTH && setUpOnly(program, caller, context, depth + 1, seen);
-  });
+  };
+  // One call that runs after set-up decides: the search stops there, before the program's
+  // other files are read (each costs the checker's reading of that file).
+  if (!ts.isConstructorDeclaration(fn)) return everyCallSite(program, fn, atSetUp);
+  const { calls, complete } = runsOf(program, fn);
+  return complete && calls.length > 0 && calls.every(atSetUp);
 }
 
 /**
