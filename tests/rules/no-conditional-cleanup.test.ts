@@ -8,6 +8,42 @@ declare function check(id: string): number;
 declare const mutex: { acquire(): Promise<() => void> };
 `;
 
+/** A factory that hands out \`schedule\` in an object; its entry is deleted after an \`await\`. */
+const runner = `export const makeRunner = () => {
+  const running = new Map<string, Promise<void>>();
+  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
+    const run = async () => {
+      const execution = task();
+      running.set(id, execution);
+      await execution;
+      running.delete(id);
+    };
+    return run();
+  };
+  const isRunning = (id: string) => running.has(id);
+  return { schedule, isRunning };
+};
+`;
+/** The same factory with the delete in \`finally\`, as the fix writes it. */
+const runnerFixed = `export const makeRunner = () => {
+  const running = new Map<string, Promise<void>>();
+  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
+    const run = async () => {
+      const execution = task();
+      running.set(id, execution);
+      try {
+        await execution;
+      } finally {
+        running.delete(id);
+      }
+    };
+    return run();
+  };
+  const isRunning = (id: string) => running.has(id);
+  return { schedule, isRunning };
+};
+`;
+
 ruleTester.run('no-conditional-cleanup', rule, {
   valid: [
     // The early return is taken once the signal is aborted, and its abort listener has already cleared the timer.
@@ -825,21 +861,7 @@ export async function shutdown(onError: () => void): Promise<void> {
     // The awaited task is a parameter of a function handed out in an object: every call of it,
     // through the property or a destructured name, passes an async function that catches every
     // error, so \`await execution\` cannot reject.
-    `${prelude}export const makeRunner = () => {
-  const running = new Map<string, Promise<void>>();
-  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
-    const run = async () => {
-      const execution = task();
-      running.set(id, execution);
-      await execution;
-      running.delete(id);
-    };
-    return run();
-  };
-  const isRunning = (id: string) => running.has(id);
-  return { schedule, isRunning };
-};
-interface Settings { schedule: number }
+    `${prelude}${runner}interface Settings { schedule: number }
 export class Store {
   runner = makeRunner();
   constructor(private readonly settings: Settings) {}
@@ -1787,21 +1809,7 @@ export async function borrow(flag: boolean): Promise<void> {
     },
     // The same runner with a caller whose task can reject: the entry stays when it does.
     {
-      code: `${prelude}export const makeRunner = () => {
-  const running = new Map<string, Promise<void>>();
-  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
-    const run = async () => {
-      const execution = task();
-      running.set(id, execution);
-      await execution;
-      running.delete(id);
-    };
-    return run();
-  };
-  const isRunning = (id: string) => running.has(id);
-  return { schedule, isRunning };
-};
-export class Store {
+      code: `${prelude}${runner}export class Store {
   runner = makeRunner();
   save(id: string, write: () => Promise<void>): Promise<void> {
     return this.runner.schedule(id, async () => {
@@ -1809,24 +1817,7 @@ export class Store {
     });
   }
 }`,
-      output: `${prelude}export const makeRunner = () => {
-  const running = new Map<string, Promise<void>>();
-  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
-    const run = async () => {
-      const execution = task();
-      running.set(id, execution);
-      try {
-        await execution;
-      } finally {
-        running.delete(id);
-      }
-    };
-    return run();
-  };
-  const isRunning = (id: string) => running.has(id);
-  return { schedule, isRunning };
-};
-export class Store {
+      output: `${prelude}${runnerFixed}export class Store {
   runner = makeRunner();
   save(id: string, write: () => Promise<void>): Promise<void> {
     return this.runner.schedule(id, async () => {
@@ -1838,21 +1829,7 @@ export class Store {
     },
     // A caller that takes the function out of the object by destructuring counts too.
     {
-      code: `${prelude}export const makeRunner = () => {
-  const running = new Map<string, Promise<void>>();
-  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
-    const run = async () => {
-      const execution = task();
-      running.set(id, execution);
-      await execution;
-      running.delete(id);
-    };
-    return run();
-  };
-  const isRunning = (id: string) => running.has(id);
-  return { schedule, isRunning };
-};
-export function touchAll(ids: string[], write: () => Promise<void>): void {
+      code: `${prelude}${runner}export function touchAll(ids: string[], write: () => Promise<void>): void {
   const { schedule } = makeRunner();
   for (const id of ids) void schedule(id, async () => {
     try {
@@ -1863,24 +1840,7 @@ export function touchAll(ids: string[], write: () => Promise<void>): void {
   });
   void schedule('last', write);
 }`,
-      output: `${prelude}export const makeRunner = () => {
-  const running = new Map<string, Promise<void>>();
-  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
-    const run = async () => {
-      const execution = task();
-      running.set(id, execution);
-      try {
-        await execution;
-      } finally {
-        running.delete(id);
-      }
-    };
-    return run();
-  };
-  const isRunning = (id: string) => running.has(id);
-  return { schedule, isRunning };
-};
-export function touchAll(ids: string[], write: () => Promise<void>): void {
+      output: `${prelude}${runnerFixed}export function touchAll(ids: string[], write: () => Promise<void>): void {
   const { schedule } = makeRunner();
   for (const id of ids) void schedule(id, async () => {
     try {
@@ -1895,40 +1855,9 @@ export function touchAll(ids: string[], write: () => Promise<void>): void {
     },
     // An object handed to a declared type goes where the program cannot follow its calls.
     {
-      code: `${prelude}export const makeRunner = () => {
-  const running = new Map<string, Promise<void>>();
-  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
-    const run = async () => {
-      const execution = task();
-      running.set(id, execution);
-      await execution;
-      running.delete(id);
-    };
-    return run();
-  };
-  const isRunning = (id: string) => running.has(id);
-  return { schedule, isRunning };
-};
-interface Runner { schedule(id: string, task: () => Promise<void>): Promise<void> }
+      code: `${prelude}${runner}interface Runner { schedule(id: string, task: () => Promise<void>): Promise<void> }
 export const shared: Runner = makeRunner();`,
-      output: `${prelude}export const makeRunner = () => {
-  const running = new Map<string, Promise<void>>();
-  const schedule = async (id: string, task: () => Promise<void>): Promise<void> => {
-    const run = async () => {
-      const execution = task();
-      running.set(id, execution);
-      try {
-        await execution;
-      } finally {
-        running.delete(id);
-      }
-    };
-    return run();
-  };
-  const isRunning = (id: string) => running.has(id);
-  return { schedule, isRunning };
-};
-interface Runner { schedule(id: string, task: () => Promise<void>): Promise<void> }
+      output: `${prelude}${runnerFixed}interface Runner { schedule(id: string, task: () => Promise<void>): Promise<void> }
 export const shared: Runner = makeRunner();`,
       errors: [{ messageId: 'cleanupSkippedOnThrow', line: 11, column: 7 }],
     },
