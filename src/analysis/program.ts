@@ -763,16 +763,19 @@ function callsOfBinding(program: ts.Program, element: ts.BindingElement): CallSi
 }
 
 const mentioningCaches = new WeakMap<ts.Program, Map<string, readonly ts.SourceFile[]>>();
+/** How many names each file's text has been searched for, in any program. */
+const textSearches = new WeakMap<ts.SourceFile, number>();
 
 /**
  * The program's files that mention `name`, listed once per `Program` and
  * name. Every class of a file may have its `start` or `close`, so one name
- * is asked about again and again. The first names are searched in the
- * files' text, which most programs never go beyond; after that, each file's
- * word index (built once per `SourceFile`, so an edit re-reads only the
- * edited file) answers, so that a file defining hundreds of functions does
- * not cost the program's size per function. A file whose index is already
- * built answers from it from the first name on.
+ * is asked about again and again. A file's first names are searched in its
+ * text, which most files never go beyond; after that, its word index (built
+ * once per `SourceFile`, so an edit re-reads only the edited file) answers,
+ * so that a file defining hundreds of functions does not cost the program's
+ * size per function. The searches are counted per `SourceFile` across
+ * programs, so an editor's unchanged files, asked again after every edit,
+ * are indexed once and then answer from the index.
  */
 function filesMentioning(program: ts.Program, name: string): readonly ts.SourceFile[] {
   let byName = mentioningCaches.get(program);
@@ -782,11 +785,14 @@ function filesMentioning(program: ts.Program, name: string): readonly ts.SourceF
   }
   let files = byName.get(name);
   if (!files) {
-    // A file whose word index an earlier program built (the editor's unchanged files) answers from it.
-    const searchText = byName.size < TEXT_SEARCHED_NAMES;
-    files = programFiles(program).filter((file) =>
-      searchText && !wordIndexes.has(file) ? file.text.includes(name) : wordStarts(file).has(name),
-    );
+    files = programFiles(program).filter((file) => {
+      if (wordIndexes.has(file)) return wordStarts(file).has(name);
+      // Counted per `SourceFile`, across programs: an editor's unchanged files are asked again after
+      // every edit, and are indexed once they have been searched as often as a lint would.
+      const searches = (textSearches.get(file) ?? 0) + 1;
+      textSearches.set(file, searches);
+      return searches > TEXT_SEARCHED_NAMES ? wordStarts(file).has(name) : file.text.includes(name);
+    });
     byName.set(name, files);
   }
   return files;
