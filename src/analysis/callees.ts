@@ -73,6 +73,13 @@ export function isAsyncFunction(fn: ts.FunctionLikeDeclaration): boolean {
   return ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async ? true : false;
 }
 
+/** `(x)` → `x`: parentheses only, unlike `skipOuterExpressions`. */
+export function skipParentheses(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  return node;
+}
+
 /** An expression without parentheses, type assertions and `!`. */
 export function skipOuterExpressions(expression: ts.Expression): ts.Expression {
   let node = expression;

@@ -9,7 +9,7 @@
  * identifiers that carry that name. Answers are cached per `Program`.
  */
 import ts from 'typescript';
-import { calledImplementation } from './callees.js';
+import { calledImplementation, skipParentheses } from './callees.js';
 import { calledBuiltin } from './types.js';
 import { SYNC_CALLBACK_METHODS } from './ast.js';
 import { PROMISE_REACTIONS, REGISTRATIONS } from './vocabulary.js';
@@ -398,11 +398,7 @@ function callsAmong(uses: NamedUses, target: ts.Symbol): ts.CallExpression[] {
  * to a function, or a private member, is looked for in its own file only.
  */
 export function callSitesOf(program: ts.Program, fn: ts.SignatureDeclaration): CallSites {
-  let cache = callSiteCaches.get(program);
-  if (!cache) {
-    cache = new WeakMap();
-    callSiteCaches.set(program, cache);
-  }
+  const cache = callSiteCache(program);
   let sites = cache.get(fn);
   if (!sites) {
     sites = findCallSites(program, fn);
@@ -412,6 +408,16 @@ export function callSitesOf(program: ts.Program, fn: ts.SignatureDeclaration): C
 }
 
 const callSiteCaches = new WeakMap<ts.Program, WeakMap<ts.SignatureDeclaration, CallSites>>();
+
+/** The answers of `callSitesOf` for one program, shared with `everyCallSite`'s complete searches. */
+function callSiteCache(program: ts.Program): WeakMap<ts.SignatureDeclaration, CallSites> {
+  let cache = callSiteCaches.get(program);
+  if (!cache) {
+    cache = new WeakMap();
+    callSiteCaches.set(program, cache);
+  }
+  return cache;
+}
 
 /**
  * Does every call and reaction of `fn` in the program pass `test`, with the
@@ -425,8 +431,8 @@ export function everyCallSite(
   fn: ts.SignatureDeclaration,
   test: (site: ts.CallExpression, kind: 'call' | 'reaction') => boolean,
 ): boolean {
-  const cache = callSiteCaches.get(program);
-  const known = cache?.get(fn);
+  const cache = callSiteCache(program);
+  const known = cache.get(fn);
   if (known) {
     return (
       known.complete &&
@@ -442,8 +448,7 @@ export function everyCallSite(
     return failed;
   });
   if (failed) return false;
-  if (cache) cache.set(fn, sites);
-  else callSiteCaches.set(program, new WeakMap([[fn, sites]]));
+  cache.set(fn, sites);
   return sites.complete && sites.calls.length + sites.reactions.length > 0;
 }
 
@@ -695,11 +700,12 @@ function followMember(
   const checker = program.getTypeChecker();
   const target = resolved(checker, memberName);
   // A field a class of the program declares; not a property of some other object (`module.exports`).
-  if (!target?.declarations?.length) return false;
-  if (!target.declarations.every((d) => ts.isPropertyDeclaration(d) && ts.isClassLike(d.parent))) return false;
+  const declarations = target?.declarations ?? [];
+  if (!target || declarations.length === 0) return false;
+  if (!declarations.every((d) => ts.isPropertyDeclaration(d) && ts.isClassLike(d.parent))) return false;
   const isPrivate =
     ts.isPrivateIdentifier(memberName) ||
-    (target.declarations ?? []).every(
+    declarations.every(
       (d) => ts.isPropertyDeclaration(d) && (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Private) !== 0,
     );
   const files = isPrivate ? [memberName.getSourceFile()] : filesMentioning(program, memberName.text);
@@ -710,7 +716,7 @@ function followMember(
     if (uses.unsure.some((index) => !mine.includes(index))) return false;
     for (const index of mine) {
       const id = uses.ids[index] as Name;
-      if (id === memberName || (target.declarations ?? []).some((d) => ts.getNameOfDeclaration(d) === id)) continue;
+      if (id === memberName || declarations.some((d) => ts.getNameOfDeclaration(d) === id)) continue;
       const read = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : null;
       if (!read) return false;
       if (isWritten(read)) continue;
@@ -728,12 +734,6 @@ function isWritten(node: ts.Node): boolean {
   return (
     ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.left === target
   );
-}
-
-function skipParentheses(node: ts.Expression): ts.Expression {
-  let inner = node;
-  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
-  return inner;
 }
 
 /** The calls of the name a binding element declares, in its own file. */
@@ -1155,8 +1155,9 @@ function setUpOnly(
   // One call that runs after set-up decides: the search stops there, before the program's
   // other files are read (each costs the checker's reading of that file).
   if (!ts.isConstructorDeclaration(fn)) return everyCallSite(program, fn, atSetUp);
-  const { calls, complete } = runsOf(program, fn);
-  return complete && calls.length > 0 && calls.every(atSetUp);
+  // A constructor runs once per `new`.
+  const { sites, complete } = instantiationsOf(program, fn.parent);
+  return complete && sites.length > 0 && sites.every(atSetUp);
 }
 
 /**
@@ -1336,16 +1337,6 @@ function ownerClass(fn: ts.Node): ts.ClassLikeDeclaration | null {
     if (ts.isClassLike(p)) return p;
   }
   return null;
-}
-
-/** Where `fn` is run: its calls, or for a constructor (run once per `new`) the class's instantiations. */
-function runsOf(
-  program: ts.Program,
-  fn: ts.SignatureDeclaration,
-): { calls: readonly ts.Expression[]; reactions: readonly ts.Expression[]; complete: boolean } {
-  if (!ts.isConstructorDeclaration(fn)) return callSitesOf(program, fn);
-  const { sites, complete } = instantiationsOf(program, fn.parent);
-  return { calls: sites, reactions: [], complete };
 }
 
 /** The function a call runs in, looking through callbacks that array methods run in place and through IIFEs. */

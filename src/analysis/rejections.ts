@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { calledImplementation, constructedBuiltin, isAsyncFunction, skipOuterExpressions } from './callees.js';
 import { everyCallPasses } from './domains.js';
 import { isExtended, resolved } from './program.js';
-import { asyncBodyCannotReject, expressionCannotThrow } from './throws.js';
+import { asyncBodyCannotReject, expressionCannotThrow, returnsOf } from './throws.js';
 import { calledBuiltin, isBuiltinFile } from './types.js';
 
 /** How many names, calls and callers' functions are followed from the `await` to the promise. */
@@ -228,16 +228,6 @@ function someOwn(node: ts.Node, visit: (n: ts.Node) => boolean): boolean {
     return ts.forEachChild(n, walk) === true;
   };
   return ts.forEachChild(node, walk) === true;
-}
-
-/** The `return` statements of a body, not of the functions nested in it. */
-function returnsOf(body: ts.Block): ts.ReturnStatement[] {
-  const found: ts.ReturnStatement[] = [];
-  someOwn(body, (n) => {
-    if (ts.isReturnStatement(n)) found.push(n);
-    return false;
-  });
-  return found;
 }
 
 function containsThrow(body: ts.Node): boolean {

@@ -4,7 +4,7 @@
  * call.
  */
 import ts from 'typescript';
-import { calledImplementation } from './callees.js';
+import { calledImplementation, skipParentheses } from './callees.js';
 import { fieldIsEverSet, isExtended, perProgram } from './program.js';
 import { calledBuiltin } from './types.js';
 
@@ -91,12 +91,6 @@ class Inert {
     const field = this.checker.getSymbolAtLocation(value.name);
     return field !== undefined && !fieldIsEverSet(this.program, field, this.owner);
   }
-}
-
-function skipParentheses(node: ts.Expression): ts.Expression {
-  let value = node;
-  while (ts.isParenthesizedExpression(value)) value = value.expression;
-  return value;
 }
 
 function isConstant(node: ts.Expression): boolean {

@@ -62,12 +62,12 @@ export function expressionCannotThrow(program: ts.Program, expression: ts.Expres
   return nodeCannotThrow(program, expression, MAX_DEPTH);
 }
 
-/** The expressions of the `return` statements of a block, not of the functions nested in it. */
-function returnsIn(block: ts.Block): ts.Expression[] {
-  const found: ts.Expression[] = [];
+/** The `return` statements of a block, not of the functions nested in it. */
+export function returnsOf(block: ts.Block): ts.ReturnStatement[] {
+  const found: ts.ReturnStatement[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    if (ts.isReturnStatement(node)) found.push(node);
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(block, visit);
@@ -191,7 +191,11 @@ function nodeCannotThrow(
     if (ts.isTryStatement(n) && n.catchClause) {
       // What the `try` block throws is caught: only the handler and the `finally` can throw on.
       // A promise it returns unawaited settles after the `try` is left: it is not caught.
-      if (settles) returned.push(...returnsIn(n.tryBlock).filter((e) => !ts.isAwaitExpression(skipParens(e))));
+      if (settles) {
+        for (const r of returnsOf(n.tryBlock)) {
+          if (r.expression && !ts.isAwaitExpression(skipParens(r.expression))) returned.push(r.expression);
+        }
+      }
       visit(n.catchClause.block);
       if (n.finallyBlock) visit(n.finallyBlock);
       return;
